@@ -1,0 +1,342 @@
+/* impact-cli.c: `impact-sheet export` and `impact-sheet validate`
+ *
+ * Runs without a display and links only the core.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "impact-cli.h"
+#include "impact-error.h"
+#include "impact-export.h"
+#include "impact-json-loader.h"
+#include "impact-sheet-layout.h"
+#include "impact-theme.h"
+
+typedef struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static int run_export   (int argc, char **argv);
+static int run_validate (int argc, char **argv);
+
+static const Command commands[] = {
+  { "export", run_export, N_("Export a fact sheet to PDF, PNG or SVG") },
+  { "validate", run_validate, N_("Check a fact sheet’s data and layout") },
+};
+
+gboolean
+impact_cli_handles (int    argc,
+                    char **argv)
+{
+  if (argc < 2)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+print_diagnostics (ImpactDiagnostics *diagnostics,
+                   const char        *input_name)
+{
+  for (guint i = 0; i < impact_diagnostics_get_n_items (diagnostics); i++)
+    {
+      const ImpactDiagnostic *diag = impact_diagnostics_get_item (diagnostics, i);
+      g_autofree char *text = impact_diagnostic_to_string (diag);
+      const char *kind = diag->severity == IMPACT_SEVERITY_ERROR ? _("error") : _("warning");
+
+      if (diag->file == NULL)
+        g_printerr ("%s: %s: %s\n", input_name, kind, text);
+      else
+        g_printerr ("%s: %s\n", kind, text);
+    }
+}
+
+static ImpactDocument *
+load_input (const char        *path,
+            ImpactDiagnostics *diagnostics,
+            const char        *input_name)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDiagnostics) load_diags = impact_diagnostics_new ();
+  ImpactDocument *doc;
+
+  doc = impact_json_loader_load_file (file, load_diags, NULL, &error);
+  if (doc == NULL)
+    {
+      /* the error lists every error; print the warnings the loader found too */
+      for (guint i = 0; i < impact_diagnostics_get_n_items (load_diags); i++)
+        {
+          const ImpactDiagnostic *diag = impact_diagnostics_get_item (load_diags, i);
+          g_autofree char *text = NULL;
+
+          if (diag->severity != IMPACT_SEVERITY_WARNING)
+            continue;
+          text = impact_diagnostic_to_string (diag);
+          g_printerr ("%s: %s\n", _("warning"), text);
+        }
+      {
+        g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+        for (guint i = 0; lines[i]; i++)
+          g_printerr ("%s: %s\n", _("error"), lines[i]);
+      }
+      return NULL;
+    }
+  impact_diagnostics_extend (diagnostics, load_diags);
+  return doc;
+}
+
+static gboolean
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("impact-sheet: %s\n", error->message);
+      g_printerr (_("Run “impact-sheet %s --help” to see the options.\n"), (*argv)[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run_export (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactDocument) doc = NULL;
+  g_autoptr(GFile) output_file = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *page_size = NULL;
+  g_autofree char *template_name = NULL;
+  g_autofree char *input_name = NULL;
+  double dpi = 150.0;
+  int page = 0;
+  gboolean quiet = FALSE;
+  ImpactExportOptions options;
+  gint64 start;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (.pdf, .png or .svg)"), N_("FILE") },
+    { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("Paper size: letter (default) or a4"), N_("SIZE") },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of PNG output (default 150)"), N_("N") },
+    { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("Export only page N (1 = front, 2 = back)"), N_("N") },
+    { "template", 0, 0, G_OPTION_ARG_STRING, &template_name, N_("Design template: classic or bold"), N_("NAME") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("INPUT.json — export a fact sheet"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("The output format follows the file name: PDF holds every page; PNG and SVG\n"
+      "of a two-page sheet are written as OUT-1.png and OUT-2.png unless --page\n"
+      "picks one page.\n\n"
+      "Exit status: 0 on success, 1 when the input or the export failed,\n"
+      "2 for a usage error."));
+
+  if (!parse_options (context, &argc, &argv))
+    return IMPACT_CLI_EXIT_USAGE;
+
+  if (argc != 3)
+    {
+      g_printerr (argc < 3 ? _("impact-sheet export: no input file given\n")
+                           : _("impact-sheet export: more than one input file given\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      g_printerr (_("impact-sheet export: no output file given (use -o FILE)\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+
+  impact_export_options_init (&options);
+  if (!impact_export_format_from_path (output, &options.format))
+    {
+      g_printerr (_("impact-sheet export: cannot tell the format of “%s”: use .pdf, .png or .svg\n"), output);
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  if (page_size != NULL && !impact_page_size_from_string (page_size, &options.page_size))
+    {
+      g_printerr (_("impact-sheet export: unknown page size “%s”: use letter or a4\n"), page_size);
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  if (template_name != NULL)
+    {
+      ImpactTemplate tmpl;
+
+      if (!impact_template_from_string (template_name, &tmpl))
+        {
+          g_printerr (_("impact-sheet export: unknown template “%s”: use classic or bold\n"), template_name);
+          return IMPACT_CLI_EXIT_USAGE;
+        }
+    }
+  if (dpi < IMPACT_EXPORT_MIN_DPI || dpi > IMPACT_EXPORT_MAX_DPI)
+    {
+      g_printerr (_("impact-sheet export: --dpi must be between %.0f and %.0f\n"),
+                  IMPACT_EXPORT_MIN_DPI, IMPACT_EXPORT_MAX_DPI);
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  if (page < 0)
+    {
+      g_printerr (_("impact-sheet export: --page must be 1 or more\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  options.dpi = dpi;
+  options.page = page;
+  options.template_name = template_name;
+
+  input_name = g_path_get_basename (argv[2]);
+  start = g_get_monotonic_time ();
+  doc = load_input (argv[2], diagnostics, input_name);
+  if (doc == NULL)
+    return IMPACT_CLI_EXIT_BAD_INPUT;
+
+  output_file = g_file_new_for_commandline_arg (output);
+  if (!impact_export_document (doc, &options, output_file, &written, diagnostics, NULL, &error))
+    {
+      print_diagnostics (diagnostics, input_name);
+      g_printerr ("%s: %s\n", _("error"), error->message);
+      return g_error_matches (error, IMPACT_ERROR, IMPACT_ERROR_USAGE) ?
+             IMPACT_CLI_EXIT_USAGE : IMPACT_CLI_EXIT_BAD_INPUT;
+    }
+
+  print_diagnostics (diagnostics, input_name);
+  if (!quiet)
+    {
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+      for (guint i = 0; i < written->len; i++)
+        {
+          g_autofree char *path = g_file_get_path (g_ptr_array_index (written, i));
+          g_print (_("Wrote %s\n"), path);
+        }
+      g_print (_("Exported in %.1f ms\n"), ms);
+    }
+  return IMPACT_CLI_EXIT_OK;
+}
+
+static int
+run_validate (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactDocument) doc = NULL;
+  g_autofree char *page_size = NULL;
+  g_autofree char *template_name = NULL;
+  g_autofree char *input_name = NULL;
+  gboolean quiet = FALSE;
+  ImpactPageSize sizes[2] = { IMPACT_PAGE_SIZE_LETTER, IMPACT_PAGE_SIZE_A4 };
+  guint n_sizes = 2;
+  guint n_warnings;
+  const GOptionEntry entries[] = {
+    { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("Check only this paper size: letter or a4 (default: both)"), N_("SIZE") },
+    { "template", 0, 0, G_OPTION_ARG_STRING, &template_name, N_("Design template: classic or bold"), N_("NAME") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing when the file is valid"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("INPUT.json — check a fact sheet"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Prints every error and warning with its file, line, column and JSON path,\n"
+      "and the text that does not fit on the page.\n\n"
+      "Exit status: 0 when the file is valid (warnings allowed), 1 when it has\n"
+      "errors, 2 for a usage error."));
+
+  if (!parse_options (context, &argc, &argv))
+    return IMPACT_CLI_EXIT_USAGE;
+  if (argc != 3)
+    {
+      g_printerr (argc < 3 ? _("impact-sheet validate: no input file given\n")
+                           : _("impact-sheet validate: more than one input file given\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  if (page_size != NULL)
+    {
+      if (!impact_page_size_from_string (page_size, &sizes[0]))
+        {
+          g_printerr (_("impact-sheet validate: unknown page size “%s”: use letter or a4\n"), page_size);
+          return IMPACT_CLI_EXIT_USAGE;
+        }
+      n_sizes = 1;
+    }
+
+  input_name = g_path_get_basename (argv[2]);
+  doc = load_input (argv[2], diagnostics, input_name);
+  if (doc == NULL)
+    return IMPACT_CLI_EXIT_BAD_INPUT;
+
+  {
+    g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc),
+                                                     template_name, diagnostics);
+
+    for (guint i = 0; i < n_sizes; i++)
+      {
+        g_autoptr(ImpactDiagnostics) layout_diags = impact_diagnostics_new ();
+        g_autoptr(ImpactSheetLayout) layout = impact_sheet_layout_new (doc, theme, sizes[i], layout_diags);
+
+        /* name the paper size when a problem is specific to it */
+        for (guint j = 0; j < impact_diagnostics_get_n_items (layout_diags); j++)
+          {
+            const ImpactDiagnostic *d = impact_diagnostics_get_item (layout_diags, j);
+
+            impact_diagnostics_add (diagnostics, d->severity, d->file, d->line, d->column,
+                                    d->path, "%s (%s)", d->message,
+                                    impact_page_size_to_string (sizes[i]));
+          }
+      }
+  }
+
+  print_diagnostics (diagnostics, input_name);
+  n_warnings = impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_WARNING);
+  if (!quiet)
+    {
+      if (n_warnings == 0)
+        g_print (_("%s is valid\n"), input_name);
+      else
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%s is valid, with %u warning\n",
+                              "%s is valid, with %u warnings\n", n_warnings),
+                 input_name, n_warnings);
+    }
+  return IMPACT_CLI_EXIT_OK;
+}
+
+static void
+print_usage (void)
+{
+  g_printerr (_("Usage: impact-sheet COMMAND [OPTION…]\n\nCommands:\n"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_printerr ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_printerr (_("\nWithout a command, impact-sheet [FILE.json] opens the application.\n"
+                "Run “impact-sheet COMMAND --help” for a command’s options.\n"));
+}
+
+int
+impact_cli_main (int    argc,
+                 char **argv)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (argc >= 2 && strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc, argv);
+  print_usage ();
+  return IMPACT_CLI_EXIT_USAGE;
+}

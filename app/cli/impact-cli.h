@@ -1,0 +1,22 @@
+/* impact-cli.h: the headless command line (export, validate)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes */
+#define IMPACT_CLI_EXIT_OK        0
+#define IMPACT_CLI_EXIT_BAD_INPUT 1
+#define IMPACT_CLI_EXIT_USAGE     2
+
+/* TRUE when argv names a command-line subcommand ("export", "validate") */
+gboolean impact_cli_handles (int    argc,
+                             char **argv);
+int      impact_cli_main    (int    argc,
+                             char **argv);
+
+G_END_DECLS

@@ -1,0 +1,659 @@
+/* impact-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "impact-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "impact-document.h"
+
+struct _ImpactDocument
+{
+  GObject             parent_instance;
+
+  GFile              *file;
+  JsonNode           *source_root;
+
+  char               *format;
+  char               *office;
+  char               *title;
+  char               *subtitle;
+  char               *language;
+  char               *statistics_heading;
+  char               *facts_heading;
+  char               *approach_heading;
+  char               *milestones_heading;
+
+  ImpactOrganisation  organisation;
+  ImpactThemeSpec     theme;
+  ImpactProblem       problem;
+  ImpactFooter        footer;
+  ImpactQuote        *quote;
+  ImpactProfile      *profile;
+
+  GPtrArray          *statistics;
+  GPtrArray          *facts;
+  GPtrArray          *pillars;
+  GPtrArray          *milestones;
+  GPtrArray          *eras;
+
+  guint              *milestone_order;
+  guint               milestone_order_len;
+};
+
+G_DEFINE_FINAL_TYPE (ImpactDocument, impact_document, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Section structs */
+
+ImpactSource *
+impact_source_new (const char *title,
+                   const char *url)
+{
+  ImpactSource *source = g_new0 (ImpactSource, 1);
+
+  source->title = g_strdup (title);
+  source->url = g_strdup (url);
+  return source;
+}
+
+void
+impact_source_free (ImpactSource *source)
+{
+  if (source == NULL)
+    return;
+  g_free (source->title);
+  g_free (source->url);
+  g_free (source);
+}
+
+gboolean
+impact_source_equal (const ImpactSource *a,
+                     const ImpactSource *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strcmp0 (a->title, b->title) == 0 && g_strcmp0 (a->url, b->url) == 0;
+}
+
+ImpactStatistic *
+impact_statistic_new (void)
+{
+  return g_new0 (ImpactStatistic, 1);
+}
+
+void
+impact_statistic_free (ImpactStatistic *stat)
+{
+  if (stat == NULL)
+    return;
+  g_free (stat->prefix);
+  g_free (stat->suffix);
+  g_free (stat->qualifier);
+  g_free (stat->scale);
+  g_free (stat->label);
+  g_free (stat->icon);
+  impact_source_free (stat->source);
+  g_free (stat);
+}
+
+ImpactFact *
+impact_fact_new (void)
+{
+  return g_new0 (ImpactFact, 1);
+}
+
+void
+impact_fact_free (ImpactFact *fact)
+{
+  if (fact == NULL)
+    return;
+  g_free (fact->text);
+  impact_source_free (fact->source);
+  g_free (fact);
+}
+
+ImpactQuote *
+impact_quote_new (void)
+{
+  return g_new0 (ImpactQuote, 1);
+}
+
+void
+impact_quote_free (ImpactQuote *quote)
+{
+  if (quote == NULL)
+    return;
+  g_free (quote->text);
+  g_free (quote->attribution);
+  g_free (quote->role);
+  g_free (quote);
+}
+
+ImpactPillar *
+impact_pillar_new (void)
+{
+  return g_new0 (ImpactPillar, 1);
+}
+
+void
+impact_pillar_free (ImpactPillar *pillar)
+{
+  if (pillar == NULL)
+    return;
+  g_free (pillar->lead);
+  g_free (pillar->text);
+  g_free (pillar->icon);
+  g_free (pillar);
+}
+
+static void
+metric_clear (gpointer data)
+{
+  ImpactMetric *metric = data;
+
+  g_free (metric->name);
+}
+
+ImpactMilestone *
+impact_milestone_new (void)
+{
+  ImpactMilestone *milestone = g_new0 (ImpactMilestone, 1);
+
+  milestone->metrics = g_array_new (FALSE, TRUE, sizeof (ImpactMetric));
+  g_array_set_clear_func (milestone->metrics, metric_clear);
+  return milestone;
+}
+
+void
+impact_milestone_free (ImpactMilestone *milestone)
+{
+  if (milestone == NULL)
+    return;
+  g_free (milestone->title);
+  g_free (milestone->description);
+  g_free (milestone->category);
+  g_array_unref (milestone->metrics);
+  g_free (milestone);
+}
+
+void
+impact_milestone_add_metric (ImpactMilestone *milestone,
+                             const char      *name,
+                             gint64           value)
+{
+  ImpactMetric metric = { g_strdup (name), value };
+
+  g_return_if_fail (milestone != NULL);
+  g_array_append_val (milestone->metrics, metric);
+}
+
+ImpactEra *
+impact_era_new (void)
+{
+  return g_new0 (ImpactEra, 1);
+}
+
+void
+impact_era_free (ImpactEra *era)
+{
+  if (era == NULL)
+    return;
+  g_free (era->title);
+  g_free (era->category);
+  g_free (era);
+}
+
+ImpactProfile *
+impact_profile_new (void)
+{
+  return g_new0 (ImpactProfile, 1);
+}
+
+void
+impact_profile_free (ImpactProfile *profile)
+{
+  if (profile == NULL)
+    return;
+  g_free (profile->name);
+  g_free (profile->role);
+  g_free (profile->biography);
+  g_free (profile->photo);
+  g_free (profile->photo_alt);
+  g_free (profile);
+}
+
+/* Number formatting */
+
+/* Inserts the locale's thousands separator into a run of ASCII digits. */
+static void
+append_grouped (GString    *out,
+                const char *digits,
+                gsize       n_digits)
+{
+  const struct lconv *lc = localeconv ();
+  const char *sep = (lc && lc->thousands_sep && *lc->thousands_sep) ? lc->thousands_sep : ",";
+
+  /* The C and POSIX locales have no separator; a fact sheet still wants
+   * "5,470", so fall back to the comma there. */
+  for (gsize i = 0; i < n_digits; i++)
+    {
+      if (i > 0 && (n_digits - i) % 3 == 0)
+        g_string_append (out, sep);
+      g_string_append_c (out, digits[i]);
+    }
+}
+
+char *
+impact_statistic_format_number (const ImpactStatistic *stat)
+{
+  const struct lconv *lc = localeconv ();
+  const char *point = (lc && lc->decimal_point && *lc->decimal_point) ? lc->decimal_point : ".";
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 64];
+  GString *out;
+  const char *dot;
+  double value;
+  guint decimals;
+
+  g_return_val_if_fail (stat != NULL, NULL);
+
+  decimals = MIN (stat->decimals, 6);
+  value = stat->value;
+  out = g_string_new (stat->prefix);
+  if (!isfinite (value))
+    value = 0.0;
+  if (value < 0)
+    {
+      g_string_append (out, "−");
+      value = -value;
+    }
+  /* %f with a bounded precision of a bounded value: the buffer always fits
+   * (values are capped at 1e15 by the loader). */
+  g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" :
+                   decimals == 1 ? "%.1f" : decimals == 2 ? "%.2f" :
+                   decimals == 3 ? "%.3f" : decimals == 4 ? "%.4f" :
+                   decimals == 5 ? "%.5f" : "%.6f", MIN (value, 1e15));
+  dot = strchr (buf, '.');
+  append_grouped (out, buf, dot ? (gsize) (dot - buf) : strlen (buf));
+  if (dot)
+    {
+      g_string_append (out, point);
+      g_string_append (out, dot + 1);
+    }
+  if (stat->qualifier)
+    g_string_append (out, stat->qualifier);
+  return g_string_free (out, FALSE);
+}
+
+char *
+impact_statistic_format_full (const ImpactStatistic *stat)
+{
+  g_autofree char *number = impact_statistic_format_number (stat);
+  GString *out = g_string_new (number);
+
+  if (stat->scale && *stat->scale)
+    g_string_append_printf (out, " %s", stat->scale);
+  if (stat->suffix && *stat->suffix)
+    g_string_append (out, stat->suffix);
+  return g_string_free (out, FALSE);
+}
+
+char *
+impact_milestone_format_metrics (const ImpactMilestone *milestone)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < milestone->metrics->len; i++)
+    {
+      const ImpactMetric *metric = &g_array_index (milestone->metrics, ImpactMetric, i);
+
+      if (out->len > 0)
+        g_string_append (out, " · ");
+      g_string_append_printf (out, "%" G_GINT64_FORMAT " %s", metric->value, metric->name);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The document */
+
+static void
+organisation_clear (ImpactOrganisation *org)
+{
+  g_clear_pointer (&org->name, g_free);
+  g_clear_pointer (&org->short_name, g_free);
+  g_clear_pointer (&org->website, g_free);
+  g_clear_pointer (&org->address, g_strfreev);
+  g_clear_pointer (&org->phone, g_free);
+  g_clear_pointer (&org->fax, g_free);
+  g_clear_pointer (&org->email, g_free);
+  g_clear_pointer (&org->logo, g_free);
+  g_clear_pointer (&org->logo_alt, g_free);
+}
+
+static void
+theme_spec_clear (ImpactThemeSpec *theme)
+{
+  g_clear_pointer (&theme->template_name, g_free);
+  g_clear_pointer (&theme->primary, g_free);
+  g_clear_pointer (&theme->accent, g_free);
+  g_clear_pointer (&theme->text, g_free);
+  g_clear_pointer (&theme->background, g_free);
+  g_clear_pointer (&theme->heading_font, g_free);
+  g_clear_pointer (&theme->body_font, g_free);
+}
+
+static void
+impact_document_finalize (GObject *object)
+{
+  ImpactDocument *self = (ImpactDocument *) object;
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->source_root, json_node_unref);
+  g_free (self->format);
+  g_free (self->office);
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->language);
+  g_free (self->statistics_heading);
+  g_free (self->facts_heading);
+  g_free (self->approach_heading);
+  g_free (self->milestones_heading);
+  organisation_clear (&self->organisation);
+  theme_spec_clear (&self->theme);
+  g_free (self->problem.kicker);
+  g_free (self->problem.heading);
+  g_free (self->problem.body);
+  g_free (self->footer.about);
+  g_free (self->footer.disclaimer);
+  g_free (self->footer.copyright);
+  g_clear_pointer (&self->quote, impact_quote_free);
+  g_clear_pointer (&self->profile, impact_profile_free);
+  g_ptr_array_unref (self->statistics);
+  g_ptr_array_unref (self->facts);
+  g_ptr_array_unref (self->pillars);
+  g_ptr_array_unref (self->milestones);
+  g_ptr_array_unref (self->eras);
+  g_free (self->milestone_order);
+
+  G_OBJECT_CLASS (impact_document_parent_class)->finalize (object);
+}
+
+static void
+impact_document_class_init (ImpactDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = impact_document_finalize;
+
+  /**
+   * ImpactDocument::changed:
+   *
+   * Emitted after any part of the document changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+impact_document_init (ImpactDocument *self)
+{
+  self->format = g_strdup (IMPACT_FORMAT_VERSION);
+  self->organisation.address = g_new0 (char *, 1);
+  self->statistics = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_statistic_free);
+  self->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_fact_free);
+  self->pillars = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_pillar_free);
+  self->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_milestone_free);
+  self->eras = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_era_free);
+}
+
+ImpactDocument *
+impact_document_new (void)
+{
+  return g_object_new (IMPACT_TYPE_DOCUMENT, NULL);
+}
+
+GFile *
+impact_document_get_file (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+void
+impact_document_set_file (ImpactDocument *self,
+                          GFile          *file)
+{
+  g_return_if_fail (IMPACT_IS_DOCUMENT (self));
+  g_set_object (&self->file, file);
+}
+
+GFile *
+impact_document_resolve_path (ImpactDocument *self,
+                              const char     *path)
+{
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+
+  if (path == NULL || *path == '\0')
+    return NULL;
+  if (g_path_is_absolute (path))
+    return g_file_new_for_path (path);
+  if (g_str_has_prefix (path, "resource://") || g_str_has_prefix (path, "file://"))
+    return g_file_new_for_uri (path);
+  if (self->file != NULL && (parent = g_file_get_parent (self->file)) != NULL)
+    return g_file_resolve_relative_path (parent, path);
+  return g_file_new_for_path (path);
+}
+
+#define STRING_ACCESSORS(field)                                              \
+const char *                                                                 \
+impact_document_get_##field (ImpactDocument *self)                           \
+{                                                                            \
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);                    \
+  return self->field;                                                        \
+}                                                                            \
+void                                                                         \
+impact_document_set_##field (ImpactDocument *self,                           \
+                             const char     *value)                          \
+{                                                                            \
+  g_return_if_fail (IMPACT_IS_DOCUMENT (self));                              \
+  if (g_strcmp0 (self->field, value) == 0)                                   \
+    return;                                                                  \
+  g_free (self->field);                                                      \
+  self->field = g_strdup (value);                                            \
+}
+
+STRING_ACCESSORS (format)
+STRING_ACCESSORS (office)
+STRING_ACCESSORS (title)
+STRING_ACCESSORS (subtitle)
+STRING_ACCESSORS (language)
+STRING_ACCESSORS (statistics_heading)
+STRING_ACCESSORS (facts_heading)
+STRING_ACCESSORS (approach_heading)
+STRING_ACCESSORS (milestones_heading)
+
+#undef STRING_ACCESSORS
+
+ImpactOrganisation *
+impact_document_get_organisation (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return &self->organisation;
+}
+
+ImpactThemeSpec *
+impact_document_get_theme_spec (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return &self->theme;
+}
+
+ImpactProblem *
+impact_document_get_problem (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return &self->problem;
+}
+
+ImpactQuote *
+impact_document_get_quote (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->quote;
+}
+
+ImpactProfile *
+impact_document_get_profile (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->profile;
+}
+
+ImpactFooter *
+impact_document_get_footer (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return &self->footer;
+}
+
+GPtrArray *
+impact_document_get_statistics (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->statistics;
+}
+
+GPtrArray *
+impact_document_get_facts (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->facts;
+}
+
+GPtrArray *
+impact_document_get_pillars (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->pillars;
+}
+
+GPtrArray *
+impact_document_get_milestones (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->milestones;
+}
+
+GPtrArray *
+impact_document_get_eras (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->eras;
+}
+
+void
+impact_document_take_quote (ImpactDocument *self,
+                            ImpactQuote    *quote)
+{
+  g_return_if_fail (IMPACT_IS_DOCUMENT (self));
+  if (self->quote != quote)
+    {
+      impact_quote_free (self->quote);
+      self->quote = quote;
+    }
+}
+
+void
+impact_document_take_profile (ImpactDocument *self,
+                              ImpactProfile  *profile)
+{
+  g_return_if_fail (IMPACT_IS_DOCUMENT (self));
+  if (self->profile != profile)
+    {
+      impact_profile_free (self->profile);
+      self->profile = profile;
+    }
+}
+
+JsonNode *
+impact_document_get_source_root (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->source_root;
+}
+
+void
+impact_document_set_source_root (ImpactDocument *self,
+                                 JsonNode       *root)
+{
+  g_return_if_fail (IMPACT_IS_DOCUMENT (self));
+  if (root)
+    json_node_ref (root);
+  g_clear_pointer (&self->source_root, json_node_unref);
+  self->source_root = root;
+}
+
+void
+impact_document_changed (ImpactDocument *self)
+{
+  g_return_if_fail (IMPACT_IS_DOCUMENT (self));
+  g_clear_pointer (&self->milestone_order, g_free);
+  self->milestone_order_len = 0;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static int
+compare_milestone_index (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  GPtrArray *milestones = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  const ImpactMilestone *ma = g_ptr_array_index (milestones, ia);
+  const ImpactMilestone *mb = g_ptr_array_index (milestones, ib);
+  int cmp = impact_date_compare (&ma->date, &mb->date);
+
+  if (cmp != 0)
+    return cmp;
+  return ia < ib ? -1 : (ia > ib);
+}
+
+const guint *
+impact_document_get_milestone_order (ImpactDocument *self,
+                                     guint          *n_out)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+
+  if (self->milestone_order == NULL || self->milestone_order_len != self->milestones->len)
+    {
+      guint n = self->milestones->len;
+
+      g_free (self->milestone_order);
+      self->milestone_order = g_new (guint, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        self->milestone_order[i] = i;
+      g_qsort_with_data (self->milestone_order, n, sizeof (guint),
+                         compare_milestone_index, self->milestones);
+      self->milestone_order_len = n;
+    }
+  if (n_out)
+    *n_out = self->milestone_order_len;
+  return self->milestone_order;
+}

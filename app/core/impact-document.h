@@ -1,0 +1,234 @@
+/* impact-document.h: the impact-data model of one office's fact sheet
+ *
+ * The document is a GObject that owns plain structs, one per section. Every
+ * string is UTF-8 and may be NULL when the data leaves it out. Texts marked
+ * "rich" carry the inline-emphasis subset (**bold**, *italic*; see
+ * impact-emphasis.h); all others are plain text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "impact-date.h"
+
+G_BEGIN_DECLS
+
+#define IMPACT_FORMAT_VERSION "1"
+
+typedef struct
+{
+  char *title;
+  char *url;
+} ImpactSource;
+
+typedef struct
+{
+  double        value;
+  guint         decimals;    /* digits after the point, 0..6 */
+  char         *prefix;      /* "$" */
+  char         *suffix;      /* "%" */
+  char         *qualifier;   /* "+" : shown right after the number */
+  char         *scale;       /* "million" : shown after the number, smaller */
+  char         *label;       /* "survivors rescued from sex trafficking" */
+  char         *icon;        /* a built-in icon name, or NULL */
+  ImpactSource *source;      /* or NULL */
+} ImpactStatistic;
+
+typedef struct
+{
+  char         *text;        /* rich */
+  ImpactSource *source;      /* or NULL; numbered as a footnote */
+} ImpactFact;
+
+typedef struct
+{
+  char     *text;
+  char     *attribution;     /* "Prema" */
+  char     *role;            /* "a survivor of sex trafficking" */
+  gboolean  pseudonym;       /* the name is a pseudonym: marked with "*" */
+} ImpactQuote;
+
+typedef struct
+{
+  char *lead;                /* "We rescue victims" */
+  char *text;                /* rich */
+  char *icon;                /* a built-in icon name, or NULL */
+} ImpactPillar;
+
+typedef struct
+{
+  char *name;                /* "rescued" */
+  gint64 value;
+} ImpactMetric;
+
+typedef struct
+{
+  ImpactDate  date;
+  char       *title;
+  char       *description;   /* rich */
+  char       *category;      /* or NULL */
+  GArray     *metrics;       /* of ImpactMetric, in data order; never NULL */
+  gboolean    highlight;
+} ImpactMilestone;
+
+typedef struct
+{
+  ImpactDate  start;
+  ImpactDate  end;
+  char       *title;
+  char       *category;
+} ImpactEra;
+
+typedef struct
+{
+  char *name;
+  char *role;
+  char *biography;           /* rich */
+  char *photo;               /* path as written in the data */
+  char *photo_alt;
+} ImpactProfile;
+
+typedef struct
+{
+  char  *name;               /* "International Justice Mission" */
+  char  *short_name;         /* "IJM" */
+  char  *website;            /* "https://www.ijm.org" */
+  char **address;            /* NULL-terminated lines, never NULL */
+  char  *phone;
+  char  *fax;
+  char  *email;
+  char  *logo;               /* path as written in the data */
+  char  *logo_alt;
+} ImpactOrganisation;
+
+typedef struct
+{
+  char *about;               /* rich */
+  char *disclaimer;
+  char *copyright;
+} ImpactFooter;
+
+typedef struct
+{
+  char *kicker;              /* "The problem" */
+  char *heading;             /* "Sex trafficking" */
+  char *body;                /* rich */
+} ImpactProblem;
+
+typedef struct
+{
+  char  *template_name;      /* "classic", "band"; NULL = default */
+  char  *primary;            /* "#rrggbb", or NULL for the default */
+  char  *accent;
+  char  *text;
+  char  *background;
+  char  *heading_font;       /* font family, or NULL */
+  char  *body_font;
+} ImpactThemeSpec;
+
+#define IMPACT_TYPE_DOCUMENT (impact_document_get_type ())
+G_DECLARE_FINAL_TYPE (ImpactDocument, impact_document, IMPACT, DOCUMENT, GObject)
+
+ImpactDocument     *impact_document_new                 (void);
+
+/* Where the data came from: images resolve against its folder. May be NULL. */
+GFile              *impact_document_get_file            (ImpactDocument *self);
+void                impact_document_set_file            (ImpactDocument *self,
+                                                         GFile          *file);
+/* Resolves a path written in the data (relative to the document's folder). */
+GFile              *impact_document_resolve_path        (ImpactDocument *self,
+                                                         const char     *path);
+
+/* Top-level strings */
+const char         *impact_document_get_format          (ImpactDocument *self);
+const char         *impact_document_get_office          (ImpactDocument *self);
+const char         *impact_document_get_title           (ImpactDocument *self);
+const char         *impact_document_get_subtitle        (ImpactDocument *self);
+const char         *impact_document_get_language        (ImpactDocument *self);
+const char         *impact_document_get_statistics_heading (ImpactDocument *self);
+const char         *impact_document_get_facts_heading   (ImpactDocument *self);
+const char         *impact_document_get_approach_heading (ImpactDocument *self);
+const char         *impact_document_get_milestones_heading (ImpactDocument *self);
+
+/* Sections: the document owns them; mutate, then call impact_document_changed(). */
+ImpactOrganisation *impact_document_get_organisation    (ImpactDocument *self);
+ImpactThemeSpec    *impact_document_get_theme_spec      (ImpactDocument *self);
+ImpactProblem      *impact_document_get_problem         (ImpactDocument *self);
+ImpactQuote        *impact_document_get_quote           (ImpactDocument *self); /* or NULL */
+ImpactProfile      *impact_document_get_profile         (ImpactDocument *self); /* or NULL */
+ImpactFooter       *impact_document_get_footer          (ImpactDocument *self);
+GPtrArray          *impact_document_get_statistics      (ImpactDocument *self); /* of ImpactStatistic */
+GPtrArray          *impact_document_get_facts           (ImpactDocument *self); /* of ImpactFact */
+GPtrArray          *impact_document_get_pillars         (ImpactDocument *self); /* of ImpactPillar */
+GPtrArray          *impact_document_get_milestones      (ImpactDocument *self); /* of ImpactMilestone, data order */
+GPtrArray          *impact_document_get_eras            (ImpactDocument *self); /* of ImpactEra */
+
+/* Setters used by the loader (and later the editor); each takes a copy. */
+void                impact_document_set_format          (ImpactDocument *self, const char *value);
+void                impact_document_set_office          (ImpactDocument *self, const char *value);
+void                impact_document_set_title           (ImpactDocument *self, const char *value);
+void                impact_document_set_subtitle        (ImpactDocument *self, const char *value);
+void                impact_document_set_language        (ImpactDocument *self, const char *value);
+void                impact_document_set_statistics_heading (ImpactDocument *self, const char *value);
+void                impact_document_set_facts_heading   (ImpactDocument *self, const char *value);
+void                impact_document_set_approach_heading (ImpactDocument *self, const char *value);
+void                impact_document_set_milestones_heading (ImpactDocument *self, const char *value);
+/* Take ownership of a section struct (the previous one is freed). */
+void                impact_document_take_quote          (ImpactDocument *self, ImpactQuote *quote);
+void                impact_document_take_profile        (ImpactDocument *self, ImpactProfile *profile);
+
+/* The parsed JSON the document was loaded from (kept for round-trips); may be NULL. */
+JsonNode           *impact_document_get_source_root     (ImpactDocument *self);
+void                impact_document_set_source_root     (ImpactDocument *self, JsonNode *root);
+
+/* Emits ::changed. */
+void                impact_document_changed             (ImpactDocument *self);
+
+/* Milestone indices sorted by date (stable for equal dates); cached until ::changed. */
+const guint        *impact_document_get_milestone_order (ImpactDocument *self,
+                                                         guint          *n_out);
+
+/* Display string of a statistic's number: grouping per locale, decimals,
+ * prefix and qualifier ("$150", "5,470", "330+", "40.3"); scale and suffix
+ * are not included (they are set smaller). */
+char               *impact_statistic_format_number      (const ImpactStatistic *stat);
+/* The full string, as read aloud or in plain text: "$150 billion", "330+" */
+char               *impact_statistic_format_full        (const ImpactStatistic *stat);
+/* "2 rescued · 3 arrested" */
+char               *impact_milestone_format_metrics     (const ImpactMilestone *milestone);
+
+/* Constructors and destructors of the section structs */
+ImpactSource       *impact_source_new                   (const char *title, const char *url);
+void                impact_source_free                  (ImpactSource *source);
+gboolean            impact_source_equal                 (const ImpactSource *a, const ImpactSource *b);
+ImpactStatistic    *impact_statistic_new                (void);
+void                impact_statistic_free               (ImpactStatistic *stat);
+ImpactFact         *impact_fact_new                     (void);
+void                impact_fact_free                    (ImpactFact *fact);
+ImpactQuote        *impact_quote_new                    (void);
+void                impact_quote_free                   (ImpactQuote *quote);
+ImpactPillar       *impact_pillar_new                   (void);
+void                impact_pillar_free                  (ImpactPillar *pillar);
+ImpactMilestone    *impact_milestone_new                (void);
+void                impact_milestone_free               (ImpactMilestone *milestone);
+void                impact_milestone_add_metric         (ImpactMilestone *milestone,
+                                                         const char      *name,
+                                                         gint64           value);
+ImpactEra          *impact_era_new                      (void);
+void                impact_era_free                     (ImpactEra *era);
+ImpactProfile      *impact_profile_new                  (void);
+void                impact_profile_free                 (ImpactProfile *profile);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactSource, impact_source_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactStatistic, impact_statistic_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactFact, impact_fact_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactQuote, impact_quote_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactPillar, impact_pillar_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactMilestone, impact_milestone_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactEra, impact_era_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactProfile, impact_profile_free)
+
+G_END_DECLS

@@ -1,0 +1,56 @@
+/* impact-export.h: write a fact sheet to PDF, PNG or SVG
+ *
+ * Every output is written to a temporary file in the target folder and
+ * renamed over the target at the end, so a failed export leaves an existing
+ * file untouched.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "impact-diagnostics.h"
+#include "impact-document.h"
+#include "impact-page.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  IMPACT_EXPORT_FORMAT_PDF,
+  IMPACT_EXPORT_FORMAT_PNG,
+  IMPACT_EXPORT_FORMAT_SVG,
+} ImpactExportFormat;
+
+#define IMPACT_EXPORT_MIN_DPI 36.0
+#define IMPACT_EXPORT_MAX_DPI 1200.0
+
+typedef struct
+{
+  ImpactExportFormat format;
+  ImpactPageSize     page_size;
+  double             dpi;            /* PNG only; 0 = 150 */
+  guint              page;           /* 1-based; 0 = all pages */
+  const char        *template_name;  /* NULL = the document's */
+} ImpactExportOptions;
+
+void     impact_export_options_init        (ImpactExportOptions *options);
+/* From the file name's extension (.pdf, .png, .svg), case-insensitive. */
+gboolean impact_export_format_from_path    (const char          *path,
+                                            ImpactExportFormat  *out_format);
+const char *impact_export_format_to_string (ImpactExportFormat   format);
+
+/* Writes @output; for PNG and SVG with several pages and options->page == 0,
+ * writes OUT-1.png, OUT-2.png … next to @output instead. @written (optional)
+ * receives a GPtrArray of GFile for the files written. Warnings (overflow,
+ * missing images) go to @diagnostics (optional). */
+gboolean impact_export_document            (ImpactDocument             *document,
+                                            const ImpactExportOptions  *options,
+                                            GFile                      *output,
+                                            GPtrArray                 **written,
+                                            ImpactDiagnostics          *diagnostics,
+                                            GCancellable               *cancellable,
+                                            GError                    **error);
+
+G_END_DECLS

@@ -1,0 +1,1734 @@
+/* impact-sheet-layout.c: places a fact sheet on two pages
+ *
+ * Page 1 (front): header band with the location, the problem, the progress
+ * statistics as big-number panels, the facts with footnote marks, the quote
+ * and the numbered sources. Page 2 (back): the approach pillars, the
+ * milestone timeline, the profile and the contact footer band.
+ *
+ * Every page is laid out as a vertical flow between fixed top and bottom
+ * parts. When the flow does not fit, body text shrinks in small steps
+ * (down to MIN_FIT_SCALE) before the layout reports an overflow that names
+ * the section and how much is missing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "impact-sheet-layout"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "impact-sheet-layout-private.h"
+#include "impact-emphasis.h"
+#include "impact-text.h"
+
+#define MIN_FIT_SCALE   0.86
+#define FIT_STEP        0.02
+#define MAX_SHEET_MILESTONES 4
+#define MAX_IMAGE_PIXELS (48 * 1000 * 1000)
+#define IMAGE_DPI       300.0
+
+struct _ImpactSheetLayout
+{
+  GObject         parent_instance;
+
+  ImpactDocument *document;
+  ImpactTheme    *theme;
+  ImpactPageSize  page_size;
+  double          width;
+  double          height;
+  GPtrArray      *pages;      /* of ImpactPageData* */
+};
+
+G_DEFINE_FINAL_TYPE (ImpactSheetLayout, impact_sheet_layout, G_TYPE_OBJECT)
+
+typedef struct
+{
+  ImpactSheetLayout *self;
+  ImpactDocument    *doc;
+  ImpactTheme       *theme;
+  PangoContext      *context;
+  ImpactDiagnostics *diagnostics;   /* may be NULL */
+  ImpactPageData    *page;
+  double             scale;         /* auto-fit factor for flowing text */
+
+  /* grid */
+  double             margin;
+  double             content_width;
+  double             gutter;
+
+  /* derived colours */
+  ImpactColor        on_primary;
+  ImpactColor        muted;
+  ImpactColor        rule;
+
+  /* footnote sources in order of first use */
+  GPtrArray         *sources;       /* of ImpactSource*, borrowed */
+
+  /* overflow bookkeeping of the current attempt */
+  double             limit;
+  const char        *overflow_path;
+  double             overflow_amount;
+} Builder;
+
+/* Pages and ops */
+
+static void
+op_clear (gpointer data)
+{
+  ImpactOp *op = data;
+
+  g_clear_object (&op->layout);
+  g_clear_object (&op->pixbuf);
+  g_clear_pointer (&op->name, g_free);
+  g_clear_pointer (&op->attributes, g_free);
+  g_clear_pointer (&op->link, g_free);
+  g_clear_pointer (&op->points, g_free);
+}
+
+static ImpactPageData *
+page_data_new (void)
+{
+  ImpactPageData *page = g_new0 (ImpactPageData, 1);
+
+  page->ops = g_array_new (FALSE, TRUE, sizeof (ImpactOp));
+  g_array_set_clear_func (page->ops, op_clear);
+  page->boxes = g_array_new (FALSE, TRUE, sizeof (ImpactBox));
+  return page;
+}
+
+static void
+page_data_free (gpointer data)
+{
+  ImpactPageData *page = data;
+
+  if (page == NULL)
+    return;
+  g_array_unref (page->ops);
+  g_array_unref (page->boxes);
+  g_free (page);
+}
+
+static ImpactOp *
+push_op (Builder      *b,
+         ImpactOpKind  kind)
+{
+  ImpactOp op = { 0 };
+
+  op.kind = kind;
+  op.alpha = 1.0;
+  g_array_append_val (b->page->ops, op);
+  return &g_array_index (b->page->ops, ImpactOp, b->page->ops->len - 1);
+}
+
+static void
+add_rect (Builder           *b,
+          double             x,
+          double             y,
+          double             w,
+          double             h,
+          double             radius,
+          const ImpactColor *color,
+          double             alpha)
+{
+  ImpactOp *op = push_op (b, IMPACT_OP_RECT);
+
+  op->x = x;
+  op->y = y;
+  op->w = w;
+  op->h = h;
+  op->radius = radius;
+  op->color = *color;
+  op->alpha = alpha;
+}
+
+static void
+add_line (Builder           *b,
+          double             x,
+          double             y,
+          double             x2,
+          double             y2,
+          double             width,
+          const ImpactColor *color,
+          double             alpha)
+{
+  ImpactOp *op = push_op (b, IMPACT_OP_LINE);
+
+  op->x = x;
+  op->y = y;
+  op->x2 = x2;
+  op->y2 = y2;
+  op->line_width = width;
+  op->color = *color;
+  op->alpha = alpha;
+}
+
+static void
+add_circle (Builder           *b,
+            double             cx,
+            double             cy,
+            double             radius,
+            const ImpactColor *color,
+            double             stroke_width)
+{
+  ImpactOp *op = push_op (b, IMPACT_OP_CIRCLE);
+
+  op->x = cx;
+  op->y = cy;
+  op->radius = radius;
+  op->color = *color;
+  op->line_width = stroke_width;
+}
+
+static void
+add_polygon (Builder           *b,
+             const double      *points,
+             guint              n_points,
+             const ImpactColor *color,
+             double             alpha)
+{
+  ImpactOp *op = push_op (b, IMPACT_OP_POLYGON);
+
+  op->points = g_memdup2 (points, sizeof (double) * 2 * n_points);
+  op->n_points = n_points;
+  op->color = *color;
+  op->alpha = alpha;
+}
+
+static void
+add_icon (Builder           *b,
+          const char        *name,
+          double             x,
+          double             y,
+          double             size,
+          const ImpactColor *color)
+{
+  ImpactOp *op = push_op (b, IMPACT_OP_ICON);
+
+  op->name = g_strdup (name);
+  op->x = x;
+  op->y = y;
+  op->w = op->h = size;
+  op->color = *color;
+}
+
+static void
+add_image (Builder   *b,
+           GdkPixbuf *pixbuf,
+           double     x,
+           double     y,
+           double     w,
+           double     h,
+           gboolean   round,
+           const char *alt)
+{
+  ImpactOp *op = push_op (b, IMPACT_OP_IMAGE);
+
+  op->pixbuf = g_object_ref (pixbuf);
+  op->x = x;
+  op->y = y;
+  op->w = w;
+  op->h = h;
+  op->round = round;
+  op->name = g_strdup (alt);
+}
+
+/* Places @layout with its top-left at x, y; returns its height. */
+static double
+place_layout (Builder           *b,
+              PangoLayout       *layout,
+              double             x,
+              double             y,
+              const ImpactColor *color,
+              double             alpha,
+              const char        *link)
+{
+  ImpactOp *op = push_op (b, IMPACT_OP_TEXT);
+  double w, h;
+
+  impact_text_layout_get_size (layout, &w, &h);
+  op->layout = layout;  /* takes the reference */
+  op->x = x;
+  op->y = y;
+  op->w = w;
+  op->h = h;
+  op->color = *color;
+  op->alpha = alpha;
+  op->link = g_strdup (link);
+  return h;
+}
+
+static void
+add_box (Builder       *b,
+         ImpactSection  section,
+         int            item,
+         double         x,
+         double         y,
+         double         w,
+         double         h)
+{
+  ImpactBox box = { section, item, x, y, w, h };
+
+  g_array_append_val (b->page->boxes, box);
+}
+
+/* Text styles */
+
+static ImpactTextStyle
+body_style (Builder *b,
+            double   size)
+{
+  ImpactTextStyle style = { 0 };
+
+  style.family = impact_theme_get_body_font (b->theme);
+  style.weight = PANGO_WEIGHT_NORMAL;
+  style.size = size * b->scale;
+  style.line_height = 1.42;
+  style.align = PANGO_ALIGN_LEFT;
+  return style;
+}
+
+static ImpactTextStyle
+heading_style (Builder     *b,
+               double       size,
+               PangoWeight  weight)
+{
+  ImpactTextStyle style = { 0 };
+
+  style.family = impact_theme_get_heading_font (b->theme);
+  style.weight = weight;
+  style.size = size;
+  style.line_height = 1.08;
+  style.align = PANGO_ALIGN_LEFT;
+  return style;
+}
+
+static ImpactTextStyle
+kicker_style (Builder *b,
+              double   size)
+{
+  ImpactTextStyle style = { 0 };
+
+  style.family = impact_theme_get_body_font (b->theme);
+  style.weight = PANGO_WEIGHT_BOLD;
+  style.size = size;
+  style.letter_spacing = size * 0.16;
+  style.uppercase = TRUE;
+  style.line_height = 1.3;
+  style.align = PANGO_ALIGN_LEFT;
+  return style;
+}
+
+static PangoLayout *
+make_text (Builder               *b,
+           const ImpactTextStyle *style,
+           const char            *text,
+           gboolean               rich,
+           double                 width)
+{
+  return impact_text_layout_new (b->context, style, text, rich, width);
+}
+
+/* Shrinks a one-line layout's font until it fits @width (not below @min_size). */
+static PangoLayout *
+make_fitted_line (Builder         *b,
+                  ImpactTextStyle  style,
+                  const char      *text,
+                  double           width,
+                  double           min_size)
+{
+  PangoLayout *layout = make_text (b, &style, text, FALSE, -1);
+  double w;
+
+  impact_text_layout_get_size (layout, &w, NULL);
+  if (w > width && w > 0)
+    {
+      style.size = MAX (min_size, floor (style.size * width / w * 10) / 10);
+      g_object_unref (layout);
+      layout = make_text (b, &style, text, FALSE, style.size <= min_size ? width : -1);
+    }
+  return layout;
+}
+
+static void
+color_prefix (PangoLayout       *layout,
+              guint              n_bytes,
+              const ImpactColor *color)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) copy = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+  PangoAttribute *attr;
+
+  attr = pango_attr_foreground_new (color->red * 65535, color->green * 65535, color->blue * 65535);
+  attr->start_index = 0;
+  attr->end_index = n_bytes;
+  pango_attr_list_insert (copy, attr);
+  pango_layout_set_attributes (layout, copy);
+}
+
+static void
+append_mark (Builder     *b,
+             PangoLayout *layout,
+             const char  *mark)
+{
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+
+  impact_text_layout_append_superscript (layout, mark,
+                                         accent->red * 65535,
+                                         accent->green * 65535,
+                                         accent->blue * 65535);
+}
+
+/* Escapes a plain string for use inside a rich text. */
+static char *
+escape_rich (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p && *p; p++)
+    {
+      if (*p == '*' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_glyphs (Builder     *b,
+              PangoLayout *layout,
+              const char  *path)
+{
+  g_autofree char *missing = NULL;
+
+  if (b->diagnostics == NULL || b->scale != 1.0)
+    return;
+  missing = impact_text_find_missing_glyphs (layout);
+  if (missing != NULL)
+    impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, path,
+                            "the fonts cannot draw \"%s\"; install a font that covers it "
+                            "(for example fonts-noto-core) or choose another font",
+                            missing);
+}
+
+static void
+note_bottom (Builder    *b,
+             double      bottom,
+             const char *path)
+{
+  if (bottom > b->limit + 0.01 && b->overflow_path == NULL)
+    {
+      b->overflow_path = path;
+      b->overflow_amount = bottom - b->limit;
+    }
+}
+
+/* Images */
+
+typedef struct
+{
+  int max_width;
+  int max_height;
+  gboolean too_large;
+} SizeRequest;
+
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  SizeRequest *req = user_data;
+  double s;
+
+  if ((gint64) width * height > MAX_IMAGE_PIXELS || width <= 0 || height <= 0)
+    {
+      req->too_large = TRUE;
+      gdk_pixbuf_loader_set_size (loader, 1, 1);
+      return;
+    }
+  s = MIN (1.0, MIN ((double) req->max_width / width, (double) req->max_height / height));
+  /* cover, not contain: the image is cropped to its box */
+  s = MIN (1.0, MAX ((double) req->max_width / width, (double) req->max_height / height));
+  gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * s)), MAX (1, (int) (height * s)));
+}
+
+static GdkPixbuf *
+load_image (Builder    *b,
+            const char *path,
+            const char *json_path,
+            double      width_pt,
+            double      height_pt)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GError) error = NULL;
+  SizeRequest req = { 0 };
+  guchar buf[16384];
+  gssize n;
+  GdkPixbuf *pixbuf;
+
+  if (path == NULL || *path == '\0')
+    return NULL;
+
+  file = impact_document_resolve_path (b->doc, path);
+  stream = g_file_read (file, NULL, &error);
+  if (stream == NULL)
+    goto fail;
+
+  req.max_width = (int) ceil (width_pt / 72.0 * IMAGE_DPI);
+  req.max_height = (int) ceil (height_pt / 72.0 * IMAGE_DPI);
+  loader = gdk_pixbuf_loader_new ();
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &req);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buf, sizeof buf, NULL, &error)) > 0)
+    {
+      if (!gdk_pixbuf_loader_write (loader, buf, n, &error))
+        break;
+      if (req.too_large)
+        break;
+    }
+  gdk_pixbuf_loader_close (loader, error ? NULL : &error);
+  if (req.too_large)
+    {
+      g_clear_error (&error);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the image has more than %d megapixels", MAX_IMAGE_PIXELS / 1000000);
+      goto fail;
+    }
+  if (error != NULL)
+    goto fail;
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "no image data");
+      goto fail;
+    }
+  return g_object_ref (pixbuf);
+
+fail:
+  if (b->diagnostics != NULL && b->scale == 1.0)
+    impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, json_path,
+                            "cannot use image \"%s\": %s; a placeholder is shown",
+                            path, error ? error->message : "unknown error");
+  return NULL;
+}
+
+/* Sources */
+
+static guint
+source_number (Builder            *b,
+               const ImpactSource *source)
+{
+  for (guint i = 0; i < b->sources->len; i++)
+    if (impact_source_equal (g_ptr_array_index (b->sources, i), source))
+      return i + 1;
+  g_ptr_array_add (b->sources, (gpointer) source);
+  return b->sources->len;
+}
+
+/* Front page */
+
+static const char *
+sheet_title (ImpactDocument *doc)
+{
+  const char *title = impact_document_get_title (doc);
+
+  return title && *title ? title : impact_document_get_office (doc);
+}
+
+static void
+front_header (Builder *b,
+              double  *y_out)
+{
+  ImpactOrganisation *org = impact_document_get_organisation (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  double width = b->self->width;
+  double band_h = round (b->self->height * 0.19);
+  double x = b->margin;
+  double mark_y = 34;
+  const char *subtitle = impact_document_get_subtitle (b->doc);
+  ImpactTextStyle style;
+  PangoLayout *layout;
+  g_autoptr(GdkPixbuf) logo = NULL;
+  double h, title_h, sub_h = 0;
+
+  add_rect (b, 0, 0, width, band_h, 0, primary, 1.0);
+
+  /* a quiet diagonal stripe at the right of the band */
+  {
+    double pts[] = { width * 0.62, band_h, width * 0.80, 0, width * 0.90, 0, width * 0.72, band_h };
+    double edge[] = { width * 0.805, band_h, width * 0.985, 0, width * 0.993, 0, width * 0.813, band_h };
+
+    add_polygon (b, pts, 4, &b->on_primary, 0.06);
+    add_polygon (b, edge, 4, accent, 0.9);
+  }
+
+  /* logo, or the short name as a boxed wordmark */
+  logo = load_image (b, org->logo, "organisation.logo", 120, 36);
+  if (logo != NULL)
+    {
+      double lw = gdk_pixbuf_get_width (logo), lh = gdk_pixbuf_get_height (logo);
+      double s = MIN (120 / lw, 32 / lh);
+
+      add_image (b, logo, x, mark_y, lw * s, lh * s, FALSE, org->logo_alt ? org->logo_alt : org->name);
+      h = lh * s;
+    }
+  else
+    {
+      const char *mark = org->short_name && *org->short_name ? org->short_name : org->name;
+      double tw, th;
+
+      style = kicker_style (b, 11);
+      style.letter_spacing = 0.6;
+      style.family = impact_theme_get_heading_font (b->theme);
+      style.weight = PANGO_WEIGHT_HEAVY;
+      layout = make_fitted_line (b, style, mark, b->content_width * 0.5, 7);
+      impact_text_layout_get_size (layout, &tw, &th);
+      add_rect (b, x, mark_y, tw + 14, th + 8, 0, &b->on_primary, 1.0);
+      add_rect (b, x + 1.5, mark_y + 1.5, tw + 11, th + 5, 0, primary, 1.0);
+      place_layout (b, layout, x + 7, mark_y + 4, &b->on_primary, 1.0, NULL);
+      h = th + 8;
+    }
+
+  /* the location, as large as the band allows */
+  style = heading_style (b, 46, PANGO_WEIGHT_HEAVY);
+  style.uppercase = TRUE;
+  style.letter_spacing = -0.6;
+  layout = make_fitted_line (b, style, sheet_title (b->doc), width * 0.68 - x, 26);
+  check_glyphs (b, layout, "title");
+  impact_text_layout_get_size (layout, NULL, &title_h);
+  if (subtitle && *subtitle)
+    {
+      PangoLayout *sub;
+      ImpactTextStyle s2 = body_style (b, 11);
+
+      s2.size = 11;
+      s2.weight = PANGO_WEIGHT_MEDIUM;
+      sub = make_text (b, &s2, subtitle, FALSE, width * 0.62 - x);
+      impact_text_layout_get_size (sub, NULL, &sub_h);
+      place_layout (b, sub, x, band_h - 26 - sub_h, &b->on_primary, 0.85, NULL);
+      sub_h += 4;
+    }
+  place_layout (b, layout, x - 2, band_h - 26 - sub_h - title_h, &b->on_primary, 1.0, NULL);
+  add_box (b, IMPACT_SECTION_HEADER, -1, 0, 0, width, band_h);
+  (void) h;
+
+  /* the accent bar that ties the band to the page */
+  add_rect (b, x, band_h - 4, 96, 8, 0, accent, 1.0);
+  *y_out = band_h;
+}
+
+/* A kicker line (small capitals in the accent colour); returns its height */
+static double
+place_kicker (Builder    *b,
+              const char *text,
+              double      x,
+              double      y,
+              double      width)
+{
+  ImpactTextStyle style = kicker_style (b, 7.5);
+  PangoLayout *layout = make_text (b, &style, text, FALSE, width);
+
+  return place_layout (b, layout, x, y, impact_theme_get_accent (b->theme), 1.0, NULL);
+}
+
+static double
+front_problem (Builder *b,
+               double   y)
+{
+  ImpactProblem *problem = impact_document_get_problem (b->doc);
+  double x = b->margin, top = y;
+  ImpactTextStyle style;
+  PangoLayout *layout;
+
+  if ((problem->heading == NULL || !*problem->heading) && (problem->body == NULL || !*problem->body))
+    return y;
+
+  if (problem->kicker && *problem->kicker)
+    y += place_kicker (b, problem->kicker, x, y, b->content_width) + 2;
+  if (problem->heading && *problem->heading)
+    {
+      style = heading_style (b, 20, PANGO_WEIGHT_HEAVY);
+      style.uppercase = TRUE;
+      layout = make_text (b, &style, problem->heading, FALSE, b->content_width);
+      check_glyphs (b, layout, "problem.heading");
+      y += place_layout (b, layout, x, y, impact_theme_get_primary (b->theme), 1.0, NULL) + 6;
+    }
+  if (problem->body && *problem->body)
+    {
+      style = body_style (b, 9.5);
+      layout = make_text (b, &style, problem->body, TRUE, b->content_width);
+      check_glyphs (b, layout, "problem.body");
+      y += place_layout (b, layout, x, y, impact_theme_get_text (b->theme), 1.0, NULL);
+    }
+  add_box (b, IMPACT_SECTION_PROBLEM, -1, x, top, b->content_width, y - top);
+  note_bottom (b, y, "problem.body");
+  return y;
+}
+
+static void
+object_unref0 (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static double
+front_statistics (Builder *b,
+                  double   y)
+{
+  GPtrArray *stats = impact_document_get_statistics (b->doc);
+  const char *heading = impact_document_get_statistics_heading (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  guint n = stats->len;
+  double x = b->margin, top = y;
+  double gap = n > 3 ? 8 : 10;
+  double pad = n > 3 ? 12 : 14;
+  double panel_w, number_size = n > 4 ? 30 : n > 3 ? 36 : 42;
+  double max_ascent = 0, max_label = 0, panel_h, number_top;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) extras = g_ptr_array_new_with_free_func (object_unref0);
+
+  if (n == 0)
+    return y;
+
+  if (heading && *heading)
+    y += place_kicker (b, heading, x, y, b->content_width) + 6;
+
+  panel_w = (b->content_width - gap * (n - 1)) / n;
+
+  /* One number size for all panels, so the figures share a baseline and
+   * read as a set: the largest that fits the widest figure. */
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *number = impact_statistic_format_number (stat);
+      ImpactTextStyle style = heading_style (b, number_size, PANGO_WEIGHT_BOLD);
+      g_autoptr(PangoLayout) probe = make_text (b, &style, number, FALSE, -1);
+      double w, extra_w = 0;
+      double avail = panel_w - 2 * pad - (stat->icon ? 22 : 0);
+
+      if ((stat->scale && *stat->scale) || (stat->suffix && *stat->suffix))
+        extra_w = number_size * 0.2;
+      impact_text_layout_get_size (probe, &w, NULL);
+      if (w + extra_w > avail)
+        number_size = MAX (20, number_size * avail / (w + extra_w));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *number = impact_statistic_format_number (stat);
+      g_autofree char *extra = NULL;
+      ImpactTextStyle style = heading_style (b, number_size, PANGO_WEIGHT_BOLD);
+      PangoLayout *layout;
+      double h;
+
+      style.letter_spacing = -number_size * 0.02;
+      layout = make_text (b, &style, number, FALSE, -1);
+      check_glyphs (b, layout, "statistics");
+      max_ascent = MAX (max_ascent, impact_text_layout_get_baseline (layout));
+      g_ptr_array_add (numbers, layout);
+
+      /* scale word and suffix, set smaller on the number's baseline */
+      if ((stat->scale && *stat->scale) || (stat->suffix && *stat->suffix))
+        {
+          extra = g_strdup_printf ("%s%s%s",
+                                   stat->suffix ? stat->suffix : "",
+                                   stat->suffix && stat->scale ? " " : "",
+                                   stat->scale ? stat->scale : "");
+          style = heading_style (b, number_size * 0.42, PANGO_WEIGHT_BOLD);
+          g_ptr_array_add (extras, make_text (b, &style, extra, FALSE, -1));
+        }
+      else
+        g_ptr_array_add (extras, NULL);
+
+      style = kicker_style (b, 7.5);
+      style.letter_spacing = 0.8;
+      style.line_height = 1.32;
+      layout = make_text (b, &style, stat->label, FALSE, panel_w - 2 * pad);
+      impact_text_layout_get_size (layout, NULL, &h);
+      max_label = MAX (max_label, h);
+      g_ptr_array_add (labels, layout);
+    }
+
+  number_top = y + pad + 2;
+  panel_h = pad + 2 + max_ascent + number_size * 0.28 + 8 + max_label + pad;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      PangoLayout *number = g_ptr_array_index (numbers, i);
+      PangoLayout *extra = g_ptr_array_index (extras, i);
+      double px = x + i * (panel_w + gap);
+      double baseline = number_top + max_ascent;
+      double nw;
+
+      add_rect (b, px, y, panel_w, panel_h, 0, primary, 1.0);
+      add_rect (b, px, y, panel_w, 4, 0, accent, 1.0);
+      if (stat->icon && impact_icon_exists (stat->icon))
+        add_icon (b, stat->icon, px + panel_w - pad - 16, y + pad + 2, 16, accent);
+
+      impact_text_layout_get_size (number, &nw, NULL);
+      place_layout (b, g_object_ref (number), px + pad - 1,
+                    baseline - impact_text_layout_get_baseline (number),
+                    &b->on_primary, 1.0, NULL);
+      if (extra != NULL)
+        place_layout (b, g_object_ref (extra), px + pad + nw + number_size * 0.08,
+                      baseline - impact_text_layout_get_baseline (extra),
+                      &b->on_primary, 1.0, NULL);
+      place_layout (b, g_object_ref (g_ptr_array_index (labels, i)), px + pad,
+                    baseline + number_size * 0.28 + 8, &b->on_primary, 0.92, NULL);
+      add_box (b, IMPACT_SECTION_STATISTICS, i, px, y, panel_w, panel_h);
+    }
+
+  y += panel_h;
+  add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, y - top);
+  note_bottom (b, y, "statistics");
+  return y;
+}
+
+static double
+front_facts (Builder *b,
+             double   y)
+{
+  GPtrArray *facts = impact_document_get_facts (b->doc);
+  const char *heading = impact_document_get_facts_heading (b->doc);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  guint n = facts->len, cols;
+  double x = b->margin, top = y, col_w, gap = 14, row_top, row_h = 0;
+
+  if (n == 0)
+    return y;
+
+  if (heading && *heading)
+    y += place_kicker (b, heading, x, y, b->content_width) + 6;
+
+  cols = MIN (n, 4);
+  col_w = (b->content_width - gap * (cols - 1)) / cols;
+  row_top = y;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactFact *fact = g_ptr_array_index (facts, i);
+      guint col = i % cols;
+      double cx = x + col * (col_w + gap), cy = row_top, text_x = cx + 10;
+      double text_w = col_w - 12;
+      g_autoptr(GArray) spans = NULL;
+      g_autofree char *plain = impact_emphasis_parse (fact->text, &spans, NULL);
+      const char *rest = fact->text;
+      g_autofree char *lead = NULL;
+      ImpactTextStyle style;
+      PangoLayout *layout;
+      g_autofree char *path = g_strdup_printf ("facts[%u].text", i);
+
+      if (col == 0 && i > 0)
+        {
+          row_top += row_h + 14;
+          cy = row_top;
+          row_h = 0;
+        }
+
+      /* A fact that opens with a bold figure shows the figure as a
+       * display line: the eye lands on the number first. */
+      if (spans && spans->len > 0 &&
+          g_array_index (spans, ImpactEmphasisSpan, 0).start == 0 &&
+          g_array_index (spans, ImpactEmphasisSpan, 0).flags == IMPACT_EMPHASIS_BOLD &&
+          g_str_has_prefix (fact->text, "**"))
+        {
+          const ImpactEmphasisSpan *span = &g_array_index (spans, ImpactEmphasisSpan, 0);
+          const char *close;
+
+          lead = g_strndup (plain + span->start, span->end - span->start);
+          close = strstr (fact->text + 2, "**");
+          rest = close ? close + 2 : "";
+          while (*rest == ' ')
+            rest++;
+          if (g_utf8_strlen (lead, -1) > 24)
+            {
+              /* too long for a display line: keep it inline */
+              g_clear_pointer (&lead, g_free);
+              rest = fact->text;
+            }
+        }
+
+      if (lead != NULL)
+        {
+          style = heading_style (b, 15 * b->scale, PANGO_WEIGHT_BOLD);
+          layout = make_text (b, &style, lead, FALSE, text_w);
+          cy += place_layout (b, layout, text_x, cy - 1, primary, 1.0, NULL) + 2;
+        }
+
+      style = body_style (b, 9);
+      style.line_height = 1.38;
+      layout = make_text (b, &style, rest, TRUE, text_w);
+      if (fact->source != NULL)
+        {
+          g_autofree char *mark = g_strdup_printf ("%u", source_number (b, fact->source));
+          append_mark (b, layout, mark);
+        }
+      check_glyphs (b, layout, path);
+      cy += place_layout (b, layout, text_x, cy, impact_theme_get_text (b->theme), 1.0, NULL);
+
+      add_line (b, cx + 0.75, row_top, cx + 0.75, cy, col == 0 ? 3 : 1,
+                col == 0 ? accent : &b->rule, 1.0);
+      add_box (b, IMPACT_SECTION_FACTS, i, cx, row_top, col_w, cy - row_top);
+      row_h = MAX (row_h, cy - row_top);
+    }
+
+  /* equalise the rules of the last row */
+  y = row_top + row_h;
+  add_box (b, IMPACT_SECTION_FACTS, -1, x, top, b->content_width, y - top);
+  note_bottom (b, y, "facts");
+  return y;
+}
+
+static double
+front_quote (Builder *b,
+             double   y)
+{
+  ImpactQuote *quote = impact_document_get_quote (b->doc);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  double x = b->margin, pad = 18, mark_w = 44, top = y, h;
+  ImpactTextStyle style;
+  PangoLayout *text, *attribution = NULL, *mark;
+  double text_h, attr_h = 0;
+
+  if (quote == NULL || quote->text == NULL || !*quote->text)
+    return y;
+
+  style = body_style (b, 12.5);
+  style.style = PANGO_STYLE_ITALIC;
+  style.line_height = 1.36;
+  text = make_text (b, &style, quote->text, TRUE, b->content_width - 2 * pad - mark_w);
+  check_glyphs (b, text, "quote.text");
+  impact_text_layout_get_size (text, NULL, &text_h);
+
+  if (quote->attribution && *quote->attribution)
+    {
+      g_autofree char *line = g_strdup_printf ("— %s%s%s%s",
+                                               quote->attribution,
+                                               quote->pseudonym ? "*" : "",
+                                               quote->role && *quote->role ? ", " : "",
+                                               quote->role ? quote->role : "");
+      style = kicker_style (b, 7.5);
+      style.uppercase = FALSE;
+      style.letter_spacing = 0.5;
+      attribution = make_text (b, &style, line, FALSE, b->content_width - 2 * pad - mark_w);
+      impact_text_layout_get_size (attribution, NULL, &attr_h);
+      attr_h += 10;
+    }
+
+  h = pad + text_h + attr_h + pad;
+  add_rect (b, x, y, b->content_width, h, 0, impact_theme_get_panel (b->theme), 1.0);
+
+  style = heading_style (b, 64, PANGO_WEIGHT_HEAVY);
+  mark = make_text (b, &style, "“", FALSE, -1);
+  place_layout (b, mark, x + pad - 2, y + pad - 14, accent, 1.0, NULL);
+
+  place_layout (b, text, x + pad + mark_w, y + pad, primary, 1.0, NULL);
+  if (attribution)
+    place_layout (b, attribution, x + pad + mark_w, y + pad + text_h + 10, &b->muted, 1.0, NULL);
+
+  y += h;
+  add_box (b, IMPACT_SECTION_QUOTE, -1, x, top, b->content_width, h);
+  note_bottom (b, y, "quote.text");
+  return y;
+}
+
+/* The numbered sources, anchored to the bottom margin; returns their top. */
+static double
+front_sources (Builder *b,
+               double   bottom)
+{
+  double x = b->margin, y, total = 0, gap = 3;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new ();
+
+  if (b->sources->len == 0)
+    return bottom;
+
+  for (guint i = 0; i < b->sources->len; i++)
+    {
+      const ImpactSource *source = g_ptr_array_index (b->sources, i);
+      g_autofree char *line = NULL;
+      ImpactTextStyle style = body_style (b, 6.5);
+      PangoLayout *layout;
+      double h;
+
+      style.size = 6.5;
+      style.line_height = 1.3;
+      if (source->url && *source->url)
+        line = g_strdup_printf ("%u  %s. %s", i + 1, source->title, source->url);
+      else
+        line = g_strdup_printf ("%u  %s.", i + 1, source->title);
+      layout = make_text (b, &style, line, FALSE, b->content_width);
+      color_prefix (layout, strchr (line, ' ') - line, impact_theme_get_accent (b->theme));
+      impact_text_layout_get_size (layout, NULL, &h);
+      total += h + (i > 0 ? gap : 0);
+      g_ptr_array_add (layouts, layout);
+    }
+
+  y = bottom - total;
+  add_line (b, x, y - 8, x + 60, y - 8, 0.75, &b->rule, 1.0);
+  for (guint i = 0; i < layouts->len; i++)
+    {
+      const ImpactSource *source = g_ptr_array_index (b->sources, i);
+      PangoLayout *layout = g_ptr_array_index (layouts, i);
+
+      double h = place_layout (b, layout, x, y, &b->muted, 1.0, source->url);
+
+      add_box (b, IMPACT_SECTION_SOURCES, i, x, y, b->content_width, h);
+      y += h + gap;
+    }
+  add_box (b, IMPACT_SECTION_SOURCES, -1, x, bottom - total, b->content_width, total);
+  return bottom - total - 8;
+}
+
+static void
+layout_front (Builder *b)
+{
+  double y, bottom = b->self->height - 34;
+  double section_gap = 20 * b->scale;
+
+  front_header (b, &y);
+  y += 26;
+
+  /* the sources need the footnote numbers, which the facts assign; lay the
+   * facts out first in a scratch pass to know the sources, then anchor them */
+  {
+    ImpactPageData *real = b->page;
+    GPtrArray *facts = impact_document_get_facts (b->doc);
+
+    b->page = page_data_new ();
+    for (guint i = 0; i < facts->len; i++)
+      {
+        const ImpactFact *fact = g_ptr_array_index (facts, i);
+        if (fact->source)
+          source_number (b, fact->source);
+      }
+    page_data_free (b->page);
+    b->page = real;
+  }
+  b->limit = front_sources (b, bottom) - 12;
+
+  y = front_problem (b, y);
+  y = front_statistics (b, y + section_gap);
+  y = front_facts (b, y + section_gap);
+  y = front_quote (b, y + section_gap);
+}
+
+/* Back page */
+
+static double
+back_approach (Builder *b,
+               double   y)
+{
+  GPtrArray *pillars = impact_document_get_pillars (b->doc);
+  const char *heading = impact_document_get_approach_heading (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  double x = b->margin, top = y, gap = 28, icon = 30;
+  guint cols = pillars->len > 1 ? 2 : 1;
+  double col_w = (b->content_width - gap * (cols - 1)) / cols;
+  double row_top, row_h = 0;
+
+  if (heading && *heading)
+    {
+      ImpactTextStyle style = heading_style (b, 21, PANGO_WEIGHT_HEAVY);
+      PangoLayout *layout = make_text (b, &style, heading, FALSE, b->content_width);
+
+      check_glyphs (b, layout, "approach_heading");
+      y += place_layout (b, layout, x, y, primary, 1.0, NULL) + 14;
+    }
+
+  row_top = y;
+  for (guint i = 0; i < pillars->len; i++)
+    {
+      const ImpactPillar *pillar = g_ptr_array_index (pillars, i);
+      guint col = i % cols;
+      double cx = x + col * (col_w + gap), h;
+      double text_x = cx + icon + 12, text_w = col_w - icon - 12;
+      g_autofree char *lead = escape_rich (pillar->lead);
+      g_autofree char *rich = g_strdup_printf ("**%s** %s", lead, pillar->text ? pillar->text : "");
+      g_autofree char *path = g_strdup_printf ("approach[%u].text", i);
+      ImpactTextStyle style = body_style (b, 9);
+      PangoLayout *layout;
+      const char *icon_name = pillar->icon && impact_icon_exists (pillar->icon) ? pillar->icon : NULL;
+
+      if (col == 0 && i > 0)
+        {
+          row_top += row_h + 16 * b->scale;
+          row_h = 0;
+        }
+
+      layout = make_text (b, &style, rich, TRUE, text_w);
+      color_prefix (layout, strlen (pillar->lead), primary);
+      check_glyphs (b, layout, path);
+      h = place_layout (b, layout, text_x, row_top, impact_theme_get_text (b->theme), 1.0, NULL);
+
+      add_circle (b, cx + icon / 2, row_top + icon / 2, icon / 2, primary, 0);
+      if (icon_name)
+        add_icon (b, icon_name, cx + icon * 0.22, row_top + icon * 0.22, icon * 0.56, accent);
+      else
+        {
+          g_autofree char *num = g_strdup_printf ("%u", i + 1);
+          ImpactTextStyle ns = heading_style (b, 13, PANGO_WEIGHT_BOLD);
+          PangoLayout *nl = make_text (b, &ns, num, FALSE, -1);
+          double nw, nh;
+
+          impact_text_layout_get_size (nl, &nw, &nh);
+          place_layout (b, nl, cx + (icon - nw) / 2, row_top + (icon - nh) / 2, accent, 1.0, NULL);
+        }
+
+      h = MAX (h, icon);
+      add_box (b, IMPACT_SECTION_APPROACH, i, cx, row_top, col_w, h);
+      row_h = MAX (row_h, h);
+    }
+  y = row_top + row_h;
+  add_box (b, IMPACT_SECTION_APPROACH, -1, x, top, b->content_width, y - top);
+  note_bottom (b, y, "approach");
+  return y;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint ua = *(const guint *) a, ub = *(const guint *) b;
+
+  return ua < ub ? -1 : ua > ub;
+}
+
+/* Picks the milestones the sheet shows, in date order (indices into the
+ * document's array): all when they fit; else those marked highlight (the
+ * most recent of them when too many); else the most recent ones. */
+static GArray *
+pick_milestones (ImpactDocument *doc,
+                 guint           max)
+{
+  GPtrArray *milestones = impact_document_get_milestones (doc);
+  guint n_sorted;
+  const guint *order = impact_document_get_milestone_order (doc, &n_sorted);
+  GArray *picked = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (n_sorted <= max)
+    {
+      g_array_append_vals (picked, order, n_sorted);
+      return picked;
+    }
+  /* positions in the sorted order, so the picks stay chronological */
+  for (guint i = n_sorted; i > 0 && positions->len < max; i--)
+    {
+      const ImpactMilestone *m = g_ptr_array_index (milestones, order[i - 1]);
+      if (m->highlight)
+        {
+          guint pos = i - 1;
+          g_array_append_val (positions, pos);
+        }
+    }
+  for (guint i = n_sorted; i > 0 && positions->len == 0; i--)
+    {
+      guint pos = i - 1;
+      g_array_append_val (positions, pos);
+      if (positions->len == max)
+        break;
+    }
+  g_array_sort (positions, compare_uint);
+  for (guint i = 0; i < positions->len; i++)
+    g_array_append_val (picked, order[g_array_index (positions, guint, i)]);
+  return picked;
+}
+
+static double
+back_milestones (Builder *b,
+                 double   y)
+{
+  GPtrArray *milestones = impact_document_get_milestones (b->doc);
+  const char *heading = impact_document_get_milestones_heading (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  g_autoptr(GArray) picked = NULL;
+  double x = b->margin, top = y, col_w, gap = 14, year_h = 0, track_y, bottom;
+  guint n;
+
+  if (milestones->len == 0)
+    return y;
+
+  picked = pick_milestones (b->doc, MAX_SHEET_MILESTONES);
+  n = picked->len;
+
+  add_line (b, x, y, x + b->content_width, y, 0.75, &b->rule, 1.0);
+  y += 18;
+
+  {
+    double kh = 0;
+
+    if (heading && *heading)
+      kh = place_kicker (b, heading, x, y, b->content_width * 0.6);
+    if (n < milestones->len)
+      {
+        /* say plainly that this is a selection */
+        g_autofree char *note = g_strdup_printf (_("%u of %u milestones shown"), n, milestones->len);
+        ImpactTextStyle style = body_style (b, 7.5);
+        PangoLayout *layout;
+        double w;
+
+        style.size = 7.5;
+        style.style = PANGO_STYLE_ITALIC;
+        layout = make_text (b, &style, note, FALSE, -1);
+        impact_text_layout_get_size (layout, &w, NULL);
+        place_layout (b, layout, x + b->content_width - w, y, &b->muted, 1.0, NULL);
+      }
+    y += kh + 10;
+  }
+
+  col_w = (b->content_width - 24 - gap * (MAX (n, 1) - 1)) / MAX (n, 4);
+
+  /* years above the track */
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactMilestone *m = g_ptr_array_index (milestones, g_array_index (picked, guint, i));
+      g_autofree char *year = g_strdup_printf ("%d", m->date.year);
+      ImpactTextStyle style = heading_style (b, 22, PANGO_WEIGHT_BOLD);
+      PangoLayout *layout = make_text (b, &style, year, FALSE, -1);
+      double h = place_layout (b, layout, x + i * (col_w + gap), y, accent, 1.0, NULL);
+
+      year_h = MAX (year_h, h);
+    }
+  track_y = y + year_h + 10;
+
+  /* the track: a line with an arrow, a ring per milestone */
+  add_line (b, x, track_y, x + b->content_width - 4, track_y, 1.5, primary, 1.0);
+  {
+    double ax = x + b->content_width;
+    double arrow[] = { ax, track_y, ax - 8, track_y - 4.5, ax - 8, track_y + 4.5 };
+
+    add_polygon (b, arrow, 3, primary, 1.0);
+  }
+
+  bottom = track_y + 8;
+  for (guint i = 0; i < n; i++)
+    {
+      guint index = g_array_index (picked, guint, i);
+      const ImpactMilestone *m = g_ptr_array_index (milestones, index);
+      double cx = x + i * (col_w + gap), cy = track_y + 16;
+      g_autofree char *path = g_strdup_printf ("milestones[%u]", index);
+      ImpactTextStyle style;
+      PangoLayout *layout;
+
+      add_circle (b, cx + 6, track_y, 6, &(ImpactColor) { 1, 1, 1 }, 0);
+      add_circle (b, cx + 6, track_y, 4.75, accent, 2.5);
+
+      if (impact_date_get_precision (&m->date) > IMPACT_DATE_PRECISION_YEAR)
+        {
+          g_autofree char *date = impact_date_format (&m->date);
+
+          style = body_style (b, 7.5);
+          style.size = 7.5;
+          layout = make_text (b, &style, date, FALSE, col_w);
+          cy += place_layout (b, layout, cx, cy, &b->muted, 1.0, NULL) + 1;
+        }
+
+      style = kicker_style (b, 7.5);
+      style.letter_spacing = 0.7;
+      style.size = 7.5;
+      layout = make_text (b, &style, m->title, FALSE, col_w);
+      check_glyphs (b, layout, path);
+      cy += place_layout (b, layout, cx, cy, primary, 1.0, NULL) + 3;
+
+      if (m->description && *m->description)
+        {
+          style = body_style (b, 8.5);
+          style.line_height = 1.38;
+          layout = make_text (b, &style, m->description, TRUE, col_w);
+          cy += place_layout (b, layout, cx, cy, impact_theme_get_text (b->theme), 1.0, NULL);
+        }
+      if (m->metrics->len > 0)
+        {
+          g_autofree char *metrics = impact_milestone_format_metrics (m);
+
+          style = kicker_style (b, 6.5);
+          style.letter_spacing = 0.5;
+          layout = make_text (b, &style, metrics, FALSE, col_w);
+          cy += 4 + place_layout (b, layout, cx, cy + 4, accent, 1.0, NULL);
+        }
+      add_box (b, IMPACT_SECTION_MILESTONES, index, cx, y, col_w, cy - y);
+      bottom = MAX (bottom, cy);
+    }
+
+  add_box (b, IMPACT_SECTION_MILESTONES, -1, x, top, b->content_width, bottom - top);
+  note_bottom (b, bottom, "milestones");
+  return bottom;
+}
+
+static char *
+initials (const char *name)
+{
+  GString *out = g_string_new (NULL);
+  g_auto(GStrv) words = g_strsplit (name ? name : "", " ", -1);
+  guint n = g_strv_length (words);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (*words[i] == '\0' || (i != 0 && i != n - 1))
+        continue;
+      g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (words[i])));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static double
+back_profile (Builder *b,
+              double   y)
+{
+  ImpactProfile *profile = impact_document_get_profile (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  double x = b->margin, pad = 18, photo = 72, top = y, ty, text_x, text_w, h;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  ImpactTextStyle style;
+  PangoLayout *layout;
+  guint panel_op;
+
+  if (profile == NULL || profile->name == NULL)
+    return y;
+
+  text_x = x + pad + photo + 20;
+  text_w = b->content_width - (text_x - x) - pad;
+
+  /* the panel goes under the text: add it now, size it once the text is placed */
+  panel_op = b->page->ops->len;
+  add_rect (b, x, y, b->content_width, 0, 0, impact_theme_get_panel (b->theme), 1.0);
+
+  ty = y + pad;
+  if (profile->role && *profile->role)
+    {
+      style = kicker_style (b, 7.5);
+      layout = make_text (b, &style, profile->role, FALSE, text_w);
+      ty += place_layout (b, layout, text_x, ty, accent, 1.0, NULL) + 2;
+    }
+  style = heading_style (b, 16, PANGO_WEIGHT_HEAVY);
+  style.uppercase = TRUE;
+  layout = make_text (b, &style, profile->name, FALSE, text_w);
+  check_glyphs (b, layout, "profile.name");
+  ty += place_layout (b, layout, text_x, ty, primary, 1.0, NULL) + 5;
+  if (profile->biography && *profile->biography)
+    {
+      style = body_style (b, 9);
+      layout = make_text (b, &style, profile->biography, TRUE, text_w);
+      check_glyphs (b, layout, "profile.biography");
+      ty += place_layout (b, layout, text_x, ty, impact_theme_get_text (b->theme), 1.0, NULL);
+    }
+  h = MAX (ty + pad - y, photo + 2 * pad);
+  g_array_index (b->page->ops, ImpactOp, panel_op).h = h;
+
+  /* photo in a circle, or initials */
+  {
+    double cx = x + pad + photo / 2, cy = y + h / 2;
+
+    pixbuf = load_image (b, profile->photo, "profile.photo", photo, photo);
+    add_circle (b, cx, cy, photo / 2, primary, 0);
+    if (pixbuf != NULL)
+      add_image (b, pixbuf, cx - photo / 2 + 3, cy - photo / 2 + 3, photo - 6, photo - 6, TRUE,
+                 profile->photo_alt ? profile->photo_alt : profile->name);
+    else
+      {
+        g_autofree char *ini = initials (profile->name);
+        ImpactTextStyle is = heading_style (b, 24, PANGO_WEIGHT_BOLD);
+        PangoLayout *il = make_text (b, &is, ini, FALSE, -1);
+        double iw, ih;
+
+        impact_text_layout_get_size (il, &iw, &ih);
+        place_layout (b, il, cx - iw / 2, cy - ih / 2, &b->on_primary, 1.0, NULL);
+      }
+    add_circle (b, cx, cy, photo / 2 - 1.75, accent, 3.5);
+  }
+
+  y += h;
+  add_box (b, IMPACT_SECTION_PROFILE, -1, x, top, b->content_width, h);
+  note_bottom (b, y, "profile.biography");
+  return y;
+}
+
+/* The footer band, anchored to the bottom edge; returns its top. */
+static double
+back_footer (Builder *b)
+{
+  ImpactOrganisation *org = impact_document_get_organisation (b->doc);
+  ImpactFooter *footer = impact_document_get_footer (b->doc);
+  ImpactQuote *quote = impact_document_get_quote (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  double x = b->margin, pad = 24, contact_w = 150, col_gap = 28;
+  double about_x = x + contact_w + col_gap, about_w = b->content_width - contact_w - col_gap;
+  double contact_h = 0, about_h = 0, fine_h = 0, band_h, top, y;
+  GString *contact = g_string_new (NULL);
+  g_autoptr(GString) fine = g_string_new (NULL);
+  PangoLayout *contact_layout = NULL, *web_layout = NULL, *about_layout = NULL, *fine_layout = NULL;
+  ImpactTextStyle style;
+  double web_h = 0;
+
+  for (guint i = 0; org->address && org->address[i]; i++)
+    g_string_append_printf (contact, "%s%s", contact->len ? "\n" : "", org->address[i]);
+  if (org->phone && *org->phone)
+    g_string_append_printf (contact, "%s%s %s", contact->len ? "\n" : "", C_("phone abbreviation", "P"), org->phone);
+  if (org->fax && *org->fax)
+    g_string_append_printf (contact, "%s%s %s", contact->len ? "\n" : "", C_("fax abbreviation", "F"), org->fax);
+  if (org->email && *org->email)
+    g_string_append_printf (contact, "%s%s", contact->len ? "\n" : "", org->email);
+
+  style = body_style (b, 8.5);
+  style.size = 8.5;
+  style.line_height = 1.5;
+  if (contact->len)
+    {
+      contact_layout = make_text (b, &style, contact->str, FALSE, contact_w);
+      impact_text_layout_get_size (contact_layout, NULL, &contact_h);
+    }
+  g_string_free (contact, TRUE);
+
+  if (org->website && *org->website)
+    {
+      const char *shown = org->website;
+      g_autofree char *trimmed = NULL;
+
+      if (g_str_has_prefix (shown, "https://"))
+        shown += 8;
+      else if (g_str_has_prefix (shown, "http://"))
+        shown += 7;
+      if (g_str_has_prefix (shown, "www."))
+        shown += 4;
+      trimmed = g_strdup (shown);
+      if (g_str_has_suffix (trimmed, "/"))
+        trimmed[strlen (trimmed) - 1] = '\0';
+      style = heading_style (b, 11, PANGO_WEIGHT_BOLD);
+      web_layout = make_text (b, &style, trimmed, FALSE, contact_w);
+      impact_text_layout_get_size (web_layout, NULL, &web_h);
+      web_h += 6;
+    }
+
+  if (footer->about && *footer->about)
+    {
+      style = body_style (b, 8.5);
+      style.size = 8.5;
+      style.line_height = 1.5;
+      about_layout = make_text (b, &style, footer->about, TRUE, about_w);
+      check_glyphs (b, about_layout, "footer.about");
+      impact_text_layout_get_size (about_layout, NULL, &about_h);
+    }
+
+  if (footer->disclaimer && *footer->disclaimer)
+    {
+      /* the pseudonym mark of the quote points here */
+      if (quote && quote->pseudonym && footer->disclaimer[0] != '*')
+        g_string_append (fine, "*");
+      g_string_append (fine, footer->disclaimer);
+    }
+  if (footer->copyright && *footer->copyright)
+    g_string_append_printf (fine, "%s%s", fine->len ? "  " : "", footer->copyright);
+  if (fine->len)
+    {
+      style = body_style (b, 6.5);
+      style.size = 6.5;
+      style.line_height = 1.35;
+      fine_layout = make_text (b, &style, fine->str, FALSE, b->content_width);
+      impact_text_layout_get_size (fine_layout, NULL, &fine_h);
+    }
+
+  band_h = pad + MAX (contact_h + web_h, about_h) + (fine_h > 0 ? 16 + fine_h + 14 : pad);
+  top = b->self->height - band_h;
+  add_rect (b, 0, top, b->self->width, band_h, 0, primary, 1.0);
+
+  y = top + pad;
+  if (contact_layout)
+    place_layout (b, contact_layout, x, y, &b->on_primary, 0.92, NULL);
+  if (web_layout)
+    place_layout (b, web_layout, x, y + contact_h + 6, &b->on_primary, 1.0, org->website);
+  if (about_layout)
+    {
+      add_line (b, about_x - col_gap / 2, y, about_x - col_gap / 2, y + MAX (contact_h + web_h, about_h),
+                0.75, &b->on_primary, 0.35);
+      place_layout (b, about_layout, about_x, y, &b->on_primary, 0.92, NULL);
+    }
+  add_box (b, IMPACT_SECTION_CONTACT, -1, x, y, contact_w, contact_h + web_h);
+  if (fine_layout)
+    {
+      double fy = y + MAX (contact_h + web_h, about_h) + 16;
+
+      add_line (b, x, fy - 8, x + b->content_width, fy - 8, 0.5, &b->on_primary, 0.3);
+      place_layout (b, fine_layout, x, fy, &b->on_primary, 0.75, NULL);
+    }
+  add_box (b, IMPACT_SECTION_FOOTER, -1, 0, top, b->self->width, band_h);
+  return top;
+}
+
+static void
+layout_back (Builder *b)
+{
+  double y = b->margin;
+  double section_gap = 22 * b->scale;
+
+  b->limit = back_footer (b) - 22;
+  y = back_approach (b, y);
+  y = back_milestones (b, y + section_gap);
+  y = back_profile (b, y + section_gap);
+}
+
+/* Driver */
+
+typedef void (*PageFunc) (Builder *b);
+
+static ImpactPageData *
+layout_page_fitted (Builder    *b,
+                    PageFunc    func,
+                    const char *page_name)
+{
+  ImpactPageData *page = NULL;
+
+  for (double scale = 1.0; ; scale -= FIT_STEP)
+    {
+      gboolean last = scale - FIT_STEP < MIN_FIT_SCALE - 1e-9;
+
+      g_clear_pointer (&page, page_data_free);
+      b->page = page = page_data_new ();
+      b->scale = MAX (scale, MIN_FIT_SCALE);
+      b->overflow_path = NULL;
+      b->overflow_amount = 0;
+      g_ptr_array_set_size (b->sources, 0);
+      func (b);
+
+      if (b->overflow_path == NULL)
+        break;
+      if (last)
+        {
+          if (b->diagnostics != NULL)
+            impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0,
+                                    b->overflow_path,
+                                    "the %s page overflows by %.0f pt (about %.0f lines of body "
+                                    "text) even with text reduced to %.0f %%; shorten this text",
+                                    page_name, ceil (b->overflow_amount),
+                                    ceil (b->overflow_amount / 13.0), MIN_FIT_SCALE * 100);
+          break;
+        }
+    }
+  b->page = NULL;
+  return page;
+}
+
+static void
+impact_sheet_layout_finalize (GObject *object)
+{
+  ImpactSheetLayout *self = (ImpactSheetLayout *) object;
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->theme);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (impact_sheet_layout_parent_class)->finalize (object);
+}
+
+static void
+impact_sheet_layout_class_init (ImpactSheetLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = impact_sheet_layout_finalize;
+}
+
+static void
+impact_sheet_layout_init (ImpactSheetLayout *self)
+{
+  self->pages = g_ptr_array_new_with_free_func (page_data_free);
+}
+
+static void
+mix (ImpactColor       *out,
+     const ImpactColor *a,
+     const ImpactColor *b,
+     double             t)
+{
+  out->red = a->red + (b->red - a->red) * t;
+  out->green = a->green + (b->green - a->green) * t;
+  out->blue = a->blue + (b->blue - a->blue) * t;
+}
+
+ImpactSheetLayout *
+impact_sheet_layout_new (ImpactDocument    *document,
+                         ImpactTheme       *theme,
+                         ImpactPageSize     page_size,
+                         ImpactDiagnostics *diagnostics)
+{
+  ImpactSheetLayout *self;
+  g_autoptr(GObject) context_object = NULL;
+  PangoContext *context;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  const ImpactColor *bg, *text, *primary;
+  Builder b = { 0 };
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (IMPACT_IS_THEME (theme), NULL);
+
+  self = g_object_new (IMPACT_TYPE_SHEET_LAYOUT, NULL);
+  self->document = g_object_ref (document);
+  self->theme = g_object_ref (theme);
+  self->page_size = page_size;
+  impact_page_size_get_points (page_size, &self->width, &self->height);
+
+  context = impact_text_context_new (impact_document_get_language (document));
+  context_object = G_OBJECT (context);
+
+  bg = impact_theme_get_background (theme);
+  text = impact_theme_get_text (theme);
+  primary = impact_theme_get_primary (theme);
+
+  b.self = self;
+  b.doc = document;
+  b.theme = theme;
+  b.context = context;
+  b.diagnostics = diagnostics;
+  b.sources = sources;
+  b.margin = round (self->width * 0.075);
+  b.content_width = self->width - 2 * b.margin;
+  b.gutter = 14;
+  b.on_primary = impact_color_contrast (bg, primary) >= impact_color_contrast (text, primary) ? *bg : *text;
+  mix (&b.muted, text, bg, 0.3);
+  mix (&b.rule, text, bg, 0.82);
+
+  g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_front, _("front")));
+  g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_back, _("back")));
+  return self;
+}
+
+ImpactDocument *
+impact_sheet_layout_get_document (ImpactSheetLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (self), NULL);
+  return self->document;
+}
+
+ImpactTheme *
+impact_sheet_layout_get_theme (ImpactSheetLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (self), NULL);
+  return self->theme;
+}
+
+ImpactPageSize
+impact_sheet_layout_get_page_size (ImpactSheetLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (self), IMPACT_PAGE_SIZE_LETTER);
+  return self->page_size;
+}
+
+guint
+impact_sheet_layout_get_n_pages (ImpactSheetLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (self), 0);
+  return self->pages->len;
+}
+
+void
+impact_sheet_layout_get_page_extent (ImpactSheetLayout *self,
+                                     double            *width,
+                                     double            *height)
+{
+  g_return_if_fail (IMPACT_IS_SHEET_LAYOUT (self));
+  if (width)
+    *width = self->width;
+  if (height)
+    *height = self->height;
+}
+
+guint
+impact_sheet_layout_get_n_boxes (ImpactSheetLayout *self,
+                                 guint              page)
+{
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (self), 0);
+  g_return_val_if_fail (page < self->pages->len, 0);
+  return ((ImpactPageData *) g_ptr_array_index (self->pages, page))->boxes->len;
+}
+
+const ImpactBox *
+impact_sheet_layout_get_box (ImpactSheetLayout *self,
+                             guint              page,
+                             guint              index)
+{
+  ImpactPageData *data;
+
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (self), NULL);
+  g_return_val_if_fail (page < self->pages->len, NULL);
+  data = g_ptr_array_index (self->pages, page);
+  g_return_val_if_fail (index < data->boxes->len, NULL);
+  return &g_array_index (data->boxes, ImpactBox, index);
+}
+
+gboolean
+impact_sheet_layout_find (ImpactSheetLayout *self,
+                          ImpactSection      section,
+                          int                item,
+                          guint             *out_page,
+                          ImpactBox         *out_box)
+{
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (self), FALSE);
+
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      ImpactPageData *data = g_ptr_array_index (self->pages, p);
+
+      for (guint i = 0; i < data->boxes->len; i++)
+        {
+          const ImpactBox *box = &g_array_index (data->boxes, ImpactBox, i);
+
+          if (box->section == section && box->item == item)
+            {
+              if (out_page)
+                *out_page = p;
+              if (out_box)
+                *out_box = *box;
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+guint
+impact_sheet_layout_get_n_ops (ImpactSheetLayout *self,
+                               guint              page)
+{
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (self), 0);
+  g_return_val_if_fail (page < self->pages->len, 0);
+  return ((ImpactPageData *) g_ptr_array_index (self->pages, page))->ops->len;
+}
+
+const ImpactOp *
+impact_sheet_layout_get_op (ImpactSheetLayout *self,
+                            guint              page,
+                            guint              index)
+{
+  ImpactPageData *data;
+
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (self), NULL);
+  g_return_val_if_fail (page < self->pages->len, NULL);
+  data = g_ptr_array_index (self->pages, page);
+  g_return_val_if_fail (index < data->ops->len, NULL);
+  return &g_array_index (data->ops, ImpactOp, index);
+}
+
+const char *
+impact_section_to_string (ImpactSection section)
+{
+  static const char * const names[] = {
+    "header", "problem", "statistics", "facts", "quote", "sources",
+    "approach", "milestones", "profile", "contact", "footer",
+  };
+
+  g_return_val_if_fail (section < IMPACT_N_SECTIONS, NULL);
+  return names[section];
+}

@@ -1,0 +1,210 @@
+/* impact-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "impact-text.h"
+
+#include <string.h>
+
+#include "impact-emphasis.h"
+
+PangoContext *
+impact_text_context_new (const char *language)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  pango_cairo_context_set_resolution (context, 72.0);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  if (language != NULL && *language != '\0')
+    pango_context_set_language (context, pango_language_from_string (language));
+  return context;
+}
+
+PangoLayout *
+impact_text_layout_new (PangoContext          *context,
+                        const ImpactTextStyle *style,
+                        const char            *text,
+                        gboolean               rich,
+                        double                 width)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  g_autofree char *plain = NULL;
+  g_autofree char *upper = NULL;
+  g_autoptr(GArray) spans = NULL;
+  const char *shown;
+
+  pango_font_description_set_family (desc, style->family ? style->family : "Sans");
+  pango_font_description_set_weight (desc, style->weight ? style->weight : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_style (desc, style->style);
+  pango_font_description_set_size (desc, (int) (style->size * PANGO_SCALE + 0.5));
+  pango_layout_set_font_description (layout, desc);
+
+  if (rich)
+    plain = impact_emphasis_parse (text ? text : "", &spans, NULL);
+  else
+    plain = g_strdup (text ? text : "");
+
+  shown = plain;
+  if (style->uppercase)
+    {
+      /* Upper-casing may change byte lengths; emphasis is not used with
+       * upper-case styles (kickers, labels), so spans are dropped. */
+      upper = g_utf8_strup (plain, -1);
+      shown = upper;
+      g_clear_pointer (&spans, g_array_unref);
+    }
+
+  pango_layout_set_text (layout, shown, -1);
+
+  for (guint i = 0; spans && i < spans->len; i++)
+    {
+      const ImpactEmphasisSpan *span = &g_array_index (spans, ImpactEmphasisSpan, i);
+      PangoAttribute *attr;
+
+      if (span->flags & IMPACT_EMPHASIS_BOLD)
+        {
+          attr = pango_attr_weight_new (style->weight >= PANGO_WEIGHT_BOLD ?
+                                        PANGO_WEIGHT_HEAVY : PANGO_WEIGHT_BOLD);
+          attr->start_index = span->start;
+          attr->end_index = span->end;
+          pango_attr_list_insert (attrs, attr);
+        }
+      if (span->flags & IMPACT_EMPHASIS_ITALIC)
+        {
+          attr = pango_attr_style_new (PANGO_STYLE_ITALIC);
+          attr->start_index = span->start;
+          attr->end_index = span->end;
+          pango_attr_list_insert (attrs, attr);
+        }
+    }
+
+  if (style->letter_spacing != 0.0)
+    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (style->letter_spacing * PANGO_SCALE)));
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("kern 1, liga 1, calt 1"));
+  /* Allow hyphenation at explicit soft hyphens only: fact sheets are short
+   * texts and automatic hyphens look cheap at these measures. */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+
+  if (style->line_height > 0)
+    pango_layout_set_line_spacing (layout, style->line_height);
+  pango_layout_set_alignment (layout, style->align);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width > 0)
+    pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  return layout;
+}
+
+void
+impact_text_layout_append_superscript (PangoLayout *layout,
+                                       const char  *mark,
+                                       guint16      red,
+                                       guint16      green,
+                                       guint16      blue)
+{
+  GString *text = g_string_new (pango_layout_get_text (layout));
+  PangoAttrList *old = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) attrs = old ? pango_attr_list_copy (old) : pango_attr_list_new ();
+  guint start = text->len;
+  PangoAttribute *attr;
+
+  /* A thin no-break space keeps the mark on the word it belongs to */
+  g_string_append (text, "\u2060");
+  g_string_append (text, mark);
+
+  attr = pango_attr_baseline_shift_new (PANGO_BASELINE_SHIFT_SUPERSCRIPT);
+  attr->start_index = start;
+  attr->end_index = text->len;
+  pango_attr_list_insert (attrs, attr);
+  attr = pango_attr_font_scale_new (PANGO_FONT_SCALE_SUPERSCRIPT);
+  attr->start_index = start;
+  attr->end_index = text->len;
+  pango_attr_list_insert (attrs, attr);
+  attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  attr->start_index = start;
+  attr->end_index = text->len;
+  pango_attr_list_insert (attrs, attr);
+  attr = pango_attr_foreground_new (red, green, blue);
+  attr->start_index = start;
+  attr->end_index = text->len;
+  pango_attr_list_insert (attrs, attr);
+
+  pango_layout_set_text (layout, text->str, (int) text->len);
+  pango_layout_set_attributes (layout, attrs);
+  g_string_free (text, TRUE);
+}
+
+void
+impact_text_layout_get_size (PangoLayout *layout,
+                             double      *width,
+                             double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width)
+    *width = logical.width / (double) PANGO_SCALE;
+  if (height)
+    *height = logical.height / (double) PANGO_SCALE;
+}
+
+double
+impact_text_layout_get_baseline (PangoLayout *layout)
+{
+  return pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+}
+
+char *
+impact_text_find_missing_glyphs (PangoLayout *layout)
+{
+  GString *missing = NULL;
+  const char *text = pango_layout_get_text (layout);
+  int n = pango_layout_get_unknown_glyphs_count (layout);
+
+  if (n <= 0)
+    return NULL;
+
+  /* Find which characters: walk the runs for PANGO_GLYPH_UNKNOWN_FLAG */
+  {
+    PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+    do
+      {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+        if (run == NULL)
+          continue;
+        for (int i = 0; i < run->glyphs->num_glyphs; i++)
+          {
+            PangoGlyphInfo *info = &run->glyphs->glyphs[i];
+
+            if (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+              {
+                int offset = run->item->offset + run->glyphs->log_clusters[i];
+                gunichar ch = g_utf8_get_char (text + offset);
+                char buf[8] = { 0 };
+
+                if (ch == '\n' || ch == 0x2060)
+                  continue;
+                g_unichar_to_utf8 (ch, buf);
+                if (missing == NULL)
+                  missing = g_string_new (NULL);
+                if (strstr (missing->str, buf) == NULL)
+                  g_string_append (missing, buf);
+              }
+          }
+      }
+    while (pango_layout_iter_next_run (iter));
+    pango_layout_iter_free (iter);
+  }
+  return missing ? g_string_free (missing, FALSE) : NULL;
+}

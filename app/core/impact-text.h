@@ -1,0 +1,49 @@
+/* impact-text.h: measuring and shaping text the same way on every surface
+ *
+ * All layouts of a sheet come from one PangoContext at 72 dpi (1 pt = 1 unit)
+ * with metric hinting off, so line breaks computed for the preview are the
+ * breaks in the PDF, the PNG and the printout.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char    *family;
+  PangoWeight    weight;
+  PangoStyle     style;
+  double         size;            /* points */
+  double         line_height;     /* multiple of the font size; 0 = font default */
+  double         letter_spacing;  /* points */
+  gboolean       uppercase;
+  PangoAlignment align;
+} ImpactTextStyle;
+
+PangoContext *impact_text_context_new      (const char *language);
+/* @rich: parse the inline-emphasis subset; otherwise the text is literal.
+ * @width: wrap width in points, or -1 for a single unwrapped paragraph. */
+PangoLayout  *impact_text_layout_new       (PangoContext          *context,
+                                            const ImpactTextStyle *style,
+                                            const char            *text,
+                                            gboolean               rich,
+                                            double                 width);
+/* Appends a superscript mark ("1") in @color_attr's colour to a layout's text */
+void          impact_text_layout_append_superscript (PangoLayout *layout,
+                                                     const char  *mark,
+                                                     guint16      red,
+                                                     guint16      green,
+                                                     guint16      blue);
+void          impact_text_layout_get_size  (PangoLayout *layout,
+                                            double      *width,
+                                            double      *height);
+/* Distance from the top of the layout to the first line's baseline, in points */
+double        impact_text_layout_get_baseline (PangoLayout *layout);
+/* The characters of @text the fonts on this system cannot draw, or NULL */
+char         *impact_text_find_missing_glyphs (PangoLayout *layout);
+
+G_END_DECLS

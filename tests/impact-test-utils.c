@@ -1,0 +1,112 @@
+/* impact-test-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "impact-test-utils.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+
+static GPtrArray *tmpdirs;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+cleanup_tmpdirs (void)
+{
+  if (g_getenv ("IMPACT_TEST_KEEP_TMP"))
+    return;
+  for (guint i = 0; tmpdirs && i < tmpdirs->len; i++)
+    {
+      /* make read-only folders removable again */
+      g_chmod (g_ptr_array_index (tmpdirs, i), 0700);
+      remove_tree (g_ptr_array_index (tmpdirs, i));
+    }
+}
+
+char *
+impact_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("impact-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (tmpdirs == NULL)
+    {
+      tmpdirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (cleanup_tmpdirs);
+    }
+  g_ptr_array_add (tmpdirs, g_strdup (dir));
+  return dir;
+}
+
+char *
+impact_test_data_path (const char *relative)
+{
+  return g_test_build_filename (G_TEST_DIST, relative, NULL);
+}
+
+char *
+impact_test_example_path (const char *name)
+{
+  const char *dir = g_getenv ("IMPACT_EXAMPLES_DIR");
+
+  if (dir == NULL)
+    return g_test_build_filename (G_TEST_DIST, "..", "resources", "examples", name, NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
+const char *
+impact_test_binary (void)
+{
+  const char *bin = g_getenv ("IMPACT_SHEET_BIN");
+
+  g_assert_nonnull (bin);
+  return bin;
+}
+
+int
+impact_test_run (const char * const *argv,
+                 char              **out_stdout,
+                 char              **out_stderr)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                out_stdout, out_stderr, &status, &error);
+  g_assert_no_error (error);
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  return 128 + (WIFSIGNALED (status) ? WTERMSIG (status) : 0);
+}
+
+gboolean
+impact_test_have_program (const char *program)
+{
+  g_autofree char *path = g_find_program_in_path (program);
+
+  return path != NULL;
+}
