@@ -547,7 +547,7 @@ front_header (Builder *b,
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
   double width = b->self->width;
-  double band_h = round (b->self->height * 0.19);
+  double band_h = round (b->self->height * 0.175);
   double x = b->margin;
   double mark_y = 34;
   const char *subtitle = impact_document_get_subtitle (b->doc);
@@ -660,7 +660,7 @@ front_problem (Builder *b,
     }
   if (problem->body && *problem->body)
     {
-      style = body_style (b, 9.5);
+      style = body_style (b, 8.75);
       layout = make_text (b, &style, problem->body, TRUE, b->content_width);
       check_glyphs (b, layout, "problem.body");
       y += place_layout (b, layout, x, y, impact_theme_get_text (b->theme), 1.0, NULL);
@@ -688,8 +688,8 @@ front_statistics (Builder *b,
   guint n = stats->len;
   double x = b->margin, top = y;
   double gap = n > 3 ? 8 : 10;
-  double pad = n > 3 ? 12 : 14;
-  double panel_w, number_size = n > 4 ? 30 : n > 3 ? 36 : 42;
+  double pad = n > 3 ? 12 : 13;
+  double panel_w, number_size = n > 4 ? 30 : n > 3 ? 35 : 40;
   double max_ascent = 0, max_label = 0, panel_h, number_top;
   g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
@@ -699,7 +699,7 @@ front_statistics (Builder *b,
     return y;
 
   if (heading && *heading)
-    y += place_kicker (b, heading, x, y, b->content_width) + 6;
+    y += place_kicker (b, heading, x, y, b->content_width) + 5;
 
   panel_w = (b->content_width - gap * (n - 1)) / n;
 
@@ -861,12 +861,12 @@ front_facts (Builder *b,
 
       if (lead != NULL)
         {
-          style = heading_style (b, 15 * b->scale, PANGO_WEIGHT_BOLD);
+          style = heading_style (b, 14 * b->scale, PANGO_WEIGHT_BOLD);
           layout = make_text (b, &style, lead, FALSE, text_w);
           cy += place_layout (b, layout, text_x, cy - 1, primary, 1.0, NULL) + 2;
         }
 
-      style = body_style (b, 9);
+      style = body_style (b, 8.5);
       style.line_height = 1.38;
       layout = make_text (b, &style, rest, TRUE, text_w);
       if (fact->source != NULL)
@@ -897,7 +897,7 @@ front_quote (Builder *b,
   ImpactQuote *quote = impact_document_get_quote (b->doc);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
-  double x = b->margin, pad = 18, mark_w = 44, top = y, h;
+  double x = b->margin, pad = 16, mark_w = 44, top = y, h;
   ImpactTextStyle style;
   PangoLayout *text, *attribution = NULL, *mark;
   double text_h, attr_h = 0;
@@ -905,7 +905,7 @@ front_quote (Builder *b,
   if (quote == NULL || quote->text == NULL || !*quote->text)
     return y;
 
-  style = body_style (b, 12.5);
+  style = body_style (b, 11.5);
   style.style = PANGO_STYLE_ITALIC;
   style.line_height = 1.36;
   text = make_text (b, &style, quote->text, TRUE, b->content_width - 2 * pad - mark_w);
@@ -995,11 +995,11 @@ front_sources (Builder *b,
 static void
 layout_front (Builder *b)
 {
-  double y, bottom = b->self->height - 34;
-  double section_gap = 20 * b->scale;
+  double y, bottom = b->self->height - 30;
+  double section_gap = 18 * b->scale;
 
   front_header (b, &y);
-  y += 26;
+  y += 24;
 
   /* the sources need the footnote numbers, which the facts assign; lay the
    * facts out first in a scratch pass to know the sources, then anchor them */
@@ -1035,7 +1035,7 @@ back_approach (Builder *b,
   const char *heading = impact_document_get_approach_heading (b->doc);
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
-  double x = b->margin, top = y, gap = 28, icon = 30;
+  double x = b->margin, top = y, gap = 24, icon = 28;
   guint cols = pillars->len > 1 ? 2 : 1;
   double col_w = (b->content_width - gap * (cols - 1)) / cols;
   double row_top, row_h = 0;
@@ -1046,7 +1046,7 @@ back_approach (Builder *b,
       PangoLayout *layout = make_text (b, &style, heading, FALSE, b->content_width);
 
       check_glyphs (b, layout, "approach_heading");
-      y += place_layout (b, layout, x, y, primary, 1.0, NULL) + 14;
+      y += place_layout (b, layout, x, y, primary, 1.0, NULL) + 12;
     }
 
   row_top = y;
@@ -1055,17 +1055,17 @@ back_approach (Builder *b,
       const ImpactPillar *pillar = g_ptr_array_index (pillars, i);
       guint col = i % cols;
       double cx = x + col * (col_w + gap), h;
-      double text_x = cx + icon + 12, text_w = col_w - icon - 12;
+      double text_x = cx + icon + 10, text_w = col_w - icon - 10;
       g_autofree char *lead = escape_rich (pillar->lead);
       g_autofree char *rich = g_strdup_printf ("**%s** %s", lead, pillar->text ? pillar->text : "");
       g_autofree char *path = g_strdup_printf ("approach[%u].text", i);
-      ImpactTextStyle style = body_style (b, 9);
+      ImpactTextStyle style = body_style (b, 8.5);
       PangoLayout *layout;
       const char *icon_name = pillar->icon && impact_icon_exists (pillar->icon) ? pillar->icon : NULL;
 
       if (col == 0 && i > 0)
         {
-          row_top += row_h + 16 * b->scale;
+          row_top += row_h + 14 * b->scale;
           row_h = 0;
         }
 
@@ -1167,7 +1167,7 @@ back_milestones (Builder *b,
   n = picked->len;
 
   add_line (b, x, y, x + b->content_width, y, 0.75, &b->rule, 1.0);
-  y += 18;
+  y += 16;
 
   {
     double kh = 0;
@@ -1188,17 +1188,17 @@ back_milestones (Builder *b,
         impact_text_layout_get_size (layout, &w, NULL);
         place_layout (b, layout, x + b->content_width - w, y, &b->muted, 1.0, NULL);
       }
-    y += kh + 10;
+    y += kh + 8;
   }
 
-  col_w = (b->content_width - 24 - gap * (MAX (n, 1) - 1)) / MAX (n, 4);
+  col_w = (b->content_width - 14 - gap * (MAX (n, 4) - 1)) / MAX (n, 4);
 
   /* years above the track */
   for (guint i = 0; i < n; i++)
     {
       const ImpactMilestone *m = g_ptr_array_index (milestones, g_array_index (picked, guint, i));
       g_autofree char *year = g_strdup_printf ("%d", m->date.year);
-      ImpactTextStyle style = heading_style (b, 22, PANGO_WEIGHT_BOLD);
+      ImpactTextStyle style = heading_style (b, 20, PANGO_WEIGHT_BOLD);
       PangoLayout *layout = make_text (b, &style, year, FALSE, -1);
       double h = place_layout (b, layout, x + i * (col_w + gap), y, accent, 1.0, NULL);
 
@@ -1220,7 +1220,7 @@ back_milestones (Builder *b,
     {
       guint index = g_array_index (picked, guint, i);
       const ImpactMilestone *m = g_ptr_array_index (milestones, index);
-      double cx = x + i * (col_w + gap), cy = track_y + 16;
+      double cx = x + i * (col_w + gap), cy = track_y + 14;
       g_autofree char *path = g_strdup_printf ("milestones[%u]", index);
       ImpactTextStyle style;
       PangoLayout *layout;
@@ -1247,7 +1247,7 @@ back_milestones (Builder *b,
 
       if (m->description && *m->description)
         {
-          style = body_style (b, 8.5);
+          style = body_style (b, 8);
           style.line_height = 1.38;
           layout = make_text (b, &style, m->description, TRUE, col_w);
           cy += place_layout (b, layout, cx, cy, impact_theme_get_text (b->theme), 1.0, NULL);
@@ -1293,7 +1293,7 @@ back_profile (Builder *b,
   ImpactProfile *profile = impact_document_get_profile (b->doc);
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
-  double x = b->margin, pad = 18, photo = 72, top = y, ty, text_x, text_w, h;
+  double x = b->margin, pad = 16, photo = 64, top = y, ty, text_x, text_w, h;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   ImpactTextStyle style;
   PangoLayout *layout;
@@ -1323,7 +1323,7 @@ back_profile (Builder *b,
   ty += place_layout (b, layout, text_x, ty, primary, 1.0, NULL) + 5;
   if (profile->biography && *profile->biography)
     {
-      style = body_style (b, 9);
+      style = body_style (b, 8.5);
       layout = make_text (b, &style, profile->biography, TRUE, text_w);
       check_glyphs (b, layout, "profile.biography");
       ty += place_layout (b, layout, text_x, ty, impact_theme_get_text (b->theme), 1.0, NULL);
@@ -1367,7 +1367,7 @@ back_footer (Builder *b)
   ImpactFooter *footer = impact_document_get_footer (b->doc);
   ImpactQuote *quote = impact_document_get_quote (b->doc);
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
-  double x = b->margin, pad = 24, contact_w = 150, col_gap = 28;
+  double x = b->margin, pad = 20, contact_w = 128, col_gap = 28;
   double about_x = x + contact_w + col_gap, about_w = b->content_width - contact_w - col_gap;
   double contact_h = 0, about_h = 0, fine_h = 0, band_h, top, y;
   GString *contact = g_string_new (NULL);
@@ -1385,9 +1385,9 @@ back_footer (Builder *b)
   if (org->email && *org->email)
     g_string_append_printf (contact, "%s%s", contact->len ? "\n" : "", org->email);
 
-  style = body_style (b, 8.5);
-  style.size = 8.5;
-  style.line_height = 1.5;
+  style = body_style (b, 8.25);
+  style.size = 8.25;
+  style.line_height = 1.42;
   if (contact->len)
     {
       contact_layout = make_text (b, &style, contact->str, FALSE, contact_w);
@@ -1417,9 +1417,9 @@ back_footer (Builder *b)
 
   if (footer->about && *footer->about)
     {
-      style = body_style (b, 8.5);
-      style.size = 8.5;
-      style.line_height = 1.5;
+      style = body_style (b, 8.25);
+      style.size = 8.25;
+      style.line_height = 1.45;
       about_layout = make_text (b, &style, footer->about, TRUE, about_w);
       check_glyphs (b, about_layout, "footer.about");
       impact_text_layout_get_size (about_layout, NULL, &about_h);
@@ -1443,7 +1443,7 @@ back_footer (Builder *b)
       impact_text_layout_get_size (fine_layout, NULL, &fine_h);
     }
 
-  band_h = pad + MAX (contact_h + web_h, about_h) + (fine_h > 0 ? 16 + fine_h + 14 : pad);
+  band_h = pad + MAX (contact_h + web_h, about_h) + (fine_h > 0 ? 13 + fine_h + 11 : pad);
   top = b->self->height - band_h;
   add_rect (b, 0, top, b->self->width, band_h, 0, primary, 1.0);
 
@@ -1461,9 +1461,9 @@ back_footer (Builder *b)
   add_box (b, IMPACT_SECTION_CONTACT, -1, x, y, contact_w, contact_h + web_h);
   if (fine_layout)
     {
-      double fy = y + MAX (contact_h + web_h, about_h) + 16;
+      double fy = y + MAX (contact_h + web_h, about_h) + 13;
 
-      add_line (b, x, fy - 8, x + b->content_width, fy - 8, 0.5, &b->on_primary, 0.3);
+      add_line (b, x, fy - 7, x + b->content_width, fy - 7, 0.5, &b->on_primary, 0.3);
       place_layout (b, fine_layout, x, fy, &b->on_primary, 0.75, NULL);
     }
   add_box (b, IMPACT_SECTION_FOOTER, -1, 0, top, b->self->width, band_h);
@@ -1473,10 +1473,10 @@ back_footer (Builder *b)
 static void
 layout_back (Builder *b)
 {
-  double y = b->margin;
-  double section_gap = 22 * b->scale;
+  double y = b->margin - 6;
+  double section_gap = 16 * b->scale;
 
-  b->limit = back_footer (b) - 22;
+  b->limit = back_footer (b) - 16;
   y = back_approach (b, y);
   y = back_milestones (b, y + section_gap);
   y = back_profile (b, y + section_gap);
@@ -1486,41 +1486,83 @@ layout_back (Builder *b)
 
 typedef void (*PageFunc) (Builder *b);
 
+/* Lays a page out at one text scale; returns the page, or NULL with the
+ * page freed when it overflows (unless @keep). */
+static ImpactPageData *
+attempt (Builder    *b,
+         PageFunc    func,
+         const char *page_name,
+         double      scale,
+         gboolean    keep)
+{
+  ImpactPageData *page = page_data_new ();
+
+  b->page = page;
+  b->scale = scale;
+  b->overflow_path = NULL;
+  b->overflow_amount = 0;
+  g_ptr_array_set_size (b->sources, 0);
+  func (b);
+  b->page = NULL;
+  g_debug ("%s page at %.0f %%: %s overflows by %.1f pt", page_name, scale * 100,
+           b->overflow_path ? b->overflow_path : "nothing", b->overflow_amount);
+  if (b->overflow_path != NULL && !keep)
+    {
+      page_data_free (page);
+      return NULL;
+    }
+  return page;
+}
+
+/* Text first tries its full size; when the page overflows, the largest
+ * scale in [MIN_FIT_SCALE, 1) that fits is found by bisection to the
+ * nearest FIT_STEP, so a fitting page costs one pass and a crowded one five
+ * or six. */
 static ImpactPageData *
 layout_page_fitted (Builder    *b,
                     PageFunc    func,
                     const char *page_name)
 {
-  ImpactPageData *page = NULL;
+  ImpactPageData *best;
+  double lo = MIN_FIT_SCALE, hi = 1.0;
 
-  for (double scale = 1.0; ; scale -= FIT_STEP)
+  if ((best = attempt (b, func, page_name, 1.0, FALSE)) != NULL)
+    return best;
+
+  best = attempt (b, func, page_name, MIN_FIT_SCALE, TRUE);
+  if (b->overflow_path != NULL)
     {
-      gboolean last = scale - FIT_STEP < MIN_FIT_SCALE - 1e-9;
-
-      g_clear_pointer (&page, page_data_free);
-      b->page = page = page_data_new ();
-      b->scale = MAX (scale, MIN_FIT_SCALE);
-      b->overflow_path = NULL;
-      b->overflow_amount = 0;
-      g_ptr_array_set_size (b->sources, 0);
-      func (b);
-
-      if (b->overflow_path == NULL)
-        break;
-      if (last)
-        {
-          if (b->diagnostics != NULL)
-            impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0,
-                                    b->overflow_path,
-                                    "the %s page overflows by %.0f pt (about %.0f lines of body "
-                                    "text) even with text reduced to %.0f %%; shorten this text",
-                                    page_name, ceil (b->overflow_amount),
-                                    ceil (b->overflow_amount / 13.0), MIN_FIT_SCALE * 100);
-          break;
-        }
+      if (b->diagnostics != NULL)
+        impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0,
+                                b->overflow_path,
+                                "the %s page overflows by %.0f pt (about %.0f lines of body "
+                                "text) even with text reduced to %.0f %%; shorten this text",
+                                page_name, ceil (b->overflow_amount),
+                                ceil (b->overflow_amount / 12.0), MIN_FIT_SCALE * 100);
+      return best;
     }
-  b->page = NULL;
-  return page;
+
+  /* invariant: lo fits, hi does not */
+  while (hi - lo > FIT_STEP + 1e-9)
+    {
+      double mid = round ((lo + hi) / 2 / 0.01) * 0.01;
+      ImpactPageData *page;
+
+      if (mid <= lo || mid >= hi)
+        break;
+      page = attempt (b, func, page_name, mid, FALSE);
+      if (page != NULL)
+        {
+          page_data_free (best);
+          best = page;
+          lo = mid;
+        }
+      else
+        hi = mid;
+    }
+  /* the sources of the kept attempt */
+  b->scale = lo;
+  return best;
 }
 
 static void
