@@ -443,8 +443,8 @@ scanner_unexpected (Scanner    *sc,
                          "syntax error: comments are not allowed in JSON");
   if (!scanner_at_end (sc) && *p == '\'')
     return scanner_fail (sc, IMPACT_ERROR_PARSE, scanner_position (sc), NULL,
-                         "syntax error: unexpected character '''; strings and member names "
-                         "must be in double quotes");
+                         "syntax error: single quotes are not allowed; strings and "
+                         "member names must be in double quotes");
 
   if (scanner_at_end (sc) && sc->stack->len > 0)
     {
