@@ -262,8 +262,9 @@ write_png (ImpactSheetLayout  *layout,
   gboolean ok;
 
   impact_sheet_layout_get_page_extent (layout, &width, &height);
-  pw = (int) ceil (width * dpi / 72.0 - 1e-6);
-  ph = (int) ceil (height * dpi / 72.0 - 1e-6);
+  /* round, as print software does: A4 at 150 dpi is 1240 × 1754 */
+  pw = MAX (1, (int) round (width * dpi / 72.0));
+  ph = MAX (1, (int) round (height * dpi / 72.0));
   if ((gint64) pw * ph > MAX_PNG_PIXELS)
     {
       g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE,

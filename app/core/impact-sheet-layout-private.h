@@ -53,6 +53,7 @@ typedef struct
 {
   GArray *ops;    /* of ImpactOp */
   GArray *boxes;  /* of ImpactBox */
+  double  scale;  /* the auto-fit text scale the page was laid out at */
 } ImpactPageData;
 
 guint                 impact_sheet_layout_get_n_ops (ImpactSheetLayout *self,

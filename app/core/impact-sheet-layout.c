@@ -71,6 +71,8 @@ typedef struct
   double             limit;
   const char        *overflow_path;
   double             overflow_amount;
+  char              *longest_path;   /* the tallest text block of the page */
+  double             longest_height;
 } Builder;
 
 /* Pages and ops */
@@ -402,6 +404,15 @@ check_glyphs (Builder     *b,
               const char  *path)
 {
   g_autofree char *missing = NULL;
+  double height;
+
+  impact_text_layout_get_size (layout, NULL, &height);
+  if (height > b->longest_height)
+    {
+      g_free (b->longest_path);
+      b->longest_path = g_strdup (path);
+      b->longest_height = height;
+    }
 
   if (b->diagnostics == NULL || b->scale != 1.0)
     return;
@@ -1135,12 +1146,13 @@ pick_milestones (ImpactDocument *doc,
           g_array_append_val (positions, pos);
         }
     }
-  for (guint i = n_sorted; i > 0 && positions->len == 0; i--)
+  if (positions->len == 0)
     {
-      guint pos = i - 1;
-      g_array_append_val (positions, pos);
-      if (positions->len == max)
-        break;
+      for (guint i = n_sorted; i > 0 && positions->len < max; i--)
+        {
+          guint pos = i - 1;
+          g_array_append_val (positions, pos);
+        }
     }
   g_array_sort (positions, compare_uint);
   for (guint i = 0; i < positions->len; i++)
@@ -1501,8 +1513,11 @@ attempt (Builder    *b,
   b->scale = scale;
   b->overflow_path = NULL;
   b->overflow_amount = 0;
+  g_clear_pointer (&b->longest_path, g_free);
+  b->longest_height = 0;
   g_ptr_array_set_size (b->sources, 0);
   func (b);
+  page->scale = scale;
   b->page = NULL;
   g_debug ("%s page at %.0f %%: %s overflows by %.1f pt", page_name, scale * 100,
            b->overflow_path ? b->overflow_path : "nothing", b->overflow_amount);
@@ -1533,12 +1548,20 @@ layout_page_fitted (Builder    *b,
   if (b->overflow_path != NULL)
     {
       if (b->diagnostics != NULL)
-        impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0,
-                                b->overflow_path,
-                                "the %s page overflows by %.0f pt (about %.0f lines of body "
-                                "text) even with text reduced to %.0f %%; shorten this text",
-                                page_name, ceil (b->overflow_amount),
-                                ceil (b->overflow_amount / 12.0), MIN_FIT_SCALE * 100);
+        {
+          g_autofree char *hint = NULL;
+
+          if (b->longest_path && g_strcmp0 (b->longest_path, b->overflow_path) != 0)
+            hint = g_strdup_printf ("; the longest text on this page is %s", b->longest_path);
+          impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0,
+                                  b->overflow_path,
+                                  "the %s page overflows by %.0f pt (about %.0f lines of body "
+                                  "text) even with text reduced to %.0f %%: this no longer fits "
+                                  "below the sections above it; shorten the page's texts%s",
+                                  page_name, ceil (b->overflow_amount),
+                                  ceil (b->overflow_amount / 12.0), MIN_FIT_SCALE * 100,
+                                  hint ? hint : "");
+        }
       return best;
     }
 
@@ -1644,6 +1667,7 @@ impact_sheet_layout_new (ImpactDocument    *document,
 
   g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_front, _("front")));
   g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_back, _("back")));
+  g_clear_pointer (&b.longest_path, g_free);
   return self;
 }
 
@@ -1761,6 +1785,15 @@ impact_sheet_layout_get_op (ImpactSheetLayout *self,
   data = g_ptr_array_index (self->pages, page);
   g_return_val_if_fail (index < data->ops->len, NULL);
   return &g_array_index (data->ops, ImpactOp, index);
+}
+
+double
+impact_sheet_layout_get_fit_scale (ImpactSheetLayout *self,
+                                   guint              page)
+{
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (self), 1.0);
+  g_return_val_if_fail (page < self->pages->len, 1.0);
+  return ((ImpactPageData *) g_ptr_array_index (self->pages, page))->scale;
 }
 
 const char *

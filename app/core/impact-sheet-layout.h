@@ -70,6 +70,10 @@ gboolean           impact_sheet_layout_find           (ImpactSheetLayout *self,
                                                        int                item,
                                                        guint             *out_page,
                                                        ImpactBox         *out_box);
+/* 1.0 when the page's text has its designed size; less when auto-fit
+ * reduced it so the page fits (never below 0.86). */
+double             impact_sheet_layout_get_fit_scale  (ImpactSheetLayout *self,
+                                                       guint              page);
 const char        *impact_section_to_string           (ImpactSection      section);
 
 G_END_DECLS

@@ -1,0 +1,426 @@
+/* test-sheet-layout.c: boxes on the page, overflow, auto-fit, milestone choice
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "impact-json-loader.h"
+#include "impact-sheet-layout.h"
+#include "impact-test-utils.h"
+#include "impact-theme.h"
+
+static ImpactDocument *
+load_example (void)
+{
+  g_autofree char *path = impact_test_example_path ("kolkata.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ImpactDocument *doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static ImpactDocument *
+load_string (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  ImpactDocument *doc = impact_json_loader_load_data (json, strlen (json), "test.json", NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static ImpactSheetLayout *
+layout_for (ImpactDocument    *doc,
+            ImpactPageSize     size,
+            ImpactDiagnostics *diagnostics)
+{
+  g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+
+  return impact_sheet_layout_new (doc, theme, size, diagnostics);
+}
+
+static gboolean
+boxes_overlap (const ImpactBox *a,
+               const ImpactBox *b)
+{
+  const double eps = 0.5;
+
+  return a->x + eps < b->x + b->width && b->x + eps < a->x + a->width &&
+         a->y + eps < b->y + b->height && b->y + eps < a->y + a->height;
+}
+
+static void
+assert_well_formed (ImpactSheetLayout *layout)
+{
+  double width, height;
+
+  impact_sheet_layout_get_page_extent (layout, &width, &height);
+  for (guint p = 0; p < impact_sheet_layout_get_n_pages (layout); p++)
+    {
+      guint n = impact_sheet_layout_get_n_boxes (layout, p);
+
+      g_assert_cmpuint (n, >, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          const ImpactBox *a = impact_sheet_layout_get_box (layout, p, i);
+
+          /* inside the page */
+          g_assert_cmpfloat (a->x, >=, -0.01);
+          g_assert_cmpfloat (a->y, >=, -0.01);
+          g_assert_cmpfloat (a->x + a->width, <=, width + 0.01);
+          g_assert_cmpfloat (a->y + a->height, <=, height + 0.01);
+          g_assert_cmpfloat (a->width, >=, 0);
+          g_assert_cmpfloat (a->height, >=, 0);
+
+          for (guint j = i + 1; j < n; j++)
+            {
+              const ImpactBox *b = impact_sheet_layout_get_box (layout, p, j);
+
+              /* sections never overlap each other … */
+              if (a->item < 0 && b->item < 0 &&
+                  !((a->section == IMPACT_SECTION_CONTACT && b->section == IMPACT_SECTION_FOOTER) ||
+                    (b->section == IMPACT_SECTION_CONTACT && a->section == IMPACT_SECTION_FOOTER)))
+                {
+                  if (boxes_overlap (a, b))
+                    g_error ("page %u: section %s overlaps section %s", p + 1,
+                             impact_section_to_string (a->section),
+                             impact_section_to_string (b->section));
+                }
+              /* … nor do the items of one section */
+              if (a->item >= 0 && b->item >= 0 && a->section == b->section && boxes_overlap (a, b))
+                g_error ("page %u: %s items %d and %d overlap", p + 1,
+                         impact_section_to_string (a->section), a->item, b->item);
+            }
+        }
+    }
+}
+
+static void
+test_example_fits (gconstpointer data)
+{
+  ImpactPageSize size = GPOINTER_TO_INT (data);
+  g_autoptr(ImpactDocument) doc = load_example ();
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = layout_for (doc, size, diagnostics);
+  g_autofree char *warnings = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_WARNING);
+  double width, height;
+
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (layout), ==, 2);
+  impact_sheet_layout_get_page_extent (layout, &width, &height);
+  if (size == IMPACT_PAGE_SIZE_LETTER)
+    {
+      g_assert_cmpfloat_with_epsilon (width, 612, 0.01);
+      g_assert_cmpfloat_with_epsilon (height, 792, 0.01);
+    }
+  else
+    {
+      g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
+      g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
+    }
+  g_assert_null (warnings);
+  assert_well_formed (layout);
+
+  /* every section of the seed sheet is on the page it belongs to */
+  {
+    static const struct { ImpactSection section; guint page; } expected[] = {
+      { IMPACT_SECTION_HEADER, 0 }, { IMPACT_SECTION_PROBLEM, 0 },
+      { IMPACT_SECTION_STATISTICS, 0 }, { IMPACT_SECTION_FACTS, 0 },
+      { IMPACT_SECTION_QUOTE, 0 }, { IMPACT_SECTION_SOURCES, 0 },
+      { IMPACT_SECTION_APPROACH, 1 }, { IMPACT_SECTION_MILESTONES, 1 },
+      { IMPACT_SECTION_PROFILE, 1 }, { IMPACT_SECTION_CONTACT, 1 },
+      { IMPACT_SECTION_FOOTER, 1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        guint page = 99;
+        ImpactBox box;
+
+        if (!impact_sheet_layout_find (layout, expected[i].section, -1, &page, &box))
+          g_error ("section %s missing", impact_section_to_string (expected[i].section));
+        g_assert_cmpuint (page, ==, expected[i].page);
+        g_assert_cmpfloat (box.height, >, 0);
+      }
+  }
+
+  /* three statistic panels of equal size, side by side */
+  {
+    ImpactBox a, b, c;
+    guint page;
+
+    g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, 0, &page, &a));
+    g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, 1, &page, &b));
+    g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, 2, &page, &c));
+    g_assert_false (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, 3, &page, NULL));
+    g_assert_cmpfloat_with_epsilon (a.width, b.width, 0.01);
+    g_assert_cmpfloat_with_epsilon (a.height, c.height, 0.01);
+    g_assert_cmpfloat_with_epsilon (a.y, c.y, 0.01);
+    g_assert_cmpfloat (a.x + a.width, <, b.x);
+    g_assert_cmpfloat (b.x + b.width, <, c.x);
+  }
+}
+
+static void
+test_sections_in_reading_order (void)
+{
+  g_autoptr(ImpactDocument) doc = load_example ();
+  g_autoptr(ImpactSheetLayout) layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, NULL);
+  static const ImpactSection front[] = {
+    IMPACT_SECTION_HEADER, IMPACT_SECTION_PROBLEM, IMPACT_SECTION_STATISTICS,
+    IMPACT_SECTION_FACTS, IMPACT_SECTION_QUOTE, IMPACT_SECTION_SOURCES,
+  };
+  static const ImpactSection back[] = {
+    IMPACT_SECTION_APPROACH, IMPACT_SECTION_MILESTONES, IMPACT_SECTION_PROFILE, IMPACT_SECTION_FOOTER,
+  };
+  double last = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (front); i++)
+    {
+      ImpactBox box;
+
+      g_assert_true (impact_sheet_layout_find (layout, front[i], -1, NULL, &box));
+      g_assert_cmpfloat (box.y, >, last);
+      last = box.y;
+    }
+  last = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (back); i++)
+    {
+      ImpactBox box;
+
+      g_assert_true (impact_sheet_layout_find (layout, back[i], -1, NULL, &box));
+      g_assert_cmpfloat (box.y, >, last);
+      last = box.y;
+    }
+}
+
+static char *
+example_with_long_problem (guint repeat)
+{
+  g_autofree char *path = impact_test_example_path ("kolkata.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  JsonObject *root, *problem;
+  GString *body = g_string_new (NULL);
+  const char *original;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, contents, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  problem = json_object_get_object_member (root, "problem");
+  original = json_object_get_string_member (problem, "body");
+  /* the body once, then @repeat more sentences' worth of it */
+  g_string_append (body, original);
+  for (guint i = 0; i < repeat; i++)
+    g_string_append_printf (body, " %.*s", (int) (strlen (original) / 4), original);
+  json_object_set_string_member (problem, "body", body->str);
+  g_string_free (body, TRUE);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+test_autofit_shrinks (void)
+{
+  /* about a fifth longer than designed: fits by shrinking, no warning */
+  g_autofree char *json = example_with_long_problem (2);
+  g_autoptr(ImpactDocument) doc = load_string (json);
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, diagnostics);
+  g_autoptr(ImpactDocument) plain = load_example ();
+  g_autoptr(ImpactSheetLayout) plain_layout = layout_for (plain, IMPACT_PAGE_SIZE_LETTER, NULL);
+
+  g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
+  g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (plain_layout, 0), ==, 1.0);
+  g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (layout, 0), <, 1.0);
+  g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (layout, 0), >=, 0.86);
+  /* the back page is not affected */
+  g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (layout, 1), ==, 1.0);
+  assert_well_formed (layout);
+}
+
+static void
+test_overflow_reported (void)
+{
+  /* far too long: a precise warning naming the section */
+  g_autofree char *json = example_with_long_problem (12);
+  g_autoptr(ImpactDocument) doc = load_string (json);
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = layout_for (doc, IMPACT_PAGE_SIZE_A4, diagnostics);
+  const ImpactDiagnostic *diag;
+
+  g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 1);
+  diag = impact_diagnostics_get_item (diagnostics, 0);
+  g_assert_cmpint (diag->severity, ==, IMPACT_SEVERITY_WARNING);
+  /* the quote is what falls off the page; the problem is what grew */
+  g_assert_cmpstr (diag->path, ==, "quote.text");
+  g_assert_true (strstr (diag->message, "front page overflows by") != NULL);
+  g_assert_true (strstr (diag->message, "the longest text on this page is problem.body") != NULL);
+  g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (layout, 0), ==, 0.86);
+}
+
+static const char *minimal_head =
+  "{ \"format\": \"1\", \"office\": \"Testville\", \"organisation\": { \"name\": \"Org\" },";
+
+static GArray *
+milestone_items (ImpactSheetLayout *layout)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < impact_sheet_layout_get_n_boxes (layout, 1); i++)
+    {
+      const ImpactBox *box = impact_sheet_layout_get_box (layout, 1, i);
+
+      if (box->section == IMPACT_SECTION_MILESTONES && box->item >= 0)
+        g_array_append_val (items, box->item);
+    }
+  return items;
+}
+
+static void
+test_milestone_selection (void)
+{
+  g_autoptr(GString) json = g_string_new (minimal_head);
+  g_autoptr(ImpactDocument) doc = NULL;
+  g_autoptr(ImpactSheetLayout) layout = NULL;
+  g_autoptr(GArray) items = NULL;
+
+  /* nine milestones, out of order; 2, 5 and 7 highlighted */
+  g_string_append (json, "\"milestones\": [");
+  for (int i = 0; i < 9; i++)
+    g_string_append_printf (json, "%s{ \"date\": \"%d\", \"title\": \"Event %d\"%s }",
+                            i ? "," : "", 2020 - i, i,
+                            (i == 2 || i == 5 || i == 7) ? ", \"highlight\": true" : "");
+  g_string_append (json, "] }");
+  doc = load_string (json->str);
+  layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, NULL);
+  items = milestone_items (layout);
+  /* the highlighted ones, in date order (oldest first) */
+  g_assert_cmpuint (items->len, ==, 3);
+  g_assert_cmpint (g_array_index (items, int, 0), ==, 7);
+  g_assert_cmpint (g_array_index (items, int, 1), ==, 5);
+  g_assert_cmpint (g_array_index (items, int, 2), ==, 2);
+}
+
+static void
+test_milestone_most_recent (void)
+{
+  g_autoptr(GString) json = g_string_new (minimal_head);
+  g_autoptr(ImpactDocument) doc = NULL;
+  g_autoptr(ImpactSheetLayout) layout = NULL;
+  g_autoptr(GArray) items = NULL;
+
+  g_string_append (json, "\"milestones\": [");
+  for (int i = 0; i < 7; i++)
+    g_string_append_printf (json, "%s{ \"date\": \"%d-0%d\", \"title\": \"Event %d\" }",
+                            i ? "," : "", 2010 + (i * 3) % 7, 1 + i, i);
+  g_string_append (json, "] }");
+  doc = load_string (json->str);
+  layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, NULL);
+  items = milestone_items (layout);
+  /* years 2010,2013,2016,2012,2015,2011,2014 for items 0..6: the four most
+   * recent are 2013 (1), 2014 (6), 2015 (4), 2016 (2), in that order */
+  g_assert_cmpuint (items->len, ==, 4);
+  g_assert_cmpint (g_array_index (items, int, 0), ==, 1);
+  g_assert_cmpint (g_array_index (items, int, 1), ==, 6);
+  g_assert_cmpint (g_array_index (items, int, 2), ==, 4);
+  g_assert_cmpint (g_array_index (items, int, 3), ==, 2);
+  assert_well_formed (layout);
+}
+
+static void
+test_missing_image_is_warning (void)
+{
+  g_autoptr(GString) json = g_string_new (minimal_head);
+  g_autoptr(ImpactDocument) doc = NULL;
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = NULL;
+  g_autofree char *text = NULL;
+
+  g_string_append (json, "\"profile\": { \"name\": \"Ada Lovelace\", \"photo\": \"no-such-photo.jpg\" } }");
+  doc = load_string (json->str);
+  layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, diagnostics);
+  g_assert_nonnull (layout);
+  text = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_WARNING);
+  g_assert_nonnull (text);
+  g_assert_true (strstr (text, "profile.photo: cannot use image \"no-such-photo.jpg\"") != NULL);
+  g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_PROFILE, -1, NULL, NULL));
+}
+
+static void
+test_minimal_document (void)
+{
+  g_autoptr(GString) json = g_string_new (minimal_head);
+  g_autoptr(ImpactDocument) doc = NULL;
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = NULL;
+
+  g_string_append (json, "\"x-empty\": true }");
+  doc = load_string (json->str);
+  layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, diagnostics);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (layout), ==, 2);
+  g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
+  g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_HEADER, -1, NULL, NULL));
+  g_assert_false (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, -1, NULL, NULL));
+  assert_well_formed (layout);
+}
+
+static void
+test_statistic_counts (void)
+{
+  for (int n = 2; n <= 5; n++)
+    {
+      g_autoptr(GString) json = g_string_new (minimal_head);
+      g_autoptr(ImpactDocument) doc = NULL;
+      g_autoptr(ImpactSheetLayout) layout = NULL;
+      g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+      ImpactBox first, last;
+
+      g_string_append (json, "\"statistics\": [");
+      for (int i = 0; i < n; i++)
+        g_string_append_printf (json, "%s{ \"value\": %d, \"qualifier\": \"+\", \"scale\": \"million\", "
+                                "\"label\": \"people reached in region %d\" }",
+                                i ? "," : "", 1234567 * (i + 1), i);
+      g_string_append (json, "] }");
+      doc = load_string (json->str);
+      layout = layout_for (doc, IMPACT_PAGE_SIZE_A4, diagnostics);
+      g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
+      g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, 0, NULL, &first));
+      g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, n - 1, NULL, &last));
+      /* the panels span the content width, with equal margins */
+      {
+        double width;
+
+        impact_sheet_layout_get_page_extent (layout, &width, NULL);
+        g_assert_cmpfloat_with_epsilon (first.x, width - (last.x + last.width), 0.5);
+      }
+      assert_well_formed (layout);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_data_func ("/layout/example/letter", GINT_TO_POINTER (IMPACT_PAGE_SIZE_LETTER), test_example_fits);
+  g_test_add_data_func ("/layout/example/a4", GINT_TO_POINTER (IMPACT_PAGE_SIZE_A4), test_example_fits);
+  g_test_add_func ("/layout/reading-order", test_sections_in_reading_order);
+  g_test_add_func ("/layout/autofit/shrinks", test_autofit_shrinks);
+  g_test_add_func ("/layout/autofit/overflow-reported", test_overflow_reported);
+  g_test_add_func ("/layout/milestones/highlighted", test_milestone_selection);
+  g_test_add_func ("/layout/milestones/most-recent", test_milestone_most_recent);
+  g_test_add_func ("/layout/image/missing", test_missing_image_is_warning);
+  g_test_add_func ("/layout/minimal", test_minimal_document);
+  g_test_add_func ("/layout/statistics/two-to-five", test_statistic_counts);
+
+  return g_test_run ();
+}
