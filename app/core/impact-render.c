@@ -108,6 +108,8 @@ draw_op (cairo_t        *cr,
 {
   g_autofree char *link = NULL;
 
+  if (op->struct_tag != NULL)
+    cairo_tag_begin (cr, op->struct_tag, "");
   if (op->link != NULL && *op->link != '\0')
     {
       link = link_attributes (op->link);
@@ -198,6 +200,8 @@ draw_op (cairo_t        *cr,
 
   if (link != NULL)
     cairo_tag_end (cr, CAIRO_TAG_LINK);
+  if (op->struct_tag != NULL)
+    cairo_tag_end (cr, op->struct_tag);
 }
 
 gboolean
@@ -226,9 +230,14 @@ impact_render_page (cairo_t            *cr,
   set_color (cr, bg, 1.0);
   cairo_paint (cr);
 
+  /* Each page is one structure element of a tagged PDF (other surfaces
+   * ignore tags). Tagging also keeps cairo 1.16 from writing a broken
+   * cross-reference table for link annotations on untagged pages. */
+  cairo_tag_begin (cr, "Document", "");
   n = impact_sheet_layout_get_n_ops (layout, page);
   for (guint i = 0; i < n; i++)
     draw_op (cr, impact_sheet_layout_get_op (layout, page, i));
+  cairo_tag_end (cr, "Document");
   cairo_restore (cr);
 
   status = cairo_status (cr);

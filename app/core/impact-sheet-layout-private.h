@@ -44,6 +44,7 @@ typedef struct
   char         *name;       /* icon name or tag name; owned */
   char         *attributes; /* tag attributes (cairo syntax); owned */
   char         *link;       /* URI: the op's extent becomes a link; owned */
+  const char   *struct_tag; /* PDF structure element of a text ("P", "H1" …), static; NULL = none */
   double       *points;     /* x0, y0, x1, y1 …; owned */
   guint         n_points;
   gboolean      round;

@@ -71,6 +71,7 @@ typedef struct
   double             limit;
   const char        *overflow_path;
   double             overflow_amount;
+  const char        *next_tag;       /* structure tag of the next text placed; NULL = "P" */
   char              *longest_path;   /* the tallest text block of the page */
   double             longest_height;
 } Builder;
@@ -259,6 +260,10 @@ place_layout (Builder           *b,
   op->color = *color;
   op->alpha = alpha;
   op->link = g_strdup (link);
+  /* the PDF structure: a paragraph unless the caller said otherwise; ""
+   * marks decoration that is not part of the text */
+  op->struct_tag = b->next_tag ? (*b->next_tag ? b->next_tag : NULL) : "P";
+  b->next_tag = NULL;
   return h;
 }
 
@@ -316,7 +321,7 @@ kicker_style (Builder *b,
   style.family = impact_theme_get_body_font (b->theme);
   style.weight = PANGO_WEIGHT_BOLD;
   style.size = size;
-  style.letter_spacing = size * 0.16;
+  style.letter_spacing = size * 0.1;  /* wider tracking breaks text extraction (poppler reads gaps as spaces) */
   style.uppercase = TRUE;
   style.line_height = 1.3;
   style.align = PANGO_ALIGN_LEFT;
@@ -624,6 +629,7 @@ front_header (Builder *b,
       place_layout (b, sub, x, band_h - 26 - sub_h, &b->on_primary, 0.85, NULL);
       sub_h += 4;
     }
+  b->next_tag = "H1";
   place_layout (b, layout, x - 2, band_h - 26 - sub_h - title_h, &b->on_primary, 1.0, NULL);
   add_box (b, IMPACT_SECTION_HEADER, -1, 0, 0, width, band_h);
   (void) h;
@@ -644,6 +650,7 @@ place_kicker (Builder    *b,
   ImpactTextStyle style = kicker_style (b, 7.5);
   PangoLayout *layout = make_text (b, &style, text, FALSE, width);
 
+  b->next_tag = "H2";
   return place_layout (b, layout, x, y, impact_theme_get_accent (b->theme), 1.0, NULL);
 }
 
@@ -667,6 +674,7 @@ front_problem (Builder *b,
       style.uppercase = TRUE;
       layout = make_text (b, &style, problem->heading, FALSE, b->content_width);
       check_glyphs (b, layout, "problem.heading");
+      b->next_tag = "H3";
       y += place_layout (b, layout, x, y, impact_theme_get_primary (b->theme), 1.0, NULL) + 6;
     }
   if (problem->body && *problem->body)
@@ -761,7 +769,7 @@ front_statistics (Builder *b,
         g_ptr_array_add (extras, NULL);
 
       style = kicker_style (b, 7.5);
-      style.letter_spacing = 0.8;
+      style.letter_spacing = 0.5;
       style.line_height = 1.32;
       layout = make_text (b, &style, stat->label, FALSE, panel_w - 2 * pad);
       impact_text_layout_get_size (layout, NULL, &h);
@@ -943,6 +951,7 @@ front_quote (Builder *b,
 
   style = heading_style (b, 64, PANGO_WEIGHT_HEAVY);
   mark = make_text (b, &style, "“", FALSE, -1);
+  b->next_tag = "";
   place_layout (b, mark, x + pad - 2, y + pad - 14, accent, 1.0, NULL);
 
   place_layout (b, text, x + pad + mark_w, y + pad, primary, 1.0, NULL);
@@ -1057,6 +1066,7 @@ back_approach (Builder *b,
       PangoLayout *layout = make_text (b, &style, heading, FALSE, b->content_width);
 
       check_glyphs (b, layout, "approach_heading");
+      b->next_tag = "H2";
       y += place_layout (b, layout, x, y, primary, 1.0, NULL) + 12;
     }
 
@@ -1251,7 +1261,7 @@ back_milestones (Builder *b,
         }
 
       style = kicker_style (b, 7.5);
-      style.letter_spacing = 0.7;
+      style.letter_spacing = 0.6;
       style.size = 7.5;
       layout = make_text (b, &style, m->title, FALSE, col_w);
       check_glyphs (b, layout, path);
@@ -1332,6 +1342,7 @@ back_profile (Builder *b,
   style.uppercase = TRUE;
   layout = make_text (b, &style, profile->name, FALSE, text_w);
   check_glyphs (b, layout, "profile.name");
+  b->next_tag = "H3";
   ty += place_layout (b, layout, text_x, ty, primary, 1.0, NULL) + 5;
   if (profile->biography && *profile->biography)
     {

@@ -1,0 +1,229 @@
+/* test-render-pdf.c: the PDF read back with poppler and qpdf
+ *
+ * pdfinfo (pages, size, metadata, tagged), pdffonts (every font embedded
+ * and subset), pdftotext (the figures, titles and literal markup are text),
+ * qpdf --check (well-formed).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "impact-export.h"
+#include "impact-json-loader.h"
+#include "impact-test-utils.h"
+
+static char *
+export_pdf (const char     *json_path,
+            ImpactPageSize  size)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (json_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  ImpactExportOptions options;
+
+  g_assert_no_error (error);
+  impact_export_options_init (&options);
+  options.page_size = size;
+  if (!impact_export_document (doc, &options, out, NULL, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  return path;
+}
+
+static char *
+run_tool (const char *tool,
+          const char *arg1,
+          const char *arg2,
+          const char *arg3)
+{
+  const char *argv[] = { tool, arg1, arg2, arg3, NULL };
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  if (!impact_test_have_program (tool))
+    {
+      if (g_getenv ("CI"))
+        g_error ("%s is missing: the set-up command installs poppler-utils and qpdf", tool);
+      return NULL;
+    }
+  status = impact_test_run (argv, &out, &err);
+  if (status != 0)
+    g_error ("%s failed (%d): %s", tool, status, err);
+  return out;
+}
+
+static char *
+example_path (void)
+{
+  return impact_test_example_path ("kolkata.json");
+}
+
+static void
+test_pdfinfo (gconstpointer data)
+{
+  ImpactPageSize size = GPOINTER_TO_INT (data);
+  g_autofree char *json = example_path ();
+  g_autofree char *pdf = export_pdf (json, size);
+  g_autofree char *info = run_tool ("pdfinfo", pdf, NULL, NULL);
+
+  if (info == NULL)
+    {
+      g_test_skip ("pdfinfo not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (info, "Pages:           2\n"));
+  if (size == IMPACT_PAGE_SIZE_LETTER)
+    g_assert_nonnull (strstr (info, "Page size:       612 x 792 pts (letter)"));
+  else
+    g_assert_nonnull (strstr (info, "Page size:       595.276 x 841.89 pts (A4)"));
+  g_assert_nonnull (strstr (info, "Title:           Kolkata, India — fact sheet\n"));
+  g_assert_nonnull (strstr (info, "Author:          International Justice Mission\n"));
+  g_assert_nonnull (strstr (info, "Creator:         Impact Sheet"));
+  g_assert_nonnull (strstr (info, "Subject:"));
+  g_assert_nonnull (strstr (info, "Tagged:          yes\n"));
+}
+
+static void
+test_pdffonts_embedded (void)
+{
+  g_autofree char *json = example_path ();
+  g_autofree char *pdf = export_pdf (json, IMPACT_PAGE_SIZE_LETTER);
+  g_autofree char *fonts = run_tool ("pdffonts", pdf, NULL, NULL);
+  g_auto(GStrv) lines = NULL;
+  guint n_fonts = 0;
+  gboolean saw_inter = FALSE;
+
+  if (fonts == NULL)
+    {
+      g_test_skip ("pdffonts not installed");
+      return;
+    }
+  lines = g_strsplit (fonts, "\n", -1);
+  /* two header lines, then one line a font: "NAME TYPE ENCODING emb sub uni ID" */
+  for (guint i = 2; lines[i] && *lines[i]; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit_set (lines[i], " ", -1);
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+      for (guint j = 0; cols[j]; j++)
+        if (*cols[j])
+          g_ptr_array_add (words, cols[j]);
+      g_assert_cmpuint (words->len, >=, 7);
+      /* emb and sub are the 4th and 3rd columns from the end */
+      if (g_strcmp0 (g_ptr_array_index (words, words->len - 5), "yes") != 0)
+        g_error ("font not embedded: %s", lines[i]);
+      if (g_strcmp0 (g_ptr_array_index (words, words->len - 4), "yes") != 0)
+        g_error ("font not subset: %s", lines[i]);
+      if (strstr (lines[i], "+Inter"))
+        saw_inter = TRUE;
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >=, 3);
+  g_assert_true (saw_inter);
+}
+
+static void
+test_pdftotext_content (void)
+{
+  g_autofree char *json = example_path ();
+  g_autofree char *pdf = export_pdf (json, IMPACT_PAGE_SIZE_A4);
+  g_autofree char *text = run_tool ("pdftotext", "-layout", pdf, "-");
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  static const char * const needles[] = {
+    "KOLKATA, INDIA", "435", "330+", "5,470", "SINCE 2006", "ijm.org", "PO Box 58147",
+    "SAJI PHILIP",
+  };
+
+  g_assert_no_error (error);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext not installed");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+    if (strstr (text, needles[i]) == NULL)
+      g_error ("“%s” is not in the PDF's text", needles[i]);
+
+  /* the milestones shown are the seed's four highlighted ones; their titles
+   * are set in capitals */
+  {
+    GPtrArray *milestones = impact_document_get_milestones (doc);
+    guint shown = 0;
+
+    for (guint i = 0; i < milestones->len; i++)
+      {
+        const ImpactMilestone *m = g_ptr_array_index (milestones, i);
+        g_autofree char *upper = g_utf8_strup (m->title, -1);
+        g_auto(GStrv) words = g_strsplit (upper, " ", -1);
+
+        if (!m->highlight)
+          continue;
+        /* a title may wrap: look for its first word */
+        if (strstr (text, words[0]) == NULL)
+          g_error ("milestone “%s” is not in the PDF's text", m->title);
+        shown++;
+      }
+    g_assert_cmpuint (shown, ==, 4);
+  }
+}
+
+static void
+test_markup_is_literal (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *json = g_build_filename (dir, "markup.json", NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (json,
+    "{ \"format\": \"1\", \"office\": \"<i>Test</i> & Co\", \"organisation\": { \"name\": \"A & B\" },"
+    "  \"problem\": { \"heading\": \"x\", \"body\": \"Tags <b>stay</b> &amp; text; **bold** stays; 5 \\\\* 3.\" } }",
+    -1, &error);
+  g_assert_no_error (error);
+  pdf = export_pdf (json, IMPACT_PAGE_SIZE_LETTER);
+  text = run_tool ("pdftotext", pdf, "-", NULL);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "<I>TEST</I> & CO"));
+  g_assert_nonnull (strstr (text, "Tags <b>stay</b> &amp; text; bold stays; 5 * 3."));
+}
+
+static void
+test_qpdf_check (void)
+{
+  g_autofree char *json = example_path ();
+  g_autofree char *pdf = export_pdf (json, IMPACT_PAGE_SIZE_LETTER);
+  g_autofree char *out = run_tool ("qpdf", "--check", pdf, NULL);
+
+  if (out == NULL)
+    {
+      g_test_skip ("qpdf not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (out, "No syntax or stream encoding errors found"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_data_func ("/pdf/info/letter", GINT_TO_POINTER (IMPACT_PAGE_SIZE_LETTER), test_pdfinfo);
+  g_test_add_data_func ("/pdf/info/a4", GINT_TO_POINTER (IMPACT_PAGE_SIZE_A4), test_pdfinfo);
+  g_test_add_func ("/pdf/fonts-embedded", test_pdffonts_embedded);
+  g_test_add_func ("/pdf/text", test_pdftotext_content);
+  g_test_add_func ("/pdf/markup-literal", test_markup_is_literal);
+  g_test_add_func ("/pdf/qpdf-check", test_qpdf_check);
+
+  return g_test_run ();
+}
