@@ -910,7 +910,8 @@ test_unknown_members (void)
                                          "\"Title\": \"Kolkata\",\n"
                                          "\"statistics\": [{\"value\": 1, \"lable\": \"x\", \"label\": \"y\"}],\n"
                                          "\"colour\": \"blue\",\n"
-                                         "\"quote\": {\"txet\": \"x\", \"text\": \"y\"}");
+                                         "\"quote\": {\"txet\": \"x\", \"text\": \"y\"},\n"
+                                         "\"FOOTER\": {}");
 
   doc = load_string (json, diagnostics, &error);
   g_assert_no_error (error);
@@ -920,7 +921,9 @@ test_unknown_members (void)
                  "test.json:5:1: unknown member \"Title\"; did you mean \"title\"?\n"
                  "test.json:6:29: statistics[0]: unknown member \"lable\"; did you mean \"label\"?\n"
                  "test.json:7:1: unknown member \"colour\"\n"
-                 "test.json:8:11: quote: unknown member \"txet\"; did you mean \"text\"?");
+                 "test.json:8:11: quote: unknown member \"txet\"; did you mean \"text\"?\n"
+                 /* too far for the edit distance; only the case differs */
+                 "test.json:9:1: unknown member \"FOOTER\"; did you mean \"footer\"?");
   /* unknown members are ignored */
   g_assert_null (impact_document_get_title (doc));
   g_assert_cmpuint (impact_document_get_milestones (doc)->len, ==, 0);
@@ -1025,6 +1028,30 @@ test_duplicate_member (void)
   assert_single (diagnostics, IMPACT_SEVERITY_WARNING,
                  "test.json:5:1: duplicate member \"title\"; only the last one is used");
   g_assert_cmpstr (impact_document_get_title (doc), ==, "second");
+  g_clear_object (&doc);
+
+  /* json-glib signals each duplicate too: later positions stay right */
+  g_free (json);
+  json = document_with ("\"title\": [1, {\"a\": 2}],\n\"title\": \"second\",\n"
+                        "\"theme\": {\"accent\": \"#12345\"}");
+  doc = load_string (json, NULL, &error);
+  g_assert_null (doc);
+  g_assert_cmpstr (error->message, ==,
+                   "test.json:6:21: theme.accent: expected a colour as #rrggbb, got \"#12345\"");
+}
+
+static void
+test_crlf_line_endings (void)
+{
+  const char *json = "{\r\n  \"format\": \"1\",\r\n  \"office\": \"K\",\r\n"
+                     "  \"organisation\": {\"name\": \"IJM\"},\r\n"
+                     "  \"eras\": [{\"start\": \"2010\", \"end\": \"2009\", \"title\": \"t\"}]\r\n}\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = load_string (json, NULL, &error);
+
+  g_assert_null (doc);
+  g_assert_cmpstr (error->message, ==,
+                   "test.json:5:37: eras[0].end: the era ends (2009) before it starts (2010)");
 }
 
 static void
@@ -1170,6 +1197,7 @@ main (int   argc,
   g_test_add_func ("/json-loader/errors/diagnostic-fields", test_diagnostic_fields);
   g_test_add_func ("/json-loader/errors/position-of-bad-date", test_position_of_bad_date);
   g_test_add_func ("/json-loader/errors/position-counts-characters", test_position_counts_characters);
+  g_test_add_func ("/json-loader/errors/crlf-line-endings", test_crlf_line_endings);
   g_test_add_func ("/json-loader/errors/load-data-names", test_load_data_names);
   g_test_add_func ("/json-loader/errors/load-file-missing", test_load_file_missing);
   g_test_add_func ("/json-loader/errors/invalid-utf8", test_invalid_utf8);
