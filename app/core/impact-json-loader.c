@@ -723,7 +723,7 @@ scanner_value_start (Scanner *sc)
   return pos;
 }
 
-static gboolean
+static void
 scanner_check_duplicate (Scanner *sc,
                          Frame   *frame,
                          Position key_pos)
@@ -743,10 +743,9 @@ scanner_check_duplicate (Scanner *sc,
                      key_pos.line, key_pos.column, path,
                      "duplicate member \"%s\"; only the last one is used", copy);
       g_free (copy);
-      return TRUE;
+      return;
     }
   g_hash_table_add (frame->keys, copy);
-  return TRUE;
 }
 
 static gboolean
