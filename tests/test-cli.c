@@ -1,0 +1,277 @@
+/* test-cli.c: `impact-sheet export` and `validate` as a user runs them
+ *
+ * Each case runs the built binary with no display and checks the exit
+ * status, what it printed and what it wrote.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "impact-test-utils.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+/* Runs impact-sheet with the arguments, with no display in the environment */
+static void
+run (Result *r,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer) impact_test_binary ());
+  va_start (args, r);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+example (void)
+{
+  return impact_test_example_path ("kolkata.json");
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "k.pdf", NULL);
+  g_autofree char *input = example ();
+  g_auto(Result) r = { 0 };
+
+  run (&r, "export", input, "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_nonnull (strstr (r.out, "Wrote "));
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_export_png_dpi (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "k.png", NULL);
+  g_autofree char *p1 = g_build_filename (dir, "k-1.png", NULL);
+  g_autofree char *p2 = g_build_filename (dir, "k-2.png", NULL);
+  g_autofree char *input = example ();
+  g_auto(Result) r = { 0 };
+  int w = 0, h = 0;
+
+  run (&r, "export", input, "-o", out, "--dpi", "150", "--page-size", "letter", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (gdk_pixbuf_get_file_info (p1, &w, &h));
+  g_assert_cmpint (w, ==, 1275);
+  g_assert_cmpint (h, ==, 1650);
+  g_assert_nonnull (gdk_pixbuf_get_file_info (p2, &w, &h));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_one_page (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "back.svg", NULL);
+  g_autofree char *input = example ();
+  g_auto(Result) r = { 0 };
+
+  run (&r, "export", input, "-o", out, "--page", "2", "--page-size", "a4", "-q", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *input = example ();
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "x.pdf", NULL);
+  g_autofree char *jpg = g_build_filename (dir, "x.jpg", NULL);
+  static const struct { const char *args[6]; const char *message; } cases[] = {
+    { { "export", NULL }, "no input file" },
+    { { "export", "@IN@", NULL }, "no output file" },
+    { { "export", "@IN@", "-o", "@JPG@", NULL }, "use .pdf, .png or .svg" },
+    { { "export", "@IN@", "-o", "@PDF@", "--page-size", "tabloid" }, "unknown page size" },
+    { { "export", "@IN@", "-o", "@PDF@", "--dpi", "5" }, "--dpi must be between" },
+    { { "export", "@IN@", "-o", "@PDF@", "--template", "fancy" }, "unknown template" },
+    { { "export", "@IN@", "-o", "@PDF@", "--page", "3" }, "there is no page 3" },
+    { { "export", "@IN@", "-o", "@PDF@", "--bogus" }, "Unknown option" },
+    { { "validate", NULL }, "no input file" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *argv[7] = { 0 };
+      g_auto(Result) r = { 0 };
+
+      for (guint j = 0; j < 6 && cases[i].args[j]; j++)
+        {
+          const char *a = cases[i].args[j];
+          argv[j] = g_str_equal (a, "@IN@") ? input : g_str_equal (a, "@PDF@") ? pdf :
+                    g_str_equal (a, "@JPG@") ? jpg : a;
+        }
+      run (&r, argv[0], argv[1], argv[2], argv[3], argv[4], argv[5], NULL);
+      g_test_message ("case %u: %s", i, r.err);
+      g_assert_cmpint (r.status, ==, 2);
+      if (strstr (r.err, cases[i].message) == NULL)
+        g_error ("case %u: expected “%s” in: %s", i, cases[i].message, r.err);
+    }
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_help (void)
+{
+  g_auto(Result) r = { 0 };
+  g_auto(Result) v = { 0 };
+  g_auto(Result) u = { 0 };
+
+  run (&r, "export", "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--page-size"));
+  g_assert_nonnull (strstr (r.out, "--dpi"));
+  g_assert_nonnull (strstr (r.out, "Exit status"));
+
+  run (&v, "validate", "--help", NULL);
+  g_assert_cmpint (v.status, ==, 0);
+  g_assert_nonnull (strstr (v.out, "INPUT.json"));
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+  g_auto(Result) m = { 0 };
+
+  g_file_set_contents (bad,
+                       "{\n"
+                       "  \"format\": \"1\",\n"
+                       "  \"office\": \"X\",\n"
+                       "  \"organisation\": { \"name\": \"Y\" },\n"
+                       "  \"milestones\": [ { \"date\": \"2006-13\", \"title\": \"T\" } ]\n"
+                       "}\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (out, "previous", -1, &error);
+
+  run (&r, "export", bad, "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "bad.json:5:"));
+  g_assert_nonnull (strstr (r.err, "milestones[0].date: expected YYYY, YYYY-MM or YYYY-MM-DD, got \"2006-13\""));
+  /* nothing written over the previous output */
+  {
+    g_autofree char *contents = NULL;
+
+    g_file_get_contents (out, &contents, NULL, NULL);
+    g_assert_cmpstr (contents, ==, "previous");
+  }
+
+  run (&m, "validate", missing, NULL);
+  g_assert_cmpint (m.status, ==, 1);
+  g_assert_nonnull (strstr (m.err, "missing.json"));
+}
+
+static void
+test_syntax_error (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *bad = g_build_filename (dir, "broken.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+
+  g_file_set_contents (bad, "{\n  \"format\": \"1\",\n  \"office\": \"X\"\n  \"organisation\": {}\n}\n", -1, &error);
+  run (&r, "validate", bad, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "broken.json:4:"));
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *input = example ();
+  g_auto(Result) r = { 0 };
+
+  run (&r, "validate", input, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_nonnull (strstr (r.out, "kolkata.json is valid\n"));
+}
+
+static void
+test_validate_overflow (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "long.json", NULL);
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"1\", \"office\": \"X\", "
+                                          "\"organisation\": { \"name\": \"Y\" }, "
+                                          "\"problem\": { \"heading\": \"Long\", \"body\": \"");
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+
+  for (int i = 0; i < 400; i++)
+    g_string_append (json, "Every word of this sentence takes room on the page. ");
+  g_string_append (json, "\" } }");
+  g_file_set_contents (path, json->str, -1, &error);
+  g_assert_no_error (error);
+
+  run (&r, "validate", path, NULL);
+  /* warnings do not make the file invalid */
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "long.json: warning: problem.body: the front page overflows by"));
+  g_assert_nonnull (strstr (r.err, "(letter)"));
+  g_assert_nonnull (strstr (r.err, "(a4)"));
+  g_assert_nonnull (strstr (r.out, "long.json is valid, with 2 warnings"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/export/pdf", test_export_pdf);
+  g_test_add_func ("/cli/export/png-dpi", test_export_png_dpi);
+  g_test_add_func ("/cli/export/one-page", test_export_one_page);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/syntax-error", test_syntax_error);
+  g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/validate-overflow", test_validate_overflow);
+
+  return g_test_run ();
+}
