@@ -52,6 +52,10 @@ impact_emphasis_parse (const char  *source,
   GArray *result;
   guint bold_start = 0, italic_start = 0;
   const char *bold_end = NULL, *italic_end = NULL;
+  /* Where a search for a closing marker (index: marker length) already
+   * failed: no later start can succeed either, so a text full of unclosed
+   * markers stays linear instead of rescanning to the end each time. */
+  const char *no_close[3] = { NULL, NULL, NULL };
   gboolean ok = TRUE;
 
   result = g_array_new (FALSE, FALSE, sizeof (ImpactEmphasisSpan));
@@ -86,9 +90,12 @@ impact_emphasis_parse (const char  *source,
               p += 1;
               continue;
             }
-          if (len == 2 && bold_end == NULL && p[2] != '\0' && p[2] != ' ')
+          if (len == 2 && bold_end == NULL && p[2] != '\0' && p[2] != ' ' &&
+              (no_close[2] == NULL || p < no_close[2]))
             {
               const char *close = find_close (p + 2, 2);
+              if (close == NULL)
+                no_close[2] = p;
               if (close)
                 {
                   bold_start = out->len;
@@ -97,9 +104,12 @@ impact_emphasis_parse (const char  *source,
                   continue;
                 }
             }
-          if (len == 1 && italic_end == NULL && p[1] != '\0' && p[1] != ' ')
+          if (len == 1 && italic_end == NULL && p[1] != '\0' && p[1] != ' ' &&
+              (no_close[1] == NULL || p < no_close[1]))
             {
               const char *close = find_close (p + 1, 1);
+              if (close == NULL)
+                no_close[1] = p;
               if (close)
                 {
                   italic_start = out->len;
