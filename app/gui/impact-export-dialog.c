@@ -1,0 +1,389 @@
+/* impact-export-dialog.c: choose format, paper size, resolution and pages,
+ * then where to write the export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "impact-export-dialog"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "impact-export-dialog.h"
+
+struct _ImpactExportDialog
+{
+  AdwWindow             parent_instance;
+
+  /* Template Widgets */
+  GtkButton            *export_button;
+  AdwComboRow          *format_row;
+  AdwComboRow          *page_size_row;
+  AdwActionRow         *dpi_row;
+  GtkSpinButton        *dpi_spin;
+  AdwComboRow          *pages_row;
+
+  /* Owned References */
+  GSettings            *settings;
+  GFile                *document_file;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (ImpactExportDialog, impact_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  EXPORT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Order of the rows' models */
+static const ImpactExportFormat formats[] = {
+  IMPACT_EXPORT_FORMAT_PDF, IMPACT_EXPORT_FORMAT_PNG, IMPACT_EXPORT_FORMAT_SVG,
+};
+static const ImpactPageSize page_sizes[] = {
+  IMPACT_PAGE_SIZE_LETTER, IMPACT_PAGE_SIZE_A4,
+};
+
+/* Helpers */
+
+static ImpactExportFormat
+selected_format (ImpactExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->format_row);
+
+  return selected < G_N_ELEMENTS (formats) ? formats[selected] : IMPACT_EXPORT_FORMAT_PDF;
+}
+
+static const char *
+format_extension (ImpactExportFormat format)
+{
+  switch (format)
+    {
+    case IMPACT_EXPORT_FORMAT_PNG:
+      return "png";
+    case IMPACT_EXPORT_FORMAT_SVG:
+      return "svg";
+    case IMPACT_EXPORT_FORMAT_PDF:
+    default:
+      return "pdf";
+    }
+}
+
+static const char *
+format_mime_type (ImpactExportFormat format)
+{
+  switch (format)
+    {
+    case IMPACT_EXPORT_FORMAT_PNG:
+      return "image/png";
+    case IMPACT_EXPORT_FORMAT_SVG:
+      return "image/svg+xml";
+    case IMPACT_EXPORT_FORMAT_PDF:
+    default:
+      return "application/pdf";
+    }
+}
+
+static void
+save_choices (ImpactExportDialog *self,
+              GFile              *output)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (output);
+  guint page_index = adw_combo_row_get_selected (self->page_size_row);
+
+  g_settings_delay (self->settings);
+  g_settings_set_string (self->settings, "export-format",
+                         format_extension (selected_format (self)));
+  if (page_index < G_N_ELEMENTS (page_sizes))
+    g_settings_set_string (self->settings, "page-size",
+                           impact_page_size_to_string (page_sizes[page_index]));
+  g_settings_set_int (self->settings, "export-dpi", gtk_spin_button_get_value_as_int (self->dpi_spin));
+  g_settings_set_int (self->settings, "export-pages", (int) adw_combo_row_get_selected (self->pages_row));
+  if (folder != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (folder);
+
+      g_settings_set_string (self->settings, "export-folder", uri);
+    }
+  g_settings_apply (self->settings);
+}
+
+/* Signal callbacks */
+
+static void
+choice_changed_cb (ImpactExportDialog *self)
+{
+  ImpactExportFormat format = selected_format (self);
+  gboolean all_pages = adw_combo_row_get_selected (self->pages_row) == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), format == IMPACT_EXPORT_FORMAT_PNG);
+
+  if (format != IMPACT_EXPORT_FORMAT_PDF && all_pages)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->pages_row),
+                                 _("One numbered file per page"));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->pages_row), NULL);
+}
+
+static void
+chooser_response_cb (ImpactExportDialog   *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) output = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    output = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_clear_object (&self->chooser);
+
+  if (output == NULL)
+    return;
+
+  save_choices (self, output);
+  g_signal_emit (self, signals[EXPORT], 0, output);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+export_clicked_cb (ImpactExportDialog *self)
+{
+  ImpactExportFormat format = selected_format (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = impact_export_dialog_suggest_name (self->document_file, format);
+  g_autofree char *folder_uri = g_settings_get_string (self->settings, "export-folder");
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Export Fact Sheet"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+
+  switch (format)
+    {
+    case IMPACT_EXPORT_FORMAT_PNG:
+      gtk_file_filter_set_name (filter, _("PNG Images"));
+      break;
+    case IMPACT_EXPORT_FORMAT_SVG:
+      gtk_file_filter_set_name (filter, _("SVG Images"));
+      break;
+    case IMPACT_EXPORT_FORMAT_PDF:
+    default:
+      gtk_file_filter_set_name (filter, _("PDF Documents"));
+      break;
+    }
+  gtk_file_filter_add_mime_type (filter, format_mime_type (format));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  if (folder_uri != NULL && *folder_uri != '\0')
+    folder = g_file_new_for_uri (folder_uri);
+  else if (self->document_file != NULL && g_file_is_native (self->document_file))
+    folder = g_file_get_parent (self->document_file);
+  if (folder != NULL && g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* GObject overrides */
+
+static void
+impact_export_dialog_dispose (GObject *object)
+{
+  ImpactExportDialog *self = IMPACT_EXPORT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (impact_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+impact_export_dialog_finalize (GObject *object)
+{
+  ImpactExportDialog *self = IMPACT_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->document_file);
+
+  G_OBJECT_CLASS (impact_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+impact_export_dialog_class_init (ImpactExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = impact_export_dialog_dispose;
+  object_class->finalize = impact_export_dialog_finalize;
+
+  /**
+   * ImpactExportDialog::export:
+   * @output: the file the user chose
+   *
+   * Emitted when the user has chosen where to export; read the choices with
+   * impact_export_dialog_get_options().
+   */
+  signals[EXPORT] =
+    g_signal_new ("export",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/impactsheet/ImpactSheet/ui/impact-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, page_size_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, dpi_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, dpi_spin);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, pages_row);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+impact_export_dialog_init (ImpactExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+ImpactExportDialog *
+impact_export_dialog_new (GtkWindow *parent,
+                          GSettings *settings,
+                          GFile     *document_file,
+                          guint      n_pages)
+{
+  ImpactExportDialog *self;
+  g_autoptr(GtkStringList) pages = NULL;
+  ImpactExportOptions options;
+
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (!document_file || G_IS_FILE (document_file), NULL);
+
+  self = g_object_new (IMPACT_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->settings = g_object_ref (settings);
+  self->document_file = document_file ? g_object_ref (document_file) : NULL;
+
+  pages = gtk_string_list_new (NULL);
+  gtk_string_list_append (pages, _("All Pages"));
+  for (guint i = 1; i <= MAX (n_pages, 1); i++)
+    {
+      /* Translators: an entry of the export dialog's page list */
+      g_autofree char *label = g_strdup_printf (_("Page %u"), i);
+
+      gtk_string_list_append (pages, label);
+    }
+  adw_combo_row_set_model (self->pages_row, G_LIST_MODEL (pages));
+
+  impact_export_dialog_options_from_settings (settings, &options);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i] == options.format)
+      adw_combo_row_set_selected (self->format_row, i);
+  for (guint i = 0; i < G_N_ELEMENTS (page_sizes); i++)
+    if (page_sizes[i] == options.page_size)
+      adw_combo_row_set_selected (self->page_size_row, i);
+  gtk_spin_button_set_value (self->dpi_spin, options.dpi);
+  adw_combo_row_set_selected (self->pages_row, options.page <= MAX (n_pages, 1) ? options.page : 0);
+
+  choice_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->export_button));
+
+  return self;
+}
+
+void
+impact_export_dialog_get_options (ImpactExportDialog  *self,
+                                  ImpactExportOptions *options)
+{
+  guint page_index;
+
+  g_return_if_fail (IMPACT_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (options != NULL);
+
+  impact_export_options_init (options);
+  options->format = selected_format (self);
+  page_index = adw_combo_row_get_selected (self->page_size_row);
+  options->page_size = page_index < G_N_ELEMENTS (page_sizes) ? page_sizes[page_index]
+                                                              : IMPACT_PAGE_SIZE_LETTER;
+  options->dpi = gtk_spin_button_get_value (self->dpi_spin);
+  options->page = adw_combo_row_get_selected (self->pages_row);
+}
+
+void
+impact_export_dialog_options_from_settings (GSettings           *settings,
+                                            ImpactExportOptions *options)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *page_size = NULL;
+  int pages;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (options != NULL);
+
+  impact_export_options_init (options);
+
+  format = g_settings_get_string (settings, "export-format");
+  if (g_strcmp0 (format, "png") == 0)
+    options->format = IMPACT_EXPORT_FORMAT_PNG;
+  else if (g_strcmp0 (format, "svg") == 0)
+    options->format = IMPACT_EXPORT_FORMAT_SVG;
+  else
+    options->format = IMPACT_EXPORT_FORMAT_PDF;
+
+  page_size = g_settings_get_string (settings, "page-size");
+  if (!impact_page_size_from_string (page_size, &options->page_size))
+    options->page_size = IMPACT_PAGE_SIZE_LETTER;
+
+  options->dpi = CLAMP (g_settings_get_int (settings, "export-dpi"),
+                        IMPACT_EXPORT_MIN_DPI, IMPACT_EXPORT_MAX_DPI);
+  pages = g_settings_get_int (settings, "export-pages");
+  options->page = pages > 0 ? (guint) pages : 0;
+}
+
+char *
+impact_export_dialog_suggest_name (GFile              *document_file,
+                                   ImpactExportFormat  format)
+{
+  g_autofree char *basename = NULL;
+  char *dot;
+
+  if (document_file != NULL)
+    basename = g_file_get_basename (document_file);
+  if (basename == NULL || *basename == '\0' || g_str_equal (basename, "/"))
+    {
+      g_free (basename);
+      /* Translators: the suggested file name of an export, without extension */
+      basename = g_strdup (_("fact-sheet"));
+    }
+
+  dot = strrchr (basename, '.');
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+
+  return g_strdup_printf ("%s.%s", basename, format_extension (format));
+}

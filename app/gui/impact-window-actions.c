@@ -1,0 +1,295 @@
+/* impact-window-actions.c: the win.* actions of ImpactWindow
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "impact-window-actions"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "impact-application.h"
+#include "impact-export-dialog.h"
+#include "impact-print-operation.h"
+#include "impact-window-private.h"
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (app != NULL)
+    impact_application_choose_files (IMPACT_APPLICATION (app), GTK_WINDOW (widget));
+}
+
+static void
+export_dialog_export_cb (ImpactWindow       *self,
+                         GFile              *output,
+                         ImpactExportDialog *dialog)
+{
+  ImpactExportOptions options;
+
+  impact_export_dialog_get_options (dialog, &options);
+  impact_window_export (self, &options, output);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+  ImpactExportDialog *dialog;
+
+  if (self->result == NULL)
+    return;
+
+  dialog = impact_export_dialog_new (GTK_WINDOW (self), self->settings, self->file,
+                                     impact_sheet_layout_get_n_pages (self->result->layout));
+  g_signal_connect_object (dialog, "export", G_CALLBACK (export_dialog_export_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) output = NULL;
+  ImpactExportOptions options;
+
+  if (self->result == NULL || target == NULL || *target == '\0')
+    return;
+
+  /* A URI or a path; the format follows the extension when it names one */
+  output = g_uri_peek_scheme (target) != NULL ? g_file_new_for_uri (target)
+                                              : g_file_new_for_path (target);
+  impact_export_dialog_options_from_settings (self->settings, &options);
+  impact_export_format_from_path (target, &options.format);
+  impact_window_export (self, &options, output);
+}
+
+static void
+print_done_cb (ImpactWindow            *self,
+               GtkPrintOperationResult  result,
+               GtkPrintOperation       *operation)
+{
+  ImpactApplication *app = IMPACT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+  const GError *render_error;
+
+  render_error = impact_print_operation_get_render_error (IMPACT_PRINT_OPERATION (operation));
+  if (render_error != NULL)
+    error = g_error_copy (render_error);
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_print_operation_get_error (operation, &error);
+
+  if (error != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Print"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && app != NULL)
+    {
+      impact_application_set_print_settings (app, gtk_print_operation_get_print_settings (operation));
+      impact_application_set_page_setup (app, gtk_print_operation_get_default_page_setup (operation));
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+  ImpactApplication *app = IMPACT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(ImpactPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  if (self->result == NULL)
+    return;
+
+  operation = impact_print_operation_new (self->result->document, self->result->theme,
+                                          self->page_size);
+  if (app != NULL)
+    {
+      if (impact_application_get_print_settings (app) != NULL)
+        gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation),
+                                                impact_application_get_print_settings (app));
+      if (impact_application_get_page_setup (app) != NULL)
+        gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation),
+                                                    impact_application_get_page_setup (app));
+    }
+
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+      char *dot = strrchr (basename, '.');
+
+      if (dot != NULL)
+        *dot = '\0';
+      gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (operation), basename);
+    }
+
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      impact_window_show_toast (self, message);
+    }
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  impact_window_reload (IMPACT_WINDOW (widget));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    impact_sheet_preview_zoom_in (self->preview);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    impact_sheet_preview_zoom_out (self->preview);
+  else if (g_str_equal (action_name, "win.zoom-fit"))
+    impact_sheet_preview_set_zoom_to_fit (self->preview, TRUE);
+  else if (g_str_equal (action_name, "win.zoom-original"))
+    impact_sheet_preview_set_zoom (self->preview, 1.0);
+}
+
+static void
+fullscreen_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
+    gtk_window_unfullscreen (GTK_WINDOW (widget));
+  else
+    gtk_window_fullscreen (GTK_WINDOW (widget));
+}
+
+static void
+toggle_outline_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+show_errors_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  impact_window_show_error_details (IMPACT_WINDOW (widget));
+}
+
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+  if (uri != NULL && *uri != '\0')
+    gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
+static void
+leave_fullscreen_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
+    gtk_window_unfullscreen (GTK_WINDOW (widget));
+}
+
+void
+impact_window_class_actions_init (ImpactWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-to", "s", export_to_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-original", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-outline", NULL, toggle_outline_action);
+  gtk_widget_class_install_action (widget_class, "win.show-errors", NULL, show_errors_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+  gtk_widget_class_install_property_action (widget_class, "win.page-size", "page-size");
+
+  gtk_widget_class_install_action (widget_class, "win.leave-fullscreen", NULL, leave_fullscreen_action);
+
+  /* Window-local shortcuts; the rest are application accels */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-fullscreen", NULL);
+}
+
+void
+impact_window_actions_update (ImpactWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean have_document = self->result != NULL;
+  double zoom = impact_sheet_preview_get_zoom (self->preview);
+
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  gtk_widget_action_set_enabled (widget, "win.export", have_document && !self->exporting);
+  gtk_widget_action_set_enabled (widget, "win.export-to", have_document && !self->exporting);
+  gtk_widget_action_set_enabled (widget, "win.print", have_document);
+  gtk_widget_action_set_enabled (widget, "win.reload", self->file != NULL);
+  gtk_widget_action_set_enabled (widget, "win.zoom-in",
+                                 have_document && impact_sheet_preview_can_zoom_in (self->preview));
+  gtk_widget_action_set_enabled (widget, "win.zoom-out",
+                                 have_document && impact_sheet_preview_can_zoom_out (self->preview));
+  gtk_widget_action_set_enabled (widget, "win.zoom-fit",
+                                 have_document && !impact_sheet_preview_get_zoom_to_fit (self->preview));
+  gtk_widget_action_set_enabled (widget, "win.zoom-original",
+                                 have_document && fabs (zoom - 1.0) > 1e-3);
+  gtk_widget_action_set_enabled (widget, "win.toggle-outline", have_document);
+  gtk_widget_set_visible (GTK_WIDGET (self->outline_button), have_document);
+  gtk_widget_action_set_enabled (widget, "win.show-errors", self->error_details != NULL);
+  gtk_widget_action_set_enabled (widget, "win.leave-fullscreen",
+                                 gtk_window_is_fullscreen (GTK_WINDOW (self)));
+}

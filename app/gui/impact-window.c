@@ -1,0 +1,802 @@
+/* impact-window.c: a window that shows one fact sheet
+ *
+ * The window owns the last document that loaded without errors. Loading
+ * (JSON, theme, layout) runs in a worker thread; a file monitor reloads
+ * after the file settles. A failed reload shows the first error in a banner
+ * and leaves the preview on the last good document.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "impact-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "impact-application.h"
+#include "impact-export-dialog.h"
+#include "impact-window-private.h"
+
+#define RELOAD_DELAY_MS 250
+
+G_DEFINE_FINAL_TYPE (ImpactWindow, impact_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_FILE,
+  PROP_BUSY,
+  PROP_ERROR,
+  PROP_PAGE_SIZE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void start_load (ImpactWindow *self);
+
+/* Helpers */
+
+static gboolean
+file_is_example (GFile *file)
+{
+  return file != NULL && g_file_has_uri_scheme (file, "resource");
+}
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autofree char *basename = NULL;
+
+  if (file == NULL)
+    return NULL;
+
+  basename = g_file_get_basename (file);
+  if (file_is_example (file))
+    /* Translators: window subtitle for the built-in example, %s is its file name */
+    return g_strdup_printf (_("%s (example)"), basename);
+
+  return g_steal_pointer (&basename);
+}
+
+static void
+update_titles (ImpactWindow *self)
+{
+  g_autofree char *name = dup_display_name (self->file);
+  const char *title = NULL;
+
+  if (self->result != NULL)
+    {
+      title = impact_document_get_title (self->result->document);
+      if (title == NULL || *title == '\0')
+        title = impact_document_get_office (self->result->document);
+    }
+  if (title == NULL || *title == '\0')
+    title = name;
+  if (title == NULL)
+    title = _("Impact Sheet");
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, name && g_strcmp0 (name, title) != 0 ? name : "");
+
+  if (self->file != NULL)
+    {
+      /* Translators: the window title: document title — application name */
+      g_autofree char *full = g_strdup_printf (_("%s — Impact Sheet"), title);
+      gtk_window_set_title (GTK_WINDOW (self), full);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Impact Sheet"));
+}
+
+static void
+set_busy_delta (ImpactWindow *self,
+                int           delta)
+{
+  gboolean was_busy = impact_window_get_busy (self);
+
+  self->n_loads += delta;
+  if (was_busy != impact_window_get_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+set_error (ImpactWindow *self,
+           const char   *message)
+{
+  g_autofree char *first = NULL;
+
+  g_clear_pointer (&self->error_text, g_free);
+  g_clear_pointer (&self->error_details, g_free);
+
+  if (message != NULL)
+    {
+      const char *newline = strchr (message, '\n');
+
+      first = newline ? g_strndup (message, newline - message) : g_strdup (message);
+      self->error_text = g_steal_pointer (&first);
+      self->error_details = g_strdup (message);
+    }
+
+  if (self->error_text != NULL && self->result != NULL)
+    {
+      gtk_label_set_text (self->banner_label, self->error_text);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_details_button),
+                              strchr (self->error_details, '\n') != NULL);
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+
+  if (self->error_text != NULL && self->result == NULL)
+    {
+      g_autofree char *name = self->file ? g_file_get_basename (self->file) : NULL;
+      g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), name ? name : "");
+
+      adw_status_page_set_title (self->error_page, title);
+      adw_status_page_set_description (self->error_page, self->error_text);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+
+  impact_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static void
+show_result (ImpactWindow *self)
+{
+  g_autoptr(ImpactDiagnostics) diagnostics = NULL;
+
+  g_assert (self->result != NULL);
+
+  diagnostics = impact_load_result_dup_diagnostics (self->result);
+  impact_sheet_preview_set_layout (self->preview, self->result->layout);
+  impact_outline_pane_set_document (self->outline, self->result->document, diagnostics);
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  update_titles (self);
+  impact_window_actions_update (self);
+}
+
+static ImpactPageSize
+page_size_from_name (const char *name)
+{
+  ImpactPageSize size = IMPACT_PAGE_SIZE_LETTER;
+
+  if (name == NULL || !impact_page_size_from_string (name, &size))
+    size = IMPACT_PAGE_SIZE_LETTER;
+
+  return size;
+}
+
+/* Signal callbacks */
+
+static void
+load_done_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ImpactWindow) self = user_data;
+  g_autoptr(ImpactLoadResult) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_busy_delta (self, -1);
+
+  loaded = impact_load_task_finish (result, &error);
+  if (loaded == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      set_error (self, error->message);
+      return;
+    }
+
+  g_debug ("Loaded %s in %.1f ms", g_file_peek_path (self->file) ? g_file_peek_path (self->file) : "document",
+           loaded->duration_usec / 1000.0);
+
+  /* A load started for another page size: lay out again for this one */
+  if (impact_sheet_layout_get_page_size (loaded->layout) != self->page_size)
+    impact_load_result_relayout (loaded, self->page_size);
+
+  g_clear_pointer (&self->result, impact_load_result_free);
+  self->result = g_steal_pointer (&loaded);
+  set_error (self, NULL);
+  show_result (self);
+
+  if (!self->noted_recent && !file_is_example (self->file))
+    {
+      ImpactApplication *app = IMPACT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      self->noted_recent = TRUE;
+      if (app != NULL)
+        impact_application_note_recent (app, self->file);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  ImpactWindow *self = user_data;
+
+  self->reload_timeout = 0;
+  start_load (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+file_changed_cb (ImpactWindow      *self,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 GFileMonitor      *monitor)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+      /* Editors write in several steps: wait until the file settles */
+      g_clear_handle_id (&self->reload_timeout, g_source_remove);
+      self->reload_timeout = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+      break;
+
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    default:
+      break;
+    }
+}
+
+static void
+outline_activated_cb (ImpactWindow      *self,
+                      int                section,
+                      int                item,
+                      ImpactOutlinePane *outline)
+{
+  ImpactBox box;
+  guint page = 0;
+
+  if (self->result == NULL)
+    return;
+
+  if (impact_sheet_layout_find (self->result->layout, (ImpactSection) section, item, &page, &box))
+    impact_sheet_preview_scroll_to (self->preview, page, &box);
+  else if (item >= 0 &&
+           impact_sheet_layout_find (self->result->layout, (ImpactSection) section, -1, &page, &box))
+    /* The item did not fit on the page: show its section */
+    impact_sheet_preview_scroll_to (self->preview, page, &box);
+  else
+    impact_window_show_toast (self, _("This part is not on the fact sheet"));
+
+  /* On a narrow window the outline covers the preview: get it out of the way */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+zoom_changed_cb (ImpactWindow       *self,
+                 GParamSpec         *pspec,
+                 ImpactSheetPreview *preview)
+{
+  /* Translators: the preview's zoom level, e.g. "125%" */
+  g_autofree char *label = g_strdup_printf (_("%.0f%%"), impact_sheet_preview_get_zoom (preview) * 100.0);
+
+  gtk_label_set_text (self->zoom_label, label);
+  impact_window_actions_update (self);
+}
+
+static void
+first_draw_cb (ImpactWindow       *self,
+               GParamSpec         *pspec,
+               ImpactSheetPreview *preview)
+{
+  gint64 drawn = impact_sheet_preview_get_first_draw_time (preview);
+
+  if (drawn == 0 || self->first_draw_logged)
+    return;
+
+  self->first_draw_logged = TRUE;
+  g_debug ("First preview drawn %.1f ms after launch",
+           (drawn - impact_application_get_launch_time ()) / 1000.0);
+}
+
+static gboolean
+drop_cb (ImpactWindow  *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  ImpactApplication *app = IMPACT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GSList *files;
+  guint n_opened = 0;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || app == NULL)
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (const GSList *l = files; l != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+
+      if (lower == NULL || !g_str_has_suffix (lower, ".json"))
+        continue;
+
+      impact_application_open_file (app, file, GTK_WINDOW (self));
+      n_opened++;
+    }
+
+  if (n_opened == 0)
+    {
+      impact_window_show_toast (self, _("Only impact data in .json files can be opened"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+banner_details_clicked_cb (ImpactWindow *self,
+                           GtkButton    *button)
+{
+  impact_window_show_error_details (self);
+}
+
+static gboolean
+impact_window_close_request (GtkWindow *window)
+{
+  ImpactWindow *self = IMPACT_WINDOW (window);
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && !gtk_window_is_fullscreen (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (impact_window_parent_class)->close_request (window);
+}
+
+/* GObject overrides */
+
+static void
+impact_window_constructed (GObject *object)
+{
+  ImpactWindow *self = IMPACT_WINDOW (object);
+  ImpactApplication *app;
+
+  G_OBJECT_CLASS (impact_window_parent_class)->constructed (object);
+
+  app = IMPACT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (app != NULL)
+    {
+      self->settings = g_object_ref (impact_application_get_settings (app));
+      adw_split_button_set_menu_model (self->open_button, impact_application_get_recent_menu (app));
+    }
+  else
+    self->settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "outline-visible", self->flap, "reveal-flap",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "page-size", self, "page-size",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+impact_window_dispose (GObject *object)
+{
+  ImpactWindow *self = IMPACT_WINDOW (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_handle_id (&self->reload_timeout, g_source_remove);
+  g_clear_handle_id (&self->pulse_timeout, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_file_monitor_cancel (self->monitor);
+      g_signal_handlers_disconnect_by_func (self->monitor, file_changed_cb, self);
+    }
+  g_clear_object (&self->monitor);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (impact_window_parent_class)->dispose (object);
+}
+
+static void
+impact_window_finalize (GObject *object)
+{
+  ImpactWindow *self = IMPACT_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->file);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_pointer (&self->result, impact_load_result_free);
+  g_clear_pointer (&self->error_text, g_free);
+  g_clear_pointer (&self->error_details, g_free);
+  g_clear_pointer (&self->page_size_name, g_free);
+  g_clear_pointer (&self->exported, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (impact_window_parent_class)->finalize (object);
+}
+
+static void
+impact_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ImpactWindow *self = IMPACT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, impact_window_get_document (self));
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, impact_window_get_busy (self));
+      break;
+    case PROP_ERROR:
+      g_value_set_string (value, self->error_text);
+      break;
+    case PROP_PAGE_SIZE:
+      g_value_set_string (value, self->page_size_name);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+impact_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  ImpactWindow *self = IMPACT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE_SIZE:
+      {
+        const char *name = g_value_get_string (value);
+        ImpactPageSize size = page_size_from_name (name);
+
+        if (g_strcmp0 (name, self->page_size_name) == 0)
+          break;
+
+        g_free (self->page_size_name);
+        self->page_size_name = g_strdup (impact_page_size_to_string (size));
+        if (size != self->page_size)
+          {
+            self->page_size = size;
+            impact_window_relayout (self);
+          }
+        g_object_notify_by_pspec (object, pspec);
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+impact_window_class_init (ImpactWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = impact_window_constructed;
+  object_class->dispose = impact_window_dispose;
+  object_class->finalize = impact_window_finalize;
+  object_class->get_property = impact_window_get_property;
+  object_class->set_property = impact_window_set_property;
+
+  window_class->close_request = impact_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         IMPACT_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAGE_SIZE] =
+    g_param_spec_string ("page-size", NULL, NULL,
+                         "letter",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (IMPACT_TYPE_OUTLINE_PANE);
+  g_type_ensure (IMPACT_TYPE_SHEET_PREVIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/impactsheet/ImpactSheet/ui/impact-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, banner_details_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, preview);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, zoom_label);
+  gtk_widget_class_bind_template_callback (widget_class, outline_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, first_draw_cb);
+  gtk_widget_class_bind_template_callback (widget_class, banner_details_clicked_cb);
+
+  impact_window_class_actions_init (klass);
+}
+
+static void
+impact_window_init (ImpactWindow *self)
+{
+  GtkDropTarget *drop;
+
+  self->page_size = IMPACT_PAGE_SIZE_LETTER;
+  self->page_size_name = g_strdup ("letter");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (impact_window_actions_update), NULL);
+
+  zoom_changed_cb (self, NULL, self->preview);
+  impact_window_actions_update (self);
+}
+
+/* Private API (impact-window-private.h) */
+
+static void
+start_load (ImpactWindow *self)
+{
+  g_assert (self->file != NULL);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  if (self->result == NULL && self->error_text == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  set_busy_delta (self, +1);
+  impact_load_task_run_async (self->file, self->page_size, self->load_cancellable,
+                              load_done_cb, g_object_ref (self));
+}
+
+void
+impact_window_reload (ImpactWindow *self)
+{
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  if (self->file == NULL)
+    return;
+
+  g_clear_handle_id (&self->reload_timeout, g_source_remove);
+  start_load (self);
+}
+
+void
+impact_window_relayout (ImpactWindow *self)
+{
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  if (self->result == NULL)
+    return;
+
+  impact_load_result_relayout (self->result, self->page_size);
+  show_result (self);
+}
+
+void
+impact_window_show_toast (ImpactWindow *self,
+                          const char   *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+impact_window_show_error_details (ImpactWindow *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *label;
+  GtkWidget *scroller;
+
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  if (self->error_details == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Errors in the Document"),
+                                   _("The preview shows the last version that loaded. "
+                                     "Fix these errors and save the file to update it."));
+  if (self->result == NULL)
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                 _("Fix these errors and save the file: it is read again automatically."));
+
+  label = gtk_label_new (self->error_details);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Public API */
+
+ImpactWindow *
+impact_window_new (ImpactApplication *application)
+{
+  g_return_val_if_fail (!application || IMPACT_IS_APPLICATION (application), NULL);
+
+  return g_object_new (IMPACT_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+void
+impact_window_load_file (ImpactWindow *self,
+                         GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      g_set_object (&self->file, file);
+      self->noted_recent = FALSE;
+
+      if (self->monitor != NULL)
+        {
+          g_file_monitor_cancel (self->monitor);
+          g_signal_handlers_disconnect_by_func (self->monitor, file_changed_cb, self);
+          g_clear_object (&self->monitor);
+        }
+
+      g_clear_pointer (&self->result, impact_load_result_free);
+      impact_sheet_preview_set_layout (self->preview, NULL);
+      impact_outline_pane_set_document (self->outline, NULL, NULL);
+      set_error (self, NULL);
+
+      /* The built-in example never changes */
+      if (!file_is_example (file))
+        {
+          self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+          if (self->monitor != NULL)
+            g_signal_connect_object (self->monitor, "changed",
+                                     G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
+          else
+            g_debug ("Not watching %s: %s", g_file_peek_path (file), error->message);
+        }
+
+      update_titles (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+    }
+
+  impact_window_reload (self);
+}
+
+GFile *
+impact_window_get_file (ImpactWindow *self)
+{
+  g_return_val_if_fail (IMPACT_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+ImpactDocument *
+impact_window_get_document (ImpactWindow *self)
+{
+  g_return_val_if_fail (IMPACT_IS_WINDOW (self), NULL);
+
+  return self->result ? self->result->document : NULL;
+}
+
+gboolean
+impact_window_is_empty (ImpactWindow *self)
+{
+  g_return_val_if_fail (IMPACT_IS_WINDOW (self), TRUE);
+
+  return self->file == NULL;
+}
+
+gboolean
+impact_window_get_busy (ImpactWindow *self)
+{
+  g_return_val_if_fail (IMPACT_IS_WINDOW (self), FALSE);
+
+  return self->n_loads > 0 || self->exporting;
+}
+
+const char *
+impact_window_get_error (ImpactWindow *self)
+{
+  g_return_val_if_fail (IMPACT_IS_WINDOW (self), NULL);
+
+  return self->error_text;
+}
+
+ImpactSheetPreview *
+impact_window_get_preview (ImpactWindow *self)
+{
+  g_return_val_if_fail (IMPACT_IS_WINDOW (self), NULL);
+
+  return self->preview;
+}
+
+GPtrArray *
+impact_window_get_exported (ImpactWindow *self)
+{
+  g_return_val_if_fail (IMPACT_IS_WINDOW (self), NULL);
+
+  return self->exported;
+}

@@ -1,0 +1,40 @@
+/* impact-window.h: a window that shows one fact sheet
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "impact-application.h"
+#include "impact-document.h"
+#include "impact-export.h"
+#include "impact-sheet-preview.h"
+
+G_BEGIN_DECLS
+
+#define IMPACT_TYPE_WINDOW (impact_window_get_type ())
+G_DECLARE_FINAL_TYPE (ImpactWindow, impact_window, IMPACT, WINDOW, AdwApplicationWindow)
+
+ImpactWindow       *impact_window_new            (ImpactApplication *application);
+/* Loads @file (off the main thread) and watches it for changes. */
+void                impact_window_load_file      (ImpactWindow *self,
+                                                  GFile        *file);
+GFile              *impact_window_get_file       (ImpactWindow *self);
+/* The last document that loaded without errors, or NULL. */
+ImpactDocument     *impact_window_get_document   (ImpactWindow *self);
+gboolean            impact_window_is_empty       (ImpactWindow *self);
+/* TRUE while a load or an export runs. */
+gboolean            impact_window_get_busy       (ImpactWindow *self);
+/* The first error of the last failed load (shown in the banner), or NULL. */
+const char         *impact_window_get_error      (ImpactWindow *self);
+ImpactSheetPreview *impact_window_get_preview    (ImpactWindow *self);
+/* Writes the current document to @file off the main thread; a toast
+ * reports the result. */
+void                impact_window_export         (ImpactWindow              *self,
+                                                  const ImpactExportOptions *options,
+                                                  GFile                     *file);
+/* The files the last successful export wrote (of GFile), or NULL. */
+GPtrArray          *impact_window_get_exported   (ImpactWindow *self);
+
+G_END_DECLS
