@@ -1,0 +1,431 @@
+/* test-window.c: the real window under Xvfb: example, live reload, invalid
+ * files, export, zoom and the outline
+ *
+ * Every wait iterates the main loop until a condition holds, failing after
+ * a timeout; nothing relies on a fixed sleep.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "impact-application.h"
+#include "impact-outline-row.h"
+#include "impact-test-utils.h"
+#include "impact-window-private.h"
+
+#define EXAMPLE_URI "resource:///io/github/impactsheet/ImpactSheet/examples/kolkata.json"
+#define WAIT_TIMEOUT_MS 20000
+
+static ImpactApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after a timeout. */
+static gboolean
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    {
+      g_test_message ("timed out waiting for %s", what);
+      g_test_fail ();
+      return FALSE;
+    }
+
+  g_source_remove (id);
+  return TRUE;
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  return impact_window_get_document (data) != NULL && !impact_window_get_busy (data);
+}
+
+static gboolean
+preview_drawn (gpointer data)
+{
+  return impact_sheet_preview_get_first_draw_time (impact_window_get_preview (data)) != 0;
+}
+
+static gboolean
+has_error (gpointer data)
+{
+  return impact_window_get_error (data) != NULL;
+}
+
+static gboolean
+has_no_error (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return impact_window_get_error (window) == NULL && !impact_window_get_busy (window);
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !impact_window_get_busy (data);
+}
+
+static gboolean
+no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
+typedef struct
+{
+  ImpactWindow *window;
+  const char   *title;
+} TitleCheck;
+
+static gboolean
+title_is (gpointer data)
+{
+  TitleCheck *check = data;
+
+  return g_strcmp0 (adw_window_title_get_title (check->window->window_title), check->title) == 0;
+}
+
+typedef struct
+{
+  ImpactWindow *window;
+  ImpactDocument *old;
+} DocumentCheck;
+
+static gboolean
+document_replaced (gpointer data)
+{
+  DocumentCheck *check = data;
+  ImpactDocument *doc = impact_window_get_document (check->window);
+
+  return doc != NULL && doc != check->old && !impact_window_get_busy (check->window);
+}
+
+static gboolean
+scrolled_down (gpointer data)
+{
+  ImpactWindow *window = data;
+  GtkScrollable *scrollable = GTK_SCROLLABLE (window->preview);
+
+  return gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (scrollable)) > 100;
+}
+
+static ImpactWindow *
+open_window (GFile *file)
+{
+  ImpactWindow *window = IMPACT_WINDOW (impact_application_open_file (app, file, NULL));
+
+  g_assert_true (IMPACT_IS_WINDOW (window));
+  return window;
+}
+
+static void
+close_window (ImpactWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (no_windows, NULL, "the window to go away");
+}
+
+/* A writable copy of the example in a fresh folder */
+static GFile *
+copy_example (const char *dir)
+{
+  g_autoptr(GFile) example = g_file_new_for_uri (EXAMPLE_URI);
+  g_autofree char *path = g_build_filename (dir, "doc.json", NULL);
+  GFile *copy = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (example, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return copy;
+}
+
+static void
+write_file (GFile      *file,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Temporary file + rename, as most editors save */
+  g_file_set_contents (g_file_peek_path (file), contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_example (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (EXAMPLE_URI);
+  ImpactWindow *window = open_window (file);
+  GtkWidget *row;
+
+  g_assert_true (wait_for (has_document, window, "the example to load"));
+  g_assert_cmpuint (impact_sheet_preview_get_n_pages (impact_window_get_preview (window)), ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "document");
+  g_assert_null (impact_window_get_error (window));
+  g_assert_true (wait_for (preview_drawn, window, "the first drawn preview"));
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==,
+                   impact_document_get_office (impact_window_get_document (window)));
+
+  /* The outline lists every statistic, and picking a milestone scrolls to it */
+  g_assert_nonnull (impact_outline_pane_find_row (window->outline, IMPACT_SECTION_STATISTICS, 0));
+  g_assert_nonnull (impact_outline_pane_find_row (window->outline, IMPACT_SECTION_STATISTICS,
+                                                  impact_document_get_statistics (impact_window_get_document (window))->len - 1));
+  row = impact_outline_pane_find_row (window->outline, IMPACT_SECTION_MILESTONES, -1);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  g_assert_true (wait_for (scrolled_down, window, "the preview to scroll to the milestones"));
+
+  close_window (window);
+}
+
+static void
+test_invalid_keeps_document (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_window (file);
+  DocumentCheck check = { window, NULL };
+  ImpactDocument *good;
+
+  g_assert_true (wait_for (has_document, window, "the document to load"));
+  good = impact_window_get_document (window);
+
+  /* A syntax error on line 3 */
+  write_file (file, "{\n  \"format\": \"1\",\n  \"office\": oops\n}\n");
+  g_assert_true (wait_for (has_error, window, "the banner"));
+
+  g_test_message ("error: %s", impact_window_get_error (window));
+  g_assert_nonnull (strstr (impact_window_get_error (window), "doc.json:3:"));
+  g_assert_true (gtk_revealer_get_reveal_child (window->banner_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->banner_label), ":3:"));
+
+  /* The preview keeps the last good document */
+  g_assert_true (impact_window_get_document (window) == good);
+  g_assert_cmpuint (impact_sheet_preview_get_n_pages (window->preview), ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "document");
+
+  /* Fixing the file hides the banner and shows the new document */
+  g_object_unref (copy_example (dir));
+  check.old = good;
+  g_assert_true (wait_for (document_replaced, &check, "the fixed document"));
+  g_assert_true (wait_for (has_no_error, window, "the banner to go"));
+  g_assert_false (gtk_revealer_get_reveal_child (window->banner_revealer));
+
+  close_window (window);
+}
+
+static void
+test_invalid_first (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "broken.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ImpactWindow *window;
+
+  write_file (file, "{\n  \"format\": \"1\",\n\n  \"office\": [1,\n}\n");
+  window = open_window (file);
+
+  g_assert_true (wait_for (has_error, window, "the error"));
+  g_test_message ("error: %s", impact_window_get_error (window));
+  g_assert_true (g_str_has_prefix (impact_window_get_error (window), "broken.json:"));
+  g_assert_null (impact_window_get_document (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "error");
+
+  close_window (window);
+}
+
+static void
+test_live_reload (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_window (file);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  TitleCheck check = { window, "Live Reload Office" };
+  DocumentCheck replaced = { window, NULL };
+
+  g_assert_true (wait_for (has_document, window, "the document to load"));
+  replaced.old = impact_window_get_document (window);
+
+  json_parser_load_from_file (parser, g_file_peek_path (file), &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                 "office", check.title);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  write_file (file, text);
+
+  g_assert_true (wait_for (document_replaced, &replaced, "the reloaded document"));
+  g_assert_true (wait_for (title_is, &check, "the new title"));
+  g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, check.title);
+  g_assert_cmpuint (impact_sheet_preview_get_n_pages (window->preview), ==, 2);
+
+  close_window (window);
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *output = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_uri (EXAMPLE_URI);
+  ImpactWindow *window = open_window (file);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  GPtrArray *exported;
+
+  g_assert_true (wait_for (has_document, window, "the example to load"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", output));
+  g_assert_true (impact_window_get_busy (window));
+  g_assert_true (wait_for (not_busy, window, "the export"));
+
+  exported = impact_window_get_exported (window);
+  g_assert_nonnull (exported);
+  g_assert_cmpuint (exported->len, ==, 1);
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+
+  if (impact_test_have_program ("pdfinfo"))
+    {
+      const char *argv[] = { "pdfinfo", output, NULL };
+
+      g_assert_cmpint (impact_test_run (argv, &out, &err), ==, 0);
+      g_assert_nonnull (strstr (out, "Pages:"));
+      g_assert_true (g_regex_match_simple ("Pages:\\s+2", out, 0, 0));
+    }
+  else
+    g_test_message ("pdfinfo not found: only checked that the file exists");
+
+  close_window (window);
+}
+
+static void
+test_zoom (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (EXAMPLE_URI);
+  ImpactWindow *window = open_window (file);
+  ImpactSheetPreview *preview;
+  double fit_zoom;
+
+  g_assert_true (wait_for (has_document, window, "the example to load"));
+  preview = impact_window_get_preview (window);
+  g_assert_true (wait_for (preview_drawn, window, "the first drawn preview"));
+  g_assert_true (impact_sheet_preview_get_zoom_to_fit (preview));
+  fit_zoom = impact_sheet_preview_get_zoom (preview);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_false (impact_sheet_preview_get_zoom_to_fit (preview));
+  g_assert_cmpfloat (impact_sheet_preview_get_zoom (preview), >, fit_zoom);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-original", NULL);
+  g_assert_cmpfloat_with_epsilon (impact_sheet_preview_get_zoom (preview), 1.0, 1e-9);
+  g_assert_cmpstr (gtk_label_get_text (window->zoom_label), ==, "100%");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  g_assert_cmpfloat (impact_sheet_preview_get_zoom (preview), <, 1.0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL);
+  g_assert_true (impact_sheet_preview_get_zoom_to_fit (preview));
+
+  close_window (window);
+}
+
+static void
+test_page_size (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (EXAMPLE_URI);
+  ImpactWindow *window = open_window (file);
+  ImpactSheetLayout *layout;
+  double width = 0, height = 0;
+
+  g_assert_true (wait_for (has_document, window, "the example to load"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.page-size", "s", "a4");
+  layout = impact_sheet_preview_get_layout (window->preview);
+  g_assert_nonnull (layout);
+  impact_sheet_layout_get_page_extent (layout, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.28, 0.5);
+  g_assert_cmpuint (impact_sheet_preview_get_n_pages (window->preview), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.page-size", "s", "letter");
+  impact_sheet_layout_get_page_extent (impact_sheet_preview_get_layout (window->preview), &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 612.0, 0.5);
+
+  close_window (window);
+}
+
+static void
+test_empty_window (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (EXAMPLE_URI);
+  ImpactWindow *window = impact_window_new (app);
+  ImpactWindow *opened;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (impact_window_is_empty (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+
+  /* Opening from the empty window uses it; opening again presents it */
+  opened = IMPACT_WINDOW (impact_application_open_file (app, file, GTK_WINDOW (window)));
+  g_assert_true (opened == window);
+  g_assert_true (wait_for (has_document, window, "the example to load"));
+  opened = IMPACT_WINDOW (impact_application_open_file (app, file, NULL));
+  g_assert_true (opened == window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = impact_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/window/empty", test_empty_window);
+  g_test_add_func ("/gui/window/example", test_example);
+  g_test_add_func ("/gui/window/invalid-keeps-document", test_invalid_keeps_document);
+  g_test_add_func ("/gui/window/invalid-first", test_invalid_first);
+  g_test_add_func ("/gui/window/live-reload", test_live_reload);
+  g_test_add_func ("/gui/window/export-pdf", test_export_pdf);
+  g_test_add_func ("/gui/window/zoom", test_zoom);
+  g_test_add_func ("/gui/window/page-size", test_page_size);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
