@@ -405,6 +405,47 @@ test_statistic_counts (void)
     }
 }
 
+
+static void
+test_templates_fit (void)
+{
+  static const char * const templates[] = { "classic", "bold" };
+  static const ImpactPageSize sizes[] = { IMPACT_PAGE_SIZE_LETTER, IMPACT_PAGE_SIZE_A4 };
+  g_autoptr(ImpactDocument) doc = load_example ();
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+        g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc),
+                                                         templates[t], diagnostics);
+        g_autoptr(ImpactSheetLayout) layout = impact_sheet_layout_new (doc, theme, sizes[s], diagnostics);
+        g_autofree char *warnings = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_WARNING);
+        ImpactBox header, stats, problem;
+
+        g_test_message ("%s, %s", templates[t], impact_page_size_to_string (sizes[s]));
+        g_assert_cmpstr (warnings, ==, NULL);
+        g_assert_cmpuint (impact_sheet_layout_get_n_pages (layout), ==, 2);
+        /* the designed text size: no auto-fit shrinking on either page */
+        g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (layout, 0), ==, 1.0);
+        g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (layout, 1), ==, 1.0);
+        assert_well_formed (layout);
+
+        g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_HEADER, -1, NULL, &header));
+        g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, -1, NULL, &stats));
+        g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_PROBLEM, -1, NULL, &problem));
+        if (t == 1)
+          {
+            /* bold: the figures sit on the band, under the title and
+             * above the problem */
+            g_assert_cmpfloat (stats.y, >=, header.y + header.height);
+            g_assert_cmpfloat (stats.y + stats.height, <, problem.y);
+          }
+        else
+          g_assert_cmpfloat (stats.y, >, problem.y + problem.height);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/layout/image/missing", test_missing_image_is_warning);
   g_test_add_func ("/layout/minimal", test_minimal_document);
   g_test_add_func ("/layout/statistics/two-to-five", test_statistic_counts);
+  g_test_add_func ("/layout/templates/fit", test_templates_fit);
 
   return g_test_run ();
 }

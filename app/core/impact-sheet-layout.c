@@ -29,6 +29,8 @@
 #define MAX_SHEET_MILESTONES 4
 #define MAX_IMAGE_PIXELS (48 * 1000 * 1000)
 #define IMAGE_DPI       300.0
+/* bold template: the narrow left column of the asymmetric grid */
+#define BOLD_LEFT_COLUMN 0.27
 
 struct _ImpactSheetLayout
 {
@@ -59,8 +61,13 @@ typedef struct
   double             content_width;
   double             gutter;
 
+  /* the template's design */
+  gboolean           bold;
+
   /* derived colours */
   ImpactColor        on_primary;
+  ImpactColor        figure;        /* big numbers on the primary colour */
+  ImpactColor        on_accent;     /* icons on accent tiles */
   ImpactColor        muted;
   ImpactColor        rule;
 
@@ -359,6 +366,34 @@ make_fitted_line (Builder         *b,
   return layout;
 }
 
+/* The largest size not above @style's (nor below @min_size) at which the
+ * longest word of @text fits @width, so a narrow column never breaks a
+ * word of a heading. */
+static double
+fit_longest_word (Builder               *b,
+                  const ImpactTextStyle *style,
+                  const char            *text,
+                  double                 width,
+                  double                 min_size)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n", -1);
+  double size = style->size;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      g_autoptr(PangoLayout) probe = NULL;
+      double w;
+
+      if (*words[i] == '\0')
+        continue;
+      probe = make_text (b, style, words[i], FALSE, -1);
+      impact_text_layout_get_size (probe, &w, NULL);
+      if (w > width)
+        size = MIN (size, floor (style->size * width / w * 10) / 10);
+    }
+  return MAX (size, min_size);
+}
+
 static void
 color_prefix (PangoLayout       *layout,
               guint              n_bytes,
@@ -555,11 +590,48 @@ sheet_title (ImpactDocument *doc)
   return title && *title ? title : impact_document_get_office (doc);
 }
 
+/* The logo, or the short name as a boxed wordmark, on the primary colour;
+ * returns its height. */
+static double
+place_wordmark (Builder *b,
+                double   x,
+                double   y)
+{
+  ImpactOrganisation *org = impact_document_get_organisation (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  g_autoptr(GdkPixbuf) logo = NULL;
+  ImpactTextStyle style;
+  PangoLayout *layout;
+  const char *mark;
+  double tw, th;
+
+  logo = load_image (b, org->logo, "organisation.logo", 120, 36);
+  if (logo != NULL)
+    {
+      double lw = gdk_pixbuf_get_width (logo), lh = gdk_pixbuf_get_height (logo);
+      double s = MIN (120 / lw, 32 / lh);
+
+      add_image (b, logo, x, y, lw * s, lh * s, FALSE, org->logo_alt ? org->logo_alt : org->name);
+      return lh * s;
+    }
+
+  mark = org->short_name && *org->short_name ? org->short_name : org->name;
+  style = kicker_style (b, 11);
+  style.letter_spacing = 0.6;
+  style.family = impact_theme_get_heading_font (b->theme);
+  style.weight = PANGO_WEIGHT_HEAVY;
+  layout = make_fitted_line (b, style, mark, b->content_width * 0.5, 7);
+  impact_text_layout_get_size (layout, &tw, &th);
+  add_rect (b, x, y, tw + 14, th + 8, 0, &b->on_primary, 1.0);
+  add_rect (b, x + 1.5, y + 1.5, tw + 11, th + 5, 0, primary, 1.0);
+  place_layout (b, layout, x + 7, y + 4, &b->on_primary, 1.0, NULL);
+  return th + 8;
+}
+
 static void
 front_header (Builder *b,
               double  *y_out)
 {
-  ImpactOrganisation *org = impact_document_get_organisation (b->doc);
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
   double width = b->self->width;
@@ -569,7 +641,6 @@ front_header (Builder *b,
   const char *subtitle = impact_document_get_subtitle (b->doc);
   ImpactTextStyle style;
   PangoLayout *layout;
-  g_autoptr(GdkPixbuf) logo = NULL;
   double h, title_h, sub_h = 0;
 
   add_rect (b, 0, 0, width, band_h, 0, primary, 1.0);
@@ -583,32 +654,7 @@ front_header (Builder *b,
     add_polygon (b, edge, 4, accent, 0.9);
   }
 
-  /* logo, or the short name as a boxed wordmark */
-  logo = load_image (b, org->logo, "organisation.logo", 120, 36);
-  if (logo != NULL)
-    {
-      double lw = gdk_pixbuf_get_width (logo), lh = gdk_pixbuf_get_height (logo);
-      double s = MIN (120 / lw, 32 / lh);
-
-      add_image (b, logo, x, mark_y, lw * s, lh * s, FALSE, org->logo_alt ? org->logo_alt : org->name);
-      h = lh * s;
-    }
-  else
-    {
-      const char *mark = org->short_name && *org->short_name ? org->short_name : org->name;
-      double tw, th;
-
-      style = kicker_style (b, 11);
-      style.letter_spacing = 0.6;
-      style.family = impact_theme_get_heading_font (b->theme);
-      style.weight = PANGO_WEIGHT_HEAVY;
-      layout = make_fitted_line (b, style, mark, b->content_width * 0.5, 7);
-      impact_text_layout_get_size (layout, &tw, &th);
-      add_rect (b, x, mark_y, tw + 14, th + 8, 0, &b->on_primary, 1.0);
-      add_rect (b, x + 1.5, mark_y + 1.5, tw + 11, th + 5, 0, primary, 1.0);
-      place_layout (b, layout, x + 7, mark_y + 4, &b->on_primary, 1.0, NULL);
-      h = th + 8;
-    }
+  h = place_wordmark (b, x, mark_y);
 
   /* the location, as large as the band allows */
   style = heading_style (b, 46, PANGO_WEIGHT_HEAVY);
@@ -641,17 +687,28 @@ front_header (Builder *b,
 
 /* A kicker line (small capitals in the accent colour); returns its height */
 static double
+place_kicker_colored (Builder           *b,
+                      const char        *text,
+                      double             x,
+                      double             y,
+                      double             width,
+                      const ImpactColor *color)
+{
+  ImpactTextStyle style = kicker_style (b, 7.5);
+  PangoLayout *layout = make_text (b, &style, text, FALSE, width);
+
+  b->next_tag = "H2";
+  return place_layout (b, layout, x, y, color, 1.0, NULL);
+}
+
+static double
 place_kicker (Builder    *b,
               const char *text,
               double      x,
               double      y,
               double      width)
 {
-  ImpactTextStyle style = kicker_style (b, 7.5);
-  PangoLayout *layout = make_text (b, &style, text, FALSE, width);
-
-  b->next_tag = "H2";
-  return place_layout (b, layout, x, y, impact_theme_get_accent (b->theme), 1.0, NULL);
+  return place_kicker_colored (b, text, x, y, width, impact_theme_get_accent (b->theme));
 }
 
 static double
@@ -840,6 +897,8 @@ front_facts (Builder *b,
       guint col = i % cols;
       double cx = x + col * (col_w + gap), cy = row_top, text_x = cx + 10;
       double text_w = col_w - 12;
+      /* bold: each fact hangs from a rule across its column */
+      double rule_h = b->bold ? 12 : 0;
       g_autoptr(GArray) spans = NULL;
       g_autofree char *plain = impact_emphasis_parse (fact->text, &spans, NULL);
       const char *rest = fact->text;
@@ -853,6 +912,12 @@ front_facts (Builder *b,
           row_top += row_h + 14;
           cy = row_top;
           row_h = 0;
+        }
+      if (b->bold)
+        {
+          text_x = cx;
+          text_w = col_w;
+          cy += rule_h;
         }
 
       /* A fact that opens with a bold figure shows the figure as a
@@ -880,12 +945,13 @@ front_facts (Builder *b,
 
       if (lead != NULL)
         {
-          style = heading_style (b, 14 * b->scale, PANGO_WEIGHT_BOLD);
+          style = heading_style (b, (b->bold ? 16 : 14) * b->scale,
+                                 b->bold ? PANGO_WEIGHT_HEAVY : PANGO_WEIGHT_BOLD);
           layout = make_text (b, &style, lead, FALSE, text_w);
           cy += place_layout (b, layout, text_x, cy - 1, primary, 1.0, NULL) + 2;
         }
 
-      style = body_style (b, 8.5);
+      style = body_style (b, b->bold ? 8.25 : 8.5);
       style.line_height = 1.38;
       layout = make_text (b, &style, rest, TRUE, text_w);
       if (fact->source != NULL)
@@ -896,8 +962,11 @@ front_facts (Builder *b,
       check_glyphs (b, layout, path);
       cy += place_layout (b, layout, text_x, cy, impact_theme_get_text (b->theme), 1.0, NULL);
 
-      add_line (b, cx + 0.75, row_top, cx + 0.75, cy, col == 0 ? 3 : 1,
-                col == 0 ? accent : &b->rule, 1.0);
+      if (b->bold)
+        add_rect (b, cx, row_top, col_w, 3, 0, col == 0 ? accent : primary, 1.0);
+      else
+        add_line (b, cx + 0.75, row_top, cx + 0.75, cy, col == 0 ? 3 : 1,
+                  col == 0 ? accent : &b->rule, 1.0);
       add_box (b, IMPACT_SECTION_FACTS, i, cx, row_top, col_w, cy - row_top);
       row_h = MAX (row_h, cy - row_top);
     }
@@ -924,9 +993,22 @@ front_quote (Builder *b,
   if (quote == NULL || quote->text == NULL || !*quote->text)
     return y;
 
-  style = body_style (b, 11.5);
-  style.style = PANGO_STYLE_ITALIC;
-  style.line_height = 1.36;
+  if (b->bold)
+    {
+      /* a pull quote: no panel, larger upright type against an accent bar,
+       * set in the right-hand column of the problem's grid */
+      pad = 0;
+      mark_w = round (b->content_width * BOLD_LEFT_COLUMN) + 24;
+      style = heading_style (b, 13 * b->scale, PANGO_WEIGHT_SEMIBOLD);
+      style.line_height = 1.28;
+      style.letter_spacing = -0.1;
+    }
+  else
+    {
+      style = body_style (b, 11.5);
+      style.style = PANGO_STYLE_ITALIC;
+      style.line_height = 1.36;
+    }
   text = make_text (b, &style, quote->text, TRUE, b->content_width - 2 * pad - mark_w);
   check_glyphs (b, text, "quote.text");
   impact_text_layout_get_size (text, NULL, &text_h);
@@ -947,12 +1029,30 @@ front_quote (Builder *b,
     }
 
   h = pad + text_h + attr_h + pad;
-  add_rect (b, x, y, b->content_width, h, 0, impact_theme_get_panel (b->theme), 1.0);
+  if (b->bold)
+    {
+      double mx = x + mark_w - 24;
 
-  style = heading_style (b, 64, PANGO_WEIGHT_HEAVY);
-  mark = make_text (b, &style, "“", FALSE, -1);
-  b->next_tag = "";
-  place_layout (b, mark, x + pad - 2, y + pad - 14, accent, 1.0, NULL);
+      /* the opening mark, large in the accent colour, hangs left of a bar */
+      add_rect (b, mx + 12, y + 2, 4, h - 4, 0, accent, 1.0);
+      style = heading_style (b, 96, PANGO_WEIGHT_HEAVY);
+      mark = make_text (b, &style, "“", FALSE, -1);
+      {
+        double mw;
+
+        impact_text_layout_get_size (mark, &mw, NULL);
+        b->next_tag = "";
+        place_layout (b, mark, mx - mw + 4, y - 26, accent, 1.0, NULL);
+      }
+    }
+  else
+    {
+      add_rect (b, x, y, b->content_width, h, 0, impact_theme_get_panel (b->theme), 1.0);
+      style = heading_style (b, 64, PANGO_WEIGHT_HEAVY);
+      mark = make_text (b, &style, "“", FALSE, -1);
+      b->next_tag = "";
+      place_layout (b, mark, x + pad - 2, y + pad - 14, accent, 1.0, NULL);
+    }
 
   place_layout (b, text, x + pad + mark_w, y + pad, primary, 1.0, NULL);
   if (attribution)
@@ -1012,14 +1112,296 @@ front_sources (Builder *b,
   return bottom - total - 8;
 }
 
+
+/* Bold template, front page
+ *
+ * One deep full-bleed band holds the place and the figures: the title set
+ * as large as the measure allows, then the statistics as huge numbers
+ * straight on the colour, divided by hairlines instead of boxed in panels.
+ * An accent stripe closes the band. Below it the problem sits on an
+ * asymmetric grid (heading in a narrow left column, text in the wide
+ * right one), the facts hang from accent rules and the quote is a pull
+ * quote against an accent bar. */
+
+static gboolean
+stat_has_extra (const ImpactStatistic *stat)
+{
+  return (stat->scale && *stat->scale) || (stat->suffix && *stat->suffix);
+}
+
+static char *
+stat_extra_text (const ImpactStatistic *stat)
+{
+  return g_strdup_printf ("%s%s%s",
+                          stat->suffix ? stat->suffix : "",
+                          stat->suffix && *stat->suffix && stat->scale && *stat->scale ? " " : "",
+                          stat->scale ? stat->scale : "");
+}
+
+/* The statistics as big figures on the band; returns the bottom. */
+static double
+bold_statistics (Builder *b,
+                 double   y)
+{
+  GPtrArray *stats = impact_document_get_statistics (b->doc);
+  const char *heading = impact_document_get_statistics_heading (b->doc);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  guint n = stats->len;
+  double x = b->margin, top = y, gap = n > 3 ? 20 : 28;
+  double col_w, number_size = n > 4 ? 44 : n > 3 ? 52 : 62;
+  double max_ascent = 0, max_descent = 0, max_label = 0, icon_w = 0;
+  double number_top, baseline, label_top, bottom;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) extras = g_ptr_array_new_with_free_func (object_unref0);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (n == 0)
+    return y;
+
+  if (heading && *heading)
+    {
+      add_rect (b, x, y + 2.5, 18, 3, 0, accent, 1.0);
+      y += place_kicker_colored (b, heading, x + 26, y, b->content_width - 26, &b->on_primary) + 10;
+    }
+
+  col_w = (b->content_width - gap * (n - 1)) / n;
+
+  /* one size for every figure, the largest at which the widest fits */
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *number = impact_statistic_format_number (stat);
+      ImpactTextStyle style = heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
+      g_autoptr(PangoLayout) probe = NULL;
+      double w, extra_w = 0;
+
+      style.letter_spacing = -number_size * 0.03;
+      probe = make_text (b, &style, number, FALSE, -1);
+      if (stat_has_extra (stat))
+        {
+          g_autofree char *extra = stat_extra_text (stat);
+          ImpactTextStyle es = heading_style (b, number_size * 0.34, PANGO_WEIGHT_BOLD);
+          g_autoptr(PangoLayout) ep = make_text (b, &es, extra, FALSE, -1);
+
+          impact_text_layout_get_size (ep, &extra_w, NULL);
+          extra_w += number_size * 0.08;
+        }
+      impact_text_layout_get_size (probe, &w, NULL);
+      if (w + extra_w > col_w)
+        number_size = MAX (24, number_size * col_w / (w + extra_w));
+      if (stat->icon && impact_icon_exists (stat->icon))
+        icon_w = 22;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *number = impact_statistic_format_number (stat);
+      g_autofree char *path = g_strdup_printf ("statistics[%u].label", i);
+      ImpactTextStyle style = heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
+      PangoLayout *layout;
+      double h;
+
+      style.letter_spacing = -number_size * 0.03;
+      layout = make_text (b, &style, number, FALSE, -1);
+      check_glyphs (b, layout, "statistics");
+      max_ascent = MAX (max_ascent, impact_text_layout_get_baseline (layout));
+      impact_text_layout_get_size (layout, NULL, &h);
+      max_descent = MAX (max_descent, h - impact_text_layout_get_baseline (layout));
+      g_ptr_array_add (numbers, layout);
+
+      if (stat_has_extra (stat))
+        {
+          g_autofree char *extra = stat_extra_text (stat);
+
+          style = heading_style (b, number_size * 0.34, PANGO_WEIGHT_BOLD);
+          g_ptr_array_add (extras, make_text (b, &style, extra, FALSE, -1));
+        }
+      else
+        g_ptr_array_add (extras, NULL);
+
+      style = body_style (b, 9);
+      style.size = 9;
+      style.weight = PANGO_WEIGHT_MEDIUM;
+      style.line_height = 1.28;
+      layout = make_text (b, &style, stat->label, FALSE, col_w - 6 - icon_w);
+      check_glyphs (b, layout, path);
+      impact_text_layout_get_size (layout, NULL, &h);
+      max_label = MAX (max_label, h);
+      g_ptr_array_add (labels, layout);
+    }
+
+  /* labels of all columns are indented alike when any has an icon */
+  for (guint i = 0; i < n && icon_w == 0; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+
+      if (stat->icon && impact_icon_exists (stat->icon))
+        icon_w = 22;
+    }
+  number_top = y;
+  baseline = number_top + max_ascent;
+  /* the label hangs from the figures' baseline: a fixed distance, so the
+   * labels line up even when one figure has a comma's descent */
+  label_top = baseline + MAX (number_size * 0.16, 8);
+  bottom = label_top + max_label;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      PangoLayout *number = g_ptr_array_index (numbers, i);
+      PangoLayout *extra = g_ptr_array_index (extras, i);
+      double px = x + i * (col_w + gap), nw;
+
+      if (i > 0)
+        add_line (b, px - gap / 2, y, px - gap / 2, bottom, 0.75, &b->on_primary, 0.28);
+      /* the icon leads the label, on its first line */
+      if (stat->icon && impact_icon_exists (stat->icon))
+        add_icon (b, stat->icon, px, label_top + 0.5, 14, accent);
+
+      impact_text_layout_get_size (number, &nw, NULL);
+      place_layout (b, g_object_ref (number), px - number_size * 0.04,
+                    baseline - impact_text_layout_get_baseline (number),
+                    &b->figure, 1.0, NULL);
+      if (extra != NULL)
+        place_layout (b, g_object_ref (extra), px - number_size * 0.04 + nw + number_size * 0.08,
+                      baseline - impact_text_layout_get_baseline (extra),
+                      &b->on_primary, 1.0, NULL);
+      place_layout (b, g_object_ref (g_ptr_array_index (labels, i)), px + icon_w, label_top,
+                    &b->on_primary, 1.0, NULL);
+      add_box (b, IMPACT_SECTION_STATISTICS, i, px, y, col_w, bottom - y);
+    }
+  (void) max_descent;
+  add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, bottom - top);
+  return bottom;
+}
+
+static void
+bold_front_band (Builder *b,
+                 double  *y_out)
+{
+  ImpactOrganisation *org = impact_document_get_organisation (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  const char *subtitle = impact_document_get_subtitle (b->doc);
+  double width = b->self->width, x = b->margin, y = 26, title_h, header_bottom;
+  guint band_op = b->page->ops->len;
+  ImpactTextStyle style;
+  PangoLayout *layout;
+  double mh;
+
+  /* the band goes under everything: size it once its content is placed */
+  add_rect (b, 0, 0, width, 0, 0, primary, 1.0);
+
+  mh = place_wordmark (b, x, y);
+  if (org->short_name && *org->short_name && org->name && *org->name)
+    {
+      double w, h;
+
+      style = kicker_style (b, 7);
+      style.letter_spacing = 0.7;
+      layout = make_text (b, &style, org->name, FALSE, -1);
+      impact_text_layout_get_size (layout, &w, &h);
+      if (w < b->content_width * 0.6)
+        {
+          b->next_tag = "";
+          place_layout (b, layout, x + b->content_width - w, y + (mh - h) / 2, &b->on_primary, 1.0, NULL);
+        }
+      else
+        g_object_unref (layout);
+    }
+  y += mh + 20;
+
+  style = heading_style (b, 68, PANGO_WEIGHT_HEAVY);
+  style.uppercase = TRUE;
+  style.letter_spacing = -1.6;
+  style.line_height = 0.95;
+  layout = make_fitted_line (b, style, sheet_title (b->doc), b->content_width, 32);
+  check_glyphs (b, layout, "title");
+  b->next_tag = "H1";
+  title_h = place_layout (b, layout, x - 3, y, &b->on_primary, 1.0, NULL);
+  y += title_h;
+  if (subtitle && *subtitle)
+    {
+      style = body_style (b, 13);
+      style.size = 13;
+      style.weight = PANGO_WEIGHT_MEDIUM;
+      layout = make_text (b, &style, subtitle, FALSE, b->content_width);
+      y += 4 + place_layout (b, layout, x, y + 4, &b->on_primary, 1.0, NULL);
+    }
+  header_bottom = y + 10;
+  add_box (b, IMPACT_SECTION_HEADER, -1, 0, 0, width, header_bottom);
+
+  y += 16;
+  if (impact_document_get_statistics (b->doc)->len > 0)
+    y = bold_statistics (b, y) + 24;
+  else
+    y += 8;
+
+  g_array_index (b->page->ops, ImpactOp, band_op).h = y;
+  add_rect (b, 0, y, width, 6, 0, accent, 1.0);
+  *y_out = y + 6;
+}
+
+static double
+bold_problem (Builder *b,
+              double   y)
+{
+  ImpactProblem *problem = impact_document_get_problem (b->doc);
+  double x = b->margin, top = y, gap = 24;
+  double left_w = round (b->content_width * BOLD_LEFT_COLUMN);
+  double right_x = x + left_w + gap, right_w = b->content_width - left_w - gap;
+  double left_y = y, right_y = y;
+  ImpactTextStyle style;
+  PangoLayout *layout;
+
+  if ((problem->heading == NULL || !*problem->heading) && (problem->body == NULL || !*problem->body))
+    return y;
+
+  if (problem->kicker && *problem->kicker)
+    left_y += place_kicker (b, problem->kicker, x, left_y, left_w) + 4;
+  if (problem->heading && *problem->heading)
+    {
+      style = heading_style (b, 24, PANGO_WEIGHT_HEAVY);
+      style.uppercase = TRUE;
+      style.letter_spacing = -0.3;
+      style.line_height = 1.0;
+      style.size = fit_longest_word (b, &style, problem->heading, left_w, 14);
+      layout = make_text (b, &style, problem->heading, FALSE, left_w);
+      check_glyphs (b, layout, "problem.heading");
+      b->next_tag = "H3";
+      left_y += place_layout (b, layout, x, left_y, impact_theme_get_primary (b->theme), 1.0, NULL);
+    }
+  if (problem->body && *problem->body)
+    {
+      style = body_style (b, 8.75);
+      style.line_height = 1.45;
+      layout = make_text (b, &style, problem->body, TRUE, right_w);
+      check_glyphs (b, layout, "problem.body");
+      right_y += place_layout (b, layout, right_x, right_y - 1, impact_theme_get_text (b->theme), 1.0, NULL);
+    }
+  y = MAX (left_y, right_y);
+  add_box (b, IMPACT_SECTION_PROBLEM, -1, x, top, b->content_width, y - top);
+  note_bottom (b, y, "problem.body");
+  return y;
+}
+
 static void
 layout_front (Builder *b)
 {
   double y, bottom = b->self->height - 30;
   double section_gap = 18 * b->scale;
 
-  front_header (b, &y);
-  y += 24;
+  if (b->bold)
+    {
+      bold_front_band (b, &y);
+      y += 24;
+    }
+  else
+    {
+      front_header (b, &y);
+      y += 24;
+    }
 
   /* the sources need the footnote numbers, which the facts assign; lay the
    * facts out first in a scratch pass to know the sources, then anchor them */
@@ -1039,6 +1421,13 @@ layout_front (Builder *b)
   }
   b->limit = front_sources (b, bottom) - 12;
 
+  if (b->bold)
+    {
+      y = bold_problem (b, y);
+      y = front_facts (b, y + section_gap);
+      y = front_quote (b, y + section_gap + 2 * b->scale);
+      return;
+    }
   y = front_problem (b, y);
   y = front_statistics (b, y + section_gap);
   y = front_facts (b, y + section_gap);
@@ -1060,7 +1449,32 @@ back_approach (Builder *b,
   double col_w = (b->content_width - gap * (cols - 1)) / cols;
   double row_top, row_h = 0;
 
-  if (heading && *heading)
+  if (b->bold)
+    {
+      /* a full-bleed band carries the page's heading, echoing the front */
+      guint band_op = b->page->ops->len;
+      double band_top = 0;
+
+      add_rect (b, 0, band_top, b->self->width, 0, 0, primary, 1.0);
+      top = band_top;
+      y = 27;
+      if (heading && *heading)
+        {
+          ImpactTextStyle style = heading_style (b, 28, PANGO_WEIGHT_HEAVY);
+          PangoLayout *layout;
+
+          style.letter_spacing = -0.4;
+          layout = make_text (b, &style, heading, FALSE, b->content_width);
+          check_glyphs (b, layout, "approach_heading");
+          b->next_tag = "H2";
+          y += place_layout (b, layout, x, y, &b->on_primary, 1.0, NULL);
+        }
+      y += 18;
+      g_array_index (b->page->ops, ImpactOp, band_op).h = y;
+      add_rect (b, 0, y, b->self->width, 6, 0, accent, 1.0);
+      y += 6 + 22;
+    }
+  else if (heading && *heading)
     {
       ImpactTextStyle style = heading_style (b, 21, PANGO_WEIGHT_HEAVY);
       PangoLayout *layout = make_text (b, &style, heading, FALSE, b->content_width);
@@ -1080,7 +1494,7 @@ back_approach (Builder *b,
       g_autofree char *lead = escape_rich (pillar->lead);
       g_autofree char *rich = g_strdup_printf ("**%s** %s", lead, pillar->text ? pillar->text : "");
       g_autofree char *path = g_strdup_printf ("approach[%u].text", i);
-      ImpactTextStyle style = body_style (b, 8.5);
+      ImpactTextStyle style = body_style (b, b->bold ? 8.25 : 8.5);
       PangoLayout *layout;
       const char *icon_name = pillar->icon && impact_icon_exists (pillar->icon) ? pillar->icon : NULL;
 
@@ -1095,9 +1509,13 @@ back_approach (Builder *b,
       check_glyphs (b, layout, path);
       h = place_layout (b, layout, text_x, row_top, impact_theme_get_text (b->theme), 1.0, NULL);
 
-      add_circle (b, cx + icon / 2, row_top + icon / 2, icon / 2, primary, 0);
+      if (b->bold)
+        add_rect (b, cx, row_top, icon, icon, 3, accent, 1.0);
+      else
+        add_circle (b, cx + icon / 2, row_top + icon / 2, icon / 2, primary, 0);
       if (icon_name)
-        add_icon (b, icon_name, cx + icon * 0.22, row_top + icon * 0.22, icon * 0.56, accent);
+        add_icon (b, icon_name, cx + icon * 0.22, row_top + icon * 0.22, icon * 0.56,
+                  b->bold ? &b->on_accent : accent);
       else
         {
           g_autofree char *num = g_strdup_printf ("%u", i + 1);
@@ -1106,7 +1524,9 @@ back_approach (Builder *b,
           double nw, nh;
 
           impact_text_layout_get_size (nl, &nw, &nh);
-          place_layout (b, nl, cx + (icon - nw) / 2, row_top + (icon - nh) / 2, accent, 1.0, NULL);
+          b->next_tag = "";
+          place_layout (b, nl, cx + (icon - nw) / 2, row_top + (icon - nh) / 2,
+                        b->bold ? &b->on_accent : accent, 1.0, NULL);
         }
 
       h = MAX (h, icon);
@@ -1180,7 +1600,7 @@ back_milestones (Builder *b,
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
   g_autoptr(GArray) picked = NULL;
   double x = b->margin, top = y, col_w, gap = 14, year_h = 0, track_y, bottom;
-  guint n;
+  guint n, band_op = G_MAXUINT;
 
   if (milestones->len == 0)
     return y;
@@ -1188,8 +1608,18 @@ back_milestones (Builder *b,
   picked = pick_milestones (b->doc, MAX_SHEET_MILESTONES);
   n = picked->len;
 
-  add_line (b, x, y, x + b->content_width, y, 0.75, &b->rule, 1.0);
-  y += 16;
+  if (b->bold)
+    {
+      /* the timeline runs across a full-bleed tinted band */
+      band_op = b->page->ops->len;
+      add_rect (b, 0, y, b->self->width, 0, 0, impact_theme_get_panel (b->theme), 1.0);
+      y += 15;
+    }
+  else
+    {
+      add_line (b, x, y, x + b->content_width, y, 0.75, &b->rule, 1.0);
+      y += 16;
+    }
 
   {
     double kh = 0;
@@ -1220,16 +1650,22 @@ back_milestones (Builder *b,
     {
       const ImpactMilestone *m = g_ptr_array_index (milestones, g_array_index (picked, guint, i));
       g_autofree char *year = g_strdup_printf ("%d", m->date.year);
-      ImpactTextStyle style = heading_style (b, 20, PANGO_WEIGHT_BOLD);
-      PangoLayout *layout = make_text (b, &style, year, FALSE, -1);
-      double h = place_layout (b, layout, x + i * (col_w + gap), y, accent, 1.0, NULL);
+      ImpactTextStyle style = heading_style (b, b->bold ? 24 : 20,
+                                             b->bold ? PANGO_WEIGHT_HEAVY : PANGO_WEIGHT_BOLD);
+      PangoLayout *layout;
+      double h;
+
+      style.letter_spacing = b->bold ? -0.5 : 0;
+      layout = make_text (b, &style, year, FALSE, -1);
+      h = place_layout (b, layout, x + i * (col_w + gap) - (b->bold ? 1 : 0), y,
+                        b->bold ? primary : accent, 1.0, NULL);
 
       year_h = MAX (year_h, h);
     }
   track_y = y + year_h + 10;
 
   /* the track: a line with an arrow, a ring per milestone */
-  add_line (b, x, track_y, x + b->content_width - 4, track_y, 1.5, primary, 1.0);
+  add_line (b, x, track_y, x + b->content_width - 4, track_y, b->bold ? 2 : 1.5, primary, 1.0);
   {
     double ax = x + b->content_width;
     double arrow[] = { ax, track_y, ax - 8, track_y - 4.5, ax - 8, track_y + 4.5 };
@@ -1247,8 +1683,17 @@ back_milestones (Builder *b,
       ImpactTextStyle style;
       PangoLayout *layout;
 
-      add_circle (b, cx + 6, track_y, 6, &(ImpactColor) { 1, 1, 1 }, 0);
-      add_circle (b, cx + 6, track_y, 4.75, accent, 2.5);
+      if (b->bold)
+        {
+          /* a solid accent dot, set off the track by a ring of the band's tint */
+          add_circle (b, cx + 6, track_y, 7.5, impact_theme_get_panel (b->theme), 0);
+          add_circle (b, cx + 6, track_y, 6, accent, 0);
+        }
+      else
+        {
+          add_circle (b, cx + 6, track_y, 6, impact_theme_get_background (b->theme), 0);
+          add_circle (b, cx + 6, track_y, 4.75, accent, 2.5);
+        }
 
       if (impact_date_get_precision (&m->date) > IMPACT_DATE_PRECISION_YEAR)
         {
@@ -1287,6 +1732,11 @@ back_milestones (Builder *b,
       bottom = MAX (bottom, cy);
     }
 
+  if (band_op != G_MAXUINT)
+    {
+      bottom += 14;
+      g_array_index (b->page->ops, ImpactOp, band_op).h = bottom - top;
+    }
   add_box (b, IMPACT_SECTION_MILESTONES, -1, x, top, b->content_width, bottom - top);
   note_bottom (b, bottom, "milestones");
   return bottom;
@@ -1316,20 +1766,31 @@ back_profile (Builder *b,
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
   double x = b->margin, pad = 16, photo = 64, top = y, ty, text_x, text_w, h;
+  double hpad = pad;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   ImpactTextStyle style;
   PangoLayout *layout;
-  guint panel_op;
+  guint panel_op = G_MAXUINT;
 
   if (profile == NULL || profile->name == NULL)
     return y;
 
-  text_x = x + pad + photo + 20;
-  text_w = b->content_width - (text_x - x) - pad;
+  if (b->bold)
+    {
+      /* no panel: a larger portrait on the page's own ground */
+      hpad = 0;
+      photo = 76;
+      pad = 4;
+    }
+  text_x = x + hpad + photo + (b->bold ? 22 : 20);
+  text_w = b->content_width - (text_x - x) - hpad;
 
   /* the panel goes under the text: add it now, size it once the text is placed */
-  panel_op = b->page->ops->len;
-  add_rect (b, x, y, b->content_width, 0, 0, impact_theme_get_panel (b->theme), 1.0);
+  if (!b->bold)
+    {
+      panel_op = b->page->ops->len;
+      add_rect (b, x, y, b->content_width, 0, 0, impact_theme_get_panel (b->theme), 1.0);
+    }
 
   ty = y + pad;
   if (profile->role && *profile->role)
@@ -1338,7 +1799,7 @@ back_profile (Builder *b,
       layout = make_text (b, &style, profile->role, FALSE, text_w);
       ty += place_layout (b, layout, text_x, ty, accent, 1.0, NULL) + 2;
     }
-  style = heading_style (b, 16, PANGO_WEIGHT_HEAVY);
+  style = heading_style (b, b->bold ? 18 : 16, PANGO_WEIGHT_HEAVY);
   style.uppercase = TRUE;
   layout = make_text (b, &style, profile->name, FALSE, text_w);
   check_glyphs (b, layout, "profile.name");
@@ -1352,11 +1813,12 @@ back_profile (Builder *b,
       ty += place_layout (b, layout, text_x, ty, impact_theme_get_text (b->theme), 1.0, NULL);
     }
   h = MAX (ty + pad - y, photo + 2 * pad);
-  g_array_index (b->page->ops, ImpactOp, panel_op).h = h;
+  if (panel_op != G_MAXUINT)
+    g_array_index (b->page->ops, ImpactOp, panel_op).h = h;
 
   /* photo in a circle, or initials */
   {
-    double cx = x + pad + photo / 2, cy = y + h / 2;
+    double cx = x + hpad + photo / 2, cy = y + h / 2;
 
     pixbuf = load_image (b, profile->photo, "profile.photo", photo, photo);
     add_circle (b, cx, cy, photo / 2, primary, 0);
@@ -1469,6 +1931,8 @@ back_footer (Builder *b)
   band_h = pad + MAX (contact_h + web_h, about_h) + (fine_h > 0 ? 13 + fine_h + 11 : pad);
   top = b->self->height - band_h;
   add_rect (b, 0, top, b->self->width, band_h, 0, primary, 1.0);
+  if (b->bold)
+    add_rect (b, 0, top, b->self->width, 5, 0, impact_theme_get_accent (b->theme), 1.0);
 
   y = top + pad;
   if (contact_layout)
@@ -1496,13 +1960,13 @@ back_footer (Builder *b)
 static void
 layout_back (Builder *b)
 {
-  double y = b->margin - 6;
+  double y = b->bold ? 0 : b->margin - 6;
   double section_gap = 16 * b->scale;
 
-  b->limit = back_footer (b) - 16;
+  b->limit = back_footer (b) - (b->bold ? 14 : 16);
   y = back_approach (b, y);
   y = back_milestones (b, y + section_gap);
-  y = back_profile (b, y + section_gap);
+  y = back_profile (b, y + section_gap - (b->bold ? 2 : 0));
 }
 
 /* Driver */
@@ -1644,7 +2108,7 @@ impact_sheet_layout_new (ImpactDocument    *document,
   g_autoptr(GObject) context_object = NULL;
   PangoContext *context;
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
-  const ImpactColor *bg, *text, *primary;
+  const ImpactColor *bg, *text, *primary, *accent;
   Builder b = { 0 };
 
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), NULL);
@@ -1662,6 +2126,7 @@ impact_sheet_layout_new (ImpactDocument    *document,
   bg = impact_theme_get_background (theme);
   text = impact_theme_get_text (theme);
   primary = impact_theme_get_primary (theme);
+  accent = impact_theme_get_accent (theme);
 
   b.self = self;
   b.doc = document;
@@ -1672,7 +2137,13 @@ impact_sheet_layout_new (ImpactDocument    *document,
   b.margin = round (self->width * 0.075);
   b.content_width = self->width - 2 * b.margin;
   b.gutter = 14;
+  b.bold = impact_theme_get_template (theme) == IMPACT_TEMPLATE_BOLD;
   b.on_primary = impact_color_contrast (bg, primary) >= impact_color_contrast (text, primary) ? *bg : *text;
+  /* big figures take the accent when it reads as large text on the
+   * primary colour (WCAG 3:1), else the plain contrasting colour */
+  b.figure = impact_color_contrast (accent, primary) >= 3.0 ? *accent : b.on_primary;
+  b.on_accent = impact_color_contrast (primary, accent) >= 3.0 ? *primary :
+                impact_color_contrast (bg, accent) >= impact_color_contrast (text, accent) ? *bg : *text;
   mix (&b.muted, text, bg, 0.3);
   mix (&b.rule, text, bg, 0.82);
 
