@@ -13,6 +13,7 @@
 #include "impact-error.h"
 #include "impact-export.h"
 #include "impact-json-loader.h"
+#include "impact-preflight.h"
 #include "impact-sheet-layout.h"
 #include "impact-theme.h"
 
@@ -258,7 +259,9 @@ run_validate (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("Prints every error and warning with its file, line, column and JSON path,\n"
-      "and the text that does not fit on the page.\n\n"
+      "then a preflight for print: statistics and facts without a source, images\n"
+      "below 150 dpi at their printed size, text colours below the 4.5:1 contrast\n"
+      "of WCAG AA, characters the fonts cannot draw and text that does not fit.\n\n"
       "Exit status: 0 when the file is valid (warnings allowed), 1 when it has\n"
       "errors, 2 for a usage error."));
 
@@ -289,21 +292,8 @@ run_validate (int    argc,
     g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc),
                                                      template_name, diagnostics);
 
-    for (guint i = 0; i < n_sizes; i++)
-      {
-        g_autoptr(ImpactDiagnostics) layout_diags = impact_diagnostics_new ();
-        g_autoptr(ImpactSheetLayout) layout = impact_sheet_layout_new (doc, theme, sizes[i], layout_diags);
-
-        /* name the paper size when a problem is specific to it */
-        for (guint j = 0; j < impact_diagnostics_get_n_items (layout_diags); j++)
-          {
-            const ImpactDiagnostic *d = impact_diagnostics_get_item (layout_diags, j);
-
-            impact_diagnostics_add (diagnostics, d->severity, d->file, d->line, d->column,
-                                    d->path, "%s (%s)", d->message,
-                                    impact_page_size_to_string (sizes[i]));
-          }
-      }
+    /* sources, contrast, image resolution, glyphs and overflow */
+    impact_preflight_run (doc, theme, sizes, n_sizes, diagnostics);
   }
 
   print_diagnostics (diagnostics, input_name);

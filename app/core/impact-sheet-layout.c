@@ -225,17 +225,19 @@ add_icon (Builder           *b,
 }
 
 static void
-add_image (Builder   *b,
-           GdkPixbuf *pixbuf,
-           double     x,
-           double     y,
-           double     w,
-           double     h,
-           gboolean   round,
+add_image (Builder    *b,
+           GdkPixbuf  *pixbuf,
+           const char *json_path,
+           double      x,
+           double      y,
+           double      w,
+           double      h,
+           gboolean    round,
            const char *alt)
 {
   ImpactOp *op = push_op (b, IMPACT_OP_IMAGE);
 
+  op->json_path = json_path;
   op->pixbuf = g_object_ref (pixbuf);
   op->x = x;
   op->y = y;
@@ -611,7 +613,7 @@ place_wordmark (Builder *b,
       double lw = gdk_pixbuf_get_width (logo), lh = gdk_pixbuf_get_height (logo);
       double s = MIN (120 / lw, 32 / lh);
 
-      add_image (b, logo, x, y, lw * s, lh * s, FALSE, org->logo_alt ? org->logo_alt : org->name);
+      add_image (b, logo, "organisation.logo", x, y, lw * s, lh * s, FALSE, org->logo_alt ? org->logo_alt : org->name);
       return lh * s;
     }
 
@@ -1823,7 +1825,7 @@ back_profile (Builder *b,
     pixbuf = load_image (b, profile->photo, "profile.photo", photo, photo);
     add_circle (b, cx, cy, photo / 2, primary, 0);
     if (pixbuf != NULL)
-      add_image (b, pixbuf, cx - photo / 2 + 3, cy - photo / 2 + 3, photo - 6, photo - 6, TRUE,
+      add_image (b, pixbuf, "profile.photo", cx - photo / 2 + 3, cy - photo / 2 + 3, photo - 6, photo - 6, TRUE,
                  profile->photo_alt ? profile->photo_alt : profile->name);
     else
       {
