@@ -126,6 +126,9 @@ test_usage_errors (void)
     { { "export", "@IN@", "-o", "@PDF@", "--template", "fancy" }, "unknown template" },
     { { "export", "@IN@", "-o", "@PDF@", "--page", "3" }, "there is no page 3" },
     { { "export", "@IN@", "-o", "@PDF@", "--bogus" }, "Unknown option" },
+    { { "export", "@IN@", "-o", "@PDF@", "--bleed", "3" }, "give a length from 0 to 12.7 mm with its unit" },
+    { { "export", "@IN@", "-o", "@PDF@", "--bleed", "2cm" }, "give a length from 0 to 12.7 mm" },
+    { { "export", "@IN@", "-o", "@PDF@", "--bleed", "3furlongs" }, "--bleed “3furlongs”" },
     { { "validate", NULL }, "no input file" },
   };
 
@@ -266,6 +269,40 @@ test_validate_overflow (void)
   g_assert_nonnull (strstr (r.out, "long.json is valid, with 3 warnings"));
 }
 
+
+static void
+test_export_bleed (void)
+{
+  g_autofree char *input = example ();
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "print.pdf", NULL);
+  static const struct { const char *bleed; const char *size; } cases[] = {
+    { "3mm", "629.008 x 809.008" },
+    { "0.125in", "630 x 810" },
+    { "9 pt", "630 x 810" },
+    { "0", "612 x 792" },
+  };
+
+  if (!impact_test_have_program ("pdfinfo"))
+    {
+      g_test_skip ("pdfinfo not installed");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) r = { 0 };
+      const char *argv[] = { "pdfinfo", pdf, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *expected = g_strdup_printf ("Page size:       %s pts", cases[i].size);
+
+      run (&r, "export", input, "-o", pdf, "--bleed", cases[i].bleed, "-q", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpint (impact_test_run (argv, &out, NULL), ==, 0);
+      if (strstr (out, expected) == NULL)
+        g_error ("--bleed %s: expected %s in %s", cases[i].bleed, expected, out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/pdf", test_export_pdf);
   g_test_add_func ("/cli/export/png-dpi", test_export_png_dpi);
   g_test_add_func ("/cli/export/one-page", test_export_one_page);
+  g_test_add_func ("/cli/export/bleed", test_export_bleed);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/bad-input", test_bad_input);

@@ -6,6 +6,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "impact-export.h"
@@ -13,8 +15,10 @@
 #include "impact-test-utils.h"
 
 static char *
-export_pdf (const char     *json_path,
-            ImpactPageSize  size)
+export_pdf_with (const char     *json_path,
+                 ImpactPageSize  size,
+                 double          bleed,
+                 gboolean        crop_marks)
 {
   g_autoptr(GFile) file = g_file_new_for_path (json_path);
   g_autoptr(GError) error = NULL;
@@ -27,9 +31,18 @@ export_pdf (const char     *json_path,
   g_assert_no_error (error);
   impact_export_options_init (&options);
   options.page_size = size;
+  options.bleed = bleed;
+  options.crop_marks = crop_marks;
   if (!impact_export_document (doc, &options, out, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);
   return path;
+}
+
+static char *
+export_pdf (const char     *json_path,
+            ImpactPageSize  size)
+{
+  return export_pdf_with (json_path, size, 0, FALSE);
 }
 
 static char *
@@ -212,6 +225,103 @@ test_qpdf_check (void)
   g_assert_nonnull (strstr (out, "No syntax or stream encoding errors found"));
 }
 
+
+/* Renders page 1 at 72 dpi (1 px = 1 pt) and returns it */
+static GdkPixbuf *
+rasterize (const char *pdf)
+{
+  g_autofree char *prefix = g_strconcat (pdf, "-r", NULL);
+  g_autofree char *png = g_strconcat (prefix, "-1.png", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { "pdftoppm", "-r", "72", "-f", "1", "-l", "1", "-png", pdf, prefix, NULL };
+  g_autoptr(GError) error = NULL;
+  GdkPixbuf *pixbuf;
+  int status;
+
+  status = impact_test_run (argv, &out, &err);
+  if (status != 0)
+    g_error ("pdftoppm failed: %s", err);
+  pixbuf = gdk_pixbuf_new_from_file (png, &error);
+  g_assert_no_error (error);
+  return pixbuf;
+}
+
+static void
+assert_pixel (GdkPixbuf  *pixbuf,
+              int         x,
+              int         y,
+              const char *hex)
+{
+  const guchar *p = gdk_pixbuf_read_pixels (pixbuf) + y * gdk_pixbuf_get_rowstride (pixbuf) +
+                    x * gdk_pixbuf_get_n_channels (pixbuf);
+  unsigned int want[3];
+
+  g_assert_cmpint (sscanf (hex, "#%02x%02x%02x", &want[0], &want[1], &want[2]), ==, 3);
+  for (int c = 0; c < 3; c++)
+    if (ABS ((int) p[c] - (int) want[c]) > 8)
+      g_error ("pixel at %d,%d is #%02x%02x%02x, expected %s", x, y, p[0], p[1], p[2], hex);
+}
+
+static void
+test_bleed (void)
+{
+  g_autofree char *json = example_path ();
+  g_autofree char *pdf = export_pdf_with (json, IMPACT_PAGE_SIZE_LETTER, 3 * 72 / 25.4, FALSE);
+  g_autofree char *info = run_tool ("pdfinfo", "-box", pdf, NULL);
+  g_autofree char *check = NULL;
+  g_autoptr(GdkPixbuf) page = NULL;
+
+  if (info == NULL || !impact_test_have_program ("pdftoppm"))
+    {
+      g_test_skip ("poppler-utils not installed");
+      return;
+    }
+  /* letter plus 3 mm on every side */
+  g_assert_nonnull (strstr (info, "Page size:       629.008 x 809.008 pts"));
+  g_assert_nonnull (strstr (info, "TrimBox:             8.50     8.50   620.50   800.50"));
+  g_assert_nonnull (strstr (info, "BleedBox:            0.00     0.00   629.01   809.01"));
+
+  /* the header band's colour runs to the very edge of the sheet, through
+   * the bleed, at the top corners; the white page does not */
+  page = rasterize (pdf);
+  g_assert_cmpint (ABS (gdk_pixbuf_get_width (page) - 629), <=, 1);
+  assert_pixel (page, 1, 1, "#1b365d");
+  assert_pixel (page, gdk_pixbuf_get_width (page) - 2, 1, "#1b365d");
+  assert_pixel (page, 1, 400, "#ffffff");
+
+  if ((check = run_tool ("qpdf", "--check", pdf, NULL)) != NULL)
+    g_assert_nonnull (strstr (check, "No syntax or stream encoding errors"));
+}
+
+static void
+test_crop_marks (void)
+{
+  g_autofree char *json = example_path ();
+  g_autofree char *pdf = export_pdf_with (json, IMPACT_PAGE_SIZE_A4, 3 * 72 / 25.4, TRUE);
+  g_autofree char *info = run_tool ("pdfinfo", "-box", pdf, NULL);
+  g_autoptr(GdkPixbuf) page = NULL;
+  double margin = 3 * 72 / 25.4 + 18 + 2;
+  int m = (int) margin, b = (int) (margin - 3 * 72 / 25.4);
+
+  if (info == NULL || !impact_test_have_program ("pdftoppm"))
+    {
+      g_test_skip ("poppler-utils not installed");
+      return;
+    }
+  /* A4 plus room for the marks outside the bleed */
+  g_assert_nonnull (strstr (info, "Page size:       652.283 x 898.898 pts"));
+  g_assert_nonnull (strstr (info, "TrimBox:            28.50    28.50   623.78   870.39"));
+
+  page = rasterize (pdf);
+  /* the slug is white, the bleed is the band's colour */
+  assert_pixel (page, 2, 2, "#ffffff");
+  assert_pixel (page, b + 2, b + 2, "#1b365d");
+  /* a trim mark: on the line of the trim's left edge, above the bleed */
+  assert_pixel (page, m, 4, "#000000");
+  assert_pixel (page, m + 6, 4, "#ffffff");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +334,8 @@ main (int   argc,
   g_test_add_func ("/pdf/text", test_pdftotext_content);
   g_test_add_func ("/pdf/markup-literal", test_markup_is_literal);
   g_test_add_func ("/pdf/qpdf-check", test_qpdf_check);
+  g_test_add_func ("/pdf/bleed", test_bleed);
+  g_test_add_func ("/pdf/crop-marks", test_crop_marks);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "impact-cli.h"
@@ -14,6 +15,7 @@
 #include "impact-export.h"
 #include "impact-json-loader.h"
 #include "impact-preflight.h"
+#include "impact-render.h"
 #include "impact-sheet-layout.h"
 #include "impact-theme.h"
 
@@ -113,6 +115,40 @@ parse_options (GOptionContext  *context,
   return TRUE;
 }
 
+/* "3mm", "0.125in", "9pt", "0.3 cm" → points; FALSE when malformed.
+ * A bare 0 needs no unit. */
+static gboolean
+parse_length (const char *text,
+              double     *out_points)
+{
+  static const struct { const char *unit; double points; } units[] = {
+    { "mm", 72.0 / 25.4 }, { "cm", 72.0 / 2.54 }, { "in", 72.0 }, { "pt", 1.0 },
+  };
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double value;
+
+  value = g_ascii_strtod (copy, &end);
+  if (end == copy || !isfinite (value))
+    return FALSE;
+  while (*end == ' ')
+    end++;
+  if (*end == '\0')
+    {
+      if (value != 0)
+        return FALSE;
+      *out_points = 0;
+      return TRUE;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_ascii_strcasecmp (end, units[i].unit) == 0)
+      {
+        *out_points = value * units[i].points;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static int
 run_export (int    argc,
             char **argv)
@@ -127,9 +163,11 @@ run_export (int    argc,
   g_autofree char *page_size = NULL;
   g_autofree char *template_name = NULL;
   g_autofree char *input_name = NULL;
+  g_autofree char *bleed = NULL;
   double dpi = 150.0;
   int page = 0;
   gboolean quiet = FALSE;
+  gboolean crop_marks = FALSE;
   ImpactExportOptions options;
   gint64 start;
   const GOptionEntry entries[] = {
@@ -138,6 +176,8 @@ run_export (int    argc,
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of PNG output (default 150)"), N_("N") },
     { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("Export only page N (1 = front, 2 = back)"), N_("N") },
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_name, N_("Design template: classic or bold"), N_("NAME") },
+    { "bleed", 0, 0, G_OPTION_ARG_STRING, &bleed, N_("Run colours and images this far past the trim, e.g. 3mm, 0.125in, 9pt"), N_("LENGTH") },
+    { "crop-marks", 0, 0, G_OPTION_ARG_NONE, &crop_marks, N_("Draw trim marks outside the page (the sheet grows to hold them)"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors"), NULL },
     { NULL }
   };
@@ -199,6 +239,16 @@ run_export (int    argc,
       g_printerr (_("impact-sheet export: --page must be 1 or more\n"));
       return IMPACT_CLI_EXIT_USAGE;
     }
+  if (bleed != NULL &&
+      (!parse_length (bleed, &options.bleed) || options.bleed < 0 ||
+       options.bleed > IMPACT_RENDER_MAX_BLEED + 1e-9))
+    {
+      g_printerr (_("impact-sheet export: --bleed “%s”: give a length from 0 to %.1f mm with its unit, "
+                    "e.g. 3mm, 0.125in or 9pt\n"), bleed, IMPACT_RENDER_MAX_BLEED * 25.4 / 72);
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  options.bleed = MIN (options.bleed, IMPACT_RENDER_MAX_BLEED);
+  options.crop_marks = crop_marks;
   options.dpi = dpi;
   options.page = page;
   options.template_name = template_name;

@@ -145,13 +145,212 @@ set_pdf_metadata (cairo_surface_t *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, "fact sheet, impact report");
 }
 
+/* The size of the sheet a page is printed on: the trimmed page, plus
+ * bleed and crop marks when asked for. */
+static void
+sheet_extent (ImpactSheetLayout         *layout,
+              const ImpactExportOptions *options,
+              double                    *width,
+              double                    *height,
+              double                    *margin)
+{
+  double m = impact_render_get_print_margin (options->bleed, options->crop_marks);
+
+  impact_sheet_layout_get_page_extent (layout, width, height);
+  *width += 2 * m;
+  *height += 2 * m;
+  if (margin)
+    *margin = m;
+}
+
 static gboolean
-write_pdf (ImpactSheetLayout  *layout,
-           guint               first,
-           guint               last,
-           const char         *target,
-           GCancellable       *cancellable,
-           GError            **error)
+draw_page (cairo_t                   *cr,
+           ImpactSheetLayout         *layout,
+           const ImpactExportOptions *options,
+           guint                      page,
+           GError                   **error)
+{
+  if (options->bleed > 0 || options->crop_marks)
+    return impact_render_page_for_print (cr, layout, page, options->bleed, options->crop_marks, error);
+  return impact_render_page (cr, layout, page, error);
+}
+
+/* cairo 1.16 has no API for a page's TrimBox and BleedBox, which a print
+ * shop's software reads to know where to cut. Its PDF output is plain: one
+ * uncompressed dictionary per page with a MediaBox line, and one classic
+ * cross-reference table. Add the two boxes after each page's MediaBox and
+ * shift the table's offsets; if the file is not laid out as expected, leave
+ * it as it is (the boxes are a courtesy: the page size and marks stand). */
+/* memmem() over a byte buffer that holds NULs (font streams) */
+static const char *
+find (const char *data,
+      gsize       len,
+      const char *from,
+      const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = from; p + n <= data + len; p++)
+    {
+      p = memchr (p, needle[0], data + len - p);
+      if (p == NULL || p + n > data + len)
+        return NULL;
+      if (memcmp (p, needle, n) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+static gboolean
+add_print_boxes (const char  *path,
+                 double       width,
+                 double       height,
+                 double       margin,
+                 double       bleed,
+                 GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *boxes = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (gsize));  /* positions in the input */
+  gsize len, xref_at, boxes_len;
+  const char *p, *startxref;
+  char num[4][G_ASCII_DTOSTR_BUF_SIZE];
+  guint64 old_xref;
+
+  if (!g_file_get_contents (path, &data, &len, error))
+    return FALSE;
+
+  g_ascii_formatd (num[0], sizeof num[0], "%.4f", margin - bleed);
+  g_ascii_formatd (num[1], sizeof num[1], "%.4f", width - margin + bleed);
+  g_ascii_formatd (num[2], sizeof num[2], "%.4f", height - margin + bleed);
+  boxes = g_strdup_printf ("   /BleedBox [ %s %s %s %s ]\n", num[0], num[0], num[1], num[2]);
+  g_ascii_formatd (num[0], sizeof num[0], "%.4f", margin);
+  g_ascii_formatd (num[1], sizeof num[1], "%.4f", width - margin);
+  g_ascii_formatd (num[2], sizeof num[2], "%.4f", height - margin);
+  {
+    char *both = g_strdup_printf ("%s   /TrimBox [ %s %s %s %s ]\n", boxes, num[0], num[0], num[1], num[2]);
+
+    g_free (boxes);
+    boxes = both;
+  }
+  boxes_len = strlen (boxes);
+
+  /* after the MediaBox line of every page dictionary */
+  for (p = data; (p = find (data, len, p, "/Type /Page")) != NULL; p += 11)
+    {
+      const char *media, *eol;
+      gsize at;
+
+      if (p[11] == 's')   /* /Pages */
+        continue;
+      media = find (data, MIN (len, (gsize) (p - data) + 400), p, "/MediaBox [");
+      if (media == NULL || (eol = memchr (media, '\n', len - (media - data))) == NULL)
+        return TRUE;
+      at = eol + 1 - data;
+      g_array_append_val (inserts, at);
+    }
+  if (inserts->len == 0)
+    return TRUE;
+
+  /* the last startxref names the table */
+  startxref = NULL;
+  for (p = data; (p = find (data, len, p, "startxref")) != NULL; p += 9)
+    startxref = p;
+  if (startxref == NULL)
+    return TRUE;
+  old_xref = g_ascii_strtoull (startxref + 10, NULL, 10);
+  if (old_xref >= len || strncmp (data + old_xref, "xref", 4) != 0)
+    return TRUE;
+  xref_at = old_xref;
+
+  out = g_string_sized_new (len + inserts->len * boxes_len);
+  {
+    gsize from = 0;
+
+    for (guint i = 0; i < inserts->len; i++)
+      {
+        gsize at = g_array_index (inserts, gsize, i);
+
+        if (at > xref_at)
+          return TRUE;
+        g_string_append_len (out, data + from, at - from);
+        g_string_append (out, boxes);
+        from = at;
+      }
+    g_string_append_len (out, data + from, xref_at - from);
+  }
+
+  /* the table: "xref", then subsections "first count" of 20-byte entries */
+  p = data + xref_at + 4;
+  g_string_append (out, "xref");
+  while (p < data + len)
+    {
+      char *end;
+      guint64 first, count;
+      const char *line = p;
+
+      while (p < data + len && (*p == '\n' || *p == '\r' || *p == ' '))
+        p++;
+      if (g_str_has_prefix (p, "trailer"))
+        {
+          g_string_append_len (out, line, p - line);
+          break;
+        }
+      first = g_ascii_strtoull (p, &end, 10);
+      if (end == p || *end != ' ')
+        return TRUE;
+      count = g_ascii_strtoull (end + 1, &end, 10);
+      while (*end == ' ' || *end == '\r')
+        end++;
+      if (*end != '\n' || end + 1 + count * 20 > data + len)
+        return TRUE;
+      g_string_append_len (out, line, end + 1 - line);
+      p = end + 1;
+      (void) first;
+      for (guint64 i = 0; i < count; i++, p += 20)
+        {
+          guint64 offset = g_ascii_strtoull (p, NULL, 10);
+          guint shift = 0;
+
+          if (p[17] == 'n')
+            for (guint k = 0; k < inserts->len; k++)
+              if (g_array_index (inserts, gsize, k) <= offset)
+                shift++;
+          g_string_append_printf (out, "%010" G_GUINT64_FORMAT "%.10s",
+                                  offset + (guint64) shift * boxes_len, p + 10);
+        }
+    }
+  if (p >= data + len)
+    return TRUE;
+
+  /* the trailer, with the table's new place */
+  {
+    const char *sx = find (data, len, p, "startxref");
+    const char *eof;
+
+    if (sx == NULL || sx != startxref)
+      return TRUE;
+    g_string_append_len (out, p, sx - p);
+    g_string_append_printf (out, "startxref\n%" G_GSIZE_FORMAT "\n",
+                            xref_at + inserts->len * boxes_len);
+    eof = find (data, len, sx, "%%EOF");
+    if (eof == NULL)
+      return TRUE;
+    g_string_append (out, eof);
+  }
+
+  return g_file_set_contents (path, out->str, out->len, error);
+}
+
+static gboolean
+write_pdf (ImpactSheetLayout         *layout,
+           const ImpactExportOptions *options,
+           guint                      first,
+           guint                      last,
+           const char                *target,
+           GCancellable              *cancellable,
+           GError                   **error)
 {
   g_autofree char *tmp = NULL;
   cairo_surface_t *surface;
@@ -162,7 +361,7 @@ write_pdf (ImpactSheetLayout  *layout,
   if ((tmp = make_temp_path (target, error)) == NULL)
     return FALSE;
 
-  impact_sheet_layout_get_page_extent (layout, &width, &height);
+  sheet_extent (layout, options, &width, &height, NULL);
   surface = cairo_pdf_surface_create (tmp, width, height);
   set_pdf_metadata (surface, impact_sheet_layout_get_document (layout));
   cr = cairo_create (surface);
@@ -171,7 +370,7 @@ write_pdf (ImpactSheetLayout  *layout,
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         ok = FALSE;
-      else if (!impact_render_page (cr, layout, p, error))
+      else if (!draw_page (cr, layout, options, p, error))
         ok = FALSE;
       else
         cairo_show_page (cr);
@@ -181,6 +380,13 @@ write_pdf (ImpactSheetLayout  *layout,
   if (ok)
     ok = check_surface (surface, target, error);
   cairo_surface_destroy (surface);
+  if (ok && (options->bleed > 0 || options->crop_marks))
+    {
+      double margin;
+
+      sheet_extent (layout, options, &width, &height, &margin);
+      ok = add_print_boxes (tmp, width, height, margin, options->bleed, error);
+    }
 
   if (!ok)
     {
@@ -248,11 +454,12 @@ save_png (cairo_surface_t  *surface,
 }
 
 static gboolean
-write_png (ImpactSheetLayout  *layout,
-           guint               page,
-           double              dpi,
-           const char         *target,
-           GError            **error)
+write_png (ImpactSheetLayout         *layout,
+           const ImpactExportOptions *options,
+           guint                      page,
+           double                     dpi,
+           const char                *target,
+           GError                   **error)
 {
   g_autofree char *tmp = NULL;
   cairo_surface_t *surface;
@@ -261,7 +468,7 @@ write_png (ImpactSheetLayout  *layout,
   int pw, ph;
   gboolean ok;
 
-  impact_sheet_layout_get_page_extent (layout, &width, &height);
+  sheet_extent (layout, options, &width, &height, NULL);
   /* round, as print software does: A4 at 150 dpi is 1240 × 1754 */
   pw = MAX (1, (int) round (width * dpi / 72.0));
   ph = MAX (1, (int) round (height * dpi / 72.0));
@@ -281,7 +488,7 @@ write_png (ImpactSheetLayout  *layout,
     }
   cr = cairo_create (surface);
   cairo_scale (cr, pw / width, ph / height);
-  ok = impact_render_page (cr, layout, page, error);
+  ok = draw_page (cr, layout, options, page, error);
   cairo_destroy (cr);
 
   if (ok && (tmp = make_temp_path (target, error)) == NULL)
@@ -296,10 +503,11 @@ write_png (ImpactSheetLayout  *layout,
 }
 
 static gboolean
-write_svg (ImpactSheetLayout  *layout,
-           guint               page,
-           const char         *target,
-           GError            **error)
+write_svg (ImpactSheetLayout         *layout,
+           const ImpactExportOptions *options,
+           guint                      page,
+           const char                *target,
+           GError                   **error)
 {
   g_autofree char *tmp = NULL;
   cairo_surface_t *surface;
@@ -309,11 +517,11 @@ write_svg (ImpactSheetLayout  *layout,
 
   if ((tmp = make_temp_path (target, error)) == NULL)
     return FALSE;
-  impact_sheet_layout_get_page_extent (layout, &width, &height);
+  sheet_extent (layout, options, &width, &height, NULL);
   surface = cairo_svg_surface_create (tmp, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
   cr = cairo_create (surface);
-  ok = impact_render_page (cr, layout, page, error);
+  ok = draw_page (cr, layout, options, page, error);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   if (ok)
@@ -377,6 +585,14 @@ impact_export_document (ImpactDocument             *document,
       return FALSE;
     }
 
+  if (!(options->bleed >= 0 && options->bleed <= IMPACT_RENDER_MAX_BLEED))
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_USAGE,
+                   "the bleed must be between 0 and %.0f pt (%.1f mm)",
+                   IMPACT_RENDER_MAX_BLEED, IMPACT_RENDER_MAX_BLEED * 25.4 / 72);
+      return FALSE;
+    }
+
   theme = impact_theme_new (impact_document_get_theme_spec (document),
                             options->template_name, diagnostics);
   layout = impact_sheet_layout_new (document, theme, options->page_size, diagnostics);
@@ -393,7 +609,7 @@ impact_export_document (ImpactDocument             *document,
 
   if (options->format == IMPACT_EXPORT_FORMAT_PDF)
     {
-      if (!write_pdf (layout, first, last, target, cancellable, error))
+      if (!write_pdf (layout, options, first, last, target, cancellable, error))
         return FALSE;
       g_ptr_array_add (files, g_file_new_for_path (target));
     }
@@ -407,9 +623,9 @@ impact_export_document (ImpactDocument             *document,
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
           if (options->format == IMPACT_EXPORT_FORMAT_PNG)
-            ok = write_png (layout, p, dpi, path, error);
+            ok = write_png (layout, options, p, dpi, path, error);
           else
-            ok = write_svg (layout, p, path, error);
+            ok = write_svg (layout, options, p, path, error);
           if (!ok)
             return FALSE;
           g_ptr_array_add (files, g_file_new_for_path (path));

@@ -33,6 +33,8 @@ typedef struct
   double             dpi;            /* PNG only; 0 = 150 */
   guint              page;           /* 1-based; 0 = all pages */
   const char        *template_name;  /* NULL = the document's */
+  double             bleed;          /* points of colour past the trim, 0..IMPACT_RENDER_MAX_BLEED */
+  gboolean           crop_marks;     /* trim marks outside the trim (the sheet grows) */
 } ImpactExportOptions;
 
 void     impact_export_options_init        (ImpactExportOptions *options);

@@ -82,19 +82,23 @@ impact_render_set_source_pixbuf (cairo_t   *cr,
 
 static void
 draw_image (cairo_t        *cr,
-            const ImpactOp *op)
+            const ImpactOp *op,
+            double          x,
+            double          y,
+            double          w,
+            double          h)
 {
   double pw = gdk_pixbuf_get_width (op->pixbuf);
   double ph = gdk_pixbuf_get_height (op->pixbuf);
-  double s = MAX (op->w / pw, op->h / ph);  /* cover the box, crop the rest */
+  double s = MAX (w / pw, h / ph);  /* cover the box, crop the rest */
 
   cairo_save (cr);
   if (op->round)
-    cairo_arc (cr, op->x + op->w / 2, op->y + op->h / 2, MIN (op->w, op->h) / 2, 0, 2 * G_PI);
+    cairo_arc (cr, x + w / 2, y + h / 2, MIN (w, h) / 2, 0, 2 * G_PI);
   else
-    cairo_rectangle (cr, op->x, op->y, op->w, op->h);
+    cairo_rectangle (cr, x, y, w, h);
   cairo_clip (cr);
-  cairo_translate (cr, op->x + (op->w - pw * s) / 2, op->y + (op->h - ph * s) / 2);
+  cairo_translate (cr, x + (w - pw * s) / 2, y + (h - ph * s) / 2);
   cairo_scale (cr, s, s);
   impact_render_set_source_pixbuf (cr, op->pixbuf);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
@@ -102,11 +106,96 @@ draw_image (cairo_t        *cr,
   cairo_restore (cr);
 }
 
+/* The trim box and how far colour runs past it (print output) */
+typedef struct
+{
+  double width, height;   /* the trimmed page */
+  double bleed;           /* 0 on screen */
+} PageFrame;
+
+#define EDGE_EPSILON 0.01
+
+/* A rect or image that touches a trim edge runs on through the bleed. */
 static void
-draw_op (cairo_t        *cr,
-         const ImpactOp *op)
+bleed_box (const PageFrame *frame,
+           double          *x,
+           double          *y,
+           double          *w,
+           double          *h)
+{
+  double x2 = *x + *w, y2 = *y + *h;
+
+  if (frame->bleed <= 0)
+    return;
+  if (*x <= EDGE_EPSILON)
+    *x -= frame->bleed;
+  if (*y <= EDGE_EPSILON)
+    *y -= frame->bleed;
+  if (x2 >= frame->width - EDGE_EPSILON)
+    x2 += frame->bleed;
+  if (y2 >= frame->height - EDGE_EPSILON)
+    y2 += frame->bleed;
+  *w = x2 - *x;
+  *h = y2 - *y;
+}
+
+static gboolean
+on_edge (const PageFrame *frame,
+         double           x,
+         double           y,
+         int              edge)
+{
+  switch (edge)
+    {
+    case 0: return y <= EDGE_EPSILON;
+    case 1: return x >= frame->width - EDGE_EPSILON;
+    case 2: return y >= frame->height - EDGE_EPSILON;
+    default: return x <= EDGE_EPSILON;
+    }
+}
+
+/* Moves a polygon's vertices that lie on a trim edge out into the bleed,
+ * along the polygon's side that reaches them, so slanted stripes keep
+ * their angle. */
+static void
+bleed_polygon (const PageFrame *frame,
+               double          *pts,
+               guint            n)
+{
+  g_autofree double *orig = g_memdup2 (pts, sizeof (double) * 2 * n);
+
+  for (int edge = 0; edge < 4; edge++)
+    for (guint i = 0; i < n; i++)
+      {
+        double vx = orig[2 * i], vy = orig[2 * i + 1];
+        guint prev = (i + n - 1) % n, next = (i + 1) % n;
+        double nx, ny, t, along;
+
+        if (!on_edge (frame, vx, vy, edge))
+          continue;
+        /* the neighbour off this edge gives the direction */
+        if (!on_edge (frame, orig[2 * prev], orig[2 * prev + 1], edge))
+          nx = orig[2 * prev], ny = orig[2 * prev + 1];
+        else if (!on_edge (frame, orig[2 * next], orig[2 * next + 1], edge))
+          nx = orig[2 * next], ny = orig[2 * next + 1];
+        else
+          nx = vx + (edge == 3 ? 1 : edge == 1 ? -1 : 0), ny = vy + (edge == 0 ? 1 : edge == 2 ? -1 : 0);
+        along = (edge == 0 || edge == 2) ? fabs (ny - vy) : fabs (nx - vx);
+        if (along < 1e-6)
+          continue;
+        t = frame->bleed / along;
+        pts[2 * i] += (vx - nx) * t;
+        pts[2 * i + 1] += (vy - ny) * t;
+      }
+}
+
+static void
+draw_op (cairo_t         *cr,
+         const PageFrame *frame,
+         const ImpactOp  *op)
 {
   g_autofree char *link = NULL;
+  double x = op->x, y = op->y, w = op->w, h = op->h;
 
   if (op->struct_tag != NULL)
     cairo_tag_begin (cr, op->struct_tag, "");
@@ -132,7 +221,10 @@ draw_op (cairo_t        *cr,
           cairo_close_path (cr);
         }
       else
-        cairo_rectangle (cr, op->x, op->y, op->w, op->h);
+        {
+          bleed_box (frame, &x, &y, &w, &h);
+          cairo_rectangle (cr, x, y, w, h);
+        }
       cairo_fill (cr);
       break;
 
@@ -159,16 +251,22 @@ draw_op (cairo_t        *cr,
       break;
 
     case IMPACT_OP_POLYGON:
-      set_color (cr, &op->color, op->alpha);
-      for (guint i = 0; i < op->n_points; i++)
-        {
-          if (i == 0)
-            cairo_move_to (cr, op->points[0], op->points[1]);
-          else
-            cairo_line_to (cr, op->points[2 * i], op->points[2 * i + 1]);
-        }
-      cairo_close_path (cr);
-      cairo_fill (cr);
+      {
+        g_autofree double *pts = g_memdup2 (op->points, sizeof (double) * 2 * op->n_points);
+
+        if (frame->bleed > 0)
+          bleed_polygon (frame, pts, op->n_points);
+        set_color (cr, &op->color, op->alpha);
+        for (guint i = 0; i < op->n_points; i++)
+          {
+            if (i == 0)
+              cairo_move_to (cr, pts[0], pts[1]);
+            else
+              cairo_line_to (cr, pts[2 * i], pts[2 * i + 1]);
+          }
+        cairo_close_path (cr);
+        cairo_fill (cr);
+      }
       break;
 
     case IMPACT_OP_TEXT:
@@ -183,7 +281,9 @@ draw_op (cairo_t        *cr,
       break;
 
     case IMPACT_OP_IMAGE:
-      draw_image (cr, op);
+      if (!op->round)
+        bleed_box (frame, &x, &y, &w, &h);
+      draw_image (cr, op, x, y, w, h);
       break;
 
     case IMPACT_OP_TAG_BEGIN:
@@ -204,28 +304,85 @@ draw_op (cairo_t        *cr,
     cairo_tag_end (cr, op->struct_tag);
 }
 
-gboolean
-impact_render_page (cairo_t            *cr,
-                    ImpactSheetLayout  *layout,
-                    guint               page,
-                    GError            **error)
+double
+impact_render_get_print_margin (double   bleed,
+                                gboolean crop_marks)
+{
+  bleed = MAX (bleed, 0);
+  if (!crop_marks)
+    return bleed;
+  return MAX (bleed, IMPACT_RENDER_MARK_OFFSET) + IMPACT_RENDER_MARK_LENGTH + 2;
+}
+
+/* Trim marks at the four corners, in the slug: they start outside the
+ * bleed so they never print on a trimmed sheet. */
+static void
+draw_crop_marks (cairo_t *cr,
+                 double   width,
+                 double   height,
+                 double   bleed)
+{
+  double offset = MAX (bleed, IMPACT_RENDER_MARK_OFFSET);
+  double len = IMPACT_RENDER_MARK_LENGTH;
+  const double xs[2] = { 0, width }, ys[2] = { 0, height };
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      /* a white keyline under the black one keeps the mark visible on a
+       * dark slug */
+      cairo_set_source_rgb (cr, pass ? 0 : 1, pass ? 0 : 1, pass ? 0 : 1);
+      cairo_set_line_width (cr, pass ? 0.25 : 1.0);
+      for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++)
+          {
+            double x = xs[i], y = ys[j];
+            double sx = i ? 1 : -1, sy = j ? 1 : -1;
+
+            cairo_move_to (cr, x + sx * offset, y);
+            cairo_line_to (cr, x + sx * (offset + len), y);
+            cairo_move_to (cr, x, y + sy * offset);
+            cairo_line_to (cr, x, y + sy * (offset + len));
+          }
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static gboolean
+render_page (cairo_t            *cr,
+             ImpactSheetLayout  *layout,
+             guint               page,
+             double              bleed,
+             gboolean            crop_marks,
+             GError            **error)
 {
   ImpactTheme *theme;
   const ImpactColor *bg;
-  double width, height;
+  PageFrame frame = { 0 };
+  double margin = impact_render_get_print_margin (bleed, crop_marks);
   cairo_status_t status;
   guint n;
 
-  g_return_val_if_fail (cr != NULL, FALSE);
-  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (layout), FALSE);
-  g_return_val_if_fail (page < impact_sheet_layout_get_n_pages (layout), FALSE);
-
   theme = impact_sheet_layout_get_theme (layout);
   bg = impact_theme_get_background (theme);
-  impact_sheet_layout_get_page_extent (layout, &width, &height);
+  impact_sheet_layout_get_page_extent (layout, &frame.width, &frame.height);
+  frame.bleed = MAX (bleed, 0);
 
   cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_translate (cr, margin, margin);
+  if (crop_marks)
+    {
+      /* the slug stays paper-white whatever the theme's background */
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      draw_crop_marks (cr, frame.width, frame.height, frame.bleed);
+    }
+  cairo_rectangle (cr, -frame.bleed, -frame.bleed,
+                   frame.width + 2 * frame.bleed, frame.height + 2 * frame.bleed);
   cairo_clip (cr);
   set_color (cr, bg, 1.0);
   cairo_paint (cr);
@@ -236,7 +393,7 @@ impact_render_page (cairo_t            *cr,
   cairo_tag_begin (cr, "Document", "");
   n = impact_sheet_layout_get_n_ops (layout, page);
   for (guint i = 0; i < n; i++)
-    draw_op (cr, impact_sheet_layout_get_op (layout, page, i));
+    draw_op (cr, &frame, impact_sheet_layout_get_op (layout, page, i));
   cairo_tag_end (cr, "Document");
   cairo_restore (cr);
 
@@ -248,4 +405,33 @@ impact_render_page (cairo_t            *cr,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+impact_render_page (cairo_t            *cr,
+                    ImpactSheetLayout  *layout,
+                    guint               page,
+                    GError            **error)
+{
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (layout), FALSE);
+  g_return_val_if_fail (page < impact_sheet_layout_get_n_pages (layout), FALSE);
+
+  return render_page (cr, layout, page, 0, FALSE, error);
+}
+
+gboolean
+impact_render_page_for_print (cairo_t            *cr,
+                              ImpactSheetLayout  *layout,
+                              guint               page,
+                              double              bleed,
+                              gboolean            crop_marks,
+                              GError            **error)
+{
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (layout), FALSE);
+  g_return_val_if_fail (page < impact_sheet_layout_get_n_pages (layout), FALSE);
+  g_return_val_if_fail (bleed >= 0 && bleed <= IMPACT_RENDER_MAX_BLEED, FALSE);
+
+  return render_page (cr, layout, page, bleed, crop_marks, error);
 }

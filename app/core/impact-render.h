@@ -20,4 +20,24 @@ gboolean impact_render_page (cairo_t            *cr,
                              guint               page,
                              GError            **error);
 
+/* Print output (bleed in points) */
+#define IMPACT_RENDER_MAX_BLEED    36.0   /* half an inch */
+#define IMPACT_RENDER_MARK_OFFSET  8.5    /* 3 mm: trim marks start this far out at least */
+#define IMPACT_RENDER_MARK_LENGTH  18.0
+
+/* How far the trim box sits in from the sheet's edge for @bleed and
+ * @crop_marks: the sheet is the page extent plus twice this. */
+double   impact_render_get_print_margin (double   bleed,
+                                         gboolean crop_marks);
+/* As impact_render_page(), for a print shop: the trimmed page is drawn
+ * impact_render_get_print_margin() points in from the origin; colour
+ * areas and images that touch a trim edge run @bleed points past it; with
+ * @crop_marks, trim marks are drawn at the corners outside the bleed. */
+gboolean impact_render_page_for_print   (cairo_t            *cr,
+                                         ImpactSheetLayout  *layout,
+                                         guint               page,
+                                         double              bleed,
+                                         gboolean            crop_marks,
+                                         GError            **error);
+
 G_END_DECLS
