@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <stdio.h>
 #include <string.h>
@@ -322,6 +323,36 @@ test_crop_marks (void)
   assert_pixel (page, m + 6, 4, "#ffffff");
 }
 
+
+static void
+test_outline (void)
+{
+  g_autofree char *json = example_path ();
+  g_autofree char *pdf = export_pdf (json, IMPACT_PAGE_SIZE_LETTER);
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autoptr(GError) error = NULL;
+  static const char * const titles[] = {
+    "(Front page)", "(Kolkata, India)", "(Sex trafficking)", "(IJM Kolkata progress since 2006)",
+    "(The facts)", "(Quote)", "(Sources)",
+    "(Back page)", "(How IJM Kolkata fights sex trafficking)", "(IJM Kolkata milestones)",
+    "(Saji Philip)", "(Contact)",
+  };
+  guint n = 0;
+
+  g_file_get_contents (pdf, &data, &len, &error);
+  g_assert_no_error (error);
+  /* cairo writes the catalog and the outline items uncompressed */
+  g_assert_nonnull (memmem (data, len, "/Outlines", 9));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (memmem (data, len, titles[i], strlen (titles[i])) == NULL)
+      g_error ("no bookmark %s", titles[i]);
+  for (const char *p = data; (p = memmem (p, len - (p - data), "/Title (", 8)) != NULL; p += 8)
+    n++;
+  /* two pages and a bookmark per section on each: nothing else */
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (titles));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/pdf/qpdf-check", test_qpdf_check);
   g_test_add_func ("/pdf/bleed", test_bleed);
   g_test_add_func ("/pdf/crop-marks", test_crop_marks);
+  g_test_add_func ("/pdf/outline", test_outline);
 
   return g_test_run ();
 }

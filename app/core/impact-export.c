@@ -343,6 +343,85 @@ add_print_boxes (const char  *path,
   return g_file_set_contents (path, out->str, out->len, error);
 }
 
+static const char *
+nonempty (const char *text,
+          const char *fallback)
+{
+  return text && *text ? text : fallback;
+}
+
+/* What a reader sees in the PDF's bookmarks for a section: its heading on
+ * the page where there is one. */
+static char *
+outline_title (ImpactDocument *doc,
+               ImpactSection   section)
+{
+  ImpactProblem *problem = impact_document_get_problem (doc);
+  ImpactProfile *profile = impact_document_get_profile (doc);
+
+  switch (section)
+    {
+    case IMPACT_SECTION_HEADER:
+      return g_strdup (nonempty (impact_document_get_title (doc), impact_document_get_office (doc)));
+    case IMPACT_SECTION_PROBLEM:
+      return g_strdup (nonempty (problem->heading, nonempty (problem->kicker, "The problem")));
+    case IMPACT_SECTION_STATISTICS:
+      return g_strdup (nonempty (impact_document_get_statistics_heading (doc), "Statistics"));
+    case IMPACT_SECTION_FACTS:
+      return g_strdup (nonempty (impact_document_get_facts_heading (doc), "Facts"));
+    case IMPACT_SECTION_QUOTE:
+      return g_strdup ("Quote");
+    case IMPACT_SECTION_SOURCES:
+      return g_strdup ("Sources");
+    case IMPACT_SECTION_APPROACH:
+      return g_strdup (nonempty (impact_document_get_approach_heading (doc), "Our approach"));
+    case IMPACT_SECTION_MILESTONES:
+      return g_strdup (nonempty (impact_document_get_milestones_heading (doc), "Milestones"));
+    case IMPACT_SECTION_PROFILE:
+      return g_strdup (profile && profile->name ? profile->name : "Profile");
+    case IMPACT_SECTION_CONTACT:
+      return g_strdup ("Contact");
+    case IMPACT_SECTION_FOOTER:
+    case IMPACT_N_SECTIONS:
+    default:
+      return NULL;
+    }
+}
+
+/* One bookmark per page, with one child per section on it, in reading order */
+static void
+add_outline (cairo_surface_t           *surface,
+             ImpactSheetLayout         *layout,
+             const ImpactExportOptions *options,
+             guint                      page,
+             guint                      number)
+{
+  ImpactDocument *doc = impact_sheet_layout_get_document (layout);
+  double margin = impact_render_get_print_margin (options->bleed, options->crop_marks);
+  g_autofree char *page_link = g_strdup_printf ("page=%u", number);
+  const char *page_title = page == 0 ? "Front page" : page == 1 ? "Back page" : NULL;
+  g_autofree char *page_title_owned = page_title ? NULL : g_strdup_printf ("Page %u", page + 1);
+  int parent;
+
+  parent = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
+                                          page_title ? page_title : page_title_owned,
+                                          page_link, CAIRO_PDF_OUTLINE_FLAG_OPEN);
+  for (guint i = 0; i < impact_sheet_layout_get_n_boxes (layout, page); i++)
+    {
+      const ImpactBox *box = impact_sheet_layout_get_box (layout, page, i);
+      g_autofree char *title = NULL;
+      g_autofree char *link = NULL;
+      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (box->item >= 0 || (title = outline_title (doc, box->section)) == NULL)
+        continue;
+      g_ascii_formatd (x, sizeof x, "%.1f", box->x + margin);
+      g_ascii_formatd (y, sizeof y, "%.1f", box->y + margin);
+      link = g_strdup_printf ("page=%u pos=[%s %s]", number, x, y);
+      cairo_pdf_surface_add_outline (surface, parent, title, link, 0);
+    }
+}
+
 static gboolean
 write_pdf (ImpactSheetLayout         *layout,
            const ImpactExportOptions *options,
@@ -373,7 +452,10 @@ write_pdf (ImpactSheetLayout         *layout,
       else if (!draw_page (cr, layout, options, p, error))
         ok = FALSE;
       else
-        cairo_show_page (cr);
+        {
+          add_outline (surface, layout, options, p, p - first + 1);
+          cairo_show_page (cr);
+        }
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
