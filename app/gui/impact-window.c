@@ -310,6 +310,15 @@ first_draw_cb (ImpactWindow       *self,
            (drawn - impact_application_get_launch_time ()) / 1000.0);
 }
 
+static void
+reveal_flap_changed_cb (ImpactWindow *self,
+                        GParamSpec   *pspec,
+                        AdwFlap      *flap)
+{
+  if (!adw_flap_get_folded (flap) && self->settings != NULL)
+    g_settings_set_boolean (self->settings, "outline-visible", adw_flap_get_reveal_flap (flap));
+}
+
 static gboolean
 drop_cb (ImpactWindow  *self,
          const GValue  *value,
@@ -398,8 +407,9 @@ impact_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  /* Read only: a folding flap hides itself, which is no user choice */
   g_settings_bind (self->settings, "outline-visible", self->flap, "reveal-flap",
-                   G_SETTINGS_BIND_DEFAULT);
+                   G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "page-size", self, "page-size",
                    G_SETTINGS_BIND_DEFAULT);
 }
@@ -567,6 +577,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, first_draw_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_details_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_flap_changed_cb);
 
   impact_window_class_actions_init (klass);
 }
