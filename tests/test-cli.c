@@ -129,6 +129,8 @@ test_usage_errors (void)
     { { "export", "@IN@", "-o", "@PDF@", "--bleed", "3" }, "give a length from 0 to 12.7 mm with its unit" },
     { { "export", "@IN@", "-o", "@PDF@", "--bleed", "2cm" }, "give a length from 0 to 12.7 mm" },
     { { "export", "@IN@", "-o", "@PDF@", "--bleed", "3furlongs" }, "--bleed “3furlongs”" },
+    { { "export", "@IN@", "-o", "@PDF@", "--part", "cover" }, "unknown part" },
+    { { "export", "@IN@", "-o", "@PDF@", "--size", "1080x1080" }, "--size is for --part stats" },
     { { "validate", NULL }, "no input file" },
   };
 
@@ -303,6 +305,50 @@ test_export_bleed (void)
     }
 }
 
+
+static void
+test_export_stats_card (void)
+{
+  g_autofree char *input = example ();
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "stats.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "stats.pdf", NULL);
+  g_autoptr(GdkPixbuf) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "export", input, "--part", "stats", "--size", "1200x630", "-o", png, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.err, ==, "");
+    card = gdk_pixbuf_new_from_file (png, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_pixbuf_get_width (card), ==, 1200);
+    g_assert_cmpint (gdk_pixbuf_get_height (card), ==, 630);
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "export", input, "--part", "stats", "--size", "12x34000", "-o", png, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "give WIDTHxHEIGHT in pixels"));
+  }
+  if (impact_test_have_program ("pdfinfo"))
+    {
+      g_auto(Result) r = { 0 };
+      const char *argv[] = { "pdfinfo", pdf, NULL };
+      g_autofree char *out = NULL;
+
+      run (&r, "export", input, "--part", "stats", "-o", pdf, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpint (impact_test_run (argv, &out, NULL), ==, 0);
+      /* one page, 1080 px at 144 dpi */
+      g_assert_nonnull (strstr (out, "Pages:           1\n"));
+      g_assert_nonnull (strstr (out, "Page size:       540 x 540 pts"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/png-dpi", test_export_png_dpi);
   g_test_add_func ("/cli/export/one-page", test_export_one_page);
   g_test_add_func ("/cli/export/bleed", test_export_bleed);
+  g_test_add_func ("/cli/export/stats-card", test_export_stats_card);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/bad-input", test_bad_input);

@@ -343,6 +343,60 @@ test_format_from_path (void)
   g_assert_false (impact_export_format_from_path ("noext", &format));
 }
 
+
+static void
+test_stats_card (void)
+{
+  g_autoptr(ImpactDocument) doc = load_example ();
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  static const struct { int w, h; } sizes[] = { { 1080, 1080 }, { 1200, 630 }, { 0, 0 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/card-%u.png", dir, i);
+      g_autoptr(GPtrArray) written = NULL;
+      g_autoptr(GdkPixbuf) card = NULL;
+      g_autoptr(GError) error = NULL;
+      ImpactExportOptions options;
+      int w = sizes[i].w ? sizes[i].w : 1080, h = sizes[i].h ? sizes[i].h : 1080;
+
+      impact_export_options_init (&options);
+      options.format = IMPACT_EXPORT_FORMAT_PNG;
+      options.part = IMPACT_EXPORT_PART_STATS;
+      options.card_width = sizes[i].w;
+      options.card_height = sizes[i].h;
+      written = export (doc, &options, path);
+      /* one file, exactly the size asked for, whatever the dpi */
+      g_assert_cmpuint (written->len, ==, 1);
+      card = gdk_pixbuf_new_from_file (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_pixbuf_get_width (card), ==, w);
+      g_assert_cmpint (gdk_pixbuf_get_height (card), ==, h);
+      /* the theme: primary ground, accent stripe along the bottom */
+      assert_color (card, 8, h / 2, "#1b365d");
+      assert_color (card, w / 2, h - 4, "#d9822b");
+    }
+}
+
+static void
+test_stats_card_needs_statistics (void)
+{
+  g_autoptr(ImpactDocument) doc = load_string ("{ \"format\": \"1\", \"office\": \"X\", "
+                                               "\"organisation\": { \"name\": \"Y\" } }");
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "card.png", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ImpactExportOptions options;
+
+  impact_export_options_init (&options);
+  options.format = IMPACT_EXPORT_FORMAT_PNG;
+  options.part = IMPACT_EXPORT_PART_STATS;
+  g_assert_false (impact_export_document (doc, &options, out, NULL, NULL, NULL, &error));
+  g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_USAGE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +411,8 @@ main (int   argc,
   g_test_add_func ("/export/atomic/failure-keeps-file", test_atomic_failure_keeps_file);
   g_test_add_func ("/export/atomic/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/export/format-from-path", test_format_from_path);
+  g_test_add_func ("/export/stats-card/png", test_stats_card);
+  g_test_add_func ("/export/stats-card/no-statistics", test_stats_card_needs_statistics);
 
   return g_test_run ();
 }

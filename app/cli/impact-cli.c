@@ -164,6 +164,8 @@ run_export (int    argc,
   g_autofree char *template_name = NULL;
   g_autofree char *input_name = NULL;
   g_autofree char *bleed = NULL;
+  g_autofree char *part = NULL;
+  g_autofree char *card_size = NULL;
   double dpi = 150.0;
   int page = 0;
   gboolean quiet = FALSE;
@@ -178,6 +180,8 @@ run_export (int    argc,
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_name, N_("Design template: classic or bold"), N_("NAME") },
     { "bleed", 0, 0, G_OPTION_ARG_STRING, &bleed, N_("Run colours and images this far past the trim, e.g. 3mm, 0.125in, 9pt"), N_("LENGTH") },
     { "crop-marks", 0, 0, G_OPTION_ARG_NONE, &crop_marks, N_("Draw trim marks outside the page (the sheet grows to hold them)"), NULL },
+    { "part", 0, 0, G_OPTION_ARG_STRING, &part, N_("What to export: sheet (default) or stats, the statistics as a social-media card"), N_("PART") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &card_size, N_("Size of a --part stats card in pixels, e.g. 1080x1080 (default) or 1200x630"), N_("WxH") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors"), NULL },
     { NULL }
   };
@@ -248,6 +252,40 @@ run_export (int    argc,
       return IMPACT_CLI_EXIT_USAGE;
     }
   options.bleed = MIN (options.bleed, IMPACT_RENDER_MAX_BLEED);
+  if (part != NULL && !impact_export_part_from_string (part, &options.part))
+    {
+      g_printerr (_("impact-sheet export: unknown part “%s”: use sheet or stats\n"), part);
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  if (card_size != NULL)
+    {
+      char *end = NULL;
+      gint64 w = g_ascii_strtoll (card_size, &end, 10), h = 0;
+
+      if (end != card_size && (*end == 'x' || *end == 'X'))
+        {
+          const char *hs = end + 1;
+
+          h = g_ascii_strtoll (hs, &end, 10);
+          if (end == hs || *end != '\0')
+            h = 0;
+        }
+      if (options.part != IMPACT_EXPORT_PART_STATS)
+        {
+          g_printerr (_("impact-sheet export: --size is for --part stats; use --page-size for the sheet\n"));
+          return IMPACT_CLI_EXIT_USAGE;
+        }
+      if (w < IMPACT_EXPORT_CARD_MIN || w > IMPACT_EXPORT_CARD_MAX ||
+          h < IMPACT_EXPORT_CARD_MIN || h > IMPACT_EXPORT_CARD_MAX)
+        {
+          g_printerr (_("impact-sheet export: --size “%s”: give WIDTHxHEIGHT in pixels, each from %d to %d, "
+                        "e.g. 1080x1080 or 1200x630\n"),
+                      card_size, IMPACT_EXPORT_CARD_MIN, IMPACT_EXPORT_CARD_MAX);
+          return IMPACT_CLI_EXIT_USAGE;
+        }
+      options.card_width = (int) w;
+      options.card_height = (int) h;
+    }
   options.crop_marks = crop_marks;
   options.dpi = dpi;
   options.page = page;

@@ -67,6 +67,20 @@ impact_export_format_to_string (ImpactExportFormat format)
     }
 }
 
+gboolean
+impact_export_part_from_string (const char       *text,
+                                ImpactExportPart *out_part)
+{
+  g_return_val_if_fail (out_part != NULL, FALSE);
+  if (g_strcmp0 (text, "sheet") == 0)
+    *out_part = IMPACT_EXPORT_PART_SHEET;
+  else if (g_strcmp0 (text, "stats") == 0)
+    *out_part = IMPACT_EXPORT_PART_STATS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 /* A temporary file next to @target, so the final rename stays on one file
  * system and is atomic. */
 static char *
@@ -453,7 +467,8 @@ write_pdf (ImpactSheetLayout         *layout,
         ok = FALSE;
       else
         {
-          add_outline (surface, layout, options, p, p - first + 1);
+          if (options->part == IMPACT_EXPORT_PART_SHEET)
+            add_outline (surface, layout, options, p, p - first + 1);
           cairo_show_page (cr);
         }
     }
@@ -643,6 +658,7 @@ impact_export_document (ImpactDocument             *document,
   g_autoptr(ImpactSheetLayout) layout = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *target = NULL;
+  ImpactExportOptions card;
   guint n_pages, first, last;
   double dpi;
 
@@ -677,7 +693,35 @@ impact_export_document (ImpactDocument             *document,
 
   theme = impact_theme_new (impact_document_get_theme_spec (document),
                             options->template_name, diagnostics);
-  layout = impact_sheet_layout_new (document, theme, options->page_size, diagnostics);
+  if (options->part == IMPACT_EXPORT_PART_STATS)
+    {
+      int cw = options->card_width > 0 ? options->card_width : 1080;
+      int ch = options->card_height > 0 ? options->card_height : 1080;
+
+      if (cw < IMPACT_EXPORT_CARD_MIN || cw > IMPACT_EXPORT_CARD_MAX ||
+          ch < IMPACT_EXPORT_CARD_MIN || ch > IMPACT_EXPORT_CARD_MAX)
+        {
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_USAGE,
+                       "a card must be between %d and %d pixels on each side",
+                       IMPACT_EXPORT_CARD_MIN, IMPACT_EXPORT_CARD_MAX);
+          return FALSE;
+        }
+      if (impact_document_get_statistics (document)->len == 0)
+        {
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_USAGE,
+                       "the sheet has no statistics to put on a card");
+          return FALSE;
+        }
+      /* two pixels a point: the card's type is set for 144 dpi */
+      layout = impact_sheet_layout_new_stats_card (document, theme, cw / 2.0, ch / 2.0, diagnostics);
+      dpi = 144.0;
+      card = *options;
+      card.bleed = 0;
+      card.crop_marks = FALSE;
+      options = &card;
+    }
+  else
+    layout = impact_sheet_layout_new (document, theme, options->page_size, diagnostics);
   n_pages = impact_sheet_layout_get_n_pages (layout);
 
   if (options->page > n_pages)

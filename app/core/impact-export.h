@@ -23,7 +23,15 @@ typedef enum
   IMPACT_EXPORT_FORMAT_SVG,
 } ImpactExportFormat;
 
+typedef enum
+{
+  IMPACT_EXPORT_PART_SHEET,   /* the fact sheet's pages */
+  IMPACT_EXPORT_PART_STATS,   /* the statistics alone, as a social-media card */
+} ImpactExportPart;
+
 #define IMPACT_EXPORT_MIN_DPI 36.0
+#define IMPACT_EXPORT_CARD_MIN 200
+#define IMPACT_EXPORT_CARD_MAX 4096
 #define IMPACT_EXPORT_MAX_DPI 1200.0
 
 typedef struct
@@ -35,6 +43,9 @@ typedef struct
   const char        *template_name;  /* NULL = the document's */
   double             bleed;          /* points of colour past the trim, 0..IMPACT_RENDER_MAX_BLEED */
   gboolean           crop_marks;     /* trim marks outside the trim (the sheet grows) */
+  ImpactExportPart   part;           /* what to export; the sheet by default */
+  int                card_width;     /* the card in pixels (PNG) or 1/144 in (PDF, SVG); 0 = 1080 */
+  int                card_height;    /* 0 = 1080 */
 } ImpactExportOptions;
 
 void     impact_export_options_init        (ImpactExportOptions *options);
@@ -42,6 +53,9 @@ void     impact_export_options_init        (ImpactExportOptions *options);
 gboolean impact_export_format_from_path    (const char          *path,
                                             ImpactExportFormat  *out_format);
 const char *impact_export_format_to_string (ImpactExportFormat   format);
+/* "sheet", "stats" */
+gboolean impact_export_part_from_string    (const char          *text,
+                                            ImpactExportPart    *out_part);
 
 /* Writes @output; for PNG and SVG with several pages and options->page == 0,
  * writes OUT-1.png, OUT-2.png … next to @output instead. @written (optional)

@@ -63,6 +63,7 @@ typedef struct
 
   /* the template's design */
   gboolean           bold;
+  double             type_scale;    /* of the statistics' labels; 1 on the sheet */
 
   /* derived colours */
   ImpactColor        on_primary;
@@ -1162,8 +1163,14 @@ bold_statistics (Builder *b,
 
   if (heading && *heading)
     {
-      add_rect (b, x, y + 2.5, 18, 3, 0, accent, 1.0);
-      y += place_kicker_colored (b, heading, x + 26, y, b->content_width - 26, &b->on_primary) + 10;
+      ImpactTextStyle ks = kicker_style (b, 7.5 * b->type_scale);
+      PangoLayout *kl = make_text (b, &ks, heading, FALSE, b->content_width - 26 * b->type_scale);
+      double kh;
+
+      impact_text_layout_get_size (kl, NULL, &kh);
+      add_rect (b, x, y + kh / 2 - 2.5 * b->type_scale, 18 * b->type_scale, 3 * b->type_scale, 0, accent, 1.0);
+      b->next_tag = "H2";
+      y += place_layout (b, kl, x + 26 * b->type_scale, y, &b->on_primary, 1.0, NULL) + 10 * b->type_scale;
     }
 
   col_w = (b->content_width - gap * (n - 1)) / n;
@@ -1192,7 +1199,7 @@ bold_statistics (Builder *b,
       if (w + extra_w > col_w)
         number_size = MAX (24, number_size * col_w / (w + extra_w));
       if (stat->icon && impact_icon_exists (stat->icon))
-        icon_w = 22;
+        icon_w = 22 * b->type_scale;
     }
 
   for (guint i = 0; i < n; i++)
@@ -1223,7 +1230,7 @@ bold_statistics (Builder *b,
         g_ptr_array_add (extras, NULL);
 
       style = body_style (b, 9);
-      style.size = 9;
+      style.size = 9 * b->type_scale;
       style.weight = PANGO_WEIGHT_MEDIUM;
       style.line_height = 1.28;
       layout = make_text (b, &style, stat->label, FALSE, col_w - 6 - icon_w);
@@ -1239,7 +1246,7 @@ bold_statistics (Builder *b,
       const ImpactStatistic *stat = g_ptr_array_index (stats, i);
 
       if (stat->icon && impact_icon_exists (stat->icon))
-        icon_w = 22;
+        icon_w = 22 * b->type_scale;
     }
   number_top = y;
   baseline = number_top + max_ascent;
@@ -1259,7 +1266,7 @@ bold_statistics (Builder *b,
         add_line (b, px - gap / 2, y, px - gap / 2, bottom, 0.75, &b->on_primary, 0.28);
       /* the icon leads the label, on its first line */
       if (stat->icon && impact_icon_exists (stat->icon))
-        add_icon (b, stat->icon, px, label_top + 0.5, 14, accent);
+        add_icon (b, stat->icon, px, label_top + 0.5 * b->type_scale, 14 * b->type_scale, accent);
 
       impact_text_layout_get_size (number, &nw, NULL);
       place_layout (b, g_object_ref (number), px - number_size * 0.04,
@@ -1971,6 +1978,253 @@ layout_back (Builder *b)
   y = back_profile (b, y + section_gap - (b->bold ? 2 : 0));
 }
 
+/* Statistics card: the figures alone, for social media
+ *
+ * The whole card is the primary colour. A wide card (1200 × 630) sets the
+ * figures in a row, as on the bold front page; a square or tall one
+ * stacks them, each figure beside its label, divided by hairlines. An
+ * accent stripe and the organisation's name and web address close it. */
+
+static char *
+display_website (const char *url)
+{
+  const char *shown = url;
+  char *trimmed;
+
+  if (g_str_has_prefix (shown, "https://"))
+    shown += 8;
+  else if (g_str_has_prefix (shown, "http://"))
+    shown += 7;
+  if (g_str_has_prefix (shown, "www."))
+    shown += 4;
+  trimmed = g_strdup (shown);
+  if (g_str_has_suffix (trimmed, "/"))
+    trimmed[strlen (trimmed) - 1] = '\0';
+  return trimmed;
+}
+
+/* Stacked figures between @y and @bottom; returns the bottom used */
+static double
+card_statistics_stacked (Builder *b,
+                         double   y,
+                         double   bottom)
+{
+  GPtrArray *stats = impact_document_get_statistics (b->doc);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  guint n = stats->len;
+  double x = b->margin, top = y, row_h, number_size, num_w = 0;
+  double label_x, label_w, label_size;
+  gboolean any_icon = FALSE;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  row_h = (bottom - y) / n;
+  number_size = MIN (row_h * 0.62, b->self->width * 0.16);
+  label_size = MAX (9, MIN (round (b->self->width * 0.026), round (row_h * 0.2)));
+  /* one size for all, the largest at which the widest fits 55 % */
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *number = impact_statistic_format_number (stat);
+      ImpactTextStyle style = heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
+      g_autoptr(PangoLayout) probe = NULL;
+      double w;
+
+      style.letter_spacing = -number_size * 0.03;
+      probe = make_text (b, &style, number, FALSE, -1);
+      impact_text_layout_get_size (probe, &w, NULL);
+      if (w > b->content_width * 0.55)
+        number_size = number_size * b->content_width * 0.55 / w;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *number = impact_statistic_format_number (stat);
+      ImpactTextStyle style = heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
+      PangoLayout *layout;
+      double w;
+
+      style.letter_spacing = -number_size * 0.03;
+      layout = make_text (b, &style, number, FALSE, -1);
+      check_glyphs (b, layout, "statistics");
+      impact_text_layout_get_size (layout, &w, NULL);
+      num_w = MAX (num_w, w);
+      g_ptr_array_add (numbers, layout);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+
+      any_icon |= stat->icon && impact_icon_exists (stat->icon);
+    }
+  label_x = x + num_w + b->margin * 0.6;
+  label_w = x + b->content_width - label_x;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      PangoLayout *number = g_ptr_array_index (numbers, i);
+      double ry = y + i * row_h, baseline, nh, lh;
+      g_autofree char *path = g_strdup_printf ("statistics[%u].label", i);
+      g_autofree char *label = NULL;
+      ImpactTextStyle style;
+      PangoLayout *layout;
+      double lx = label_x;
+
+      if (i > 0)
+        add_line (b, x, ry, x + b->content_width, ry, 1, &b->on_primary, 0.28);
+      impact_text_layout_get_size (number, NULL, &nh);
+      /* centre the figure's cap height in the row */
+      baseline = ry + row_h / 2 + number_size * 0.36;
+      place_layout (b, g_object_ref (number), x - number_size * 0.04,
+                    baseline - impact_text_layout_get_baseline (number), &b->figure, 1.0, NULL);
+
+      /* the scale word and suffix lead the label: "million people …" */
+      if (stat_has_extra (stat))
+        {
+          g_autofree char *extra = stat_extra_text (stat);
+
+          label = g_strdup_printf ("%s %s", extra, stat->label);
+        }
+      else
+        label = g_strdup (stat->label);
+      style = body_style (b, label_size);
+      style.size = label_size;
+      style.weight = PANGO_WEIGHT_MEDIUM;
+      style.line_height = 1.25;
+      if (n > 3 && any_icon)
+        {
+          /* rows too low to stack: the icon leads the label's first line */
+          double ih = label_size * 1.2, gap = label_size * 0.6;
+
+          layout = make_text (b, &style, label, FALSE, label_w - ih - gap);
+          check_glyphs (b, layout, path);
+          impact_text_layout_get_size (layout, NULL, &lh);
+          if (stat->icon && impact_icon_exists (stat->icon))
+            add_icon (b, stat->icon, lx, ry + row_h / 2 - lh / 2 + label_size * 0.2 +
+                      (label_size * 1.25 - ih) / 2, ih, accent);
+          place_layout (b, layout, lx + ih + gap, ry + row_h / 2 - lh / 2 + label_size * 0.2,
+                        &b->on_primary, 1.0, NULL);
+          add_box (b, IMPACT_SECTION_STATISTICS, i, x, ry, b->content_width, row_h);
+          note_bottom (b, ry + row_h / 2 + lh / 2 + label_size * 0.2, path);
+          continue;
+        }
+      layout = make_text (b, &style, label, FALSE, label_w);
+      check_glyphs (b, layout, path);
+      impact_text_layout_get_size (layout, NULL, &lh);
+      /* the icon heads the label, the pair centred on the figure */
+      if (stat->icon && impact_icon_exists (stat->icon))
+        {
+          double ih = label_size * 1.3, gap = label_size * 0.5;
+          double ty = ry + row_h / 2 - (ih + gap + lh) / 2 + label_size * 0.2;
+
+          add_icon (b, stat->icon, lx, ty, ih, accent);
+          place_layout (b, layout, lx, ty + ih + gap, &b->on_primary, 1.0, NULL);
+        }
+      else
+        place_layout (b, layout, lx, ry + row_h / 2 - lh / 2 + label_size * 0.2, &b->on_primary, 1.0, NULL);
+      add_box (b, IMPACT_SECTION_STATISTICS, i, x, ry, b->content_width, row_h);
+      note_bottom (b, ry + row_h / 2 + lh / 2 + label_size * 0.4, path);
+    }
+  add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, bottom - top);
+  return bottom;
+}
+
+static void
+layout_stats_card (Builder *b)
+{
+  ImpactOrganisation *org = impact_document_get_organisation (b->doc);
+  const char *heading = impact_document_get_statistics_heading (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  double width = b->self->width, height = b->self->height, x = b->margin, y = b->margin;
+  double unit = MIN (width, height), stripe = round (unit * 0.018), foot_h, mh;
+  gboolean wide = width / height > 1.3;
+  ImpactTextStyle style;
+  PangoLayout *layout;
+  g_autofree char *website = org->website ? display_website (org->website) : NULL;
+
+  add_rect (b, 0, 0, width, height, 0, primary, 1.0);
+  add_rect (b, 0, height - stripe, width, stripe, 0, accent, 1.0);
+
+  /* top: the wordmark, the place at the right */
+  mh = place_wordmark (b, x, y);
+  {
+    double w, h;
+
+    style = kicker_style (b, MAX (7.5, round (unit * 0.02 * 10) / 10));
+    style.letter_spacing = style.size * 0.1;
+    layout = make_text (b, &style, sheet_title (b->doc), FALSE, -1);
+    impact_text_layout_get_size (layout, &w, &h);
+    if (w < b->content_width * 0.6)
+      place_layout (b, layout, x + b->content_width - w, y + (mh - h) / 2, &b->on_primary, 1.0, NULL);
+    else
+      g_object_unref (layout);
+  }
+  add_box (b, IMPACT_SECTION_HEADER, -1, 0, 0, width, y + mh);
+  y += mh + unit * (wide ? 0.07 : 0.09);
+
+  /* bottom: the organisation and its address on the web */
+  {
+    double h1 = 0, w2 = 0, h2 = 0;
+    PangoLayout *name, *web = NULL;
+
+    style = body_style (b, 0);
+    style.size = MAX (8, round (unit * 0.024 * 10) / 10);
+    style.weight = PANGO_WEIGHT_BOLD;
+    style.family = impact_theme_get_heading_font (b->theme);
+    name = make_text (b, &style, org->name, FALSE, b->content_width * (website ? 0.62 : 1.0));
+    impact_text_layout_get_size (name, NULL, &h1);
+    if (website)
+      {
+        style.weight = PANGO_WEIGHT_MEDIUM;
+        web = make_text (b, &style, website, FALSE, -1);
+        impact_text_layout_get_size (web, &w2, &h2);
+      }
+    foot_h = MAX (h1, h2);
+    place_layout (b, name, x, height - stripe - b->margin * 0.8 - h1, &b->on_primary, 1.0, NULL);
+    if (web)
+      place_layout (b, web, x + b->content_width - w2, height - stripe - b->margin * 0.8 - h2,
+                    &b->on_primary, 1.0, org->website);
+    add_box (b, IMPACT_SECTION_FOOTER, -1, 0, height - stripe - b->margin * 0.8 - foot_h,
+             width, stripe + b->margin * 0.8 + foot_h);
+  }
+  b->limit = height - stripe - b->margin * 0.8 - foot_h - unit * 0.05;
+
+  if (impact_document_get_statistics (b->doc)->len == 0)
+    return;
+
+  if (wide)
+    {
+      /* the heading is the figures' kicker, as on the bold front page;
+       * measure the block on a scratch page to centre it */
+      ImpactPageData *real = b->page;
+      double h;
+
+      b->type_scale = unit / 260;
+      b->page = page_data_new ();
+      h = bold_statistics (b, 0);
+      page_data_free (b->page);
+      b->page = real;
+      bold_statistics (b, y + MAX (0, (b->limit - y - h) / 2));
+      note_bottom (b, y + h, "statistics");
+      return;
+    }
+
+  if (heading && *heading)
+    {
+      style = heading_style (b, round (unit * 0.05), PANGO_WEIGHT_HEAVY);
+      style.letter_spacing = -0.3;
+      style.size = fit_longest_word (b, &style, heading, b->content_width, 12);
+      layout = make_text (b, &style, heading, FALSE, b->content_width);
+      check_glyphs (b, layout, "statistics_heading");
+      b->next_tag = "H1";
+      y += place_layout (b, layout, x, y, &b->on_primary, 1.0, NULL);
+      add_rect (b, x, y + unit * 0.03, unit * 0.09, unit * 0.012, 0, accent, 1.0);
+      y += unit * 0.07;
+    }
+  card_statistics_stacked (b, y, b->limit);
+}
+
 /* Driver */
 
 typedef void (*PageFunc) (Builder *b);
@@ -2100,6 +2354,39 @@ mix (ImpactColor       *out,
   out->blue = a->blue + (b->blue - a->blue) * t;
 }
 
+static void
+builder_init (Builder           *b,
+              ImpactSheetLayout *self,
+              PangoContext      *context,
+              GPtrArray         *sources,
+              ImpactDiagnostics *diagnostics)
+{
+  ImpactTheme *theme = self->theme;
+  const ImpactColor *bg = impact_theme_get_background (theme);
+  const ImpactColor *text = impact_theme_get_text (theme);
+  const ImpactColor *primary = impact_theme_get_primary (theme);
+  const ImpactColor *accent = impact_theme_get_accent (theme);
+
+  b->self = self;
+  b->doc = self->document;
+  b->theme = theme;
+  b->context = context;
+  b->diagnostics = diagnostics;
+  b->sources = sources;
+  b->margin = round (self->width * 0.075);
+  b->content_width = self->width - 2 * b->margin;
+  b->gutter = 14;
+  b->bold = impact_theme_get_template (theme) == IMPACT_TEMPLATE_BOLD;
+  b->on_primary = impact_color_contrast (bg, primary) >= impact_color_contrast (text, primary) ? *bg : *text;
+  /* big figures take the accent when it reads as large text on the
+   * primary colour (WCAG 3:1), else the plain contrasting colour */
+  b->figure = impact_color_contrast (accent, primary) >= 3.0 ? *accent : b->on_primary;
+  b->on_accent = impact_color_contrast (primary, accent) >= 3.0 ? *primary :
+                 impact_color_contrast (bg, accent) >= impact_color_contrast (text, accent) ? *bg : *text;
+  mix (&b->muted, text, bg, 0.3);
+  mix (&b->rule, text, bg, 0.82);
+}
+
 ImpactSheetLayout *
 impact_sheet_layout_new (ImpactDocument    *document,
                          ImpactTheme       *theme,
@@ -2110,7 +2397,6 @@ impact_sheet_layout_new (ImpactDocument    *document,
   g_autoptr(GObject) context_object = NULL;
   PangoContext *context;
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
-  const ImpactColor *bg, *text, *primary, *accent;
   Builder b = { 0 };
 
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), NULL);
@@ -2124,33 +2410,53 @@ impact_sheet_layout_new (ImpactDocument    *document,
 
   context = impact_text_context_new (impact_document_get_language (document));
   context_object = G_OBJECT (context);
-
-  bg = impact_theme_get_background (theme);
-  text = impact_theme_get_text (theme);
-  primary = impact_theme_get_primary (theme);
-  accent = impact_theme_get_accent (theme);
-
-  b.self = self;
-  b.doc = document;
-  b.theme = theme;
-  b.context = context;
-  b.diagnostics = diagnostics;
-  b.sources = sources;
-  b.margin = round (self->width * 0.075);
-  b.content_width = self->width - 2 * b.margin;
-  b.gutter = 14;
-  b.bold = impact_theme_get_template (theme) == IMPACT_TEMPLATE_BOLD;
-  b.on_primary = impact_color_contrast (bg, primary) >= impact_color_contrast (text, primary) ? *bg : *text;
-  /* big figures take the accent when it reads as large text on the
-   * primary colour (WCAG 3:1), else the plain contrasting colour */
-  b.figure = impact_color_contrast (accent, primary) >= 3.0 ? *accent : b.on_primary;
-  b.on_accent = impact_color_contrast (primary, accent) >= 3.0 ? *primary :
-                impact_color_contrast (bg, accent) >= impact_color_contrast (text, accent) ? *bg : *text;
-  mix (&b.muted, text, bg, 0.3);
-  mix (&b.rule, text, bg, 0.82);
+  builder_init (&b, self, context, sources, diagnostics);
+  b.type_scale = 1.0;
 
   g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_front, _("front")));
   g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_back, _("back")));
+  g_clear_pointer (&b.longest_path, g_free);
+  return self;
+}
+
+ImpactSheetLayout *
+impact_sheet_layout_new_stats_card (ImpactDocument    *document,
+                                    ImpactTheme       *theme,
+                                    double             width,
+                                    double             height,
+                                    ImpactDiagnostics *diagnostics)
+{
+  ImpactSheetLayout *self;
+  g_autoptr(GObject) context_object = NULL;
+  PangoContext *context;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  Builder b = { 0 };
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (IMPACT_IS_THEME (theme), NULL);
+  g_return_val_if_fail (width >= 100 && height >= 100, NULL);
+
+  self = g_object_new (IMPACT_TYPE_SHEET_LAYOUT, NULL);
+  self->document = g_object_ref (document);
+  self->theme = g_object_ref (theme);
+  self->page_size = IMPACT_PAGE_SIZE_LETTER;
+  self->width = width;
+  self->height = height;
+
+  context = impact_text_context_new (impact_document_get_language (document));
+  context_object = G_OBJECT (context);
+  builder_init (&b, self, context, sources, diagnostics);
+  b.margin = round (MIN (width, height) * 0.075);
+  b.type_scale = 1.0;
+  b.content_width = width - 2 * b.margin;
+  b.bold = TRUE;
+
+  g_ptr_array_add (self->pages, attempt (&b, layout_stats_card, "card", 1.0, TRUE));
+  if (b.overflow_path != NULL && diagnostics != NULL)
+    impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, b.overflow_path,
+                            "the statistics card overflows by %.0f pt: use fewer statistics "
+                            "or shorter labels, or a taller card",
+                            ceil (b.overflow_amount));
   g_clear_pointer (&b.longest_path, g_free);
   return self;
 }

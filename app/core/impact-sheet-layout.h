@@ -51,6 +51,14 @@ ImpactSheetLayout *impact_sheet_layout_new            (ImpactDocument    *docume
                                                        ImpactTheme       *theme,
                                                        ImpactPageSize     page_size,
                                                        ImpactDiagnostics *diagnostics);
+/* The statistics alone on one page of @width × @height points: a card for
+ * social media in the sheet's colours (figures, labels, heading and the
+ * organisation's name). Overflow warnings go to @diagnostics (optional). */
+ImpactSheetLayout *impact_sheet_layout_new_stats_card (ImpactDocument    *document,
+                                                       ImpactTheme       *theme,
+                                                       double             width,
+                                                       double             height,
+                                                       ImpactDiagnostics *diagnostics);
 ImpactDocument    *impact_sheet_layout_get_document   (ImpactSheetLayout *self);
 ImpactTheme       *impact_sheet_layout_get_theme      (ImpactSheetLayout *self);
 ImpactPageSize     impact_sheet_layout_get_page_size  (ImpactSheetLayout *self);
