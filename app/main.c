@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "impact-cli.h"
+#include "impact-cli-timeline.h"
 
 #ifdef HAVE_GUI
 #include "impact-application.h"
@@ -23,6 +24,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  if (argc >= 2 && g_strcmp0 (argv[1], "import") == 0)
+    return impact_cli_import_main (argc, argv);
   if (impact_cli_handles (argc, argv))
     return impact_cli_main (argc, argv);
 

@@ -1,0 +1,4 @@
+/* impact-json-writer.c: being written (see the issue); intentionally empty for now.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
