@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "impact-json-loader.h"
-#include "impact-sheet-layout.h"
+#include "impact-sheet-layout-private.h"
 #include "impact-test-utils.h"
 #include "impact-theme.h"
 
@@ -446,6 +446,97 @@ test_templates_fit (void)
       }
 }
 
+static void
+test_bengali (void)
+{
+  g_autofree char *path = impact_test_example_path ("kolkata-bn.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  static const char * const templates[] = { "classic", "bold" };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (impact_document_get_language (doc), ==, "bn");
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    for (ImpactPageSize size = IMPACT_PAGE_SIZE_LETTER; size <= IMPACT_PAGE_SIZE_A4; size++)
+      {
+        g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+        g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc),
+                                                         templates[t], NULL);
+        g_autoptr(ImpactSheetLayout) layout = impact_sheet_layout_new (doc, theme, size, diagnostics);
+        g_autofree char *warnings = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_WARNING);
+
+        /* every glyph found (Pango shapes the conjuncts), nothing overflows */
+        g_test_message ("%s, %s", templates[t], impact_page_size_to_string (size));
+        g_assert_cmpstr (warnings, ==, NULL);
+        assert_well_formed (layout);
+      }
+}
+
+/* The text op whose text is @text, on page 1 */
+static const ImpactOp *
+find_text_op (ImpactSheetLayout *layout,
+              const char        *text)
+{
+  for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, 0); i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, 0, i);
+
+      if (op->kind == IMPACT_OP_TEXT && g_strcmp0 (pango_layout_get_text (op->layout), text) == 0)
+        return op;
+    }
+  return NULL;
+}
+
+static void
+test_arabic_rtl (void)
+{
+  g_autofree char *path = impact_test_data_path ("data/valid/arabic.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = NULL;
+  ImpactProblem *problem;
+  const ImpactOp *op;
+  PangoLayoutLine *line;
+  PangoRectangle logical;
+  double width;
+
+  g_assert_no_error (error);
+  layout = layout_for (doc, IMPACT_PAGE_SIZE_A4, diagnostics);
+  g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
+  assert_well_formed (layout);
+
+  /* a right-to-left paragraph: the problem's kicker, one short line in a
+   * box as wide as the measure */
+  problem = impact_document_get_problem (doc);
+  op = find_text_op (layout, problem->kicker);
+  g_assert_nonnull (op);
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (op->layout), ==, 0);
+  g_assert_cmpint (pango_layout_get_line_count (op->layout), ==, 1);
+  line = pango_layout_get_line_readonly (op->layout, 0);
+  g_assert_cmpint (line->resolved_dir, ==, PANGO_DIRECTION_RTL);
+
+  /* PANGO_ALIGN_LEFT, mirrored by the paragraph's direction, sets it flush
+   * right, at the end of the measure */
+  width = pango_layout_get_width (op->layout) / (double) PANGO_SCALE;
+  {
+    PangoLayoutIter *iter = pango_layout_get_iter (op->layout);
+
+    pango_layout_iter_get_line_extents (iter, NULL, &logical);
+    pango_layout_iter_free (iter);
+  }
+  g_assert_cmpfloat (ABS ((logical.x + logical.width) / (double) PANGO_SCALE - width), <, 1.0);
+  g_assert_cmpfloat (logical.x / (double) PANGO_SCALE, >, width / 2);
+
+  /* the body wraps and shapes with no missing glyph either */
+  op = find_text_op (layout, problem->body);
+  g_assert_nonnull (op);
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (op->layout), ==, 0);
+  g_assert_cmpint (pango_layout_get_line_readonly (op->layout, 0)->resolved_dir, ==, PANGO_DIRECTION_RTL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +554,8 @@ main (int   argc,
   g_test_add_func ("/layout/minimal", test_minimal_document);
   g_test_add_func ("/layout/statistics/two-to-five", test_statistic_counts);
   g_test_add_func ("/layout/templates/fit", test_templates_fit);
+  g_test_add_func ("/layout/scripts/bengali", test_bengali);
+  g_test_add_func ("/layout/scripts/arabic-rtl", test_arabic_rtl);
 
   return g_test_run ();
 }

@@ -678,10 +678,19 @@ front_header (Builder *b,
       place_layout (b, sub, x, band_h - 26 - sub_h, &b->on_primary, 0.85, NULL);
       sub_h += 4;
     }
-  b->next_tag = "H1";
-  place_layout (b, layout, x - 2, band_h - 26 - sub_h - title_h, &b->on_primary, 1.0, NULL);
+  {
+    /* scripts with tall marks (Arabic, Bengali) must not reach up into
+     * the wordmark: compare the ink, not the line box */
+    PangoRectangle ink;
+    double ty = band_h - 26 - sub_h - title_h;
+
+    pango_layout_get_extents (layout, &ink, NULL);
+    if (ty + ink.y / (double) PANGO_SCALE < mark_y + h + 6)
+      ty = mark_y + h + 6 - ink.y / (double) PANGO_SCALE;
+    b->next_tag = "H1";
+    place_layout (b, layout, x - 2, ty, &b->on_primary, 1.0, NULL);
+  }
   add_box (b, IMPACT_SECTION_HEADER, -1, 0, 0, width, band_h);
-  (void) h;
 
   /* the accent bar that ties the band to the page */
   add_rect (b, x, band_h - 4, 96, 8, 0, accent, 1.0);
@@ -1473,7 +1482,8 @@ back_approach (Builder *b,
           PangoLayout *layout;
 
           style.letter_spacing = -0.4;
-          layout = make_text (b, &style, heading, FALSE, b->content_width);
+          /* one line, a little smaller if need be, rather than a runt */
+          layout = make_fitted_line (b, style, heading, b->content_width, 21);
           check_glyphs (b, layout, "approach_heading");
           b->next_tag = "H2";
           y += place_layout (b, layout, x, y, &b->on_primary, 1.0, NULL);
