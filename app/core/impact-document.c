@@ -19,6 +19,7 @@ struct _ImpactDocument
 
   GFile              *file;
   JsonNode           *source_root;
+  GBytes             *source_text;
 
   char               *format;
   char               *office;
@@ -106,6 +107,8 @@ impact_statistic_free (ImpactStatistic *stat)
   g_free (stat->label);
   g_free (stat->icon);
   impact_source_free (stat->source);
+  g_free (stat->derive_metric);
+  g_clear_pointer (&stat->json, json_object_unref);
   g_free (stat);
 }
 
@@ -122,6 +125,7 @@ impact_fact_free (ImpactFact *fact)
     return;
   g_free (fact->text);
   impact_source_free (fact->source);
+  g_clear_pointer (&fact->json, json_object_unref);
   g_free (fact);
 }
 
@@ -156,6 +160,7 @@ impact_pillar_free (ImpactPillar *pillar)
   g_free (pillar->lead);
   g_free (pillar->text);
   g_free (pillar->icon);
+  g_clear_pointer (&pillar->json, json_object_unref);
   g_free (pillar);
 }
 
@@ -186,6 +191,7 @@ impact_milestone_free (ImpactMilestone *milestone)
   g_free (milestone->description);
   g_free (milestone->category);
   g_array_unref (milestone->metrics);
+  g_clear_pointer (&milestone->json, json_object_unref);
   g_free (milestone);
 }
 
@@ -213,6 +219,7 @@ impact_era_free (ImpactEra *era)
     return;
   g_free (era->title);
   g_free (era->category);
+  g_clear_pointer (&era->json, json_object_unref);
   g_free (era);
 }
 
@@ -361,6 +368,7 @@ impact_document_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->source_root, json_node_unref);
+  g_clear_pointer (&self->source_text, g_bytes_unref);
   g_free (self->format);
   g_free (self->office);
   g_free (self->title);
@@ -656,4 +664,409 @@ impact_document_get_milestone_order (ImpactDocument *self,
   if (n_out)
     *n_out = self->milestone_order_len;
   return self->milestone_order;
+}
+
+GBytes *
+impact_document_get_source_text (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->source_text;
+}
+
+void
+impact_document_set_source_text (ImpactDocument *self,
+                                 GBytes         *text)
+{
+  g_return_if_fail (IMPACT_IS_DOCUMENT (self));
+  if (text)
+    g_bytes_ref (text);
+  g_clear_pointer (&self->source_text, g_bytes_unref);
+  self->source_text = text;
+}
+
+/* Copies */
+
+static JsonObject *
+dup_json (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+
+  if (object == NULL)
+    return NULL;
+  /* Serialise-free deep copy: json_node_copy() only shares children */
+  node = json_node_init_object (json_node_alloc (), object);
+  copy = impact_json_node_deep_copy (node);
+  return json_object_ref (json_node_get_object (copy));
+}
+
+JsonNode *
+impact_json_node_deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  if (node == NULL)
+    return NULL;
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObject *out = json_object_new ();
+        g_autoptr(GList) names = json_object_get_members (object);
+
+        for (const GList *l = names; l != NULL; l = l->next)
+          json_object_set_member (out, l->data,
+                                  impact_json_node_deep_copy (json_object_get_member (object, l->data)));
+        copy = json_node_init_object (json_node_alloc (), out);
+        json_object_unref (out);
+        return copy;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        JsonArray *out = json_array_sized_new (json_array_get_length (array));
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (out, impact_json_node_deep_copy (json_array_get_element (array, i)));
+        copy = json_node_init_array (json_node_alloc (), out);
+        json_array_unref (out);
+        return copy;
+      }
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
+static ImpactSource *
+source_copy (const ImpactSource *source)
+{
+  return source ? impact_source_new (source->title, source->url) : NULL;
+}
+
+ImpactStatistic *
+impact_statistic_copy (const ImpactStatistic *stat)
+{
+  ImpactStatistic *copy = impact_statistic_new ();
+
+  copy->value = stat->value;
+  copy->decimals = stat->decimals;
+  copy->prefix = g_strdup (stat->prefix);
+  copy->suffix = g_strdup (stat->suffix);
+  copy->qualifier = g_strdup (stat->qualifier);
+  copy->scale = g_strdup (stat->scale);
+  copy->label = g_strdup (stat->label);
+  copy->icon = g_strdup (stat->icon);
+  copy->source = source_copy (stat->source);
+  copy->derive_metric = g_strdup (stat->derive_metric);
+  copy->derive_since = stat->derive_since;
+  copy->derive_base = stat->derive_base;
+  copy->value_fixed = stat->value_fixed;
+  copy->json = dup_json (stat->json);
+  return copy;
+}
+
+ImpactFact *
+impact_fact_copy (const ImpactFact *fact)
+{
+  ImpactFact *copy = impact_fact_new ();
+
+  copy->text = g_strdup (fact->text);
+  copy->source = source_copy (fact->source);
+  copy->json = dup_json (fact->json);
+  return copy;
+}
+
+ImpactPillar *
+impact_pillar_copy (const ImpactPillar *pillar)
+{
+  ImpactPillar *copy = impact_pillar_new ();
+
+  copy->lead = g_strdup (pillar->lead);
+  copy->text = g_strdup (pillar->text);
+  copy->icon = g_strdup (pillar->icon);
+  copy->json = dup_json (pillar->json);
+  return copy;
+}
+
+ImpactMilestone *
+impact_milestone_copy (const ImpactMilestone *milestone)
+{
+  ImpactMilestone *copy = impact_milestone_new ();
+
+  copy->date = milestone->date;
+  copy->title = g_strdup (milestone->title);
+  copy->description = g_strdup (milestone->description);
+  copy->category = g_strdup (milestone->category);
+  copy->highlight = milestone->highlight;
+  for (guint i = 0; i < milestone->metrics->len; i++)
+    {
+      const ImpactMetric *metric = &g_array_index (milestone->metrics, ImpactMetric, i);
+
+      impact_milestone_add_metric (copy, metric->name, metric->value);
+    }
+  copy->json = dup_json (milestone->json);
+  return copy;
+}
+
+ImpactEra *
+impact_era_copy (const ImpactEra *era)
+{
+  ImpactEra *copy = impact_era_new ();
+
+  copy->start = era->start;
+  copy->end = era->end;
+  copy->title = g_strdup (era->title);
+  copy->category = g_strdup (era->category);
+  copy->json = dup_json (era->json);
+  return copy;
+}
+
+/* Whole-document moves */
+
+#define SWAP(a, b) G_STMT_START { __typeof__ (a) tmp_ = (a); (a) = (b); (b) = tmp_; } G_STMT_END
+
+void
+impact_document_take_contents (ImpactDocument *self,
+                               ImpactDocument *other)
+{
+  g_return_if_fail (IMPACT_IS_DOCUMENT (self));
+  g_return_if_fail (IMPACT_IS_DOCUMENT (other));
+
+  SWAP (self->source_root, other->source_root);
+  SWAP (self->source_text, other->source_text);
+  SWAP (self->format, other->format);
+  SWAP (self->office, other->office);
+  SWAP (self->title, other->title);
+  SWAP (self->subtitle, other->subtitle);
+  SWAP (self->language, other->language);
+  SWAP (self->statistics_heading, other->statistics_heading);
+  SWAP (self->facts_heading, other->facts_heading);
+  SWAP (self->approach_heading, other->approach_heading);
+  SWAP (self->milestones_heading, other->milestones_heading);
+  SWAP (self->organisation, other->organisation);
+  SWAP (self->theme, other->theme);
+  SWAP (self->problem, other->problem);
+  SWAP (self->footer, other->footer);
+  SWAP (self->quote, other->quote);
+  SWAP (self->profile, other->profile);
+  SWAP (self->statistics, other->statistics);
+  SWAP (self->facts, other->facts);
+  SWAP (self->pillars, other->pillars);
+  SWAP (self->milestones, other->milestones);
+  SWAP (self->eras, other->eras);
+  g_clear_pointer (&self->milestone_order, g_free);
+  self->milestone_order_len = 0;
+  g_clear_pointer (&other->milestone_order, g_free);
+  other->milestone_order_len = 0;
+}
+
+#undef SWAP
+
+/* Lists */
+
+GPtrArray *
+impact_document_get_list (ImpactDocument *self,
+                          ImpactList      list)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+
+  switch (list)
+    {
+    case IMPACT_LIST_STATISTICS: return self->statistics;
+    case IMPACT_LIST_FACTS:      return self->facts;
+    case IMPACT_LIST_PILLARS:    return self->pillars;
+    case IMPACT_LIST_MILESTONES: return self->milestones;
+    case IMPACT_LIST_ERAS:       return self->eras;
+    default:                     g_return_val_if_reached (NULL);
+    }
+}
+
+gpointer
+impact_document_insert_item (ImpactDocument *self,
+                             ImpactList      list,
+                             int             position)
+{
+  GPtrArray *array = impact_document_get_list (self, list);
+  gpointer item = NULL;
+  GDateTime *now;
+
+  g_return_val_if_fail (array != NULL, NULL);
+
+  switch (list)
+    {
+    case IMPACT_LIST_STATISTICS:
+      {
+        ImpactStatistic *stat = impact_statistic_new ();
+
+        stat->label = g_strdup (_("what the number counts"));
+        item = stat;
+      }
+      break;
+    case IMPACT_LIST_FACTS:
+      {
+        ImpactFact *fact = impact_fact_new ();
+
+        fact->text = g_strdup (_("A short fact with its **key figure** in bold."));
+        item = fact;
+      }
+      break;
+    case IMPACT_LIST_PILLARS:
+      {
+        ImpactPillar *pillar = impact_pillar_new ();
+
+        pillar->lead = g_strdup (_("We do something"));
+        pillar->text = g_strdup (_("by explaining how, in one sentence."));
+        item = pillar;
+      }
+      break;
+    case IMPACT_LIST_MILESTONES:
+      {
+        ImpactMilestone *milestone = impact_milestone_new ();
+
+        now = g_date_time_new_now_local ();
+        milestone->date.year = (gint16) g_date_time_get_year (now);
+        g_date_time_unref (now);
+        milestone->title = g_strdup (_("New milestone"));
+        item = milestone;
+      }
+      break;
+    case IMPACT_LIST_ERAS:
+      {
+        ImpactEra *era = impact_era_new ();
+
+        now = g_date_time_new_now_local ();
+        era->start.year = era->end.year = (gint16) g_date_time_get_year (now);
+        g_date_time_unref (now);
+        era->title = g_strdup (_("New era"));
+        item = era;
+      }
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  if (position < 0 || (guint) position > array->len)
+    position = (int) array->len;
+  g_ptr_array_insert (array, position, item);
+  return item;
+}
+
+gpointer
+impact_document_duplicate_item (ImpactDocument *self,
+                                ImpactList      list,
+                                guint           index)
+{
+  GPtrArray *array = impact_document_get_list (self, list);
+  gpointer item, copy = NULL;
+
+  g_return_val_if_fail (array != NULL && index < array->len, NULL);
+
+  item = g_ptr_array_index (array, index);
+  switch (list)
+    {
+    case IMPACT_LIST_STATISTICS: copy = impact_statistic_copy (item); break;
+    case IMPACT_LIST_FACTS:      copy = impact_fact_copy (item); break;
+    case IMPACT_LIST_PILLARS:    copy = impact_pillar_copy (item); break;
+    case IMPACT_LIST_MILESTONES: copy = impact_milestone_copy (item); break;
+    case IMPACT_LIST_ERAS:       copy = impact_era_copy (item); break;
+    default:                     g_return_val_if_reached (NULL);
+    }
+  g_ptr_array_insert (array, (int) index + 1, copy);
+  return copy;
+}
+
+void
+impact_document_remove_item (ImpactDocument *self,
+                             ImpactList      list,
+                             guint           index)
+{
+  GPtrArray *array = impact_document_get_list (self, list);
+
+  g_return_if_fail (array != NULL && index < array->len);
+  g_ptr_array_remove_index (array, index);
+}
+
+void
+impact_document_move_item (ImpactDocument *self,
+                           ImpactList      list,
+                           guint           from,
+                           guint           to)
+{
+  GPtrArray *array = impact_document_get_list (self, list);
+  gpointer item;
+
+  g_return_if_fail (array != NULL && from < array->len && to < array->len);
+
+  if (from == to)
+    return;
+  item = g_ptr_array_steal_index (array, from);
+  g_ptr_array_insert (array, (int) to, item);
+}
+
+/* Derived statistics */
+
+gint64
+impact_document_compute_derived (ImpactDocument        *self,
+                                 const ImpactStatistic *stat)
+{
+  double since = -G_MAXDOUBLE;
+  gint64 sum;
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (stat != NULL, 0);
+
+  if (stat->derive_metric == NULL)
+    return 0;
+  if (impact_date_is_valid (&stat->derive_since))
+    impact_date_get_span (&stat->derive_since, &since, NULL);
+
+  sum = stat->derive_base;
+  for (guint i = 0; i < self->milestones->len; i++)
+    {
+      const ImpactMilestone *milestone = g_ptr_array_index (self->milestones, i);
+      double start = 0;
+
+      if (!impact_date_is_valid (&milestone->date))
+        continue;
+      impact_date_get_span (&milestone->date, &start, NULL);
+      if (start < since)
+        continue;
+      for (guint j = 0; j < milestone->metrics->len; j++)
+        {
+          const ImpactMetric *metric = &g_array_index (milestone->metrics, ImpactMetric, j);
+
+          if (g_strcmp0 (metric->name, stat->derive_metric) == 0 &&
+              metric->value <= G_MAXINT64 - sum)
+            sum += metric->value;
+        }
+    }
+  return sum;
+}
+
+gboolean
+impact_document_update_derived (ImpactDocument *self)
+{
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), FALSE);
+
+  for (guint i = 0; i < self->statistics->len; i++)
+    {
+      ImpactStatistic *stat = g_ptr_array_index (self->statistics, i);
+      double value;
+
+      if (stat->derive_metric == NULL || stat->value_fixed)
+        continue;
+      value = (double) impact_document_compute_derived (self, stat);
+      if (value != stat->value)
+        {
+          stat->value = value;
+          stat->decimals = 0;
+          changed = TRUE;
+        }
+    }
+  return changed;
 }

@@ -35,12 +35,21 @@ typedef struct
   char         *label;       /* "survivors rescued from sex trafficking" */
   char         *icon;        /* a built-in icon name, or NULL */
   ImpactSource *source;      /* or NULL */
+  /* Derived statistics: when derive_metric is set, the value is the sum of
+   * that metric over the milestones dated on or after derive_since (year 0:
+   * all of them); see impact_document_compute_derived(). */
+  char         *derive_metric;
+  ImpactDate    derive_since;
+  gint64        derive_base;  /* added to the sum: cases not in the case log */
+  gboolean      value_fixed;  /* derived: the value was entered by hand (checked, not computed) */
+  JsonObject   *json;        /* the object it was loaded from (unknown members are kept on save), or NULL */
 } ImpactStatistic;
 
 typedef struct
 {
   char         *text;        /* rich */
   ImpactSource *source;      /* or NULL; numbered as a footnote */
+  JsonObject   *json;        /* as for ImpactStatistic */
 } ImpactFact;
 
 typedef struct
@@ -56,6 +65,7 @@ typedef struct
   char *lead;                /* "We rescue victims" */
   char *text;                /* rich */
   char *icon;                /* a built-in icon name, or NULL */
+  JsonObject *json;          /* as for ImpactStatistic */
 } ImpactPillar;
 
 typedef struct
@@ -72,6 +82,7 @@ typedef struct
   char       *category;      /* or NULL */
   GArray     *metrics;       /* of ImpactMetric, in data order; never NULL */
   gboolean    highlight;
+  JsonObject *json;          /* as for ImpactStatistic */
 } ImpactMilestone;
 
 typedef struct
@@ -80,6 +91,7 @@ typedef struct
   ImpactDate  end;
   char       *title;
   char       *category;
+  JsonObject *json;          /* as for ImpactStatistic */
 } ImpactEra;
 
 typedef struct
@@ -184,6 +196,54 @@ void                impact_document_take_profile        (ImpactDocument *self, I
 JsonNode           *impact_document_get_source_root     (ImpactDocument *self);
 void                impact_document_set_source_root     (ImpactDocument *self, JsonNode *root);
 
+/* The exact text the source root was parsed from (without a byte order
+ * mark); the writer keeps the formatting of unchanged parts. May be NULL. */
+GBytes             *impact_document_get_source_text     (ImpactDocument *self);
+void                impact_document_set_source_text     (ImpactDocument *self, GBytes *text);
+
+/* Moves every section, the source tree and text of @other into @self (the
+ * file stays); @other is left empty. Used to restore an undo step or a
+ * reloaded file in place. Does not emit ::changed. */
+void                impact_document_take_contents       (ImpactDocument *self,
+                                                         ImpactDocument *other);
+
+/* List editing: each emits nothing; call impact_document_changed() after. */
+typedef enum
+{
+  IMPACT_LIST_STATISTICS,
+  IMPACT_LIST_FACTS,
+  IMPACT_LIST_PILLARS,
+  IMPACT_LIST_MILESTONES,
+  IMPACT_LIST_ERAS,
+} ImpactList;
+
+GPtrArray          *impact_document_get_list            (ImpactDocument *self,
+                                                         ImpactList      list);
+/* Appends a new empty item (placeholder texts filled in) at @position
+ * (-1: the end); returns it. */
+gpointer            impact_document_insert_item         (ImpactDocument *self,
+                                                         ImpactList      list,
+                                                         int             position);
+/* Inserts a deep copy of item @index after it; returns the copy. */
+gpointer            impact_document_duplicate_item      (ImpactDocument *self,
+                                                         ImpactList      list,
+                                                         guint           index);
+void                impact_document_remove_item         (ImpactDocument *self,
+                                                         ImpactList      list,
+                                                         guint           index);
+/* Moves item @from to position @to (both in range). */
+void                impact_document_move_item           (ImpactDocument *self,
+                                                         ImpactList      list,
+                                                         guint           from,
+                                                         guint           to);
+
+/* Derived statistics: the sum for @stat (0 when it is not derived). */
+gint64              impact_document_compute_derived     (ImpactDocument        *self,
+                                                         const ImpactStatistic *stat);
+/* Sets the value of every derived statistic to its sum; returns TRUE when
+ * a value changed. */
+gboolean            impact_document_update_derived      (ImpactDocument *self);
+
 /* Emits ::changed. */
 void                impact_document_changed             (ImpactDocument *self);
 
@@ -220,7 +280,16 @@ void                impact_milestone_add_metric         (ImpactMilestone *milest
 ImpactEra          *impact_era_new                      (void);
 void                impact_era_free                     (ImpactEra *era);
 ImpactProfile      *impact_profile_new                  (void);
+/* Deep copies (the JSON origin is copied too) */
+ImpactStatistic    *impact_statistic_copy               (const ImpactStatistic *stat);
+ImpactFact         *impact_fact_copy                    (const ImpactFact *fact);
+ImpactPillar       *impact_pillar_copy                  (const ImpactPillar *pillar);
+ImpactMilestone    *impact_milestone_copy               (const ImpactMilestone *milestone);
+ImpactEra          *impact_era_copy                     (const ImpactEra *era);
 void                impact_profile_free                 (ImpactProfile *profile);
+
+/* A deep copy of a JSON tree (json_node_copy() shares the children). */
+JsonNode           *impact_json_node_deep_copy          (JsonNode *node);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactSource, impact_source_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactStatistic, impact_statistic_free)

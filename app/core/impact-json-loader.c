@@ -138,10 +138,11 @@ static const char * const theme_keys[] = {
 };
 static const char * const problem_keys[] = { "kicker", "heading", "body", NULL };
 static const char * const statistic_keys[] = {
-  "value", "decimals", "prefix", "suffix", "qualifier", "scale", "label",
+  "value", "decimals", "prefix", "suffix", "qualifier", "scale", "label", "derive",
   "icon", "source", NULL
 };
 static const char * const source_keys[] = { "title", "url", NULL };
+static const char * const derive_keys[] = { "metric", "since", "base", NULL };
 static const char * const fact_keys[] = { "text", "source", NULL };
 static const char * const quote_keys[] = { "text", "attribution", "role", "pseudonym", NULL };
 static const char * const pillar_keys[] = { "lead", "text", "icon", NULL };
@@ -1808,6 +1809,39 @@ infer_decimals (double value)
   return 2;
 }
 
+/* "derive": {"metric": "rescued", "since": "2006", "base": 0} */
+static void
+load_derive (ObjectCtx       *o,
+             ImpactStatistic *stat)
+{
+  g_autofree char *path = NULL;
+  const char *metric;
+  JsonNode *node;
+  ObjectCtx d;
+
+  if (!ctx_object (o, "derive", FALSE, &d, &path))
+    return;
+  metric = ctx_string (&d, "metric", STRING_REQUIRED);
+  ctx_date (&d, "since", FALSE, &stat->derive_since);
+  node = ctx_member (&d, "base", FALSE);
+  if (node != NULL)
+    {
+      g_autofree char *base_path = path_member (d.path, "base");
+      gint64 base;
+
+      if (node_integer (o->loader, node, base_path, "a non-negative integer", &base))
+        {
+          if (base < 0)
+            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, base_path,
+                         "expected a non-negative integer, got %" G_GINT64_FORMAT, base);
+          else
+            stat->derive_base = base;
+        }
+    }
+  ctx_check_members (&d, derive_keys);
+  stat->derive_metric = g_strdup (metric);
+}
+
 static void
 load_statistic (ObjectCtx      *o,
                 ImpactDocument *doc)
@@ -1815,7 +1849,10 @@ load_statistic (ObjectCtx      *o,
   g_autoptr(ImpactStatistic) stat = impact_statistic_new ();
   JsonNode *node;
 
-  node = ctx_member (o, "value", TRUE);
+  stat->json = json_object_ref (o->object);
+  load_derive (o, stat);
+  node = ctx_member (o, "value", stat->derive_metric == NULL);
+  stat->value_fixed = node != NULL;
   if (node != NULL)
     {
       g_autofree char *path = path_member (o->path, "value");
@@ -1872,6 +1909,8 @@ load_fact (ObjectCtx      *o,
 {
   g_autoptr(ImpactFact) fact = impact_fact_new ();
 
+  fact->json = json_object_ref (o->object);
+
   fact->text = ctx_dup_string (o, "text", STRING_REQUIRED | STRING_RICH);
   fact->source = load_source (o, "source");
   ctx_check_members (o, fact_keys);
@@ -1883,6 +1922,8 @@ load_pillar (ObjectCtx      *o,
              ImpactDocument *doc)
 {
   g_autoptr(ImpactPillar) pillar = impact_pillar_new ();
+
+  pillar->json = json_object_ref (o->object);
 
   pillar->lead = ctx_dup_string (o, "lead", STRING_REQUIRED);
   pillar->text = ctx_dup_string (o, "text", STRING_REQUIRED | STRING_RICH);
@@ -1899,6 +1940,7 @@ load_milestone (ObjectCtx      *o,
   g_autofree char *metrics_path = NULL;
   ObjectCtx metrics;
 
+  milestone->json = json_object_ref (o->object);
   ctx_date (o, "date", TRUE, &milestone->date);
   milestone->title = ctx_dup_string (o, "title", STRING_REQUIRED);
   milestone->description = ctx_dup_string (o, "description", STRING_RICH);
@@ -1939,6 +1981,7 @@ load_era (ObjectCtx      *o,
   g_autoptr(ImpactEra) era = impact_era_new ();
   gboolean have_start, have_end;
 
+  era->json = json_object_ref (o->object);
   have_start = ctx_date (o, "start", TRUE, &era->start);
   have_end = ctx_date (o, "end", TRUE, &era->end);
   if (have_start && have_end)
@@ -2135,6 +2178,39 @@ load_root (Loader         *self,
   ctx_check_members (&root, root_keys);
 }
 
+/* Derived statistics: computed values are filled in; a hand-entered value
+ * that disagrees with the case log is a warning. */
+static void
+check_derived (Loader         *self,
+               ImpactDocument *doc)
+{
+  GPtrArray *statistics = impact_document_get_statistics (doc);
+
+  for (guint i = 0; i < statistics->len; i++)
+    {
+      ImpactStatistic *stat = g_ptr_array_index (statistics, i);
+      gint64 sum;
+
+      if (stat->derive_metric == NULL)
+        continue;
+      sum = impact_document_compute_derived (doc, stat);
+      if (!stat->value_fixed)
+        {
+          stat->value = (double) sum;
+          stat->decimals = 0;
+        }
+      else if (stat->value != (double) sum)
+        {
+          g_autofree char *path = g_strdup_printf ("statistics[%u].value", i);
+          JsonNode *node = stat->json ? json_object_get_member (stat->json, "value") : NULL;
+
+          node_report (self, IMPACT_SEVERITY_WARNING, IMPACT_ERROR_INVALID_VALUE, node, path,
+                       "the value %g disagrees with the milestones: the sum of \"%s\" is %" G_GINT64_FORMAT,
+                       stat->value, stat->derive_metric, sum);
+        }
+    }
+}
+
 /* Results */
 
 static int
@@ -2190,6 +2266,12 @@ loader_finish (Loader             *self,
 }
 
 /* Public API */
+
+gboolean
+impact_json_loader_is_icon_name (const char *name)
+{
+  return name != NULL && g_strv_contains (icon_names, name);
+}
 
 ImpactDocument *
 impact_json_loader_load_data (const char         *data,
@@ -2260,8 +2342,14 @@ impact_json_loader_load_data (const char         *data,
 
   doc = impact_document_new ();
   load_root (&loader, root, doc);
+  check_derived (&loader, doc);
   impact_document_set_file (doc, base_file);
   impact_document_set_source_root (doc, root);
+  {
+    g_autoptr(GBytes) text = g_bytes_new (data, length);
+
+    impact_document_set_source_text (doc, text);
+  }
 
 out:
   ok = loader_finish (&loader, display_name, diagnostics, error);

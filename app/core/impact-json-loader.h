@@ -38,4 +38,7 @@ ImpactDocument *impact_json_loader_load_data  (const char         *data,
                                                ImpactDiagnostics  *diagnostics,
                                                GError            **error);
 
+/* TRUE when @name is one of the built-in icons. */
+gboolean        impact_json_loader_is_icon_name (const char *name);
+
 G_END_DECLS

@@ -1,4 +1,1180 @@
-/* impact-json-writer.c: being written (see the issue); intentionally empty for now.
+/* impact-json-writer.c: save a document as JSON, keeping what it can
+ *
+ * Two steps. build_tree() copies the loaded tree and writes the model's
+ * values into it: a member whose value did not change keeps its node, so
+ * the comparison below sees it as unchanged. emit() then writes the new
+ * tree next to the old one and the old text: an unchanged value is copied
+ * from the old text; a changed object or array is written member by member
+ * reusing the old spacing around each one; anything new is pretty-printed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "impact-json-writer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "impact-error.h"
+#include "impact-json-loader.h"
+#include "impact-json-writer.h"
+
+/* Where one value sits in the old text. For members and elements, "lead"
+ * is the whitespace after the '{', '[' or ',' before it, "key" the member
+ * name, colon and spacing, and "trail" the whitespace after the value up to
+ * the next ',' or the closing bracket. */
+typedef struct Span Span;
+struct Span
+{
+  gsize      lead_start;
+  gsize      key_start;
+  gsize      start;
+  gsize      end;
+  gsize      trail_end;
+  GPtrArray *children;      /* of Span, for objects and arrays */
+};
+
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  gsize       pos;
+} Scanner;
+
+static void
+span_free (gpointer data)
+{
+  Span *span = data;
+
+  if (span->children)
+    g_ptr_array_unref (span->children);
+  g_free (span);
+}
+
+/* Text scanning: the text was accepted by the loader, so it is valid JSON;
+ * the scanner still never reads past the end. */
+
+static void
+skip_space (Scanner *sc)
+{
+  while (sc->pos < sc->length &&
+         (sc->text[sc->pos] == ' ' || sc->text[sc->pos] == '\t' ||
+          sc->text[sc->pos] == '\n' || sc->text[sc->pos] == '\r'))
+    sc->pos++;
+}
+
+static void
+skip_string (Scanner *sc)
+{
+  sc->pos++; /* the opening quote */
+  while (sc->pos < sc->length && sc->text[sc->pos] != '"')
+    {
+      if (sc->text[sc->pos] == '\\')
+        sc->pos++;
+      sc->pos++;
+    }
+  if (sc->pos < sc->length)
+    sc->pos++;
+}
+
+static Span *scan_value (Scanner *sc, guint depth);
+
+static void
+scan_children (Scanner *sc,
+               Span    *span,
+               char     close,
+               gboolean keyed,
+               guint    depth)
+{
+  span->children = g_ptr_array_new_with_free_func (span_free);
+  sc->pos++; /* '{' or '[' */
+
+  for (;;)
+    {
+      gsize lead_start = sc->pos, key_start;
+      Span *child;
+
+      skip_space (sc);
+      if (sc->pos >= sc->length || sc->text[sc->pos] == close)
+        break;
+
+      key_start = sc->pos;
+      if (keyed)
+        {
+          skip_string (sc);
+          skip_space (sc);
+          if (sc->pos < sc->length && sc->text[sc->pos] == ':')
+            sc->pos++;
+          skip_space (sc);
+        }
+      child = scan_value (sc, depth + 1);
+      child->lead_start = lead_start;
+      child->key_start = key_start;
+      skip_space (sc);
+      child->trail_end = sc->pos;
+      g_ptr_array_add (span->children, child);
+
+      if (sc->pos < sc->length && sc->text[sc->pos] == ',')
+        sc->pos++;
+      else
+        break;
+    }
+  if (sc->pos < sc->length)
+    sc->pos++; /* the closing bracket */
+}
+
+static Span *
+scan_value (Scanner *sc,
+            guint    depth)
+{
+  Span *span = g_new0 (Span, 1);
+
+  span->lead_start = span->key_start = span->start = sc->pos;
+  if (sc->pos < sc->length && depth <= IMPACT_LOADER_MAX_DEPTH + 1)
+    {
+      switch (sc->text[sc->pos])
+        {
+        case '{':
+          scan_children (sc, span, '}', TRUE, depth);
+          break;
+        case '[':
+          scan_children (sc, span, ']', FALSE, depth);
+          break;
+        case '"':
+          skip_string (sc);
+          break;
+        default:
+          while (sc->pos < sc->length && strchr (",]} \t\r\n", sc->text[sc->pos]) == NULL)
+            sc->pos++;
+          break;
+        }
+    }
+  span->end = sc->pos;
+  return span;
+}
+
+/* Comparing trees: member order matters (it is what the text shows), and
+ * numbers compare by value (435 and 435.0 are the same number). */
+
+static gboolean
+nodes_equal (JsonNode *a,
+             JsonNode *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || JSON_NODE_TYPE (a) != JSON_NODE_TYPE (b))
+    return FALSE;
+
+  switch (JSON_NODE_TYPE (a))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *oa = json_node_get_object (a), *ob = json_node_get_object (b);
+        g_autoptr(GList) na = json_object_get_members (oa);
+        g_autoptr(GList) nb = json_object_get_members (ob);
+        const GList *la, *lb;
+
+        for (la = na, lb = nb; la != NULL && lb != NULL; la = la->next, lb = lb->next)
+          if (strcmp (la->data, lb->data) != 0 ||
+              !nodes_equal (json_object_get_member (oa, la->data), json_object_get_member (ob, lb->data)))
+            return FALSE;
+        return la == NULL && lb == NULL;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *aa = json_node_get_array (a), *ab = json_node_get_array (b);
+        guint n = json_array_get_length (aa);
+
+        if (n != json_array_get_length (ab))
+          return FALSE;
+        for (guint i = 0; i < n; i++)
+          if (!nodes_equal (json_array_get_element (aa, i), json_array_get_element (ab, i)))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      {
+        GType ta = json_node_get_value_type (a), tb = json_node_get_value_type (b);
+        gboolean num_a = ta == G_TYPE_INT64 || ta == G_TYPE_DOUBLE;
+        gboolean num_b = tb == G_TYPE_INT64 || tb == G_TYPE_DOUBLE;
+
+        if (num_a && num_b)
+          {
+            if (ta == G_TYPE_INT64 && tb == G_TYPE_INT64)
+              return json_node_get_int (a) == json_node_get_int (b);
+            return json_node_get_double (a) == json_node_get_double (b);
+          }
+        if (ta != tb)
+          return FALSE;
+        if (ta == G_TYPE_STRING)
+          return g_strcmp0 (json_node_get_string (a), json_node_get_string (b)) == 0;
+        if (ta == G_TYPE_BOOLEAN)
+          return json_node_get_boolean (a) == json_node_get_boolean (b);
+        return FALSE;
+      }
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+/* Building the tree */
+
+static JsonNode *
+string_node (const char *value)
+{
+  return json_node_init_string (json_node_alloc (), value);
+}
+
+static JsonNode *
+number_node (double value)
+{
+  if (value == floor (value) && fabs (value) < 9007199254740992.0)
+    return json_node_init_int (json_node_alloc (), (gint64) value);
+  return json_node_init_double (json_node_alloc (), value);
+}
+
+/* Sets member @name to @value (taken), keeping the old node (and so its
+ * text) when it is equal; NULL removes the member. */
+static void
+put (JsonObject *object,
+     const char *name,
+     JsonNode   *value)
+{
+  JsonNode *old = json_object_get_member (object, name);
+
+  if (value == NULL)
+    {
+      if (old != NULL)
+        json_object_remove_member (object, name);
+      return;
+    }
+  if (old != NULL && nodes_equal (old, value))
+    {
+      json_node_unref (value);
+      return;
+    }
+  json_object_set_member (object, name, value);
+}
+
+static void
+put_string (JsonObject *object,
+            const char *name,
+            const char *value)
+{
+  put (object, name, value ? string_node (value) : NULL);
+}
+
+/* A boolean that defaults to FALSE: written when TRUE or already present */
+static void
+put_flag (JsonObject *object,
+          const char *name,
+          gboolean    value)
+{
+  if (!value && !json_object_has_member (object, name))
+    return;
+  put (object, name, json_node_init_boolean (json_node_alloc (), value));
+}
+
+static void
+put_date (JsonObject       *object,
+          const char       *name,
+          const ImpactDate *date)
+{
+  g_autofree char *iso = NULL;
+
+  if (!impact_date_is_valid (date))
+    {
+      put (object, name, NULL);
+      return;
+    }
+  iso = impact_date_to_iso (date);
+  put_string (object, name, iso);
+}
+
+/* Colours are kept as written when they mean the same ("#FFF" = "#ffffff") */
+static char *
+normalise_colour (const char *text)
+{
+  if (text == NULL || text[0] != '#')
+    return g_strdup (text);
+  if (strlen (text) == 4)
+    return g_strdup_printf ("#%c%c%c%c%c%c",
+                            g_ascii_tolower (text[1]), g_ascii_tolower (text[1]),
+                            g_ascii_tolower (text[2]), g_ascii_tolower (text[2]),
+                            g_ascii_tolower (text[3]), g_ascii_tolower (text[3]));
+  return g_ascii_strdown (text, -1);
+}
+
+static void
+put_colour (JsonObject *object,
+            const char *name,
+            const char *value)
+{
+  JsonNode *old = json_object_get_member (object, name);
+
+  if (value != NULL && old != NULL && JSON_NODE_HOLDS_VALUE (old) &&
+      json_node_get_value_type (old) == G_TYPE_STRING)
+    {
+      g_autofree char *old_norm = normalise_colour (json_node_get_string (old));
+      g_autofree char *new_norm = normalise_colour (value);
+
+      if (g_strcmp0 (old_norm, new_norm) == 0)
+        return;
+    }
+  put_string (object, name, value);
+}
+
+/* The model drops an icon it does not know (with a warning): keep it. */
+static void
+put_icon (JsonObject *object,
+          const char *value)
+{
+  JsonNode *old = json_object_get_member (object, "icon");
+
+  if (value == NULL && old != NULL && JSON_NODE_HOLDS_VALUE (old) &&
+      json_node_get_value_type (old) == G_TYPE_STRING &&
+      !impact_json_loader_is_icon_name (json_node_get_string (old)))
+    return;
+  put_string (object, "icon", value);
+}
+
+/* A copy of the object member @name of @parent to update, or a new one */
+static JsonObject *
+section_object (JsonObject *parent,
+                const char *name)
+{
+  JsonNode *old = json_object_get_member (parent, name);
+
+  if (old != NULL && JSON_NODE_HOLDS_OBJECT (old))
+    {
+      g_autoptr(JsonNode) copy = impact_json_node_deep_copy (old);
+
+      return json_object_ref (json_node_get_object (copy));
+    }
+  return json_object_new ();
+}
+
+static JsonObject *
+item_object (JsonObject *origin)
+{
+  if (origin != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), origin);
+      g_autoptr(JsonNode) copy = impact_json_node_deep_copy (node);
+
+      return json_object_ref (json_node_get_object (copy));
+    }
+  return json_object_new ();
+}
+
+/* Puts @object (taken) as member @name; an object left empty is only
+ * written when it was there before. */
+static void
+put_object (JsonObject *parent,
+            const char *name,
+            JsonObject *object)
+{
+  if (json_object_get_size (object) == 0 && !json_object_has_member (parent, name))
+    {
+      json_object_unref (object);
+      return;
+    }
+  put (parent, name, json_node_init_object (json_node_alloc (), object));
+  json_object_unref (object);
+}
+
+static void
+put_source (JsonObject         *object,
+            const ImpactSource *source)
+{
+  JsonObject *s;
+
+  if (source == NULL)
+    {
+      put (object, "source", NULL);
+      return;
+    }
+  s = section_object (object, "source");
+  put_string (s, "title", source->title);
+  put_string (s, "url", source->url);
+  put (object, "source", json_node_init_object (json_node_alloc (), s));
+  json_object_unref (s);
+}
+
+/* Same rule as the loader: the fewest digits, at most 2, that give the value */
+static guint
+inferred_decimals (double value)
+{
+  for (guint d = 0; d < 2; d++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (buf, sizeof buf, d == 0 ? "%.0f" : "%.1f", value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return d;
+    }
+  return 2;
+}
+
+static JsonNode *
+statistic_node (const ImpactStatistic *stat)
+{
+  JsonObject *o = item_object (stat->json);
+  JsonNode *node;
+
+  if (stat->derive_metric != NULL)
+    {
+      JsonObject *d = section_object (o, "derive");
+
+      put_string (d, "metric", stat->derive_metric);
+      put_date (d, "since", &stat->derive_since);
+      if (stat->derive_base != 0 || json_object_has_member (d, "base"))
+        put (d, "base", json_node_init_int (json_node_alloc (), stat->derive_base));
+      put (o, "derive", json_node_init_object (json_node_alloc (), d));
+      json_object_unref (d);
+    }
+  else
+    put (o, "derive", NULL);
+
+  /* A computed value is not written: it follows the milestones */
+  if (stat->derive_metric == NULL || stat->value_fixed)
+    put (o, "value", number_node (stat->value));
+  else
+    put (o, "value", NULL);
+
+  if (json_object_has_member (o, "decimals") ||
+      (stat->derive_metric == NULL || stat->value_fixed ? inferred_decimals (stat->value) : 0) != stat->decimals)
+    put (o, "decimals", json_node_init_int (json_node_alloc (), stat->decimals));
+  put_string (o, "prefix", stat->prefix);
+  put_string (o, "suffix", stat->suffix);
+  put_string (o, "qualifier", stat->qualifier);
+  put_string (o, "scale", stat->scale);
+  put_string (o, "label", stat->label);
+  put_icon (o, stat->icon);
+  put_source (o, stat->source);
+
+  node = json_node_init_object (json_node_alloc (), o);
+  json_object_unref (o);
+  return node;
+}
+
+static JsonNode *
+fact_node (const ImpactFact *fact)
+{
+  JsonObject *o = item_object (fact->json);
+  JsonNode *node;
+
+  put_string (o, "text", fact->text);
+  put_source (o, fact->source);
+  node = json_node_init_object (json_node_alloc (), o);
+  json_object_unref (o);
+  return node;
+}
+
+static JsonNode *
+pillar_node (const ImpactPillar *pillar)
+{
+  JsonObject *o = item_object (pillar->json);
+  JsonNode *node;
+
+  put_string (o, "lead", pillar->lead);
+  put_string (o, "text", pillar->text);
+  put_icon (o, pillar->icon);
+  node = json_node_init_object (json_node_alloc (), o);
+  json_object_unref (o);
+  return node;
+}
+
+static JsonNode *
+milestone_node (const ImpactMilestone *milestone)
+{
+  JsonObject *o = item_object (milestone->json);
+  JsonNode *node;
+
+  put_date (o, "date", &milestone->date);
+  put_string (o, "title", milestone->title);
+  put_string (o, "description", milestone->description);
+  put_string (o, "category", milestone->category);
+  if (milestone->metrics->len > 0)
+    {
+      JsonObject *m = json_object_new ();
+
+      for (guint i = 0; i < milestone->metrics->len; i++)
+        {
+          const ImpactMetric *metric = &g_array_index (milestone->metrics, ImpactMetric, i);
+
+          if (metric->name != NULL && *metric->name != '\0')
+            json_object_set_int_member (m, metric->name, metric->value);
+        }
+      put (o, "metrics", json_node_init_object (json_node_alloc (), m));
+      json_object_unref (m);
+    }
+  else if (json_object_has_member (o, "metrics"))
+    {
+      JsonNode *old = json_object_get_member (o, "metrics");
+
+      /* "metrics": {} stays as written */
+      if (!JSON_NODE_HOLDS_OBJECT (old) || json_object_get_size (json_node_get_object (old)) != 0)
+        put (o, "metrics", NULL);
+    }
+  put_flag (o, "highlight", milestone->highlight);
+  node = json_node_init_object (json_node_alloc (), o);
+  json_object_unref (o);
+  return node;
+}
+
+static JsonNode *
+era_node (const ImpactEra *era)
+{
+  JsonObject *o = item_object (era->json);
+  JsonNode *node;
+
+  put_date (o, "start", &era->start);
+  put_date (o, "end", &era->end);
+  put_string (o, "title", era->title);
+  put_string (o, "category", era->category);
+  node = json_node_init_object (json_node_alloc (), o);
+  json_object_unref (o);
+  return node;
+}
+
+typedef JsonNode *(*ItemNodeFunc) (gconstpointer item);
+
+static void
+put_list (JsonObject   *root,
+          const char   *name,
+          GPtrArray    *items,
+          ItemNodeFunc  item_node)
+{
+  JsonArray *array;
+
+  if (items->len == 0)
+    {
+      JsonNode *old = json_object_get_member (root, name);
+
+      /* "facts": [] stays as written */
+      if (old == NULL || !JSON_NODE_HOLDS_ARRAY (old) || json_array_get_length (json_node_get_array (old)) != 0)
+        put (root, name, NULL);
+      return;
+    }
+  array = json_array_sized_new (items->len);
+  for (guint i = 0; i < items->len; i++)
+    json_array_add_element (array, item_node (g_ptr_array_index (items, i)));
+  put (root, name, json_node_init_array (json_node_alloc (), array));
+  json_array_unref (array);
+}
+
+JsonNode *
+impact_json_writer_build_tree (ImpactDocument *doc)
+{
+  JsonNode *source = NULL;
+  JsonObject *root, *o;
+  ImpactOrganisation *org;
+  ImpactThemeSpec *theme;
+  ImpactProblem *problem;
+  ImpactQuote *quote;
+  ImpactProfile *profile;
+  ImpactFooter *footer;
+  JsonNode *node;
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (doc), NULL);
+
+  source = impact_document_get_source_root (doc);
+  if (source != NULL && JSON_NODE_HOLDS_OBJECT (source))
+    {
+      g_autoptr(JsonNode) copy = impact_json_node_deep_copy (source);
+
+      root = json_object_ref (json_node_get_object (copy));
+    }
+  else
+    root = json_object_new ();
+
+  put_string (root, "format", impact_document_get_format (doc) ? impact_document_get_format (doc)
+                                                                 : IMPACT_FORMAT_VERSION);
+  put_string (root, "language", impact_document_get_language (doc));
+  put_string (root, "office", impact_document_get_office (doc));
+  put_string (root, "title", impact_document_get_title (doc));
+  put_string (root, "subtitle", impact_document_get_subtitle (doc));
+
+  org = impact_document_get_organisation (doc);
+  o = section_object (root, "organisation");
+  put_string (o, "name", org->name);
+  put_string (o, "short_name", org->short_name);
+  put_string (o, "website", org->website);
+  if (org->address != NULL && org->address[0] != NULL)
+    {
+      JsonArray *lines = json_array_new ();
+
+      for (guint i = 0; org->address[i] != NULL; i++)
+        json_array_add_string_element (lines, org->address[i]);
+      put (o, "address", json_node_init_array (json_node_alloc (), lines));
+      json_array_unref (lines);
+    }
+  else
+    put (o, "address", NULL);
+  put_string (o, "phone", org->phone);
+  put_string (o, "fax", org->fax);
+  put_string (o, "email", org->email);
+  put_string (o, "logo", org->logo);
+  put_string (o, "logo_alt", org->logo_alt);
+  /* Required: always written */
+  put (root, "organisation", json_node_init_object (json_node_alloc (), o));
+  json_object_unref (o);
+
+  theme = impact_document_get_theme_spec (doc);
+  o = section_object (root, "theme");
+  put_string (o, "template", theme->template_name);
+  put_colour (o, "primary", theme->primary);
+  put_colour (o, "accent", theme->accent);
+  put_colour (o, "text", theme->text);
+  put_colour (o, "background", theme->background);
+  put_string (o, "heading_font", theme->heading_font);
+  put_string (o, "body_font", theme->body_font);
+  put_object (root, "theme", o);
+
+  problem = impact_document_get_problem (doc);
+  o = section_object (root, "problem");
+  put_string (o, "kicker", problem->kicker);
+  put_string (o, "heading", problem->heading);
+  put_string (o, "body", problem->body);
+  put_object (root, "problem", o);
+
+  put_string (root, "statistics_heading", impact_document_get_statistics_heading (doc));
+  put_list (root, "statistics", impact_document_get_statistics (doc), (ItemNodeFunc) statistic_node);
+  put_string (root, "facts_heading", impact_document_get_facts_heading (doc));
+  put_list (root, "facts", impact_document_get_facts (doc), (ItemNodeFunc) fact_node);
+
+  quote = impact_document_get_quote (doc);
+  if (quote != NULL)
+    {
+      o = section_object (root, "quote");
+      put_string (o, "text", quote->text);
+      put_string (o, "attribution", quote->attribution);
+      put_string (o, "role", quote->role);
+      put_flag (o, "pseudonym", quote->pseudonym);
+      put (root, "quote", json_node_init_object (json_node_alloc (), o));
+      json_object_unref (o);
+    }
+  else
+    put (root, "quote", NULL);
+
+  put_string (root, "approach_heading", impact_document_get_approach_heading (doc));
+  put_list (root, "approach", impact_document_get_pillars (doc), (ItemNodeFunc) pillar_node);
+  put_string (root, "milestones_heading", impact_document_get_milestones_heading (doc));
+  put_list (root, "milestones", impact_document_get_milestones (doc), (ItemNodeFunc) milestone_node);
+  put_list (root, "eras", impact_document_get_eras (doc), (ItemNodeFunc) era_node);
+
+  profile = impact_document_get_profile (doc);
+  if (profile != NULL)
+    {
+      o = section_object (root, "profile");
+      put_string (o, "name", profile->name);
+      put_string (o, "role", profile->role);
+      put_string (o, "biography", profile->biography);
+      put_string (o, "photo", profile->photo);
+      put_string (o, "photo_alt", profile->photo_alt);
+      put (root, "profile", json_node_init_object (json_node_alloc (), o));
+      json_object_unref (o);
+    }
+  else
+    put (root, "profile", NULL);
+
+  footer = impact_document_get_footer (doc);
+  o = section_object (root, "footer");
+  put_string (o, "about", footer->about);
+  put_string (o, "disclaimer", footer->disclaimer);
+  put_string (o, "copyright", footer->copyright);
+  put_object (root, "footer", o);
+
+  node = json_node_init_object (json_node_alloc (), root);
+  json_object_unref (root);
+  return node;
+}
+
+/* Writing text */
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The shortest text that reads back as the same double */
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "0");
+      return;
+    }
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      g_autofree char *format = g_strdup_printf ("%%.%dg", precision);
+
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (out, buf);
+}
+
+static void
+emit_fresh (GString    *out,
+            JsonNode   *node,
+            const char *indent)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) names = json_object_get_members (object);
+        g_autofree char *inner = g_strconcat (indent, "  ", NULL);
+
+        if (names == NULL)
+          {
+            g_string_append (out, "{}");
+            break;
+          }
+        g_string_append_c (out, '{');
+        for (const GList *l = names; l != NULL; l = l->next)
+          {
+            g_string_append_printf (out, "%s\n%s", l == names ? "" : ",", inner);
+            append_string (out, l->data);
+            g_string_append (out, ": ");
+            emit_fresh (out, json_object_get_member (object, l->data), inner);
+          }
+        g_string_append_printf (out, "\n%s}", indent);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+        g_autofree char *inner = g_strconcat (indent, "  ", NULL);
+
+        if (n == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            g_string_append_printf (out, "%s\n%s", i == 0 ? "" : ",", inner);
+            emit_fresh (out, json_array_get_element (array, i), inner);
+          }
+        g_string_append_printf (out, "\n%s]", indent);
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          append_string (out, json_node_get_string (node));
+        else if (type == G_TYPE_INT64)
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        else if (type == G_TYPE_DOUBLE)
+          append_double (out, json_node_get_double (node));
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+        else
+          g_string_append (out, "null");
+      }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+typedef struct
+{
+  GString    *out;
+  const char *text;
+} Emitter;
+
+static void
+append_range (Emitter *em,
+              gsize    start,
+              gsize    end)
+{
+  if (end > start)
+    g_string_append_len (em->out, em->text + start, (gssize) (end - start));
+}
+
+/* The indentation of the children of a container from their old leads:
+ * the text after the last newline; NULL when they were all on one line. */
+static char *
+child_indent (Emitter *em,
+              Span    *span)
+{
+  for (guint i = 0; i < span->children->len; i++)
+    {
+      Span *child = g_ptr_array_index (span->children, i);
+      const char *lead = em->text + child->lead_start;
+      gsize len = child->key_start - child->lead_start;
+      const char *newline = g_strrstr_len (lead, (gssize) len, "\n");
+
+      if (newline != NULL)
+        return g_strndup (newline + 1, len - (gsize) (newline + 1 - lead));
+    }
+  return NULL;
+}
+
+static void emit (Emitter    *em,
+                  JsonNode   *node,
+                  JsonNode   *old,
+                  Span       *span,
+                  const char *indent);
+
+/* One child of a merged container: its lead, then key (for objects) and
+ * value, reusing what the old child had. */
+static void
+emit_child (Emitter    *em,
+            gboolean    first,
+            const char *name,
+            JsonNode   *node,
+            JsonNode   *old,
+            Span       *old_span,
+            const char *inner)
+{
+  if (!first)
+    g_string_append_c (em->out, ',');
+
+  if (old_span != NULL)
+    {
+      append_range (em, old_span->lead_start, old_span->start);
+      emit (em, node, old, old_span, inner ? inner : "");
+      return;
+    }
+  if (inner != NULL)
+    g_string_append_printf (em->out, "\n%s", inner);
+  else
+    g_string_append_c (em->out, ' ');
+  if (name != NULL)
+    {
+      append_string (em->out, name);
+      g_string_append (em->out, ": ");
+    }
+  emit_fresh (em->out, node, inner ? inner : "");
+}
+
+static void
+emit_close (Emitter    *em,
+            Span       *span,
+            char        close)
+{
+  Span *last = g_ptr_array_index (span->children, span->children->len - 1);
+
+  append_range (em, last->end, last->trail_end);
+  g_string_append_c (em->out, close);
+}
+
+static void
+emit_object (Emitter    *em,
+             JsonNode   *node,
+             JsonNode   *old,
+             Span       *span,
+             const char *indent)
+{
+  JsonObject *object = json_node_get_object (node);
+  JsonObject *old_object = json_node_get_object (old);
+  g_autoptr(GList) names = json_object_get_members (object);
+  g_autoptr(GList) old_names = json_object_get_members (old_object);
+  g_autofree char *inner = child_indent (em, span);
+  guint n_old = g_list_length (old_names);
+  gboolean first = TRUE;
+
+  if (names == NULL)
+    {
+      g_string_append (em->out, "{}");
+      return;
+    }
+
+  g_string_append_c (em->out, '{');
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      Span *old_span = NULL;
+      guint i = 0;
+
+      for (const GList *m = old_names; m != NULL; m = m->next, i++)
+        if (strcmp (m->data, name) == 0)
+          {
+            if (i < span->children->len && n_old == span->children->len)
+              old_span = g_ptr_array_index (span->children, i);
+            break;
+          }
+      emit_child (em, first, name, json_object_get_member (object, name),
+                  json_object_get_member (old_object, name), old_span, inner);
+      first = FALSE;
+    }
+  emit_close (em, span, '}');
+}
+
+static void
+emit_array (Emitter    *em,
+            JsonNode   *node,
+            JsonNode   *old,
+            Span       *span,
+            const char *indent)
+{
+  JsonArray *array = json_node_get_array (node);
+  JsonArray *old_array = json_node_get_array (old);
+  guint n = json_array_get_length (array);
+  guint n_old = json_array_get_length (old_array);
+  g_autofree char *inner = child_indent (em, span);
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (n_old, 1));
+
+  if (n == 0)
+    {
+      g_string_append (em->out, "[]");
+      return;
+    }
+  if (n_old != span->children->len)
+    {
+      emit_fresh (em->out, node, indent);
+      return;
+    }
+
+  g_string_append_c (em->out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      int match = -1;
+
+      /* A moved element keeps its text: find it by value first */
+      for (guint j = 0; j < n_old && match < 0; j++)
+        if (!used[j] && nodes_equal (element, json_array_get_element (old_array, j)))
+          match = (int) j;
+      /* Else the element at the same place, if it is still free */
+      if (match < 0 && i < n_old && !used[i])
+        {
+          gboolean taken_later = FALSE;
+
+          for (guint k = i + 1; k < n && !taken_later; k++)
+            taken_later = nodes_equal (json_array_get_element (array, k), json_array_get_element (old_array, i));
+          if (!taken_later)
+            match = (int) i;
+        }
+
+      if (match >= 0)
+        {
+          used[match] = TRUE;
+          emit_child (em, i == 0, NULL, element, json_array_get_element (old_array, (guint) match),
+                      g_ptr_array_index (span->children, (guint) match), inner);
+        }
+      else
+        emit_child (em, i == 0, NULL, element, NULL, NULL, inner);
+    }
+  emit_close (em, span, ']');
+}
+
+static void
+emit (Emitter    *em,
+      JsonNode   *node,
+      JsonNode   *old,
+      Span       *span,
+      const char *indent)
+{
+  if (old != NULL && span != NULL)
+    {
+      if (nodes_equal (node, old))
+        {
+          append_range (em, span->start, span->end);
+          return;
+        }
+      if (JSON_NODE_HOLDS_OBJECT (node) && JSON_NODE_HOLDS_OBJECT (old) &&
+          span->children != NULL && span->children->len > 0)
+        {
+          emit_object (em, node, old, span, indent);
+          return;
+        }
+      if (JSON_NODE_HOLDS_ARRAY (node) && JSON_NODE_HOLDS_ARRAY (old) &&
+          span->children != NULL && span->children->len > 0)
+        {
+          emit_array (em, node, old, span, indent);
+          return;
+        }
+    }
+  emit_fresh (em->out, node, indent);
+}
+
+char *
+impact_json_writer_to_data (ImpactDocument *doc,
+                            gsize          *length)
+{
+  g_autoptr(JsonNode) tree = NULL;
+  GBytes *text;
+  JsonNode *old;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (doc), NULL);
+
+  tree = impact_json_writer_build_tree (doc);
+  text = impact_document_get_source_text (doc);
+  old = impact_document_get_source_root (doc);
+
+  if (text != NULL && old != NULL)
+    {
+      gsize size = 0;
+      const char *data = g_bytes_get_data (text, &size);
+      Scanner sc = { data, size, 0 };
+      Emitter em = { out, data };
+      Span *span;
+
+      skip_space (&sc);
+      g_string_append_len (out, data, (gssize) sc.pos);
+      span = scan_value (&sc, 0);
+      emit (&em, tree, old, span, "");
+      /* What followed the root (usually a newline) */
+      g_string_append_len (out, data + span->end, (gssize) (size - span->end));
+      span_free (span);
+      if (out->len == 0 || out->str[out->len - 1] != '\n')
+        g_string_append_c (out, '\n');
+    }
+  else
+    {
+      emit_fresh (out, tree, "");
+      g_string_append_c (out, '\n');
+    }
+
+  if (length)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* Saving */
+
+void
+impact_json_writer_adopt (ImpactDocument *doc,
+                          const char     *data,
+                          gsize           length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) text = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  JsonArray *array;
+  GPtrArray *items;
+
+  g_return_if_fail (IMPACT_IS_DOCUMENT (doc));
+
+  if (!json_parser_load_from_data (parser, data, (gssize) length, NULL))
+    return;
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+
+  text = g_bytes_new (data, length);
+  impact_document_set_source_root (doc, node);
+  impact_document_set_source_text (doc, text);
+  root = json_node_get_object (node);
+
+#define RELINK(list, member, Type)                                                   \
+  G_STMT_START {                                                                     \
+    items = impact_document_get_list (doc, list);                                    \
+    node = json_object_get_member (root, member);                                    \
+    array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL; \
+    for (guint i = 0; i < items->len; i++)                                           \
+      {                                                                              \
+        Type *item = g_ptr_array_index (items, i);                                   \
+        JsonNode *element = array && i < json_array_get_length (array)               \
+                            ? json_array_get_element (array, i) : NULL;              \
+        g_clear_pointer (&item->json, json_object_unref);                            \
+        if (element && JSON_NODE_HOLDS_OBJECT (element))                             \
+          item->json = json_object_ref (json_node_get_object (element));             \
+      }                                                                              \
+  } G_STMT_END
+
+  RELINK (IMPACT_LIST_STATISTICS, "statistics", ImpactStatistic);
+  RELINK (IMPACT_LIST_FACTS, "facts", ImpactFact);
+  RELINK (IMPACT_LIST_PILLARS, "approach", ImpactPillar);
+  RELINK (IMPACT_LIST_MILESTONES, "milestones", ImpactMilestone);
+  RELINK (IMPACT_LIST_ERAS, "eras", ImpactEra);
+
+#undef RELINK
+}
+
+gboolean
+impact_json_writer_save (ImpactDocument  *doc,
+                         GFile           *file,
+                         gboolean         backup,
+                         GCancellable    *cancellable,
+                         GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (doc), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_file_get_parse_name (file);
+  data = impact_json_writer_to_data (doc, &length);
+
+  if (backup && g_file_query_exists (file, cancellable))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *bak_uri = g_strconcat (uri, ".bak", NULL);
+      g_autoptr(GFile) bak = g_file_new_for_uri (bak_uri);
+
+      if (!g_file_copy (file, bak, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                        cancellable, NULL, NULL, &local_error))
+        {
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                       _("Could not save “%s”: the backup copy failed: %s"), name, local_error->message);
+          return FALSE;
+        }
+    }
+
+  /* GIO writes a temporary file next to the target and renames it */
+  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                NULL, cancellable, &local_error))
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                   _("Could not save “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  impact_json_writer_adopt (doc, data, length);
+  return TRUE;
+}
