@@ -1,4 +1,901 @@
-/* impact-timeline-layout.c: being written (see the issue); intentionally empty for now.
+/* impact-timeline-layout.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "impact-timeline"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "impact-text.h"
+#include "impact-theme.h"
+#include "impact-timeline-layout.h"
+
+#define LABEL_CACHE_MAX   2048   /* PangoLayouts kept; the cache is emptied past this */
+#define N_PLACEMENTS      4      /* placements kept (zoom steps) */
+#define ZOOM_STEPS_PER_OCTAVE 4.0
+#define MAX_TICKS         4000
+
+struct _ImpactTimelineLayout
+{
+  GObject           parent_instance;
+
+  ImpactDocument   *document;
+  ImpactTheme      *theme;
+  PangoContext     *context;
+
+  GArray           *items;        /* ImpactTimelineItem, date order */
+  double           *times;        /* items' times, for the binary search */
+  float            *widths;       /* label sizes, NAN until measured */
+  float            *heights;
+  GArray           *eras;         /* ImpactTimelineEra */
+  guint             n_era_lanes;
+
+  GPtrArray        *categories;   /* char*, NULL for "other" */
+  GArray           *colors;       /* ImpactColor */
+
+  GHashTable       *labels;       /* position → PangoLayout */
+  GHashTable       *texts;        /* key string → PangoLayout */
+  PangoLayout      *measure;      /* reused for measuring */
+
+  ImpactTimelinePlacement placements[N_PLACEMENTS];
+  guint             next_placement;
+};
+
+G_DEFINE_FINAL_TYPE (ImpactTimelineLayout, impact_timeline_layout, G_TYPE_OBJECT)
+
+/* Category colours after the theme's primary and accent: muted, distinct,
+ * and dark enough for white-on-colour and colour-on-white. */
+static const ImpactColor palette[] = {
+  { 0.165, 0.576, 0.541 },  /* teal */
+  { 0.553, 0.333, 0.447 },  /* plum */
+  { 0.369, 0.510, 0.196 },  /* olive */
+  { 0.290, 0.435, 0.647 },  /* slate blue */
+  { 0.710, 0.282, 0.231 },  /* brick */
+  { 0.690, 0.545, 0.102 },  /* ochre */
+};
+static const ImpactColor other_color = { 0.482, 0.529, 0.580 };
+
+static void
+impact_timeline_layout_finalize (GObject *object)
+{
+  ImpactTimelineLayout *self = IMPACT_TIMELINE_LAYOUT (object);
+
+  for (guint i = 0; i < N_PLACEMENTS; i++)
+    g_free (self->placements[i].lanes);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_object (&self->measure);
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->eras, g_array_unref);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->colors, g_array_unref);
+  g_free (self->times);
+  g_free (self->widths);
+  g_free (self->heights);
+  g_clear_object (&self->context);
+  g_clear_object (&self->theme);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (impact_timeline_layout_parent_class)->finalize (object);
+}
+
+static void
+impact_timeline_layout_class_init (ImpactTimelineLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = impact_timeline_layout_finalize;
+}
+
+static void
+impact_timeline_layout_init (ImpactTimelineLayout *self)
+{
+  self->labels = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+static guint
+category_for (ImpactTimelineLayout *self,
+              GHashTable           *seen,
+              const char           *name,
+              gboolean             *has_other)
+{
+  gpointer value;
+
+  if (name == NULL || *name == '\0')
+    {
+      *has_other = TRUE;
+      return G_MAXUINT;   /* fixed up once all are known */
+    }
+  if (g_hash_table_lookup_extended (seen, name, NULL, &value))
+    return GPOINTER_TO_UINT (value);
+  g_ptr_array_add (self->categories, g_strdup (name));
+  g_hash_table_insert (seen, (gpointer) name, GUINT_TO_POINTER (self->categories->len - 1));
+  return self->categories->len - 1;
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const ImpactTimelineItem *x = a, *y = b;
+
+  if (x->time != y->time)
+    return x->time < y->time ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int
+compare_eras (gconstpointer a,
+              gconstpointer b)
+{
+  const ImpactTimelineEra *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+ImpactTimelineLayout *
+impact_timeline_layout_new (ImpactDocument *document,
+                            ImpactTheme    *theme)
+{
+  ImpactTimelineLayout *self;
+  GPtrArray *milestones, *eras;
+  const guint *order;
+  guint n;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean has_other = FALSE;
+  g_autoptr(GArray) lane_end = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (IMPACT_IS_THEME (theme), NULL);
+
+  self = g_object_new (IMPACT_TYPE_TIMELINE_LAYOUT, NULL);
+  self->document = g_object_ref (document);
+  self->theme = g_object_ref (theme);
+  self->context = impact_text_context_new (impact_document_get_language (document));
+  self->categories = g_ptr_array_new_with_free_func (g_free);
+  self->colors = g_array_new (FALSE, FALSE, sizeof (ImpactColor));
+
+  /* milestones, in the document's stable date order */
+  milestones = impact_document_get_milestones (document);
+  order = impact_document_get_milestone_order (document, &n);
+  self->items = g_array_sized_new (FALSE, FALSE, sizeof (ImpactTimelineItem), n);
+  self->times = g_new (double, MAX (n, 1));
+  self->widths = g_new (float, MAX (n, 1));
+  self->heights = g_new (float, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactMilestone *m = g_ptr_array_index (milestones, order[i]);
+      ImpactTimelineItem item = { 0 };
+
+      item.index = order[i];
+      impact_date_get_span (&m->date, &item.span_start, &item.span_end);
+      item.time = (item.span_start + item.span_end) / 2.0;
+      item.precision = impact_date_get_precision (&m->date);
+      item.category = category_for (self, seen, m->category, &has_other);
+      g_array_append_val (self->items, item);
+      self->times[i] = item.time;
+      self->widths[i] = NAN;
+      self->heights[i] = NAN;
+    }
+  /* A date order by (year, month, day) with the middle of the span as the
+   * position is not monotonic: "2017" (2017.5) sorts before "2017-02"
+   * (2017.125). Positions must be sorted for the binary search, so sort
+   * by time; ties keep the document's order. */
+  g_array_sort (self->items, compare_items);
+  for (guint i = 0; i < n; i++)
+    self->times[i] = g_array_index (self->items, ImpactTimelineItem, i).time;
+
+  /* eras */
+  eras = impact_document_get_eras (document);
+  self->eras = g_array_sized_new (FALSE, FALSE, sizeof (ImpactTimelineEra), eras->len);
+  for (guint i = 0; i < eras->len; i++)
+    {
+      const ImpactEra *e = g_ptr_array_index (eras, i);
+      ImpactTimelineEra era = { 0 };
+      double s, unused, end;
+
+      era.index = i;
+      impact_date_get_span (&e->start, &s, &unused);
+      impact_date_get_span (&e->end, &unused, &end);
+      era.start = s;
+      era.end = MAX (end, s);
+      era.category = category_for (self, seen, e->category, &has_other);
+      g_array_append_val (self->eras, era);
+    }
+  g_array_sort (self->eras, compare_eras);
+  for (guint i = 0; i < self->eras->len; i++)
+    {
+      ImpactTimelineEra *era = &g_array_index (self->eras, ImpactTimelineEra, i);
+      guint lane;
+
+      for (lane = 0; lane < lane_end->len; lane++)
+        if (g_array_index (lane_end, double, lane) <= era->start)
+          break;
+      if (lane == lane_end->len)
+        g_array_append_val (lane_end, era->end);
+      else
+        g_array_index (lane_end, double, lane) = era->end;
+      era->lane = lane;
+    }
+  self->n_era_lanes = lane_end->len;
+
+  /* colours: primary, accent, then the palette; "other" last, in grey */
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      ImpactColor color;
+
+      if (c == 0)
+        color = *impact_theme_get_primary (theme);
+      else if (c == 1)
+        color = *impact_theme_get_accent (theme);
+      else
+        color = palette[(c - 2) % G_N_ELEMENTS (palette)];
+      g_array_append_val (self->colors, color);
+    }
+  if (has_other)
+    {
+      guint other = self->categories->len;
+
+      g_ptr_array_add (self->categories, NULL);
+      g_array_append_val (self->colors, other_color);
+      for (guint i = 0; i < self->items->len; i++)
+        if (g_array_index (self->items, ImpactTimelineItem, i).category == G_MAXUINT)
+          g_array_index (self->items, ImpactTimelineItem, i).category = other;
+      for (guint i = 0; i < self->eras->len; i++)
+        if (g_array_index (self->eras, ImpactTimelineEra, i).category == G_MAXUINT)
+          g_array_index (self->eras, ImpactTimelineEra, i).category = other;
+    }
+
+  return self;
+}
+
+ImpactDocument *
+impact_timeline_layout_get_document (ImpactTimelineLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
+  return self->document;
+}
+
+ImpactTheme *
+impact_timeline_layout_get_theme (ImpactTimelineLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
+  return self->theme;
+}
+
+PangoContext *
+impact_timeline_layout_get_context (ImpactTimelineLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
+  return self->context;
+}
+
+guint
+impact_timeline_layout_get_n_items (ImpactTimelineLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), 0);
+  return self->items->len;
+}
+
+const ImpactTimelineItem *
+impact_timeline_layout_get_item (ImpactTimelineLayout *self,
+                                 guint                 position)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
+  g_return_val_if_fail (position < self->items->len, NULL);
+  return &g_array_index (self->items, ImpactTimelineItem, position);
+}
+
+const ImpactMilestone *
+impact_timeline_layout_get_milestone (ImpactTimelineLayout *self,
+                                      guint                 position)
+{
+  const ImpactTimelineItem *item = impact_timeline_layout_get_item (self, position);
+
+  return item ? g_ptr_array_index (impact_document_get_milestones (self->document), item->index) : NULL;
+}
+
+int
+impact_timeline_layout_find_index (ImpactTimelineLayout *self,
+                                   guint                 index)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), -1);
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_array_index (self->items, ImpactTimelineItem, i).index == index)
+      return (int) i;
+  return -1;
+}
+
+gboolean
+impact_timeline_layout_get_extent (ImpactTimelineLayout *self,
+                                   double               *start,
+                                   double               *end)
+{
+  double s = INFINITY, e = -INFINITY;
+
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), FALSE);
+  if (self->items->len > 0)
+    {
+      /* spans are sorted by middle, so scan the ends for the extremes of
+       * partial dates; cheap next to the sort */
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          const ImpactTimelineItem *item = &g_array_index (self->items, ImpactTimelineItem, i);
+
+          s = MIN (s, item->span_start);
+          e = MAX (e, item->span_end);
+        }
+    }
+  for (guint i = 0; i < self->eras->len; i++)
+    {
+      const ImpactTimelineEra *era = &g_array_index (self->eras, ImpactTimelineEra, i);
+
+      s = MIN (s, era->start);
+      e = MAX (e, era->end);
+    }
+  if (!isfinite (s) || !isfinite (e))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      s = g_date_time_get_year (now);
+      e = s + 1;
+      if (start)
+        *start = s;
+      if (end)
+        *end = e;
+      return FALSE;
+    }
+  if (start)
+    *start = s;
+  if (end)
+    *end = e;
+  return TRUE;
+}
+
+static guint
+lower_bound (const double *times,
+             guint         n,
+             double        t)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (times[mid] < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+impact_timeline_layout_find_range (ImpactTimelineLayout *self,
+                                   double                start,
+                                   double                end,
+                                   guint                *first,
+                                   guint                *last)
+{
+  guint f, l;
+
+  g_return_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self));
+  f = lower_bound (self->times, self->items->len, start);
+  l = end > start ? lower_bound (self->times, self->items->len, end) : f;
+  if (first)
+    *first = f;
+  if (last)
+    *last = MAX (l, f);
+}
+
+int
+impact_timeline_layout_find_nearest (ImpactTimelineLayout *self,
+                                     double                time)
+{
+  guint n, i;
+
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), -1);
+  n = self->items->len;
+  if (n == 0)
+    return -1;
+  i = lower_bound (self->times, n, time);
+  if (i == n)
+    return n - 1;
+  if (i > 0 && time - self->times[i - 1] <= self->times[i] - time)
+    return i - 1;
+  return i;
+}
+
+guint
+impact_timeline_layout_get_n_categories (ImpactTimelineLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), 0);
+  return self->categories->len;
+}
+
+const char *
+impact_timeline_layout_get_category_name (ImpactTimelineLayout *self,
+                                          guint                 category)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
+  g_return_val_if_fail (category < self->categories->len, NULL);
+  return g_ptr_array_index (self->categories, category);
+}
+
+void
+impact_timeline_layout_get_category_color (ImpactTimelineLayout *self,
+                                           guint                 category,
+                                           ImpactColor          *color)
+{
+  g_return_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self));
+  if (category < self->colors->len)
+    *color = g_array_index (self->colors, ImpactColor, category);
+  else
+    *color = other_color;
+}
+
+guint
+impact_timeline_layout_get_n_eras (ImpactTimelineLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), 0);
+  return self->eras->len;
+}
+
+const ImpactTimelineEra *
+impact_timeline_layout_get_era (ImpactTimelineLayout *self,
+                                guint                 i)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
+  g_return_val_if_fail (i < self->eras->len, NULL);
+  return &g_array_index (self->eras, ImpactTimelineEra, i);
+}
+
+guint
+impact_timeline_layout_get_n_era_lanes (ImpactTimelineLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), 0);
+  return self->n_era_lanes;
+}
+
+char *
+impact_timeline_format_metrics (const ImpactMilestone *milestone)
+{
+  g_return_val_if_fail (milestone != NULL, NULL);
+  if (milestone->metrics == NULL || milestone->metrics->len == 0)
+    return NULL;
+  return impact_milestone_format_metrics (milestone);
+}
+
+/* Labels */
+
+static void
+color_to_hex (const ImpactColor *c,
+              char               out[8])
+{
+  g_snprintf (out, 8, "#%02x%02x%02x",
+              (int) CLAMP (c->red * 255 + 0.5, 0, 255),
+              (int) CLAMP (c->green * 255 + 0.5, 0, 255),
+              (int) CLAMP (c->blue * 255 + 0.5, 0, 255));
+}
+
+/* Three lines: the date in the category's colour, small capitals; the title
+ * in semibold; the metrics, muted. Each line is one paragraph, ellipsized. */
+static void
+fill_label (ImpactTimelineLayout *self,
+            PangoLayout          *layout,
+            guint                 position)
+{
+  const ImpactTimelineItem *item = &g_array_index (self->items, ImpactTimelineItem, position);
+  const ImpactMilestone *m = g_ptr_array_index (impact_document_get_milestones (self->document), item->index);
+  g_autofree char *date = impact_date_format (&m->date);
+  g_autofree char *date_up = g_utf8_strup (date, -1);
+  g_autofree char *metrics = impact_timeline_format_metrics (m);
+  g_autofree char *markup = NULL;
+  g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
+  ImpactColor color;
+  char cat_hex[8], text_hex[8];
+  const ImpactColor *text = impact_theme_get_text (self->theme);
+  ImpactColor muted = { text->red * 0.6 + 0.4 * 0.55, text->green * 0.6 + 0.4 * 0.58, text->blue * 0.6 + 0.4 * 0.62 };
+  char muted_hex[8];
+
+  impact_timeline_layout_get_category_color (self, item->category, &color);
+  color_to_hex (&color, cat_hex);
+  color_to_hex (text, text_hex);
+  color_to_hex (&muted, muted_hex);
+
+  pango_font_description_set_family (desc, impact_theme_get_body_font (self->theme));
+  pango_font_description_set_size (desc, 11 * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  if (metrics)
+    markup = g_markup_printf_escaped ("<span size='7.5pt' weight='bold' letter_spacing='600' foreground='%s'>%s</span>\n"
+                                      "<span weight='600' foreground='%s'>%s</span>\n"
+                                      "<span size='8.5pt' foreground='%s'>%s</span>",
+                                      cat_hex, date_up, text_hex, m->title ? m->title : "",
+                                      muted_hex, metrics);
+  else
+    markup = g_markup_printf_escaped ("<span size='7.5pt' weight='bold' letter_spacing='600' foreground='%s'>%s</span>\n"
+                                      "<span weight='600' foreground='%s'>%s</span>",
+                                      cat_hex, date_up, text_hex, m->title ? m->title : "");
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_width (layout, (int) (IMPACT_TIMELINE_LABEL_MAX_WIDTH * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_spacing (layout, 1 * PANGO_SCALE);
+}
+
+static void
+measure_label (ImpactTimelineLayout *self,
+               guint                 position)
+{
+  PangoLayout *layout = g_hash_table_lookup (self->labels, GUINT_TO_POINTER (position));
+  PangoRectangle ink, logical;
+
+  if (layout == NULL)
+    {
+      if (self->measure == NULL)
+        self->measure = pango_layout_new (self->context);
+      layout = self->measure;
+      fill_label (self, layout, position);
+    }
+  pango_layout_get_extents (layout, &ink, &logical);
+  /* the ellipsized width, so short titles take short lanes */
+  self->widths[position] = IMPACT_TIMELINE_LABEL_GAP +
+                           MIN (logical.width / (double) PANGO_SCALE, IMPACT_TIMELINE_LABEL_MAX_WIDTH);
+  self->heights[position] = logical.height / (double) PANGO_SCALE;
+}
+
+void
+impact_timeline_layout_get_label_size (ImpactTimelineLayout *self,
+                                       guint                 position,
+                                       double               *width,
+                                       double               *height)
+{
+  g_return_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self));
+  g_return_if_fail (position < self->items->len);
+  if (isnan (self->widths[position]))
+    measure_label (self, position);
+  if (width)
+    *width = self->widths[position];
+  if (height)
+    *height = self->heights[position];
+}
+
+PangoLayout *
+impact_timeline_layout_get_label (ImpactTimelineLayout *self,
+                                  guint                 position)
+{
+  PangoLayout *layout;
+
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
+  g_return_val_if_fail (position < self->items->len, NULL);
+
+  layout = g_hash_table_lookup (self->labels, GUINT_TO_POINTER (position));
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (self->labels) >= LABEL_CACHE_MAX)
+    g_hash_table_remove_all (self->labels);
+  layout = pango_layout_new (self->context);
+  fill_label (self, layout, position);
+  g_hash_table_insert (self->labels, GUINT_TO_POINTER (position), layout);
+  if (isnan (self->widths[position]))
+    measure_label (self, position);
+  return layout;
+}
+
+PangoLayout *
+impact_timeline_layout_get_text (ImpactTimelineLayout *self,
+                                 const char           *text,
+                                 double                size,
+                                 int                   weight,
+                                 gboolean              uppercase)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+  ImpactTextStyle style = { 0 };
+
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
+  key = g_strdup_printf ("%.2f|%d|%d|%s", size, weight, uppercase, text ? text : "");
+  layout = g_hash_table_lookup (self->texts, key);
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (self->texts) >= 512)
+    g_hash_table_remove_all (self->texts);
+  style.family = impact_theme_get_body_font (self->theme);
+  style.weight = weight;
+  style.size = size;
+  style.uppercase = uppercase;
+  style.letter_spacing = uppercase ? size * 0.06 : 0;
+  style.align = PANGO_ALIGN_LEFT;
+  layout = impact_text_layout_new (self->context, &style, text, FALSE, -1);
+  g_hash_table_insert (self->texts, g_steal_pointer (&key), layout);
+  return layout;
+}
+
+guint
+impact_timeline_layout_get_n_cached_labels (ImpactTimelineLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), 0);
+  return g_hash_table_size (self->labels);
+}
+
+/* Placement */
+
+const ImpactTimelinePlacement *
+impact_timeline_layout_place (ImpactTimelineLayout *self,
+                              double                zoom,
+                              guint                 n_above,
+                              guint                 n_below)
+{
+  ImpactTimelinePlacement *p;
+  double step, q;
+  double lane_end[IMPACT_TIMELINE_MAX_LANES];
+  guint order[IMPACT_TIMELINE_MAX_LANES];
+  guint n_lanes, n = self->items->len;
+  int last_side = 1;   /* the first label goes above */
+
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
+  g_return_val_if_fail (zoom > 0, NULL);
+
+  n_above = MIN (n_above, IMPACT_TIMELINE_MAX_LANES / 2);
+  n_below = MIN (n_below, IMPACT_TIMELINE_MAX_LANES / 2);
+  step = floor (log2 (zoom) * ZOOM_STEPS_PER_OCTAVE);
+  q = exp2 (step / ZOOM_STEPS_PER_OCTAVE);
+
+  for (guint i = 0; i < N_PLACEMENTS; i++)
+    {
+      p = &self->placements[i];
+      if (p->lanes && p->zoom == q && p->n_above == n_above && p->n_below == n_below)
+        return p;
+    }
+
+  p = &self->placements[self->next_placement];
+  self->next_placement = (self->next_placement + 1) % N_PLACEMENTS;
+  g_free (p->lanes);
+  p->lanes = g_new (gint8, MAX (n, 1));
+  p->zoom = q;
+  p->n_above = n_above;
+  p->n_below = n_below;
+  p->n_shown = 0;
+
+  n_lanes = n_above + n_below;
+  for (guint l = 0; l < IMPACT_TIMELINE_MAX_LANES; l++)
+    lane_end[l] = -INFINITY;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = self->times[i] * q;
+      guint k = 0;
+      int chosen = -1;
+
+      /* alternate: the nearest lane on the other side first, then the
+       * nearest on the same side, then further out */
+      for (guint depth = 0; depth < MAX (n_above, n_below); depth++)
+        for (int s = 0; s < 2; s++)
+          {
+            int side = s == 0 ? !last_side : last_side;   /* 0 above, 1 below */
+
+            if ((side == 0 && depth < n_above) || (side == 1 && depth < n_below))
+              order[k++] = depth * 2 + side;
+          }
+      for (guint j = 0; j < k && j < n_lanes; j++)
+        if (lane_end[order[j]] <= x)
+          {
+            chosen = order[j];
+            break;
+          }
+      if (chosen < 0)
+        {
+          p->lanes[i] = -1;
+          continue;
+        }
+      if (isnan (self->widths[i]))
+        measure_label (self, i);
+      lane_end[chosen] = x + self->widths[i] + IMPACT_TIMELINE_LABEL_PAD;
+      p->lanes[i] = (gint8) chosen;
+      last_side = chosen & 1;
+      p->n_shown++;
+    }
+  return p;
+}
+
+/* Ticks */
+
+typedef struct
+{
+  ImpactTimelineTickUnit unit;
+  int                    count;   /* years, months or days per step */
+  double                 approx;  /* in years */
+} TickStep;
+
+static const TickStep steps[] = {
+  { IMPACT_TIMELINE_TICK_DAY, 1, 1 / 365.25 },
+  { IMPACT_TIMELINE_TICK_DAY, 2, 2 / 365.25 },
+  { IMPACT_TIMELINE_TICK_DAY, 7, 7 / 365.25 },
+  { IMPACT_TIMELINE_TICK_DAY, 14, 14 / 365.25 },
+  { IMPACT_TIMELINE_TICK_MONTH, 1, 1 / 12.0 },
+  { IMPACT_TIMELINE_TICK_MONTH, 3, 3 / 12.0 },
+  { IMPACT_TIMELINE_TICK_MONTH, 6, 6 / 12.0 },
+  { IMPACT_TIMELINE_TICK_YEAR, 1, 1 },
+  { IMPACT_TIMELINE_TICK_YEAR, 2, 2 },
+  { IMPACT_TIMELINE_TICK_YEAR, 5, 5 },
+  { IMPACT_TIMELINE_TICK_DECADE, 10, 10 },
+  { IMPACT_TIMELINE_TICK_DECADE, 20, 20 },
+  { IMPACT_TIMELINE_TICK_DECADE, 50, 50 },
+  { IMPACT_TIMELINE_TICK_DECADE, 100, 100 },
+  { IMPACT_TIMELINE_TICK_DECADE, 200, 200 },
+  { IMPACT_TIMELINE_TICK_DECADE, 500, 500 },
+  { IMPACT_TIMELINE_TICK_DECADE, 1000, 1000 },
+};
+
+static double
+day_time (int year, int month, int day)
+{
+  GDate g;
+  int ndays = g_date_is_leap_year (year) ? 366 : 365;
+
+  g_date_clear (&g, 1);
+  g_date_set_dmy (&g, day, month, year);
+  return year + (g_date_get_day_of_year (&g) - 1) / (double) ndays;
+}
+
+static const char *
+month_abbrev (int month)
+{
+  static const char *names[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  return names[CLAMP (month, 1, 12) - 1];
+}
+
+static void
+tick_clear (gpointer data)
+{
+  g_free (((ImpactTimelineTick *) data)->label);
+}
+
+static void
+add_tick (GArray     *ticks,
+          double      time,
+          gboolean    major,
+          char       *label)
+{
+  ImpactTimelineTick tick = { time, major, label };
+
+  if (ticks->len >= MAX_TICKS)
+    {
+      g_free (label);
+      return;
+    }
+  g_array_append_val (ticks, tick);
+}
+
+/* Every tick of one step between start and end */
+static void
+emit_ticks (GArray         *ticks,
+            const TickStep *step,
+            double          start,
+            double          end,
+            gboolean        major)
+{
+  int y0 = (int) floor (start), y1 = (int) ceil (end);
+
+  y0 = CLAMP (y0, 1, 9999);
+  y1 = CLAMP (y1, 1, 10000);
+  switch (step->unit)
+    {
+    case IMPACT_TIMELINE_TICK_YEAR:
+    case IMPACT_TIMELINE_TICK_DECADE:
+      for (int y = y0 - (y0 % step->count); y <= y1 && ticks->len < MAX_TICKS; y += step->count)
+        if (y >= start && y <= end && y >= 1)
+          add_tick (ticks, y, major, major ? g_strdup_printf ("%d", y) : NULL);
+      break;
+
+    case IMPACT_TIMELINE_TICK_MONTH:
+      for (int y = y0; y <= y1 && y <= 9999 && ticks->len < MAX_TICKS; y++)
+        for (int m = 1; m <= 12; m += step->count)
+          {
+            double t = y + (m - 1) / 12.0;
+
+            if (t < start || t > end)
+              continue;
+            add_tick (ticks, t, major,
+                      !major ? NULL : m == 1 ? g_strdup_printf ("%s %d", month_abbrev (m), y)
+                                             : g_strdup (month_abbrev (m)));
+          }
+      break;
+
+    case IMPACT_TIMELINE_TICK_DAY:
+    default:
+      for (int y = y0; y <= y1 && y <= 9999 && ticks->len < MAX_TICKS; y++)
+        for (int m = 1; m <= 12 && ticks->len < MAX_TICKS; m++)
+          {
+            int nd = g_date_get_days_in_month (m, y);
+
+            if (y + m / 12.0 < start || y + (m - 1) / 12.0 > end)
+              continue;
+            for (int d = 1; d <= nd; d++)
+              {
+                double t;
+                gboolean first_of_month = d == 1;
+
+                /* steps restart each month, so labels read 1, 8, 15, 22 */
+                if ((d - 1) % step->count != 0 || (step->count > 1 && d + step->count > nd + 1 && d != 1 && nd - d < step->count / 2))
+                  continue;
+                t = day_time (y, m, d);
+                if (t < start || t > end)
+                  continue;
+                add_tick (ticks, t, major,
+                          !major ? NULL :
+                          first_of_month ? g_strdup_printf ("%s %d", month_abbrev (m), y) :
+                          g_strdup_printf ("%d", d));
+              }
+          }
+      break;
+    }
+}
+
+GArray *
+impact_timeline_ticks_new (double                  start,
+                           double                  end,
+                           double                  zoom,
+                           double                  min_spacing,
+                           ImpactTimelineTickUnit *unit)
+{
+  GArray *ticks = g_array_new (FALSE, FALSE, sizeof (ImpactTimelineTick));
+  guint s, minor;
+
+  g_array_set_clear_func (ticks, tick_clear);
+  if (!(zoom > 0) || !(end > start) || !isfinite (start) || !isfinite (end))
+    return ticks;
+
+  for (s = 0; s < G_N_ELEMENTS (steps) - 1; s++)
+    if (steps[s].approx * zoom >= min_spacing)
+      break;
+  if (unit)
+    *unit = steps[s].unit;
+
+  /* minor ticks: the finest step that is still 6 units apart, of the same
+   * family (a month inside years, a year inside decades) */
+  minor = G_MAXUINT;
+  for (guint k = 0; k < s; k++)
+    if (steps[k].approx * zoom >= 6.0 &&
+        (steps[k].unit == steps[s].unit ||
+         (steps[k].unit == IMPACT_TIMELINE_TICK_YEAR && steps[s].unit == IMPACT_TIMELINE_TICK_DECADE) ||
+         (steps[k].unit == IMPACT_TIMELINE_TICK_MONTH && steps[s].unit == IMPACT_TIMELINE_TICK_YEAR)))
+      {
+        minor = k;
+        break;
+      }
+
+  emit_ticks (ticks, &steps[s], start, end, TRUE);
+  if (minor != G_MAXUINT)
+    {
+      g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (ImpactTimelineTick));
+
+      g_array_set_clear_func (extra, tick_clear);
+      emit_ticks (extra, &steps[minor], start, end, FALSE);
+      for (guint i = 0; i < extra->len && ticks->len < MAX_TICKS; i++)
+        {
+          ImpactTimelineTick *t = &g_array_index (extra, ImpactTimelineTick, i);
+          gboolean dup = FALSE;
+
+          /* skip where a major tick stands (both lists are sorted, but a
+           * simple check against the major list's step keeps it short) */
+          for (guint j = 0; j < ticks->len && !dup; j++)
+            {
+              ImpactTimelineTick *mj = &g_array_index (ticks, ImpactTimelineTick, j);
+
+              if (!mj->major)
+                break;
+              dup = fabs (mj->time - t->time) < 1e-9;
+            }
+          if (!dup)
+            add_tick (ticks, t->time, FALSE, NULL);
+        }
+    }
+  return ticks;
+}

@@ -1,4 +1,1262 @@
-/* impact-timeline-render.c: being written (see the issue); intentionally empty for now.
+/* impact-timeline-render.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "impact-timeline"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "impact-error.h"
+#include "impact-text.h"
+#include "impact-timeline-render.h"
+
+#define TOP_PAD         10.0
+#define LEGEND_HEIGHT   30.0
+#define TICK_HEIGHT     20.0
+#define ERA_LANE        18.0
+#define MARKER_RADIUS    4.5
+#define ABOVE_GAP       16.0
+
+/* Colours */
+
+static void
+set_color (cairo_t           *cr,
+           const ImpactColor *c,
+           double             alpha)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, alpha);
+}
+
+static ImpactColor
+mix (const ImpactColor *a,
+     const ImpactColor *b,
+     double             t)
+{
+  ImpactColor c = { a->red + (b->red - a->red) * t,
+                    a->green + (b->green - a->green) * t,
+                    a->blue + (b->blue - a->blue) * t };
+  return c;
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* Viewport */
+
+void
+impact_timeline_viewport_init (ImpactTimelineViewport *vp,
+                               double                  width,
+                               double                  height)
+{
+  g_return_if_fail (vp != NULL);
+  memset (vp, 0, sizeof *vp);
+  vp->width = width;
+  vp->height = height;
+  vp->zoom = 40;
+  vp->t0 = 2000;
+  vp->selected = -1;
+  vp->legend = TRUE;
+  vp->background = TRUE;
+}
+
+void
+impact_timeline_viewport_fit (ImpactTimelineViewport *vp,
+                              ImpactTimelineLayout   *layout)
+{
+  double s, e, pad = 24, tail = IMPACT_TIMELINE_LABEL_MAX_WIDTH * 0.75;
+
+  g_return_if_fail (vp != NULL);
+  impact_timeline_layout_get_extent (layout, &s, &e);
+  if (e - s < 1 / 12.0)
+    {
+      double mid = (s + e) / 2;
+
+      s = mid - 1 / 24.0;
+      e = mid + 1 / 24.0;
+    }
+  if (vp->width < 2 * pad + tail + 40)
+    tail = 0;
+  vp->zoom = CLAMP ((vp->width - 2 * pad - tail) / (e - s), IMPACT_TIMELINE_MIN_ZOOM, IMPACT_TIMELINE_MAX_ZOOM);
+  vp->t0 = s - pad / vp->zoom;
+}
+
+void
+impact_timeline_viewport_zoom_at (ImpactTimelineViewport *vp,
+                                  double                  factor,
+                                  double                  x)
+{
+  double t = impact_timeline_viewport_time_at (vp, x);
+
+  vp->zoom = CLAMP (vp->zoom * factor, IMPACT_TIMELINE_MIN_ZOOM, IMPACT_TIMELINE_MAX_ZOOM);
+  vp->t0 = t - x / vp->zoom;
+}
+
+double
+impact_timeline_viewport_x_for_time (const ImpactTimelineViewport *vp,
+                                     double                        time)
+{
+  return (time - vp->t0) * vp->zoom;
+}
+
+double
+impact_timeline_viewport_time_at (const ImpactTimelineViewport *vp,
+                                  double                        x)
+{
+  return vp->t0 + x / vp->zoom;
+}
+
+void
+impact_timeline_get_geometry (ImpactTimelineLayout         *layout,
+                              const ImpactTimelineViewport *vp,
+                              ImpactTimelineGeometry       *g)
+{
+  guint n_era = impact_timeline_layout_get_n_era_lanes (layout);
+  double era_h = n_era ? n_era * ERA_LANE + 6 : 0;
+  double avail;
+
+  g->legend_y = vp->legend ? vp->height - LEGEND_HEIGHT : vp->height;
+  g->era_lane_height = ERA_LANE;
+  avail = g->legend_y - TOP_PAD - ABOVE_GAP - TICK_HEIGHT - era_h - 8;
+  avail = MAX (avail, 0);
+  /* balance the lanes: above gets the extra one */
+  g->n_above = (guint) MIN (ceil (floor (avail / IMPACT_TIMELINE_LANE_HEIGHT) / 2.0), IMPACT_TIMELINE_MAX_LANES / 2);
+  g->n_below = (guint) MIN (floor (avail / IMPACT_TIMELINE_LANE_HEIGHT) - g->n_above, IMPACT_TIMELINE_MAX_LANES / 2);
+  if ((int) g->n_below < 0)
+    g->n_below = 0;
+  {
+    double used = (g->n_above + g->n_below) * IMPACT_TIMELINE_LANE_HEIGHT;
+    double spare = MAX (avail - used, 0);
+
+    g->axis_y = TOP_PAD + spare / 2 + g->n_above * IMPACT_TIMELINE_LANE_HEIGHT + ABOVE_GAP;
+  }
+  g->above_bottom = g->axis_y - ABOVE_GAP;
+  g->era_top = g->axis_y + TICK_HEIGHT;
+  g->below_top = g->era_top + era_h + 8;
+}
+
+static void
+label_box (ImpactTimelineLayout         *layout,
+           const ImpactTimelineViewport *vp,
+           const ImpactTimelineGeometry *g,
+           guint                         position,
+           int                           lane,
+           double                       *x,
+           double                       *y,
+           double                       *w,
+           double                       *h)
+{
+  const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, position);
+  guint depth = lane / 2;
+
+  impact_timeline_layout_get_label_size (layout, position, w, h);
+  *x = impact_timeline_viewport_x_for_time (vp, item->time);
+  if ((lane & 1) == 0)
+    *y = g->above_bottom - depth * IMPACT_TIMELINE_LANE_HEIGHT - *h;
+  else
+    *y = g->below_top + depth * IMPACT_TIMELINE_LANE_HEIGHT;
+}
+
+GArray *
+impact_timeline_get_label_boxes (ImpactTimelineLayout         *layout,
+                                 const ImpactTimelineViewport *vp,
+                                 GArray                      **positions)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (double));
+  ImpactTimelineGeometry g;
+  const ImpactTimelinePlacement *p;
+  guint first, last;
+
+  if (positions)
+    *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  impact_timeline_get_geometry (layout, vp, &g);
+  if (impact_timeline_layout_get_n_items (layout) == 0 || g.n_above + g.n_below == 0)
+    return boxes;
+  p = impact_timeline_layout_place (layout, vp->zoom, g.n_above, g.n_below);
+  impact_timeline_layout_find_range (layout,
+                                     impact_timeline_viewport_time_at (vp, -IMPACT_TIMELINE_LABEL_MAX_WIDTH - 20),
+                                     impact_timeline_viewport_time_at (vp, vp->width + 1),
+                                     &first, &last);
+  for (guint i = first; i < last; i++)
+    {
+      double b[4];
+
+      if (p->lanes[i] < 0)
+        continue;
+      label_box (layout, vp, &g, i, p->lanes[i], &b[0], &b[1], &b[2], &b[3]);
+      g_array_append_vals (boxes, b, 4);
+      if (positions)
+        g_array_append_val (*positions, i);
+    }
+  return boxes;
+}
+
+static void
+show_layout_at (cairo_t     *cr,
+                PangoLayout *layout,
+                double       x,
+                double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_legend (cairo_t                      *cr,
+             ImpactTimelineLayout         *layout,
+             const ImpactTimelineViewport *vp,
+             const ImpactTimelineGeometry *g)
+{
+  ImpactTheme *theme = impact_timeline_layout_get_theme (layout);
+  const ImpactColor *text = impact_theme_get_text (theme);
+  double x = 12, y = g->legend_y + LEGEND_HEIGHT / 2;
+  guint n = impact_timeline_layout_get_n_categories (layout);
+
+  for (guint c = 0; c < n; c++)
+    {
+      const char *name = impact_timeline_layout_get_category_name (layout, c);
+      g_autofree char *shown = NULL;
+      PangoLayout *pl;
+      ImpactColor color;
+      double w, h;
+
+      impact_timeline_layout_get_category_color (layout, c, &color);
+      if (name)
+        {
+          shown = g_strdup (name);
+          shown[0] = g_ascii_toupper (shown[0]);
+        }
+      pl = impact_timeline_layout_get_text (layout, shown ? shown : "Other", 9, PANGO_WEIGHT_MEDIUM, FALSE);
+      impact_text_layout_get_size (pl, &w, &h);
+      if (x + 14 + w > vp->width - 160)
+        break;
+      set_color (cr, &color, 1);
+      cairo_arc (cr, x + 4, y, 4, 0, 2 * G_PI);
+      cairo_fill (cr);
+      set_color (cr, text, 0.85);
+      show_layout_at (cr, pl, x + 12, y - h / 2);
+      x += 12 + w + 16;
+    }
+
+  /* how partial dates read */
+  {
+    PangoLayout *pl = impact_timeline_layout_get_text (layout, "exact day   month or year", 8.5, PANGO_WEIGHT_NORMAL, FALSE);
+    PangoLayout *day = impact_timeline_layout_get_text (layout, "exact day", 8.5, PANGO_WEIGHT_NORMAL, FALSE);
+    double w, h, dw;
+
+    impact_text_layout_get_size (pl, &w, &h);
+    impact_text_layout_get_size (day, &dw, NULL);
+    x = vp->width - 12 - w - 12 - 12;
+    if (x > 0)
+      {
+        set_color (cr, text, 0.6);
+        cairo_arc (cr, x + 4, y, 3.5, 0, 2 * G_PI);
+        cairo_fill (cr);
+        cairo_set_line_width (cr, 1.5);
+        cairo_arc (cr, x + 12 + dw + 14, y, 3.2, 0, 2 * G_PI);
+        cairo_stroke (cr);
+        show_layout_at (cr, day, x + 12, y - h / 2);
+        {
+          PangoLayout *partial = impact_timeline_layout_get_text (layout, "month or year", 8.5, PANGO_WEIGHT_NORMAL, FALSE);
+
+          show_layout_at (cr, partial, x + 12 + dw + 22, y - h / 2);
+        }
+      }
+  }
+}
+
+guint
+impact_timeline_render (cairo_t                      *cr,
+                        ImpactTimelineLayout         *layout,
+                        const ImpactTimelineViewport *vp)
+{
+  ImpactTheme *theme = impact_timeline_layout_get_theme (layout);
+  const ImpactColor *bg = impact_theme_get_background (theme);
+  const ImpactColor *text = impact_theme_get_text (theme);
+  ImpactTimelineGeometry g;
+  const ImpactTimelinePlacement *p = NULL;
+  guint n = impact_timeline_layout_get_n_items (layout);
+  guint first, last, lfirst, llast, drawn = 0;
+  double t_left = impact_timeline_viewport_time_at (vp, -12);
+  double t_right = impact_timeline_viewport_time_at (vp, vp->width + 12);
+  ImpactTimelineTickUnit unit;
+  g_autoptr(GArray) ticks = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (layout), 0);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, vp->width, vp->height);
+  cairo_clip (cr);
+  if (vp->background)
+    {
+      set_color (cr, bg, 1);
+      cairo_paint (cr);
+    }
+  impact_timeline_get_geometry (layout, vp, &g);
+
+  /* eras: a faint tint across the track, a band in the era strip */
+  for (guint i = 0; i < impact_timeline_layout_get_n_eras (layout); i++)
+    {
+      const ImpactTimelineEra *era = impact_timeline_layout_get_era (layout, i);
+      const ImpactEra *e = g_ptr_array_index (impact_document_get_eras (impact_timeline_layout_get_document (layout)), era->index);
+      double x0, x1, y;
+      ImpactColor color;
+      PangoLayout *pl;
+
+      if (era->end < t_left || era->start > t_right)
+        continue;
+      impact_timeline_layout_get_category_color (layout, era->category, &color);
+      x0 = MAX (impact_timeline_viewport_x_for_time (vp, era->start), -4);
+      x1 = MIN (impact_timeline_viewport_x_for_time (vp, era->end), vp->width + 4);
+      set_color (cr, &color, 0.05);
+      cairo_rectangle (cr, x0, TOP_PAD, x1 - x0, g.legend_y - TOP_PAD);
+      cairo_fill (cr);
+      y = g.era_top + era->lane * ERA_LANE;
+      set_color (cr, &color, 0.16);
+      rounded_rect (cr, x0, y, x1 - x0, ERA_LANE - 3, 3);
+      cairo_fill (cr);
+      set_color (cr, &color, 1);
+      cairo_rectangle (cr, x0, y, 2.5, ERA_LANE - 3);
+      cairo_fill (cr);
+      pl = impact_timeline_layout_get_text (layout, e->title, 8.5, PANGO_WEIGHT_SEMIBOLD, FALSE);
+      cairo_save (cr);
+      rounded_rect (cr, x0, y, x1 - x0, ERA_LANE - 3, 3);
+      cairo_clip (cr);
+      {
+        ImpactColor dark = mix (&color, text, 0.35);
+        double h;
+
+        impact_text_layout_get_size (pl, NULL, &h);
+        set_color (cr, &dark, 1);
+        show_layout_at (cr, pl, MAX (x0, 0) + 7, y + (ERA_LANE - 3 - h) / 2);
+      }
+      cairo_restore (cr);
+    }
+
+  /* the axis and its ticks */
+  set_color (cr, text, 0.22);
+  cairo_rectangle (cr, 0, g.axis_y - 1, vp->width, 2);
+  cairo_fill (cr);
+  ticks = impact_timeline_ticks_new (t_left, t_right, vp->zoom, 72, &unit);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const ImpactTimelineTick *tick = &g_array_index (ticks, ImpactTimelineTick, i);
+      double x = round (impact_timeline_viewport_x_for_time (vp, tick->time));
+
+      set_color (cr, text, tick->major ? 0.45 : 0.22);
+      cairo_rectangle (cr, x - 0.5, g.axis_y + 1, 1, tick->major ? 6 : 3);
+      cairo_fill (cr);
+      if (tick->major && tick->label)
+        {
+          PangoLayout *pl = impact_timeline_layout_get_text (layout, tick->label, 8.5, PANGO_WEIGHT_MEDIUM, FALSE);
+          double w;
+
+          impact_text_layout_get_size (pl, &w, NULL);
+          set_color (cr, text, 0.6);
+          show_layout_at (cr, pl, x - w / 2, g.axis_y + 7);
+        }
+    }
+
+  if (n > 0)
+    {
+      double last_x = -G_MAXDOUBLE;
+      guint last_cat = G_MAXUINT;
+
+      impact_timeline_layout_find_range (layout, t_left, t_right, &first, &last);
+      if (g.n_above + g.n_below > 0)
+        p = impact_timeline_layout_place (layout, vp->zoom, g.n_above, g.n_below);
+      impact_timeline_layout_find_range (layout,
+                                         impact_timeline_viewport_time_at (vp, -IMPACT_TIMELINE_LABEL_MAX_WIDTH - 20),
+                                         t_right, &lfirst, &llast);
+
+      /* flag lines, under everything else */
+      if (p)
+        {
+          cairo_set_line_width (cr, 1);
+          for (guint i = lfirst; i < llast; i++)
+            {
+              double x, y, w, h;
+              ImpactColor color;
+
+              if (p->lanes[i] < 0)
+                continue;
+              label_box (layout, vp, &g, i, p->lanes[i], &x, &y, &w, &h);
+              impact_timeline_layout_get_category_color (layout, impact_timeline_layout_get_item (layout, i)->category, &color);
+              set_color (cr, &color, 0.55);
+              if ((p->lanes[i] & 1) == 0)
+                cairo_rectangle (cr, x - 0.5, y + 1, 1, g.axis_y - MARKER_RADIUS - y - 1);
+              else
+                cairo_rectangle (cr, x - 0.5, g.axis_y + MARKER_RADIUS, 1, y + h - g.axis_y - MARKER_RADIUS);
+              cairo_fill (cr);
+            }
+        }
+
+      /* partial dates: the span they cover, on the axis */
+      for (guint i = first; i < last; i++)
+        {
+          const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, i);
+          double x0, x1;
+          ImpactColor color;
+
+          if (item->precision == IMPACT_DATE_PRECISION_DAY)
+            continue;
+          x0 = impact_timeline_viewport_x_for_time (vp, item->span_start);
+          x1 = impact_timeline_viewport_x_for_time (vp, item->span_end);
+          if (x1 - x0 < 3 * MARKER_RADIUS)
+            continue;
+          impact_timeline_layout_get_category_color (layout, item->category, &color);
+          set_color (cr, &color, 0.28);
+          rounded_rect (cr, x0 + 1, g.axis_y - 2.5, x1 - x0 - 2, 5, 2.5);
+          cairo_fill (cr);
+        }
+
+      /* markers: one per spot; a ring for a partial date */
+      for (guint i = first; i < last; i++)
+        {
+          const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, i);
+          double x = impact_timeline_viewport_x_for_time (vp, item->time);
+          ImpactColor color;
+
+          if (fabs (x - last_x) < 0.75 && item->category == last_cat && (int) i != vp->selected)
+            continue;
+          last_x = x;
+          last_cat = item->category;
+          impact_timeline_layout_get_category_color (layout, item->category, &color);
+          set_color (cr, bg, 1);
+          cairo_arc (cr, x, g.axis_y, MARKER_RADIUS + 1.5, 0, 2 * G_PI);
+          cairo_fill (cr);
+          set_color (cr, &color, 1);
+          if (item->precision == IMPACT_DATE_PRECISION_DAY)
+            {
+              cairo_arc (cr, x, g.axis_y, MARKER_RADIUS, 0, 2 * G_PI);
+              cairo_fill (cr);
+            }
+          else
+            {
+              cairo_set_line_width (cr, 2);
+              cairo_arc (cr, x, g.axis_y, MARKER_RADIUS - 1, 0, 2 * G_PI);
+              cairo_stroke (cr);
+            }
+        }
+
+      if (vp->selected >= 0 && (guint) vp->selected < n)
+        {
+          const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, vp->selected);
+          double x = impact_timeline_viewport_x_for_time (vp, item->time);
+          ImpactColor color;
+
+          impact_timeline_layout_get_category_color (layout, item->category, &color);
+          set_color (cr, &color, 0.25);
+          cairo_arc (cr, x, g.axis_y, MARKER_RADIUS + 6, 0, 2 * G_PI);
+          cairo_fill (cr);
+          set_color (cr, &color, 1);
+          cairo_arc (cr, x, g.axis_y, MARKER_RADIUS + 1.5, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+
+      /* labels, each on a card of the background so flag lines pass under */
+      if (p)
+        for (guint i = lfirst; i < llast; i++)
+          {
+            double x, y, w, h;
+            PangoLayout *pl;
+
+            if (p->lanes[i] < 0)
+              continue;
+            label_box (layout, vp, &g, i, p->lanes[i], &x, &y, &w, &h);
+            if (x + w < 0 || x > vp->width)
+              continue;
+            pl = impact_timeline_layout_get_label (layout, i);
+            if ((int) i == vp->selected)
+              {
+                ImpactColor color;
+
+                impact_timeline_layout_get_category_color (layout, impact_timeline_layout_get_item (layout, i)->category, &color);
+                set_color (cr, &color, 0.12);
+              }
+            else
+              set_color (cr, bg, 0.9);
+            rounded_rect (cr, x + 2, y - 2, w + 2, h + 4, 3);
+            cairo_fill (cr);
+            show_layout_at (cr, pl, x + IMPACT_TIMELINE_LABEL_GAP, y);
+            drawn++;
+          }
+    }
+
+  if (vp->legend)
+    draw_legend (cr, layout, vp, &g);
+
+  cairo_restore (cr);
+  return drawn;
+}
+
+int
+impact_timeline_hit_test (ImpactTimelineLayout         *layout,
+                          const ImpactTimelineViewport *vp,
+                          double                        x,
+                          double                        y)
+{
+  g_autoptr(GArray) positions = NULL;
+  g_autoptr(GArray) boxes = impact_timeline_get_label_boxes (layout, vp, &positions);
+  ImpactTimelineGeometry g;
+  int nearest;
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      double *b = &g_array_index (boxes, double, i * 4);
+
+      if (x >= b[0] && x <= b[0] + b[2] && y >= b[1] - 2 && y <= b[1] + b[3] + 2)
+        return g_array_index (positions, guint, i);
+    }
+  impact_timeline_get_geometry (layout, vp, &g);
+  if (fabs (y - g.axis_y) > 10)
+    return -1;
+  nearest = impact_timeline_layout_find_nearest (layout, impact_timeline_viewport_time_at (vp, x));
+  if (nearest >= 0 &&
+      fabs (impact_timeline_viewport_x_for_time (vp, impact_timeline_layout_get_item (layout, nearest)->time) - x) <= 8)
+    return nearest;
+  return -1;
+}
+
+/* The slide */
+
+static const char *
+nonempty (const char *text,
+          const char *fallback)
+{
+  return text && *text ? text : fallback;
+}
+
+static PangoLayout *
+styled (ImpactTimelineLayout *layout,
+        const char           *family,
+        double                size,
+        PangoWeight           weight,
+        gboolean              uppercase,
+        const char           *text,
+        gboolean              rich,
+        double                width)
+{
+  ImpactTextStyle style = { 0 };
+
+  style.family = family;
+  style.size = size;
+  style.weight = weight;
+  style.uppercase = uppercase;
+  style.letter_spacing = uppercase ? size * 0.08 : 0;
+  style.line_height = rich ? 1.3 : 0;
+  style.align = PANGO_ALIGN_LEFT;
+  return impact_text_layout_new (impact_timeline_layout_get_context (layout), &style, text, rich, width);
+}
+
+static gboolean
+check_cairo (cairo_t  *cr,
+             GError  **error)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                   "cannot draw the timeline: %s", cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+impact_timeline_render_slide (cairo_t               *cr,
+                              ImpactTimelineLayout  *layout,
+                              double                 width,
+                              double                 height,
+                              GError               **error)
+{
+  ImpactDocument *doc = impact_timeline_layout_get_document (layout);
+  ImpactTheme *theme = impact_timeline_layout_get_theme (layout);
+  ImpactOrganisation *org = impact_document_get_organisation (doc);
+  const ImpactColor *primary = impact_theme_get_primary (theme);
+  const ImpactColor *accent = impact_theme_get_accent (theme);
+  const ImpactColor *bg = impact_theme_get_background (theme);
+  const ImpactColor *text = impact_theme_get_text (theme);
+  const char *heading = impact_document_get_milestones_heading (doc);
+  const char *office = impact_document_get_office (doc);
+  g_autofree char *kicker_text = NULL;
+  g_autoptr(PangoLayout) kicker = NULL;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) footer = NULL;
+  ImpactTimelineViewport vp;
+  double band = 92, margin = 36, w, h;
+  guint n = impact_timeline_layout_get_n_items (layout);
+
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (layout), FALSE);
+
+  set_color (cr, bg, 1);
+  cairo_paint (cr);
+
+  /* title band */
+  set_color (cr, primary, 1);
+  cairo_rectangle (cr, 0, 0, width, band);
+  cairo_fill (cr);
+  set_color (cr, accent, 1);
+  cairo_rectangle (cr, 0, band, width, 4);
+  cairo_fill (cr);
+
+  kicker_text = g_strdup_printf ("%s · %u milestones", nonempty (org->short_name, nonempty (org->name, "")), n);
+  kicker = styled (layout, impact_theme_get_body_font (theme), 9.5, PANGO_WEIGHT_BOLD, TRUE, kicker_text, FALSE, -1);
+  title = styled (layout, impact_theme_get_heading_font (theme), 26, PANGO_WEIGHT_BOLD, FALSE,
+                  nonempty (heading, nonempty (office, "Milestones")), FALSE, width - 2 * margin);
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  {
+    ImpactColor light = mix (accent, bg, 0.35);
+
+    set_color (cr, &light, 1);
+    cairo_move_to (cr, margin, 22);
+    pango_cairo_show_layout (cr, kicker);
+  }
+  impact_text_layout_get_size (title, NULL, &h);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, margin, 40);
+  pango_cairo_show_layout (cr, title);
+
+  /* footer */
+  {
+    g_autofree char *foot = g_strdup_printf ("%s%s%s", nonempty (org->name, ""),
+                                             org->website ? "  ·  " : "", org->website ? org->website : "");
+
+    footer = styled (layout, impact_theme_get_body_font (theme), 8, PANGO_WEIGHT_NORMAL, FALSE, foot, FALSE, -1);
+    impact_text_layout_get_size (footer, &w, &h);
+    set_color (cr, text, 0.55);
+    cairo_move_to (cr, width - margin - w, height - 14 - h);
+    pango_cairo_show_layout (cr, footer);
+  }
+
+  /* the track: every milestone, with labels where lanes allow */
+  impact_timeline_viewport_init (&vp, width - 2 * margin + 24, height - band - 4 - 12 - 34);
+  impact_timeline_viewport_fit (&vp, layout);
+  vp.background = FALSE;
+  cairo_save (cr);
+  cairo_translate (cr, margin - 12, band + 4 + 12);
+  impact_timeline_render (cr, layout, &vp);
+  cairo_restore (cr);
+
+  return check_cairo (cr, error);
+}
+
+/* The handout */
+
+typedef enum
+{
+  ROW_YEAR,
+  ROW_ERA,
+  ROW_MILESTONE,
+} RowKind;
+
+typedef struct
+{
+  RowKind kind;
+  guint   position;   /* milestone position or era number */
+  int     year;
+  double  height;
+} Row;
+
+struct _ImpactTimelineHandout
+{
+  ImpactTimelineLayout *layout;
+  double                width, height;
+  double                margin;
+  double                content_x, content_w, axis_x;
+  GArray               *rows;     /* Row */
+  GArray               *pages;    /* guint: first row of each page, plus the end */
+};
+
+#define HANDOUT_HEADER_FIRST 92.0
+#define HANDOUT_HEADER       44.0
+#define HANDOUT_FOOTER       28.0
+#define YEAR_ROW             30.0
+
+static PangoLayout *
+handout_body (ImpactTimelineHandout *ho,
+              guint                  position)
+{
+  ImpactTheme *theme = impact_timeline_layout_get_theme (ho->layout);
+  const ImpactMilestone *m = impact_timeline_layout_get_milestone (ho->layout, position);
+  const char *desc = m->description ? m->description : "";
+
+  return styled (ho->layout, impact_theme_get_body_font (theme), 9.5, PANGO_WEIGHT_NORMAL, FALSE,
+                 desc, TRUE, ho->content_w);
+}
+
+static double
+milestone_row_height (ImpactTimelineHandout *ho,
+                      guint                  position)
+{
+  ImpactTheme *theme = impact_timeline_layout_get_theme (ho->layout);
+  const ImpactMilestone *m = impact_timeline_layout_get_milestone (ho->layout, position);
+  g_autoptr(PangoLayout) title = styled (ho->layout, impact_theme_get_body_font (theme), 11.5, PANGO_WEIGHT_SEMIBOLD,
+                                         FALSE, m->title, FALSE, ho->content_w);
+  double h, total;
+
+  impact_text_layout_get_size (title, NULL, &total);
+  if (m->description && *m->description)
+    {
+      g_autoptr(PangoLayout) body = handout_body (ho, position);
+
+      impact_text_layout_get_size (body, NULL, &h);
+      total += 2 + h;
+    }
+  if (m->metrics->len > 0)
+    total += 14;
+  return total + 12;
+}
+
+ImpactTimelineHandout *
+impact_timeline_handout_new (ImpactTimelineLayout *layout,
+                             ImpactPageSize        page_size)
+{
+  ImpactTimelineHandout *ho = g_new0 (ImpactTimelineHandout, 1);
+  guint n = impact_timeline_layout_get_n_items (layout);
+  guint n_eras = impact_timeline_layout_get_n_eras (layout);
+  guint e = 0;
+  int year = G_MININT;
+  double y, bottom;
+
+  ho->layout = g_object_ref (layout);
+  impact_page_size_get_points (page_size, &ho->width, &ho->height);
+  ho->margin = 48;
+  ho->axis_x = ho->margin + 86;
+  ho->content_x = ho->axis_x + 20;
+  ho->content_w = ho->width - ho->margin - ho->content_x;
+  ho->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  ho->pages = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* rows: a year heading when the year changes, eras where they begin,
+   * the milestones */
+  for (guint i = 0; i <= n; i++)
+    {
+      double t = i < n ? impact_timeline_layout_get_item (layout, i)->time : INFINITY;
+
+      while (e < n_eras && impact_timeline_layout_get_era (layout, e)->start <= t)
+        {
+          Row row = { ROW_ERA, e, (int) floor (impact_timeline_layout_get_era (layout, e)->start), 34 };
+
+          g_array_append_val (ho->rows, row);
+          e++;
+        }
+      if (i == n)
+        break;
+      if ((int) floor (t) != year)
+        {
+          Row row = { ROW_YEAR, i, (int) floor (t), YEAR_ROW };
+
+          year = row.year;
+          g_array_append_val (ho->rows, row);
+        }
+      {
+        Row row = { ROW_MILESTONE, i, year, milestone_row_height (ho, i) };
+
+        g_array_append_val (ho->rows, row);
+      }
+    }
+
+  /* pages: a row never straddles a page edge; a year heading or an era
+   * never ends a page */
+  y = ho->margin + HANDOUT_HEADER_FIRST;
+  bottom = ho->height - ho->margin - HANDOUT_FOOTER;
+  {
+    guint zero = 0;
+
+    g_array_append_val (ho->pages, zero);
+  }
+  for (guint r = 0; r < ho->rows->len; r++)
+    {
+      Row *row = &g_array_index (ho->rows, Row, r);
+      double need = row->height;
+      guint page_first = g_array_index (ho->pages, guint, ho->pages->len - 1);
+
+      /* keep headings with the next milestone */
+      for (guint k = r; k < ho->rows->len && g_array_index (ho->rows, Row, k).kind != ROW_MILESTONE; k++)
+        if (k + 1 < ho->rows->len)
+          need += g_array_index (ho->rows, Row, k + 1).height;
+      if (y + need > bottom && r > page_first)
+        {
+          g_array_append_val (ho->pages, r);
+          y = ho->margin + HANDOUT_HEADER + (row->kind == ROW_MILESTONE ? YEAR_ROW : 0);
+        }
+      y += row->height;
+    }
+  {
+    guint end = ho->rows->len;
+
+    g_array_append_val (ho->pages, end);
+  }
+  return ho;
+}
+
+void
+impact_timeline_handout_free (ImpactTimelineHandout *ho)
+{
+  if (ho == NULL)
+    return;
+  g_clear_object (&ho->layout);
+  g_array_unref (ho->rows);
+  g_array_unref (ho->pages);
+  g_free (ho);
+}
+
+guint
+impact_timeline_handout_get_n_pages (ImpactTimelineHandout *ho)
+{
+  return ho->pages->len - 1;
+}
+
+void
+impact_timeline_handout_get_page_range (ImpactTimelineHandout *ho,
+                                        guint                  page,
+                                        guint                 *first,
+                                        guint                 *last)
+{
+  guint r0, r1, f = G_MAXUINT, l = 0;
+
+  g_return_if_fail (page < impact_timeline_handout_get_n_pages (ho));
+  r0 = g_array_index (ho->pages, guint, page);
+  r1 = g_array_index (ho->pages, guint, page + 1);
+  for (guint r = r0; r < r1; r++)
+    {
+      Row *row = &g_array_index (ho->rows, Row, r);
+
+      if (row->kind != ROW_MILESTONE)
+        continue;
+      f = MIN (f, row->position);
+      l = MAX (l, row->position + 1);
+    }
+  if (f == G_MAXUINT)
+    f = l = 0;
+  if (first)
+    *first = f;
+  if (last)
+    *last = l;
+}
+
+gboolean
+impact_timeline_handout_render_page (cairo_t               *cr,
+                                     ImpactTimelineHandout *ho,
+                                     guint                  page,
+                                     GError               **error)
+{
+  ImpactTimelineLayout *layout = ho->layout;
+  ImpactDocument *doc = impact_timeline_layout_get_document (layout);
+  ImpactTheme *theme = impact_timeline_layout_get_theme (layout);
+  const ImpactColor *primary = impact_theme_get_primary (theme);
+  const ImpactColor *accent = impact_theme_get_accent (theme);
+  const ImpactColor *bg = impact_theme_get_background (theme);
+  const ImpactColor *text = impact_theme_get_text (theme);
+  const char *body_font = impact_theme_get_body_font (theme);
+  const char *heading_font = impact_theme_get_heading_font (theme);
+  const char *heading = nonempty (impact_document_get_milestones_heading (doc),
+                                  nonempty (impact_document_get_office (doc), "Milestones"));
+  guint r0, r1, n_pages = impact_timeline_handout_get_n_pages (ho);
+  double y, x0 = ho->margin, top_y;
+
+  g_return_val_if_fail (page < n_pages, FALSE);
+  r0 = g_array_index (ho->pages, guint, page);
+  r1 = g_array_index (ho->pages, guint, page + 1);
+
+  set_color (cr, bg, 1);
+  cairo_paint (cr);
+
+  /* header */
+  if (page == 0)
+    {
+      g_autoptr(PangoLayout) kicker = styled (layout, body_font, 9, PANGO_WEIGHT_BOLD, TRUE,
+                                              nonempty (impact_document_get_office (doc), ""), FALSE, -1);
+      g_autoptr(PangoLayout) title = styled (layout, heading_font, 24, PANGO_WEIGHT_BOLD, FALSE, heading, FALSE,
+                                             ho->width - 2 * ho->margin);
+
+      set_color (cr, accent, 1);
+      cairo_move_to (cr, x0, ho->margin);
+      pango_cairo_show_layout (cr, kicker);
+      set_color (cr, primary, 1);
+      cairo_move_to (cr, x0, ho->margin + 16);
+      pango_cairo_show_layout (cr, title);
+      set_color (cr, accent, 1);
+      cairo_rectangle (cr, x0, ho->margin + HANDOUT_HEADER_FIRST - 18, 48, 3);
+      cairo_fill (cr);
+      y = ho->margin + HANDOUT_HEADER_FIRST;
+    }
+  else
+    {
+      g_autoptr(PangoLayout) title = styled (layout, body_font, 9, PANGO_WEIGHT_SEMIBOLD, TRUE, heading, FALSE, -1);
+
+      set_color (cr, primary, 1);
+      cairo_move_to (cr, x0, ho->margin);
+      pango_cairo_show_layout (cr, title);
+      set_color (cr, text, 0.15);
+      cairo_rectangle (cr, x0, ho->margin + 18, ho->width - 2 * ho->margin, 0.75);
+      cairo_fill (cr);
+      y = ho->margin + HANDOUT_HEADER;
+    }
+
+  /* footer: page n of N */
+  {
+    g_autofree char *num = g_strdup_printf ("%u / %u", page + 1, n_pages);
+    g_autoptr(PangoLayout) pl = styled (layout, body_font, 8, PANGO_WEIGHT_NORMAL, FALSE, num, FALSE, -1);
+    double w;
+
+    impact_text_layout_get_size (pl, &w, NULL);
+    set_color (cr, text, 0.5);
+    cairo_move_to (cr, ho->width - ho->margin - w, ho->height - ho->margin - 10);
+    pango_cairo_show_layout (cr, pl);
+  }
+
+  /* the year carried over from the previous page */
+  if (r0 < r1 && g_array_index (ho->rows, Row, r0).kind == ROW_MILESTONE)
+    {
+      Row *row = &g_array_index (ho->rows, Row, r0);
+      g_autofree char *label = g_strdup_printf ("%d, continued", row->year);
+      g_autoptr(PangoLayout) pl = styled (layout, heading_font, 13, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
+
+      set_color (cr, primary, 0.7);
+      cairo_move_to (cr, x0, y + 6);
+      pango_cairo_show_layout (cr, pl);
+      y += YEAR_ROW;
+    }
+
+  /* the track line through the page's rows */
+  top_y = y;
+  {
+    double total = 0;
+
+    for (guint r = r0; r < r1; r++)
+      total += g_array_index (ho->rows, Row, r).height;
+    set_color (cr, text, 0.18);
+    cairo_rectangle (cr, ho->axis_x - 1, top_y, 2, total);
+    cairo_fill (cr);
+  }
+
+  for (guint r = r0; r < r1; r++)
+    {
+      Row *row = &g_array_index (ho->rows, Row, r);
+
+      if (row->kind == ROW_YEAR)
+        {
+          g_autofree char *label = g_strdup_printf ("%d", row->year);
+          g_autoptr(PangoLayout) pl = styled (layout, heading_font, 16, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
+
+          set_color (cr, primary, 1);
+          cairo_move_to (cr, x0, y + 6);
+          pango_cairo_show_layout (cr, pl);
+          set_color (cr, primary, 1);
+          cairo_rectangle (cr, ho->axis_x - 4, y + 13, 8, 3);
+          cairo_fill (cr);
+        }
+      else if (row->kind == ROW_ERA)
+        {
+          const ImpactTimelineEra *era = impact_timeline_layout_get_era (layout, row->position);
+          const ImpactEra *e = g_ptr_array_index (impact_document_get_eras (doc), era->index);
+          g_autofree char *s = impact_date_format (&e->start);
+          g_autofree char *en = impact_date_format (&e->end);
+          g_autofree char *label = g_strdup_printf ("%s – %s", s, en);
+          g_autoptr(PangoLayout) kind = styled (layout, body_font, 7.5, PANGO_WEIGHT_BOLD, TRUE, label, FALSE, -1);
+          g_autoptr(PangoLayout) title = styled (layout, body_font, 10.5, PANGO_WEIGHT_SEMIBOLD, FALSE, e->title,
+                                                 FALSE, ho->content_w - 12);
+          ImpactColor color;
+
+          impact_timeline_layout_get_category_color (layout, era->category, &color);
+          set_color (cr, &color, 0.12);
+          rounded_rect (cr, ho->content_x - 6, y + 2, ho->content_w + 6, row->height - 6, 3);
+          cairo_fill (cr);
+          set_color (cr, &color, 1);
+          cairo_rectangle (cr, ho->content_x - 6, y + 2, 3, row->height - 6);
+          cairo_fill (cr);
+          cairo_move_to (cr, ho->content_x + 4, y + 5);
+          pango_cairo_show_layout (cr, kind);
+          set_color (cr, text, 1);
+          cairo_move_to (cr, ho->content_x + 4, y + 15);
+          pango_cairo_show_layout (cr, title);
+        }
+      else
+        {
+          const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, row->position);
+          const ImpactMilestone *m = impact_timeline_layout_get_milestone (layout, row->position);
+          g_autofree char *date = impact_date_format (&m->date);
+          g_autoptr(PangoLayout) dl = styled (layout, body_font, 8, PANGO_WEIGHT_SEMIBOLD, FALSE, date, FALSE, 80);
+          g_autoptr(PangoLayout) title = styled (layout, body_font, 11.5, PANGO_WEIGHT_SEMIBOLD, FALSE, m->title,
+                                                 FALSE, ho->content_w);
+          ImpactColor color;
+          double h, ty = y + 4;
+
+          impact_timeline_layout_get_category_color (layout, item->category, &color);
+          /* eras this milestone falls in: a bar beside the track */
+          for (guint k = 0; k < impact_timeline_layout_get_n_eras (layout); k++)
+            {
+              const ImpactTimelineEra *era = impact_timeline_layout_get_era (layout, k);
+              ImpactColor ec;
+
+              if (item->time < era->start || item->time >= era->end)
+                continue;
+              impact_timeline_layout_get_category_color (layout, era->category, &ec);
+              set_color (cr, &ec, 0.5);
+              cairo_rectangle (cr, ho->axis_x - 9 - era->lane * 5, y, 3, row->height);
+              cairo_fill (cr);
+            }
+          pango_layout_set_alignment (dl, PANGO_ALIGN_RIGHT);
+          set_color (cr, text, 0.65);
+          cairo_move_to (cr, ho->axis_x - 14 - 80 - 4 * impact_timeline_layout_get_n_era_lanes (layout), ty + 2.5);
+          pango_cairo_show_layout (cr, dl);
+          set_color (cr, bg, 1);
+          cairo_arc (cr, ho->axis_x, ty + 7.5, 5.5, 0, 2 * G_PI);
+          cairo_fill (cr);
+          set_color (cr, &color, 1);
+          if (item->precision == IMPACT_DATE_PRECISION_DAY)
+            {
+              cairo_arc (cr, ho->axis_x, ty + 7.5, 4, 0, 2 * G_PI);
+              cairo_fill (cr);
+            }
+          else
+            {
+              cairo_set_line_width (cr, 1.6);
+              cairo_arc (cr, ho->axis_x, ty + 7.5, 3.4, 0, 2 * G_PI);
+              cairo_stroke (cr);
+            }
+          set_color (cr, text, 1);
+          cairo_move_to (cr, ho->content_x, ty);
+          pango_cairo_show_layout (cr, title);
+          impact_text_layout_get_size (title, NULL, &h);
+          ty += h + 2;
+          if (m->description && *m->description)
+            {
+              g_autoptr(PangoLayout) body = handout_body (ho, row->position);
+
+              set_color (cr, text, 0.85);
+              cairo_move_to (cr, ho->content_x, ty);
+              pango_cairo_show_layout (cr, body);
+              impact_text_layout_get_size (body, NULL, &h);
+              ty += h;
+            }
+          if (m->metrics->len > 0)
+            {
+              g_autofree char *metrics = impact_milestone_format_metrics (m);
+              g_autoptr(PangoLayout) ml = styled (layout, body_font, 9, PANGO_WEIGHT_BOLD, FALSE, metrics, FALSE,
+                                                  ho->content_w);
+              ImpactColor dark = mix (&color, text, 0.2);
+
+              set_color (cr, &dark, 1);
+              cairo_move_to (cr, ho->content_x, ty + 2);
+              pango_cairo_show_layout (cr, ml);
+            }
+        }
+      y += row->height;
+    }
+  return check_cairo (cr, error);
+}
+
+/* Export */
+
+void
+impact_timeline_export_options_init (ImpactTimelineExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+  memset (options, 0, sizeof *options);
+  options->format = IMPACT_EXPORT_FORMAT_PNG;
+  options->page_size = IMPACT_PAGE_SIZE_LETTER;
+  options->width = 1920;
+  options->height = 1080;
+}
+
+static char *
+temp_path_for (const char  *target,
+               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *base = g_path_get_basename (target);
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  int fd = g_mkstemp_full (tmpl, O_RDWR, 0644);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                   "cannot write in “%s”: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&tmpl);
+}
+
+static gboolean
+finish_surface (cairo_surface_t  *surface,
+                const char       *tmp,
+                const char       *target,
+                GError          **error)
+{
+  cairo_status_t status;
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, IMPACT_ERROR, status == CAIRO_STATUS_WRITE_ERROR ? IMPACT_ERROR_WRITE : IMPACT_ERROR_RENDER,
+                   "cannot write “%s”: %s", target, cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (g_rename (tmp, target) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                   "cannot replace “%s”: %s", target, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+impact_timeline_export (ImpactDocument                    *document,
+                        const ImpactTimelineExportOptions *options,
+                        GFile                             *output,
+                        GError                           **error)
+{
+  g_autoptr(ImpactTheme) theme = NULL;
+  g_autoptr(ImpactTimelineLayout) layout = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface = NULL;
+  cairo_t *cr;
+  gboolean ok = TRUE;
+  int pw, ph;
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  target = g_file_get_path (output);
+  if (target == NULL)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE, "can only export to local files");
+      return FALSE;
+    }
+  pw = options->width > 0 ? options->width : 1920;
+  ph = options->height > 0 ? options->height : 1080;
+  if (!options->handout &&
+      (pw < IMPACT_TIMELINE_SLIDE_MIN || pw > IMPACT_TIMELINE_SLIDE_MAX ||
+       ph < IMPACT_TIMELINE_SLIDE_MIN || ph > IMPACT_TIMELINE_SLIDE_MAX))
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_USAGE,
+                   "a slide must be between %d and %d pixels on each side",
+                   IMPACT_TIMELINE_SLIDE_MIN, IMPACT_TIMELINE_SLIDE_MAX);
+      return FALSE;
+    }
+  if (options->handout && options->format != IMPACT_EXPORT_FORMAT_PDF)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_USAGE,
+                   "the paginated handout is a PDF: name the output .pdf");
+      return FALSE;
+    }
+  if (impact_document_get_milestones (document)->len == 0)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_USAGE, "the sheet has no milestones to put on a timeline");
+      return FALSE;
+    }
+
+  theme = impact_theme_new (impact_document_get_theme_spec (document), NULL, NULL);
+  layout = impact_timeline_layout_new (document, theme);
+  if ((tmp = temp_path_for (target, error)) == NULL)
+    return FALSE;
+
+  if (options->handout)
+    {
+      g_autoptr(ImpactTimelineHandout) ho = impact_timeline_handout_new (layout, options->page_size);
+      double w, h;
+
+      impact_page_size_get_points (options->page_size, &w, &h);
+      surface = cairo_pdf_surface_create (tmp, w, h);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                      nonempty (impact_document_get_milestones_heading (document), "Milestones"));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Impact Sheet " PACKAGE_VERSION);
+      cr = cairo_create (surface);
+      for (guint p = 0; ok && p < impact_timeline_handout_get_n_pages (ho); p++)
+        {
+          ok = impact_timeline_handout_render_page (cr, ho, p, error);
+          cairo_show_page (cr);
+        }
+      cairo_destroy (cr);
+    }
+  else if (options->format == IMPACT_EXPORT_FORMAT_PNG)
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
+      cr = cairo_create (surface);
+      cairo_scale (cr, 2, 2);
+      ok = impact_timeline_render_slide (cr, layout, pw / 2.0, ph / 2.0, error);
+      cairo_destroy (cr);
+      if (ok)
+        {
+          cairo_status_t status = cairo_surface_write_to_png (surface, tmp);
+
+          if (status != CAIRO_STATUS_SUCCESS)
+            {
+              g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE, "cannot write “%s”: %s",
+                           target, cairo_status_to_string (status));
+              ok = FALSE;
+            }
+        }
+    }
+  else
+    {
+      if (options->format == IMPACT_EXPORT_FORMAT_PDF)
+        surface = cairo_pdf_surface_create (tmp, pw / 2.0, ph / 2.0);
+      else
+        {
+          surface = cairo_svg_surface_create (tmp, pw / 2.0, ph / 2.0);
+          cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+        }
+      cr = cairo_create (surface);
+      ok = impact_timeline_render_slide (cr, layout, pw / 2.0, ph / 2.0, error);
+      cairo_show_page (cr);
+      cairo_destroy (cr);
+    }
+
+  if (ok)
+    {
+      if (options->format == IMPACT_EXPORT_FORMAT_PNG && !options->handout)
+        {
+          cairo_surface_finish (surface);
+          if (g_rename (tmp, target) != 0)
+            {
+              int saved = errno;
+
+              g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                           "cannot replace “%s”: %s", target, g_strerror (saved));
+              ok = FALSE;
+            }
+        }
+      else
+        ok = finish_surface (surface, tmp, target, error);
+    }
+  cairo_surface_destroy (surface);
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
+}
