@@ -882,6 +882,18 @@ front_statistics (Builder *b,
   return y;
 }
 
+/* Extends the vertical rule ops listed in @rules down to @bottom, then
+ * empties the list */
+static void
+equalise_rules (Builder *b,
+                GArray  *rules,
+                double   bottom)
+{
+  for (guint i = 0; i < rules->len; i++)
+    g_array_index (b->page->ops, ImpactOp, g_array_index (rules, guint, i)).y2 = bottom;
+  g_array_set_size (rules, 0);
+}
+
 static double
 front_facts (Builder *b,
              double   y)
@@ -892,6 +904,7 @@ front_facts (Builder *b,
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
   guint n = facts->len, cols;
   double x = b->margin, top = y, col_w, gap = 14, row_top, row_h = 0;
+  g_autoptr(GArray) row_rules = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (n == 0)
     return y;
@@ -921,6 +934,7 @@ front_facts (Builder *b,
 
       if (col == 0 && i > 0)
         {
+          equalise_rules (b, row_rules, row_top + row_h);
           row_top += row_h + 14;
           cy = row_top;
           row_h = 0;
@@ -977,13 +991,18 @@ front_facts (Builder *b,
       if (b->bold)
         add_rect (b, cx, row_top, col_w, 3, 0, col == 0 ? accent : primary, 1.0);
       else
-        add_line (b, cx + 0.75, row_top, cx + 0.75, cy, col == 0 ? 3 : 1,
-                  col == 0 ? accent : &b->rule, 1.0);
+        {
+          g_array_append_val (row_rules, b->page->ops->len);
+          add_line (b, cx + 0.75, row_top, cx + 0.75, cy, col == 0 ? 3 : 1,
+                    col == 0 ? accent : &b->rule, 1.0);
+        }
       add_box (b, IMPACT_SECTION_FACTS, i, cx, row_top, col_w, cy - row_top);
       row_h = MAX (row_h, cy - row_top);
     }
 
-  /* equalise the rules of the last row */
+  /* the rules of a row all run its full height, so the columns read as
+   * one band rather than as bars of different lengths */
+  equalise_rules (b, row_rules, row_top + row_h);
   y = row_top + row_h;
   add_box (b, IMPACT_SECTION_FACTS, -1, x, top, b->content_width, y - top);
   note_bottom (b, y, "facts");
