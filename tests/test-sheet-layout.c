@@ -537,6 +537,51 @@ test_arabic_rtl (void)
   g_assert_cmpint (pango_layout_get_line_readonly (op->layout, 0)->resolved_dir, ==, PANGO_DIRECTION_RTL);
 }
 
+static void
+test_statistic_sources (void)
+{
+  g_autoptr(GString) json = g_string_new (minimal_head);
+  g_autoptr(ImpactDocument) doc = NULL;
+  static const char * const templates[] = { "classic", "bold" };
+
+  g_string_append (json,
+    "\"statistics\": [ { \"value\": 120, \"label\": \"people helped\","
+    "                     \"source\": { \"title\": \"Annual report (2024)\" } },"
+    "                   { \"value\": 35, \"label\": \"cases closed\" } ],"
+    "\"facts\": [ { \"text\": \"A fact.\", \"source\": { \"title\": \"Survey (2023)\" } },"
+    "              { \"text\": \"Same report.\", \"source\": { \"title\": \"Annual report (2024)\" } } ] }");
+  doc = load_string (json->str);
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    {
+      g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc), templates[t], NULL);
+      g_autoptr(ImpactSheetLayout) layout = impact_sheet_layout_new (doc, theme, IMPACT_PAGE_SIZE_LETTER, NULL);
+      gboolean marked = FALSE, unmarked = FALSE, second = FALSE;
+
+      /* the statistic's source is footnote 1, in reading order before the
+       * facts'; the fact citing the same report shares its number */
+      g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_SOURCES, 1, NULL, NULL));
+      g_assert_false (impact_sheet_layout_find (layout, IMPACT_SECTION_SOURCES, 2, NULL, NULL));
+      for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, 0); i++)
+        {
+          const ImpactOp *op = impact_sheet_layout_get_op (layout, 0, i);
+          const char *text;
+
+          if (op->kind != IMPACT_OP_TEXT)
+            continue;
+          text = pango_layout_get_text (op->layout);
+          if (g_ascii_strncasecmp (text, "people helped", 13) == 0)
+            marked = g_str_has_suffix (text, "1");
+          if (g_ascii_strncasecmp (text, "cases closed", 12) == 0)
+            unmarked = g_ascii_strcasecmp (text, "cases closed") == 0;
+          if (g_str_has_prefix (text, "Same report."))
+            second = g_str_has_suffix (text, "1");
+        }
+      g_assert_true (marked);
+      g_assert_true (unmarked);
+      g_assert_true (second);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,6 +599,7 @@ main (int   argc,
   g_test_add_func ("/layout/minimal", test_minimal_document);
   g_test_add_func ("/layout/statistics/two-to-five", test_statistic_counts);
   g_test_add_func ("/layout/templates/fit", test_templates_fit);
+  g_test_add_func ("/layout/statistics/sources", test_statistic_sources);
   g_test_add_func ("/layout/scripts/bengali", test_bengali);
   g_test_add_func ("/layout/scripts/arabic-rtl", test_arabic_rtl);
 

@@ -64,6 +64,7 @@ typedef struct
   /* the template's design */
   gboolean           bold;
   double             type_scale;    /* of the statistics' labels; 1 on the sheet */
+  gboolean           card;          /* a statistics card, not the sheet */
 
   /* derived colours */
   ImpactColor        on_primary;
@@ -414,17 +415,24 @@ color_prefix (PangoLayout       *layout,
 }
 
 static void
+append_mark_colored (PangoLayout       *layout,
+                     const char        *mark,
+                     const ImpactColor *color)
+{
+  impact_text_layout_append_superscript (layout, mark,
+                                         color->red * 65535,
+                                         color->green * 65535,
+                                         color->blue * 65535);
+}
+
+static void
 append_mark (Builder     *b,
              PangoLayout *layout,
              const char  *mark)
 {
-  const ImpactColor *accent = impact_theme_get_accent (b->theme);
-
-  impact_text_layout_append_superscript (layout, mark,
-                                         accent->red * 65535,
-                                         accent->green * 65535,
-                                         accent->blue * 65535);
+  append_mark_colored (layout, mark, impact_theme_get_accent (b->theme));
 }
+
 
 /* Escapes a plain string for use inside a rich text. */
 static char *
@@ -581,6 +589,22 @@ source_number (Builder            *b,
       return i + 1;
   g_ptr_array_add (b->sources, (gpointer) source);
   return b->sources->len;
+}
+
+/* A statistic's source becomes a footnote like a fact's; on the primary
+ * colour the mark takes the label's colour, the accent being too faint
+ * there for type this small. Not on a card, which lists no sources. */
+static void
+mark_statistic_source (Builder               *b,
+                       PangoLayout           *label,
+                       const ImpactStatistic *stat)
+{
+  g_autofree char *mark = NULL;
+
+  if (stat->source == NULL || b->card)
+    return;
+  mark = g_strdup_printf ("%u", source_number (b, stat->source));
+  append_mark_colored (label, mark, &b->on_primary);
 }
 
 /* Front page */
@@ -841,6 +865,7 @@ front_statistics (Builder *b,
       style.letter_spacing = 0.5;
       style.line_height = 1.32;
       layout = make_text (b, &style, stat->label, FALSE, panel_w - 2 * pad);
+      mark_statistic_source (b, layout, stat);
       impact_text_layout_get_size (layout, NULL, &h);
       max_label = MAX (max_label, h);
       g_ptr_array_add (labels, layout);
@@ -1262,6 +1287,7 @@ bold_statistics (Builder *b,
       style.weight = PANGO_WEIGHT_MEDIUM;
       style.line_height = 1.28;
       layout = make_text (b, &style, stat->label, FALSE, col_w - 6 - icon_w);
+      mark_statistic_source (b, layout, stat);
       check_glyphs (b, layout, path);
       impact_text_layout_get_size (layout, NULL, &h);
       max_label = MAX (max_label, h);
@@ -1440,13 +1466,20 @@ layout_front (Builder *b)
       y += 24;
     }
 
-  /* the sources need the footnote numbers, which the facts assign; lay the
-   * facts out first in a scratch pass to know the sources, then anchor them */
+  /* the sources need the footnote numbers, which the statistics and the
+   * facts assign in reading order: number them first, then anchor them */
   {
     ImpactPageData *real = b->page;
     GPtrArray *facts = impact_document_get_facts (b->doc);
+    GPtrArray *stats = impact_document_get_statistics (b->doc);
 
     b->page = page_data_new ();
+    for (guint i = 0; i < stats->len; i++)
+      {
+        const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+        if (stat->source)
+          source_number (b, stat->source);
+      }
     for (guint i = 0; i < facts->len; i++)
       {
         const ImpactFact *fact = g_ptr_array_index (facts, i);
@@ -2477,6 +2510,7 @@ impact_sheet_layout_new_stats_card (ImpactDocument    *document,
   builder_init (&b, self, context, sources, diagnostics);
   b.margin = round (MIN (width, height) * 0.075);
   b.type_scale = 1.0;
+  b.card = TRUE;
   b.content_width = width - 2 * b.margin;
   b.bold = TRUE;
 
