@@ -146,7 +146,8 @@ impact_preflight_check_document (ImpactDocument    *document,
   text = impact_theme_get_text (theme);
   background = impact_theme_get_background (theme);
   primary = impact_theme_get_primary (theme);
-  accent = impact_theme_get_accent (theme);
+  /* small accent text is set in the text-safe shade of the accent */
+  accent = impact_theme_get_accent_text (theme);
   /* the layout sets text on the primary colour in whichever of the
    * background and text colours contrasts more with it */
   on_primary = impact_color_contrast (background, primary) >= impact_color_contrast (text, primary) ?

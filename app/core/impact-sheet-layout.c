@@ -430,7 +430,7 @@ append_mark (Builder     *b,
              PangoLayout *layout,
              const char  *mark)
 {
-  append_mark_colored (layout, mark, impact_theme_get_accent (b->theme));
+  append_mark_colored (layout, mark, impact_theme_get_accent_text (b->theme));
 }
 
 
@@ -744,7 +744,7 @@ place_kicker (Builder    *b,
               double      y,
               double      width)
 {
-  return place_kicker_colored (b, text, x, y, width, impact_theme_get_accent (b->theme));
+  return place_kicker_colored (b, text, x, y, width, impact_theme_get_accent_text (b->theme));
 }
 
 static double
@@ -1146,7 +1146,7 @@ front_sources (Builder *b,
       else
         line = g_strdup_printf ("%u  %s.", i + 1, source->title);
       layout = make_text (b, &style, line, FALSE, b->content_width);
-      color_prefix (layout, strchr (line, ' ') - line, impact_theme_get_accent (b->theme));
+      color_prefix (layout, strchr (line, ' ') - line, impact_theme_get_accent_text (b->theme));
       impact_text_layout_get_size (layout, NULL, &h);
       total += h + (i > 0 ? gap : 0);
       g_ptr_array_add (layouts, layout);
@@ -1729,7 +1729,7 @@ back_milestones (Builder *b,
       style.letter_spacing = b->bold ? -0.5 : 0;
       layout = make_text (b, &style, year, FALSE, -1);
       h = place_layout (b, layout, x + i * (col_w + gap) - (b->bold ? 1 : 0), y,
-                        b->bold ? primary : accent, 1.0, NULL);
+                        b->bold ? primary : impact_theme_get_accent_text (b->theme), 1.0, NULL);
 
       year_h = MAX (year_h, h);
     }
@@ -1797,7 +1797,7 @@ back_milestones (Builder *b,
           style = kicker_style (b, 6.5);
           style.letter_spacing = 0.5;
           layout = make_text (b, &style, metrics, FALSE, col_w);
-          cy += 4 + place_layout (b, layout, cx, cy + 4, accent, 1.0, NULL);
+          cy += 4 + place_layout (b, layout, cx, cy + 4, impact_theme_get_accent_text (b->theme), 1.0, NULL);
         }
       add_box (b, IMPACT_SECTION_MILESTONES, index, cx, y, col_w, cy - y);
       bottom = MAX (bottom, cy);
@@ -1868,7 +1868,7 @@ back_profile (Builder *b,
     {
       style = kicker_style (b, 7.5);
       layout = make_text (b, &style, profile->role, FALSE, text_w);
-      ty += place_layout (b, layout, text_x, ty, accent, 1.0, NULL) + 2;
+      ty += place_layout (b, layout, text_x, ty, impact_theme_get_accent_text (b->theme), 1.0, NULL) + 2;
     }
   style = heading_style (b, b->bold ? 18 : 16, PANGO_WEIGHT_HEAVY);
   style.uppercase = TRUE;

@@ -28,6 +28,7 @@ struct _ImpactTheme
   ImpactColor     text;
   ImpactColor     background;
   ImpactColor     panel;
+  ImpactColor     accent_text;
   char           *heading_font;
   char           *body_font;
 };
@@ -199,6 +200,20 @@ impact_theme_new (const ImpactThemeSpec *spec,
   resolve_color (&self->text, spec->text, DEFAULT_TEXT, "theme.text", diagnostics);
   resolve_color (&self->background, spec->background, DEFAULT_BACKGROUND, "theme.background", diagnostics);
 
+  /* Small accent text (kickers, footnote marks, years) must read: shade
+   * the accent towards black (or white on a dark page) in small steps until
+   * it reaches 4.5:1, keeping its hue. */
+  {
+    ImpactColor target = { 0, 0, 0 };
+    ImpactColor white = { 1, 1, 1 };
+
+    if (impact_color_contrast (&self->background, &target) < impact_color_contrast (&self->background, &white))
+      target = white;
+    self->accent_text = self->accent;
+    for (int step = 1; step <= 20 && impact_color_contrast (&self->accent_text, &self->background) < 4.5; step++)
+      mix (&self->accent_text, &self->accent, &target, step * 0.05);
+  }
+
   /* A warm, very light tint for quote and profile panels: 6 % of the
    * accent over the background keeps it quiet on paper. */
   mix (&self->panel, &self->background, &self->accent, 0.07);
@@ -243,6 +258,13 @@ impact_theme_get_background (ImpactTheme *self)
 {
   g_return_val_if_fail (IMPACT_IS_THEME (self), NULL);
   return &self->background;
+}
+
+const ImpactColor *
+impact_theme_get_accent_text (ImpactTheme *self)
+{
+  g_return_val_if_fail (IMPACT_IS_THEME (self), NULL);
+  return &self->accent_text;
 }
 
 const ImpactColor *

@@ -36,6 +36,11 @@ const ImpactColor *impact_theme_get_primary       (ImpactTheme *self);
 const ImpactColor *impact_theme_get_accent        (ImpactTheme *self);
 const ImpactColor *impact_theme_get_text          (ImpactTheme *self);
 const ImpactColor *impact_theme_get_background    (ImpactTheme *self);
+/* The accent as small text may use it: the accent itself when it reaches
+ * WCAG AA (4.5:1) on the background, else the nearest shade of it, darkened
+ * (or lightened on a dark background) until it does. Fills and large type
+ * keep the accent. */
+const ImpactColor *impact_theme_get_accent_text   (ImpactTheme *self);
 /* A light tint of the background used behind quote and profile panels. */
 const ImpactColor *impact_theme_get_panel         (ImpactTheme *self);
 const char        *impact_theme_get_heading_font  (ImpactTheme *self);
