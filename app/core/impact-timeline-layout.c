@@ -17,6 +17,8 @@
 #define N_PLACEMENTS      4      /* placements kept (zoom steps) */
 #define ZOOM_STEPS_PER_OCTAVE 4.0
 #define MAX_TICKS         4000
+#define ADVANCE_CHARS     0x250  /* Latin, with the extensions: measured per character */
+#define LINE_STYLES       3      /* date, title, metrics */
 
 struct _ImpactTimelineLayout
 {
@@ -39,6 +41,8 @@ struct _ImpactTimelineLayout
   GHashTable       *labels;       /* position → PangoLayout */
   GHashTable       *texts;        /* key string → PangoLayout */
   PangoLayout      *measure;      /* reused for measuring */
+  float            *advances;     /* LINE_STYLES × ADVANCE_CHARS, NAN until measured */
+  double            line_heights[2];  /* a label of two lines, of three */
 
   ImpactTimelinePlacement placements[N_PLACEMENTS];
   guint             next_placement;
@@ -68,6 +72,7 @@ impact_timeline_layout_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->texts, g_hash_table_unref);
   g_clear_object (&self->measure);
+  g_free (self->advances);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->eras, g_array_unref);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
@@ -92,6 +97,10 @@ static void
 impact_timeline_layout_init (ImpactTimelineLayout *self)
 {
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->advances = g_new (float, LINE_STYLES * ADVANCE_CHARS);
+  for (guint i = 0; i < LINE_STYLES * ADVANCE_CHARS; i++)
+    self->advances[i] = NAN;
+  self->line_heights[0] = self->line_heights[1] = NAN;
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
@@ -483,6 +492,80 @@ color_to_hex (const ImpactColor *c,
               (int) CLAMP (c->blue * 255 + 0.5, 0, 255));
 }
 
+static const char *line_spans[LINE_STYLES] = {
+  "<span size='7.5pt' weight='bold' letter_spacing='600'>",
+  "<span weight='600'>",
+  "<span size='8.5pt'>",
+};
+
+static void
+set_label_font (ImpactTimelineLayout *self,
+                PangoLayout          *layout)
+{
+  g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, impact_theme_get_body_font (self->theme));
+  pango_font_description_set_size (desc, 11 * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+}
+
+/* The advance of one character in one of the label's line styles,
+ * measured once with Pango */
+static double
+char_advance (ImpactTimelineLayout *self,
+              guint                 style,
+              gunichar              ch)
+{
+  float *slot = &self->advances[style * ADVANCE_CHARS + ch];
+
+  if (isnan (*slot))
+    {
+      char buf[8] = { 0 };
+      g_autofree char *escaped = NULL;
+      g_autofree char *markup = NULL;
+      PangoRectangle logical;
+
+      g_unichar_to_utf8 (ch, buf);
+      escaped = g_markup_escape_text (buf, -1);
+      markup = g_strconcat (line_spans[style], escaped, "</span>", NULL);
+      if (self->measure == NULL)
+        self->measure = pango_layout_new (self->context);
+      set_label_font (self, self->measure);
+      pango_layout_set_width (self->measure, -1);
+      pango_layout_set_ellipsize (self->measure, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_markup (self->measure, markup, -1);
+      pango_layout_get_extents (self->measure, NULL, &logical);
+      *slot = logical.width / (double) PANGO_SCALE;
+    }
+  return *slot;
+}
+
+/* The width of @text in a line style from per-character advances, or -1
+ * when a character is outside the table. Kerning and ligatures only ever
+ * narrow Latin text here, so the sum (plus slack) is an upper bound. */
+static double
+estimate_width (ImpactTimelineLayout *self,
+                guint                 style,
+                const char           *text,
+                gboolean              uppercase)
+{
+  double w = 0;
+
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (uppercase)
+        ch = g_unichar_toupper (ch);
+      if (ch >= ADVANCE_CHARS || ch < 0x20)
+        return -1;
+      w += char_advance (self, style, ch);
+      if (w > IMPACT_TIMELINE_LABEL_MAX_WIDTH + 20)
+        break;
+    }
+  return w;
+}
+
 /* Three lines: the date in the category's colour, small capitals; the title
  * in semibold; the metrics, muted. Each line is one paragraph, ellipsized. */
 static void
@@ -496,7 +579,6 @@ fill_label (ImpactTimelineLayout *self,
   g_autofree char *date_up = g_utf8_strup (date, -1);
   g_autofree char *metrics = impact_timeline_format_metrics (m);
   g_autofree char *markup = NULL;
-  g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
   ImpactColor color;
   char cat_hex[8], text_hex[8];
   const ImpactColor *text = impact_theme_get_text (self->theme);
@@ -508,9 +590,7 @@ fill_label (ImpactTimelineLayout *self,
   color_to_hex (text, text_hex);
   color_to_hex (&muted, muted_hex);
 
-  pango_font_description_set_family (desc, impact_theme_get_body_font (self->theme));
-  pango_font_description_set_size (desc, 11 * PANGO_SCALE);
-  pango_layout_set_font_description (layout, desc);
+  set_label_font (self, layout);
   if (metrics)
     markup = g_markup_printf_escaped ("<span size='7.5pt' weight='bold' letter_spacing='600' foreground='%s'>%s</span>\n"
                                       "<span weight='600' foreground='%s'>%s</span>\n"
@@ -529,11 +609,11 @@ fill_label (ImpactTimelineLayout *self,
 }
 
 static void
-measure_label (ImpactTimelineLayout *self,
-               guint                 position)
+measure_label_with_pango (ImpactTimelineLayout *self,
+                          guint                 position)
 {
   PangoLayout *layout = g_hash_table_lookup (self->labels, GUINT_TO_POINTER (position));
-  PangoRectangle ink, logical;
+  PangoRectangle logical;
 
   if (layout == NULL)
     {
@@ -542,11 +622,36 @@ measure_label (ImpactTimelineLayout *self,
       layout = self->measure;
       fill_label (self, layout, position);
     }
-  pango_layout_get_extents (layout, &ink, &logical);
+  pango_layout_get_extents (layout, NULL, &logical);
   /* the ellipsized width, so short titles take short lanes */
   self->widths[position] = IMPACT_TIMELINE_LABEL_GAP +
                            MIN (logical.width / (double) PANGO_SCALE, IMPACT_TIMELINE_LABEL_MAX_WIDTH);
   self->heights[position] = logical.height / (double) PANGO_SCALE;
+}
+
+static void
+measure_label (ImpactTimelineLayout *self,
+               guint                 position)
+{
+  const ImpactTimelineItem *item = &g_array_index (self->items, ImpactTimelineItem, position);
+  const ImpactMilestone *m = g_ptr_array_index (impact_document_get_milestones (self->document), item->index);
+  g_autofree char *date = impact_date_format (&m->date);
+  g_autofree char *metrics = impact_timeline_format_metrics (m);
+  double w[3];
+
+  w[0] = estimate_width (self, 0, date, TRUE);
+  w[1] = estimate_width (self, 1, m->title, FALSE);
+  w[2] = metrics ? estimate_width (self, 2, metrics, FALSE) : 0;
+  if (w[0] < 0 || w[1] < 0 || w[2] < 0 || isnan (self->line_heights[metrics ? 1 : 0]))
+    {
+      measure_label_with_pango (self, position);
+      if (w[0] >= 0 && w[1] >= 0 && w[2] >= 0)
+        self->line_heights[metrics ? 1 : 0] = self->heights[position];
+      return;
+    }
+  self->widths[position] = IMPACT_TIMELINE_LABEL_GAP +
+                           MIN (MAX (w[0], MAX (w[1], w[2])) * 1.01 + 1.0, IMPACT_TIMELINE_LABEL_MAX_WIDTH);
+  self->heights[position] = self->line_heights[metrics ? 1 : 0];
 }
 
 void

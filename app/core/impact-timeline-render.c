@@ -25,6 +25,7 @@
 #define ERA_LANE        18.0
 #define MARKER_RADIUS    4.5
 #define ABOVE_GAP       16.0
+#define LANES_PER_SIDE   5      /* more is a wall of text, not a timeline */
 
 /* Colours */
 
@@ -142,8 +143,8 @@ impact_timeline_get_geometry (ImpactTimelineLayout         *layout,
   avail = g->legend_y - TOP_PAD - ABOVE_GAP - TICK_HEIGHT - era_h - 8;
   avail = MAX (avail, 0);
   /* balance the lanes: above gets the extra one */
-  g->n_above = (guint) MIN (ceil (floor (avail / IMPACT_TIMELINE_LANE_HEIGHT) / 2.0), IMPACT_TIMELINE_MAX_LANES / 2);
-  g->n_below = (guint) MIN (floor (avail / IMPACT_TIMELINE_LANE_HEIGHT) - g->n_above, IMPACT_TIMELINE_MAX_LANES / 2);
+  g->n_above = (guint) MIN (ceil (floor (avail / IMPACT_TIMELINE_LANE_HEIGHT) / 2.0), LANES_PER_SIDE);
+  g->n_below = (guint) MIN (floor (avail / IMPACT_TIMELINE_LANE_HEIGHT) - g->n_above, LANES_PER_SIDE);
   if ((int) g->n_below < 0)
     g->n_below = 0;
   {
@@ -287,6 +288,36 @@ draw_legend (cairo_t                      *cr,
   }
 }
 
+static void
+draw_marker (cairo_t                      *cr,
+             ImpactTimelineLayout         *layout,
+             const ImpactTimelineViewport *vp,
+             const ImpactTimelineGeometry *g,
+             guint                         position,
+             const ImpactColor            *bg)
+{
+  const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, position);
+  double x = impact_timeline_viewport_x_for_time (vp, item->time);
+  ImpactColor color;
+
+  impact_timeline_layout_get_category_color (layout, item->category, &color);
+  set_color (cr, bg, 1);
+  cairo_arc (cr, x, g->axis_y, MARKER_RADIUS + 1.5, 0, 2 * G_PI);
+  cairo_fill (cr);
+  set_color (cr, &color, 1);
+  if (item->precision == IMPACT_DATE_PRECISION_DAY)
+    {
+      cairo_arc (cr, x, g->axis_y, MARKER_RADIUS, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  else
+    {
+      cairo_set_line_width (cr, 2);
+      cairo_arc (cr, x, g->axis_y, MARKER_RADIUS - 1, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
+}
+
 guint
 impact_timeline_render (cairo_t                      *cr,
                         ImpactTimelineLayout         *layout,
@@ -382,7 +413,6 @@ impact_timeline_render (cairo_t                      *cr,
   if (n > 0)
     {
       double last_x = -G_MAXDOUBLE;
-      guint last_cat = G_MAXUINT;
 
       impact_timeline_layout_find_range (layout, t_left, t_right, &first, &last);
       if (g.n_above + g.n_below > 0)
@@ -405,59 +435,81 @@ impact_timeline_render (cairo_t                      *cr,
               label_box (layout, vp, &g, i, p->lanes[i], &x, &y, &w, &h);
               impact_timeline_layout_get_category_color (layout, impact_timeline_layout_get_item (layout, i)->category, &color);
               set_color (cr, &color, 0.55);
+              x = floor (x);
+              y = floor (y);
               if ((p->lanes[i] & 1) == 0)
-                cairo_rectangle (cr, x - 0.5, y + 1, 1, g.axis_y - MARKER_RADIUS - y - 1);
+                cairo_rectangle (cr, x, y + 1, 1, floor (g.axis_y - MARKER_RADIUS - y - 1));
               else
-                cairo_rectangle (cr, x - 0.5, g.axis_y + MARKER_RADIUS, 1, y + h - g.axis_y - MARKER_RADIUS);
+                cairo_rectangle (cr, x, floor (g.axis_y + MARKER_RADIUS), 1, ceil (y + h - g.axis_y - MARKER_RADIUS));
               cairo_fill (cr);
             }
         }
 
-      /* partial dates: the span they cover, on the axis */
-      for (guint i = first; i < last; i++)
+      if (last - first > vp->width / 4)
         {
-          const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, i);
-          double x0, x1;
-          ImpactColor color;
+          /* Too many to tell apart: a density strip along the axis (one
+           * bar per 2 units, its height the log of the count), and markers
+           * only for the milestones whose labels are shown. */
+          guint n_bins = (guint) ceil (vp->width / 2) + 1;
+          g_autofree guint *bins = g_new0 (guint, n_bins);
+          guint peak = 1;
 
-          if (item->precision == IMPACT_DATE_PRECISION_DAY)
-            continue;
-          x0 = impact_timeline_viewport_x_for_time (vp, item->span_start);
-          x1 = impact_timeline_viewport_x_for_time (vp, item->span_end);
-          if (x1 - x0 < 3 * MARKER_RADIUS)
-            continue;
-          impact_timeline_layout_get_category_color (layout, item->category, &color);
-          set_color (cr, &color, 0.28);
-          rounded_rect (cr, x0 + 1, g.axis_y - 2.5, x1 - x0 - 2, 5, 2.5);
-          cairo_fill (cr);
-        }
-
-      /* markers: one per spot; a ring for a partial date */
-      for (guint i = first; i < last; i++)
-        {
-          const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, i);
-          double x = impact_timeline_viewport_x_for_time (vp, item->time);
-          ImpactColor color;
-
-          if (fabs (x - last_x) < 0.75 && item->category == last_cat && (int) i != vp->selected)
-            continue;
-          last_x = x;
-          last_cat = item->category;
-          impact_timeline_layout_get_category_color (layout, item->category, &color);
-          set_color (cr, bg, 1);
-          cairo_arc (cr, x, g.axis_y, MARKER_RADIUS + 1.5, 0, 2 * G_PI);
-          cairo_fill (cr);
-          set_color (cr, &color, 1);
-          if (item->precision == IMPACT_DATE_PRECISION_DAY)
+          for (guint i = first; i < last; i++)
             {
-              cairo_arc (cr, x, g.axis_y, MARKER_RADIUS, 0, 2 * G_PI);
+              double x = impact_timeline_viewport_x_for_time (vp, impact_timeline_layout_get_item (layout, i)->time);
+              int b = (int) floor (x / 2);
+
+              if (b >= 0 && (guint) b < n_bins)
+                peak = MAX (peak, ++bins[b]);
+            }
+          set_color (cr, impact_theme_get_primary (theme), 0.55);
+          for (guint b = 0; b < n_bins; b++)
+            if (bins[b] > 0)
+              {
+                double h = 2 + 9 * log1p (bins[b]) / log1p (peak);
+
+                cairo_rectangle (cr, b * 2, floor (g.axis_y - h), 2, ceil (2 * h));
+              }
+          cairo_fill (cr);
+          if (p)
+            for (guint i = lfirst; i < llast; i++)
+              if (p->lanes[i] >= 0)
+                draw_marker (cr, layout, vp, &g, i, bg);
+        }
+      else
+        {
+          double last_x0 = -G_MAXDOUBLE, last_x1 = -G_MAXDOUBLE;
+
+          /* partial dates: the span they cover, on the axis */
+          for (guint i = first; i < last; i++)
+            {
+              const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, i);
+              double x0, x1;
+              ImpactColor color;
+
+              if (item->precision == IMPACT_DATE_PRECISION_DAY)
+                continue;
+              x0 = impact_timeline_viewport_x_for_time (vp, item->span_start);
+              x1 = impact_timeline_viewport_x_for_time (vp, item->span_end);
+              if (x1 - x0 < 3 * MARKER_RADIUS || (fabs (x0 - last_x0) < 0.5 && fabs (x1 - last_x1) < 0.5))
+                continue;
+              last_x0 = x0;
+              last_x1 = x1;
+              impact_timeline_layout_get_category_color (layout, item->category, &color);
+              set_color (cr, &color, 0.28);
+              rounded_rect (cr, MAX (x0, -8) + 1, g.axis_y - 2.5, MIN (x1, vp->width + 8) - MAX (x0, -8) - 2, 5, 2.5);
               cairo_fill (cr);
             }
-          else
+
+          /* markers: one per spot; a ring for a partial date */
+          for (guint i = first; i < last; i++)
             {
-              cairo_set_line_width (cr, 2);
-              cairo_arc (cr, x, g.axis_y, MARKER_RADIUS - 1, 0, 2 * G_PI);
-              cairo_stroke (cr);
+              double x = impact_timeline_viewport_x_for_time (vp, impact_timeline_layout_get_item (layout, i)->time);
+
+              if (fabs (x - last_x) < 1.0 && (int) i != vp->selected)
+                continue;
+              last_x = x;
+              draw_marker (cr, layout, vp, &g, i, bg);
             }
         }
 
@@ -497,8 +549,9 @@ impact_timeline_render (cairo_t                      *cr,
                 set_color (cr, &color, 0.12);
               }
             else
-              set_color (cr, bg, 0.9);
-            rounded_rect (cr, x + 2, y - 2, w + 2, h + 4, 3);
+              set_color (cr, bg, 1);
+            /* whole units: a rectilinear fill is pixman's fast path */
+            cairo_rectangle (cr, floor (x) + 2, floor (y) - 2, ceil (w) + 1, ceil (h) + 4);
             cairo_fill (cr);
             show_layout_at (cr, pl, x + IMPACT_TIMELINE_LABEL_GAP, y);
             drawn++;

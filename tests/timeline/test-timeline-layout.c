@@ -214,6 +214,19 @@ test_culling (void)
   g_assert_cmpuint (impact_timeline_layout_get_n_cached_labels (layout), <=, 200);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
+
+  /* a label's measured box (from per-character advances) holds its text */
+  for (guint i = 0; i < 300; i++)
+    {
+      PangoLayout *pl = impact_timeline_layout_get_label (layout, i * 31);
+      PangoRectangle logical;
+      double w, h;
+
+      impact_timeline_layout_get_label_size (layout, i * 31, &w, &h);
+      pango_layout_get_extents (pl, NULL, &logical);
+      g_assert_cmpfloat (IMPACT_TIMELINE_LABEL_GAP + logical.width / (double) PANGO_SCALE, <=, w + 0.01);
+      g_assert_cmpfloat_with_epsilon (logical.height / (double) PANGO_SCALE, h, 0.01);
+    }
   cairo_surface_destroy (surface);
 }
 
