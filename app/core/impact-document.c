@@ -1070,3 +1070,83 @@ impact_document_update_derived (ImpactDocument *self)
     }
   return changed;
 }
+
+ImpactDocument *
+impact_document_copy (ImpactDocument *self)
+{
+  ImpactDocument *copy;
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+
+  copy = impact_document_new ();
+  g_set_object (&copy->file, self->file);
+  impact_document_set_source_root (copy, self->source_root);
+  impact_document_set_source_text (copy, self->source_text);
+  impact_document_set_format (copy, self->format);
+  impact_document_set_office (copy, self->office);
+  impact_document_set_title (copy, self->title);
+  impact_document_set_subtitle (copy, self->subtitle);
+  impact_document_set_language (copy, self->language);
+  impact_document_set_statistics_heading (copy, self->statistics_heading);
+  impact_document_set_facts_heading (copy, self->facts_heading);
+  impact_document_set_approach_heading (copy, self->approach_heading);
+  impact_document_set_milestones_heading (copy, self->milestones_heading);
+
+  copy->organisation.name = g_strdup (self->organisation.name);
+  copy->organisation.short_name = g_strdup (self->organisation.short_name);
+  copy->organisation.website = g_strdup (self->organisation.website);
+  g_strfreev (copy->organisation.address);
+  copy->organisation.address = g_strdupv (self->organisation.address);
+  if (copy->organisation.address == NULL)
+    copy->organisation.address = g_new0 (char *, 1);
+  copy->organisation.phone = g_strdup (self->organisation.phone);
+  copy->organisation.fax = g_strdup (self->organisation.fax);
+  copy->organisation.email = g_strdup (self->organisation.email);
+  copy->organisation.logo = g_strdup (self->organisation.logo);
+  copy->organisation.logo_alt = g_strdup (self->organisation.logo_alt);
+
+  copy->theme.template_name = g_strdup (self->theme.template_name);
+  copy->theme.primary = g_strdup (self->theme.primary);
+  copy->theme.accent = g_strdup (self->theme.accent);
+  copy->theme.text = g_strdup (self->theme.text);
+  copy->theme.background = g_strdup (self->theme.background);
+  copy->theme.heading_font = g_strdup (self->theme.heading_font);
+  copy->theme.body_font = g_strdup (self->theme.body_font);
+
+  copy->problem.kicker = g_strdup (self->problem.kicker);
+  copy->problem.heading = g_strdup (self->problem.heading);
+  copy->problem.body = g_strdup (self->problem.body);
+  copy->footer.about = g_strdup (self->footer.about);
+  copy->footer.disclaimer = g_strdup (self->footer.disclaimer);
+  copy->footer.copyright = g_strdup (self->footer.copyright);
+
+  if (self->quote != NULL)
+    {
+      copy->quote = impact_quote_new ();
+      copy->quote->text = g_strdup (self->quote->text);
+      copy->quote->attribution = g_strdup (self->quote->attribution);
+      copy->quote->role = g_strdup (self->quote->role);
+      copy->quote->pseudonym = self->quote->pseudonym;
+    }
+  if (self->profile != NULL)
+    {
+      copy->profile = impact_profile_new ();
+      copy->profile->name = g_strdup (self->profile->name);
+      copy->profile->role = g_strdup (self->profile->role);
+      copy->profile->biography = g_strdup (self->profile->biography);
+      copy->profile->photo = g_strdup (self->profile->photo);
+      copy->profile->photo_alt = g_strdup (self->profile->photo_alt);
+    }
+
+  for (guint i = 0; i < self->statistics->len; i++)
+    g_ptr_array_add (copy->statistics, impact_statistic_copy (g_ptr_array_index (self->statistics, i)));
+  for (guint i = 0; i < self->facts->len; i++)
+    g_ptr_array_add (copy->facts, impact_fact_copy (g_ptr_array_index (self->facts, i)));
+  for (guint i = 0; i < self->pillars->len; i++)
+    g_ptr_array_add (copy->pillars, impact_pillar_copy (g_ptr_array_index (self->pillars, i)));
+  for (guint i = 0; i < self->milestones->len; i++)
+    g_ptr_array_add (copy->milestones, impact_milestone_copy (g_ptr_array_index (self->milestones, i)));
+  for (guint i = 0; i < self->eras->len; i++)
+    g_ptr_array_add (copy->eras, impact_era_copy (g_ptr_array_index (self->eras, i)));
+  return copy;
+}

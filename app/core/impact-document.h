@@ -207,6 +207,10 @@ void                impact_document_set_source_text     (ImpactDocument *self, G
 void                impact_document_take_contents       (ImpactDocument *self,
                                                          ImpactDocument *other);
 
+/* A deep copy of every section (the source tree and text are shared:
+ * they are never modified in place). For undo steps and exports. */
+ImpactDocument     *impact_document_copy                (ImpactDocument *self);
+
 /* List editing: each emits nothing; call impact_document_changed() after. */
 typedef enum
 {

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include <glib/gstdio.h>
+
 #include "impact-application.h"
 #include "impact-window.h"
 
@@ -27,6 +29,8 @@ struct _ImpactApplication
 
   /* Borrowed References */
   GtkRecentManager *recent_manager;
+
+  guint             checked_recovery : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactApplication, impact_application, ADW_TYPE_APPLICATION)
@@ -175,6 +179,20 @@ new_window_action (GSimpleAction *action,
 }
 
 static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  ImpactApplication *self = user_data;
+  ImpactWindow *window = find_empty_window (self);
+
+  if (window == NULL || impact_window_get_document (window) != NULL)
+    window = impact_window_new (self);
+  impact_window_new_document (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 open_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -236,6 +254,7 @@ about_action (GSimpleAction *action,
 static const GActionEntry app_entries[] = {
   { "quit", quit_action },
   { "new-window", new_window_action },
+  { "new", new_action },
   { "open", open_action },
   { "open-uri", open_uri_action, "s" },
   { "open-example", open_example_action },
@@ -266,7 +285,12 @@ impact_application_startup (GApplication *application)
     const char *accels[4];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
-    { "app.new-window", { "<Control>n", NULL } },
+    { "app.new", { "<Control>n", NULL } },
+    { "app.new-window", { "<Control><Shift>n", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
@@ -309,6 +333,7 @@ impact_application_activate (GApplication *application)
     window = GTK_WINDOW (impact_window_new (self));
 
   gtk_window_present (window);
+  impact_application_check_recovery (self);
 }
 
 static void
@@ -321,6 +346,116 @@ impact_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     impact_application_open_file (self, files[i], NULL);
+  impact_application_check_recovery (self);
+}
+
+/* Recovery copies left by a session that did not end */
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ImpactApplication *self)
+{
+  GPtrArray *copies = g_object_get_data (G_OBJECT (dialog), "copies");
+
+  g_object_set_data (G_OBJECT (self), "recovery-dialog", NULL);
+  for (guint i = 0; i < copies->len; i++)
+    {
+      GFile *copy = g_ptr_array_index (copies, i);
+      g_autofree char *path = g_file_get_path (copy);
+      g_autofree char *info = g_strconcat (path, ".info", NULL);
+
+      if (g_strcmp0 (response, "restore") == 0)
+        {
+          ImpactWindow *window = find_empty_window (self);
+          g_autoptr(GError) error = NULL;
+
+          if (window == NULL)
+            window = impact_window_new (self);
+          if (impact_window_restore_recovery (window, copy, &error))
+            {
+              gtk_window_present (GTK_WINDOW (window));
+              continue;
+            }
+          g_warning ("Could not restore %s: %s", path, error->message);
+        }
+      else if (g_strcmp0 (response, "discard") == 0)
+        {
+          g_unlink (path);
+          g_unlink (info);
+        }
+    }
+}
+
+void
+impact_application_check_recovery (ImpactApplication *self)
+{
+  g_autofree char *dir_path = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GString) names = NULL;
+  GtkWidget *dialog;
+  const char *name;
+
+  g_return_if_fail (IMPACT_IS_APPLICATION (self));
+
+  if (self->checked_recovery)
+    return;
+  self->checked_recovery = TRUE;
+
+  dir_path = g_build_filename (g_get_user_state_dir (), "impact-sheet", "recovery", NULL);
+  dir = g_dir_open (dir_path, 0, NULL);
+  if (dir == NULL)
+    return;
+
+  copies = g_ptr_array_new_with_free_func (g_object_unref);
+  names = g_string_new (NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *info_path = NULL;
+      g_autoptr(GKeyFile) info = g_key_file_new ();
+      g_autofree char *uri = NULL;
+      g_autofree char *label = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      info_path = g_strconcat (path, ".info", NULL);
+      if (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
+        uri = g_key_file_get_string (info, "Recovery", "File", NULL);
+      if (uri != NULL)
+        {
+          g_autoptr(GFile) original = g_file_new_for_uri (uri);
+
+          label = g_file_get_basename (original);
+        }
+      else
+        label = g_strdup (_("a new fact sheet"));
+      g_string_append_printf (names, "%s“%s”", names->len ? ", " : "", label);
+      g_ptr_array_add (copies, g_file_new_for_path (path));
+    }
+  if (copies->len == 0)
+    return;
+
+  dialog = adw_message_dialog_new (get_parent_window (self), _("Restore Unsaved Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Impact Sheet stopped before changes to %s were saved. "
+                                    "A recovery copy of them was kept."),
+                                  names->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Later"),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "copies", g_steal_pointer (&copies), (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (self), "recovery-dialog", dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* GObject overrides */

@@ -38,4 +38,9 @@ void               impact_application_note_recent        (ImpactApplication *sel
  * measuring the time to the first drawn preview. */
 gint64             impact_application_get_launch_time    (void);
 
+/* Offers (once per run) to restore recovery copies of unsaved changes
+ * left by a session that ended without saving; the dialog is the
+ * application's "recovery-dialog" data while shown. */
+void               impact_application_check_recovery (ImpactApplication *self);
+
 G_END_DECLS

@@ -169,7 +169,8 @@ impact_window_export (ImpactWindow              *self,
   self->export_cancellable = g_cancellable_new ();
 
   data = g_new0 (ExportData, 1);
-  data->document = g_object_ref (self->result->document);
+  /* A copy: the editor may change the document while the export runs */
+  data->document = impact_document_copy (self->result->document);
   data->options = *options;
   data->options.template_name = NULL;  /* a borrowed string must not cross threads */
   data->output = g_object_ref (file);

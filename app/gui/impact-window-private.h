@@ -4,9 +4,11 @@
  */
 #pragma once
 
+#include "impact-editor-pane.h"
 #include "impact-load-task.h"
 #include "impact-outline-pane.h"
 #include "impact-sheet-preview.h"
+#include "impact-undo-stack.h"
 #include "impact-window.h"
 
 G_BEGIN_DECLS
@@ -28,6 +30,8 @@ struct _ImpactWindow
   AdwStatusPage        *error_page;
   AdwFlap              *flap;
   ImpactOutlinePane    *outline;
+  ImpactEditorPane     *editor;
+  GtkStack             *side_stack;
   ImpactSheetPreview   *preview;
   GtkProgressBar       *progress_bar;
   GtkLabel             *zoom_label;
@@ -43,14 +47,24 @@ struct _ImpactWindow
   char                 *error_details;   /* every error of it */
   char                 *page_size_name;  /* "letter", "a4" */
   GPtrArray            *exported;        /* of GFile */
+  ImpactUndoStack      *undo;            /* of the current document, or NULL */
+  char                 *recovery_path;   /* this window's recovery copy */
+  char                 *recovery_text;   /* what it holds */
+  GFile                *recovery_restored; /* the copy this window was restored from */
+  AdwMessageDialog     *changed_dialog;  /* "changed on disk", while shown */
 
   ImpactPageSize        page_size;
   guint                 reload_timeout;
   guint                 pulse_timeout;
+  guint                 relayout_timeout;
+  guint                 recovery_timeout;
+  gint64                last_relayout_usec; /* time of the last re-layout after an edit */
   guint                 n_loads;         /* loads in flight */
   guint                 exporting : 1;
   guint                 noted_recent : 1;
   guint                 first_draw_logged : 1;
+  guint                 force_close : 1;
+  guint                 ignore_disk_changes : 1;  /* "keep my changes" was chosen */
 };
 
 /* impact-window-actions.c */
@@ -64,5 +78,54 @@ void impact_window_relayout           (ImpactWindow      *self);
 /* Reads the file again now (the file monitor does it after a delay). */
 void impact_window_reload             (ImpactWindow      *self);
 void impact_window_show_error_details (ImpactWindow      *self);
+
+/* The file monitor's handler */
+void impact_window_file_changed_cb    (ImpactWindow      *self,
+                                       GFile             *file,
+                                       GFile             *other_file,
+                                       GFileMonitorEvent  event,
+                                       GFileMonitor      *monitor);
+
+/* impact-window-edit.c: editing, undo, saving, recovery */
+#define IMPACT_RELAYOUT_DELAY_MS   60
+#define IMPACT_RECOVERY_INTERVAL_S 30
+void     impact_window_edit_init          (ImpactWindow *self);
+void     impact_window_edit_dispose       (ImpactWindow *self);
+void     impact_window_class_edit_init    (ImpactWindowClass *klass);
+/* A document was loaded (or reloaded) from @file: a fresh undo history. */
+void     impact_window_document_loaded    (ImpactWindow *self);
+/* The editor changed field @key (NULL: structure) */
+void     impact_window_document_edited    (ImpactWindow *self,
+                                           const char   *key);
+/* Lays out the edited document now (the editor waits a moment otherwise) */
+void     impact_window_apply_edits        (ImpactWindow *self);
+gboolean impact_window_get_dirty          (ImpactWindow *self);
+/* Saves to @file (NULL: the window's file); reports errors in a dialog and
+ * returns FALSE, leaving the document open and dirty. */
+gboolean impact_window_save_to            (ImpactWindow *self,
+                                           GFile        *file,
+                                           GError      **error);
+void     impact_window_undo               (ImpactWindow *self);
+void     impact_window_redo               (ImpactWindow *self);
+/* Writes the recovery copy now if there are unsaved changes; returns its
+ * path (or NULL when there is nothing to recover). */
+const char *impact_window_write_recovery  (ImpactWindow *self);
+void     impact_window_remove_recovery    (ImpactWindow *self);
+/* Replaces the document with one built from @text (the template of a new
+ * sheet, or a recovery copy) standing for @file (may be NULL); @saved_text
+ * is what is on disk. */
+gboolean impact_window_install_text       (ImpactWindow *self,
+                                           const char   *text,
+                                           GFile        *file,
+                                           const char   *saved_text,
+                                           GError      **error);
+/* The file changed on disk: reload, or ask when there are unsaved edits. */
+void     impact_window_disk_changed       (ImpactWindow *self);
+void     impact_window_update_titles      (ImpactWindow *self);
+/* Asks Save / Discard / Cancel, then closes (or not) */
+void     impact_window_confirm_close      (ImpactWindow *self);
+/* Makes @file the window's file without reading it (after Save As) */
+void     impact_window_set_file_quietly   (ImpactWindow *self,
+                                           GFile        *file);
 
 G_END_DECLS

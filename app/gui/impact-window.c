@@ -79,16 +79,39 @@ update_titles (ImpactWindow *self)
     title = _("Impact Sheet");
 
   adw_window_title_set_title (self->window_title, title);
+
+  if (self->result != NULL && self->file == NULL && name == NULL)
+    name = g_strdup (_("Not saved yet"));
+  if (impact_window_get_dirty (self))
+    {
+      /* Translators: marks a title with unsaved changes */
+      g_autofree char *marked = g_strdup_printf (_("• %s"), title);
+
+      adw_window_title_set_title (self->window_title, marked);
+    }
   adw_window_title_set_subtitle (self->window_title, name && g_strcmp0 (name, title) != 0 ? name : "");
 
-  if (self->file != NULL)
+  if (self->file != NULL || self->result != NULL)
     {
       /* Translators: the window title: document title — application name */
       g_autofree char *full = g_strdup_printf (_("%s — Impact Sheet"), title);
-      gtk_window_set_title (GTK_WINDOW (self), full);
+
+      if (impact_window_get_dirty (self))
+        {
+          g_autofree char *marked = g_strdup_printf (_("• %s"), full);
+          gtk_window_set_title (GTK_WINDOW (self), marked);
+        }
+      else
+        gtk_window_set_title (GTK_WINDOW (self), full);
     }
   else
     gtk_window_set_title (GTK_WINDOW (self), _("Impact Sheet"));
+}
+
+void
+impact_window_update_titles (ImpactWindow *self)
+{
+  update_titles (self);
 }
 
 static void
@@ -154,6 +177,8 @@ show_result (ImpactWindow *self)
   diagnostics = impact_load_result_dup_diagnostics (self->result);
   impact_sheet_preview_set_layout (self->preview, self->result->layout);
   impact_outline_pane_set_document (self->outline, self->result->document, diagnostics);
+  if (impact_editor_pane_get_document (self->editor) != self->result->document)
+    impact_editor_pane_set_document (self->editor, self->result->document);
   gtk_stack_set_visible_child_name (self->stack, "document");
   update_titles (self);
   impact_window_actions_update (self);
@@ -202,6 +227,7 @@ load_done_cb (GObject      *source_object,
 
   g_clear_pointer (&self->result, impact_load_result_free);
   self->result = g_steal_pointer (&loaded);
+  impact_window_document_loaded (self);
   set_error (self, NULL);
   show_result (self);
 
@@ -223,7 +249,8 @@ reload_timeout_cb (gpointer user_data)
   ImpactWindow *self = user_data;
 
   self->reload_timeout = 0;
-  start_load (self);
+  /* Our own saves, and unsaved edits, are handled there */
+  impact_window_disk_changed (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -255,6 +282,16 @@ file_changed_cb (ImpactWindow      *self,
     default:
       break;
     }
+}
+
+void
+impact_window_file_changed_cb (ImpactWindow      *self,
+                               GFile             *file,
+                               GFile             *other_file,
+                               GFileMonitorEvent  event,
+                               GFileMonitor      *monitor)
+{
+  file_changed_cb (self, file, other_file, event, monitor);
 }
 
 static void
@@ -369,6 +406,14 @@ impact_window_close_request (GtkWindow *window)
   ImpactWindow *self = IMPACT_WINDOW (window);
   int width = 0, height = 0;
 
+  /* Unsaved changes: ask first (impact-window-edit.c) */
+  if (impact_window_get_dirty (self) && !self->force_close)
+    {
+      impact_window_confirm_close (self);
+      return TRUE;
+    }
+  impact_window_remove_recovery (self);
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
@@ -429,6 +474,7 @@ impact_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->monitor, file_changed_cb, self);
     }
   g_clear_object (&self->monitor);
+  impact_window_edit_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_WINDOW);
 
@@ -449,6 +495,10 @@ impact_window_finalize (GObject *object)
   g_clear_pointer (&self->error_details, g_free);
   g_clear_pointer (&self->page_size_name, g_free);
   g_clear_pointer (&self->exported, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, impact_undo_stack_free);
+  g_clear_pointer (&self->recovery_path, g_free);
+  g_clear_pointer (&self->recovery_text, g_free);
+  g_clear_object (&self->recovery_restored);
 
   G_OBJECT_CLASS (impact_window_parent_class)->finalize (object);
 }
@@ -554,6 +604,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IMPACT_TYPE_OUTLINE_PANE);
+  g_type_ensure (IMPACT_TYPE_EDITOR_PANE);
   g_type_ensure (IMPACT_TYPE_SHEET_PREVIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -570,6 +621,8 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, zoom_label);
@@ -580,6 +633,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reveal_flap_changed_cb);
 
   impact_window_class_actions_init (klass);
+  impact_window_class_edit_init (klass);
 }
 
 static void
@@ -591,6 +645,7 @@ impact_window_init (ImpactWindow *self)
   self->page_size_name = g_strdup ("letter");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  impact_window_edit_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);

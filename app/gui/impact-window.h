@@ -34,6 +34,16 @@ ImpactSheetPreview *impact_window_get_preview    (ImpactWindow *self);
 void                impact_window_export         (ImpactWindow              *self,
                                                   const ImpactExportOptions *options,
                                                   GFile                     *file);
+/* Shows a new, unsaved fact sheet made from the template. */
+void                impact_window_new_document   (ImpactWindow *self);
+/* Restores the recovery copy @copy (written by a session that did not
+ * end): the document it belongs to, with the unsaved changes. */
+gboolean            impact_window_restore_recovery (ImpactWindow *self,
+                                                    GFile        *copy,
+                                                    GError      **error);
+/* TRUE while there are unsaved changes */
+gboolean            impact_window_get_modified   (ImpactWindow *self);
+
 /* The files the last successful export wrote (of GFile), or NULL. */
 GPtrArray          *impact_window_get_exported   (ImpactWindow *self);
 

@@ -1,0 +1,727 @@
+/* test-edit.c: editing in the real window under Xvfb: a statistic changes
+ * the preview and the saved file, undo and redo, milestones added, moved
+ * and removed, Save As and reopen, a read-only folder, closing with
+ * unsaved changes, changes on disk, a crash and its recovery copy, and
+ * every example saved unchanged.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "impact-application.h"
+#include "impact-json-loader.h"
+#include "impact-json-writer.h"
+#include "impact-test-utils.h"
+#include "impact-window-private.h"
+
+#define WAIT_TIMEOUT_MS 20000
+
+static ImpactApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    {
+      g_test_message ("timed out waiting for %s", what);
+      g_test_fail ();
+      return FALSE;
+    }
+  g_source_remove (id);
+  return TRUE;
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  return impact_window_get_document (data) != NULL && !impact_window_get_busy (data);
+}
+
+static gboolean
+laid_out (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return window->relayout_timeout == 0;
+}
+
+static gboolean
+no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
+static void
+settle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GFile *
+copy_file (const char *from,
+           const char *dir,
+           const char *name)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GFile *copy = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return copy;
+}
+
+static GFile *
+copy_example (const char *dir)
+{
+  g_autofree char *example = impact_test_example_path ("kolkata.json");
+
+  return copy_file (example, dir, "office.json");
+}
+
+static ImpactWindow *
+open_loaded (GFile *file)
+{
+  ImpactWindow *window = IMPACT_WINDOW (impact_application_open_file (app, file, NULL));
+
+  g_assert_true (wait_for (has_document, window, "the document to load"));
+  settle ();
+  return window;
+}
+
+static void
+close_window (ImpactWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (no_windows, NULL, "the window to go away");
+}
+
+static char *
+read_text (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static GtkWidget *
+field (ImpactWindow *window,
+       const char   *key)
+{
+  GtkWidget *widget = impact_editor_pane_get_field (window->editor, key);
+
+  if (widget == NULL)
+    g_error ("no editor field %s", key);
+  return widget;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_item_button (ImpactWindow *window,
+                   ImpactList    list,
+                   guint         index,
+                   const char   *name)
+{
+  GtkWidget *row = impact_editor_pane_get_item_row (window->editor, list, index);
+  GtkWidget *button;
+
+  g_assert_nonnull (row);
+  button = find_named (row, name);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static ImpactStatistic *
+statistic (ImpactWindow *window,
+           guint         index)
+{
+  return g_ptr_array_index (impact_document_get_statistics (impact_window_get_document (window)), index);
+}
+
+/* Edit a statistic: the preview and the saved file follow; undo and redo */
+static void
+test_edit_statistic (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *original = read_text (file);
+  g_autofree char *saved = NULL;
+  g_autofree char *bak_path = g_strconcat (g_file_peek_path (file), ".bak", NULL);
+  ImpactWindow *window = open_loaded (file);
+  ImpactSheetLayout *before;
+  GtkWidget *spin;
+
+  g_assert_false (impact_window_get_modified (window));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  before = window->result->layout;
+
+  spin = field (window, "statistics.2.value");
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5471);
+  g_assert_cmpfloat (statistic (window, 2)->value, ==, 5471);
+  g_assert_true (impact_window_get_modified (window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "• "));
+
+  /* The preview is laid out again after a short pause */
+  g_assert_true (wait_for (laid_out, window, "the re-layout"));
+  g_assert_true (window->result->layout != before);
+  g_assert_true (impact_sheet_preview_get_layout (window->preview) == window->result->layout);
+  g_test_message ("re-layout of the example after an edit: %.2f ms", window->last_relayout_usec / 1000.0);
+  g_assert_cmpint (window->last_relayout_usec, <, 50 * 1000);
+  /* And a text edit */
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "statistics.2.label")),
+                         "police, officials, NGO staff and others trained by IJM");
+  g_assert_true (wait_for (laid_out, window, "the re-layout"));
+  g_test_message ("re-layout after a label edit: %.2f ms", window->last_relayout_usec / 1000.0);
+  g_assert_cmpint (window->last_relayout_usec, <, 50 * 1000);
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "statistics.2.label")),
+                         "police, officials, NGO staff and others given IJM training");
+  g_assert_true (wait_for (laid_out, window, "the re-layout"));
+
+  /* Ctrl+S */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (impact_window_get_modified (window));
+  saved = read_text (file);
+  g_assert_nonnull (strstr (saved, "\"value\": 5471,"));
+  g_assert_null (strstr (saved, "\"value\": 5470,"));
+  /* Only that line changed; the previous version is the .bak */
+  {
+    g_autofree char *expected = NULL;
+    GString *s = g_string_new (original);
+
+    g_string_replace (s, "\"value\": 5470,", "\"value\": 5471,", 1);
+    expected = g_string_free (s, FALSE);
+    g_assert_cmpstr (saved, ==, expected);
+  }
+  {
+    g_autofree char *bak = NULL;
+
+    g_assert_true (g_file_get_contents (bak_path, &bak, NULL, NULL));
+    g_assert_cmpstr (bak, ==, original);
+  }
+
+  /* Ctrl+Z restores it (and the document is unsaved again); Ctrl+Shift+Z */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat (statistic (window, 2)->value, ==, 5470);
+  g_assert_true (impact_window_get_modified (window));
+  spin = field (window, "statistics.2.value");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 5470);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpfloat (statistic (window, 2)->value, ==, 5471);
+  g_assert_false (impact_window_get_modified (window));
+
+  /* Our own save is no change on disk */
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (20000);
+      settle ();
+    }
+  g_assert_null (window->changed_dialog);
+  g_assert_cmpfloat (statistic (window, 2)->value, ==, 5471);
+
+  close_window (window);
+}
+
+/* Typing in one field is one undo step */
+static void
+test_typing_coalesces (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_loaded (file);
+  GtkEditable *office = GTK_EDITABLE (field (window, "office"));
+  ImpactDocument *doc = impact_window_get_document (window);
+
+  gtk_editable_set_text (office, "Kolkata, India!");
+  gtk_editable_set_text (office, "Kolkata, India!!");
+  gtk_editable_set_text (office, "Kolkata, West Bengal");
+  g_assert_cmpstr (impact_document_get_office (doc), ==, "Kolkata, West Bengal");
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 2);
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "• Kolkata, West Bengal"));
+
+  /* Another field is another step */
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "subtitle")), "Field office");
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (impact_document_get_subtitle (doc));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (impact_document_get_office (doc), ==, "Kolkata, India");
+  g_assert_false (impact_window_get_modified (window));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL) &&
+                  impact_window_get_modified (window));
+
+  close_window (window);
+}
+
+static const char *
+milestone_title (ImpactWindow *window,
+                 guint         index)
+{
+  GPtrArray *milestones = impact_document_get_milestones (impact_window_get_document (window));
+
+  return ((ImpactMilestone *) g_ptr_array_index (milestones, index))->title;
+}
+
+/* Add, validate, reorder and remove milestones; a derived statistic follows */
+static void
+test_milestones (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_loaded (file);
+  GPtrArray *milestones = impact_document_get_milestones (impact_window_get_document (window));
+  guint n = milestones->len;
+  g_autofree char *key = NULL;
+  g_autofree char *first = g_strdup (milestone_title (window, 0));
+  g_autofree char *second = g_strdup (milestone_title (window, 1));
+  g_autofree char *saved = NULL;
+  g_autoptr(ImpactDocument) back = NULL;
+  g_autoptr(GError) error = NULL;
+  ImpactMilestone *added;
+  GtkWidget *add;
+
+  /* Add */
+  add = field (window, "add.3");
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (milestones->len, ==, n + 1);
+  added = g_ptr_array_index (milestones, n);
+  g_assert_true (impact_window_get_modified (window));
+
+  /* Dates are checked as they are typed */
+  key = g_strdup_printf ("milestones.%u.date", n);
+  gtk_editable_set_text (GTK_EDITABLE (field (window, key)), "2019-13");
+  g_assert_nonnull (impact_editor_pane_get_message (window->editor, key));
+  g_assert_true (gtk_widget_has_css_class (field (window, key), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (field (window, key)), "2019-05");
+  g_assert_null (impact_editor_pane_get_message (window->editor, key));
+  g_assert_cmpint (added->date.year, ==, 2019);
+  g_assert_cmpint (added->date.month, ==, 5);
+  g_free (key);
+  key = g_strdup_printf ("milestones.%u.title", n);
+  gtk_editable_set_text (GTK_EDITABLE (field (window, key)), "Field story");
+  g_free (key);
+  key = g_strdup_printf ("milestones.%u.metrics", n);
+  gtk_editable_set_text (GTK_EDITABLE (field (window, key)), "rescued 4");
+  g_assert_nonnull (impact_editor_pane_get_message (window->editor, key));
+  gtk_editable_set_text (GTK_EDITABLE (field (window, key)), "rescued: 4, arrested: 1");
+  g_assert_null (impact_editor_pane_get_message (window->editor, key));
+  g_assert_cmpuint (added->metrics->len, ==, 2);
+
+  /* Reorder by the buttons: the second goes first */
+  click_item_button (window, IMPACT_LIST_MILESTONES, 1, "move-up");
+  g_assert_cmpstr (milestone_title (window, 0), ==, second);
+  g_assert_cmpstr (milestone_title (window, 1), ==, first);
+  click_item_button (window, IMPACT_LIST_MILESTONES, 0, "move-down");
+  g_assert_cmpstr (milestone_title (window, 0), ==, first);
+  /* Move the new one to the front, duplicate it, remove the copy */
+  for (guint i = n; i > 0; i--)
+    click_item_button (window, IMPACT_LIST_MILESTONES, i, "move-up");
+  g_assert_cmpstr (milestone_title (window, 0), ==, "Field story");
+  click_item_button (window, IMPACT_LIST_MILESTONES, 0, "duplicate");
+  g_assert_cmpuint (milestones->len, ==, n + 2);
+  g_assert_cmpstr (milestone_title (window, 1), ==, "Field story");
+  click_item_button (window, IMPACT_LIST_MILESTONES, 1, "remove");
+  g_assert_cmpuint (milestones->len, ==, n + 1);
+
+  /* Saved in that order, and it loads */
+  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  saved = read_text (file);
+  back = impact_json_loader_load_data (saved, strlen (saved), "office.json", file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (impact_document_get_milestones (back)->len, ==, n + 1);
+  g_assert_cmpstr (((ImpactMilestone *) g_ptr_array_index (impact_document_get_milestones (back), 0))->title,
+                   ==, "Field story");
+  g_assert_nonnull (strstr (saved, "\"date\": \"2019-05\""));
+
+  /* Remove it again: the file is back to the example, byte for byte */
+  click_item_button (window, IMPACT_LIST_MILESTONES, 0, "remove");
+  g_assert_cmpuint (milestones->len, ==, n);
+  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  {
+    g_autofree char *example_path = impact_test_example_path ("kolkata.json");
+    g_autofree char *example = NULL;
+    g_autofree char *now = read_text (file);
+
+    g_file_get_contents (example_path, &example, NULL, NULL);
+    g_assert_cmpstr (now, ==, example);
+  }
+
+  close_window (window);
+}
+
+/* A statistic derived from the milestones follows a new field story */
+static void
+test_derived_statistic (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_loaded (file);
+  ImpactStatistic *stat = statistic (window, 0);
+  GPtrArray *milestones = impact_document_get_milestones (impact_window_get_document (window));
+  double before;
+  g_autofree char *key = NULL;
+
+  /* Declare the first statistic as the sum of "rescued" since 2006 */
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "statistics.0.derive.metric")), "rescued");
+  g_assert_cmpstr (stat->derive_metric, ==, "rescued");
+  before = stat->value;
+  g_assert_false (stat->value_fixed);
+
+  g_signal_emit_by_name (field (window, "add.3"), "clicked");
+  key = g_strdup_printf ("milestones.%u.metrics", milestones->len - 1);
+  gtk_editable_set_text (GTK_EDITABLE (field (window, key)), "rescued: 3");
+  g_assert_cmpfloat (stat->value, ==, before + 3);
+  {
+    GtkWidget *spin = field (window, "statistics.0.value");
+
+    g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, before + 3);
+    g_assert_false (gtk_widget_get_sensitive (spin));
+  }
+
+  close_window (window);
+}
+
+/* Save As, then reopen: the same document */
+static void
+test_save_as_reopen (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *other_path = g_build_filename (dir, "copy.json", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  ImpactWindow *window = open_loaded (file);
+  g_autofree char *text = NULL;
+  g_autofree char *reopened_text = NULL;
+  ImpactWindow *reopened;
+
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "problem.kicker")), "What we face");
+  text = impact_json_writer_to_data (impact_window_get_document (window), NULL);
+  g_assert_true (impact_window_save_to (window, other, NULL));
+  g_assert_true (g_file_equal (impact_window_get_file (window), other));
+  g_assert_false (impact_window_get_modified (window));
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "copy.json");
+  /* Save As writes no .bak (there was nothing there) and leaves the original alone */
+  {
+    g_autofree char *bak = g_strconcat (other_path, ".bak", NULL);
+
+    g_assert_false (g_file_test (bak, G_FILE_TEST_EXISTS));
+  }
+  close_window (window);
+
+  reopened = open_loaded (other);
+  reopened_text = impact_json_writer_to_data (impact_window_get_document (reopened), NULL);
+  g_assert_cmpstr (reopened_text, ==, text);
+  g_assert_cmpstr (impact_document_get_problem (impact_window_get_document (reopened))->kicker, ==, "What we face");
+  close_window (reopened);
+}
+
+/* A folder that cannot be written: an error; the document stays open and unsaved */
+static void
+test_save_read_only (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *sub = g_build_filename (dir, "locked", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+  ImpactWindow *window;
+
+  g_mkdir (sub, 0755);
+  file = copy_example (sub);
+  window = open_loaded (file);
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "office")), "Changed");
+  g_chmod (sub, 0555);
+  /* Permissions do not stop root; /proc takes no new files from anyone */
+  target = geteuid () == 0 ? g_file_new_for_path ("/proc/impact-sheet-test.json") : g_object_ref (file);
+
+  g_assert_false (impact_window_save_to (window, target, &error));
+  g_assert_nonnull (error);
+  g_test_message ("save error: %s", error->message);
+  g_assert_true (impact_window_get_modified (window));
+  g_assert_true (g_file_equal (impact_window_get_file (window), file));
+  g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, "Changed");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  g_chmod (sub, 0755);
+
+  close_window (window);
+}
+
+static gboolean
+has_close_dialog (gpointer data)
+{
+  return g_object_get_data (data, "close-dialog") != NULL;
+}
+
+/* Closing with unsaved changes asks; Cancel keeps the window */
+static void
+test_close_asks (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *original = read_text (file);
+  ImpactWindow *window = open_loaded (file);
+  AdwMessageDialog *dialog;
+
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "office")), "Unsaved");
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_for (has_close_dialog, window, "the Save / Discard / Cancel question"));
+  dialog = g_object_get_data (G_OBJECT (window), "close-dialog");
+  g_object_set_data (G_OBJECT (window), "close-dialog", NULL);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_true (impact_window_get_modified (window));
+
+  /* Discard closes without saving */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_for (has_close_dialog, window, "the question again"));
+  dialog = g_object_get_data (G_OBJECT (window), "close-dialog");
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_true (wait_for (no_windows, NULL, "the window to close"));
+  {
+    g_autofree char *after = read_text (file);
+
+    g_assert_cmpstr (after, ==, original);
+  }
+}
+
+static gboolean
+has_changed_dialog (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return window->changed_dialog != NULL;
+}
+
+/* The file changes on disk while there are unsaved edits: nothing is
+ * overwritten; keeping the changes keeps them */
+static void
+test_disk_change_while_dirty (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *original = read_text (file);
+  g_autofree char *theirs = NULL;
+  ImpactWindow *window = open_loaded (file);
+  GString *s = g_string_new (original);
+
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "office")), "Mine");
+  g_string_replace (s, "Kolkata, India", "Theirs", 1);
+  theirs = g_string_free (s, FALSE);
+  g_file_set_contents (g_file_peek_path (file), theirs, -1, NULL);
+
+  g_assert_true (wait_for (has_changed_dialog, window, "the Reload / Keep question"));
+  adw_message_dialog_response (window->changed_dialog, "keep");
+  settle ();
+  g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, "Mine");
+  g_assert_true (impact_window_get_modified (window));
+  {
+    g_autofree char *on_disk = read_text (file);
+
+    g_assert_cmpstr (on_disk, ==, theirs);
+  }
+
+  close_window (window);
+}
+
+/* The crash: a child process edits, writes its recovery copy and is
+ * killed; the next start offers the copy and restores it */
+static void
+test_recovery_after_crash (void)
+{
+  const char *dir = g_getenv ("IMPACT_TEST_CRASH_DIR");
+  g_autofree char *path = g_build_filename (dir, "office.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *recovery = g_build_filename (g_get_user_state_dir (), "impact-sheet", "recovery", NULL);
+  AdwMessageDialog *dialog;
+  ImpactWindow *window = NULL;
+
+  if (g_test_subprocess ())
+    {
+      ImpactWindow *crashing = open_loaded (file);
+
+      gtk_editable_set_text (GTK_EDITABLE (field (crashing, "office")), "Recovered office");
+      g_assert_nonnull (impact_window_write_recovery (crashing));
+      kill (getpid (), SIGKILL);
+      return;
+    }
+
+  {
+    g_autoptr(GFile) copy = copy_example (dir);
+  }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_assert_true (g_file_test (recovery, G_FILE_TEST_IS_DIR));
+
+  /* The next start */
+  impact_application_check_recovery (app);
+  dialog = g_object_get_data (G_OBJECT (app), "recovery-dialog");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "restore");
+  settle ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (IMPACT_IS_WINDOW (l->data) && impact_window_get_file (l->data) &&
+        g_file_equal (impact_window_get_file (l->data), file))
+      window = l->data;
+  g_assert_nonnull (window);
+  g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, "Recovered office");
+  g_assert_true (impact_window_get_modified (window));
+
+  /* Saving uses the copy up */
+  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  {
+    g_autoptr(GDir) listing = g_dir_open (recovery, 0, NULL);
+
+    g_assert_null (g_dir_read_name (listing));
+  }
+  close_window (window);
+}
+
+/* Every example opens and saves unchanged, byte for byte */
+static void
+test_round_trip_examples (void)
+{
+  g_autofree char *examples = impact_test_example_path ("");
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GDir) listing = g_dir_open (examples, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (examples, name, NULL);
+      g_autofree char *original = NULL;
+      g_autofree char *saved = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFile) target = NULL;
+      g_autofree char *target_path = NULL;
+      ImpactWindow *window;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      file = copy_file (path, dir, name);
+      window = open_loaded (file);
+      target_path = g_strconcat (g_file_peek_path (file), ".saved.json", NULL);
+      target = g_file_new_for_path (target_path);
+      g_assert_true (impact_window_save_to (window, target, NULL));
+      original = read_text (file);
+      saved = read_text (target);
+      g_assert_cmpstr (saved, ==, original);
+      close_window (window);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* New: a template with guidance in every section, not yet saved */
+static void
+test_new_document (void)
+{
+  ImpactWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  settle ();
+  window = IMPACT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_assert_nonnull (impact_window_get_document (window));
+  g_assert_null (impact_window_get_file (window));
+  g_assert_false (impact_window_get_modified (window));
+  g_assert_nonnull (impact_document_get_quote (impact_window_get_document (window)));
+  g_assert_cmpuint (impact_document_get_statistics (impact_window_get_document (window))->len, ==, 3);
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "office")), "Lima, Peru");
+  g_assert_true (impact_window_get_modified (window));
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Recovery copies go under a state folder of the test's own; the crash
+   * child inherits it */
+  if (g_getenv ("IMPACT_TEST_CRASH_DIR") == NULL)
+    {
+      g_autofree char *state = g_dir_make_tmp ("impact-edit-state-XXXXXX", NULL);
+      g_autofree char *crash = g_dir_make_tmp ("impact-edit-crash-XXXXXX", NULL);
+
+      g_setenv ("XDG_STATE_HOME", state, TRUE);
+      g_setenv ("IMPACT_TEST_CRASH_DIR", crash, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = impact_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/edit/statistic-preview-save-undo", test_edit_statistic);
+  g_test_add_func ("/gui/edit/typing-is-one-step", test_typing_coalesces);
+  g_test_add_func ("/gui/edit/milestones-add-reorder-remove", test_milestones);
+  g_test_add_func ("/gui/edit/derived-statistic", test_derived_statistic);
+  g_test_add_func ("/gui/edit/save-as-reopen", test_save_as_reopen);
+  g_test_add_func ("/gui/edit/save-read-only-folder", test_save_read_only);
+  g_test_add_func ("/gui/edit/close-asks", test_close_asks);
+  g_test_add_func ("/gui/edit/disk-change-while-dirty", test_disk_change_while_dirty);
+  g_test_add_func ("/gui/edit/recovery-after-crash", test_recovery_after_crash);
+  g_test_add_func ("/gui/edit/round-trip-examples", test_round_trip_examples);
+  g_test_add_func ("/gui/edit/new-document", test_new_document);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
