@@ -361,9 +361,6 @@ impact_timeline_render (cairo_t                      *cr,
       impact_timeline_layout_get_category_color (layout, era->category, &color);
       x0 = MAX (impact_timeline_viewport_x_for_time (vp, era->start), -4);
       x1 = MIN (impact_timeline_viewport_x_for_time (vp, era->end), vp->width + 4);
-      set_color (cr, &color, 0.05);
-      cairo_rectangle (cr, x0, TOP_PAD, x1 - x0, g.legend_y - TOP_PAD);
-      cairo_fill (cr);
       y = g.era_top + era->lane * ERA_LANE;
       set_color (cr, &color, 0.16);
       rounded_rect (cr, x0, y, x1 - x0, ERA_LANE - 3, 3);
@@ -556,6 +553,24 @@ impact_timeline_render (cairo_t                      *cr,
             show_layout_at (cr, pl, x + IMPACT_TIMELINE_LABEL_GAP, y);
             drawn++;
           }
+    }
+
+  /* eras: a faint tint across the track, laid over the labels' cards so
+   * they do not show as white boxes inside it */
+  for (guint i = 0; i < impact_timeline_layout_get_n_eras (layout); i++)
+    {
+      const ImpactTimelineEra *era = impact_timeline_layout_get_era (layout, i);
+      ImpactColor color;
+      double x0, x1;
+
+      if (era->end < t_left || era->start > t_right)
+        continue;
+      impact_timeline_layout_get_category_color (layout, era->category, &color);
+      x0 = round (MAX (impact_timeline_viewport_x_for_time (vp, era->start), -4));
+      x1 = round (MIN (impact_timeline_viewport_x_for_time (vp, era->end), vp->width + 4));
+      set_color (cr, &color, 0.05);
+      cairo_rectangle (cr, x0, TOP_PAD, x1 - x0, floor (g.legend_y - TOP_PAD));
+      cairo_fill (cr);
     }
 
   if (vp->legend)

@@ -16,7 +16,8 @@
 #include "impact-timeline-render.h"
 
 #define MOVE_USEC   (300 * 1000)
-#define TRACK_UNITS 150.0   /* height of the track strip, in units of a 960 × 540 design */
+#define TRACK_UNITS 210.0   /* height of the track strip, in units of a 960 × 540 design */
+#define TRACK_SCALE 1.3     /* the track's labels, larger than on a screen at arm's length */
 
 struct _ImpactPresenterWindow
 {
@@ -219,7 +220,7 @@ draw_title_slide (ImpactPresenterWindow *self,
       cairo_move_to (cr, x, y + 14);
       pango_cairo_show_layout (cr, num);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
-      cairo_move_to (cr, x, y + 80);
+      cairo_move_to (cr, x, y + 84);
       pango_cairo_show_layout (cr, label);
     }
   (void) bottom;
@@ -241,8 +242,23 @@ draw_milestone_slide (ImpactPresenterWindow *self,
   g_autoptr(PangoLayout) dl = text_layout (self, body_font, 16, PANGO_WEIGHT_BOLD, TRUE, date, FALSE, -1);
   g_autoptr(PangoLayout) tl = text_layout (self, impact_theme_get_heading_font (self->theme), 44, PANGO_WEIGHT_BOLD,
                                            FALSE, m->title, FALSE, width - 160);
-  double y = top + 44, h;
+  g_autoptr(PangoLayout) body = NULL;
+  g_autoptr(PangoLayout) ml = NULL;
+  double y, h_title, h_body = 0, h_metrics = 0, total;
   ImpactColor cat;
+
+  if (m->description && *m->description)
+    body = text_layout (self, body_font, 20, PANGO_WEIGHT_NORMAL, FALSE, m->description, TRUE, MIN (width - 160, 720));
+  if (metrics)
+    ml = text_layout (self, body_font, 24, PANGO_WEIGHT_BOLD, FALSE, metrics, FALSE, width - 160);
+  impact_text_layout_get_size (tl, NULL, &h_title);
+  if (body)
+    impact_text_layout_get_size (body, NULL, &h_body);
+  if (ml)
+    impact_text_layout_get_size (ml, NULL, &h_metrics);
+  total = 30 + h_title + (body ? 18 + h_body : 0) + (ml ? 22 + h_metrics : 0);
+  /* the block sits in the middle of the space above the track, a little high */
+  y = top + MAX (40, (bottom - top - total) * 0.42);
 
   impact_timeline_layout_get_category_color (self->layout, item->category, &cat);
   set_color (cr, accent, 1);
@@ -269,24 +285,19 @@ draw_milestone_slide (ImpactPresenterWindow *self,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_move_to (cr, 60, y);
   pango_cairo_show_layout (cr, tl);
-  impact_text_layout_get_size (tl, NULL, &h);
-  y += h + 18;
-  if (m->description && *m->description)
+  y += h_title + 18;
+  if (body)
     {
-      g_autoptr(PangoLayout) body = text_layout (self, body_font, 20, PANGO_WEIGHT_NORMAL, FALSE, m->description,
-                                                 TRUE, MIN (width - 160, 720));
-
       cairo_set_source_rgba (cr, 1, 1, 1, 0.86);
       cairo_move_to (cr, 60, y);
       pango_cairo_show_layout (cr, body);
-      impact_text_layout_get_size (body, NULL, &h);
-      y += h + 18;
+      y += h_body + 22;
     }
-  if (metrics && y < bottom - 30)
+  if (ml)
     {
-      g_autoptr(PangoLayout) ml = text_layout (self, body_font, 24, PANGO_WEIGHT_BOLD, FALSE, metrics, FALSE, width - 160);
-
       set_color (cr, accent, 1);
+      cairo_rectangle (cr, 60, y - 8, 36, 3);
+      cairo_fill (cr);
       cairo_move_to (cr, 60, y);
       pango_cairo_show_layout (cr, ml);
     }
@@ -339,14 +350,15 @@ draw_cb (GtkDrawingArea *area,
     draw_milestone_slide (self, cr, width, 10, track_top);
 
   /* the track along the bottom, the camera on the current milestone */
-  impact_timeline_viewport_init (&vp, width, TRACK_UNITS);
+  impact_timeline_viewport_init (&vp, width / TRACK_SCALE, TRACK_UNITS / TRACK_SCALE);
   impact_timeline_viewport_fit (&vp, self->layout);
-  vp.zoom = MAX (vp.zoom, width / 9.0);    /* about nine years across, or all if fewer */
-  vp.t0 = self->camera - width / 2 / vp.zoom;
+  vp.zoom = MAX (vp.zoom, vp.width / 8.0);    /* about eight years across, or all if fewer */
+  vp.t0 = self->camera - vp.width / 2 / vp.zoom;
   vp.selected = self->slide;
   vp.legend = FALSE;
   cairo_save (cr);
   cairo_translate (cr, 0, track_top);
+  cairo_scale (cr, TRACK_SCALE, TRACK_SCALE);
   impact_timeline_render (cr, self->layout, &vp);
   cairo_restore (cr);
   /* the reading position */
@@ -413,6 +425,26 @@ impact_presenter_window_new (GtkApplication *app,
                     impact_timeline_layout_get_n_items (self->layout) == 0;
   self->slide = self->has_title ? -1 : 0;
   self->camera = slide_time (self, self->slide);
+  /* the monitor's size as the default too, so the window fills it even
+   * where no window manager honours full screen (Xvfb, kiosks) */
+  {
+    GdkMonitor *target = monitor;
+    g_autoptr(GdkMonitor) first = NULL;
+    GdkRectangle geometry;
+
+    if (target == NULL)
+      {
+        GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+
+        if (g_list_model_get_n_items (monitors) > 0)
+          target = first = g_list_model_get_item (monitors, 0);
+      }
+    if (target)
+      {
+        gdk_monitor_get_geometry (target, &geometry);
+        gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+      }
+  }
   if (monitor)
     gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
   else

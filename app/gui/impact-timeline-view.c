@@ -25,7 +25,7 @@ struct _ImpactTimelineView
   GtkWidget              *popover_label;
 
   ImpactTimelineViewport  vp;
-  gboolean                fitted;
+  gboolean                auto_fit;       /* fit all, again on every resize, until the user moves */
   double                  drag_t0;
   double                  pinch_zoom;
   double                  pinch_t;
@@ -45,7 +45,7 @@ rebuild (ImpactTimelineView *self)
       self->layout = impact_timeline_layout_new (self->document, theme);
     }
   self->vp.selected = -1;
-  self->fitted = FALSE;
+  self->auto_fit = TRUE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -63,7 +63,7 @@ fit (ImpactTimelineView *self)
   self->vp.height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
   if (self->layout)
     impact_timeline_viewport_fit (&self->vp, self->layout);
-  self->fitted = TRUE;
+  self->auto_fit = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -73,6 +73,7 @@ zoom_by (ImpactTimelineView *self,
          double              x)
 {
   impact_timeline_viewport_zoom_at (&self->vp, factor, x);
+  self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -151,7 +152,10 @@ select_position (ImpactTimelineView *self,
 
       /* keep the camera still while the milestone is comfortably in view */
       if (x < self->vp.width * 0.15 || x > self->vp.width * 0.7)
-        self->vp.t0 = t - self->vp.width * 0.4 / self->vp.zoom;
+        {
+          self->vp.t0 = t - self->vp.width * 0.4 / self->vp.zoom;
+          self->auto_fit = FALSE;
+        }
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -228,6 +232,7 @@ scroll_cb (GtkEventControllerScroll *controller,
     }
   /* both wheels pan along the time axis */
   self->vp.t0 += (dx + dy) * 40 / self->vp.zoom;
+  self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
 }
@@ -249,6 +254,8 @@ drag_update_cb (GtkGestureDrag     *gesture,
                 ImpactTimelineView *self)
 {
   self->vp.t0 = self->drag_t0 - ox / self->vp.zoom;
+  if (ox != 0)
+    self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -273,6 +280,7 @@ zoom_scale_changed_cb (GtkGestureZoom     *gesture,
 {
   self->vp.zoom = CLAMP (self->pinch_zoom * scale, IMPACT_TIMELINE_MIN_ZOOM, IMPACT_TIMELINE_MAX_ZOOM);
   self->vp.t0 = self->pinch_t - self->pinch_x / self->vp.zoom;
+  self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -322,19 +330,10 @@ impact_timeline_view_size_allocate (GtkWidget *widget,
 {
   ImpactTimelineView *self = IMPACT_TIMELINE_VIEW (widget);
 
-  if (!self->fitted && width > 0 && height > 0)
-    {
-      self->vp.width = width;
-      self->vp.height = height;
-      if (self->layout)
-        impact_timeline_viewport_fit (&self->vp, self->layout);
-      self->fitted = TRUE;
-    }
-  else
-    {
-      self->vp.width = width;
-      self->vp.height = height;
-    }
+  self->vp.width = MAX (width, 1);
+  self->vp.height = MAX (height, 1);
+  if (self->auto_fit && self->layout)
+    impact_timeline_viewport_fit (&self->vp, self->layout);
   gtk_popover_present (GTK_POPOVER (self->popover));
 }
 

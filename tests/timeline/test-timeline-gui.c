@@ -204,7 +204,7 @@ test_presenter (void)
   if (g_getenv ("IMPACT_TIMELINE_HOLD"))
     {
       /* for screenshots: rest on the fourth milestone */
-      for (int i = 0; i < 4; i++)
+      for (int i = 0; i < (g_getenv ("IMPACT_TIMELINE_STEPS") ? atoi (g_getenv ("IMPACT_TIMELINE_STEPS")) : 4); i++)
         press (GTK_WIDGET (window), GDK_KEY_Right);
       spin (atoi (g_getenv ("IMPACT_TIMELINE_HOLD")));
     }

@@ -168,6 +168,20 @@ test_sparse_no_overlap (void)
   impact_timeline_viewport_init (&vp, 912, 400);
   impact_timeline_viewport_fit (&vp, layout);
   assert_no_overlap (layout, &vp, impact_timeline_layout_get_n_items (layout));
+  /* a click on a marker or on a label finds its milestone */
+  {
+    ImpactTimelineGeometry g;
+    g_autoptr(GArray) positions = NULL;
+    g_autoptr(GArray) boxes = impact_timeline_get_label_boxes (layout, &vp, &positions);
+    double x = impact_timeline_viewport_x_for_time (&vp, impact_timeline_layout_get_item (layout, 3)->time);
+    double *b = &g_array_index (boxes, double, 0);
+
+    impact_timeline_get_geometry (layout, &vp, &g);
+    g_assert_cmpint (impact_timeline_hit_test (layout, &vp, x + 1, g.axis_y), ==, 3);
+    g_assert_cmpint (impact_timeline_hit_test (layout, &vp, b[0] + b[2] / 2, b[1] + b[3] / 2), ==,
+                     (int) g_array_index (positions, guint, 0));
+    g_assert_cmpint (impact_timeline_hit_test (layout, &vp, 2, 2), ==, -1);
+  }
   /* zoomed in, panned */
   impact_timeline_viewport_zoom_at (&vp, 3.7, 300);
   assert_no_overlap (layout, &vp, 1);
