@@ -1648,15 +1648,46 @@ impact_editor_pane_get_document (ImpactEditorPane *self)
   return self->document;
 }
 
+/* The key of the field that has the keyboard focus, or NULL */
+static char *
+dup_focus_key (ImpactEditorPane *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL && focus != GTK_WIDGET (self); focus = gtk_widget_get_parent (focus))
+    {
+      Field *field = g_object_get_data (G_OBJECT (focus), "impact-field");
+
+      if (field != NULL)
+        return g_strdup (field->key);
+    }
+  return NULL;
+}
+
 static gboolean
 rebuild_idle_cb (gpointer data)
 {
   ImpactEditorPane *self = data;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   double value = gtk_adjustment_get_value (adjustment);
+  g_autofree char *focus_key = dup_focus_key (self);
 
   self->rebuild_idle = 0;
   build (self);
+  /* Undo while typing keeps the caret in the same field */
+  if (focus_key != NULL)
+    {
+      GtkWidget *widget = g_hash_table_lookup (self->fields, focus_key);
+      GtkWidget *ancestor;
+
+      /* Open the list item that holds it */
+      for (ancestor = widget; ancestor != NULL; ancestor = gtk_widget_get_parent (ancestor))
+        if (ADW_IS_EXPANDER_ROW (ancestor))
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ancestor), TRUE);
+      if (widget != NULL)
+        gtk_widget_grab_focus (widget);
+    }
   /* Keep the place once the new rows have their size */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), value);
   return G_SOURCE_REMOVE;

@@ -170,7 +170,7 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  impact_window_reload (IMPACT_WINDOW (widget));
+  impact_window_confirm_reload (IMPACT_WINDOW (widget));
 }
 
 static void

@@ -727,6 +727,40 @@ impact_window_disk_changed (ImpactWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+reload_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ImpactWindow     *self)
+{
+  if (g_strcmp0 (response, "reload") == 0)
+    impact_window_reload (self);
+}
+
+void
+impact_window_confirm_reload (ImpactWindow *self)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  if (!impact_window_get_dirty (self))
+    {
+      impact_window_reload (self);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reload and Lose Changes?"),
+                                   _("Reading the file again discards the changes you have not saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* New documents and recovery */
 
 gboolean

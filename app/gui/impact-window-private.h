@@ -122,6 +122,8 @@ gboolean impact_window_install_text       (ImpactWindow *self,
 /* The file changed on disk: reload, or ask when there are unsaved edits. */
 void     impact_window_disk_changed       (ImpactWindow *self);
 void     impact_window_update_titles      (ImpactWindow *self);
+/* Reloads, after asking when there are unsaved changes */
+void     impact_window_confirm_reload     (ImpactWindow *self);
 /* Asks Save / Discard / Cancel, then closes (or not) */
 void     impact_window_confirm_close      (ImpactWindow *self);
 /* Makes @file the window's file without reading it (after Save As) */

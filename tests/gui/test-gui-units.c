@@ -2,7 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
+#include "impact-editor-pane.h"
 #include "impact-export-dialog.h"
+#include "impact-json-loader.h"
+#include "impact-undo-stack.h"
 #include "impact-outline-path.h"
 #include "impact-print-operation.h"
 #include "impact-sheet-preview.h"
@@ -98,6 +103,135 @@ test_suggest_name (void)
   g_assert_cmpstr (c, ==, "fact-sheet.svg");
 }
 
+static void
+metrics_clear (gpointer data)
+{
+  g_free (((ImpactMetric *) data)->name);
+}
+
+static void
+test_metrics_text (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    ok;
+    const char *formatted;
+  } cases[] = {
+    { "rescued: 2, arrested: 3", TRUE, "rescued: 2, arrested: 3" },
+    { "  rescued:2 ,arrested :  3 ", TRUE, "rescued: 2, arrested: 3" },
+    { "", TRUE, "" },
+    { "survivors restored: 12", TRUE, "survivors restored: 12" },
+    { "rescued 2", FALSE, NULL },
+    { "rescued: -2", FALSE, NULL },
+    { "rescued: 2.5", FALSE, NULL },
+    { ": 4", FALSE, NULL },
+    { "rescued: 1, rescued: 2", FALSE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) metrics = g_array_new (FALSE, TRUE, sizeof (ImpactMetric));
+      gboolean ok;
+
+      g_array_set_clear_func (metrics, metrics_clear);
+      ok = impact_editor_parse_metrics (cases[i].text, metrics);
+      g_test_message ("metrics %s", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        {
+          g_autofree char *formatted = impact_editor_format_metrics (metrics);
+
+          g_assert_cmpstr (formatted, ==, cases[i].formatted);
+        }
+    }
+}
+
+static void
+test_image_path (void)
+{
+  g_autoptr(GFile) doc = g_file_new_for_path ("/data/office/kolkata.json");
+  g_autoptr(GFile) inside = g_file_new_for_path ("/data/office/photos/saji.jpg");
+  g_autoptr(GFile) sibling = g_file_new_for_path ("/data/shared/logo.png");
+  g_autoptr(GFile) far = g_file_new_for_path ("/elsewhere/logo.png");
+  g_autofree char *a = impact_editor_image_path (doc, inside);
+  g_autofree char *b = impact_editor_image_path (doc, sibling);
+  g_autofree char *c = impact_editor_image_path (doc, far);
+  g_autofree char *d = impact_editor_image_path (NULL, inside);
+
+  g_assert_cmpstr (a, ==, "photos/saji.jpg");
+  g_assert_cmpstr (b, ==, "../shared/logo.png");
+  g_assert_cmpstr (c, ==, "/elsewhere/logo.png");
+  g_assert_cmpstr (d, ==, "/data/office/photos/saji.jpg");
+}
+
+static ImpactDocument *
+small_document (void)
+{
+  const char *text = "{\"format\": \"1\", \"office\": \"K\", \"organisation\": {\"name\": \"O\"}}\n";
+  g_autoptr(GError) error = NULL;
+  ImpactDocument *doc = impact_json_loader_load_data (text, strlen (text), "t.json", NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* Coalescing, undo past a save, redo cut by a new edit */
+static void
+test_undo_stack (void)
+{
+  g_autoptr(ImpactDocument) doc = small_document ();
+  g_autoptr(ImpactUndoStack) stack = impact_undo_stack_new (doc, NULL);
+  g_autoptr(ImpactDocument) state = NULL;
+  gint64 t = 1000 * G_TIME_SPAN_SECOND;
+
+  impact_undo_stack_mark_saved (stack, impact_undo_stack_get_text (stack));
+  g_assert_false (impact_undo_stack_is_dirty (stack));
+  g_assert_false (impact_undo_stack_can_undo (stack));
+
+  /* Three keystrokes in one field, quickly: one step */
+  impact_document_set_office (doc, "Ko");
+  impact_undo_stack_push (stack, doc, "office", t);
+  impact_document_set_office (doc, "Kol");
+  impact_undo_stack_push (stack, doc, "office", t + 300 * G_TIME_SPAN_MILLISECOND);
+  impact_document_set_office (doc, "Kolk");
+  impact_undo_stack_push (stack, doc, "office", t + 600 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (stack), ==, 2);
+  g_assert_true (impact_undo_stack_is_dirty (stack));
+
+  /* After a pause, a new step; another field, another step */
+  impact_document_set_office (doc, "Kolkata");
+  impact_undo_stack_push (stack, doc, "office", t + 5 * G_TIME_SPAN_SECOND);
+  impact_document_set_title (doc, "T");
+  impact_undo_stack_push (stack, doc, "title", t + 5 * G_TIME_SPAN_SECOND);
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (stack), ==, 4);
+
+  /* The same text again is no step */
+  impact_undo_stack_push (stack, doc, NULL, t + 6 * G_TIME_SPAN_SECOND);
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (stack), ==, 4);
+
+  impact_undo_stack_mark_saved (stack, impact_undo_stack_get_text (stack));
+  g_assert_false (impact_undo_stack_is_dirty (stack));
+
+  state = impact_undo_stack_undo (stack);
+  g_assert_null (impact_document_get_title (state));
+  g_assert_cmpstr (impact_document_get_office (state), ==, "Kolkata");
+  g_assert_true (impact_undo_stack_is_dirty (stack));
+  g_clear_object (&state);
+  state = impact_undo_stack_undo (stack);
+  g_assert_cmpstr (impact_document_get_office (state), ==, "Kolk");
+  g_clear_object (&state);
+  state = impact_undo_stack_redo (stack);
+  g_assert_cmpstr (impact_document_get_office (state), ==, "Kolkata");
+  g_assert_true (impact_undo_stack_can_redo (stack));
+
+  /* A new edit drops what could be redone */
+  impact_document_take_contents (doc, state);
+  impact_document_set_subtitle (doc, "S");
+  impact_undo_stack_push (stack, doc, "subtitle", t + 10 * G_TIME_SPAN_SECOND);
+  g_assert_false (impact_undo_stack_can_redo (stack));
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (stack), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -108,6 +242,9 @@ main (int   argc,
   g_test_add_func ("/gui/zoom-steps", test_zoom_steps);
   g_test_add_func ("/gui/closest-paper", test_closest_paper);
   g_test_add_func ("/gui/export-suggest-name", test_suggest_name);
+  g_test_add_func ("/gui/editor/metrics-text", test_metrics_text);
+  g_test_add_func ("/gui/editor/image-path", test_image_path);
+  g_test_add_func ("/gui/undo-stack", test_undo_stack);
 
   return g_test_run ();
 }
