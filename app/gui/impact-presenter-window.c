@@ -547,3 +547,17 @@ impact_presenter_window_is_animating (ImpactPresenterWindow *self)
   g_return_val_if_fail (IMPACT_IS_PRESENTER_WINDOW (self), FALSE);
   return self->tick_id != 0;
 }
+
+void
+impact_presenter_window_set_title_slide (ImpactPresenterWindow *self,
+                                         gboolean               title_slide)
+{
+  g_return_if_fail (IMPACT_IS_PRESENTER_WINDOW (self));
+  title_slide = title_slide || impact_timeline_layout_get_n_items (self->layout) == 0;
+  if (self->has_title == title_slide)
+    return;
+  self->has_title = title_slide;
+  self->slide = title_slide ? -1 : 0;
+  self->camera = slide_time (self, self->slide);
+  gtk_widget_queue_draw (self->area);
+}

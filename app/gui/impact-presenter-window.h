@@ -31,6 +31,11 @@ GtkWindow *impact_presenter_window_new      (GtkApplication *app,
 void       impact_presenter_window_start    (GtkWindow      *parent,
                                              GtkApplication *app,
                                              ImpactDocument *document);
+/* The statistics' title slide comes first by default when the document
+ * has statistics; FALSE starts at the first milestone. Call before
+ * presenting. */
+void       impact_presenter_window_set_title_slide (ImpactPresenterWindow *self,
+                                                    gboolean               title_slide);
 /* The slide shown: -1 for the title slide, else a date-order position */
 int        impact_presenter_window_get_slide (ImpactPresenterWindow *self);
 int        impact_presenter_window_get_n_slides (ImpactPresenterWindow *self);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "impact-emphasis.h"
 #include "impact-theme.h"
 #include "impact-timeline-view.h"
 
@@ -77,15 +78,48 @@ zoom_by (ImpactTimelineView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* A rich text as Pango markup: its emphasis as <b> and <i>, everything
+ * else escaped */
+static char *
+rich_to_markup (const char *rich)
+{
+  g_autoptr(GArray) spans = NULL;
+  g_autofree char *plain = impact_emphasis_parse (rich, &spans, NULL);
+  GString *out = g_string_new (NULL);
+  guint at = 0;
+
+  for (guint i = 0; spans && i < spans->len; i++)
+    {
+      const ImpactEmphasisSpan *span = &g_array_index (spans, ImpactEmphasisSpan, i);
+      g_autofree char *before = NULL;
+      g_autofree char *inside = NULL;
+
+      if (span->start < at || span->end < span->start)
+        continue;
+      before = g_markup_escape_text (plain + at, span->start - at);
+      inside = g_markup_escape_text (plain + span->start, span->end - span->start);
+      g_string_append_printf (out, "%s%s%s%s%s%s", before,
+                              span->flags & IMPACT_EMPHASIS_BOLD ? "<b>" : "",
+                              span->flags & IMPACT_EMPHASIS_ITALIC ? "<i>" : "",
+                              inside,
+                              span->flags & IMPACT_EMPHASIS_ITALIC ? "</i>" : "",
+                              span->flags & IMPACT_EMPHASIS_BOLD ? "</b>" : "");
+      at = span->end;
+    }
+  {
+    g_autofree char *rest = g_markup_escape_text (plain + at, -1);
+
+    g_string_append (out, rest);
+  }
+  return g_string_free (out, FALSE);
+}
+
 static void
 show_details (ImpactTimelineView *self,
               int                 position)
 {
   const ImpactMilestone *m;
-  g_autofree char *date = NULL;
-  g_autofree char *metrics = NULL;
   g_autofree char *markup = NULL;
-  const char *category;
   ImpactTimelineGeometry g;
   GdkRectangle rect;
   double x;
@@ -93,35 +127,7 @@ show_details (ImpactTimelineView *self,
   if (self->layout == NULL || position < 0)
     return;
   m = impact_timeline_layout_get_milestone (self->layout, position);
-  date = impact_date_format (&m->date);
-  metrics = impact_timeline_format_metrics (m);
-  category = m->category;
-  /* the description is plain text here: emphasis markers shown as typed
-   * would be noise, so strip them through the rich parser's plain text */
-  {
-    GString *s = g_string_new (NULL);
-    g_autofree char *esc_date = g_markup_escape_text (date, -1);
-    g_autofree char *esc_title = g_markup_escape_text (m->title ? m->title : "", -1);
-
-    g_autofree char *esc_cat = category ? g_markup_escape_text (category, -1) : NULL;
-
-    g_string_append_printf (s, "<span size='small' weight='bold' foreground='#8a8f98'>%s%s%s</span>\n"
-                               "<span size='large' weight='bold'>%s</span>",
-                            esc_date, esc_cat ? " · " : "", esc_cat ? esc_cat : "", esc_title);
-    if (m->description && *m->description)
-      {
-        g_autofree char *esc = g_markup_escape_text (m->description, -1);
-
-        g_string_append_printf (s, "\n%s", esc);
-      }
-    if (metrics)
-      {
-        g_autofree char *esc = g_markup_escape_text (metrics, -1);
-
-        g_string_append_printf (s, "\n<b>%s</b>", esc);
-      }
-    markup = g_string_free (s, FALSE);
-  }
+  markup = impact_timeline_view_details_markup (m);
   gtk_label_set_markup (GTK_LABEL (self->popover_label), markup);
 
   impact_timeline_get_geometry (self->layout, &self->vp, &g);
@@ -481,4 +487,38 @@ impact_timeline_view_get_viewport (ImpactTimelineView     *self,
 {
   g_return_if_fail (IMPACT_IS_TIMELINE_VIEW (self));
   *viewport = self->vp;
+}
+
+char *
+impact_timeline_view_details_markup (const ImpactMilestone *m)
+{
+  GString *s = g_string_new (NULL);
+  g_autofree char *date = NULL;
+  g_autofree char *metrics = NULL;
+  g_autofree char *esc_date = NULL;
+  g_autofree char *esc_title = NULL;
+  g_autofree char *esc_cat = NULL;
+
+  g_return_val_if_fail (m != NULL, NULL);
+  date = impact_date_format (&m->date);
+  metrics = impact_timeline_format_metrics (m);
+  esc_date = g_markup_escape_text (date, -1);
+  esc_title = g_markup_escape_text (m->title ? m->title : "", -1);
+  esc_cat = m->category ? g_markup_escape_text (m->category, -1) : NULL;
+  g_string_append_printf (s, "<span size='small' weight='bold' foreground='#8a8f98'>%s%s%s</span>\n"
+                             "<span size='large' weight='bold'>%s</span>",
+                          esc_date, esc_cat ? " · " : "", esc_cat ? esc_cat : "", esc_title);
+  if (m->description && *m->description)
+    {
+      g_autofree char *desc = rich_to_markup (m->description);
+
+      g_string_append_printf (s, "\n%s", desc);
+    }
+  if (metrics)
+    {
+      g_autofree char *esc = g_markup_escape_text (metrics, -1);
+
+      g_string_append_printf (s, "\n<b>%s</b>", esc);
+    }
+  return g_string_free (s, FALSE);
 }

@@ -36,4 +36,9 @@ int        impact_timeline_view_get_selected (ImpactTimelineView *self);
 void       impact_timeline_view_get_viewport (ImpactTimelineView     *self,
                                               ImpactTimelineViewport *viewport);
 
+/* The popover's text for a milestone, as Pango markup: date · category,
+ * title, description (its emphasis kept, everything else escaped),
+ * metrics. A pure function, for tests. */
+char      *impact_timeline_view_details_markup (const ImpactMilestone *milestone);
+
 G_END_DECLS

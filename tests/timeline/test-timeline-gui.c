@@ -214,6 +214,45 @@ test_presenter (void)
   g_assert_null (window);
 }
 
+static void
+test_details_markup (void)
+{
+  g_autoptr(ImpactMilestone) m = impact_milestone_new ();
+  g_autofree char *markup = NULL;
+
+  impact_date_parse ("2017-08-24", &m->date);
+  m->title = g_strdup ("Network <dismantled> & more");
+  m->description = g_strdup ("Two **teenage girls** freed, *three* arrested; <b>not bold</b>");
+  m->category = g_strdup ("rescue");
+  impact_milestone_add_metric (m, "rescued", 2);
+  impact_milestone_add_metric (m, "arrested", 3);
+  markup = impact_timeline_view_details_markup (m);
+  g_assert_nonnull (strstr (markup, "24 August 2017 · rescue"));
+  g_assert_nonnull (strstr (markup, "Network &lt;dismantled&gt; &amp; more"));
+  g_assert_nonnull (strstr (markup, "Two <b>teenage girls</b> freed, <i>three</i> arrested; &lt;b&gt;not bold&lt;/b&gt;"));
+  g_assert_nonnull (strstr (markup, "<b>2 rescued · 3 arrested</b>"));
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+}
+
+static void
+test_presenter_without_title (void)
+{
+  g_autoptr(ImpactDocument) doc = load_example ();
+  GtkWindow *window = impact_presenter_window_new (NULL, doc, NULL);
+  ImpactPresenterWindow *p = IMPACT_PRESENTER_WINDOW (window);
+
+  impact_presenter_window_set_title_slide (p, FALSE);
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, 0);
+  g_assert_cmpint (impact_presenter_window_get_n_slides (p), ==, (int) impact_document_get_milestones (doc)->len);
+  gtk_window_present (window);
+  wait_for (is_mapped, window, "the presenter");
+  press (GTK_WIDGET (window), GDK_KEY_Left);
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, 0);
+  press (GTK_WIDGET (window), GDK_KEY_Home);
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, 0);
+  gtk_window_destroy (window);
+}
+
 static long
 rss_kib (void)
 {
@@ -262,5 +301,7 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline-gui/view-keys", test_view);
   g_test_add_func ("/timeline-gui/presenter-keys", test_presenter);
   g_test_add_func ("/timeline-gui/view-10k", test_view_10k);
+  g_test_add_func ("/timeline-gui/details-markup", test_details_markup);
+  g_test_add_func ("/timeline-gui/presenter-without-title", test_presenter_without_title);
   return g_test_run ();
 }
