@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "impact-editor-pane.h"
+#include "impact-emphasis.h"
 #include "impact-json-loader.h"
 
 typedef enum
@@ -39,6 +40,7 @@ typedef enum
   FIELD_SOURCE_TITLE,    /* ImpactSource ** */
   FIELD_SOURCE_URL,      /* ImpactSource ** */
   FIELD_DERIVE_METRIC,   /* ImpactStatistic * */
+  FIELD_BASE,            /* gint64 * */
 } FieldKind;
 
 typedef void (*DocSetter) (ImpactDocument *doc, const char *value);
@@ -51,6 +53,7 @@ typedef struct
   gpointer          target;
   DocSetter         setter;
   GtkWidget        *row;      /* where messages are shown */
+  gboolean          rich;     /* **bold** and *italic* are checked */
 } Field;
 
 struct _ImpactEditorPane
@@ -234,6 +237,16 @@ set_message (ImpactEditorPane *self,
         {
           gtk_label_set_text (GTK_LABEL (label), message ? message : "");
           gtk_widget_set_visible (label, message != NULL);
+          if (is_error)
+            {
+              gtk_widget_add_css_class (label, "error");
+              gtk_widget_remove_css_class (label, "warning");
+            }
+          else
+            {
+              gtk_widget_add_css_class (label, "warning");
+              gtk_widget_remove_css_class (label, "error");
+            }
         }
     }
 }
@@ -376,11 +389,24 @@ apply_text (Field       *field,
 
     case FIELD_DOUBLE:
     case FIELD_DECIMALS:
+    case FIELD_BASE:
     case FIELD_BOOLEAN:
     case FIELD_COLOUR:
     default:
       g_return_val_if_reached (FALSE);
     }
+}
+
+static gboolean
+rich_text_balanced (const char *text)
+{
+  g_autofree char *plain = NULL;
+  gboolean balanced = TRUE;
+
+  if (text == NULL)
+    return TRUE;
+  plain = impact_emphasis_parse (text, NULL, &balanced);
+  return balanced;
 }
 
 static void
@@ -394,7 +420,12 @@ text_changed (Field      *field,
   if (self->building || self->document == NULL)
     return;
   ok = apply_text (field, text, &message);
-  set_message (self, field, message, TRUE);
+  if (ok && message == NULL && field->rich && !rich_text_balanced (text))
+    {
+      set_message (self, field, _("An * or ** is not closed: it is printed as typed; write \\* for an asterisk"), FALSE);
+    }
+  else
+    set_message (self, field, message, TRUE);
   if (ok)
     emit_edited (self, field->key);
 }
@@ -428,6 +459,8 @@ spin_changed_cb (GtkSpinButton *spin,
     return;
   if (field->kind == FIELD_DOUBLE)
     *(double *) field->target = gtk_spin_button_get_value (spin);
+  else if (field->kind == FIELD_BASE)
+    *(gint64 *) field->target = (gint64) gtk_spin_button_get_value (spin);
   else
     *(guint *) field->target = (guint) gtk_spin_button_get_value_as_int (spin);
   emit_edited (self, field->key);
@@ -595,8 +628,11 @@ text_view_row (ImpactEditorPane *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   g_object_set_data (G_OBJECT (row), "message-label", message);
 
+  field->rich = rich;
   register_field (self, field, view, row);
   g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), field);
+  if (rich && !rich_text_balanced (value))
+    set_message (self, field, _("An * or ** is not closed: it is printed as typed; write \\* for an asterisk"), FALSE);
   if (ADW_IS_PREFERENCES_GROUP (parent))
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (parent), row);
   else
@@ -633,7 +669,8 @@ spin_row (ImpactEditorPane *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
-                             kind == FIELD_DOUBLE ? *(double *) target : *(guint *) target);
+                             kind == FIELD_DOUBLE ? *(double *) target :
+                             kind == FIELD_BASE ? (double) *(gint64 *) target : *(guint *) target);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (spin, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -809,13 +846,17 @@ image_data_free (gpointer data)
 }
 
 static void
-image_chooser_response_cb (GtkNativeDialog *chooser,
-                           int              response,
-                           ImageData       *image)
+image_chooser_response_cb (GtkNativeDialog  *chooser,
+                           int               response,
+                           ImpactEditorPane *self)
 {
-  ImpactEditorPane *self = image->pane;
+  const char *key = g_object_get_data (G_OBJECT (chooser), "key");
+  /* The pane may have been rebuilt (undo) while the chooser was open:
+   * find the row of the field again */
+  GtkWidget *row = g_hash_table_lookup (self->fields, key);
+  ImageData *image = row ? g_object_get_data (G_OBJECT (row), "image-data") : NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL && image != NULL)
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
@@ -823,12 +864,13 @@ image_chooser_response_cb (GtkNativeDialog *chooser,
         {
           g_free (*image->target);
           *image->target = impact_editor_image_path (impact_document_get_file (self->document), chosen);
-          emit_edited (self, image->key);
+          emit_edited (self, key);
           impact_editor_pane_rebuild (self);
         }
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+  g_object_unref (self);
 }
 
 static void
@@ -848,7 +890,8 @@ image_choose_clicked_cb (GtkButton *button,
   gtk_file_filter_add_mime_type (filter, "image/svg+xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (image_chooser_response_cb), image);
+  g_object_set_data_full (G_OBJECT (chooser), "key", g_strdup (image->key), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (image_chooser_response_cb), g_object_ref (image->pane));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1266,6 +1309,8 @@ build_statistics (ImpactEditorPane *self)
       entry_row (self, row, _("Sum of Milestone Count"), KEY ("derive.metric"), FIELD_DERIVE_METRIC, stat,
                  stat->derive_metric);
       date_row (self, row, _("Counting Since"), KEY ("derive.since"), FIELD_OPTIONAL_DATE, &stat->derive_since);
+      spin_row (self, row, _("Plus Cases Not Logged as Milestones"), KEY ("derive.base"), FIELD_BASE,
+                &stat->derive_base, 0, 1e15, 0);
 #undef KEY
       statistic_message (self, i);
     }

@@ -346,6 +346,18 @@ test_milestones (void)
   key = g_strdup_printf ("milestones.%u.title", n);
   gtk_editable_set_text (GTK_EDITABLE (field (window, key)), "Field story");
   g_free (key);
+  /* Rich text: an unclosed marker is a warning next to the field */
+  key = g_strdup_printf ("milestones.%u.description", n);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field (window, key)));
+
+    gtk_text_buffer_set_text (buffer, "Two girls **freed", -1);
+    g_assert_nonnull (impact_editor_pane_get_message (window->editor, key));
+    gtk_text_buffer_set_text (buffer, "Two girls **freed**", -1);
+    g_assert_null (impact_editor_pane_get_message (window->editor, key));
+    g_assert_cmpstr (added->description, ==, "Two girls **freed**");
+  }
+  g_free (key);
   key = g_strdup_printf ("milestones.%u.metrics", n);
   gtk_editable_set_text (GTK_EDITABLE (field (window, key)), "rescued 4");
   g_assert_nonnull (impact_editor_pane_get_message (window->editor, key));
@@ -407,10 +419,14 @@ test_derived_statistic (void)
   double before;
   g_autofree char *key = NULL;
 
-  /* Declare the first statistic as the sum of "rescued" since 2006 */
-  gtk_editable_set_text (GTK_EDITABLE (field (window, "statistics.0.derive.metric")), "rescued");
+  /* The example's first statistic is the sum of "rescued" since 2006, plus 424 */
   g_assert_cmpstr (stat->derive_metric, ==, "rescued");
+  g_assert_cmpfloat (stat->value, ==, 435);
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "statistics.0.derive.metric")), "rescue");
+  g_assert_cmpfloat (stat->value, ==, 424);
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "statistics.0.derive.metric")), "rescued");
   before = stat->value;
+  g_assert_cmpfloat (before, ==, 435);
   g_assert_false (stat->value_fixed);
 
   g_signal_emit_by_name (field (window, "add.3"), "clicked");
