@@ -540,6 +540,8 @@ entry_row (ImpactEditorPane *self,
   Field *field = field_new (self, key, kind, target);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Ctrl+Z is the document's undo, which knows every field */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
   register_field (self, field, row, row);
   g_signal_connect (row, "changed", G_CALLBACK (editable_changed_cb), field);
@@ -615,6 +617,7 @@ text_view_row (ImpactEditorPane *self,
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_widget_add_css_class (view, "inline-text");
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
   gtk_text_buffer_set_text (buffer, value ? value : "", -1);
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
@@ -668,6 +671,7 @@ spin_row (ImpactEditorPane *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (spin), FALSE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
                              kind == FIELD_DOUBLE ? *(double *) target :
                              kind == FIELD_BASE ? (double) *(gint64 *) target : *(guint *) target);
