@@ -84,6 +84,7 @@ frames (ImpactTimelineLayout *layout,
 
   impact_timeline_viewport_init (&vp, 1920, 1080);
   impact_timeline_viewport_fit (&vp, layout);
+  vp.pixel_scale = 1;
   if (zoom > 0)
     {
       vp.zoom = zoom;
@@ -115,6 +116,40 @@ frames (ImpactTimelineLayout *layout,
            g_array_index (samples, double, samples->len / 2),
            g_array_index (samples, double, MIN (samples->len - 1, samples->len * 95 / 100)),
            g_array_index (samples, double, samples->len - 1), labels);
+  cairo_surface_destroy (surface);
+}
+
+/* A pinch: from all to one month across, 3 % a frame, layouts and
+ * placements computed as they come */
+static void
+zoom_sweep (ImpactTimelineLayout *layout)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  ImpactTimelineViewport vp;
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  double target = 1920 * 12;
+
+  impact_timeline_viewport_init (&vp, 1920, 1080);
+  impact_timeline_viewport_fit (&vp, layout);
+  vp.pixel_scale = 1;
+  vp.new_labels = 16;    /* as the window draws */
+  while (vp.zoom < target)
+    {
+      cairo_t *cr = cairo_create (surface);
+      double t = now_ms ();
+
+      impact_timeline_render (cr, layout, &vp);
+      cairo_surface_flush (surface);
+      t = now_ms () - t;
+      cairo_destroy (cr);
+      g_array_append_val (samples, t);
+      impact_timeline_viewport_zoom_at (&vp, 1.03, 960);
+    }
+  g_array_sort (samples, compare_double);
+  g_print ("  pinch, all to a month (%u frames, at most 16 new labels a frame)\n                                   median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n",
+           samples->len, g_array_index (samples, double, samples->len / 2),
+           g_array_index (samples, double, MIN (samples->len - 1, samples->len * 95 / 100)),
+           g_array_index (samples, double, samples->len - 1));
   cairo_surface_destroy (surface);
 }
 
@@ -167,6 +202,12 @@ main (int    argc,
       frames (layout, "all (fit):", 0, n_frames);
       frames (layout, "one year across:", 1920, n_frames);
       frames (layout, "one month across:", 1920 * 12, n_frames);
+      {
+        /* the pinch again from a fresh layout: nothing measured yet */
+        g_autoptr(ImpactTimelineLayout) fresh = impact_timeline_layout_new (doc, theme);
+
+        zoom_sweep (fresh);
+      }
     }
   return 0;
 }

@@ -40,6 +40,7 @@ struct _ImpactTimelineLayout
 
   GHashTable       *labels;       /* position → PangoLayout */
   GHashTable       *texts;        /* key string → PangoLayout */
+  GHashTable       *sprites;      /* renderer's key → cairo_surface_t */
   PangoLayout      *measure;      /* reused for measuring */
   float            *advances;     /* LINE_STYLES × ADVANCE_CHARS, NAN until measured */
   double            line_heights[2];  /* a label of two lines, of three */
@@ -71,6 +72,7 @@ impact_timeline_layout_finalize (GObject *object)
     g_free (self->placements[i].lanes);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_object (&self->measure);
   g_free (self->advances);
   g_clear_pointer (&self->items, g_array_unref);
@@ -102,6 +104,7 @@ impact_timeline_layout_init (ImpactTimelineLayout *self)
     self->advances[i] = NAN;
   self->line_heights[0] = self->line_heights[1] = NAN;
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
 }
 
 static guint
@@ -719,6 +722,21 @@ impact_timeline_layout_get_text (ImpactTimelineLayout *self,
   layout = impact_text_layout_new (self->context, &style, text, FALSE, -1);
   g_hash_table_insert (self->texts, g_steal_pointer (&key), layout);
   return layout;
+}
+
+PangoLayout *
+impact_timeline_layout_peek_label (ImpactTimelineLayout *self,
+                                   guint                 position)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
+  return g_hash_table_lookup (self->labels, GUINT_TO_POINTER (position));
+}
+
+GHashTable *
+impact_timeline_layout_get_sprites (ImpactTimelineLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
+  return self->sprites;
 }
 
 guint

@@ -165,6 +165,12 @@ PangoLayout          *impact_timeline_layout_get_text       (ImpactTimelineLayou
                                                              double                size,
                                                              int                   weight,
                                                              gboolean              uppercase);
+/* A cache the renderer keeps with the layout: small images (markers) by
+ * an integer key, freed with the layout. Borrowed. */
+GHashTable           *impact_timeline_layout_get_sprites    (ImpactTimelineLayout *self);
+/* The label's PangoLayout if it is cached, else NULL (nothing is made) */
+PangoLayout          *impact_timeline_layout_peek_label     (ImpactTimelineLayout *self,
+                                                             guint                 position);
 /* Number of PangoLayouts currently cached (for tests and the benchmark) */
 guint                 impact_timeline_layout_get_n_cached_labels (ImpactTimelineLayout *self);
 

@@ -289,6 +289,65 @@ draw_legend (cairo_t                      *cr,
 }
 
 static void
+marker_path (cairo_t           *cr,
+             double             x,
+             double             y,
+             const ImpactColor *color,
+             gboolean           exact,
+             const ImpactColor *bg)
+{
+  set_color (cr, bg, 1);
+  cairo_arc (cr, x, y, MARKER_RADIUS + 1.5, 0, 2 * G_PI);
+  cairo_fill (cr);
+  set_color (cr, color, 1);
+  if (exact)
+    {
+      cairo_arc (cr, x, y, MARKER_RADIUS, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  else
+    {
+      cairo_set_line_width (cr, 2);
+      cairo_arc (cr, x, y, MARKER_RADIUS - 1, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
+}
+
+/* A marker drawn once into a small image per category, kind and pixel
+ * scale; blitting it costs a fraction of rasterising two circles. */
+static cairo_surface_t *
+marker_sprite (ImpactTimelineLayout *layout,
+               guint                 category,
+               gboolean              exact,
+               double                scale,
+               const ImpactColor    *bg,
+               int                  *half)
+{
+  GHashTable *sprites = impact_timeline_layout_get_sprites (layout);
+  guint iscale = (guint) CLAMP (round (scale * 4), 1, 64);
+  gpointer key = GUINT_TO_POINTER (((category & 0xffff) << 8) | (iscale << 1) | (exact ? 1 : 0));
+  cairo_surface_t *sprite = g_hash_table_lookup (sprites, key);
+  int h = (int) ceil ((MARKER_RADIUS + 2) * iscale / 4.0);
+
+  *half = h;
+  if (sprite == NULL)
+    {
+      ImpactColor color;
+      cairo_t *cr;
+
+      sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * h, 2 * h);
+      cr = cairo_create (sprite);
+      cairo_translate (cr, h, h);
+      cairo_scale (cr, iscale / 4.0, iscale / 4.0);
+      impact_timeline_layout_get_category_color (layout, category, &color);
+      marker_path (cr, 0, 0, &color, exact, bg);
+      cairo_destroy (cr);
+      g_hash_table_insert (sprites, key, sprite);
+    }
+  return sprite;
+}
+
+static void
 draw_marker (cairo_t                      *cr,
              ImpactTimelineLayout         *layout,
              const ImpactTimelineViewport *vp,
@@ -298,24 +357,30 @@ draw_marker (cairo_t                      *cr,
 {
   const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, position);
   double x = impact_timeline_viewport_x_for_time (vp, item->time);
-  ImpactColor color;
+  gboolean exact = item->precision == IMPACT_DATE_PRECISION_DAY;
 
-  impact_timeline_layout_get_category_color (layout, item->category, &color);
-  set_color (cr, bg, 1);
-  cairo_arc (cr, x, g->axis_y, MARKER_RADIUS + 1.5, 0, 2 * G_PI);
-  cairo_fill (cr);
-  set_color (cr, &color, 1);
-  if (item->precision == IMPACT_DATE_PRECISION_DAY)
+  if (vp->pixel_scale > 0)
     {
-      cairo_arc (cr, x, g->axis_y, MARKER_RADIUS, 0, 2 * G_PI);
+      int half;
+      cairo_surface_t *sprite = marker_sprite (layout, item->category, exact, vp->pixel_scale, bg, &half);
+      double s = vp->pixel_scale;
+      /* on whole device pixels, so the image is not resampled */
+      double px = round (x * s) - half, py = round (g->axis_y * s) - half;
+
+      cairo_save (cr);
+      cairo_scale (cr, 1 / s, 1 / s);
+      cairo_set_source_surface (cr, sprite, px, py);
+      cairo_rectangle (cr, px, py, 2 * half, 2 * half);
       cairo_fill (cr);
+      cairo_restore (cr);
+      return;
     }
-  else
-    {
-      cairo_set_line_width (cr, 2);
-      cairo_arc (cr, x, g->axis_y, MARKER_RADIUS - 1, 0, 2 * G_PI);
-      cairo_stroke (cr);
-    }
+  {
+    ImpactColor color;
+
+    impact_timeline_layout_get_category_color (layout, item->category, &color);
+    marker_path (cr, x, g->axis_y, &color, exact, bg);
+  }
 }
 
 guint
@@ -323,6 +388,16 @@ impact_timeline_render (cairo_t                      *cr,
                         ImpactTimelineLayout         *layout,
                         const ImpactTimelineViewport *vp)
 {
+  return impact_timeline_render_full (cr, layout, vp, NULL);
+}
+
+guint
+impact_timeline_render_full (cairo_t                      *cr,
+                             ImpactTimelineLayout         *layout,
+                             const ImpactTimelineViewport *vp,
+                             guint                        *deferred)
+{
+  guint made = 0, waiting = 0;
   ImpactTheme *theme = impact_timeline_layout_get_theme (layout);
   const ImpactColor *bg = impact_theme_get_background (theme);
   const ImpactColor *text = impact_theme_get_text (theme);
@@ -388,21 +463,32 @@ impact_timeline_render (cairo_t                      *cr,
   cairo_rectangle (cr, 0, g.axis_y - 1, vp->width, 2);
   cairo_fill (cr);
   ticks = impact_timeline_ticks_new (t_left, t_right, vp->zoom, 72, &unit);
+  /* minor and major tick marks as two paths, then the labels */
+  for (int major = 0; major < 2; major++)
+    {
+      for (guint i = 0; i < ticks->len; i++)
+        {
+          const ImpactTimelineTick *tick = &g_array_index (ticks, ImpactTimelineTick, i);
+          double x = round (impact_timeline_viewport_x_for_time (vp, tick->time));
+
+          if (tick->major == major)
+            cairo_rectangle (cr, x - 0.5, g.axis_y + 1, 1, major ? 6 : 3);
+        }
+      set_color (cr, text, major ? 0.45 : 0.22);
+      cairo_fill (cr);
+    }
+  set_color (cr, text, 0.6);
   for (guint i = 0; i < ticks->len; i++)
     {
       const ImpactTimelineTick *tick = &g_array_index (ticks, ImpactTimelineTick, i);
-      double x = round (impact_timeline_viewport_x_for_time (vp, tick->time));
 
-      set_color (cr, text, tick->major ? 0.45 : 0.22);
-      cairo_rectangle (cr, x - 0.5, g.axis_y + 1, 1, tick->major ? 6 : 3);
-      cairo_fill (cr);
       if (tick->major && tick->label)
         {
           PangoLayout *pl = impact_timeline_layout_get_text (layout, tick->label, 8.5, PANGO_WEIGHT_MEDIUM, FALSE);
+          double x = round (impact_timeline_viewport_x_for_time (vp, tick->time));
           double w;
 
           impact_text_layout_get_size (pl, &w, NULL);
-          set_color (cr, text, 0.6);
           show_layout_at (cr, pl, x - w / 2, g.axis_y + 7);
         }
     }
@@ -537,7 +623,17 @@ impact_timeline_render (cairo_t                      *cr,
             label_box (layout, vp, &g, i, p->lanes[i], &x, &y, &w, &h);
             if (x + w < 0 || x > vp->width)
               continue;
-            pl = impact_timeline_layout_get_label (layout, i);
+            pl = impact_timeline_layout_peek_label (layout, i);
+            if (pl == NULL)
+              {
+                if (vp->new_labels > 0 && made >= vp->new_labels)
+                  waiting++;
+                else
+                  {
+                    pl = impact_timeline_layout_get_label (layout, i);
+                    made++;
+                  }
+              }
             if ((int) i == vp->selected)
               {
                 ImpactColor color;
@@ -550,8 +646,11 @@ impact_timeline_render (cairo_t                      *cr,
             /* whole units: a rectilinear fill is pixman's fast path */
             cairo_rectangle (cr, floor (x) + 2, floor (y) - 2, ceil (w) + 1, ceil (h) + 4);
             cairo_fill (cr);
-            show_layout_at (cr, pl, x + IMPACT_TIMELINE_LABEL_GAP, y);
-            drawn++;
+            if (pl)
+              {
+                show_layout_at (cr, pl, x + IMPACT_TIMELINE_LABEL_GAP, y);
+                drawn++;
+              }
           }
     }
 
@@ -577,6 +676,8 @@ impact_timeline_render (cairo_t                      *cr,
     draw_legend (cr, layout, vp, &g);
 
   cairo_restore (cr);
+  if (deferred)
+    *deferred = waiting;
   return drawn;
 }
 
@@ -724,6 +825,13 @@ impact_timeline_render_slide (cairo_t               *cr,
   impact_timeline_viewport_init (&vp, width - 2 * margin + 24, height - band - 4 - 12 - 34);
   impact_timeline_viewport_fit (&vp, layout);
   vp.background = FALSE;
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      cairo_matrix_t m;
+
+      cairo_get_matrix (cr, &m);
+      vp.pixel_scale = m.xx;
+    }
   cairo_save (cr);
   cairo_translate (cr, margin - 12, band + 4 + 12);
   impact_timeline_render (cr, layout, &vp);

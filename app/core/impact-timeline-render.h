@@ -28,6 +28,12 @@ typedef struct
   int      selected;      /* position (date order) drawn as selected, or -1 */
   gboolean legend;        /* draw the category legend at the bottom */
   gboolean background;    /* fill with the theme's background first */
+  double   pixel_scale;   /* device pixels per unit when drawing to pixels
+                           * (markers are then blitted from cached images,
+                           * on whole pixels); 0 for vector output */
+  guint    new_labels;    /* most labels to shape in one frame (their cards
+                           * are drawn, the text waits for the next frame);
+                           * 0: no limit, as exports need */
 } ImpactTimelineViewport;
 
 /* Track geometry for a viewport height, shared by drawing and hit tests */
@@ -65,10 +71,16 @@ void     impact_timeline_get_geometry      (ImpactTimelineLayout         *layout
                                             const ImpactTimelineViewport *vp,
                                             ImpactTimelineGeometry       *geometry);
 
-/* Draws the track. Returns the number of labels drawn (for tests). */
+/* Draws the track. Returns the number of labels drawn (for tests);
+ * @deferred (optional) receives how many labels waited for a later frame
+ * because of vp->new_labels: draw again soon when it is not 0. */
 guint    impact_timeline_render            (cairo_t                      *cr,
                                             ImpactTimelineLayout         *layout,
                                             const ImpactTimelineViewport *vp);
+guint    impact_timeline_render_full       (cairo_t                      *cr,
+                                            ImpactTimelineLayout         *layout,
+                                            const ImpactTimelineViewport *vp,
+                                            guint                        *deferred);
 /* The milestone (date-order position) whose marker or label is at (x, y),
  * or -1 */
 int      impact_timeline_hit_test          (ImpactTimelineLayout         *layout,

@@ -356,6 +356,7 @@ draw_cb (GtkDrawingArea *area,
   vp.t0 = self->camera - vp.width / 2 / vp.zoom;
   vp.selected = self->slide;
   vp.legend = FALSE;
+  vp.pixel_scale = gtk_widget_get_scale_factor (GTK_WIDGET (area)) * scale * TRACK_SCALE;
   cairo_save (cr);
   cairo_translate (cr, 0, track_top);
   cairo_scale (cr, TRACK_SCALE, TRACK_SCALE);

@@ -31,6 +31,7 @@ struct _ImpactTimelineView
   double                  pinch_zoom;
   double                  pinch_t;
   double                  pinch_x;
+  guint                   redraw_id;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactTimelineView, impact_timeline_view, GTK_TYPE_WIDGET)
@@ -309,6 +310,16 @@ click_released_cb (GtkGestureClick    *gesture,
   show_details (self, hit);
 }
 
+static gboolean
+redraw_cb (gpointer data)
+{
+  ImpactTimelineView *self = data;
+
+  self->redraw_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 /* GtkWidget */
 
 static void
@@ -318,14 +329,21 @@ impact_timeline_view_snapshot (GtkWidget   *widget,
   ImpactTimelineView *self = IMPACT_TIMELINE_VIEW (widget);
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   cairo_t *cr;
+  guint deferred = 0;
 
   if (w <= 0 || h <= 0 || self->layout == NULL)
     return;
   self->vp.width = w;
   self->vp.height = h;
+  self->vp.pixel_scale = gtk_widget_get_scale_factor (widget);
+  /* shape at most a few new labels a frame, so a pinch that brings many
+   * into view keeps its frame rate; the rest follow on the next frames */
+  self->vp.new_labels = 16;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  impact_timeline_render (cr, self->layout, &self->vp);
+  impact_timeline_render_full (cr, self->layout, &self->vp, &deferred);
   cairo_destroy (cr);
+  if (deferred > 0 && self->redraw_id == 0)
+    self->redraw_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, redraw_cb, self, NULL);
 }
 
 static void
@@ -362,6 +380,7 @@ impact_timeline_view_dispose (GObject *object)
   ImpactTimelineView *self = IMPACT_TIMELINE_VIEW (object);
 
   impact_timeline_view_set_document (self, NULL);
+  g_clear_handle_id (&self->redraw_id, g_source_remove);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_object (&self->layout);
   G_OBJECT_CLASS (impact_timeline_view_parent_class)->dispose (object);

@@ -223,6 +223,23 @@ test_culling (void)
   impact_timeline_viewport_init (&vp, 800, 400);
   vp.zoom = 2000;
   vp.t0 = 2010;
+  /* a frame shapes at most vp.new_labels new labels; the next frames the rest */
+  {
+    guint deferred = 0, again;
+
+    vp.new_labels = 5;
+    vp.pixel_scale = 1;
+    drawn = impact_timeline_render_full (cr, layout, &vp, &deferred);
+    g_assert_cmpuint (drawn, ==, 5);
+    g_assert_cmpuint (deferred, >, 0);
+    while (deferred > 0)
+      {
+        again = impact_timeline_render_full (cr, layout, &vp, &deferred);
+        g_assert_cmpuint (again, >, drawn);
+        drawn = again;
+      }
+    vp.new_labels = 0;
+  }
   drawn = impact_timeline_render (cr, layout, &vp);
   g_assert_cmpuint (drawn, >, 0);
   g_assert_cmpuint (impact_timeline_layout_get_n_cached_labels (layout), <=, 200);
