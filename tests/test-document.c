@@ -277,6 +277,52 @@ test_strings_and_sections (void)
   g_assert_true (impact_source_equal (NULL, NULL));
 }
 
+/* Insert, duplicate, move and remove items; copies are deep */
+static void
+test_list_editing (void)
+{
+  g_autoptr(ImpactDocument) doc = impact_document_new ();
+  g_autoptr(ImpactDocument) copy = NULL;
+  GPtrArray *statistics = impact_document_get_list (doc, IMPACT_LIST_STATISTICS);
+  ImpactStatistic *a, *b, *dup;
+
+  g_assert_true (statistics == impact_document_get_statistics (doc));
+  a = impact_document_insert_item (doc, IMPACT_LIST_STATISTICS, -1);
+  a->value = 1;
+  b = impact_document_insert_item (doc, IMPACT_LIST_STATISTICS, 0);
+  b->value = 2;
+  g_assert_nonnull (b->label);   /* guidance text */
+  g_assert_true (g_ptr_array_index (statistics, 0) == b);
+
+  dup = impact_document_duplicate_item (doc, IMPACT_LIST_STATISTICS, 0);
+  g_assert_true (g_ptr_array_index (statistics, 1) == dup);
+  g_assert_cmpfloat (dup->value, ==, 2);
+  g_assert_true (dup->label != b->label);
+  g_assert_cmpstr (dup->label, ==, b->label);
+
+  impact_document_move_item (doc, IMPACT_LIST_STATISTICS, 2, 0);
+  g_assert_true (g_ptr_array_index (statistics, 0) == a);
+  impact_document_remove_item (doc, IMPACT_LIST_STATISTICS, 1);
+  g_assert_cmpuint (statistics->len, ==, 2);
+  g_assert_true (g_ptr_array_index (statistics, 1) == dup);
+
+  impact_document_insert_item (doc, IMPACT_LIST_MILESTONES, -1);
+  impact_document_insert_item (doc, IMPACT_LIST_ERAS, -1);
+  impact_document_insert_item (doc, IMPACT_LIST_FACTS, -1);
+  impact_document_insert_item (doc, IMPACT_LIST_PILLARS, -1);
+
+  copy = impact_document_copy (doc);
+  g_assert_cmpuint (impact_document_get_statistics (copy)->len, ==, 2);
+  g_assert_true (g_ptr_array_index (impact_document_get_statistics (copy), 0) != a);
+  g_assert_cmpuint (impact_document_get_milestones (copy)->len, ==, 1);
+  g_assert_cmpuint (impact_document_get_eras (copy)->len, ==, 1);
+
+  /* take_contents swaps everything in */
+  impact_document_remove_item (copy, IMPACT_LIST_STATISTICS, 0);
+  impact_document_take_contents (doc, copy);
+  g_assert_cmpuint (impact_document_get_statistics (doc)->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/document/changed", test_changed_signal);
   g_test_add_func ("/document/resolve-path", test_resolve_path);
   g_test_add_func ("/document/strings-and-sections", test_strings_and_sections);
+  g_test_add_func ("/document/list-editing", test_list_editing);
 
   return g_test_run ();
 }

@@ -1851,7 +1851,7 @@ load_statistic (ObjectCtx      *o,
 
   stat->json = json_object_ref (o->object);
   load_derive (o, stat);
-  node = ctx_member (o, "value", stat->derive_metric == NULL);
+  node = ctx_member (o, "value", !json_object_has_member (o->object, "derive"));
   stat->value_fixed = node != NULL;
   if (node != NULL)
     {
