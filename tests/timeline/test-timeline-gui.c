@@ -253,6 +253,13 @@ test_presenter_without_title (void)
   gtk_window_destroy (window);
 }
 
+static int
+compare_double (const double *a,
+                const double *b)
+{
+  return *a < *b ? -1 : *a > *b;
+}
+
 static long
 rss_kib (void)
 {
@@ -288,6 +295,53 @@ test_view_10k (void)
       gtk_widget_activate_action (view, "timeline.next", NULL);
       spin (16);
     }
+  /* the whole GTK path of a frame: snapshot (the core draws into the
+   * cairo node's recording) and the window's renderer turning the node
+   * into pixels, while panning, at three zooms */
+  {
+    GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+    const char *names[] = { "all", "one year across", "one month across" };
+    double zooms[] = { 0, 1400, 1400 * 12 };
+
+    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+      {
+        g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+        gtk_widget_activate_action (view, "timeline.fit", NULL);
+        for (int i = 0; zooms[z] > 0 && i < 40; i++)
+          {
+            ImpactTimelineViewport vp;
+
+            impact_timeline_view_get_viewport (IMPACT_TIMELINE_VIEW (view), &vp);
+            if (vp.zoom >= zooms[z])
+              break;
+            gtk_widget_activate_action (view, "timeline.zoom-in", NULL);
+          }
+        for (int f = 0; f < 60; f++)
+          {
+            GtkSnapshot *snapshot = gtk_snapshot_new ();
+            g_autoptr(GskRenderNode) node = NULL;
+            g_autoptr(GdkTexture) texture = NULL;
+            gint64 t0 = g_get_monotonic_time ();
+            double ms;
+
+            gtk_widget_activate_action (view, "timeline.next", NULL);
+            GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
+            node = gtk_snapshot_free_to_node (snapshot);
+            texture = gsk_renderer_render_texture (renderer, node,
+                                                   &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (view),
+                                                                        gtk_widget_get_height (view)));
+            ms = (g_get_monotonic_time () - t0) / 1000.0;
+            g_array_append_val (times, ms);
+          }
+        g_array_sort (times, (GCompareFunc) compare_double);
+        g_test_message ("GTK frame (snapshot + %s render to a texture), %s: median %.2f ms, max %.2f ms",
+                        G_OBJECT_TYPE_NAME (renderer), names[z],
+                        g_array_index (times, double, times->len / 2),
+                        g_array_index (times, double, times->len - 1));
+      }
+  }
+
   rss = rss_kib ();
   g_test_message ("resident with 10,000 milestones open: %.1f MiB", rss / 1024.0);
   g_assert_cmpint (rss, <, 150 * 1024);
