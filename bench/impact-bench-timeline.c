@@ -107,8 +107,8 @@ frames (ImpactTimelineLayout *layout,
           g_array_append_val (samples, t);
           sum += t;
         }
-      /* pan by 12 px a frame, as a drag does */
-      vp.t0 += 12 / vp.zoom;
+      /* pan by 12 px a frame, as a drag does, back and forth over 600 px */
+      vp.t0 += ((f / 50) % 2 ? -12 : 12) / vp.zoom;
     }
   g_array_sort (samples, compare_double);
   g_print ("  frame, %-22s first %6.2f ms   median %6.2f ms   p95 %6.2f ms   max %6.2f ms   (%u labels)\n",

@@ -937,6 +937,14 @@ impact_timeline_handout_new (ImpactTimelineLayout *layout,
         {
           Row row = { ROW_ERA, e, (int) floor (impact_timeline_layout_get_era (layout, e)->start), 34 };
 
+          /* an era opens under the heading of the year it starts in */
+          if (row.year != year)
+            {
+              Row heading = { ROW_YEAR, i, row.year, YEAR_ROW };
+
+              year = row.year;
+              g_array_append_val (ho->rows, heading);
+            }
           g_array_append_val (ho->rows, row);
           e++;
         }

@@ -44,7 +44,13 @@ rebuild (ImpactTimelineView *self)
     {
       g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (self->document), NULL, NULL);
 
+      g_autofree char *label = NULL;
+
       self->layout = impact_timeline_layout_new (self->document, theme);
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Timeline of %u milestone", "Timeline of %u milestones",
+                                            impact_timeline_layout_get_n_items (self->layout)),
+                               impact_timeline_layout_get_n_items (self->layout));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
   self->vp.selected = -1;
   self->auto_fit = TRUE;
