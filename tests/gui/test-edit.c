@@ -407,6 +407,96 @@ test_milestones (void)
   close_window (window);
 }
 
+/* The controllers on a row, by type */
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+/* Alt+Up on a row moves its item up: run the row's own shortcut */
+static void
+press_shortcut (GtkWidget       *row,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  GtkEventController *controller = find_controller (row, GTK_TYPE_SHORTCUT_CONTROLLER);
+  gboolean found = FALSE;
+
+  g_assert_nonnull (controller);
+  /* Activating rebuilds the pane (and frees this controller): stop there */
+  for (guint i = 0; !found && i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+      if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+          gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+        {
+          found = TRUE;
+          g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, row,
+                                                       gtk_shortcut_get_arguments (shortcut)));
+        }
+    }
+  g_assert_true (found);
+}
+
+/* Reorder by keyboard and by drag and drop */
+static void
+test_reorder_keyboard_and_drop (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_loaded (file);
+  GPtrArray *pillars = impact_document_get_pillars (impact_window_get_document (window));
+  g_autofree char *first = g_strdup (((ImpactPillar *) g_ptr_array_index (pillars, 0))->lead);
+  g_autofree char *last = g_strdup (((ImpactPillar *) g_ptr_array_index (pillars, pillars->len - 1))->lead);
+  guint n = pillars->len;
+  GtkDropTarget *drop;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  g_autofree char *payload = NULL;
+
+  /* Alt+Down twice on the first pillar */
+  press_shortcut (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_PILLARS, 0), GDK_KEY_Down, GDK_ALT_MASK);
+  press_shortcut (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_PILLARS, 1), GDK_KEY_Down, GDK_ALT_MASK);
+  g_assert_cmpstr (((ImpactPillar *) g_ptr_array_index (pillars, 2))->lead, ==, first);
+  press_shortcut (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_PILLARS, 2), GDK_KEY_Up, GDK_ALT_MASK);
+  g_assert_cmpstr (((ImpactPillar *) g_ptr_array_index (pillars, 1))->lead, ==, first);
+
+  /* Drop the last pillar on the first row */
+  drop = GTK_DROP_TARGET (find_controller (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_PILLARS, 0),
+                                           GTK_TYPE_DROP_TARGET));
+  g_assert_nonnull (drop);
+  payload = g_strdup_printf ("impact-item:%d:%u", IMPACT_LIST_PILLARS, n - 1);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, payload);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_cmpstr (((ImpactPillar *) g_ptr_array_index (pillars, 0))->lead, ==, last);
+  g_assert_cmpuint (pillars->len, ==, n);
+
+  /* Each move was one undo step (after the loaded state) */
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (((ImpactPillar *) g_ptr_array_index (impact_document_get_pillars (impact_window_get_document (window)), 1))->lead,
+                   ==, first);
+
+  close_window (window);
+}
+
 /* A statistic derived from the milestones follows a new field story */
 static void
 test_derived_statistic (void)
@@ -728,6 +818,7 @@ main (int   argc,
   g_test_add_func ("/gui/edit/statistic-preview-save-undo", test_edit_statistic);
   g_test_add_func ("/gui/edit/typing-is-one-step", test_typing_coalesces);
   g_test_add_func ("/gui/edit/milestones-add-reorder-remove", test_milestones);
+  g_test_add_func ("/gui/edit/reorder-keyboard-and-drop", test_reorder_keyboard_and_drop);
   g_test_add_func ("/gui/edit/derived-statistic", test_derived_statistic);
   g_test_add_func ("/gui/edit/save-as-reopen", test_save_as_reopen);
   g_test_add_func ("/gui/edit/save-read-only-folder", test_save_read_only);
