@@ -748,10 +748,21 @@ append_double (GString *out,
   g_string_append (out, buf);
 }
 
+/* How new parts are written: the line break and indentation step of the
+ * file they go into ("\n" and two spaces for a new file) */
+typedef struct
+{
+  const char *nl;
+  const char *unit;
+} Style;
+
+static const Style default_style = { "\n", "  " };
+
 static void
-emit_fresh (GString    *out,
-            JsonNode   *node,
-            const char *indent)
+emit_fresh (GString     *out,
+            JsonNode    *node,
+            const char  *indent,
+            const Style *style)
 {
   switch (JSON_NODE_TYPE (node))
     {
@@ -759,7 +770,7 @@ emit_fresh (GString    *out,
       {
         JsonObject *object = json_node_get_object (node);
         g_autoptr(GList) names = json_object_get_members (object);
-        g_autofree char *inner = g_strconcat (indent, "  ", NULL);
+        g_autofree char *inner = g_strconcat (indent, style->unit, NULL);
 
         if (names == NULL)
           {
@@ -769,12 +780,12 @@ emit_fresh (GString    *out,
         g_string_append_c (out, '{');
         for (const GList *l = names; l != NULL; l = l->next)
           {
-            g_string_append_printf (out, "%s\n%s", l == names ? "" : ",", inner);
+            g_string_append_printf (out, "%s%s%s", l == names ? "" : ",", style->nl, inner);
             append_string (out, l->data);
             g_string_append (out, ": ");
-            emit_fresh (out, json_object_get_member (object, l->data), inner);
+            emit_fresh (out, json_object_get_member (object, l->data), inner, style);
           }
-        g_string_append_printf (out, "\n%s}", indent);
+        g_string_append_printf (out, "%s%s}", style->nl, indent);
       }
       break;
 
@@ -782,7 +793,7 @@ emit_fresh (GString    *out,
       {
         JsonArray *array = json_node_get_array (node);
         guint n = json_array_get_length (array);
-        g_autofree char *inner = g_strconcat (indent, "  ", NULL);
+        g_autofree char *inner = g_strconcat (indent, style->unit, NULL);
 
         if (n == 0)
           {
@@ -792,10 +803,10 @@ emit_fresh (GString    *out,
         g_string_append_c (out, '[');
         for (guint i = 0; i < n; i++)
           {
-            g_string_append_printf (out, "%s\n%s", i == 0 ? "" : ",", inner);
-            emit_fresh (out, json_array_get_element (array, i), inner);
+            g_string_append_printf (out, "%s%s%s", i == 0 ? "" : ",", style->nl, inner);
+            emit_fresh (out, json_array_get_element (array, i), inner, style);
           }
-        g_string_append_printf (out, "\n%s]", indent);
+        g_string_append_printf (out, "%s%s]", style->nl, indent);
       }
       break;
 
@@ -827,6 +838,7 @@ typedef struct
 {
   GString    *out;
   const char *text;
+  Style       style;
 } Emitter;
 
 static void
@@ -884,7 +896,7 @@ emit_child (Emitter    *em,
       return;
     }
   if (inner != NULL)
-    g_string_append_printf (em->out, "\n%s", inner);
+    g_string_append_printf (em->out, "%s%s", em->style.nl, inner);
   else
     g_string_append_c (em->out, ' ');
   if (name != NULL)
@@ -892,7 +904,7 @@ emit_child (Emitter    *em,
       append_string (em->out, name);
       g_string_append (em->out, ": ");
     }
-  emit_fresh (em->out, node, inner ? inner : "");
+  emit_fresh (em->out, node, inner ? inner : "", &em->style);
 }
 
 static void
@@ -969,7 +981,7 @@ emit_array (Emitter    *em,
     }
   if (n_old != span->children->len)
     {
-      emit_fresh (em->out, node, indent);
+      emit_fresh (em->out, node, indent, &em->style);
       return;
     }
 
@@ -1033,7 +1045,7 @@ emit (Emitter    *em,
           return;
         }
     }
-  emit_fresh (em->out, node, indent);
+  emit_fresh (em->out, node, indent, &em->style);
 }
 
 char *
@@ -1056,12 +1068,19 @@ impact_json_writer_to_data (ImpactDocument *doc,
       gsize size = 0;
       const char *data = g_bytes_get_data (text, &size);
       Scanner sc = { data, size, 0 };
-      Emitter em = { out, data };
+      Emitter em = { out, data, default_style };
+      g_autofree char *unit = NULL;
       Span *span;
 
       skip_space (&sc);
       g_string_append_len (out, data, (gssize) sc.pos);
       span = scan_value (&sc, 0);
+      /* New parts follow the file: CRLF or LF, and its indentation step */
+      if (g_strstr_len (data, (gssize) size, "\r\n") != NULL)
+        em.style.nl = "\r\n";
+      if (span->children != NULL && span->children->len > 0 &&
+          (unit = child_indent (&em, span)) != NULL && *unit != '\0')
+        em.style.unit = unit;
       emit (&em, tree, old, span, "");
       /* What followed the root (usually a newline) */
       g_string_append_len (out, data + span->end, (gssize) (size - span->end));
@@ -1071,7 +1090,7 @@ impact_json_writer_to_data (ImpactDocument *doc,
     }
   else
     {
-      emit_fresh (out, tree, "");
+      emit_fresh (out, tree, "", &default_style);
       g_string_append_c (out, '\n');
     }
 

@@ -269,6 +269,50 @@ test_sections (void)
   }
 }
 
+/* New parts follow the file's line breaks (CRLF) and indentation step */
+static void
+test_crlf_and_indentation (void)
+{
+  const char *text =
+    "{\r\n"
+    "    \"format\": \"1\",\r\n"
+    "    \"office\": \"K\",\r\n"
+    "    \"organisation\": {\r\n"
+    "        \"name\": \"O\"\r\n"
+    "    }\r\n"
+    "}\r\n";
+  g_autoptr(ImpactDocument) doc = load_text (text);
+  g_autofree char *same = impact_json_writer_to_data (doc, NULL);
+  g_autofree char *out = NULL;
+  ImpactMilestone *milestone;
+
+  g_assert_cmpstr (same, ==, text);
+
+  milestone = impact_document_insert_item (doc, IMPACT_LIST_MILESTONES, -1);
+  impact_date_parse ("2019", &milestone->date);
+  g_free (milestone->title);
+  milestone->title = g_strdup ("New");
+  impact_milestone_add_metric (milestone, "rescued", 2);
+  out = impact_json_writer_to_data (doc, NULL);
+  g_assert_cmpstr (out, ==,
+                   "{\r\n"
+                   "    \"format\": \"1\",\r\n"
+                   "    \"office\": \"K\",\r\n"
+                   "    \"organisation\": {\r\n"
+                   "        \"name\": \"O\"\r\n"
+                   "    },\r\n"
+                   "    \"milestones\": [\r\n"
+                   "        {\r\n"
+                   "            \"date\": \"2019\",\r\n"
+                   "            \"title\": \"New\",\r\n"
+                   "            \"metrics\": {\r\n"
+                   "                \"rescued\": 2\r\n"
+                   "            }\r\n"
+                   "        }\r\n"
+                   "    ]\r\n"
+                   "}\r\n");
+}
+
 /* Save: atomic, with a .bak of the previous version; the document adopts
  * what was written */
 static void
@@ -459,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/writer/lists-keep-unknown-members", test_lists_keep_unknown_members);
   g_test_add_func ("/writer/duplicate", test_duplicate);
   g_test_add_func ("/writer/sections", test_sections);
+  g_test_add_func ("/writer/crlf-and-indentation", test_crlf_and_indentation);
   g_test_add_func ("/writer/save-and-backup", test_save_and_backup);
   g_test_add_func ("/writer/save-read-only-folder", test_save_read_only);
   g_test_add_func ("/writer/derived-statistics", test_derived);
