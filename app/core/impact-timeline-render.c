@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <cairo-svg.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -1258,6 +1259,48 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
 /* Export */
 
+/* The slide as an RGB PNG at zlib level 3: a third of the time of
+ * cairo's default level for a few per cent more bytes */
+static gboolean
+write_rgb_png (cairo_surface_t  *surface,
+               const char       *path,
+               const char       *target,
+               GError          **error)
+{
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, w, h);
+  g_autoptr(GError) local = NULL;
+  const guchar *src;
+
+  cairo_surface_flush (surface);
+  src = cairo_image_surface_get_data (surface);
+  if (pixbuf == NULL || src == NULL)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE, "not enough memory for a %d × %d image", w, h);
+      return FALSE;
+    }
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *row = (const guint32 *) (src + (gsize) y * stride);
+      guchar *out = gdk_pixbuf_get_pixels (pixbuf) + (gsize) y * gdk_pixbuf_get_rowstride (pixbuf);
+
+      for (int x = 0; x < w; x++, out += 3)
+        {
+          out[0] = row[x] >> 16;
+          out[1] = row[x] >> 8;
+          out[2] = row[x];
+        }
+    }
+  if (!gdk_pixbuf_save (pixbuf, path, "png", &local, "compression", "3",
+                        "tEXt::Software", "Impact Sheet " PACKAGE_VERSION, NULL))
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE, "cannot write “%s”: %s", target, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 impact_timeline_export_options_init (ImpactTimelineExportOptions *options)
 {
@@ -1396,16 +1439,7 @@ impact_timeline_export (ImpactDocument                    *document,
       ok = impact_timeline_render_slide (cr, layout, pw / 2.0, ph / 2.0, error);
       cairo_destroy (cr);
       if (ok)
-        {
-          cairo_status_t status = cairo_surface_write_to_png (surface, tmp);
-
-          if (status != CAIRO_STATUS_SUCCESS)
-            {
-              g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE, "cannot write “%s”: %s",
-                           target, cairo_status_to_string (status));
-              ok = FALSE;
-            }
-        }
+        ok = write_rgb_png (surface, tmp, target, error);
     }
   else
     {
