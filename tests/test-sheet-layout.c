@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <sys/stat.h>
 
 #include "impact-json-loader.h"
 #include "impact-sheet-layout-private.h"
@@ -582,6 +583,60 @@ test_statistic_sources (void)
     }
 }
 
+static void
+test_hostile_long_word (void)
+{
+  /* one unbroken 65,000-character word (the loader's string cap) used to
+   * make Pango re-shape the rest of the word at every break: minutes */
+  g_autoptr(GString) json = g_string_new (minimal_head);
+  g_autoptr(ImpactDocument) doc = NULL;
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  gint64 start;
+
+  g_string_append (json, "\"problem\": { \"heading\": \"h\", \"body\": \"");
+  for (int i = 0; i < 65000; i++)
+    g_string_append_c (json, 'W');
+  g_string_append (json, "\" } }");
+  doc = load_string (json->str);
+  start = g_get_monotonic_time ();
+  layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, diagnostics);
+  /* a guard against the quadratic case, not a benchmark: it takes well
+   * under a second; before the fix it took over a minute */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+  text = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (text, "problem.body: this text is far longer than a page can hold (65000 characters)"));
+  g_assert_nonnull (strstr (text, "overflows"));
+}
+
+static void
+test_image_not_regular (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *fifo = g_build_filename (dir, "logo.png", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "sheet.json", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = NULL;
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = NULL;
+  g_autofree char *text = NULL;
+
+  /* a FIFO would block a read forever */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_file_set_contents (json_path, "{ \"format\": \"1\", \"office\": \"X\", "
+                       "\"organisation\": { \"name\": \"Org\", \"logo\": \"logo.png\" } }", -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (json_path);
+  doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, diagnostics);
+  text = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_WARNING);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "organisation.logo: cannot use image \"logo.png\": not a regular file"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +657,9 @@ main (int   argc,
   g_test_add_func ("/layout/statistics/sources", test_statistic_sources);
   g_test_add_func ("/layout/scripts/bengali", test_bengali);
   g_test_add_func ("/layout/scripts/arabic-rtl", test_arabic_rtl);
+
+  g_test_add_func ("/layout/hostile/long-word", test_hostile_long_word);
+  g_test_add_func ("/layout/image/not-regular", test_image_not_regular);
 
   return g_test_run ();
 }

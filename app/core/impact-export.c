@@ -250,16 +250,22 @@ add_print_boxes (const char  *path,
   }
   boxes_len = strlen (boxes);
 
-  /* after the MediaBox line of every page dictionary */
-  for (p = data; (p = find (data, len, p, "/Type /Page")) != NULL; p += 11)
+  /* after the MediaBox line of every page dictionary. cairo starts each
+   * page object on its own line as "N 0 obj\n<< /Type /Page % K"; text from
+   * the data (an outline title, say) is written as a PDF string, which
+   * cairo sets in hexadecimal whenever it holds a line break, so a match at
+   * the start of a line after "N 0 obj" is a page and nothing else. */
+  for (p = data; (p = find (data, len, p, " 0 obj\n<< /Type /Page % ")) != NULL; p += 20)
     {
-      const char *media, *eol;
+      const char *start = p, *media, *eol;
       gsize at;
 
-      if (p[11] == 's')   /* /Pages */
+      while (start > data && g_ascii_isdigit (start[-1]))
+        start--;
+      if (start == p || (start > data && start[-1] != '\n'))
         continue;
-      media = find (data, MIN (len, (gsize) (p - data) + 400), p, "/MediaBox [");
-      if (media == NULL || (eol = memchr (media, '\n', len - (media - data))) == NULL)
+      media = find (data, MIN (len, (gsize) (p - data) + 400), p, "\n   /MediaBox [");
+      if (media == NULL || (eol = memchr (media + 1, '\n', len - (media + 1 - data))) == NULL)
         return TRUE;
       at = eol + 1 - data;
       g_array_append_val (inserts, at);

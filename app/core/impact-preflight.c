@@ -194,8 +194,6 @@ impact_preflight_check_layout (ImpactSheetLayout *layout,
       {
         const ImpactOp *op = impact_sheet_layout_get_op (layout, p, i);
         const char *member;
-        g_autoptr(GFile) file = NULL;
-        g_autofree char *path = NULL;
         int width = 0, height = 0;
         double scale, dpi, factor;
 
@@ -204,10 +202,10 @@ impact_preflight_check_layout (ImpactSheetLayout *layout,
         member = image_member (document, op->json_path);
         if (member == NULL || *member == '\0')
           continue;
-        file = impact_document_resolve_path (document, member);
-        path = g_file_get_path (file);
-        if (path == NULL || gdk_pixbuf_get_file_info (path, &width, &height) == NULL ||
-            width <= 0 || height <= 0)
+        /* the size of the file as the layout read it (it never reads twice) */
+        width = op->src_width;
+        height = op->src_height;
+        if (width <= 0 || height <= 0)
           continue;
 
         /* images cover their box: the larger scale decides */

@@ -46,6 +46,8 @@ typedef struct
   char         *link;       /* URI: the op's extent becomes a link; owned */
   const char   *struct_tag; /* PDF structure element of a text ("P", "H1" …), static; NULL = none */
   const char   *json_path;  /* image ops: the member the image comes from ("profile.photo"), static */
+  int           src_width;  /* image ops: the file's size in pixels, before scaling */
+  int           src_height;
   double       *points;     /* x0, y0, x1, y1 …; owned */
   guint         n_points;
   gboolean      round;

@@ -29,6 +29,7 @@
 #define MAX_SHEET_MILESTONES 4
 #define MAX_IMAGE_PIXELS (48 * 1000 * 1000)
 #define IMAGE_DPI       300.0
+#define MAX_IMAGE_FILE  (64 * 1024 * 1024)
 /* bold template: the narrow left column of the asymmetric grid */
 #define BOLD_LEFT_COLUMN 0.27
 
@@ -241,6 +242,8 @@ add_image (Builder    *b,
 
   op->json_path = json_path;
   op->pixbuf = g_object_ref (pixbuf);
+  op->src_width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (pixbuf), "impact-source-width"));
+  op->src_height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (pixbuf), "impact-source-height"));
   op->x = x;
   op->y = y;
   op->w = w;
@@ -467,6 +470,11 @@ check_glyphs (Builder     *b,
 
   if (b->diagnostics == NULL || b->scale != 1.0)
     return;
+  if (impact_text_layout_was_cut (layout))
+    impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, path,
+                            "this text is far longer than a page can hold (%d characters); "
+                            "only the first few thousand are laid out: shorten it",
+                            (int) impact_text_layout_was_cut (layout));
   missing = impact_text_find_missing_glyphs (layout);
   if (missing != NULL)
     impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, path,
@@ -493,6 +501,8 @@ typedef struct
 {
   int max_width;
   int max_height;
+  int source_width;
+  int source_height;
   gboolean too_large;
 } SizeRequest;
 
@@ -505,6 +515,8 @@ size_prepared_cb (GdkPixbufLoader *loader,
   SizeRequest *req = user_data;
   double s;
 
+  req->source_width = width;
+  req->source_height = height;
   if ((gint64) width * height > MAX_IMAGE_PIXELS || width <= 0 || height <= 0)
     {
       req->too_large = TRUE;
@@ -537,6 +549,28 @@ load_image (Builder    *b,
     return NULL;
 
   file = impact_document_resolve_path (b->doc, path);
+  /* only regular files of a sane size: a FIFO or a device would block the
+   * read forever, a huge file would be read whole */
+  {
+    g_autoptr(GFileInfo) info = g_file_query_info (file,
+                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                                   G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                   G_FILE_QUERY_INFO_NONE, NULL, &error);
+
+    if (info == NULL)
+      goto fail;
+    if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+      {
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
+        goto fail;
+      }
+    if (g_file_info_get_size (info) > MAX_IMAGE_FILE)
+      {
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "the file is larger than %d MiB",
+                     MAX_IMAGE_FILE / (1024 * 1024));
+        goto fail;
+      }
+  }
   stream = g_file_read (file, NULL, &error);
   if (stream == NULL)
     goto fail;
@@ -568,6 +602,8 @@ load_image (Builder    *b,
       g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "no image data");
       goto fail;
     }
+  g_object_set_data (G_OBJECT (pixbuf), "impact-source-width", GINT_TO_POINTER (req.source_width));
+  g_object_set_data (G_OBJECT (pixbuf), "impact-source-height", GINT_TO_POINTER (req.source_height));
   return g_object_ref (pixbuf);
 
 fail:

@@ -27,6 +27,69 @@ impact_text_context_new (const char *language)
   return context;
 }
 
+/* Pango re-shapes the rest of a word at every line break it tries inside
+ * it, so one unbroken run of tens of thousands of characters costs minutes.
+ * Runs longer than any line could hold get a zero-width space every
+ * BREAK_EVERY characters: an invisible break opportunity. Shorter runs
+ * (long URLs among them) are left untouched. Returns NULL when nothing
+ * needed breaking. */
+#define LONG_RUN    160
+#define BREAK_EVERY 80
+
+/* No text block on a page can show more characters than this (a whole A4
+ * page of the smallest body type, 7.5 pt, holds about 11,000); longer texts are cut, with an
+ * ellipsis, before they are shaped. They overflow either way, and the
+ * overflow warning says so; shaping a 64 KiB paragraph again for every
+ * auto-fit attempt would only cost time. */
+#define MAX_SHOWN_CHARS 12000
+
+static char *
+break_long_runs (const char *text)
+{
+  GString *out = NULL;
+  const char *run_start = text;
+  glong run = 0;
+
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (ch) || ch == 0x200B)
+        {
+          run = 0;
+          continue;
+        }
+      if (run == 0)
+        run_start = p;
+      run++;
+      if (run > LONG_RUN)
+        break;
+    }
+  if (run <= LONG_RUN)
+    return NULL;
+
+  (void) run_start;
+  out = g_string_sized_new (strlen (text) + strlen (text) / BREAK_EVERY * 3 + 8);
+  run = 0;
+  for (const char *p = text; *p; )
+    {
+      const char *next = g_utf8_next_char (p);
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (ch))
+        run = 0;
+      else if (++run > BREAK_EVERY && *p != '*' && *p != '\\' &&
+               (p == text || (p[-1] != '\\' && p[-1] != '*')))
+        {
+          g_string_append (out, "\u200B");
+          run = 1;
+        }
+      g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  return g_string_free (out, FALSE);
+}
+
 PangoLayout *
 impact_text_layout_new (PangoContext          *context,
                         const ImpactTextStyle *style,
@@ -40,7 +103,22 @@ impact_text_layout_new (PangoContext          *context,
   g_autofree char *plain = NULL;
   g_autofree char *upper = NULL;
   g_autoptr(GArray) spans = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *broken = NULL;
+  glong full_length = 0;
   const char *shown;
+
+  if (text != NULL && g_utf8_strlen (text, MAX_SHOWN_CHARS * 4 + 4) > MAX_SHOWN_CHARS)
+    {
+      full_length = g_utf8_strlen (text, -1);
+      const char *end = g_utf8_offset_to_pointer (text, MAX_SHOWN_CHARS);
+
+      cut = g_strdup_printf ("%.*s…", (int) (end - text), text);
+      text = cut;
+    }
+
+  if ((broken = break_long_runs (text)) != NULL)
+    text = broken;
 
   pango_font_description_set_family (desc, style->family ? style->family : "Sans");
   pango_font_description_set_weight (desc, style->weight ? style->weight : PANGO_WEIGHT_NORMAL);
@@ -98,6 +176,8 @@ impact_text_layout_new (PangoContext          *context,
   if (style->line_height > 0)
     pango_layout_set_line_spacing (layout, style->line_height);
   pango_layout_set_alignment (layout, style->align);
+  if (cut != NULL)
+    g_object_set_data (G_OBJECT (layout), "impact-text-cut", GSIZE_TO_POINTER (full_length));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (width > 0)
     pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -141,6 +221,12 @@ impact_text_layout_append_superscript (PangoLayout *layout,
   pango_layout_set_text (layout, text->str, (int) text->len);
   pango_layout_set_attributes (layout, attrs);
   g_string_free (text, TRUE);
+}
+
+gsize
+impact_text_layout_was_cut (PangoLayout *layout)
+{
+  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (layout), "impact-text-cut"));
 }
 
 void

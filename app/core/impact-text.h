@@ -38,6 +38,9 @@ void          impact_text_layout_append_superscript (PangoLayout *layout,
                                                      guint16      red,
                                                      guint16      green,
                                                      guint16      blue);
+/* When the text was longer than any page can show and was cut: its full
+ * length in characters; else 0 */
+gsize         impact_text_layout_was_cut   (PangoLayout *layout);
 void          impact_text_layout_get_size  (PangoLayout *layout,
                                             double      *width,
                                             double      *height);
