@@ -449,6 +449,16 @@ buffer_changed_cb (GtkTextBuffer *buffer,
   text_changed (field, text);
 }
 
+static double
+digits_step (guint digits)
+{
+  double step = 1.0;
+
+  while (digits-- > 0)
+    step /= 10.0;
+  return step;
+}
+
 static void
 spin_changed_cb (GtkSpinButton *spin,
                  Field         *field)
@@ -462,7 +472,23 @@ spin_changed_cb (GtkSpinButton *spin,
   else if (field->kind == FIELD_BASE)
     *(gint64 *) field->target = (gint64) gtk_spin_button_get_value (spin);
   else
-    *(guint *) field->target = (guint) gtk_spin_button_get_value_as_int (spin);
+    {
+      *(guint *) field->target = (guint) gtk_spin_button_get_value_as_int (spin);
+      if (g_str_has_suffix (field->key, ".decimals"))
+        {
+          /* The value's spin button shows that many digits */
+          g_autofree char *prefix = g_strndup (field->key, strlen (field->key) - strlen (".decimals"));
+          g_autofree char *value_key = g_strconcat (prefix, ".value", NULL);
+          GtkWidget *value = g_hash_table_lookup (self->fields, value_key);
+          guint digits = MIN (*(guint *) field->target, 6);
+
+          if (value != NULL)
+            {
+              gtk_spin_button_set_digits (GTK_SPIN_BUTTON (value), digits);
+              gtk_spin_button_set_increments (GTK_SPIN_BUTTON (value), digits_step (digits), 10 * digits_step (digits));
+            }
+        }
+    }
   emit_edited (self, field->key);
 }
 
@@ -666,7 +692,7 @@ spin_row (ImpactEditorPane *self,
           guint             digits)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, digits ? 1.0 / (digits * 10.0) : 1);
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, digits_step (digits));
   Field *field = field_new (self, key, kind, target);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

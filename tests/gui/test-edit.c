@@ -789,6 +789,27 @@ test_new_document (void)
   close_window (window);
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL)
+    return;
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -830,5 +851,11 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&app);
+
+  if (!g_test_subprocess ())
+    {
+      remove_tree (g_getenv ("XDG_STATE_HOME"));
+      remove_tree (g_getenv ("IMPACT_TEST_CRASH_DIR"));
+    }
   return status;
 }
