@@ -132,6 +132,8 @@ test_usage_errors (void)
     { { "export", "@IN@", "-o", "@JPG@", NULL }, "use .pdf, .png or .svg" },
     { { "export", "@IN@", "-o", "@PDF@", "--page-size", "tabloid" }, "unknown page size" },
     { { "export", "@IN@", "-o", "@PDF@", "--dpi", "5" }, "--dpi must be between" },
+    { { "export", "@IN@", "-o", "@PDF@", "--dpi", "nan" }, "--dpi must be between" },
+    { { "validate", "@IN@", "--template", "fancy" }, "unknown template" },
     { { "export", "@IN@", "-o", "@PDF@", "--template", "fancy" }, "unknown template" },
     { { "export", "@IN@", "-o", "@PDF@", "--page", "3" }, "there is no page 3" },
     { { "export", "@IN@", "-o", "@PDF@", "--bogus" }, "Unknown option" },
@@ -161,6 +163,51 @@ test_usage_errors (void)
         g_error ("case %u: expected “%s” in: %s", i, cases[i].message, r.err);
     }
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_quiet (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "typo.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "typo.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) loud = { 0 };
+  g_auto(Result) quiet = { 0 };
+
+  g_file_set_contents (in, "{ \"format\": \"1\", \"office\": \"X\", \"organisation\": { \"name\": \"Y\" },"
+                       " \"titel\": \"T\" }", -1, &error);
+  g_assert_no_error (error);
+  run (&loud, "export", in, "-o", out, NULL);
+  g_assert_cmpint (loud.status, ==, 0);
+  g_assert_nonnull (strstr (loud.err, "did you mean \"title\""));
+  /* -q: nothing but errors */
+  run (&quiet, "export", in, "-o", out, "-q", NULL);
+  g_assert_cmpint (quiet.status, ==, 0);
+  g_assert_cmpstr (quiet.out, ==, "");
+  g_assert_cmpstr (quiet.err, ==, "");
+}
+
+static void
+test_many_warnings_counted (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "many.json", NULL);
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"1\", \"office\": \"X\", "
+                                          "\"organisation\": { \"name\": \"Y\" }, \"milestones\": [");
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+
+  /* 800 unknown members: the list keeps 500, the count says 800 */
+  for (int i = 0; i < 800; i++)
+    g_string_append_printf (json, "%s{ \"date\": \"2000\", \"title\": \"t\", \"titel\": \"x\" }", i ? "," : "");
+  g_string_append (json, "] }");
+  g_file_set_contents (in, json->str, -1, &error);
+  g_assert_no_error (error);
+  run (&r, "validate", in, "--page-size", "a4", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "many.json is valid, with 800 warnings"));
+  g_assert_nonnull (strstr (r.err, "more problems not shown"));
 }
 
 static void
@@ -374,6 +421,8 @@ main (int   argc,
   g_test_add_func ("/cli/export/stats-card", test_export_stats_card);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/quiet", test_quiet);
+  g_test_add_func ("/cli/many-warnings-counted", test_many_warnings_counted);
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/syntax-error", test_syntax_error);
   g_test_add_func ("/cli/validate", test_validate);

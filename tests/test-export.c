@@ -300,6 +300,51 @@ test_atomic_failure_keeps_file (void)
 }
 
 static void
+test_atomic_page_set (void)
+{
+  /* page 2's name is taken by a folder: the rename of page 2 fails after
+   * page 1 was written. Neither page may change: the old page 1 is back,
+   * no temporary or backup file is left. */
+  g_autoptr(ImpactDocument) doc = load_example ();
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sheet.png", NULL);
+  g_autofree char *p1 = g_build_filename (dir, "sheet-1.png", NULL);
+  g_autofree char *p2 = g_build_filename (dir, "sheet-2.png", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  ImpactExportOptions options;
+
+  g_file_set_contents (p1, "OLD PAGE 1", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (p2, 0700), ==, 0);
+
+  impact_export_options_init (&options);
+  options.format = IMPACT_EXPORT_FORMAT_PNG;
+  options.dpi = 50;
+  g_assert_false (impact_export_document (doc, &options, out, NULL, NULL, NULL, &error));
+  g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "sheet-2.png"));
+  g_clear_error (&error);
+
+  g_file_get_contents (p1, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "OLD PAGE 1");
+  g_assert_true (g_file_test (p2, G_FILE_TEST_IS_DIR));
+  assert_no_temp_files (dir, 2);
+
+  /* with the folder gone, both pages are written and replace the old one */
+  g_rmdir (p2);
+  g_assert_true (impact_export_document (doc, &options, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (p1, &contents, NULL, NULL);
+  g_assert_true (g_str_has_prefix (contents, "\x89PNG"));
+  g_assert_true (g_file_test (p2, G_FILE_TEST_IS_REGULAR));
+  assert_no_temp_files (dir, 2);
+}
+
+static void
 test_unwritable_folder (void)
 {
   g_autoptr(ImpactDocument) doc = load_example ();
@@ -410,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/links", test_pdf_size_and_pages);
   g_test_add_func ("/export/atomic/failure-keeps-file", test_atomic_failure_keeps_file);
   g_test_add_func ("/export/atomic/unwritable-folder", test_unwritable_folder);
+  g_test_add_func ("/export/atomic/page-set", test_atomic_page_set);
   g_test_add_func ("/export/format-from-path", test_format_from_path);
   g_test_add_func ("/export/stats-card/png", test_stats_card);
   g_test_add_func ("/export/stats-card/no-statistics", test_stats_card_needs_statistics);

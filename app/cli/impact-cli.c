@@ -46,21 +46,33 @@ impact_cli_handles (int    argc,
   return FALSE;
 }
 
+/* Prints the diagnostics (only the errors when @errors_only), and says how
+ * many were left out past the list's cap. */
 static void
 print_diagnostics (ImpactDiagnostics *diagnostics,
-                   const char        *input_name)
+                   const char        *input_name,
+                   gboolean           errors_only)
 {
+  guint dropped = impact_diagnostics_get_n_dropped (diagnostics);
+
   for (guint i = 0; i < impact_diagnostics_get_n_items (diagnostics); i++)
     {
       const ImpactDiagnostic *diag = impact_diagnostics_get_item (diagnostics, i);
-      g_autofree char *text = impact_diagnostic_to_string (diag);
+      g_autofree char *text = NULL;
       const char *kind = diag->severity == IMPACT_SEVERITY_ERROR ? _("error") : _("warning");
 
+      if (errors_only && diag->severity != IMPACT_SEVERITY_ERROR)
+        continue;
+      text = impact_diagnostic_to_string (diag);
       if (diag->file == NULL)
         g_printerr ("%s: %s: %s\n", input_name, kind, text);
       else
         g_printerr ("%s: %s\n", kind, text);
     }
+  if (dropped > 0 && !errors_only)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %u more problem not shown\n",
+                             "%s: %u more problems not shown\n", dropped),
+                input_name, dropped);
 }
 
 static ImpactDocument *
@@ -232,7 +244,7 @@ run_export (int    argc,
           return IMPACT_CLI_EXIT_USAGE;
         }
     }
-  if (dpi < IMPACT_EXPORT_MIN_DPI || dpi > IMPACT_EXPORT_MAX_DPI)
+  if (!isfinite (dpi) || dpi < IMPACT_EXPORT_MIN_DPI || dpi > IMPACT_EXPORT_MAX_DPI)
     {
       g_printerr (_("impact-sheet export: --dpi must be between %.0f and %.0f\n"),
                   IMPACT_EXPORT_MIN_DPI, IMPACT_EXPORT_MAX_DPI);
@@ -300,13 +312,13 @@ run_export (int    argc,
   output_file = g_file_new_for_commandline_arg (output);
   if (!impact_export_document (doc, &options, output_file, &written, diagnostics, NULL, &error))
     {
-      print_diagnostics (diagnostics, input_name);
+      print_diagnostics (diagnostics, input_name, quiet);
       g_printerr ("%s: %s\n", _("error"), error->message);
       return g_error_matches (error, IMPACT_ERROR, IMPACT_ERROR_USAGE) ?
              IMPACT_CLI_EXIT_USAGE : IMPACT_CLI_EXIT_BAD_INPUT;
     }
 
-  print_diagnostics (diagnostics, input_name);
+  print_diagnostics (diagnostics, input_name, quiet);
   if (!quiet)
     {
       double ms = (g_get_monotonic_time () - start) / 1000.0;
@@ -370,6 +382,16 @@ run_validate (int    argc,
         }
       n_sizes = 1;
     }
+  if (template_name != NULL)
+    {
+      ImpactTemplate tmpl;
+
+      if (!impact_template_from_string (template_name, &tmpl))
+        {
+          g_printerr (_("impact-sheet validate: unknown template “%s”: use classic or bold\n"), template_name);
+          return IMPACT_CLI_EXIT_USAGE;
+        }
+    }
 
   input_name = g_path_get_basename (argv[2]);
   doc = load_input (argv[2], diagnostics, input_name);
@@ -384,8 +406,10 @@ run_validate (int    argc,
     impact_preflight_run (doc, theme, sizes, n_sizes, diagnostics);
   }
 
-  print_diagnostics (diagnostics, input_name);
-  n_warnings = impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_WARNING);
+  print_diagnostics (diagnostics, input_name, FALSE);
+  /* the list keeps 500; the rest are counted */
+  n_warnings = impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_WARNING) +
+               impact_diagnostics_get_n_dropped (diagnostics);
   if (!quiet)
     {
       if (n_warnings == 0)

@@ -128,6 +128,13 @@ impact_diagnostics_count (ImpactDiagnostics *self,
   return n;
 }
 
+guint
+impact_diagnostics_get_n_dropped (ImpactDiagnostics *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->dropped;
+}
+
 void
 impact_diagnostics_clear (ImpactDiagnostics *self)
 {

@@ -45,6 +45,8 @@ const ImpactDiagnostic *impact_diagnostics_get_item     (ImpactDiagnostics *self
                                                          guint              index);
 guint                   impact_diagnostics_count        (ImpactDiagnostics *self,
                                                          ImpactSeverity     severity);
+/* How many entries were left out past the cap (500): counted, not kept */
+guint                   impact_diagnostics_get_n_dropped (ImpactDiagnostics *self);
 void                    impact_diagnostics_clear        (ImpactDiagnostics *self);
 /* Appends all entries of @other. */
 void                    impact_diagnostics_extend       (ImpactDiagnostics *self,

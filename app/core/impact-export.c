@@ -556,12 +556,15 @@ save_png (cairo_surface_t  *surface,
   return TRUE;
 }
 
+/* Writes the page to a temporary file next to @target and returns its
+ * path in @out_tmp: the caller renames it (see commit_set()). */
 static gboolean
 write_png (ImpactSheetLayout         *layout,
            const ImpactExportOptions *options,
            guint                      page,
            double                     dpi,
            const char                *target,
+           char                     **out_tmp,
            GError                   **error)
 {
   g_autofree char *tmp = NULL;
@@ -602,7 +605,9 @@ write_png (ImpactSheetLayout         *layout,
       ok = FALSE;
     }
   cairo_surface_destroy (surface);
-  return ok && commit_temp (tmp, target, error);
+  if (ok)
+    *out_tmp = g_steal_pointer (&tmp);
+  return ok;
 }
 
 static gboolean
@@ -610,6 +615,7 @@ write_svg (ImpactSheetLayout         *layout,
            const ImpactExportOptions *options,
            guint                      page,
            const char                *target,
+           char                     **out_tmp,
            GError                   **error)
 {
   g_autofree char *tmp = NULL;
@@ -635,7 +641,79 @@ write_svg (ImpactSheetLayout         *layout,
       g_unlink (tmp);
       return FALSE;
     }
-  return commit_temp (tmp, target, error);
+  *out_tmp = g_steal_pointer (&tmp);
+  return TRUE;
+}
+
+/* Renames every temporary file over its target, as one set: an existing
+ * target is first kept under a hard link, so that when a later rename
+ * fails the earlier ones are undone and the old files come back. On
+ * failure no temporary file is left and every old file is as it was. */
+static gboolean
+commit_set (GPtrArray  *temps,
+            GPtrArray  *targets,
+            GError    **error)
+{
+  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func (g_free);
+  guint done = 0;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < targets->len; i++)
+    {
+      const char *target = g_ptr_array_index (targets, i);
+      char *backup = NULL;
+
+      if (g_file_test (target, G_FILE_TEST_EXISTS) || g_file_test (target, G_FILE_TEST_IS_SYMLINK))
+        {
+          g_autofree char *dir = g_path_get_dirname (target);
+          g_autofree char *base = g_path_get_basename (target);
+
+          backup = g_strdup_printf ("%s/.%s.old-%08x", dir, base, g_random_int ());
+          if (link (target, backup) != 0)
+            {
+              int saved = errno;
+
+              g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                           "cannot replace “%s”: %s", target, g_strerror (saved));
+              g_clear_pointer (&backup, g_free);
+              ok = FALSE;
+            }
+        }
+      g_ptr_array_add (backups, backup);
+    }
+
+  for (; ok && done < targets->len; done++)
+    {
+      if (g_rename (g_ptr_array_index (temps, done), g_ptr_array_index (targets, done)) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE, "cannot replace “%s”: %s",
+                       (char *) g_ptr_array_index (targets, done), g_strerror (saved));
+          ok = FALSE;
+          break;
+        }
+    }
+
+  if (!ok)
+    {
+      /* undo the renames that happened, drop the temporary files left */
+      for (guint i = 0; i < done; i++)
+        {
+          const char *backup = g_ptr_array_index (backups, i);
+
+          if (backup != NULL)
+            g_rename (backup, g_ptr_array_index (targets, i));
+          else
+            g_unlink (g_ptr_array_index (targets, i));
+        }
+      for (guint i = done; i < temps->len; i++)
+        g_unlink (g_ptr_array_index (temps, i));
+    }
+  for (guint i = 0; i < backups->len; i++)
+    if (g_ptr_array_index (backups, i) != NULL)
+      g_unlink (g_ptr_array_index (backups, i));
+  return ok;
 }
 
 /* "out.png" + 2 → "out-2.png" */
@@ -747,21 +825,37 @@ impact_export_document (ImpactDocument             *document,
     }
   else
     {
-      for (guint p = first; p <= last; p++)
-        {
-          g_autofree char *path = (first == last) ? g_strdup (target) : numbered_path (target, p + 1);
-          gboolean ok;
+      g_autoptr(GPtrArray) temps = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
+      gboolean ok = TRUE;
 
+      /* every page to a temporary file first; then all renamed as a set,
+       * so a failure never leaves a mix of new and old pages */
+      for (guint p = first; ok && p <= last; p++)
+        {
+          char *path = (first == last) ? g_strdup (target) : numbered_path (target, p + 1);
+          char *tmp = NULL;
+
+          g_ptr_array_add (targets, path);
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          if (options->format == IMPACT_EXPORT_FORMAT_PNG)
-            ok = write_png (layout, options, p, dpi, path, error);
+            ok = FALSE;
+          else if (options->format == IMPACT_EXPORT_FORMAT_PNG)
+            ok = write_png (layout, options, p, dpi, path, &tmp, error);
           else
-            ok = write_svg (layout, options, p, path, error);
-          if (!ok)
-            return FALSE;
-          g_ptr_array_add (files, g_file_new_for_path (path));
+            ok = write_svg (layout, options, p, path, &tmp, error);
+          if (ok)
+            g_ptr_array_add (temps, tmp);
         }
+      if (!ok)
+        {
+          for (guint i = 0; i < temps->len; i++)
+            g_unlink (g_ptr_array_index (temps, i));
+          return FALSE;
+        }
+      if (!commit_set (temps, targets, error))
+        return FALSE;
+      for (guint i = 0; i < targets->len; i++)
+        g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (targets, i)));
     }
 
   if (written)
