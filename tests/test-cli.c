@@ -211,6 +211,29 @@ test_many_warnings_counted (void)
 }
 
 static void
+test_export_timeline (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "slide.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *input = example ();
+  g_auto(Result) r = { 0 };
+  g_auto(Result) h = { 0 };
+  int w = 0, ht = 0;
+
+  /* `export --part timeline` reaches the timeline's own options */
+  run (&r, "export", input, "--part", "timeline", "-o", png, "--size", "1280x720", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (gdk_pixbuf_get_file_info (png, &w, &ht));
+  g_assert_cmpint (w, ==, 1280);
+  g_assert_cmpint (ht, ==, 720);
+
+  run (&h, "export", input, "--part=timeline", "-o", pdf, "--page-size", "a4", NULL);
+  g_assert_cmpint (h.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
 test_help (void)
 {
   g_auto(Result) r = { 0 };
@@ -422,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/quiet", test_quiet);
+  g_test_add_func ("/cli/export/timeline", test_export_timeline);
   g_test_add_func ("/cli/many-warnings-counted", test_many_warnings_counted);
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/syntax-error", test_syntax_error);

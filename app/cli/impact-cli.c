@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "impact-cli.h"
+#include "impact-cli-timeline.h"
 #include "impact-error.h"
 #include "impact-export.h"
 #include "impact-json-loader.h"
@@ -161,6 +162,23 @@ parse_length (const char *text,
   return FALSE;
 }
 
+/* `export --part timeline` has options of its own (--size of a slide, the
+ * handout's --page-size): the timeline command parses them. */
+static gboolean
+wants_timeline (int    argc,
+                char **argv)
+{
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_strcmp0 (argv[i], "--") == 0)
+        break;
+      if (g_strcmp0 (argv[i], "--part=timeline") == 0 ||
+          (g_strcmp0 (argv[i], "--part") == 0 && i + 1 < argc && g_strcmp0 (argv[i + 1], "timeline") == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static int
 run_export (int    argc,
             char **argv)
@@ -192,7 +210,7 @@ run_export (int    argc,
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_name, N_("Design template: classic or bold"), N_("NAME") },
     { "bleed", 0, 0, G_OPTION_ARG_STRING, &bleed, N_("Run colours and images this far past the trim, e.g. 3mm, 0.125in, 9pt"), N_("LENGTH") },
     { "crop-marks", 0, 0, G_OPTION_ARG_NONE, &crop_marks, N_("Draw trim marks outside the page (the sheet grows to hold them)"), NULL },
-    { "part", 0, 0, G_OPTION_ARG_STRING, &part, N_("What to export: sheet (default) or stats, the statistics as a social-media card"), N_("PART") },
+    { "part", 0, 0, G_OPTION_ARG_STRING, &part, N_("What to export: sheet (default); stats, the statistics as a social-media card; timeline, the milestones as a slide or a paginated handout"), N_("PART") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &card_size, N_("Size of a --part stats card in pixels, e.g. 1080x1080 (default) or 1200x630"), N_("WxH") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors"), NULL },
     { NULL }
@@ -266,7 +284,7 @@ run_export (int    argc,
   options.bleed = MIN (options.bleed, IMPACT_RENDER_MAX_BLEED);
   if (part != NULL && !impact_export_part_from_string (part, &options.part))
     {
-      g_printerr (_("impact-sheet export: unknown part “%s”: use sheet or stats\n"), part);
+      g_printerr (_("impact-sheet export: unknown part “%s”: use sheet, stats or timeline\n"), part);
       return IMPACT_CLI_EXIT_USAGE;
     }
   if (card_size != NULL)
@@ -436,6 +454,8 @@ int
 impact_cli_main (int    argc,
                  char **argv)
 {
+  if (argc >= 2 && strcmp (argv[1], "export") == 0 && wants_timeline (argc, argv))
+    return impact_cli_timeline_export_main (argc, argv);
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     if (argc >= 2 && strcmp (argv[1], commands[i].name) == 0)
       return commands[i].run (argc, argv);
