@@ -229,6 +229,28 @@ set_message (ImpactEditorPane *self,
       /* The message stands under the title, next to the value */
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), message ? message : "");
     }
+  else if (ADW_IS_ENTRY_ROW (row))
+    {
+      /* An entry row has no subtitle: the message joins the title, right
+       * above the text (in the error colour) */
+      const char *base = g_object_get_data (G_OBJECT (row), "base-title");
+
+      if (base == NULL)
+        {
+          g_object_set_data_full (G_OBJECT (row), "base-title",
+                                  g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))), g_free);
+          base = g_object_get_data (G_OBJECT (row), "base-title");
+        }
+      if (message != NULL)
+        {
+          /* Translators: a field's name, then what is wrong with its value */
+          g_autofree char *title = g_strdup_printf (_("%s — %s"), base, message);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        }
+      else
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), base);
+    }
   else
     {
       GtkWidget *label = g_object_get_data (G_OBJECT (row), "message-label");
@@ -295,7 +317,7 @@ apply_text (Field       *field,
     case FIELD_REQUIRED:
       replace_string (field->target, text, TRUE);
       if (is_blank (text))
-        *message = g_strdup (_("Required: the sheet needs this"));
+        *message = g_strdup (_("required"));
       return TRUE;
 
     case FIELD_DOC_STRING:
@@ -314,7 +336,7 @@ apply_text (Field       *field,
           }
         if (!impact_date_parse (text, &date))
           {
-            *message = g_strdup (_("Write the date as YYYY, YYYY-MM or YYYY-MM-DD"));
+            *message = g_strdup (_("use YYYY, YYYY-MM or YYYY-MM-DD"));
             return FALSE;
           }
         *(ImpactDate *) field->target = date;
@@ -331,7 +353,7 @@ apply_text (Field       *field,
           {
             for (guint i = 0; i < parsed->len; i++)
               g_free (g_array_index (parsed, ImpactMetric, i).name);
-            *message = g_strdup (_("Write counts as “rescued: 2, arrested: 3”"));
+            *message = g_strdup (_("write “rescued: 2, arrested: 3”"));
             return FALSE;
           }
         g_array_set_size (metrics, 0);
@@ -369,10 +391,10 @@ apply_text (Field       *field,
         if ((*source)->title == NULL && (*source)->url == NULL)
           g_clear_pointer (source, impact_source_free);
         else if ((*source)->title == NULL)
-          *message = g_strdup (_("A source needs a title"));
+          *message = g_strdup (_("a source needs a title"));
         if (field->kind == FIELD_SOURCE_URL && text && *text &&
             !g_str_has_prefix (text, "http://") && !g_str_has_prefix (text, "https://"))
-          *message = g_strdup (_("Start the address with https://"));
+          *message = g_strdup (_("start with https://"));
         return TRUE;
       }
 
@@ -578,7 +600,7 @@ entry_row (ImpactEditorPane *self,
 
   /* Validate what was loaded, too */
   if (kind == FIELD_REQUIRED && (value == NULL || *value == '\0'))
-    set_message (self, field, _("Required: the sheet needs this"), TRUE);
+    set_message (self, field, _("required"), TRUE);
   return row;
 }
 
@@ -1148,7 +1170,6 @@ item_row (ImpactEditorPane *self,
     GtkWidget *remove = item_button ("remove", "user-trash-symbolic", _("Remove"),
                                      G_CALLBACK (remove_clicked_cb), ref, TRUE);
 
-    gtk_widget_add_css_class (remove, "destructive-action");
     gtk_box_append (GTK_BOX (tools), remove);
   }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (tools_row), tools);
@@ -1553,7 +1574,7 @@ build (ImpactEditorPane *self)
     {
       Field *field = g_object_get_data (g_hash_table_lookup (self->fields, "office"), "impact-field");
 
-      set_message (self, field, _("Required: the sheet needs this"), TRUE);
+      set_message (self, field, _("required"), TRUE);
     }
   doc_row (self, group, _("Title"), "title", impact_document_set_title, impact_document_get_title (doc));
   doc_row (self, group, _("Subtitle"), "subtitle", impact_document_set_subtitle, impact_document_get_subtitle (doc));
