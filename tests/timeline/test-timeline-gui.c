@@ -274,6 +274,7 @@ rss_kib (void)
 static void
 test_view_10k (void)
 {
+  long before = rss_kib ();
   g_autoptr(ImpactDocument) doc = generate (10000);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = impact_timeline_view_new ();
@@ -343,8 +344,12 @@ test_view_10k (void)
   }
 
   rss = rss_kib ();
-  g_test_message ("resident with 10,000 milestones open: %.1f MiB", rss / 1024.0);
+  g_test_message ("resident with 10,000 milestones open: %.1f MiB (%.1f MiB before the document was made)",
+                  rss / 1024.0, before / 1024.0);
+#ifndef __SANITIZE_ADDRESS__
+  /* the budget; AddressSanitizer's shadow memory would not fit it */
   g_assert_cmpint (rss, <, 150 * 1024);
+#endif
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
