@@ -1125,6 +1125,27 @@ item_button (const char *name,
   return button;
 }
 
+/* One line for a list row: emphasis markers dropped, cut at a word */
+static char *
+summarise (const char *text)
+{
+  g_autofree char *plain = NULL;
+  const gsize max_chars = 56;
+  char *cut;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  plain = impact_emphasis_parse (text, NULL, NULL);
+  g_strdelimit (plain, "\n\r\t", ' ');
+  if (g_utf8_strlen (plain, -1) <= (glong) max_chars)
+    return g_steal_pointer (&plain);
+  cut = g_utf8_offset_to_pointer (plain, max_chars);
+  *cut = '\0';
+  if ((cut = strrchr (plain, ' ')) != NULL && cut > plain)
+    *cut = '\0';
+  return g_strconcat (plain, "…", NULL);
+}
+
 /* An expander row for item @index of @list, with its toolbar */
 static GtkWidget *
 item_row (ImpactEditorPane *self,
@@ -1150,8 +1171,13 @@ item_row (ImpactEditorPane *self,
   ref->index = index;
   g_object_set_data_full (G_OBJECT (row), "item-ref", ref, g_free);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title && *title ? title : _("Untitled"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle ? subtitle : "");
+  {
+    g_autofree char *short_title = summarise (title);
+    g_autofree char *short_subtitle = summarise (subtitle);
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), short_title ? short_title : _("Untitled"));
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), short_subtitle ? short_subtitle : "");
+  }
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_add_css_class (handle, "dim-label");
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), handle);
