@@ -271,6 +271,41 @@ rss_kib (void)
   return strtol (p + 6, NULL, 10);
 }
 
+typedef struct
+{
+  GtkWidget *view;
+  GArray    *intervals;   /* ms between frames */
+  gint64     last;
+  guint      frames;
+} PanRun;
+
+static gboolean
+pan_tick_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  PanRun *run = data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (run->last)
+    {
+      double ms = (now - run->last) / 1000.0;
+
+      g_array_append_val (run->intervals, ms);
+    }
+  run->last = now;
+  /* a scroll step: the same as the scroll controller does */
+  gtk_widget_activate_action (widget, run->frames % 40 < 20 ? "timeline.next" : "timeline.previous", NULL);
+  gtk_widget_queue_draw (widget);
+  return ++run->frames < 121 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+pan_done (gpointer data)
+{
+  return ((PanRun *) data)->frames >= 121;
+}
+
 static void
 test_view_10k (void)
 {
@@ -341,6 +376,25 @@ test_view_10k (void)
                         g_array_index (times, double, times->len / 2),
                         g_array_index (times, double, times->len - 1));
       }
+  }
+
+  /* real frames: pan a little on every tick of the frame clock and count
+   * the frames that came late (more than 1.5 frame periods apart) */
+  {
+    PanRun run = { view, g_array_new (FALSE, FALSE, sizeof (double)), 0, 0 };
+    guint late = 0;
+
+    gtk_widget_activate_action (view, "timeline.fit", NULL);
+    gtk_widget_add_tick_callback (view, pan_tick_cb, &run, NULL);
+    wait_for (pan_done, &run, "120 frames of panning");
+    for (guint i = 0; i < run.intervals->len; i++)
+      if (g_array_index (run.intervals, double, i) > 1.5 * 1000.0 / 60)
+        late++;
+    g_array_sort (run.intervals, (GCompareFunc) compare_double);
+    g_test_message ("panning for %u frames: interval median %.1f ms, max %.1f ms, %u late",
+                    run.intervals->len, g_array_index (run.intervals, double, run.intervals->len / 2),
+                    g_array_index (run.intervals, double, run.intervals->len - 1), late);
+    g_array_unref (run.intervals);
   }
 
   rss = rss_kib ();
