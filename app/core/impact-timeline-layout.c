@@ -13,7 +13,7 @@
 #include "impact-theme.h"
 #include "impact-timeline-layout.h"
 
-#define LABEL_CACHE_MAX   2048   /* PangoLayouts kept; the cache is emptied past this */
+#define LABEL_CACHE_MAX   1024   /* PangoLayouts kept; the cache is emptied past this */
 #define N_PLACEMENTS      4      /* placements kept (zoom steps) */
 #define ZOOM_STEPS_PER_OCTAVE 4.0
 #define MAX_TICKS         4000
