@@ -14,6 +14,10 @@
 #include "impact-timeline-view.h"
 
 #define ZOOM_STEP 1.4
+/* Pixels per unit: the timeline's type is set in points for print (a
+ * title of 11 pt); on screen it reads at the size of the desktop's text */
+#define UNIT_PX   1.3
+#define MOVE_USEC (220 * 1000)
 
 struct _ImpactTimelineView
 {
@@ -32,6 +36,9 @@ struct _ImpactTimelineView
   double                  pinch_t;
   double                  pinch_x;
   guint                   redraw_id;
+  guint                   move_id;      /* camera glide to the selected milestone */
+  double                  move_from, move_to;
+  gint64                  move_start;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactTimelineView, impact_timeline_view, GTK_TYPE_WIDGET)
@@ -67,12 +74,71 @@ document_changed_cb (ImpactTimelineView *self)
 static void
 fit (ImpactTimelineView *self)
 {
-  self->vp.width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
-  self->vp.height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
+  self->vp.width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1) / UNIT_PX;
+  self->vp.height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1) / UNIT_PX;
   if (self->layout)
     impact_timeline_viewport_fit (&self->vp, self->layout);
   self->auto_fit = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static double
+ease_out_cubic (double t)
+{
+  t = CLAMP (t, 0, 1) - 1;
+  return t * t * t + 1;
+}
+
+static gboolean
+move_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  ImpactTimelineView *self = IMPACT_TIMELINE_VIEW (widget);
+  double t = (gdk_frame_clock_get_frame_time (clock) - self->move_start) / (double) MOVE_USEC;
+
+  self->vp.t0 = self->move_from + (self->move_to - self->move_from) * ease_out_cubic (t);
+  gtk_widget_queue_draw (widget);
+  if (t >= 1)
+    {
+      self->move_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Glides the camera to @t0 (eased, on the frame clock); jumps when the
+ * widget is not mapped or animations are off */
+static void
+move_camera (ImpactTimelineView *self,
+             double              t0)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  gboolean animate = FALSE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animate, NULL);
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) || !animate)
+    {
+      if (self->move_id)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->move_id);
+      self->move_id = 0;
+      self->vp.t0 = t0;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  self->move_from = self->vp.t0;
+  self->move_to = t0;
+  self->move_start = gdk_frame_clock_get_frame_time (clock);
+  if (self->move_id == 0)
+    self->move_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), move_tick_cb, NULL, NULL);
+}
+
+static void
+stop_camera (ImpactTimelineView *self)
+{
+  if (self->move_id)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->move_id);
+  self->move_id = 0;
 }
 
 static void
@@ -80,6 +146,7 @@ zoom_by (ImpactTimelineView *self,
          double              factor,
          double              x)
 {
+  stop_camera (self);
   impact_timeline_viewport_zoom_at (&self->vp, factor, x);
   self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -139,8 +206,8 @@ show_details (ImpactTimelineView *self,
 
   impact_timeline_get_geometry (self->layout, &self->vp, &g);
   x = impact_timeline_viewport_x_for_time (&self->vp, impact_timeline_layout_get_item (self->layout, position)->time);
-  rect.x = (int) x - 6;
-  rect.y = (int) g.axis_y - 6;
+  rect.x = (int) (x * UNIT_PX) - 6;
+  rect.y = (int) (g.axis_y * UNIT_PX) - 6;
   rect.width = 12;
   rect.height = 12;
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
@@ -160,14 +227,22 @@ select_position (ImpactTimelineView *self,
   self->vp.selected = position;
   if (center)
     {
-      double t = impact_timeline_layout_get_item (self->layout, position)->time;
-      double x = impact_timeline_viewport_x_for_time (&self->vp, t);
+      const ImpactTimelineItem *item = impact_timeline_layout_get_item (self->layout, position);
+      double x = impact_timeline_viewport_x_for_time (&self->vp, item->time);
+      double w, target = self->vp.t0;
 
-      /* keep the camera still while the milestone is comfortably in view */
-      if (x < self->vp.width * 0.15 || x > self->vp.width * 0.7)
+      impact_timeline_layout_get_label_size (self->layout, position, &w, NULL);
+      /* scroll it into view, the least distance; far away, to the middle */
+      if (x < 16 || x > self->vp.width - w - 16)
         {
-          self->vp.t0 = t - self->vp.width * 0.4 / self->vp.zoom;
+          if (x < -self->vp.width || x > 2 * self->vp.width)
+            target = item->time - self->vp.width * 0.4 / self->vp.zoom;
+          else if (x < 16)
+            target = item->time - 16 / self->vp.zoom;
+          else
+            target = item->time - (self->vp.width - w - 16) / self->vp.zoom;
           self->auto_fit = FALSE;
+          move_camera (self, target);
         }
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -240,10 +315,13 @@ scroll_cb (GtkEventControllerScroll *controller,
 
       if (event == NULL || !gdk_event_get_position (event, &x, &y))
         x = self->vp.width / 2;
+      else
+        x /= UNIT_PX;
       zoom_by (self, pow (ZOOM_STEP, -dy), x);
       return TRUE;
     }
   /* both wheels pan along the time axis */
+  stop_camera (self);
   self->vp.t0 += (dx + dy) * 40 / self->vp.zoom;
   self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -266,7 +344,8 @@ drag_update_cb (GtkGestureDrag     *gesture,
                 double              oy,
                 ImpactTimelineView *self)
 {
-  self->vp.t0 = self->drag_t0 - ox / self->vp.zoom;
+  stop_camera (self);
+  self->vp.t0 = self->drag_t0 - ox / UNIT_PX / self->vp.zoom;
   if (ox != 0)
     self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -281,6 +360,9 @@ zoom_begin_cb (GtkGesture         *gesture,
 
   if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
     x = self->vp.width / 2;
+  else
+    x /= UNIT_PX;
+  stop_camera (self);
   self->pinch_zoom = self->vp.zoom;
   self->pinch_x = x;
   self->pinch_t = impact_timeline_viewport_time_at (&self->vp, x);
@@ -309,7 +391,7 @@ click_released_cb (GtkGestureClick    *gesture,
   if (self->layout == NULL)
     return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  hit = impact_timeline_hit_test (self->layout, &self->vp, x, y);
+  hit = impact_timeline_hit_test (self->layout, &self->vp, x / UNIT_PX, y / UNIT_PX);
   if (hit < 0)
     return;
   select_position (self, hit, FALSE);
@@ -339,13 +421,14 @@ impact_timeline_view_snapshot (GtkWidget   *widget,
 
   if (w <= 0 || h <= 0 || self->layout == NULL)
     return;
-  self->vp.width = w;
-  self->vp.height = h;
-  self->vp.pixel_scale = gtk_widget_get_scale_factor (widget);
+  self->vp.width = w / UNIT_PX;
+  self->vp.height = h / UNIT_PX;
+  self->vp.pixel_scale = gtk_widget_get_scale_factor (widget) * UNIT_PX;
   /* shape at most a few new labels a frame, so a pinch that brings many
    * into view keeps its frame rate; the rest follow on the next frames */
   self->vp.new_labels = 16;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  cairo_scale (cr, UNIT_PX, UNIT_PX);
   impact_timeline_render_full (cr, self->layout, &self->vp, &deferred);
   cairo_destroy (cr);
   if (deferred > 0 && self->redraw_id == 0)
@@ -360,8 +443,8 @@ impact_timeline_view_size_allocate (GtkWidget *widget,
 {
   ImpactTimelineView *self = IMPACT_TIMELINE_VIEW (widget);
 
-  self->vp.width = MAX (width, 1);
-  self->vp.height = MAX (height, 1);
+  self->vp.width = MAX (width, 1) / UNIT_PX;
+  self->vp.height = MAX (height, 1) / UNIT_PX;
   if (self->auto_fit && self->layout)
     impact_timeline_viewport_fit (&self->vp, self->layout);
   gtk_popover_present (GTK_POPOVER (self->popover));
@@ -387,6 +470,7 @@ impact_timeline_view_dispose (GObject *object)
 
   impact_timeline_view_set_document (self, NULL);
   g_clear_handle_id (&self->redraw_id, g_source_remove);
+  stop_camera (self);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_object (&self->layout);
   G_OBJECT_CLASS (impact_timeline_view_parent_class)->dispose (object);

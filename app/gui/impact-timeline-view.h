@@ -3,8 +3,9 @@
  * A GtkWidget that draws the document's timeline with the core renderer
  * (impact-timeline-render.h): pan by dragging or scrolling, zoom with
  * Ctrl+scroll, a pinch or +/-, Left/Right step to the previous/next
- * milestone, Home/End to the first/last, a click on a milestone opens a
- * popover with its details. Only the visible range is drawn.
+ * milestone (the camera glides, eased, to bring it into view), Home/End to
+ * the first/last, a click on a milestone opens a popover with its details.
+ * Only the visible range is drawn.
  *
  * Actions installed on the widget (group "timeline"):
  *   timeline.zoom-in, timeline.zoom-out, timeline.fit,
@@ -32,7 +33,7 @@ void       impact_timeline_view_set_document (ImpactTimelineView *self,
 ImpactDocument *impact_timeline_view_get_document (ImpactTimelineView *self);
 /* The selected milestone as a date-order position, or -1 */
 int        impact_timeline_view_get_selected (ImpactTimelineView *self);
-/* The camera, in widget pixels (1 unit = 1 pixel) */
+/* The camera, in units (1.3 widget pixels each: the type is set in points) */
 void       impact_timeline_view_get_viewport (ImpactTimelineView     *self,
                                               ImpactTimelineViewport *viewport);
 

@@ -120,6 +120,25 @@ test_view (void)
   gtk_widget_activate_action (view, "timeline.next", NULL);
   g_assert_cmpint (impact_timeline_view_get_selected (IMPACT_TIMELINE_VIEW (view)), ==, (int) n - 1);
 
+  /* zoomed in, End glides the camera until the last milestone is in view */
+  {
+    double last_time = -1;
+
+    for (guint i = 0; i < n; i++)
+      last_time = MAX (last_time, impact_date_to_year_fraction (
+        &((ImpactMilestone *) g_ptr_array_index (impact_document_get_milestones (doc), i))->date));
+    for (int i = 0; i < 8; i++)
+      gtk_widget_activate_action (view, "timeline.zoom-in", NULL);
+    gtk_widget_activate_action (view, "timeline.first", NULL);
+    spin (400);
+    gtk_widget_activate_action (view, "timeline.last", NULL);
+    spin (400);
+    impact_timeline_view_get_viewport (IMPACT_TIMELINE_VIEW (view), &vp);
+    g_assert_cmpfloat (impact_timeline_viewport_x_for_time (&vp, last_time), >=, 0);
+    g_assert_cmpfloat (impact_timeline_viewport_x_for_time (&vp, last_time), <=, vp.width);
+    gtk_widget_activate_action (view, "timeline.fit", NULL);
+  }
+
   /* +, -, fit all */
   impact_timeline_view_get_viewport (IMPACT_TIMELINE_VIEW (view), &before);
   gtk_widget_activate_action (view, "timeline.zoom-in", NULL);
