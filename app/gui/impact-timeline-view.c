@@ -631,3 +631,17 @@ impact_timeline_view_details_markup (const ImpactMilestone *m)
     }
   return g_string_free (s, FALSE);
 }
+
+void
+impact_timeline_view_set_camera (ImpactTimelineView *self,
+                                 double              t0,
+                                 double              zoom)
+{
+  g_return_if_fail (IMPACT_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (zoom > 0);
+  stop_camera (self);
+  self->vp.t0 = t0;
+  self->vp.zoom = CLAMP (zoom, IMPACT_TIMELINE_MIN_ZOOM, IMPACT_TIMELINE_MAX_ZOOM);
+  self->auto_fit = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

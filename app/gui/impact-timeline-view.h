@@ -37,6 +37,11 @@ int        impact_timeline_view_get_selected (ImpactTimelineView *self);
 void       impact_timeline_view_get_viewport (ImpactTimelineView     *self,
                                               ImpactTimelineViewport *viewport);
 
+/* Moves the camera at once: @t0 the fractional year at the left edge,
+ * @zoom in units per year (to restore a saved view, or for tests) */
+void       impact_timeline_view_set_camera   (ImpactTimelineView     *self,
+                                              double                  t0,
+                                              double                  zoom);
 /* The popover's text for a milestone, as Pango markup: date · category,
  * title, description (its emphasis kept, everything else escaped),
  * metrics. A pure function, for tests. */
