@@ -220,6 +220,55 @@ nodes_equal (JsonNode *a,
     }
 }
 
+/* Agrees with nodes_equal(): equal nodes hash the same */
+static guint
+node_hash (JsonNode *node)
+{
+  guint hash = (guint) JSON_NODE_TYPE (node) * 31u;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) names = json_object_get_members (object);
+
+        for (const GList *l = names; l != NULL; l = l->next)
+          hash = hash * 33u + g_str_hash (l->data) * 7u + node_hash (json_object_get_member (object, l->data));
+        return hash;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          hash = hash * 33u + node_hash (json_array_get_element (array, i));
+        return hash;
+      }
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+          {
+            double value = json_node_get_double (node);
+
+            if (value == 0)
+              value = 0; /* -0.0 equals 0.0 */
+            return hash + g_double_hash (&value);
+          }
+        if (type == G_TYPE_STRING)
+          return hash + g_str_hash (json_node_get_string (node));
+        if (type == G_TYPE_BOOLEAN)
+          return hash + (json_node_get_boolean (node) ? 1u : 2u);
+        return hash;
+      }
+    case JSON_NODE_NULL:
+    default:
+      return hash;
+    }
+}
+
 /* Building the tree */
 
 static JsonNode *
@@ -583,14 +632,18 @@ impact_json_writer_build_tree (ImpactDocument *doc)
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (doc), NULL);
 
   source = impact_document_get_source_root (doc);
+  root = json_object_new ();
   if (source != NULL && JSON_NODE_HOLDS_OBJECT (source))
     {
-      g_autoptr(JsonNode) copy = impact_json_node_deep_copy (source);
+      JsonObject *old = json_node_get_object (source);
+      g_autoptr(GList) names = json_object_get_members (old);
 
-      root = json_object_ref (json_node_get_object (copy));
+      /* Shallow: members the model replaces are new nodes, sections are
+       * deep-copied before they change (section_object), and the rest is
+       * never modified, so it may be shared */
+      for (const GList *l = names; l != NULL; l = l->next)
+        json_object_set_member (root, l->data, json_node_copy (json_object_get_member (old, l->data)));
     }
-  else
-    root = json_object_new ();
 
   put_string (root, "format", impact_document_get_format (doc) ? impact_document_get_format (doc)
                                                                  : IMPACT_FORMAT_VERSION);
@@ -985,36 +1038,63 @@ emit_array (Emitter    *em,
       return;
     }
 
-  g_string_append_c (em->out, '[');
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      int match = -1;
+  /* Pair each element with an equal old one (a moved element keeps its
+   * text), by hash so that a long list stays linear; the rest with the old
+   * element at the same place, if that one is still free. */
+  {
+    g_autoptr(GHashTable) by_hash = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+    g_autofree int *match = g_new (int, n);
 
-      /* A moved element keeps its text: find it by value first */
-      for (guint j = 0; j < n_old && match < 0; j++)
-        if (!used[j] && nodes_equal (element, json_array_get_element (old_array, j)))
-          match = (int) j;
-      /* Else the element at the same place, if it is still free */
-      if (match < 0 && i < n_old && !used[i])
+    for (guint j = 0; j < n_old; j++)
+      {
+        guint hash = node_hash (json_array_get_element (old_array, j));
+        GArray *bucket = g_hash_table_lookup (by_hash, GUINT_TO_POINTER (hash));
+
+        if (bucket == NULL)
+          {
+            bucket = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_hash_table_insert (by_hash, GUINT_TO_POINTER (hash), bucket);
+          }
+        g_array_append_val (bucket, j);
+      }
+    for (guint i = 0; i < n; i++)
+      {
+        JsonNode *element = json_array_get_element (array, i);
+        GArray *bucket = g_hash_table_lookup (by_hash, GUINT_TO_POINTER (node_hash (element)));
+
+        match[i] = -1;
+        /* The same place first: the usual case */
+        if (i < n_old && !used[i] && nodes_equal (element, json_array_get_element (old_array, i)))
+          match[i] = (int) i;
+        for (guint k = 0; bucket != NULL && k < bucket->len && match[i] < 0; k++)
+          {
+            guint j = g_array_index (bucket, guint, k);
+
+            if (!used[j] && nodes_equal (element, json_array_get_element (old_array, j)))
+              match[i] = (int) j;
+          }
+        if (match[i] >= 0)
+          used[match[i]] = TRUE;
+      }
+    for (guint i = 0; i < n; i++)
+      if (match[i] < 0 && i < n_old && !used[i])
         {
-          gboolean taken_later = FALSE;
-
-          for (guint k = i + 1; k < n && !taken_later; k++)
-            taken_later = nodes_equal (json_array_get_element (array, k), json_array_get_element (old_array, i));
-          if (!taken_later)
-            match = (int) i;
+          match[i] = (int) i;
+          used[i] = TRUE;
         }
 
-      if (match >= 0)
-        {
-          used[match] = TRUE;
-          emit_child (em, i == 0, NULL, element, json_array_get_element (old_array, (guint) match),
-                      g_ptr_array_index (span->children, (guint) match), inner);
-        }
-      else
-        emit_child (em, i == 0, NULL, element, NULL, NULL, inner);
-    }
+    g_string_append_c (em->out, '[');
+    for (guint i = 0; i < n; i++)
+      {
+        JsonNode *element = json_array_get_element (array, i);
+
+        if (match[i] >= 0)
+          emit_child (em, i == 0, NULL, element, json_array_get_element (old_array, (guint) match[i]),
+                      g_ptr_array_index (span->children, (guint) match[i]), inner);
+        else
+          emit_child (em, i == 0, NULL, element, NULL, NULL, inner);
+      }
+  }
   emit_close (em, span, ']');
 }
 

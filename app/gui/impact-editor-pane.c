@@ -77,6 +77,7 @@ struct _ImpactEditorPane
 G_DEFINE_FINAL_TYPE (ImpactEditorPane, impact_editor_pane, GTK_TYPE_WIDGET)
 
 enum {
+  BEGIN_EDIT,
   EDITED,
   N_SIGNALS
 };
@@ -273,6 +274,14 @@ set_message (ImpactEditorPane *self,
     }
 }
 
+/* Before a change: the owner may need the state as it was (undo) */
+static void
+begin_edit (ImpactEditorPane *self,
+            const char       *key)
+{
+  g_signal_emit (self, signals[BEGIN_EDIT], 0, key);
+}
+
 static void
 emit_edited (ImpactEditorPane *self,
              const char       *key)
@@ -441,6 +450,7 @@ text_changed (Field      *field,
 
   if (self->building || self->document == NULL)
     return;
+  begin_edit (self, field->key);
   ok = apply_text (field, text, &message);
   if (ok && message == NULL && field->rich && !rich_text_balanced (text))
     {
@@ -489,6 +499,7 @@ spin_changed_cb (GtkSpinButton *spin,
 
   if (self->building || self->document == NULL)
     return;
+  begin_edit (self, field->key);
   if (field->kind == FIELD_DOUBLE)
     *(double *) field->target = gtk_spin_button_get_value (spin);
   else if (field->kind == FIELD_BASE)
@@ -523,6 +534,7 @@ switch_changed_cb (GtkSwitch  *sw,
 
   if (self->building || self->document == NULL)
     return;
+  begin_edit (self, field->key);
   *(gboolean *) field->target = gtk_switch_get_active (sw);
   emit_edited (self, field->key);
 }
@@ -538,6 +550,7 @@ colour_changed_cb (GtkColorButton *button,
 
   if (self->building || self->document == NULL)
     return;
+  begin_edit (self, field->key);
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
   g_free (*target);
   *target = g_strdup_printf ("#%02x%02x%02x",
@@ -914,6 +927,7 @@ image_chooser_response_cb (GtkNativeDialog  *chooser,
 
       if (chosen != NULL)
         {
+          begin_edit (self, key);
           g_free (*image->target);
           *image->target = impact_editor_image_path (impact_document_get_file (self->document), chosen);
           emit_edited (self, key);
@@ -951,6 +965,7 @@ static void
 image_clear_clicked_cb (GtkButton *button,
                         ImageData *image)
 {
+  begin_edit (image->pane, image->key);
   g_clear_pointer (image->target, g_free);
   emit_edited (image->pane, image->key);
   impact_editor_pane_rebuild (image->pane);
@@ -1028,6 +1043,7 @@ item_move (ItemRef *ref,
 
   if (to < 0 || to >= (int) items->len)
     return;
+  begin_edit (ref->pane, NULL);
   impact_document_move_item (ref->pane->document, ref->list, ref->index, (guint) to);
   structure_changed (ref->pane);
 }
@@ -1050,6 +1066,7 @@ static void
 duplicate_clicked_cb (GtkButton *button,
                       ItemRef   *ref)
 {
+  begin_edit (ref->pane, NULL);
   impact_document_duplicate_item (ref->pane->document, ref->list, ref->index);
   structure_changed (ref->pane);
 }
@@ -1058,6 +1075,7 @@ static void
 remove_clicked_cb (GtkButton *button,
                    ItemRef   *ref)
 {
+  begin_edit (ref->pane, NULL);
   impact_document_remove_item (ref->pane->document, ref->list, ref->index);
   structure_changed (ref->pane);
 }
@@ -1101,6 +1119,7 @@ drop_cb (GtkDropTarget *target,
     return FALSE;
   if (from >= impact_document_get_list (ref->pane->document, ref->list)->len || from == ref->index)
     return FALSE;
+  begin_edit (ref->pane, NULL);
   impact_document_move_item (ref->pane->document, ref->list, from, ref->index);
   structure_changed (ref->pane);
   return TRUE;
@@ -1124,6 +1143,10 @@ item_button (const char *name,
   g_signal_connect (button, "clicked", callback, ref);
   return button;
 }
+
+static void item_expanded_cb (AdwExpanderRow   *row,
+                              GParamSpec       *pspec,
+                              ImpactEditorPane *self);
 
 /* One line for a list row: emphasis markers dropped, cut at a word */
 static char *
@@ -1225,6 +1248,7 @@ item_row (ImpactEditorPane *self,
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), ref);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
 
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (item_expanded_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_hash_table_replace (self->item_rows, g_strdup_printf ("%d.%u", list, index), row);
   return row;
@@ -1245,6 +1269,7 @@ add_clicked_cb (GtkButton *button,
   GPtrArray *items = impact_document_get_list (self->document, list);
   GtkWidget *row;
 
+  begin_edit (self, NULL);
   impact_document_insert_item (self->document, list, -1);
   structure_changed (self);
   /* Open the new item */
@@ -1355,42 +1380,192 @@ statistic_message (ImpactEditorPane *self,
 }
 
 static void
+fill_statistic (ImpactEditorPane *self,
+                GtkWidget        *row,
+                guint             i)
+{
+  ImpactStatistic *stat = g_ptr_array_index (impact_document_get_statistics (self->document), i);
+  char key[64];
+
+#define KEY(name) (g_snprintf (key, sizeof key, "statistics.%u." name, i), key)
+  spin_row (self, row, _("Value"), KEY ("value"), FIELD_DOUBLE, &stat->value, -1e15, 1e15,
+            MIN (stat->decimals, 6));
+  spin_row (self, row, _("Decimals"), KEY ("decimals"), FIELD_DECIMALS, &stat->decimals, 0, 6, 0);
+  entry_row (self, row, _("Label"), KEY ("label"), FIELD_REQUIRED, &stat->label, stat->label);
+  string_row (self, row, _("Prefix"), KEY ("prefix"), &stat->prefix);
+  string_row (self, row, _("Qualifier"), KEY ("qualifier"), &stat->qualifier);
+  string_row (self, row, _("Scale"), KEY ("scale"), &stat->scale);
+  string_row (self, row, _("Suffix"), KEY ("suffix"), &stat->suffix);
+  icon_row (self, row, KEY ("icon"), &stat->icon);
+  source_rows (self, row, (g_snprintf (key, sizeof key, "statistics.%u", i), key), &stat->source);
+  entry_row (self, row, _("Sum of Milestone Count"), KEY ("derive.metric"), FIELD_DERIVE_METRIC, stat,
+             stat->derive_metric);
+  date_row (self, row, _("Counting Since"), KEY ("derive.since"), FIELD_OPTIONAL_DATE, &stat->derive_since);
+  spin_row (self, row, _("Plus Cases Not Logged as Milestones"), KEY ("derive.base"), FIELD_BASE,
+            &stat->derive_base, 0, 1e15, 0);
+#undef KEY
+  statistic_message (self, i);
+}
+
+static void
+fill_fact (ImpactEditorPane *self,
+           GtkWidget        *row,
+           guint             i)
+{
+  ImpactFact *fact = g_ptr_array_index (impact_document_get_facts (self->document), i);
+  char key[64];
+
+  g_snprintf (key, sizeof key, "facts.%u.text", i);
+  text_view_row (self, row, _("Text"), key, FIELD_REQUIRED, &fact->text, fact->text, TRUE);
+  g_snprintf (key, sizeof key, "facts.%u", i);
+  source_rows (self, row, key, &fact->source);
+}
+
+static void
+fill_pillar (ImpactEditorPane *self,
+             GtkWidget        *row,
+             guint             i)
+{
+  ImpactPillar *pillar = g_ptr_array_index (impact_document_get_pillars (self->document), i);
+  char key[64];
+
+  g_snprintf (key, sizeof key, "approach.%u.lead", i);
+  entry_row (self, row, _("Lead"), key, FIELD_REQUIRED, &pillar->lead, pillar->lead);
+  g_snprintf (key, sizeof key, "approach.%u.text", i);
+  text_view_row (self, row, _("Text"), key, FIELD_REQUIRED, &pillar->text, pillar->text, TRUE);
+  g_snprintf (key, sizeof key, "approach.%u.icon", i);
+  icon_row (self, row, key, &pillar->icon);
+}
+
+static void
+fill_milestone (ImpactEditorPane *self,
+                GtkWidget        *row,
+                guint             i)
+{
+  ImpactMilestone *milestone = g_ptr_array_index (impact_document_get_milestones (self->document), i);
+  g_autofree char *metrics = impact_editor_format_metrics (milestone->metrics);
+  char key[64];
+
+  g_snprintf (key, sizeof key, "milestones.%u.date", i);
+  date_row (self, row, _("Date"), key, FIELD_DATE, &milestone->date);
+  g_snprintf (key, sizeof key, "milestones.%u.title", i);
+  entry_row (self, row, _("Title"), key, FIELD_REQUIRED, &milestone->title, milestone->title);
+  g_snprintf (key, sizeof key, "milestones.%u.description", i);
+  text_view_row (self, row, _("Description"), key, FIELD_STRING, &milestone->description,
+                 milestone->description, TRUE);
+  g_snprintf (key, sizeof key, "milestones.%u.category", i);
+  string_row (self, row, _("Category"), key, &milestone->category);
+  g_snprintf (key, sizeof key, "milestones.%u.metrics", i);
+  entry_row (self, row, _("Counts (rescued: 2, arrested: 3)"), key, FIELD_METRICS, milestone->metrics, metrics);
+  g_snprintf (key, sizeof key, "milestones.%u.highlight", i);
+  switch_row (self, row, _("Highlight"), _("Kept first when the timeline is full"), key, &milestone->highlight);
+}
+
+static void
+fill_era (ImpactEditorPane *self,
+          GtkWidget        *row,
+          guint             i)
+{
+  ImpactEra *era = g_ptr_array_index (impact_document_get_eras (self->document), i);
+  char key[64];
+
+  g_snprintf (key, sizeof key, "eras.%u.start", i);
+  date_row (self, row, _("Start"), key, FIELD_DATE, &era->start);
+  g_snprintf (key, sizeof key, "eras.%u.end", i);
+  date_row (self, row, _("End"), key, FIELD_DATE, &era->end);
+  g_snprintf (key, sizeof key, "eras.%u.title", i);
+  entry_row (self, row, _("Title"), key, FIELD_REQUIRED, &era->title, era->title);
+  g_snprintf (key, sizeof key, "eras.%u.category", i);
+  string_row (self, row, _("Category"), key, &era->category);
+}
+
+/* The rows inside an item are made when it is first opened (or one of its
+ * fields is asked for): a long case log costs one row per item. */
+static void
+fill_item (ImpactEditorPane *self,
+           GtkWidget        *row)
+{
+  ItemRef *ref = g_object_get_data (G_OBJECT (row), "item-ref");
+  gboolean was_building = self->building;
+
+  if (ref == NULL || g_object_get_data (G_OBJECT (row), "filled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "filled", GINT_TO_POINTER (TRUE));
+
+  self->building = TRUE;
+  switch (ref->list)
+    {
+    case IMPACT_LIST_STATISTICS: fill_statistic (self, row, ref->index); break;
+    case IMPACT_LIST_FACTS:      fill_fact (self, row, ref->index); break;
+    case IMPACT_LIST_PILLARS:    fill_pillar (self, row, ref->index); break;
+    case IMPACT_LIST_MILESTONES: fill_milestone (self, row, ref->index); break;
+    case IMPACT_LIST_ERAS:       fill_era (self, row, ref->index); break;
+    default:                     g_assert_not_reached ();
+    }
+  self->building = was_building;
+}
+
+static void
+item_expanded_cb (AdwExpanderRow   *row,
+                  GParamSpec       *pspec,
+                  ImpactEditorPane *self)
+{
+  if (adw_expander_row_get_expanded (row))
+    fill_item (self, GTK_WIDGET (row));
+}
+
+/* Items listed per list at most; the rest are counted */
+#define MAX_ITEM_ROWS 300
+
+static guint
+list_limit (GtkWidget *group,
+            guint      n_items,
+            const char *what)
+{
+  if (n_items > MAX_ITEM_ROWS)
+    {
+      GtkWidget *more = adw_action_row_new ();
+      /* Translators: %u is a number of items left out of the list, %s what they are */
+      g_autofree char *title = g_strdup_printf (_("%u more %s are not listed here"),
+                                                n_items - MAX_ITEM_ROWS, what);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (more), _("Edit them in the JSON file"));
+      gtk_widget_add_css_class (more, "dim-label");
+      /* Appended after the listed items by the caller */
+      g_object_set_data_full (G_OBJECT (group), "more-row", g_object_ref_sink (more), g_object_unref);
+    }
+  return MIN (n_items, MAX_ITEM_ROWS);
+}
+
+static void
+list_finish (GtkWidget *group)
+{
+  GtkWidget *more = g_object_get_data (G_OBJECT (group), "more-row");
+
+  if (more != NULL)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), more);
+}
+
+static void
 build_statistics (ImpactEditorPane *self)
 {
   GPtrArray *items = impact_document_get_statistics (self->document);
   GtkWidget *group = list_group (self, _("Statistics"), _("The big numbers near the top of the sheet"),
                                  IMPACT_LIST_STATISTICS, _("_Add"));
+  guint n = list_limit (group, items->len, _("statistics"));
 
   gtk_box_append (GTK_BOX (self->content), group);
   doc_row (self, group, _("Heading"), "statistics_heading", impact_document_set_statistics_heading,
            impact_document_get_statistics_heading (self->document));
-
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       ImpactStatistic *stat = g_ptr_array_index (items, i);
       g_autofree char *number = impact_statistic_format_full (stat);
-      GtkWidget *row = item_row (self, group, IMPACT_LIST_STATISTICS, i, number, stat->label);
-      char key[64];
 
-#define KEY(name) (g_snprintf (key, sizeof key, "statistics.%u." name, i), key)
-      spin_row (self, row, _("Value"), KEY ("value"), FIELD_DOUBLE, &stat->value, -1e15, 1e15,
-                MIN (stat->decimals, 6));
-      spin_row (self, row, _("Decimals"), KEY ("decimals"), FIELD_DECIMALS, &stat->decimals, 0, 6, 0);
-      entry_row (self, row, _("Label"), KEY ("label"), FIELD_REQUIRED, &stat->label, stat->label);
-      string_row (self, row, _("Prefix"), KEY ("prefix"), &stat->prefix);
-      string_row (self, row, _("Qualifier"), KEY ("qualifier"), &stat->qualifier);
-      string_row (self, row, _("Scale"), KEY ("scale"), &stat->scale);
-      string_row (self, row, _("Suffix"), KEY ("suffix"), &stat->suffix);
-      icon_row (self, row, KEY ("icon"), &stat->icon);
-      source_rows (self, row, (g_snprintf (key, sizeof key, "statistics.%u", i), key), &stat->source);
-      entry_row (self, row, _("Sum of Milestone Count"), KEY ("derive.metric"), FIELD_DERIVE_METRIC, stat,
-                 stat->derive_metric);
-      date_row (self, row, _("Counting Since"), KEY ("derive.since"), FIELD_OPTIONAL_DATE, &stat->derive_since);
-      spin_row (self, row, _("Plus Cases Not Logged as Milestones"), KEY ("derive.base"), FIELD_BASE,
-                &stat->derive_base, 0, 1e15, 0);
-#undef KEY
-      statistic_message (self, i);
+      item_row (self, group, IMPACT_LIST_STATISTICS, i, number, stat->label);
     }
+  list_finish (group);
 }
 
 static void
@@ -1398,22 +1573,18 @@ build_facts (ImpactEditorPane *self)
 {
   GPtrArray *items = impact_document_get_facts (self->document);
   GtkWidget *group = list_group (self, _("Facts"), NULL, IMPACT_LIST_FACTS, _("_Add"));
+  guint n = list_limit (group, items->len, _("facts"));
 
   gtk_box_append (GTK_BOX (self->content), group);
   doc_row (self, group, _("Heading"), "facts_heading", impact_document_set_facts_heading,
            impact_document_get_facts_heading (self->document));
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       ImpactFact *fact = g_ptr_array_index (items, i);
-      GtkWidget *row = item_row (self, group, IMPACT_LIST_FACTS, i, fact->text,
-                                 fact->source ? fact->source->title : NULL);
-      char key[64];
 
-      g_snprintf (key, sizeof key, "facts.%u.text", i);
-      text_view_row (self, row, _("Text"), key, FIELD_REQUIRED, &fact->text, fact->text, TRUE);
-      g_snprintf (key, sizeof key, "facts.%u", i);
-      source_rows (self, row, key, &fact->source);
+      item_row (self, group, IMPACT_LIST_FACTS, i, fact->text, fact->source ? fact->source->title : NULL);
     }
+  list_finish (group);
 }
 
 static void
@@ -1422,23 +1593,18 @@ build_pillars (ImpactEditorPane *self)
   GPtrArray *items = impact_document_get_pillars (self->document);
   GtkWidget *group = list_group (self, _("Approach"), _("How the office works, one pillar each"),
                                  IMPACT_LIST_PILLARS, _("_Add"));
+  guint n = list_limit (group, items->len, _("pillars"));
 
   gtk_box_append (GTK_BOX (self->content), group);
   doc_row (self, group, _("Heading"), "approach_heading", impact_document_set_approach_heading,
            impact_document_get_approach_heading (self->document));
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       ImpactPillar *pillar = g_ptr_array_index (items, i);
-      GtkWidget *row = item_row (self, group, IMPACT_LIST_PILLARS, i, pillar->lead, NULL);
-      char key[64];
 
-      g_snprintf (key, sizeof key, "approach.%u.lead", i);
-      entry_row (self, row, _("Lead"), key, FIELD_REQUIRED, &pillar->lead, pillar->lead);
-      g_snprintf (key, sizeof key, "approach.%u.text", i);
-      text_view_row (self, row, _("Text"), key, FIELD_REQUIRED, &pillar->text, pillar->text, TRUE);
-      g_snprintf (key, sizeof key, "approach.%u.icon", i);
-      icon_row (self, row, key, &pillar->icon);
+      item_row (self, group, IMPACT_LIST_PILLARS, i, pillar->lead, NULL);
     }
+  list_finish (group);
 }
 
 static void
@@ -1447,32 +1613,19 @@ build_milestones (ImpactEditorPane *self)
   GPtrArray *items = impact_document_get_milestones (self->document);
   GtkWidget *group = list_group (self, _("Milestones"), _("Dated events; the sheet sorts them by date"),
                                  IMPACT_LIST_MILESTONES, _("_Add"));
+  guint n = list_limit (group, items->len, _("milestones"));
 
   gtk_box_append (GTK_BOX (self->content), group);
   doc_row (self, group, _("Heading"), "milestones_heading", impact_document_set_milestones_heading,
            impact_document_get_milestones_heading (self->document));
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       ImpactMilestone *milestone = g_ptr_array_index (items, i);
       g_autofree char *date = impact_date_is_valid (&milestone->date) ? impact_date_format (&milestone->date) : NULL;
-      GtkWidget *row = item_row (self, group, IMPACT_LIST_MILESTONES, i, milestone->title, date);
-      g_autofree char *metrics = impact_editor_format_metrics (milestone->metrics);
-      char key[64];
 
-      g_snprintf (key, sizeof key, "milestones.%u.date", i);
-      date_row (self, row, _("Date"), key, FIELD_DATE, &milestone->date);
-      g_snprintf (key, sizeof key, "milestones.%u.title", i);
-      entry_row (self, row, _("Title"), key, FIELD_REQUIRED, &milestone->title, milestone->title);
-      g_snprintf (key, sizeof key, "milestones.%u.description", i);
-      text_view_row (self, row, _("Description"), key, FIELD_STRING, &milestone->description,
-                     milestone->description, TRUE);
-      g_snprintf (key, sizeof key, "milestones.%u.category", i);
-      string_row (self, row, _("Category"), key, &milestone->category);
-      g_snprintf (key, sizeof key, "milestones.%u.metrics", i);
-      entry_row (self, row, _("Counts (rescued: 2, arrested: 3)"), key, FIELD_METRICS, milestone->metrics, metrics);
-      g_snprintf (key, sizeof key, "milestones.%u.highlight", i);
-      switch_row (self, row, _("Highlight"), _("Kept first when the timeline is full"), key, &milestone->highlight);
+      item_row (self, group, IMPACT_LIST_MILESTONES, i, milestone->title, date);
     }
+  list_finish (group);
 }
 
 static void
@@ -1481,30 +1634,26 @@ build_eras (ImpactEditorPane *self)
   GPtrArray *items = impact_document_get_eras (self->document);
   GtkWidget *group = list_group (self, _("Eras"), _("Spans of time on the timeline"),
                                  IMPACT_LIST_ERAS, _("_Add"));
+  guint n = list_limit (group, items->len, _("eras"));
 
   gtk_box_append (GTK_BOX (self->content), group);
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       ImpactEra *era = g_ptr_array_index (items, i);
-      GtkWidget *row = item_row (self, group, IMPACT_LIST_ERAS, i, era->title, NULL);
-      char key[64];
 
-      g_snprintf (key, sizeof key, "eras.%u.start", i);
-      date_row (self, row, _("Start"), key, FIELD_DATE, &era->start);
-      g_snprintf (key, sizeof key, "eras.%u.end", i);
-      date_row (self, row, _("End"), key, FIELD_DATE, &era->end);
-      g_snprintf (key, sizeof key, "eras.%u.title", i);
-      entry_row (self, row, _("Title"), key, FIELD_REQUIRED, &era->title, era->title);
-      g_snprintf (key, sizeof key, "eras.%u.category", i);
-      string_row (self, row, _("Category"), key, &era->category);
+      item_row (self, group, IMPACT_LIST_ERAS, i, era->title, NULL);
     }
+  list_finish (group);
 }
 
 static void
 ensure_quote_clicked_cb (GtkButton        *button,
                          ImpactEditorPane *self)
 {
-  ImpactQuote *quote = impact_quote_new ();
+  ImpactQuote *quote;
+
+  begin_edit (self, NULL);
+  quote = impact_quote_new ();
 
   quote->text = g_strdup (_("A few words from someone the office has served."));
   impact_document_take_quote (self->document, quote);
@@ -1515,7 +1664,10 @@ static void
 ensure_profile_clicked_cb (GtkButton        *button,
                            ImpactEditorPane *self)
 {
-  ImpactProfile *profile = impact_profile_new ();
+  ImpactProfile *profile;
+
+  begin_edit (self, NULL);
+  profile = impact_profile_new ();
 
   profile->name = g_strdup (_("Name of a staff member"));
   impact_document_take_profile (self->document, profile);
@@ -1526,6 +1678,7 @@ static void
 drop_quote_clicked_cb (GtkButton        *button,
                        ImpactEditorPane *self)
 {
+  begin_edit (self, NULL);
   impact_document_take_quote (self->document, NULL);
   structure_changed (self);
 }
@@ -1534,6 +1687,7 @@ static void
 drop_profile_clicked_cb (GtkButton        *button,
                          ImpactEditorPane *self)
 {
+  begin_edit (self, NULL);
   impact_document_take_profile (self->document, NULL);
   structure_changed (self);
 }
@@ -1721,6 +1875,17 @@ impact_editor_pane_class_init (ImpactEditorPaneClass *klass)
    * ImpactEditorPane::edited:
    * @key: (nullable): the field that changed, or %NULL for a change of structure
    */
+  /**
+   * ImpactEditorPane::begin-edit:
+   * @key: (nullable): the field about to change, or %NULL for a change of structure
+   *
+   * Emitted just before the pane changes the document.
+   */
+  signals[BEGIN_EDIT] = g_signal_new ("begin-edit",
+                                      G_TYPE_FROM_CLASS (klass),
+                                      G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL,
+                                      G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[EDITED] = g_signal_new ("edited",
                                   G_TYPE_FROM_CLASS (klass),
                                   G_SIGNAL_RUN_LAST,
@@ -1800,7 +1965,7 @@ rebuild_idle_cb (gpointer data)
   /* Undo while typing keeps the caret in the same field */
   if (focus_key != NULL)
     {
-      GtkWidget *widget = g_hash_table_lookup (self->fields, focus_key);
+      GtkWidget *widget = impact_editor_pane_get_field (self, focus_key);
       GtkWidget *ancestor;
 
       /* Open the list item that holds it */
@@ -1841,8 +2006,38 @@ GtkWidget *
 impact_editor_pane_get_field (ImpactEditorPane *self,
                               const char       *key)
 {
+  static const struct { const char *name; ImpactList list; } lists[] = {
+    { "statistics", IMPACT_LIST_STATISTICS },
+    { "facts", IMPACT_LIST_FACTS },
+    { "approach", IMPACT_LIST_PILLARS },
+    { "milestones", IMPACT_LIST_MILESTONES },
+    { "eras", IMPACT_LIST_ERAS },
+  };
+  GtkWidget *widget;
+
   g_return_val_if_fail (IMPACT_IS_EDITOR_PANE (self), NULL);
-  return g_hash_table_lookup (self->fields, key);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  widget = g_hash_table_lookup (self->fields, key);
+  if (widget != NULL)
+    return widget;
+
+  /* A field of a list item that was not opened yet: make its rows */
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      gsize len = strlen (lists[i].name);
+
+      if (strncmp (key, lists[i].name, len) == 0 && key[len] == '.' && g_ascii_isdigit (key[len + 1]))
+        {
+          guint64 index = g_ascii_strtoull (key + len + 1, NULL, 10);
+          GtkWidget *row = index < G_MAXUINT ? impact_editor_pane_get_item_row (self, lists[i].list, (guint) index) : NULL;
+
+          if (row != NULL)
+            fill_item (self, row);
+          return g_hash_table_lookup (self->fields, key);
+        }
+    }
+  return NULL;
 }
 
 GtkWidget *

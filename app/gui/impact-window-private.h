@@ -57,6 +57,8 @@ struct _ImpactWindow
   guint                 reload_timeout;
   guint                 pulse_timeout;
   guint                 relayout_timeout;
+  guint                 pending_timeout;    /* takes the undo step of a typing burst */
+  char                 *pending_key;        /* the field being typed in, or NULL */
   guint                 recovery_timeout;
   gint64                last_relayout_usec; /* time of the last re-layout after an edit */
   guint                 n_loads;         /* loads in flight */
@@ -89,6 +91,7 @@ void impact_window_file_changed_cb    (ImpactWindow      *self,
 /* impact-window-edit.c: editing, undo, saving, recovery */
 #define IMPACT_RELAYOUT_DELAY_MS   60
 #define IMPACT_RECOVERY_INTERVAL_S 30
+#define IMPACT_UNDO_PAUSE_MS       400
 void     impact_window_edit_init          (ImpactWindow *self);
 void     impact_window_edit_dispose       (ImpactWindow *self);
 void     impact_window_class_edit_init    (ImpactWindowClass *klass);
@@ -97,6 +100,8 @@ void     impact_window_document_loaded    (ImpactWindow *self);
 /* The editor changed field @key (NULL: structure) */
 void     impact_window_document_edited    (ImpactWindow *self,
                                            const char   *key);
+/* Takes the undo step of the typing in progress now */
+void     impact_window_flush_edits        (ImpactWindow *self);
 /* Lays out the edited document now (the editor waits a moment otherwise) */
 void     impact_window_apply_edits        (ImpactWindow *self);
 gboolean impact_window_get_dirty          (ImpactWindow *self);

@@ -68,6 +68,14 @@ laid_out (gpointer data)
 }
 
 static gboolean
+typing_recorded (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return window->pending_key == NULL;
+}
+
+static gboolean
 no_windows (gpointer data)
 {
   return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
@@ -281,11 +289,16 @@ test_typing_coalesces (void)
   gtk_editable_set_text (office, "Kolkata, India!!");
   gtk_editable_set_text (office, "Kolkata, West Bengal");
   g_assert_cmpstr (impact_document_get_office (doc), ==, "Kolkata, West Bengal");
+  /* The step is taken when the typing pauses */
+  g_assert_true (impact_window_get_modified (window));
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 1);
+  g_assert_true (wait_for (typing_recorded, window, "the pause after typing"));
   g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 2);
   g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "• Kolkata, West Bengal"));
 
   /* Another field is another step */
   gtk_editable_set_text (GTK_EDITABLE (field (window, "subtitle")), "Field office");
+  impact_window_flush_edits (window);
   g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -769,6 +782,47 @@ test_round_trip_examples (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* A long case log: the pane lists the first items only, and an edit
+ * stays quick */
+static void
+test_long_case_log (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "long.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GString *json = g_string_new ("{\n  \"format\": \"1\",\n  \"office\": \"K\",\n"
+                                "  \"organisation\": { \"name\": \"O\" },\n  \"milestones\": [\n");
+  ImpactWindow *window;
+  gint64 start, elapsed;
+
+
+  for (int i = 0; i < 5000; i++)
+    g_string_append_printf (json, "    { \"date\": \"%d\", \"title\": \"Case %d\", \"metrics\": { \"rescued\": 1 } }%s\n",
+                            1950 + i % 70, i, i < 4999 ? "," : "");
+  g_string_append (json, "  ]\n}\n");
+  g_file_set_contents (path, json->str, -1, NULL);
+  g_string_free (json, TRUE);
+
+  window = open_loaded (file);
+  g_assert_nonnull (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, 299));
+  g_assert_null (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, 300));
+
+  field (window, "milestones.7.title");
+  start = g_get_monotonic_time ();
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "milestones.7.title")), "Case seven");
+  elapsed = g_get_monotonic_time () - start;
+  g_test_message ("a keystroke with 5,000 milestones: %.1f ms", elapsed / 1000.0);
+  g_assert_cmpint (elapsed, <, 50 * 1000);
+  g_assert_true (wait_for (laid_out, window, "the preview"));
+  g_test_message ("the preview after it: re-layout %.1f ms", window->last_relayout_usec / 1000.0);
+  start = g_get_monotonic_time ();
+  impact_window_flush_edits (window);
+  g_test_message ("the undo step and outline when typing pauses: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpstr (milestone_title (window, 7), ==, "Case seven");
+  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  close_window (window);
+}
+
 /* New: a template with guidance in every section, not yet saved */
 static void
 test_new_document (void)
@@ -848,6 +902,7 @@ main (int   argc,
   g_test_add_func ("/gui/edit/recovery-after-crash", test_recovery_after_crash);
   g_test_add_func ("/gui/edit/round-trip-examples", test_round_trip_examples);
   g_test_add_func ("/gui/edit/new-document", test_new_document);
+  g_test_add_func ("/gui/edit/long-case-log", test_long_case_log);
 
   status = g_test_run ();
   g_clear_object (&app);
