@@ -498,6 +498,48 @@ show_save_error (ImpactWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Saving somewhere else: image paths relative to the old folder are
+ * rewritten relative to the new one, so the sheet still finds them */
+static void
+rebase_image (ImpactDocument  *doc,
+              char           **path,
+              GFile           *new_file)
+{
+  g_autoptr(GFile) resolved = NULL;
+  g_autofree char *scheme = NULL;
+  char *rebased;
+
+  if (*path == NULL || **path == '\0')
+    return;
+  scheme = g_uri_parse_scheme (*path);
+  if (scheme != NULL)
+    return;
+  resolved = impact_document_resolve_path (doc, *path);
+  if (resolved == NULL || !g_file_is_native (resolved))
+    return;
+  rebased = impact_editor_image_path (new_file, resolved);
+  if (rebased != NULL)
+    {
+      g_free (*path);
+      *path = rebased;
+    }
+}
+
+static void
+rebase_images (ImpactDocument *doc,
+               GFile          *new_file)
+{
+  ImpactProfile *profile = impact_document_get_profile (doc);
+  GFile *old_file = impact_document_get_file (doc);
+
+  /* Without a folder of its own (a new sheet), paths were written as chosen */
+  if (old_file == NULL || !g_file_is_native (old_file))
+    return;
+  rebase_image (doc, &impact_document_get_organisation (doc)->logo, new_file);
+  if (profile != NULL)
+    rebase_image (doc, &profile->photo, new_file);
+}
+
 gboolean
 impact_window_save_to (ImpactWindow  *self,
                        GFile         *file,
@@ -534,6 +576,8 @@ impact_window_save_to (ImpactWindow  *self,
      * same folder; the loader resolves them against the document's file. */
     g_autoptr(GFile) old = impact_document_get_file (doc) ? g_object_ref (impact_document_get_file (doc)) : NULL;
 
+    if (new_file)
+      rebase_images (doc, file);
     impact_document_set_file (doc, file);
     if (!impact_json_writer_save (doc, file, !new_file, NULL, &local_error))
       {

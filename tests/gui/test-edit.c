@@ -10,11 +10,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "impact-application.h"
 #include "impact-json-loader.h"
 #include "impact-json-writer.h"
+#include "impact-render.h"
 #include "impact-test-utils.h"
 #include "impact-window-private.h"
 
@@ -183,6 +185,27 @@ click_item_button (ImpactWindow *window,
   g_signal_emit_by_name (button, "clicked");
 }
 
+/* The text of the first page the preview shows, through a PDF */
+static char *
+preview_front_text (ImpactWindow *window,
+                    const char   *dir)
+{
+  g_autofree char *pdf = g_build_filename (dir, "preview.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 612, 792);
+  cairo_t *cr = cairo_create (surface);
+
+  g_assert_true (impact_render_page (cr, impact_sheet_preview_get_layout (window->preview), 0, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (impact_test_run (argv, &out, NULL), ==, 0);
+  return g_steal_pointer (&out);
+}
+
 static ImpactStatistic *
 statistic (ImpactWindow *window,
            guint         index)
@@ -221,6 +244,13 @@ test_edit_statistic (void)
   g_assert_true (impact_sheet_preview_get_layout (window->preview) == window->result->layout);
   g_test_message ("re-layout of the example after an edit: %.2f ms", window->last_relayout_usec / 1000.0);
   g_assert_cmpint (window->last_relayout_usec, <, 50 * 1000);
+  if (impact_test_have_program ("pdftotext"))
+    {
+      g_autofree char *text = preview_front_text (window, dir);
+
+      g_assert_nonnull (strstr (text, "5,471"));
+      g_assert_null (strstr (text, "5,470"));
+    }
   /* And a text edit */
   gtk_editable_set_text (GTK_EDITABLE (field (window, "statistics.2.label")),
                          "police, officials, NGO staff and others trained by IJM");
@@ -560,8 +590,8 @@ test_save_as_reopen (void)
   ImpactWindow *reopened;
 
   gtk_editable_set_text (GTK_EDITABLE (field (window, "problem.kicker")), "What we face");
-  text = impact_json_writer_to_data (impact_window_get_document (window), NULL);
   g_assert_true (impact_window_save_to (window, other, NULL));
+  text = impact_json_writer_to_data (impact_window_get_document (window), NULL);
   g_assert_true (g_file_equal (impact_window_get_file (window), other));
   g_assert_false (impact_window_get_modified (window));
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "copy.json");
@@ -574,10 +604,36 @@ test_save_as_reopen (void)
   close_window (window);
 
   reopened = open_loaded (other);
+  g_assert_nonnull (reopened);
   reopened_text = impact_json_writer_to_data (impact_window_get_document (reopened), NULL);
   g_assert_cmpstr (reopened_text, ==, text);
   g_assert_cmpstr (impact_document_get_problem (impact_window_get_document (reopened))->kicker, ==, "What we face");
   close_window (reopened);
+}
+
+/* Save As into another folder keeps images found: paths are rewritten */
+static void
+test_save_as_rebases_images (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *sub = g_build_filename (dir, "copies", NULL);
+  g_autofree char *other_path = g_build_filename (sub, "office.json", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_loaded (file);
+  ImpactProfile *profile = impact_document_get_profile (impact_window_get_document (window));
+  g_autofree char *saved = NULL;
+
+  g_mkdir (sub, 0755);
+  g_assert_nonnull (profile);
+  g_free (profile->photo);
+  profile->photo = g_strdup ("photos/saji.jpg");
+  impact_window_document_edited (window, NULL);
+  g_assert_true (impact_window_save_to (window, other, NULL));
+  g_assert_cmpstr (profile->photo, ==, "../photos/saji.jpg");
+  saved = read_text (other);
+  g_assert_nonnull (strstr (saved, "\"photo\": \"../photos/saji.jpg\""));
+  close_window (window);
 }
 
 /* A folder that cannot be written: an error; the document stays open and unsaved */
@@ -896,6 +952,7 @@ main (int   argc,
   g_test_add_func ("/gui/edit/reorder-keyboard-and-drop", test_reorder_keyboard_and_drop);
   g_test_add_func ("/gui/edit/derived-statistic", test_derived_statistic);
   g_test_add_func ("/gui/edit/save-as-reopen", test_save_as_reopen);
+  g_test_add_func ("/gui/edit/save-as-rebases-images", test_save_as_rebases_images);
   g_test_add_func ("/gui/edit/save-read-only-folder", test_save_read_only);
   g_test_add_func ("/gui/edit/close-asks", test_close_asks);
   g_test_add_func ("/gui/edit/disk-change-while-dirty", test_disk_change_while_dirty);
