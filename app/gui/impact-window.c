@@ -832,7 +832,8 @@ impact_window_is_empty (ImpactWindow *self)
 {
   g_return_val_if_fail (IMPACT_IS_WINDOW (self), TRUE);
 
-  return self->file == NULL;
+  /* A new sheet has no file yet but is not empty */
+  return self->file == NULL && self->result == NULL;
 }
 
 gboolean

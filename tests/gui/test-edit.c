@@ -896,6 +896,17 @@ test_new_document (void)
   g_assert_cmpuint (impact_document_get_statistics (impact_window_get_document (window))->len, ==, 3);
   gtk_editable_set_text (GTK_EDITABLE (field (window, "office")), "Lima, Peru");
   g_assert_true (impact_window_get_modified (window));
+  /* Opening a file does not replace the new sheet */
+  g_assert_false (impact_window_is_empty (window));
+  {
+    g_autofree char *example = impact_test_example_path ("kolkata.json");
+    g_autoptr(GFile) file = g_file_new_for_path (example);
+    GtkWindow *opened = impact_application_open_file (app, file, NULL);
+
+    g_assert_true (opened != GTK_WINDOW (window));
+    g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, "Lima, Peru");
+    gtk_window_destroy (opened);
+  }
   close_window (window);
 }
 
