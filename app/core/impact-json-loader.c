@@ -2285,6 +2285,8 @@ impact_json_loader_load_data (const char         *data,
   g_autoptr(GError) parse_error = NULL;
   Loader loader;
   JsonNode *root;
+  const char *original_data;
+  gsize original_length;
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -2310,7 +2312,10 @@ impact_json_loader_load_data (const char         *data,
       goto out;
     }
 
-  /* A byte order mark is harmless: skip it (columns then count from it) */
+  /* A byte order mark is harmless: skip it (columns then count from it);
+   * the source text keeps it, so that saving keeps it too */
+  original_data = data;
+  original_length = length;
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
       data += 3;
@@ -2346,7 +2351,7 @@ impact_json_loader_load_data (const char         *data,
   impact_document_set_file (doc, base_file);
   impact_document_set_source_root (doc, root);
   {
-    g_autoptr(GBytes) text = g_bytes_new (data, length);
+    g_autoptr(GBytes) text = g_bytes_new (original_data, original_length);
 
     impact_document_set_source_text (doc, text);
   }

@@ -1152,6 +1152,8 @@ impact_json_writer_to_data (ImpactDocument *doc,
       g_autofree char *unit = NULL;
       Span *span;
 
+      if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+        sc.pos = 3;
       skip_space (&sc);
       g_string_append_len (out, data, (gssize) sc.pos);
       span = scan_value (&sc, 0);
@@ -1195,13 +1197,18 @@ impact_json_writer_adopt (ImpactDocument *doc,
 
   g_return_if_fail (IMPACT_IS_DOCUMENT (doc));
 
+  text = g_bytes_new (data, length);
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
   if (!json_parser_load_from_data (parser, data, (gssize) length, NULL))
     return;
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return;
 
-  text = g_bytes_new (data, length);
   impact_document_set_source_root (doc, node);
   impact_document_set_source_text (doc, text);
   root = json_node_get_object (node);

@@ -25,7 +25,8 @@ G_BEGIN_DECLS
  * the document is not modified). */
 JsonNode *impact_json_writer_build_tree (ImpactDocument *doc);
 
-/* The text to save, ending with a newline. */
+/* The text to save, ending with a newline (and starting with a byte order
+ * mark when the loaded file had one). */
 char     *impact_json_writer_to_data    (ImpactDocument *doc,
                                          gsize          *length);
 

@@ -36,9 +36,6 @@ read_text (GFile *file)
 
   if (file == NULL || !g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
     return NULL;
-  /* The loader skips a byte order mark: so does the comparison */
-  if (length >= 3 && memcmp (contents, "\xef\xbb\xbf", 3) == 0)
-    memmove (contents, contents + 3, length - 2);
   return contents;
 }
 

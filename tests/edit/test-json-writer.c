@@ -54,8 +54,6 @@ test_round_trip_file (gconstpointer data)
 
   original = read_file (path, &length);
   expected = original;
-  if (length >= 3 && memcmp (original, "\xef\xbb\xbf", 3) == 0)
-    expected += 3;
 
   doc = impact_json_loader_load_file (file, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -313,6 +311,21 @@ test_crlf_and_indentation (void)
                    "}\r\n");
 }
 
+/* A byte order mark is kept */
+static void
+test_byte_order_mark (void)
+{
+  const char *text = "\xef\xbb\xbf{ \"format\": \"1\", \"office\": \"K\", \"organisation\": { \"name\": \"O\" } }\n";
+  g_autoptr(ImpactDocument) doc = load_text (text);
+  g_autofree char *same = impact_json_writer_to_data (doc, NULL);
+  g_autofree char *changed = NULL;
+
+  g_assert_cmpstr (same, ==, text);
+  impact_document_set_office (doc, "L");
+  changed = impact_json_writer_to_data (doc, NULL);
+  g_assert_cmpstr (changed, ==, "\xef\xbb\xbf{ \"format\": \"1\", \"office\": \"L\", \"organisation\": { \"name\": \"O\" } }\n");
+}
+
 /* Save: atomic, with a .bak of the previous version; the document adopts
  * what was written */
 static void
@@ -504,6 +517,7 @@ main (int   argc,
   g_test_add_func ("/writer/duplicate", test_duplicate);
   g_test_add_func ("/writer/sections", test_sections);
   g_test_add_func ("/writer/crlf-and-indentation", test_crlf_and_indentation);
+  g_test_add_func ("/writer/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/writer/save-and-backup", test_save_and_backup);
   g_test_add_func ("/writer/save-read-only-folder", test_save_read_only);
   g_test_add_func ("/writer/derived-statistics", test_derived);
