@@ -1005,6 +1005,8 @@ image_row (ImpactEditorPane *self,
 
   gtk_widget_set_tooltip_text (choose, _("Choose an Image…"));
   gtk_widget_set_tooltip_text (clear, _("Remove the Image"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose an Image…"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the Image"), -1);
   gtk_widget_set_sensitive (clear, *target != NULL);
   for (GtkWidget *b = choose; b != NULL; b = (b == choose ? clear : NULL))
     {
@@ -1136,6 +1138,7 @@ item_button (const char *name,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_name (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
 
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
@@ -1702,6 +1705,8 @@ section_toggle (GtkWidget        *group,
   GtkWidget *button = gtk_button_new_from_icon_name (present ? "user-trash-symbolic" : "list-add-symbolic");
 
   gtk_widget_set_tooltip_text (button, present ? _("Remove This Section") : _("Add This Section"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  present ? _("Remove This Section") : _("Add This Section"), -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect (button, "clicked", present ? remove_cb : add_cb, self);

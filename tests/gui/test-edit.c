@@ -351,6 +351,38 @@ milestone_title (ImpactWindow *window,
   return ((ImpactMilestone *) g_ptr_array_index (milestones, index))->title;
 }
 
+/* Colours, switches and choices write the model and the file */
+static void
+test_colour_switch_choice (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_loaded (file);
+  ImpactDocument *doc = impact_window_get_document (window);
+  GdkRGBA red = { 0.8, 0.1, 0.1, 1.0 };
+  g_autofree char *saved = NULL;
+
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (field (window, "theme.primary")), &red);
+  g_assert_cmpstr (impact_document_get_theme_spec (doc)->primary, ==, "#cc1a1a");
+  gtk_switch_set_active (GTK_SWITCH (field (window, "quote.pseudonym")), FALSE);
+  g_assert_false (impact_document_get_quote (doc)->pseudonym);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "theme.template")), 1);
+  g_assert_cmpstr (impact_document_get_theme_spec (doc)->template_name, ==, "bold");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "approach.0.icon")), 0);
+  g_assert_null (((ImpactPillar *) g_ptr_array_index (impact_document_get_pillars (doc), 0))->icon);
+
+  /* The theme reaches the preview */
+  impact_window_apply_edits (window);
+  g_assert_cmpstr (impact_document_get_theme_spec (window->result->document)->primary, ==, "#cc1a1a");
+
+  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  saved = read_text (file);
+  g_assert_nonnull (strstr (saved, "\"primary\": \"#cc1a1a\""));
+  g_assert_nonnull (strstr (saved, "\"template\": \"bold\""));
+  g_assert_nonnull (strstr (saved, "\"pseudonym\": false"));
+  close_window (window);
+}
+
 /* Add, validate, reorder and remove milestones; a derived statistic follows */
 static void
 test_milestones (void)
@@ -959,6 +991,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/edit/statistic-preview-save-undo", test_edit_statistic);
   g_test_add_func ("/gui/edit/typing-is-one-step", test_typing_coalesces);
+  g_test_add_func ("/gui/edit/colour-switch-choice", test_colour_switch_choice);
   g_test_add_func ("/gui/edit/milestones-add-reorder-remove", test_milestones);
   g_test_add_func ("/gui/edit/reorder-keyboard-and-drop", test_reorder_keyboard_and_drop);
   g_test_add_func ("/gui/edit/derived-statistic", test_derived_statistic);
