@@ -63,7 +63,9 @@ struct _ImpactEditorPane
   /* Owned References */
   ImpactDocument *document;
   GHashTable     *fields;     /* key -> GtkWidget (borrowed: the rows own them) */
-  GHashTable     *messages;   /* key -> char * */
+  GHashTable     *messages;   /* key -> char *: the field's own check */
+  GHashTable     *errors;     /* keys whose own message is an error */
+  GHashTable     *notes;      /* key -> char *: from the diagnostics */
   GHashTable     *item_rows;  /* "list.index" -> GtkWidget */
 
   /* Template Widgets (built in code) */
@@ -202,18 +204,13 @@ field_new (ImpactEditorPane *self,
   return field;
 }
 
+/* Shows @message (or none) next to the field's value */
 static void
-set_message (ImpactEditorPane *self,
-             Field            *field,
-             const char       *message,
-             gboolean          is_error)
+show_message (Field      *field,
+              const char *message,
+              gboolean    is_error)
 {
   GtkWidget *row = field->row;
-
-  if (message != NULL)
-    g_hash_table_replace (self->messages, g_strdup (field->key), g_strdup (message));
-  else
-    g_hash_table_remove (self->messages, field->key);
 
   if (row == NULL)
     return;
@@ -272,6 +269,38 @@ set_message (ImpactEditorPane *self,
             }
         }
     }
+}
+
+/* The field's own check comes first; else what the loader or the layout
+ * said about it (an overflow, an unknown icon) */
+static void
+update_message (ImpactEditorPane *self,
+                Field            *field)
+{
+  const char *own = g_hash_table_lookup (self->messages, field->key);
+  const char *note = g_hash_table_lookup (self->notes, field->key);
+
+  if (own != NULL)
+    show_message (field, own, g_hash_table_contains (self->errors, field->key));
+  else
+    show_message (field, note, FALSE);
+}
+
+static void
+set_message (ImpactEditorPane *self,
+             Field            *field,
+             const char       *message,
+             gboolean          is_error)
+{
+  if (message != NULL)
+    g_hash_table_replace (self->messages, g_strdup (field->key), g_strdup (message));
+  else
+    g_hash_table_remove (self->messages, field->key);
+  if (message != NULL && is_error)
+    g_hash_table_add (self->errors, g_strdup (field->key));
+  else
+    g_hash_table_remove (self->errors, field->key);
+  update_message (self, field);
 }
 
 /* Before a change: the owner may need the state as it was (undo) */
@@ -586,6 +615,8 @@ register_field (ImpactEditorPane *self,
   field->row = row;
   g_object_set_data_full (G_OBJECT (widget), "impact-field", field, field_free);
   g_hash_table_replace (self->fields, g_strdup (field->key), widget);
+  if (g_hash_table_contains (self->notes, field->key))
+    update_message (self, field);
 }
 
 static GtkWidget *
@@ -1732,6 +1763,7 @@ build (ImpactEditorPane *self)
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), NULL);
   g_hash_table_remove_all (self->fields);
   g_hash_table_remove_all (self->messages);
+  g_hash_table_remove_all (self->errors);
   g_hash_table_remove_all (self->item_rows);
 
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
@@ -1862,6 +1894,8 @@ impact_editor_pane_finalize (GObject *object)
 
   g_hash_table_unref (self->fields);
   g_hash_table_unref (self->messages);
+  g_hash_table_unref (self->errors);
+  g_hash_table_unref (self->notes);
   g_hash_table_unref (self->item_rows);
 
   G_OBJECT_CLASS (impact_editor_pane_parent_class)->finalize (object);
@@ -1906,6 +1940,8 @@ impact_editor_pane_init (ImpactEditorPane *self)
 {
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->item_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->scroller = gtk_scrolled_window_new ();
@@ -2060,6 +2096,75 @@ const char *
 impact_editor_pane_get_message (ImpactEditorPane *self,
                                 const char       *key)
 {
+  const char *own;
+
   g_return_val_if_fail (IMPACT_IS_EDITOR_PANE (self), NULL);
-  return g_hash_table_lookup (self->messages, key);
+
+  own = g_hash_table_lookup (self->messages, key);
+  return own ? own : g_hash_table_lookup (self->notes, key);
+}
+
+/* "statistics[0].value" -> "statistics.0.value"; NULL for other shapes */
+char *
+impact_editor_key_from_path (const char *path)
+{
+  GString *key;
+
+  if (path == NULL || *path == '\0')
+    return NULL;
+  key = g_string_new (NULL);
+  for (const char *p = path; *p != '\0'; p++)
+    {
+      if (*p == '[')
+        g_string_append_c (key, '.');
+      else if (*p == ']')
+        continue;
+      else
+        g_string_append_c (key, *p);
+    }
+  return g_string_free (key, FALSE);
+}
+
+void
+impact_editor_pane_set_diagnostics (ImpactEditorPane  *self,
+                                    ImpactDiagnostics *diagnostics)
+{
+  g_autoptr(GHashTable) old = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (IMPACT_IS_EDITOR_PANE (self));
+
+  old = self->notes;
+  self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; diagnostics != NULL && i < impact_diagnostics_get_n_items (diagnostics); i++)
+    {
+      const ImpactDiagnostic *diag = impact_diagnostics_get_item (diagnostics, i);
+      char *note_key = impact_editor_key_from_path (diag->path);
+
+      if (note_key == NULL || g_hash_table_contains (self->notes, note_key))
+        g_free (note_key);
+      else
+        g_hash_table_insert (self->notes, note_key, g_strdup (diag->message));
+    }
+
+  /* Show the new notes and clear the old ones */
+  {
+    g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+    g_hash_table_iter_init (&iter, old);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (keys, key);
+    g_hash_table_iter_init (&iter, self->notes);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (keys, key);
+    for (guint i = 0; i < keys->len; i++)
+      {
+        GtkWidget *widget = g_hash_table_lookup (self->fields, g_ptr_array_index (keys, i));
+        Field *field = widget ? g_object_get_data (G_OBJECT (widget), "impact-field") : NULL;
+
+        if (field != NULL)
+          update_message (self, field);
+      }
+  }
 }

@@ -13,6 +13,7 @@
 
 #include <gtk/gtk.h>
 
+#include "impact-diagnostics.h"
 #include "impact-document.h"
 
 G_BEGIN_DECLS
@@ -40,7 +41,15 @@ GtkWidget      *impact_editor_pane_get_item_row (ImpactEditorPane *self,
 const char     *impact_editor_pane_get_message  (ImpactEditorPane *self,
                                                  const char       *key);
 
+/* Warnings of the loader and the layout, shown next to the fields their
+ * JSON paths name (overflow of a text, an unknown icon…) */
+void            impact_editor_pane_set_diagnostics (ImpactEditorPane  *self,
+                                                    ImpactDiagnostics *diagnostics);
+
 /* Pure helpers (unit-tested without a display) */
+
+/* "statistics[0].value" -> "statistics.0.value" */
+char           *impact_editor_key_from_path     (const char *path);
 
 /* "rescued: 2, arrested: 3" <-> metrics. Returns FALSE on a malformed text. */
 gboolean        impact_editor_parse_metrics     (const char *text,

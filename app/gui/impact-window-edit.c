@@ -208,6 +208,9 @@ relayout (ImpactWindow *self,
   g_debug ("Re-layout after an edit: %.1f ms", self->last_relayout_usec / 1000.0);
 
   impact_sheet_preview_set_layout (self->preview, self->result->layout);
+  /* What the layout says now (an overflow) stands next to the field; the
+   * loader's warnings were about the text as loaded */
+  impact_editor_pane_set_diagnostics (self->editor, self->result->layout_diagnostics);
   if (with_outline)
     refresh_outline (self);
   update_state (self);
@@ -362,8 +365,11 @@ impact_window_document_loaded (ImpactWindow *self)
       /* What is on disk is the text the document was read from; the
        * stack's first step is how the writer would save it: the same,
        * unless the loader filled in something (a derived value). */
+      g_autoptr(ImpactDiagnostics) diagnostics = impact_load_result_dup_diagnostics (self->result);
+
       self->undo = impact_undo_stack_new (doc, NULL);
       impact_undo_stack_mark_saved (self->undo, impact_undo_stack_get_text (self->undo));
+      impact_editor_pane_set_diagnostics (self->editor, diagnostics);
       impact_editor_pane_set_document (self->editor, doc);
       if (!warmed_up)
         {

@@ -383,6 +383,34 @@ test_colour_switch_choice (void)
   close_window (window);
 }
 
+/* The loader's warnings stand next to the fields they concern */
+static void
+test_warnings_next_to_fields (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *text = read_text (file);
+  GString *s = g_string_new (text);
+  ImpactWindow *window;
+  const char *message;
+
+  g_string_replace (s, "\"icon\": \"heart\"", "\"icon\": \"hearts\"", 1);
+  g_file_set_contents (g_file_peek_path (file), s->str, -1, NULL);
+  g_string_free (s, TRUE);
+
+  window = open_loaded (file);
+  field (window, "statistics.0.icon");
+  message = impact_editor_pane_get_message (window->editor, "statistics.0.icon");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "hearts"));
+  /* Choosing an icon: the field's own state wins… and the next layout
+   * brings no warning for it */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "statistics.0.icon")), 3);
+  impact_window_apply_edits (window);
+  g_assert_null (impact_editor_pane_get_message (window->editor, "statistics.0.icon"));
+  close_window (window);
+}
+
 /* Add, validate, reorder and remove milestones; a derived statistic follows */
 static void
 test_milestones (void)
@@ -992,6 +1020,7 @@ main (int   argc,
   g_test_add_func ("/gui/edit/statistic-preview-save-undo", test_edit_statistic);
   g_test_add_func ("/gui/edit/typing-is-one-step", test_typing_coalesces);
   g_test_add_func ("/gui/edit/colour-switch-choice", test_colour_switch_choice);
+  g_test_add_func ("/gui/edit/warnings-next-to-fields", test_warnings_next_to_fields);
   g_test_add_func ("/gui/edit/milestones-add-reorder-remove", test_milestones);
   g_test_add_func ("/gui/edit/reorder-keyboard-and-drop", test_reorder_keyboard_and_drop);
   g_test_add_func ("/gui/edit/derived-statistic", test_derived_statistic);

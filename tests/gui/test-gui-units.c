@@ -164,6 +164,20 @@ test_image_path (void)
   g_assert_cmpstr (d, ==, "/data/office/photos/saji.jpg");
 }
 
+static void
+test_key_from_path (void)
+{
+  g_autofree char *a = impact_editor_key_from_path ("statistics[0].value");
+  g_autofree char *b = impact_editor_key_from_path ("problem.body");
+  g_autofree char *c = impact_editor_key_from_path ("facts[12].source.url");
+  g_autofree char *d = impact_editor_key_from_path (NULL);
+
+  g_assert_cmpstr (a, ==, "statistics.0.value");
+  g_assert_cmpstr (b, ==, "problem.body");
+  g_assert_cmpstr (c, ==, "facts.12.source.url");
+  g_assert_null (d);
+}
+
 static ImpactDocument *
 small_document (void)
 {
@@ -245,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/gui/editor/metrics-text", test_metrics_text);
   g_test_add_func ("/gui/editor/image-path", test_image_path);
   g_test_add_func ("/gui/undo-stack", test_undo_stack);
+  g_test_add_func ("/gui/editor/key-from-path", test_key_from_path);
 
   return g_test_run ();
 }
