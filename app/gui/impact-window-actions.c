@@ -14,6 +14,7 @@
 #include "impact-application.h"
 #include "impact-export-dialog.h"
 #include "impact-print-operation.h"
+#include "impact-presenter-window.h"
 #include "impact-window-private.h"
 
 static void
@@ -107,6 +108,21 @@ print_done_cb (ImpactWindow            *self,
       impact_application_set_print_settings (app, gtk_print_operation_get_print_settings (operation));
       impact_application_set_page_setup (app, gtk_print_operation_get_default_page_setup (operation));
     }
+}
+
+/* F5: the milestones full screen, one at a time */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+
+  if (self->result == NULL)
+    return;
+  impact_presenter_window_start (GTK_WINDOW (self),
+                                 gtk_window_get_application (GTK_WINDOW (self)),
+                                 self->result->document);
 }
 
 static void
@@ -248,6 +264,7 @@ impact_window_class_actions_init (ImpactWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-to", "s", export_to_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
@@ -278,6 +295,9 @@ impact_window_actions_update (ImpactWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", have_document && !self->exporting);
   gtk_widget_action_set_enabled (widget, "win.export-to", have_document && !self->exporting);
   gtk_widget_action_set_enabled (widget, "win.print", have_document);
+  gtk_widget_action_set_enabled (widget, "win.present",
+                                 have_document &&
+                                 impact_document_get_milestones (self->result->document)->len > 0);
   gtk_widget_action_set_enabled (widget, "win.reload", self->file != NULL);
   gtk_widget_action_set_enabled (widget, "win.zoom-in",
                                  have_document && impact_sheet_preview_can_zoom_in (self->preview));

@@ -8,6 +8,7 @@
 #include "impact-load-task.h"
 #include "impact-outline-pane.h"
 #include "impact-sheet-preview.h"
+#include "impact-timeline-view.h"
 #include "impact-undo-stack.h"
 #include "impact-window.h"
 
@@ -19,7 +20,9 @@ struct _ImpactWindow
 
   /* Template Widgets */
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
+  AdwViewStack         *content_stack;
+  ImpactTimelineView   *timeline_view;
   AdwSplitButton       *open_button;
   GtkToggleButton      *outline_button;
   GtkMenuButton        *menu_button;

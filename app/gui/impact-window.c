@@ -78,7 +78,7 @@ update_titles (ImpactWindow *self)
   if (title == NULL)
     title = _("Impact Sheet");
 
-  adw_window_title_set_title (self->window_title, title);
+  adw_view_switcher_title_set_title (self->window_title, title);
 
   if (self->result != NULL && self->file == NULL && name == NULL)
     name = g_strdup (_("Not saved yet"));
@@ -87,9 +87,9 @@ update_titles (ImpactWindow *self)
       /* Translators: marks a title with unsaved changes */
       g_autofree char *marked = g_strdup_printf (_("• %s"), title);
 
-      adw_window_title_set_title (self->window_title, marked);
+      adw_view_switcher_title_set_title (self->window_title, marked);
     }
-  adw_window_title_set_subtitle (self->window_title, name && g_strcmp0 (name, title) != 0 ? name : "");
+  adw_view_switcher_title_set_subtitle (self->window_title, name && g_strcmp0 (name, title) != 0 ? name : "");
 
   if (self->file != NULL || self->result != NULL)
     {
@@ -176,6 +176,9 @@ show_result (ImpactWindow *self)
 
   diagnostics = impact_load_result_dup_diagnostics (self->result);
   impact_sheet_preview_set_layout (self->preview, self->result->layout);
+  /* the timeline page follows the document (and its ::changed) itself */
+  if (impact_timeline_view_get_document (self->timeline_view) != self->result->document)
+    impact_timeline_view_set_document (self->timeline_view, self->result->document);
   impact_outline_pane_set_document (self->outline, self->result->document, diagnostics);
   if (impact_editor_pane_get_document (self->editor) != self->result->document)
     impact_editor_pane_set_document (self->editor, self->result->document);
@@ -606,6 +609,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   g_type_ensure (IMPACT_TYPE_OUTLINE_PANE);
   g_type_ensure (IMPACT_TYPE_EDITOR_PANE);
   g_type_ensure (IMPACT_TYPE_SHEET_PREVIEW);
+  g_type_ensure (IMPACT_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/impactsheet/ImpactSheet/ui/impact-window.ui");
@@ -624,6 +628,8 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, preview);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, zoom_label);
   gtk_widget_class_bind_template_callback (widget_class, outline_activated_cb);

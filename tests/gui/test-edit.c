@@ -236,7 +236,7 @@ test_edit_statistic (void)
   g_assert_cmpfloat (statistic (window, 2)->value, ==, 5471);
   g_assert_true (impact_window_get_modified (window));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
-  g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "• "));
+  g_assert_true (g_str_has_prefix (adw_view_switcher_title_get_title (window->window_title), "• "));
 
   /* The preview is laid out again after a short pause */
   g_assert_true (wait_for (laid_out, window, "the re-layout"));
@@ -324,7 +324,7 @@ test_typing_coalesces (void)
   g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 1);
   g_assert_true (wait_for (typing_recorded, window, "the pause after typing"));
   g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 2);
-  g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "• Kolkata, West Bengal"));
+  g_assert_true (g_str_has_prefix (adw_view_switcher_title_get_title (window->window_title), "• Kolkata, West Bengal"));
 
   /* Another field is another step */
   gtk_editable_set_text (GTK_EDITABLE (field (window, "subtitle")), "Field office");
@@ -654,7 +654,7 @@ test_save_as_reopen (void)
   text = impact_json_writer_to_data (impact_window_get_document (window), NULL);
   g_assert_true (g_file_equal (impact_window_get_file (window), other));
   g_assert_false (impact_window_get_modified (window));
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "copy.json");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->window_title), ==, "copy.json");
   /* Save As writes no .bak (there was nothing there) and leaves the original alone */
   {
     g_autofree char *bak = g_strconcat (other_path, ".bak", NULL);

@@ -14,6 +14,7 @@
 #include "impact-application.h"
 #include "impact-outline-row.h"
 #include "impact-test-utils.h"
+#include "impact-presenter-window.h"
 #include "impact-window-private.h"
 
 #define EXAMPLE_URI "resource:///io/github/impactsheet/ImpactSheet/examples/kolkata.json"
@@ -104,7 +105,7 @@ title_is (gpointer data)
 {
   TitleCheck *check = data;
 
-  return g_strcmp0 (adw_window_title_get_title (check->window->window_title), check->title) == 0;
+  return g_strcmp0 (adw_view_switcher_title_get_title (check->window->window_title), check->title) == 0;
 }
 
 typedef struct
@@ -184,7 +185,7 @@ test_example (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "document");
   g_assert_null (impact_window_get_error (window));
   g_assert_true (wait_for (preview_drawn, window, "the first drawn preview"));
-  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==,
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->window_title), ==,
                    impact_document_get_office (impact_window_get_document (window)));
 
   /* The outline lists every statistic, and picking a milestone scrolls to it */
@@ -195,6 +196,45 @@ test_example (void)
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activated");
   g_assert_true (wait_for (scrolled_down, window, "the preview to scroll to the milestones"));
+
+  close_window (window);
+}
+
+static gboolean
+has_presenter (gpointer data)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (IMPACT_IS_PRESENTER_WINDOW (l->data))
+      {
+        *(ImpactPresenterWindow **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+test_timeline_and_present (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (EXAMPLE_URI);
+  ImpactWindow *window = open_window (file);
+  ImpactPresenterWindow *presenter = NULL;
+  ImpactDocument *doc;
+
+  g_assert_true (wait_for (has_document, window, "the example to load"));
+  doc = impact_window_get_document (window);
+
+  /* the Timeline page beside the sheet shows the same document */
+  g_assert_true (impact_timeline_view_get_document (window->timeline_view) == doc);
+  adw_view_stack_set_visible_child_name (window->content_stack, "timeline");
+  g_assert_true (adw_view_stack_get_visible_child (window->content_stack) == GTK_WIDGET (window->timeline_view));
+
+  /* F5's action opens the presenter with a slide per milestone after the
+   * statistics' title slide (one monitor here: no question asked) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  g_assert_true (wait_for (has_presenter, &presenter, "the presenter window"));
+  g_assert_cmpint (impact_presenter_window_get_n_slides (presenter), ==,
+                   (int) impact_document_get_milestones (doc)->len + 1);
+  gtk_window_destroy (GTK_WINDOW (presenter));
 
   close_window (window);
 }
@@ -418,6 +458,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/window/empty", test_empty_window);
   g_test_add_func ("/gui/window/example", test_example);
+  g_test_add_func ("/gui/window/timeline-and-present", test_timeline_and_present);
   g_test_add_func ("/gui/window/invalid-keeps-document", test_invalid_keeps_document);
   g_test_add_func ("/gui/window/invalid-first", test_invalid_first);
   g_test_add_func ("/gui/window/live-reload", test_live_reload);
