@@ -88,8 +88,12 @@ load_thread (GTask        *task,
 
   result->theme = impact_theme_new (impact_document_get_theme_spec (result->document),
                                     NULL, result->load_diagnostics);
-  result->layout = impact_sheet_layout_new (result->document, result->theme,
-                                            data->page_size, result->layout_diagnostics);
+  /* No layout here: Pango's font objects belong to the font map of the
+   * thread that made them (one per thread) and are not safe to share, and
+   * this pool thread may lay out the next document while the main thread
+   * draws. The window lays the document out on the main thread
+   * (impact_load_result_relayout()), where it is drawn and edited. */
+  result->layout = NULL;
   result->duration_usec = g_get_monotonic_time () - start;
 
   g_task_return_pointer (task, g_steal_pointer (&result),

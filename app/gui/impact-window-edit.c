@@ -325,32 +325,10 @@ editor_edited_cb (ImpactWindow     *self,
   impact_window_document_edited (self, key);
 }
 
-/* Pango keeps one font map per thread, and the document was laid out in a
- * worker: the first layout on the main thread would load every face and
- * size again (about 100 ms) just when the user types the first letter. Do
- * it once, right after the first document appears. */
-static gboolean
-warm_up_cb (gpointer data)
-{
-  g_autoptr(ImpactWindow) self = data;
-  g_autoptr(ImpactSheetLayout) layout = NULL;
-  gint64 start = g_get_monotonic_time ();
-
-  if (self->result != NULL)
-    {
-      layout = impact_sheet_layout_new (self->result->document, self->result->theme,
-                                        self->page_size, NULL);
-      g_debug ("Warmed up the main thread's fonts in %.1f ms",
-               (g_get_monotonic_time () - start) / 1000.0);
-    }
-  return G_SOURCE_REMOVE;
-}
 
 void
 impact_window_document_loaded (ImpactWindow *self)
 {
-  static gboolean warmed_up;
-
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
   g_clear_pointer (&self->undo, impact_undo_stack_free);
@@ -371,11 +349,6 @@ impact_window_document_loaded (ImpactWindow *self)
       impact_undo_stack_mark_saved (self->undo, impact_undo_stack_get_text (self->undo));
       impact_editor_pane_set_diagnostics (self->editor, diagnostics);
       impact_editor_pane_set_document (self->editor, doc);
-      if (!warmed_up)
-        {
-          warmed_up = TRUE;
-          g_idle_add_full (G_PRIORITY_LOW, warm_up_cb, g_object_ref (self), NULL);
-        }
     }
   else
     impact_editor_pane_set_document (self->editor, NULL);

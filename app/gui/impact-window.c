@@ -224,9 +224,8 @@ load_done_cb (GObject      *source_object,
   g_debug ("Loaded %s in %.1f ms", g_file_peek_path (self->file) ? g_file_peek_path (self->file) : "document",
            loaded->duration_usec / 1000.0);
 
-  /* A load started for another page size: lay out again for this one */
-  if (impact_sheet_layout_get_page_size (loaded->layout) != self->page_size)
-    impact_load_result_relayout (loaded, self->page_size);
+  /* laid out here, on the thread that draws it (see impact-load-task.c) */
+  impact_load_result_relayout (loaded, self->page_size);
 
   g_clear_pointer (&self->result, impact_load_result_free);
   self->result = g_steal_pointer (&loaded);
