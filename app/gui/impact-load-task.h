@@ -25,6 +25,7 @@ typedef struct
   ImpactDiagnostics *load_diagnostics;    /* loader and theme warnings */
   ImpactDiagnostics *layout_diagnostics;  /* overflow and image warnings */
   gint64             duration_usec;       /* time spent in the worker */
+  GFile             *imported_from;       /* a TimelineJS file converted on opening, or NULL */
 } ImpactLoadResult;
 
 void              impact_load_result_free      (ImpactLoadResult *self);

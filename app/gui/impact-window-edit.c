@@ -648,6 +648,10 @@ save_as (ImpactWindow *self,
 static gboolean
 needs_save_as (ImpactWindow *self)
 {
+  /* a converted TimelineJS file is never written over in our format */
+  if (self->result != NULL && self->result->imported_from != NULL &&
+      self->file != NULL && g_file_equal (self->file, self->result->imported_from))
+    return TRUE;
   return self->file == NULL || g_file_has_uri_scheme (self->file, "resource");
 }
 

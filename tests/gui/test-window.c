@@ -240,6 +240,34 @@ test_timeline_and_present (void)
 }
 
 static void
+test_open_timelinejs (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "timeline", "data", "timelinejs-all.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ImpactWindow *window = open_window (file);
+  ImpactDocument *doc;
+
+  /* a Knight Lab TimelineJS file opens converted, with its milestones */
+  g_assert_true (wait_for (has_document, window, "the TimelineJS file to open"));
+  doc = impact_window_get_document (window);
+  g_assert_cmpuint (impact_document_get_milestones (doc)->len, >, 0);
+  g_assert_null (impact_window_get_error (window));
+  g_assert_nonnull (window->result->imported_from);
+  g_assert_true (g_file_equal (window->result->imported_from, file));
+  /* what could not be mapped is reported, not dropped */
+  {
+    g_autoptr(ImpactDiagnostics) diagnostics = impact_load_result_dup_diagnostics (window->result);
+    gboolean reported = FALSE;
+
+    for (guint i = 0; i < impact_diagnostics_get_n_items (diagnostics); i++)
+      if (g_strcmp0 (impact_diagnostics_get_item (diagnostics, i)->path, "timelinejs") == 0)
+        reported = TRUE;
+    g_assert_true (reported);
+  }
+  close_window (window);
+}
+
+static void
 test_invalid_keeps_document (void)
 {
   g_autofree char *dir = impact_test_make_tmpdir ();
@@ -459,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/empty", test_empty_window);
   g_test_add_func ("/gui/window/example", test_example);
   g_test_add_func ("/gui/window/timeline-and-present", test_timeline_and_present);
+  g_test_add_func ("/gui/window/open-timelinejs", test_open_timelinejs);
   g_test_add_func ("/gui/window/invalid-keeps-document", test_invalid_keeps_document);
   g_test_add_func ("/gui/window/invalid-first", test_invalid_first);
   g_test_add_func ("/gui/window/live-reload", test_live_reload);
