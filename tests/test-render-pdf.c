@@ -353,6 +353,56 @@ test_outline (void)
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (titles));
 }
 
+static void
+write_png_file (const char *path,
+                int         width,
+                int         height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x88aaccff);
+  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  g_assert_no_error (error);
+}
+
+static void
+test_figure_alt_text (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *json = g_build_filename (dir, "figures.json", NULL);
+  g_autofree char *logo = g_build_filename (dir, "logo.png", NULL);
+  g_autofree char *photo = g_build_filename (dir, "photo.png", NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *check = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+  /* "Portrait of Ada" as UTF-16BE hex, and the logo's text with a non-ASCII dash */
+  const char *portrait = "/Alt <FEFF0050006F0072007400720061006900740020006F0066002000410064006100";
+  const char *logo_alt = "/Alt <FEFF004F007200670020006C006F0067006F00202014";
+
+  write_png_file (logo, 400, 120);
+  write_png_file (photo, 600, 600);
+  g_file_set_contents (json,
+    "{ \"format\": \"1\", \"office\": \"Testville\","
+    "  \"organisation\": { \"name\": \"Org\", \"logo\": \"logo.png\", \"logo_alt\": \"Org logo — Testville\" },"
+    "  \"profile\": { \"name\": \"Ada Lovelace\", \"photo\": \"photo.png\", \"photo_alt\": \"Portrait of Ada Lovelace\" } }",
+    -1, &error);
+  g_assert_no_error (error);
+  pdf = export_pdf (json, IMPACT_PAGE_SIZE_LETTER);
+
+  /* both images are figures of the structure tree with their alternative text */
+  g_file_get_contents (pdf, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (memmem (contents, length, logo_alt, strlen (logo_alt)));
+  g_assert_nonnull (memmem (contents, length, portrait, strlen (portrait)));
+  /* and the file is still well-formed after adding them */
+  check = run_tool ("qpdf", "--check", pdf, NULL);
+  if (check != NULL)
+    g_assert_nonnull (strstr (check, "No syntax or stream encoding errors found"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +418,8 @@ main (int   argc,
   g_test_add_func ("/pdf/bleed", test_bleed);
   g_test_add_func ("/pdf/crop-marks", test_crop_marks);
   g_test_add_func ("/pdf/outline", test_outline);
+
+  g_test_add_func ("/pdf/figure-alt-text", test_figure_alt_text);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "impact-export.h"
 #include "impact-render.h"
 #include "impact-sheet-layout.h"
+#include "impact-sheet-layout-private.h"
 #include "impact-theme.h"
 
 /* A page image larger than this is refused rather than allocated */
@@ -215,61 +216,25 @@ find (const char *data,
   return NULL;
 }
 
+/* Inserts @strings[i] at byte @positions[i] (ascending) of the PDF file at
+ * @path and shifts the offsets of its cross-reference table to match.
+ * cairo 1.16 cannot write some things we need (TrimBox, BleedBox, /Alt);
+ * this adds them after the fact. When the file is not laid out as
+ * expected the file is left as cairo wrote it: the additions are a
+ * courtesy, the page stands without them. */
 static gboolean
-add_print_boxes (const char  *path,
-                 double       width,
-                 double       height,
-                 double       margin,
-                 double       bleed,
-                 GError     **error)
+pdf_insert (const char  *path,
+            const char  *data,
+            gsize        len,
+            GArray      *inserts,
+            GPtrArray   *strings,
+            GError     **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *boxes = NULL;
   g_autoptr(GString) out = NULL;
-  g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (gsize));  /* positions in the input */
-  gsize len, xref_at, boxes_len;
+  gsize xref_at, total = 0;
   const char *p, *startxref;
-  char num[4][G_ASCII_DTOSTR_BUF_SIZE];
   guint64 old_xref;
 
-  if (!g_file_get_contents (path, &data, &len, error))
-    return FALSE;
-
-  g_ascii_formatd (num[0], sizeof num[0], "%.4f", margin - bleed);
-  g_ascii_formatd (num[1], sizeof num[1], "%.4f", width - margin + bleed);
-  g_ascii_formatd (num[2], sizeof num[2], "%.4f", height - margin + bleed);
-  boxes = g_strdup_printf ("   /BleedBox [ %s %s %s %s ]\n", num[0], num[0], num[1], num[2]);
-  g_ascii_formatd (num[0], sizeof num[0], "%.4f", margin);
-  g_ascii_formatd (num[1], sizeof num[1], "%.4f", width - margin);
-  g_ascii_formatd (num[2], sizeof num[2], "%.4f", height - margin);
-  {
-    char *both = g_strdup_printf ("%s   /TrimBox [ %s %s %s %s ]\n", boxes, num[0], num[0], num[1], num[2]);
-
-    g_free (boxes);
-    boxes = both;
-  }
-  boxes_len = strlen (boxes);
-
-  /* after the MediaBox line of every page dictionary. cairo starts each
-   * page object on its own line as "N 0 obj\n<< /Type /Page % K"; text from
-   * the data (an outline title, say) is written as a PDF string, which
-   * cairo sets in hexadecimal whenever it holds a line break, so a match at
-   * the start of a line after "N 0 obj" is a page and nothing else. */
-  for (p = data; (p = find (data, len, p, " 0 obj\n<< /Type /Page % ")) != NULL; p += 20)
-    {
-      const char *start = p, *media, *eol;
-      gsize at;
-
-      while (start > data && g_ascii_isdigit (start[-1]))
-        start--;
-      if (start == p || (start > data && start[-1] != '\n'))
-        continue;
-      media = find (data, MIN (len, (gsize) (p - data) + 400), p, "\n   /MediaBox [");
-      if (media == NULL || (eol = memchr (media + 1, '\n', len - (media + 1 - data))) == NULL)
-        return TRUE;
-      at = eol + 1 - data;
-      g_array_append_val (inserts, at);
-    }
   if (inserts->len == 0)
     return TRUE;
 
@@ -284,7 +249,7 @@ add_print_boxes (const char  *path,
     return TRUE;
   xref_at = old_xref;
 
-  out = g_string_sized_new (len + inserts->len * boxes_len);
+  out = g_string_sized_new (len + 256 * inserts->len);
   {
     gsize from = 0;
 
@@ -295,7 +260,8 @@ add_print_boxes (const char  *path,
         if (at > xref_at)
           return TRUE;
         g_string_append_len (out, data + from, at - from);
-        g_string_append (out, boxes);
+        g_string_append (out, g_ptr_array_index (strings, i));
+        total += strlen (g_ptr_array_index (strings, i));
         from = at;
       }
     g_string_append_len (out, data + from, xref_at - from);
@@ -331,14 +297,13 @@ add_print_boxes (const char  *path,
       for (guint64 i = 0; i < count; i++, p += 20)
         {
           guint64 offset = g_ascii_strtoull (p, NULL, 10);
-          guint shift = 0;
+          guint64 shift = 0;
 
           if (p[17] == 'n')
             for (guint k = 0; k < inserts->len; k++)
               if (g_array_index (inserts, gsize, k) <= offset)
-                shift++;
-          g_string_append_printf (out, "%010" G_GUINT64_FORMAT "%.10s",
-                                  offset + (guint64) shift * boxes_len, p + 10);
+                shift += strlen (g_ptr_array_index (strings, k));
+          g_string_append_printf (out, "%010" G_GUINT64_FORMAT "%.10s", offset + shift, p + 10);
         }
     }
   if (p >= data + len)
@@ -352,8 +317,7 @@ add_print_boxes (const char  *path,
     if (sx == NULL || sx != startxref)
       return TRUE;
     g_string_append_len (out, p, sx - p);
-    g_string_append_printf (out, "startxref\n%" G_GSIZE_FORMAT "\n",
-                            xref_at + inserts->len * boxes_len);
+    g_string_append_printf (out, "startxref\n%" G_GSIZE_FORMAT "\n", xref_at + total);
     eof = find (data, len, sx, "%%EOF");
     if (eof == NULL)
       return TRUE;
@@ -361,6 +325,63 @@ add_print_boxes (const char  *path,
   }
 
   return g_file_set_contents (path, out->str, out->len, error);
+}
+
+static gboolean
+add_print_boxes (const char  *path,
+                 double       width,
+                 double       height,
+                 double       margin,
+                 double       bleed,
+                 GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *boxes = NULL;
+  g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (gsize));  /* positions in the input */
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  gsize len;
+  const char *p;
+  char num[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!g_file_get_contents (path, &data, &len, error))
+    return FALSE;
+
+  g_ascii_formatd (num[0], sizeof num[0], "%.4f", margin - bleed);
+  g_ascii_formatd (num[1], sizeof num[1], "%.4f", width - margin + bleed);
+  g_ascii_formatd (num[2], sizeof num[2], "%.4f", height - margin + bleed);
+  boxes = g_strdup_printf ("   /BleedBox [ %s %s %s %s ]\n", num[0], num[0], num[1], num[2]);
+  g_ascii_formatd (num[0], sizeof num[0], "%.4f", margin);
+  g_ascii_formatd (num[1], sizeof num[1], "%.4f", width - margin);
+  g_ascii_formatd (num[2], sizeof num[2], "%.4f", height - margin);
+  {
+    char *both = g_strdup_printf ("%s   /TrimBox [ %s %s %s %s ]\n", boxes, num[0], num[0], num[1], num[2]);
+
+    g_free (boxes);
+    boxes = both;
+  }
+
+  /* after the MediaBox line of every page dictionary. cairo starts each
+   * page object on its own line as "N 0 obj\n<< /Type /Page % K"; text from
+   * the data (an outline title, say) is written as a PDF string, which
+   * cairo sets in hexadecimal whenever it holds a line break, so a match at
+   * the start of a line after "N 0 obj" is a page and nothing else. */
+  for (p = data; (p = find (data, len, p, " 0 obj\n<< /Type /Page % ")) != NULL; p += 20)
+    {
+      const char *start = p, *media, *eol;
+      gsize at;
+
+      while (start > data && g_ascii_isdigit (start[-1]))
+        start--;
+      if (start == p || (start > data && start[-1] != '\n'))
+        continue;
+      media = find (data, MIN (len, (gsize) (p - data) + 400), p, "\n   /MediaBox [");
+      if (media == NULL || (eol = memchr (media + 1, '\n', len - (media + 1 - data))) == NULL)
+        return TRUE;
+      at = eol + 1 - data;
+      g_array_append_val (inserts, at);
+      g_ptr_array_add (strings, g_strdup (boxes));
+    }
+  return pdf_insert (path, data, len, inserts, strings, error);
 }
 
 static const char *
@@ -442,6 +463,72 @@ add_outline (cairo_surface_t           *surface,
     }
 }
 
+/* A PDF text string for any Unicode text: UTF-16BE in hexadecimal */
+static char *
+pdf_text_string (const char *utf8)
+{
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (utf8, -1, NULL, NULL, NULL);
+  GString *out = g_string_new ("<FEFF");
+
+  for (const gunichar2 *u = utf16; u && *u; u++)
+    g_string_append_printf (out, "%04X", *u);
+  g_string_append_c (out, '>');
+  return g_string_free (out, FALSE);
+}
+
+/* The alternative text of every image, in the order the pages drew them */
+static GPtrArray *
+figure_alts (ImpactSheetLayout *layout,
+             guint              first,
+             guint              last)
+{
+  GPtrArray *alts = g_ptr_array_new ();
+
+  for (guint p = first; p <= last; p++)
+    for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, p); i++)
+      {
+        const ImpactOp *op = impact_sheet_layout_get_op (layout, p, i);
+
+        if (op->kind == IMPACT_OP_IMAGE)
+          g_ptr_array_add (alts, op->name ? op->name : "");
+      }
+  return alts;
+}
+
+/* cairo 1.16 writes each figure of the structure tree as a StructElem with
+ * "/S /Figure" but ignores alt text: add "/Alt" to each, in drawing order.
+ * When the count does not match, the file is left as it is. */
+static gboolean
+add_figure_alts (const char  *path,
+                 GPtrArray   *alts,
+                 GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  const char *p;
+  gsize len;
+
+  if (alts->len == 0)
+    return TRUE;
+  if (!g_file_get_contents (path, &data, &len, error))
+    return FALSE;
+  for (p = data; (p = find (data, len, p, "<< /Type /StructElem\n   /S /Figure\n")) != NULL; p += 20)
+    {
+      gsize at = (p - data) + strlen ("<< /Type /StructElem\n   /S /Figure\n");
+      g_autofree char *text = NULL;
+
+      if (inserts->len >= alts->len)
+        return TRUE;
+      text = pdf_text_string (g_ptr_array_index (alts, inserts->len));
+      g_array_append_val (inserts, at);
+      g_ptr_array_add (strings, g_strdup_printf ("   /Alt %s\n", text));
+    }
+  if (inserts->len != alts->len)
+    return TRUE;
+  return pdf_insert (path, data, len, inserts, strings, error);
+}
+
 static gboolean
 write_pdf (ImpactSheetLayout         *layout,
            const ImpactExportOptions *options,
@@ -489,6 +576,12 @@ write_pdf (ImpactSheetLayout         *layout,
 
       sheet_extent (layout, options, &width, &height, &margin);
       ok = add_print_boxes (tmp, width, height, margin, options->bleed, error);
+    }
+  if (ok)
+    {
+      g_autoptr(GPtrArray) alts = figure_alts (layout, first, last);
+
+      ok = add_figure_alts (tmp, alts, error);
     }
 
   if (!ok)

@@ -283,7 +283,11 @@ draw_op (cairo_t         *cr,
     case IMPACT_OP_IMAGE:
       if (!op->round)
         bleed_box (frame, &x, &y, &w, &h);
+      /* a figure of the tagged PDF; cairo 1.16 drops the alt attribute,
+       * so export adds /Alt itself (impact-export.c) */
+      cairo_tag_begin (cr, "Figure", "");
       draw_image (cr, op, x, y, w, h);
+      cairo_tag_end (cr, "Figure");
       break;
 
     case IMPACT_OP_TAG_BEGIN:
