@@ -18,6 +18,7 @@
 
 #include "impact-error.h"
 #include "impact-export.h"
+#include "impact-output.h"
 #include "impact-render.h"
 #include "impact-sheet-layout.h"
 #include "impact-sheet-layout-private.h"
@@ -79,46 +80,6 @@ impact_export_part_from_string (const char       *text,
     *out_part = IMPACT_EXPORT_PART_STATS;
   else
     return FALSE;
-  return TRUE;
-}
-
-/* A temporary file next to @target, so the final rename stays on one file
- * system and is atomic. */
-static char *
-make_temp_path (const char  *target,
-                GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *base = g_path_get_basename (target);
-  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  int fd = g_mkstemp_full (tmpl, O_RDWR, 0644);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                   "cannot write in “%s”: %s", dir, g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
-  return g_steal_pointer (&tmpl);
-}
-
-static gboolean
-commit_temp (const char  *tmp_path,
-             const char  *target,
-             GError     **error)
-{
-  if (g_rename (tmp_path, target) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                   "cannot replace “%s”: %s", target, g_strerror (saved));
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -544,7 +505,7 @@ write_pdf (ImpactSheetLayout         *layout,
   double width, height;
   gboolean ok = TRUE;
 
-  if ((tmp = make_temp_path (target, error)) == NULL)
+  if ((tmp = impact_output_temp_path (target, error)) == NULL)
     return FALSE;
 
   sheet_extent (layout, options, &width, &height, NULL);
@@ -589,64 +550,7 @@ write_pdf (ImpactSheetLayout         *layout,
       g_unlink (tmp);
       return FALSE;
     }
-  return commit_temp (tmp, target, error);
-}
-
-/* Writes an RGB24 surface as PNG through gdk-pixbuf, which unlike
- * cairo_surface_write_to_png() lets us choose a fast compression level
- * (the files are a few per cent larger, the write three times faster) and
- * records the resolution, so the page prints at its size. */
-static gboolean
-save_png (cairo_surface_t  *surface,
-          double            dpi,
-          const char       *path,
-          const char       *target,
-          GError          **error)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int src_stride = cairo_image_surface_get_stride (surface);
-  const guchar *src;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *dpi_text = g_strdup_printf ("%d", (int) round (dpi));
-  guchar *dst;
-  int dst_stride;
-
-  cairo_surface_flush (surface);
-  src = cairo_image_surface_get_data (surface);
-  pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
-  if (pixbuf == NULL || src == NULL)
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE,
-                   "not enough memory for a %d × %d image", width, height);
-      return FALSE;
-    }
-  dst = gdk_pixbuf_get_pixels (pixbuf);
-  dst_stride = gdk_pixbuf_get_rowstride (pixbuf);
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *s = (const guint32 *) (src + (gsize) y * src_stride);
-      guchar *d = dst + (gsize) y * dst_stride;
-
-      for (int x = 0; x < width; x++)
-        {
-          d[3 * x] = (s[x] >> 16) & 0xff;
-          d[3 * x + 1] = (s[x] >> 8) & 0xff;
-          d[3 * x + 2] = s[x] & 0xff;
-        }
-    }
-  if (!gdk_pixbuf_save (pixbuf, path, "png", &local_error,
-                        "compression", "3",
-                        "x-dpi", dpi_text, "y-dpi", dpi_text,
-                        "tEXt::Software", "Impact Sheet " PACKAGE_VERSION,
-                        NULL))
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                   "cannot write “%s”: %s", target, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return impact_output_commit (tmp, target, error);
 }
 
 /* Writes the page to a temporary file next to @target and returns its
@@ -690,9 +594,9 @@ write_png (ImpactSheetLayout         *layout,
   ok = draw_page (cr, layout, options, page, error);
   cairo_destroy (cr);
 
-  if (ok && (tmp = make_temp_path (target, error)) == NULL)
+  if (ok && (tmp = impact_output_temp_path (target, error)) == NULL)
     ok = FALSE;
-  if (ok && !save_png (surface, dpi, tmp, target, error))
+  if (ok && !impact_output_write_png (surface, dpi, tmp, target, error))
     {
       g_unlink (tmp);
       ok = FALSE;
@@ -717,7 +621,7 @@ write_svg (ImpactSheetLayout         *layout,
   double width, height;
   gboolean ok;
 
-  if ((tmp = make_temp_path (target, error)) == NULL)
+  if ((tmp = impact_output_temp_path (target, error)) == NULL)
     return FALSE;
   sheet_extent (layout, options, &width, &height, NULL);
   surface = cairo_svg_surface_create (tmp, width, height);

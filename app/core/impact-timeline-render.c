@@ -18,6 +18,7 @@
 
 #include "impact-error.h"
 #include "impact-text.h"
+#include "impact-output.h"
 #include "impact-timeline-render.h"
 
 #define TOP_PAD         10.0
@@ -1259,48 +1260,6 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
 /* Export */
 
-/* The slide as an RGB PNG at zlib level 3: a third of the time of
- * cairo's default level for a few per cent more bytes */
-static gboolean
-write_rgb_png (cairo_surface_t  *surface,
-               const char       *path,
-               const char       *target,
-               GError          **error)
-{
-  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, w, h);
-  g_autoptr(GError) local = NULL;
-  const guchar *src;
-
-  cairo_surface_flush (surface);
-  src = cairo_image_surface_get_data (surface);
-  if (pixbuf == NULL || src == NULL)
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE, "not enough memory for a %d × %d image", w, h);
-      return FALSE;
-    }
-  for (int y = 0; y < h; y++)
-    {
-      const guint32 *row = (const guint32 *) (src + (gsize) y * stride);
-      guchar *out = gdk_pixbuf_get_pixels (pixbuf) + (gsize) y * gdk_pixbuf_get_rowstride (pixbuf);
-
-      for (int x = 0; x < w; x++, out += 3)
-        {
-          out[0] = row[x] >> 16;
-          out[1] = row[x] >> 8;
-          out[2] = row[x];
-        }
-    }
-  if (!gdk_pixbuf_save (pixbuf, path, "png", &local, "compression", "3",
-                        "tEXt::Software", "Impact Sheet " PACKAGE_VERSION, NULL))
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE, "cannot write “%s”: %s", target, local->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 void
 impact_timeline_export_options_init (ImpactTimelineExportOptions *options)
 {
@@ -1310,27 +1269,6 @@ impact_timeline_export_options_init (ImpactTimelineExportOptions *options)
   options->page_size = IMPACT_PAGE_SIZE_LETTER;
   options->width = 1920;
   options->height = 1080;
-}
-
-static char *
-temp_path_for (const char  *target,
-               GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *base = g_path_get_basename (target);
-  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  int fd = g_mkstemp_full (tmpl, O_RDWR, 0644);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                   "cannot write in “%s”: %s", dir, g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
-  return g_steal_pointer (&tmpl);
 }
 
 static gboolean
@@ -1349,15 +1287,7 @@ finish_surface (cairo_surface_t  *surface,
                    "cannot write “%s”: %s", target, cairo_status_to_string (status));
       return FALSE;
     }
-  if (g_rename (tmp, target) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                   "cannot replace “%s”: %s", target, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return impact_output_commit (tmp, target, error);
 }
 
 gboolean
@@ -1410,7 +1340,7 @@ impact_timeline_export (ImpactDocument                    *document,
 
   theme = impact_theme_new (impact_document_get_theme_spec (document), NULL, NULL);
   layout = impact_timeline_layout_new (document, theme);
-  if ((tmp = temp_path_for (target, error)) == NULL)
+  if ((tmp = impact_output_temp_path (target, error)) == NULL)
     return FALSE;
 
   if (options->handout)
@@ -1439,7 +1369,7 @@ impact_timeline_export (ImpactDocument                    *document,
       ok = impact_timeline_render_slide (cr, layout, pw / 2.0, ph / 2.0, error);
       cairo_destroy (cr);
       if (ok)
-        ok = write_rgb_png (surface, tmp, target, error);
+        ok = impact_output_write_png (surface, 0, tmp, target, error);
     }
   else
     {
@@ -1461,14 +1391,7 @@ impact_timeline_export (ImpactDocument                    *document,
       if (options->format == IMPACT_EXPORT_FORMAT_PNG && !options->handout)
         {
           cairo_surface_finish (surface);
-          if (g_rename (tmp, target) != 0)
-            {
-              int saved = errno;
-
-              g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                           "cannot replace “%s”: %s", target, g_strerror (saved));
-              ok = FALSE;
-            }
+          ok = impact_output_commit (tmp, target, error);
         }
       else
         ok = finish_surface (surface, tmp, target, error);
