@@ -416,6 +416,11 @@ impact_window_close_request (GtkWindow *window)
     }
   impact_window_remove_recovery (self);
 
+  /* a load or an export still running has nobody to report to: stop it
+   * (an export stopped half-way removes its temporary files) */
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->export_cancellable);
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
