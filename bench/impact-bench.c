@@ -72,6 +72,7 @@ main (int    argc,
   Series render_s = { "render 2 pages to a recording", g_array_new (FALSE, FALSE, sizeof (double)) };
   Series pdf = { "export PDF (load+layout+write)", g_array_new (FALSE, FALSE, sizeof (double)) };
   Series png = { "export PNG 150 dpi, 2 files", g_array_new (FALSE, FALSE, sizeof (double)) };
+  Series edit = { "edit a figure, lay out again", g_array_new (FALSE, FALSE, sizeof (double)) };
 
   setlocale (LC_ALL, "");
   for (int i = 1; i < argc; i++)
@@ -145,6 +146,21 @@ main (int    argc,
       t = now_ms () - t;
       g_array_append_val (render_s.samples, t);
 
+      /* what the window does on a keystroke (debounced): change the model,
+       * ::changed, a new layout of both pages */
+      {
+        GPtrArray *stats = impact_document_get_statistics (doc);
+        g_autoptr(ImpactSheetLayout) relayout = NULL;
+
+        t = now_ms ();
+        if (stats->len > 1)
+          ((ImpactStatistic *) g_ptr_array_index (stats, 1))->value += 1;
+        impact_document_changed (doc);
+        relayout = impact_sheet_layout_new (doc, theme, IMPACT_PAGE_SIZE_LETTER, NULL);
+        t = now_ms () - t;
+        g_array_append_val (edit.samples, t);
+      }
+
       impact_export_options_init (&options);
       t = now_ms ();
       {
@@ -168,6 +184,7 @@ main (int    argc,
   report (&load);
   report (&layout_s);
   report (&render_s);
+  report (&edit);
   report (&pdf);
   report (&png);
 
