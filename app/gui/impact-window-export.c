@@ -141,6 +141,29 @@ export_done_cb (GObject      *source_object,
                                          written->len),
                                written->len, name);
 
+  /* what the export itself noticed (an image it could not read, say) is
+   * not silently dropped: say how many, the details are in the log */
+  {
+    ExportData *data = g_task_get_task_data (G_TASK (result));
+    guint n = data && data->diagnostics ?
+              impact_diagnostics_count (data->diagnostics, IMPACT_SEVERITY_WARNING) : 0;
+
+    for (guint i = 0; data && data->diagnostics && i < impact_diagnostics_get_n_items (data->diagnostics); i++)
+      {
+        g_autofree char *text = impact_diagnostic_to_string (impact_diagnostics_get_item (data->diagnostics, i));
+        g_message ("export: %s", text);
+      }
+    if (n > 0)
+      {
+        /* Translators: added to the "Exported to …" toast */
+        g_autofree char *with = g_strdup_printf (ngettext ("%s, with %u warning", "%s, with %u warnings", n),
+                                                 message, n);
+
+        g_free (message);
+        message = g_steal_pointer (&with);
+      }
+  }
+
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-exported");
