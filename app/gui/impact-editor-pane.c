@@ -1958,14 +1958,28 @@ impact_editor_pane_new (void)
   return g_object_new (IMPACT_TYPE_EDITOR_PANE, NULL);
 }
 
+static gboolean rebuild_idle_cb (gpointer data);
+
 void
 impact_editor_pane_set_document (ImpactEditorPane *self,
                                  ImpactDocument   *document)
 {
+  gboolean first;
+
   g_return_if_fail (IMPACT_IS_EDITOR_PANE (self));
   g_return_if_fail (!document || IMPACT_IS_DOCUMENT (document));
 
+  first = self->document == NULL && document != NULL;
   g_set_object (&self->document, document);
+  if (first)
+    {
+      /* The first document of a window: its preview matters first. The
+       * pane's hundreds of rows are built once the frame that shows the
+       * sheet is drawn (redraws run before low-priority idles). */
+      g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+      self->rebuild_idle = g_idle_add_full (G_PRIORITY_LOW, rebuild_idle_cb, self, NULL);
+      return;
+    }
   impact_editor_pane_rebuild (self);
 }
 
