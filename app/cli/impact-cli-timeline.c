@@ -160,17 +160,8 @@ impact_cli_timeline_export_main (int    argc,
       g_printerr (_("impact-sheet export: this command exports --part timeline, not “%s”\n"), part);
       return IMPACT_CLI_EXIT_USAGE;
     }
-  if (argc != 3)
-    {
-      g_printerr (argc < 3 ? _("impact-sheet export: no input file given\n")
-                           : _("impact-sheet export: more than one input file given\n"));
-      return IMPACT_CLI_EXIT_USAGE;
-    }
-  if (output == NULL)
-    {
-      g_printerr (_("impact-sheet export: no output file given (use -o FILE)\n"));
-      return IMPACT_CLI_EXIT_USAGE;
-    }
+  if (!impact_cli_check_arguments ("export", argc, output, TRUE))
+    return IMPACT_CLI_EXIT_USAGE;
 
   impact_timeline_export_options_init (&options);
   if (!impact_export_format_from_path (output, &options.format))

@@ -36,6 +36,31 @@ static const Command commands[] = {
 };
 
 gboolean
+impact_cli_check_arguments (const char *command,
+                            int         argc,
+                            const char *output,
+                            gboolean    need_output)
+{
+  if (argc < 3)
+    {
+      /* Translators: %s is a command such as "export" */
+      g_printerr (_("impact-sheet %s: no input file given\n"), command);
+      return FALSE;
+    }
+  if (argc > 3)
+    {
+      g_printerr (_("impact-sheet %s: more than one input file given\n"), command);
+      return FALSE;
+    }
+  if (need_output && output == NULL)
+    {
+      g_printerr (_("impact-sheet %s: no output file given (use -o FILE)\n"), command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 impact_cli_handles (int    argc,
                     char **argv)
 {
@@ -229,17 +254,8 @@ run_export (int    argc,
   if (!parse_options (context, &argc, &argv))
     return IMPACT_CLI_EXIT_USAGE;
 
-  if (argc != 3)
-    {
-      g_printerr (argc < 3 ? _("impact-sheet export: no input file given\n")
-                           : _("impact-sheet export: more than one input file given\n"));
-      return IMPACT_CLI_EXIT_USAGE;
-    }
-  if (output == NULL)
-    {
-      g_printerr (_("impact-sheet export: no output file given (use -o FILE)\n"));
-      return IMPACT_CLI_EXIT_USAGE;
-    }
+  if (!impact_cli_check_arguments ("export", argc, output, TRUE))
+    return IMPACT_CLI_EXIT_USAGE;
 
   impact_export_options_init (&options);
   if (!impact_export_format_from_path (output, &options.format))
@@ -385,12 +401,8 @@ run_validate (int    argc,
 
   if (!parse_options (context, &argc, &argv))
     return IMPACT_CLI_EXIT_USAGE;
-  if (argc != 3)
-    {
-      g_printerr (argc < 3 ? _("impact-sheet validate: no input file given\n")
-                           : _("impact-sheet validate: more than one input file given\n"));
-      return IMPACT_CLI_EXIT_USAGE;
-    }
+  if (!impact_cli_check_arguments ("validate", argc, NULL, FALSE))
+    return IMPACT_CLI_EXIT_USAGE;
   if (page_size != NULL)
     {
       if (!impact_page_size_from_string (page_size, &sizes[0]))

@@ -19,4 +19,12 @@ gboolean impact_cli_handles (int    argc,
 int      impact_cli_main    (int    argc,
                              char **argv);
 
+/* Shared by the commands: exactly one input (argv[2]) and, when
+ * @need_output, an output given with -o. Prints what is wrong, as
+ * "impact-sheet COMMAND: …", and returns FALSE (a usage error). */
+gboolean impact_cli_check_arguments (const char *command,
+                                     int         argc,
+                                     const char *output,
+                                     gboolean    need_output);
+
 G_END_DECLS
