@@ -17,49 +17,12 @@
 #include "impact-json-loader.h"
 #include "impact-json-writer.h"
 #include "impact-render.h"
+#include "impact-gui-test-utils.h"
 #include "impact-test-utils.h"
 #include "impact-window-private.h"
 
-#define WAIT_TIMEOUT_MS 20000
 
 static ImpactApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    {
-      g_test_message ("timed out waiting for %s", what);
-      g_test_fail ();
-      return FALSE;
-    }
-  g_source_remove (id);
-  return TRUE;
-}
-
-static gboolean
-has_document (gpointer data)
-{
-  return impact_window_get_document (data) != NULL && !impact_window_get_busy (data);
-}
 
 static gboolean
 laid_out (gpointer data)
@@ -118,7 +81,7 @@ open_loaded (GFile *file)
 {
   ImpactWindow *window = IMPACT_WINDOW (impact_application_open_file (app, file, NULL));
 
-  g_assert_true (wait_for (has_document, window, "the document to load"));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
   settle ();
   return window;
 }
@@ -127,7 +90,7 @@ static void
 close_window (ImpactWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (no_windows, NULL, "the window to go away");
+  impact_gui_test_wait_for (no_windows, NULL, "the window to go away");
 }
 
 static char *
@@ -239,7 +202,7 @@ test_edit_statistic (void)
   g_assert_true (g_str_has_prefix (adw_view_switcher_title_get_title (window->window_title), "• "));
 
   /* The preview is laid out again after a short pause */
-  g_assert_true (wait_for (laid_out, window, "the re-layout"));
+  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
   g_assert_true (window->result->layout != before);
   g_assert_true (impact_sheet_preview_get_layout (window->preview) == window->result->layout);
   g_test_message ("re-layout of the example after an edit: %.2f ms", window->last_relayout_usec / 1000.0);
@@ -254,12 +217,12 @@ test_edit_statistic (void)
   /* And a text edit */
   gtk_editable_set_text (GTK_EDITABLE (field (window, "statistics.2.label")),
                          "police, officials, NGO staff and others trained by IJM");
-  g_assert_true (wait_for (laid_out, window, "the re-layout"));
+  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
   g_test_message ("re-layout after a label edit: %.2f ms", window->last_relayout_usec / 1000.0);
   g_assert_cmpint (window->last_relayout_usec, <, 50 * 1000);
   gtk_editable_set_text (GTK_EDITABLE (field (window, "statistics.2.label")),
                          "police, officials, NGO staff and others given IJM training");
-  g_assert_true (wait_for (laid_out, window, "the re-layout"));
+  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
 
   /* Ctrl+S */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
@@ -322,7 +285,7 @@ test_typing_coalesces (void)
   /* The step is taken when the typing pauses */
   g_assert_true (impact_window_get_modified (window));
   g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 1);
-  g_assert_true (wait_for (typing_recorded, window, "the pause after typing"));
+  g_assert_true (impact_gui_test_wait_for (typing_recorded, window, "the pause after typing"));
   g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 2);
   g_assert_true (g_str_has_prefix (adw_view_switcher_title_get_title (window->window_title), "• Kolkata, West Bengal"));
 
@@ -745,7 +708,7 @@ test_close_asks (void)
 
   gtk_editable_set_text (GTK_EDITABLE (field (window, "office")), "Unsaved");
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (wait_for (has_close_dialog, window, "the Save / Discard / Cancel question"));
+  g_assert_true (impact_gui_test_wait_for (has_close_dialog, window, "the Save / Discard / Cancel question"));
   dialog = g_object_get_data (G_OBJECT (window), "close-dialog");
   g_object_set_data (G_OBJECT (window), "close-dialog", NULL);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -758,10 +721,10 @@ test_close_asks (void)
 
   /* Discard closes without saving */
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (wait_for (has_close_dialog, window, "the question again"));
+  g_assert_true (impact_gui_test_wait_for (has_close_dialog, window, "the question again"));
   dialog = g_object_get_data (G_OBJECT (window), "close-dialog");
   adw_message_dialog_response (dialog, "discard");
-  g_assert_true (wait_for (no_windows, NULL, "the window to close"));
+  g_assert_true (impact_gui_test_wait_for (no_windows, NULL, "the window to close"));
   {
     g_autofree char *after = read_text (file);
 
@@ -794,7 +757,7 @@ test_disk_change_while_dirty (void)
   theirs = g_string_free (s, FALSE);
   g_file_set_contents (g_file_peek_path (file), theirs, -1, NULL);
 
-  g_assert_true (wait_for (has_changed_dialog, window, "the Reload / Keep question"));
+  g_assert_true (impact_gui_test_wait_for (has_changed_dialog, window, "the Reload / Keep question"));
   adw_message_dialog_response (window->changed_dialog, "keep");
   settle ();
   g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, "Mine");
@@ -929,7 +892,7 @@ test_long_case_log (void)
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("a keystroke with 5,000 milestones: %.1f ms", elapsed / 1000.0);
   g_assert_cmpint (elapsed, <, 50 * 1000);
-  g_assert_true (wait_for (laid_out, window, "the preview"));
+  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the preview"));
   g_test_message ("the preview after it: re-layout %.1f ms", window->last_relayout_usec / 1000.0);
   start = g_get_monotonic_time ();
   impact_window_flush_edits (window);

@@ -13,54 +13,14 @@
 
 #include "impact-application.h"
 #include "impact-outline-row.h"
+#include "impact-gui-test-utils.h"
 #include "impact-test-utils.h"
 #include "impact-presenter-window.h"
 #include "impact-window-private.h"
 
 #define EXAMPLE_URI "resource:///io/github/impactsheet/ImpactSheet/examples/kolkata.json"
-#define WAIT_TIMEOUT_MS 20000
 
 static ImpactApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after a timeout. */
-static gboolean
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    {
-      g_test_message ("timed out waiting for %s", what);
-      g_test_fail ();
-      return FALSE;
-    }
-
-  g_source_remove (id);
-  return TRUE;
-}
-
-static gboolean
-has_document (gpointer data)
-{
-  return impact_window_get_document (data) != NULL && !impact_window_get_busy (data);
-}
 
 static gboolean
 preview_drawn (gpointer data)
@@ -145,7 +105,7 @@ static void
 close_window (ImpactWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (no_windows, NULL, "the window to go away");
+  impact_gui_test_wait_for (no_windows, NULL, "the window to go away");
 }
 
 /* A writable copy of the example in a fresh folder */
@@ -180,11 +140,11 @@ test_example (void)
   ImpactWindow *window = open_window (file);
   GtkWidget *row;
 
-  g_assert_true (wait_for (has_document, window, "the example to load"));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
   g_assert_cmpuint (impact_sheet_preview_get_n_pages (impact_window_get_preview (window)), ==, 2);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "document");
   g_assert_null (impact_window_get_error (window));
-  g_assert_true (wait_for (preview_drawn, window, "the first drawn preview"));
+  g_assert_true (impact_gui_test_wait_for (preview_drawn, window, "the first drawn preview"));
   g_assert_cmpstr (adw_view_switcher_title_get_title (window->window_title), ==,
                    impact_document_get_office (impact_window_get_document (window)));
 
@@ -195,7 +155,7 @@ test_example (void)
   row = impact_outline_pane_find_row (window->outline, IMPACT_SECTION_MILESTONES, -1);
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activated");
-  g_assert_true (wait_for (scrolled_down, window, "the preview to scroll to the milestones"));
+  g_assert_true (impact_gui_test_wait_for (scrolled_down, window, "the preview to scroll to the milestones"));
 
   close_window (window);
 }
@@ -220,7 +180,7 @@ test_timeline_and_present (void)
   ImpactPresenterWindow *presenter = NULL;
   ImpactDocument *doc;
 
-  g_assert_true (wait_for (has_document, window, "the example to load"));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
   doc = impact_window_get_document (window);
 
   /* the Timeline page beside the sheet shows the same document */
@@ -231,7 +191,7 @@ test_timeline_and_present (void)
   /* F5's action opens the presenter with a slide per milestone after the
    * statistics' title slide (one monitor here: no question asked) */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
-  g_assert_true (wait_for (has_presenter, &presenter, "the presenter window"));
+  g_assert_true (impact_gui_test_wait_for (has_presenter, &presenter, "the presenter window"));
   g_assert_cmpint (impact_presenter_window_get_n_slides (presenter), ==,
                    (int) impact_document_get_milestones (doc)->len + 1);
   gtk_window_destroy (GTK_WINDOW (presenter));
@@ -248,7 +208,7 @@ test_open_timelinejs (void)
   ImpactDocument *doc;
 
   /* a Knight Lab TimelineJS file opens converted, with its milestones */
-  g_assert_true (wait_for (has_document, window, "the TimelineJS file to open"));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the TimelineJS file to open"));
   doc = impact_window_get_document (window);
   g_assert_cmpuint (impact_document_get_milestones (doc)->len, >, 0);
   g_assert_null (impact_window_get_error (window));
@@ -276,12 +236,12 @@ test_invalid_keeps_document (void)
   DocumentCheck check = { window, NULL };
   ImpactDocument *good;
 
-  g_assert_true (wait_for (has_document, window, "the document to load"));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
   good = impact_window_get_document (window);
 
   /* A syntax error on line 3 */
   write_file (file, "{\n  \"format\": \"1\",\n  \"office\": oops\n}\n");
-  g_assert_true (wait_for (has_error, window, "the banner"));
+  g_assert_true (impact_gui_test_wait_for (has_error, window, "the banner"));
 
   g_test_message ("error: %s", impact_window_get_error (window));
   g_assert_nonnull (strstr (impact_window_get_error (window), "doc.json:3:"));
@@ -296,8 +256,8 @@ test_invalid_keeps_document (void)
   /* Fixing the file hides the banner and shows the new document */
   g_object_unref (copy_example (dir));
   check.old = good;
-  g_assert_true (wait_for (document_replaced, &check, "the fixed document"));
-  g_assert_true (wait_for (has_no_error, window, "the banner to go"));
+  g_assert_true (impact_gui_test_wait_for (document_replaced, &check, "the fixed document"));
+  g_assert_true (impact_gui_test_wait_for (has_no_error, window, "the banner to go"));
   g_assert_false (gtk_revealer_get_reveal_child (window->banner_revealer));
 
   close_window (window);
@@ -314,7 +274,7 @@ test_invalid_first (void)
   write_file (file, "{\n  \"format\": \"1\",\n\n  \"office\": [1,\n}\n");
   window = open_window (file);
 
-  g_assert_true (wait_for (has_error, window, "the error"));
+  g_assert_true (impact_gui_test_wait_for (has_error, window, "the error"));
   g_test_message ("error: %s", impact_window_get_error (window));
   g_assert_true (g_str_has_prefix (impact_window_get_error (window), "broken.json:"));
   g_assert_null (impact_window_get_document (window));
@@ -336,7 +296,7 @@ test_live_reload (void)
   TitleCheck check = { window, "Live Reload Office" };
   DocumentCheck replaced = { window, NULL };
 
-  g_assert_true (wait_for (has_document, window, "the document to load"));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
   replaced.old = impact_window_get_document (window);
 
   json_parser_load_from_file (parser, g_file_peek_path (file), &error);
@@ -348,8 +308,8 @@ test_live_reload (void)
   text = json_generator_to_data (generator, NULL);
   write_file (file, text);
 
-  g_assert_true (wait_for (document_replaced, &replaced, "the reloaded document"));
-  g_assert_true (wait_for (title_is, &check, "the new title"));
+  g_assert_true (impact_gui_test_wait_for (document_replaced, &replaced, "the reloaded document"));
+  g_assert_true (impact_gui_test_wait_for (title_is, &check, "the new title"));
   g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, check.title);
   g_assert_cmpuint (impact_sheet_preview_get_n_pages (window->preview), ==, 2);
 
@@ -367,11 +327,11 @@ test_export_pdf (void)
   g_autofree char *err = NULL;
   GPtrArray *exported;
 
-  g_assert_true (wait_for (has_document, window, "the example to load"));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", output));
   g_assert_true (impact_window_get_busy (window));
-  g_assert_true (wait_for (not_busy, window, "the export"));
+  g_assert_true (impact_gui_test_wait_for (not_busy, window, "the export"));
 
   exported = impact_window_get_exported (window);
   g_assert_nonnull (exported);
@@ -400,9 +360,9 @@ test_zoom (void)
   ImpactSheetPreview *preview;
   double fit_zoom;
 
-  g_assert_true (wait_for (has_document, window, "the example to load"));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
   preview = impact_window_get_preview (window);
-  g_assert_true (wait_for (preview_drawn, window, "the first drawn preview"));
+  g_assert_true (impact_gui_test_wait_for (preview_drawn, window, "the first drawn preview"));
   g_assert_true (impact_sheet_preview_get_zoom_to_fit (preview));
   fit_zoom = impact_sheet_preview_get_zoom (preview);
 
@@ -431,7 +391,7 @@ test_page_size (void)
   ImpactSheetLayout *layout;
   double width = 0, height = 0;
 
-  g_assert_true (wait_for (has_document, window, "the example to load"));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.page-size", "s", "a4");
   layout = impact_sheet_preview_get_layout (window->preview);
@@ -461,7 +421,7 @@ test_empty_window (void)
   /* Opening from the empty window uses it; opening again presents it */
   opened = IMPACT_WINDOW (impact_application_open_file (app, file, GTK_WINDOW (window)));
   g_assert_true (opened == window);
-  g_assert_true (wait_for (has_document, window, "the example to load"));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
   opened = IMPACT_WINDOW (impact_application_open_file (app, file, NULL));
   g_assert_true (opened == window);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);

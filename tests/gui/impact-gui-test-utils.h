@@ -1,0 +1,23 @@
+/* impact-gui-test-utils.h: waiting on real widgets in the window tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define IMPACT_GUI_TEST_TIMEOUT_MS 20000
+
+typedef gboolean (*ImpactTestCondition) (gpointer data);
+
+/* Runs the main loop until @condition holds; fails the test (and returns
+ * FALSE) after IMPACT_GUI_TEST_TIMEOUT_MS, naming @what. */
+gboolean impact_gui_test_wait_for     (ImpactTestCondition  condition,
+                                       gpointer             data,
+                                       const char          *what);
+/* A condition: the ImpactWindow @data shows a document and is not busy */
+gboolean impact_gui_test_has_document (gpointer             data);
+
+G_END_DECLS
