@@ -536,6 +536,55 @@ test_arabic_rtl (void)
   g_assert_nonnull (op);
   g_assert_cmpint (pango_layout_get_unknown_glyphs_count (op->layout), ==, 0);
   g_assert_cmpint (pango_layout_get_line_readonly (op->layout, 0)->resolved_dir, ==, PANGO_DIRECTION_RTL);
+
+  /* the page's grid reads from the right too: the title ends at the right
+   * margin, and the first statistic is the rightmost panel */
+  {
+    double page_width;
+    ImpactBox first, second;
+
+    impact_sheet_layout_get_page_extent (layout, &page_width, NULL);
+    op = find_text_op (layout, impact_document_get_office (doc));
+    g_assert_nonnull (op);
+    g_assert_cmpfloat (op->x + op->w, >, page_width * 0.8);
+    g_assert_cmpfloat (op->x, >, page_width * 0.3);
+    g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, 0, NULL, &first));
+    g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, 1, NULL, &second));
+    g_assert_cmpfloat (first.x, >, second.x + second.width);
+  }
+}
+
+static void
+test_mirror_is_exact (void)
+{
+  /* a left-to-right document is not mirrored: the same document with a
+   * right-to-left language has every box reflected about the middle */
+  g_autofree char *base = g_strdup_printf ("%s\"statistics\": [ { \"value\": 1, \"label\": \"a\" },"
+                                           " { \"value\": 2, \"label\": \"b\" } ] }", minimal_head);
+  g_autoptr(GString) rtl = g_string_new (minimal_head);
+  g_autoptr(ImpactDocument) ltr_doc = load_string (base);
+  g_autoptr(ImpactDocument) rtl_doc = NULL;
+  g_autoptr(ImpactSheetLayout) ltr = NULL;
+  g_autoptr(ImpactSheetLayout) mirrored = NULL;
+  double width;
+
+  g_string_append (rtl, "\"language\": \"he\", \"statistics\": [ { \"value\": 1, \"label\": \"a\" },"
+                        " { \"value\": 2, \"label\": \"b\" } ] }");
+  rtl_doc = load_string (rtl->str);
+  ltr = layout_for (ltr_doc, IMPACT_PAGE_SIZE_LETTER, NULL);
+  mirrored = layout_for (rtl_doc, IMPACT_PAGE_SIZE_LETTER, NULL);
+  impact_sheet_layout_get_page_extent (ltr, &width, NULL);
+  g_assert_cmpuint (impact_sheet_layout_get_n_boxes (ltr, 0), ==, impact_sheet_layout_get_n_boxes (mirrored, 0));
+  for (guint i = 0; i < impact_sheet_layout_get_n_boxes (ltr, 0); i++)
+    {
+      const ImpactBox *a = impact_sheet_layout_get_box (ltr, 0, i);
+      const ImpactBox *b = impact_sheet_layout_get_box (mirrored, 0, i);
+
+      g_assert_cmpfloat_with_epsilon (a->x, width - b->x - b->width, 0.01);
+      g_assert_cmpfloat_with_epsilon (a->y, b->y, 0.01);
+      g_assert_cmpfloat_with_epsilon (a->width, b->width, 0.01);
+    }
+  assert_well_formed (mirrored);
 }
 
 static void
@@ -657,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/layout/statistics/sources", test_statistic_sources);
   g_test_add_func ("/layout/scripts/bengali", test_bengali);
   g_test_add_func ("/layout/scripts/arabic-rtl", test_arabic_rtl);
+  g_test_add_func ("/layout/scripts/mirror", test_mirror_is_exact);
 
   g_test_add_func ("/layout/hostile/long-word", test_hostile_long_word);
   g_test_add_func ("/layout/image/not-regular", test_image_not_regular);

@@ -82,6 +82,7 @@ typedef struct
   const char        *overflow_path;
   double             overflow_amount;
   const char        *next_tag;       /* structure tag of the next text placed; NULL = "P" */
+  gboolean           rtl;            /* a right-to-left document: pages are mirrored */
   char              *longest_path;   /* the tallest text block of the page */
   double             longest_height;
 } Builder;
@@ -2327,6 +2328,59 @@ layout_stats_card (Builder *b)
 
 typedef void (*PageFunc) (Builder *b);
 
+/* A right-to-left sheet reads from the right: the page's grid is the
+ * mirror image of the left-to-right one. The layout is built once, left
+ * to right, and then every position is reflected about the page's middle.
+ * Texts keep their shaping (Pango already sets an RTL paragraph flush to
+ * the right of its box); only boxes move. */
+static void
+mirror_page (ImpactPageData *page,
+             double          width)
+{
+  for (guint i = 0; i < page->ops->len; i++)
+    {
+      ImpactOp *op = &g_array_index (page->ops, ImpactOp, i);
+
+      switch (op->kind)
+        {
+        case IMPACT_OP_RECT:
+        case IMPACT_OP_ICON:
+        case IMPACT_OP_IMAGE:
+          op->x = width - op->x - op->w;
+          break;
+        case IMPACT_OP_LINE:
+          op->x = width - op->x;
+          op->x2 = width - op->x2;
+          break;
+        case IMPACT_OP_CIRCLE:
+          op->x = width - op->x;
+          break;
+        case IMPACT_OP_POLYGON:
+          for (guint k = 0; k < op->n_points; k++)
+            op->points[2 * k] = width - op->points[2 * k];
+          break;
+        case IMPACT_OP_TEXT:
+          {
+            int wrap = pango_layout_get_width (op->layout);
+            double box = wrap > 0 ? wrap / (double) PANGO_SCALE : op->w;
+
+            op->x = width - op->x - box;
+          }
+          break;
+        case IMPACT_OP_TAG_BEGIN:
+        case IMPACT_OP_TAG_END:
+        default:
+          break;
+        }
+    }
+  for (guint i = 0; i < page->boxes->len; i++)
+    {
+      ImpactBox *box = &g_array_index (page->boxes, ImpactBox, i);
+
+      box->x = width - box->x - box->width;
+    }
+}
+
 /* Lays a page out at one text scale; returns the page, or NULL with the
  * page freed when it overflows (unless @keep). */
 static ImpactPageData *
@@ -2347,6 +2401,8 @@ attempt (Builder    *b,
   g_ptr_array_set_size (b->sources, 0);
   func (b);
   page->scale = scale;
+  if (b->rtl)
+    mirror_page (page, b->self->width);
   b->page = NULL;
   g_debug ("%s page at %.0f %%: %s overflows by %.1f pt", page_name, scale * 100,
            b->overflow_path ? b->overflow_path : "nothing", b->overflow_amount);
@@ -2452,6 +2508,43 @@ mix (ImpactColor       *out,
   out->blue = a->blue + (b->blue - a->blue) * t;
 }
 
+/* Right to left when the language says so, or, without a language, when
+ * the office's name is written in a right-to-left script */
+static gboolean
+document_is_rtl (ImpactDocument *doc)
+{
+  static const char * const rtl_languages[] = { "ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug", NULL };
+  const char *language = impact_document_get_language (doc);
+  const char *office = impact_document_get_office (doc);
+
+  if (language != NULL && *language != '\0')
+    {
+      g_autofree char *primary = g_ascii_strdown (language, strcspn (language, "-_"));
+
+      return g_strv_contains (rtl_languages, primary);
+    }
+  /* the first letter decides, as the Unicode bidi algorithm's P2 does */
+  for (const char *p = office; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (ch))
+        continue;
+      switch (g_unichar_get_script (ch))
+        {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 builder_init (Builder           *b,
               ImpactSheetLayout *self,
@@ -2483,6 +2576,7 @@ builder_init (Builder           *b,
                  impact_color_contrast (bg, accent) >= impact_color_contrast (text, accent) ? *bg : *text;
   mix (&b->muted, text, bg, 0.3);
   mix (&b->rule, text, bg, 0.82);
+  b->rtl = document_is_rtl (self->document);
 }
 
 ImpactSheetLayout *
