@@ -315,7 +315,8 @@ test_validate (void)
    * source a reader could check; warnings, so the file is still valid. The
    * orange accent is too light for small text, but small accent text is set
    * in a darker shade of it, so there is no contrast warning. */
-  g_assert_nonnull (strstr (r.err, "kolkata.json: warning: statistics[0]: no source; "
+  /* preflight's warnings carry the line and column of their path too */
+  g_assert_nonnull (strstr (r.err, "warning: kolkata.json:37:5: statistics[0]: no source; "
                                    "add a \"source\" so readers can check the figure\n"));
   g_assert_null (strstr (r.err, "theme.accent"));
   g_assert_null (strstr (r.err, "facts["));
@@ -343,12 +344,13 @@ test_validate_overflow (void)
   run (&r, "validate", path, NULL);
   /* warnings do not make the file invalid */
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.err, "long.json: warning: problem.body: the front page overflows by"));
+  g_assert_nonnull (strstr (r.err, "warning: long.json:1:"));
+  g_assert_nonnull (strstr (r.err, ": problem.body: the front page overflows by"));
   g_assert_nonnull (strstr (r.err, "(letter)"));
   g_assert_nonnull (strstr (r.err, "(a4)"));
   /* the two overflows, and the text being longer than any page holds
   * (20,800 characters; the same on both papers, so said once) */
-  g_assert_nonnull (strstr (r.err, "long.json: warning: problem.body: this text is far longer than "
+  g_assert_nonnull (strstr (r.err, ": problem.body: this text is far longer than "
                                    "a page can hold (20800 characters)"));
   g_assert_nonnull (strstr (r.out, "long.json is valid, with 3 warnings"));
 }

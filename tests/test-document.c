@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "impact-document.h"
+#include "impact-json-loader.h"
 
 typedef struct
 {
@@ -323,6 +324,49 @@ test_list_editing (void)
   g_assert_cmpuint (impact_document_get_statistics (doc)->len, ==, 1);
 }
 
+static void
+test_locate (void)
+{
+  const char *json =
+    "{\n"
+    "  \"format\": \"1\",\n"
+    "  \"office\": \"X\",\n"
+    "  \"organisation\": { \"name\": \"Y\" },\n"
+    "  \"milestones\": [\n"
+    "    { \"date\": \"2006\", \"title\": \"A\" },\n"
+    "    {\n"
+    "      \"date\": \"2011\",\n"
+    "      \"title\": \"B\"\n"
+    "    }\n"
+    "  ]\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = impact_json_loader_load_data (json, strlen (json), "t.json", NULL, NULL, &error);
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  guint line = 0, column = 0;
+
+  g_assert_no_error (error);
+  /* a value that is there */
+  g_assert_true (impact_document_locate (doc, "milestones[1].title", &line, &column));
+  g_assert_cmpuint (line, ==, 9);
+  g_assert_cmpuint (column, ==, 16);
+  /* a member that is not: its object */
+  g_assert_true (impact_document_locate (doc, "milestones[1].description", &line, &column));
+  g_assert_cmpuint (line, ==, 7);
+  g_assert_cmpuint (column, ==, 5);
+  g_assert_true (impact_document_locate (doc, "organisation.logo", &line, NULL));
+  g_assert_cmpuint (line, ==, 4);
+
+  /* a layout warning gets the file and the place of its path */
+  impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, "milestones[0]", "too long");
+  impact_document_locate_diagnostics (doc, diagnostics, "t.json");
+  {
+    g_autofree char *text = impact_diagnostic_to_string (impact_diagnostics_get_item (diagnostics, 0));
+
+    g_assert_cmpstr (text, ==, "t.json:6:5: milestones[0]: too long");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/document/resolve-path", test_resolve_path);
   g_test_add_func ("/document/strings-and-sections", test_strings_and_sections);
   g_test_add_func ("/document/list-editing", test_list_editing);
+  g_test_add_func ("/document/locate", test_locate);
 
   return g_test_run ();
 }

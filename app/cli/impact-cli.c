@@ -346,12 +346,14 @@ run_export (int    argc,
   output_file = g_file_new_for_commandline_arg (output);
   if (!impact_export_document (doc, &options, output_file, &written, diagnostics, NULL, &error))
     {
+      impact_document_locate_diagnostics (doc, diagnostics, input_name);
       print_diagnostics (diagnostics, input_name, quiet);
       g_printerr ("%s: %s\n", _("error"), error->message);
       return g_error_matches (error, IMPACT_ERROR, IMPACT_ERROR_USAGE) ?
              IMPACT_CLI_EXIT_USAGE : IMPACT_CLI_EXIT_BAD_INPUT;
     }
 
+  impact_document_locate_diagnostics (doc, diagnostics, input_name);
   print_diagnostics (diagnostics, input_name, quiet);
   if (!quiet)
     {
@@ -436,6 +438,7 @@ run_validate (int    argc,
     impact_preflight_run (doc, theme, sizes, n_sizes, diagnostics);
   }
 
+  impact_document_locate_diagnostics (doc, diagnostics, input_name);
   print_diagnostics (diagnostics, input_name, FALSE);
   /* the list keeps 500; the rest are counted */
   n_warnings = impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_WARNING) +

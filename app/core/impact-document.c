@@ -19,6 +19,9 @@ struct _ImpactDocument
 
   GFile              *file;
   JsonNode           *source_root;
+  GArray             *positions;      /* of ImpactSourcePosition */
+  GHashTable         *node_index;     /* JsonNode* -> index + 1 in positions */
+  ImpactSourcePosition root_position;
   GBytes             *source_text;
 
   char               *format;
@@ -367,6 +370,8 @@ impact_document_finalize (GObject *object)
   ImpactDocument *self = (ImpactDocument *) object;
 
   g_clear_object (&self->file);
+  g_clear_pointer (&self->positions, g_array_unref);
+  g_clear_pointer (&self->node_index, g_hash_table_unref);
   g_clear_pointer (&self->source_root, json_node_unref);
   g_clear_pointer (&self->source_text, g_bytes_unref);
   g_free (self->format);
@@ -664,6 +669,120 @@ impact_document_get_milestone_order (ImpactDocument *self,
   if (n_out)
     *n_out = self->milestone_order_len;
   return self->milestone_order;
+}
+
+void
+impact_document_take_positions (ImpactDocument             *self,
+                                GArray                     *positions,
+                                GHashTable                 *node_index,
+                                const ImpactSourcePosition *root)
+{
+  g_return_if_fail (IMPACT_IS_DOCUMENT (self));
+  g_return_if_fail (positions == NULL || g_array_get_element_size (positions) == sizeof (ImpactSourcePosition));
+
+  g_clear_pointer (&self->positions, g_array_unref);
+  g_clear_pointer (&self->node_index, g_hash_table_unref);
+  self->positions = positions;
+  self->node_index = node_index;
+  self->root_position = root ? *root : (ImpactSourcePosition) { 0 };
+}
+
+static const ImpactSourcePosition *
+position_of (ImpactDocument *self,
+             JsonNode       *node)
+{
+  guint index;
+
+  if (node == self->source_root)
+    return self->root_position.line ? &self->root_position : NULL;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->node_index, node));
+  if (index == 0 || index > self->positions->len)
+    return NULL;
+  return &g_array_index (self->positions, ImpactSourcePosition, index - 1);
+}
+
+gboolean
+impact_document_locate (ImpactDocument *self,
+                        const char     *path,
+                        guint          *line,
+                        guint          *column)
+{
+  const ImpactSourcePosition *best;
+  JsonNode *node;
+  const char *p = path;
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), FALSE);
+
+  if (self->source_root == NULL || self->node_index == NULL || self->positions == NULL)
+    return FALSE;
+  node = self->source_root;
+  best = position_of (self, node);
+
+  /* "a.b[3].c": walk as far as the text has it */
+  while (p != NULL && *p != '\0')
+    {
+      JsonNode *next = NULL;
+      const ImpactSourcePosition *pos;
+
+      if (*p == '.')
+        p++;
+      if (*p == '[')
+        {
+          char *end = NULL;
+          guint64 index = g_ascii_strtoull (p + 1, &end, 10);
+
+          if (end == NULL || *end != ']' || !JSON_NODE_HOLDS_ARRAY (node))
+            break;
+          if (index < json_array_get_length (json_node_get_array (node)))
+            next = json_array_get_element (json_node_get_array (node), index);
+          p = end + 1;
+        }
+      else
+        {
+          gsize n = strcspn (p, ".[");
+          g_autofree char *name = g_strndup (p, n);
+
+          if (n == 0 || !JSON_NODE_HOLDS_OBJECT (node))
+            break;
+          next = json_object_get_member (json_node_get_object (node), name);
+          p += n;
+        }
+      if (next == NULL)
+        break;
+      node = next;
+      if ((pos = position_of (self, node)) != NULL)
+        best = pos;
+    }
+  if (best == NULL || best->line == 0)
+    return FALSE;
+  if (line)
+    *line = best->line;
+  if (column)
+    *column = best->column;
+  return TRUE;
+}
+
+void
+impact_document_locate_diagnostics (ImpactDocument    *self,
+                                    ImpactDiagnostics *diagnostics,
+                                    const char        *file_name)
+{
+  g_return_if_fail (IMPACT_IS_DOCUMENT (self));
+  g_return_if_fail (diagnostics != NULL);
+
+  for (guint i = 0; i < impact_diagnostics_get_n_items (diagnostics); i++)
+    {
+      ImpactDiagnostic *diag = (ImpactDiagnostic *) impact_diagnostics_get_item (diagnostics, i);
+      guint line, column;
+
+      if (diag->line != 0 || diag->path == NULL || diag->file != NULL)
+        continue;
+      if (!impact_document_locate (self, diag->path, &line, &column))
+        continue;
+      diag->file = g_strdup (file_name);
+      diag->line = line;
+      diag->column = column;
+    }
 }
 
 GBytes *

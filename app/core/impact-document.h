@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "impact-date.h"
+#include "impact-diagnostics.h"
 
 G_BEGIN_DECLS
 
@@ -198,6 +199,35 @@ void                impact_document_set_source_root     (ImpactDocument *self, J
 
 /* The exact text the source root was parsed from (without a byte order
  * mark); the writer keeps the formatting of unchanged parts. May be NULL. */
+/* Where a JSON value stands in the loaded text (1-based; 0 = unknown) */
+typedef struct
+{
+  guint32 line;
+  guint32 column;
+  guint32 key_line;      /* a member's name, for members; else 0 */
+  guint32 key_column;
+  guint32 flags;
+} ImpactSourcePosition;
+
+/* The loader hands over where each node of the source root stands: an
+ * array of positions and a table JsonNode* -> index + 1 into it, and the
+ * root's own position. The document takes ownership of both. */
+void                impact_document_take_positions      (ImpactDocument       *self,
+                                                         GArray               *positions,
+                                                         GHashTable           *node_index,
+                                                         const ImpactSourcePosition *root);
+/* The line and column of a JSON path ("milestones[3].date") in the loaded
+ * text: of the path itself, or of the nearest part of it that exists (a
+ * missing member: its object). FALSE when nothing is known. */
+gboolean            impact_document_locate              (ImpactDocument *self,
+                                                         const char     *path,
+                                                         guint          *line,
+                                                         guint          *column);
+/* Gives every diagnostic that has a path but no position (layout, theme,
+ * preflight) its file name and the line and column of its path. */
+void                impact_document_locate_diagnostics  (ImpactDocument    *self,
+                                                         ImpactDiagnostics *diagnostics,
+                                                         const char        *file_name);
 GBytes             *impact_document_get_source_text     (ImpactDocument *self);
 void                impact_document_set_source_text     (ImpactDocument *self, GBytes *text);
 

@@ -2355,6 +2355,13 @@ impact_json_loader_load_data (const char         *data,
 
     impact_document_set_source_text (doc, text);
   }
+  /* keep where each node stands, so that warnings found later (layout,
+   * preflight) can say where their path is */
+  G_STATIC_ASSERT (sizeof (Position) == sizeof (ImpactSourcePosition));
+  impact_document_take_positions (doc,
+                                  g_steal_pointer (&loader.positions),
+                                  g_steal_pointer (&loader.node_index),
+                                  (const ImpactSourcePosition *) &loader.root_position);
 
 out:
   ok = loader_finish (&loader, display_name, diagnostics, error);
