@@ -45,6 +45,10 @@ test_format_numbers (void)
     /* negative numbers use the minus sign U+2212 */
     { -5, 0, NULL, NULL, NULL, NULL, "−5", "−5" },
     { -1234.5, 1, "$", NULL, NULL, "million", "$−1,234.5", "$−1,234.5 million" },
+    /* a value that rounds to zero is shown as 0, never −0 */
+    { -0.4, 0, NULL, NULL, NULL, NULL, "0", "0" },
+    { -0.5, 0, NULL, NULL, NULL, NULL, "0", "0" },        /* rounds half to even: 0 */
+    { -0.04, 1, NULL, NULL, NULL, NULL, "0.0", "0.0" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -284,17 +284,15 @@ impact_statistic_format_number (const ImpactStatistic *stat)
   out = g_string_new (stat->prefix);
   if (!isfinite (value))
     value = 0.0;
-  if (value < 0)
-    {
-      g_string_append (out, "−");
-      value = -value;
-    }
   /* %f with a bounded precision of a bounded value: the buffer always fits
    * (values are capped at 1e15 by the loader). */
   g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" :
                    decimals == 1 ? "%.1f" : decimals == 2 ? "%.2f" :
                    decimals == 3 ? "%.3f" : decimals == 4 ? "%.4f" :
-                   decimals == 5 ? "%.5f" : "%.6f", MIN (value, 1e15));
+                   decimals == 5 ? "%.5f" : "%.6f", MIN (fabs (value), 1e15));
+  /* the sign only for a number that is not 0 as shown: never "−0" */
+  if (value < 0 && buf[strspn (buf, "0.")] != '\0')
+    g_string_append (out, "−");
   dot = strchr (buf, '.');
   append_grouped (out, buf, dot ? (gsize) (dot - buf) : strlen (buf));
   if (dot)
