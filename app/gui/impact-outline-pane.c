@@ -33,6 +33,7 @@ struct _ImpactOutlinePane
 
   double             restore_scroll;
   gulong             restore_handler;
+  guint              restore_attempts;
   guint              n_warnings;
 };
 
@@ -396,8 +397,11 @@ vadjustment_changed_cb (ImpactOutlinePane *self,
 
   gtk_adjustment_set_value (adjustment, self->restore_scroll);
 
-  /* Done once the content is tall enough to hold the old position */
-  if (upper - page >= self->restore_scroll || upper <= 0)
+  /* Done once the content is tall enough to hold the old position, or
+   * after a few size changes when it never becomes that tall (a reload
+   * that shortened the outline): the handler must not outlive the restore
+   * and snap later scrolling back */
+  if (upper - page >= self->restore_scroll || upper <= 0 || ++self->restore_attempts >= 4)
     g_clear_signal_handler (&self->restore_handler, adjustment);
 }
 
@@ -489,6 +493,7 @@ impact_outline_pane_set_document (ImpactOutlinePane *self,
     attach_diagnostics (self, diagnostics);
 
   /* A reload keeps the place the user was looking at */
+  self->restore_attempts = 0;
   if (self->restore_scroll > 0 && self->restore_handler == 0)
     self->restore_handler = g_signal_connect_swapped (vadjustment, "changed",
                                                       G_CALLBACK (vadjustment_changed_cb), self);
