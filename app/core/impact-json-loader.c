@@ -1368,6 +1368,23 @@ parse_colour (const char  *text,
   return TRUE;
 }
 
+
+/* The error for member @name of @o whose @value is malformed:
+ * "path: EXPECTED, got "value"" */
+static void
+report_expected (ObjectCtx  *o,
+                 const char *name,
+                 const char *value,
+                 const char *expected)
+{
+  g_autofree char *path = path_member (o->path, name);
+  g_autofree char *quoted = quote_value (value);
+
+  node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE,
+               json_object_get_member (o->object, name), path,
+               "%s, got %s", expected, quoted);
+}
+
 static char *
 ctx_colour (ObjectCtx  *o,
             const char *name)
@@ -1379,12 +1396,7 @@ ctx_colour (ObjectCtx  *o,
     return NULL;
   if (!parse_colour (value, &normalised))
     {
-      g_autofree char *path = path_member (o->path, name);
-      g_autofree char *quoted = quote_value (value);
-
-      node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE,
-                   json_object_get_member (o->object, name), path,
-                   "expected a colour as #rrggbb, got %s", quoted);
+      report_expected (o, name, value, "expected a colour as #rrggbb");
       return NULL;
     }
   return normalised;
@@ -1414,12 +1426,7 @@ ctx_url (ObjectCtx  *o,
     return NULL;
   if (!is_web_url (value))
     {
-      g_autofree char *path = path_member (o->path, name);
-      g_autofree char *quoted = quote_value (value);
-
-      node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE,
-                   json_object_get_member (o->object, name), path,
-                   "expected an http:// or https:// URL, got %s", quoted);
+      report_expected (o, name, value, "expected an http:// or https:// URL");
       return NULL;
     }
   return g_strdup (value);
@@ -1499,12 +1506,7 @@ ctx_date (ObjectCtx  *o,
     return FALSE;
   if (!impact_date_parse (value, out))
     {
-      g_autofree char *path = path_member (o->path, name);
-      g_autofree char *quoted = quote_value (value);
-
-      node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE,
-                   json_object_get_member (o->object, name), path,
-                   "expected YYYY, YYYY-MM or YYYY-MM-DD, got %s", quoted);
+      report_expected (o, name, value, "expected YYYY, YYYY-MM or YYYY-MM-DD");
       return FALSE;
     }
   return TRUE;
@@ -1759,12 +1761,7 @@ load_theme (ObjectCtx      *root,
         }
       else
         {
-          g_autofree char *member_path = path_member (o.path, "template");
-          g_autofree char *quoted = quote_value (template_name);
-
-          node_report (o.loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE,
-                       json_object_get_member (o.object, "template"), member_path,
-                       "expected \"classic\" or \"bold\", got %s", quoted);
+          report_expected (&o, "template", template_name, "expected \"classic\" or \"bold\"");
         }
     }
   theme->primary = ctx_colour (&o, "primary");
