@@ -15,22 +15,6 @@
 #include "impact-timeline-render.h"
 #include "impact-timelinejs.h"
 
-static gboolean
-parse (GOptionContext  *context,
-       const char      *command,
-       int             *argc,
-       char          ***argv)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      g_printerr ("impact-sheet %s: %s\n", command, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 int
 impact_cli_import_main (int    argc,
                         char **argv)
@@ -48,17 +32,14 @@ impact_cli_import_main (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("timelinejs IN.json — convert a TimelineJS timeline into Impact Sheet data"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
+  context = impact_cli_option_context_new (_("timelinejs IN.json — convert a TimelineJS timeline into Impact Sheet data"), entries,
     _("Maps the title, events (dates, headlines, texts, groups, media) and eras.\n"
       "What cannot be mapped is listed on standard error.\n\n"
       "Exit status: 0 on success, 1 when the input could not be read or\n"
       "converted, 2 for a usage error."));
 
   /* argv: impact-sheet import timelinejs IN.json -o OUT.json */
-  if (!parse (context, "import", &argc, &argv))
+  if (!impact_cli_parse_options (context, "import", &argc, &argv))
     return IMPACT_CLI_EXIT_USAGE;
   if (argc < 3 || g_strcmp0 (argv[2], "timelinejs") != 0)
     {
@@ -144,16 +125,13 @@ impact_cli_timeline_export_main (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("INPUT.json --part timeline — export the milestone timeline"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
+  context = impact_cli_option_context_new (_("INPUT.json --part timeline — export the milestone timeline"), entries,
     _("A slide (16:9 by default) with every milestone, or with --page-size a\n"
       "handout PDF: every milestone with its description, none cut at a page edge.\n\n"
       "Exit status: 0 on success, 1 when the input or the export failed,\n"
       "2 for a usage error."));
 
-  if (!parse (context, "export", &argc, &argv))
+  if (!impact_cli_parse_options (context, "export", &argc, &argv))
     return IMPACT_CLI_EXIT_USAGE;
   if (part != NULL && g_strcmp0 (part, "timeline") != 0)
     {

@@ -137,17 +137,32 @@ load_input (const char        *path,
   return doc;
 }
 
-static gboolean
-parse_options (GOptionContext  *context,
-               int             *argc,
-               char          ***argv)
+GOptionContext *
+impact_cli_option_context_new (const char         *parameter,
+                               const GOptionEntry *entries,
+                               const char         *description)
+{
+  GOptionContext *context = g_option_context_new (parameter);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (description != NULL)
+    g_option_context_set_description (context, description);
+  return context;
+}
+
+gboolean
+impact_cli_parse_options (GOptionContext   *context,
+                          const char       *command,
+                          int              *argc,
+                          char           ***argv)
 {
   g_autoptr(GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      g_printerr ("impact-sheet: %s\n", error->message);
-      g_printerr (_("Run “impact-sheet %s --help” to see the options.\n"), (*argv)[1]);
+      g_printerr ("impact-sheet %s: %s\n", command, error->message);
+      g_printerr (_("Run “impact-sheet %s --help” to see the options.\n"), command);
       return FALSE;
     }
   return TRUE;
@@ -241,17 +256,14 @@ run_export (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("INPUT.json — export a fact sheet"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
+  context = impact_cli_option_context_new (_("INPUT.json — export a fact sheet"), entries,
     _("The output format follows the file name: PDF holds every page; PNG and SVG\n"
       "of a two-page sheet are written as OUT-1.png and OUT-2.png unless --page\n"
       "picks one page.\n\n"
       "Exit status: 0 on success, 1 when the input or the export failed,\n"
       "2 for a usage error."));
 
-  if (!parse_options (context, &argc, &argv))
+  if (!impact_cli_parse_options (context, argv[1], &argc, &argv))
     return IMPACT_CLI_EXIT_USAGE;
 
   if (!impact_cli_check_arguments ("export", argc, output, TRUE))
@@ -390,10 +402,7 @@ run_validate (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("INPUT.json — check a fact sheet"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
+  context = impact_cli_option_context_new (_("INPUT.json — check a fact sheet"), entries,
     _("Prints every error and warning with its file, line, column and JSON path,\n"
       "then a preflight for print: statistics and facts without a source, images\n"
       "below 150 dpi at their printed size, text colours below the 4.5:1 contrast\n"
@@ -401,7 +410,7 @@ run_validate (int    argc,
       "Exit status: 0 when the file is valid (warnings allowed), 1 when it has\n"
       "errors, 2 for a usage error."));
 
-  if (!parse_options (context, &argc, &argv))
+  if (!impact_cli_parse_options (context, argv[1], &argc, &argv))
     return IMPACT_CLI_EXIT_USAGE;
   if (!impact_cli_check_arguments ("validate", argc, NULL, FALSE))
     return IMPACT_CLI_EXIT_USAGE;

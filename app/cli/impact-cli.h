@@ -27,4 +27,16 @@ gboolean impact_cli_check_arguments (const char *command,
                                      const char *output,
                                      gboolean    need_output);
 
+/* An option context with the translation domain, @entries and an optional
+ * @description (the text after the options in --help) */
+GOptionContext *impact_cli_option_context_new (const char         *parameter,
+                                               const GOptionEntry *entries,
+                                               const char         *description);
+/* Parses; on a bad option prints it and how to see the options, as
+ * "impact-sheet COMMAND: …", and returns FALSE (a usage error). */
+gboolean        impact_cli_parse_options      (GOptionContext     *context,
+                                               const char         *command,
+                                               int                *argc,
+                                               char             ***argv);
+
 G_END_DECLS
