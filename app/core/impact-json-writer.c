@@ -468,11 +468,21 @@ inferred_decimals (double value)
   return 2;
 }
 
+
+/* A node holding @o, which it takes over */
+static JsonNode *
+take_object_node (JsonObject *o)
+{
+  JsonNode *node = json_node_init_object (json_node_alloc (), o);
+
+  json_object_unref (o);
+  return node;
+}
+
 static JsonNode *
 statistic_node (const ImpactStatistic *stat)
 {
   JsonObject *o = item_object (stat->json);
-  JsonNode *node;
 
   if (stat->derive_metric != NULL)
     {
@@ -505,43 +515,34 @@ statistic_node (const ImpactStatistic *stat)
   put_icon (o, stat->icon);
   put_source (o, stat->source);
 
-  node = json_node_init_object (json_node_alloc (), o);
-  json_object_unref (o);
-  return node;
+  return take_object_node (o);
 }
 
 static JsonNode *
 fact_node (const ImpactFact *fact)
 {
   JsonObject *o = item_object (fact->json);
-  JsonNode *node;
 
   put_string (o, "text", fact->text);
   put_source (o, fact->source);
-  node = json_node_init_object (json_node_alloc (), o);
-  json_object_unref (o);
-  return node;
+  return take_object_node (o);
 }
 
 static JsonNode *
 pillar_node (const ImpactPillar *pillar)
 {
   JsonObject *o = item_object (pillar->json);
-  JsonNode *node;
 
   put_string (o, "lead", pillar->lead);
   put_string (o, "text", pillar->text);
   put_icon (o, pillar->icon);
-  node = json_node_init_object (json_node_alloc (), o);
-  json_object_unref (o);
-  return node;
+  return take_object_node (o);
 }
 
 static JsonNode *
 milestone_node (const ImpactMilestone *milestone)
 {
   JsonObject *o = item_object (milestone->json);
-  JsonNode *node;
 
   put_date (o, "date", &milestone->date);
   put_string (o, "title", milestone->title);
@@ -570,24 +571,19 @@ milestone_node (const ImpactMilestone *milestone)
         put (o, "metrics", NULL);
     }
   put_flag (o, "highlight", milestone->highlight);
-  node = json_node_init_object (json_node_alloc (), o);
-  json_object_unref (o);
-  return node;
+  return take_object_node (o);
 }
 
 static JsonNode *
 era_node (const ImpactEra *era)
 {
   JsonObject *o = item_object (era->json);
-  JsonNode *node;
 
   put_date (o, "start", &era->start);
   put_date (o, "end", &era->end);
   put_string (o, "title", era->title);
   put_string (o, "category", era->category);
-  node = json_node_init_object (json_node_alloc (), o);
-  json_object_unref (o);
-  return node;
+  return take_object_node (o);
 }
 
 typedef JsonNode *(*ItemNodeFunc) (gconstpointer item);
