@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "impact-document.h"
+#include "impact-json-scanner.h"
 #include "impact-json-loader.h"
 
 typedef struct
@@ -244,7 +245,6 @@ static void
 test_strings_and_sections (void)
 {
   g_autoptr(ImpactDocument) doc = impact_document_new ();
-  g_autoptr(JsonNode) root = json_from_string ("{\"office\": \"Kolkata\"}", NULL);
   ImpactQuote *quote = impact_quote_new ();
   ImpactProfile *profile = impact_profile_new ();
   g_autoptr(ImpactSource) a = impact_source_new ("ILO", "https://ilo.org");
@@ -273,8 +273,15 @@ test_strings_and_sections (void)
   impact_document_take_profile (doc, NULL);
   g_assert_null (impact_document_get_profile (doc));
 
-  impact_document_set_source_root (doc, root);
-  g_assert_true (impact_document_get_source_root (doc) == root);
+  {
+    g_autoptr(GBytes) text = g_bytes_new_static ("{\"office\": \"x\"}", 15);
+    g_autoptr(ImpactSourceMap) map = impact_json_scan (text, NULL, NULL);
+
+    impact_document_set_source_map (doc, map);
+    g_assert_true (impact_document_get_source_map (doc) == map);
+    g_assert_true (impact_document_get_source_root (doc) == impact_source_map_get_root (map));
+    g_assert_true (impact_document_get_source_text (doc) == text);
+  }
 
   g_assert_true (impact_source_equal (a, b));
   g_assert_false (impact_source_equal (a, c));

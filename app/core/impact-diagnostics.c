@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdlib.h>
+
 #include "impact-diagnostics.h"
 
 /* A hostile document could produce one error per array element: keep the
@@ -196,4 +198,43 @@ impact_diagnostics_to_string (ImpactDiagnostics *self,
   if (s != NULL && self->dropped > 0)
     g_string_append_printf (s, "\n(%u more not shown)", self->dropped);
   return s ? g_string_free (s, FALSE) : NULL;
+}
+
+typedef struct
+{
+  ImpactDiagnostic *diag;
+  guint             seq;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *ra = a, *rb = b;
+
+  if (ra->diag->line != rb->diag->line)
+    return ra->diag->line < rb->diag->line ? -1 : 1;
+  if (ra->diag->column != rb->diag->column)
+    return ra->diag->column < rb->diag->column ? -1 : 1;
+  return ra->seq < rb->seq ? -1 : (ra->seq > rb->seq);
+}
+
+void
+impact_diagnostics_sort (ImpactDiagnostics *self)
+{
+  g_autofree Ranked *ranked = NULL;
+  guint n;
+
+  g_return_if_fail (self != NULL);
+
+  n = self->items->len;
+  ranked = g_new (Ranked, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      ranked[i].diag = g_ptr_array_index (self->items, i);
+      ranked[i].seq = i;
+    }
+  qsort (ranked, n, sizeof (Ranked), compare_ranked);
+  for (guint i = 0; i < n; i++)
+    self->items->pdata[i] = ranked[i].diag;
 }

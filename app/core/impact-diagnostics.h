@@ -48,6 +48,9 @@ guint                   impact_diagnostics_count        (ImpactDiagnostics *self
 /* How many entries were left out past the cap (500): counted, not kept */
 guint                   impact_diagnostics_get_n_dropped (ImpactDiagnostics *self);
 void                    impact_diagnostics_clear        (ImpactDiagnostics *self);
+/* Orders the entries by line and column (those with no position first),
+ * keeping the order of entries at the same place. */
+void                    impact_diagnostics_sort         (ImpactDiagnostics *self);
 /* Appends all entries of @other. */
 void                    impact_diagnostics_extend       (ImpactDiagnostics *self,
                                                          ImpactDiagnostics *other);

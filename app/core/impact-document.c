@@ -18,11 +18,7 @@ struct _ImpactDocument
   GObject             parent_instance;
 
   GFile              *file;
-  JsonNode           *source_root;
-  GArray             *positions;      /* of ImpactSourcePosition */
-  GHashTable         *node_index;     /* JsonNode* -> index + 1 in positions */
-  ImpactSourcePosition root_position;
-  GBytes             *source_text;
+  ImpactSourceMap    *source_map;     /* the text it was read from, or NULL */
 
   char               *format;
   char               *office;
@@ -368,10 +364,7 @@ impact_document_finalize (GObject *object)
   ImpactDocument *self = (ImpactDocument *) object;
 
   g_clear_object (&self->file);
-  g_clear_pointer (&self->positions, g_array_unref);
-  g_clear_pointer (&self->node_index, g_hash_table_unref);
-  g_clear_pointer (&self->source_root, json_node_unref);
-  g_clear_pointer (&self->source_text, g_bytes_unref);
+  g_clear_pointer (&self->source_map, impact_source_map_unref);
   g_free (self->format);
   g_free (self->office);
   g_free (self->title);
@@ -607,18 +600,27 @@ JsonNode *
 impact_document_get_source_root (ImpactDocument *self)
 {
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
-  return self->source_root;
+  return self->source_map ? impact_source_map_get_root (self->source_map) : NULL;
+}
+
+ImpactSourceMap *
+impact_document_get_source_map (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->source_map;
 }
 
 void
-impact_document_set_source_root (ImpactDocument *self,
-                                 JsonNode       *root)
+impact_document_set_source_map (ImpactDocument  *self,
+                                ImpactSourceMap *map)
 {
   g_return_if_fail (IMPACT_IS_DOCUMENT (self));
-  if (root)
-    json_node_ref (root);
-  g_clear_pointer (&self->source_root, json_node_unref);
-  self->source_root = root;
+  if (map == self->source_map)
+    return;
+  if (map != NULL)
+    impact_source_map_ref (map);
+  g_clear_pointer (&self->source_map, impact_source_map_unref);
+  self->source_map = map;
 }
 
 void
@@ -669,95 +671,17 @@ impact_document_get_milestone_order (ImpactDocument *self,
   return self->milestone_order;
 }
 
-void
-impact_document_take_positions (ImpactDocument             *self,
-                                GArray                     *positions,
-                                GHashTable                 *node_index,
-                                const ImpactSourcePosition *root)
-{
-  g_return_if_fail (IMPACT_IS_DOCUMENT (self));
-  g_return_if_fail (positions == NULL || g_array_get_element_size (positions) == sizeof (ImpactSourcePosition));
-
-  g_clear_pointer (&self->positions, g_array_unref);
-  g_clear_pointer (&self->node_index, g_hash_table_unref);
-  self->positions = positions;
-  self->node_index = node_index;
-  self->root_position = root ? *root : (ImpactSourcePosition) { 0 };
-}
-
-static const ImpactSourcePosition *
-position_of (ImpactDocument *self,
-             JsonNode       *node)
-{
-  guint index;
-
-  if (node == self->source_root)
-    return self->root_position.line ? &self->root_position : NULL;
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->node_index, node));
-  if (index == 0 || index > self->positions->len)
-    return NULL;
-  return &g_array_index (self->positions, ImpactSourcePosition, index - 1);
-}
-
 gboolean
 impact_document_locate (ImpactDocument *self,
                         const char     *path,
                         guint          *line,
                         guint          *column)
 {
-  const ImpactSourcePosition *best;
-  JsonNode *node;
-  const char *p = path;
-
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), FALSE);
 
-  if (self->source_root == NULL || self->node_index == NULL || self->positions == NULL)
+  if (self->source_map == NULL)
     return FALSE;
-  node = self->source_root;
-  best = position_of (self, node);
-
-  /* "a.b[3].c": walk as far as the text has it */
-  while (p != NULL && *p != '\0')
-    {
-      JsonNode *next = NULL;
-      const ImpactSourcePosition *pos;
-
-      if (*p == '.')
-        p++;
-      if (*p == '[')
-        {
-          char *end = NULL;
-          guint64 index = g_ascii_strtoull (p + 1, &end, 10);
-
-          if (end == NULL || *end != ']' || !JSON_NODE_HOLDS_ARRAY (node))
-            break;
-          if (index < json_array_get_length (json_node_get_array (node)))
-            next = json_array_get_element (json_node_get_array (node), index);
-          p = end + 1;
-        }
-      else
-        {
-          gsize n = strcspn (p, ".[");
-          g_autofree char *name = g_strndup (p, n);
-
-          if (n == 0 || !JSON_NODE_HOLDS_OBJECT (node))
-            break;
-          next = json_object_get_member (json_node_get_object (node), name);
-          p += n;
-        }
-      if (next == NULL)
-        break;
-      node = next;
-      if ((pos = position_of (self, node)) != NULL)
-        best = pos;
-    }
-  if (best == NULL || best->line == 0)
-    return FALSE;
-  if (line)
-    *line = best->line;
-  if (column)
-    *column = best->column;
-  return TRUE;
+  return impact_source_map_locate (self->source_map, path, line, column);
 }
 
 void
@@ -787,18 +711,7 @@ GBytes *
 impact_document_get_source_text (ImpactDocument *self)
 {
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
-  return self->source_text;
-}
-
-void
-impact_document_set_source_text (ImpactDocument *self,
-                                 GBytes         *text)
-{
-  g_return_if_fail (IMPACT_IS_DOCUMENT (self));
-  if (text)
-    g_bytes_ref (text);
-  g_clear_pointer (&self->source_text, g_bytes_unref);
-  self->source_text = text;
+  return self->source_map ? impact_source_map_get_text (self->source_map) : NULL;
 }
 
 /* Copies */
@@ -952,8 +865,7 @@ impact_document_take_contents (ImpactDocument *self,
   g_return_if_fail (IMPACT_IS_DOCUMENT (self));
   g_return_if_fail (IMPACT_IS_DOCUMENT (other));
 
-  SWAP (self->source_root, other->source_root);
-  SWAP (self->source_text, other->source_text);
+  SWAP (self->source_map, other->source_map);
   SWAP (self->format, other->format);
   SWAP (self->office, other->office);
   SWAP (self->title, other->title);
@@ -1197,8 +1109,7 @@ impact_document_copy (ImpactDocument *self)
 
   copy = impact_document_new ();
   g_set_object (&copy->file, self->file);
-  impact_document_set_source_root (copy, self->source_root);
-  impact_document_set_source_text (copy, self->source_text);
+  impact_document_set_source_map (copy, self->source_map);
   impact_document_set_format (copy, self->format);
   impact_document_set_office (copy, self->office);
   impact_document_set_title (copy, self->title);

@@ -12,6 +12,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "impact-source-map.h"
+
 #include "impact-date.h"
 #include "impact-diagnostics.h"
 
@@ -193,29 +195,16 @@ void                impact_document_set_milestones_heading (ImpactDocument *self
 void                impact_document_take_quote          (ImpactDocument *self, ImpactQuote *quote);
 void                impact_document_take_profile        (ImpactDocument *self, ImpactProfile *profile);
 
-/* The parsed JSON the document was loaded from (kept for round-trips); may be NULL. */
+/* The text the document was read from, its JSON tree and where each value
+ * stands (kept for round-trips and messages); may be NULL. Immutable and
+ * shared: copies and undo steps hold the same map, a save sets a new one. */
+ImpactSourceMap    *impact_document_get_source_map      (ImpactDocument  *self);
+void                impact_document_set_source_map      (ImpactDocument  *self,
+                                                         ImpactSourceMap *map);
+/* Its tree and its text (with a byte order mark, if the file had one) */
 JsonNode           *impact_document_get_source_root     (ImpactDocument *self);
-void                impact_document_set_source_root     (ImpactDocument *self, JsonNode *root);
+GBytes             *impact_document_get_source_text     (ImpactDocument *self);
 
-/* The exact text the source root was parsed from (without a byte order
- * mark); the writer keeps the formatting of unchanged parts. May be NULL. */
-/* Where a JSON value stands in the loaded text (1-based; 0 = unknown) */
-typedef struct
-{
-  guint32 line;
-  guint32 column;
-  guint32 key_line;      /* a member's name, for members; else 0 */
-  guint32 key_column;
-  guint32 flags;
-} ImpactSourcePosition;
-
-/* The loader hands over where each node of the source root stands: an
- * array of positions and a table JsonNode* -> index + 1 into it, and the
- * root's own position. The document takes ownership of both. */
-void                impact_document_take_positions      (ImpactDocument       *self,
-                                                         GArray               *positions,
-                                                         GHashTable           *node_index,
-                                                         const ImpactSourcePosition *root);
 /* The line and column of a JSON path ("milestones[3].date") in the loaded
  * text: of the path itself, or of the nearest part of it that exists (a
  * missing member: its object). FALSE when nothing is known. */
@@ -228,8 +217,6 @@ gboolean            impact_document_locate              (ImpactDocument *self,
 void                impact_document_locate_diagnostics  (ImpactDocument    *self,
                                                          ImpactDiagnostics *diagnostics,
                                                          const char        *file_name);
-GBytes             *impact_document_get_source_text     (ImpactDocument *self);
-void                impact_document_set_source_text     (ImpactDocument *self, GBytes *text);
 
 /* Moves every section, the source tree and text of @other into @self (the
  * file stays); @other is left empty. Used to restore an undo step or a

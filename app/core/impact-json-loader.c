@@ -26,6 +26,7 @@
 #include "impact-emphasis.h"
 #include "impact-error.h"
 #include "impact-json-loader.h"
+#include "impact-json-scanner.h"
 
 /* Longest value quoted back in a message, in characters */
 #define MAX_QUOTED_CHARS 60
@@ -42,10 +43,7 @@ typedef struct
   guint32 flags;
 } Position;
 
-enum
-{
-  POSITION_INT_OVERFLOW = 1 << 0,  /* an integer literal outside gint64 */
-};
+#define POSITION_INT_OVERFLOW IMPACT_SOURCE_SPAN_INT_OVERFLOW
 
 typedef struct
 {
@@ -60,47 +58,10 @@ typedef struct
 
 typedef struct
 {
-  GArray     *pending;      /* of Pending */
-  GArray     *positions;    /* of Position, in the order values end */
-  GHashTable *node_index;   /* JsonNode* -> index in positions + 1 */
-  guint       n_signalled;
-  Position    root_position;
-  JsonParser *parser;
+  GArray          *pending;  /* of Pending */
+  ImpactSourceMap *map;      /* the scanned text: tree and positions */
 } Loader;
 
-/* One open object or array during the pre-scan */
-typedef struct
-{
-  char        kind;        /* '{' or '[' */
-  guint       n_items;
-  Position    position;    /* where the container starts (and its name) */
-  gsize       key_start;   /* raw bytes of the current member name */
-  gsize       key_end;
-  GHashTable *keys;        /* member names seen so far, created lazily */
-} Frame;
-
-typedef struct
-{
-  Loader     *loader;
-  const char *data;
-  gsize       length;
-  gsize       offset;
-  guint       line;
-  guint       column;      /* characters consumed on the current line */
-  GArray     *stack;       /* of Frame */
-  Position    pending_key; /* the name of the member whose value is next */
-} Scanner;
-
-typedef enum
-{
-  WANT_VALUE,
-  WANT_VALUE_OR_CLOSE,
-  WANT_KEY,
-  WANT_KEY_OR_CLOSE,
-  WANT_COLON,
-  WANT_SEPARATOR,
-  WANT_END,
-} ScanState;
 
 /* An object being validated */
 typedef struct
@@ -155,7 +116,6 @@ static const char * const profile_keys[] = {
 };
 static const char * const footer_keys[] = { "about", "disclaimer", "copyright", NULL };
 
-static const Position unknown_position = { 0 };
 
 /* Helpers */
 
@@ -169,30 +129,18 @@ pending_clear (gpointer data)
 }
 
 static void
-frame_clear (gpointer data)
-{
-  Frame *frame = data;
-
-  g_clear_pointer (&frame->keys, g_hash_table_unref);
-}
-
-static void
 loader_init (Loader *self)
 {
   memset (self, 0, sizeof *self);
   self->pending = g_array_new (FALSE, TRUE, sizeof (Pending));
   g_array_set_clear_func (self->pending, pending_clear);
-  self->positions = g_array_new (FALSE, TRUE, sizeof (Position));
-  self->node_index = g_hash_table_new (NULL, NULL);
 }
 
 static void
 loader_clear (Loader *self)
 {
   g_clear_pointer (&self->pending, g_array_unref);
-  g_clear_pointer (&self->positions, g_array_unref);
-  g_clear_pointer (&self->node_index, g_hash_table_unref);
-  g_clear_object (&self->parser);
+  g_clear_pointer (&self->map, impact_source_map_unref);
 }
 
 static void loader_report (Loader         *self,
@@ -233,65 +181,15 @@ loader_report (Loader         *self,
 static char *
 quote_value (const char *value)
 {
-  GString *out = g_string_new ("\"");
-  guint n_chars = 0;
-
-  for (const char *p = value; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n_chars++ == MAX_QUOTED_CHARS)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", (char) c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (out, "\\u%04X", c);
-      else
-        g_string_append_unichar (out, c);
-    }
-  g_string_append_c (out, '"');
-  return g_string_free (out, FALSE);
+  return impact_json_quote (value, MAX_QUOTED_CHARS);
 }
 
-static gboolean
-is_identifier (const char *name,
-               gsize       length)
-{
-  if (length == 0 || !(g_ascii_isalpha (name[0]) || name[0] == '_' || name[0] == '$'))
-    return FALSE;
-  for (gsize i = 1; i < length; i++)
-    if (!(g_ascii_isalnum (name[i]) || name[i] == '_' || name[i] == '-'))
-      return FALSE;
-  return TRUE;
-}
-
-/* Appends ".name" (or "name" at the start), or ["name"] when the name is
- * not a plain identifier. */
 static void
 path_append_member (GString    *path,
                     const char *name,
                     gsize       length)
 {
-  if (is_identifier (name, length))
-    {
-      if (path->len > 0)
-        g_string_append_c (path, '.');
-      g_string_append_len (path, name, length);
-    }
-  else
-    {
-      g_autofree char *copy = g_strndup (name, length);
-      g_autofree char *quoted = quote_value (copy);
-
-      g_string_append_printf (path, "[%s]", quoted);
-    }
+  impact_json_path_append_member (path, name, length);
 }
 
 static char *
@@ -311,817 +209,24 @@ path_element (const char *parent,
   return g_strdup_printf ("%s[%u]", parent, index);
 }
 
-/* Pre-scan */
-
-static gboolean
-scanner_at_end (Scanner *sc)
-{
-  return sc->offset >= sc->length;
-}
-
-static void
-scanner_advance (Scanner *sc)
-{
-  guchar c = sc->data[sc->offset++];
-
-  if (c == '\n')
-    {
-      sc->line++;
-      sc->column = 0;
-    }
-  else if ((c & 0xc0) != 0x80)
-    {
-      sc->column++;
-    }
-}
-
-static Position
-scanner_position (Scanner *sc)
-{
-  Position pos = { 0 };
-
-  pos.line = sc->line;
-  pos.column = sc->column + 1;
-  return pos;
-}
-
-static void
-scanner_skip_space (Scanner *sc)
-{
-  while (!scanner_at_end (sc))
-    {
-      char c = sc->data[sc->offset];
-
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-        break;
-      scanner_advance (sc);
-    }
-}
-
-/* The path of the value the first @n_frames frames lead to. */
-static char *
-scanner_path (Scanner *sc,
-              guint    n_frames)
-{
-  GString *path = g_string_new (NULL);
-
-  for (guint i = 0; i < n_frames && i < sc->stack->len; i++)
-    {
-      const Frame *frame = &g_array_index (sc->stack, Frame, i);
-
-      if (frame->kind == '{')
-        path_append_member (path, sc->data + frame->key_start,
-                            frame->key_end - frame->key_start);
-      else
-        g_string_append_printf (path, "[%u]", frame->n_items > 0 ? frame->n_items - 1 : 0);
-    }
-  return g_string_free (path, FALSE);
-}
-
-static gboolean scanner_fail (Scanner        *sc,
-                              ImpactError     code,
-                              Position        pos,
-                              const char     *path,
-                              const char     *format,
-                              ...) G_GNUC_PRINTF (5, 6);
-
-static gboolean
-scanner_fail (Scanner        *sc,
-              ImpactError     code,
-              Position        pos,
-              const char     *path,
-              const char     *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  loader_report (sc->loader, IMPACT_SEVERITY_ERROR, code, pos.line, pos.column,
-                 path, "%s", message);
-  return FALSE;
-}
-
-/* Describes the token at the current offset: "character '}'", "word 'tru'",
- * "string", "number", "end of the file". */
-static char *
-scanner_describe_token (Scanner *sc)
-{
-  const char *p = sc->data + sc->offset;
-  gsize n = 0;
-
-  if (scanner_at_end (sc))
-    return g_strdup ("end of the file");
-  if (*p == '"')
-    return g_strdup ("string");
-  if (*p == '-' || g_ascii_isdigit (*p))
-    return g_strdup ("number");
-  if (g_ascii_isalpha (*p))
-    {
-      while (sc->offset + n < sc->length && n < 40 && g_ascii_isalnum (p[n]))
-        n++;
-      return g_strdup_printf ("word '%.*s'", (int) n, p);
-    }
-  if ((guchar) *p < 0x20)
-    return g_strdup_printf ("character U+%04X", (guint) (guchar) *p);
-  /* the data is valid UTF-8 at this point */
-  return g_strdup_printf ("character '%.*s'",
-                          (int) (g_utf8_next_char (p) - p), p);
-}
-
-static gboolean
-scanner_unexpected (Scanner    *sc,
-                    const char *expected)
-{
-  const char *p = sc->data + sc->offset;
-  g_autofree char *what = NULL;
-
-  if (!scanner_at_end (sc) && *p == '/' && sc->offset + 1 < sc->length &&
-      (p[1] == '/' || p[1] == '*'))
-    return scanner_fail (sc, IMPACT_ERROR_PARSE, scanner_position (sc), NULL,
-                         "syntax error: comments are not allowed in JSON");
-  if (!scanner_at_end (sc) && *p == '\'')
-    return scanner_fail (sc, IMPACT_ERROR_PARSE, scanner_position (sc), NULL,
-                         "syntax error: single quotes are not allowed; strings and "
-                         "member names must be in double quotes");
-
-  if (scanner_at_end (sc) && sc->stack->len > 0)
-    {
-      const Frame *frame = &g_array_index (sc->stack, Frame, sc->stack->len - 1);
-
-      return scanner_fail (sc, IMPACT_ERROR_PARSE, scanner_position (sc), NULL,
-                           "syntax error: unexpected end of the file, expected %s; "
-                           "the '%c' on line %u, column %u is never closed",
-                           expected, frame->kind, frame->position.line,
-                           frame->position.column);
-    }
-
-  what = scanner_describe_token (sc);
-  return scanner_fail (sc, IMPACT_ERROR_PARSE, scanner_position (sc), NULL,
-                       "syntax error: unexpected %s, expected %s", what, expected);
-}
-
-static int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-/* Reads the 4 hex digits after "\u" at the current offset (which is on the
- * 'u'); returns -1 when they are not there. */
-static int
-scanner_read_u_escape (Scanner *sc)
-{
-  int value = 0;
-
-  if (sc->length - sc->offset < 5)
-    return -1;
-  for (int i = 1; i <= 4; i++)
-    {
-      int digit = hex_value (sc->data[sc->offset + i]);
-
-      if (digit < 0)
-        return -1;
-      value = value * 16 + digit;
-    }
-  for (int i = 0; i < 5; i++)
-    scanner_advance (sc);
-  return value;
-}
-
-/* Scans a string at the current offset (on its opening quote). @n_frames is
- * how many frames lead to it, for the path in a message. */
-static gboolean
-scanner_scan_string (Scanner *sc,
-                     guint    n_frames)
-{
-  Position start = scanner_position (sc);
-  gsize decoded = 0;
-
-  scanner_advance (sc);
-  for (;;)
-    {
-      guchar c;
-
-      if (scanner_at_end (sc))
-        return scanner_fail (sc, IMPACT_ERROR_PARSE, start, NULL,
-                             "syntax error: unterminated string");
-
-      c = sc->data[sc->offset];
-      if (c == '"')
-        {
-          scanner_advance (sc);
-          return TRUE;
-        }
-      else if (c == '\\')
-        {
-          Position escape = scanner_position (sc);
-
-          scanner_advance (sc);
-          if (scanner_at_end (sc))
-            return scanner_fail (sc, IMPACT_ERROR_PARSE, start, NULL,
-                                 "syntax error: unterminated string");
-          c = sc->data[sc->offset];
-          if (strchr ("\"\\/bfnrt", c) != NULL)
-            {
-              scanner_advance (sc);
-              decoded++;
-            }
-          else if (c == 'u')
-            {
-              int unit = scanner_read_u_escape (sc);
-
-              if (unit < 0)
-                return scanner_fail (sc, IMPACT_ERROR_PARSE, escape, NULL,
-                                     "syntax error: \\u must be followed by 4 hexadecimal digits");
-              if (unit == 0)
-                return scanner_fail (sc, IMPACT_ERROR_PARSE, escape, NULL,
-                                     "syntax error: \\u0000 (a NUL character) is not allowed in strings");
-              if (unit >= 0xdc00 && unit <= 0xdfff)
-                return scanner_fail (sc, IMPACT_ERROR_PARSE, escape, NULL,
-                                     "syntax error: \\u%04X is a low surrogate without a high surrogate before it",
-                                     (guint) unit);
-              if (unit >= 0xd800 && unit <= 0xdbff)
-                {
-                  int low = -1;
-
-                  if (sc->length - sc->offset >= 2 && sc->data[sc->offset] == '\\' &&
-                      sc->data[sc->offset + 1] == 'u')
-                    {
-                      scanner_advance (sc);
-                      low = scanner_read_u_escape (sc);
-                    }
-                  if (low < 0xdc00 || low > 0xdfff)
-                    return scanner_fail (sc, IMPACT_ERROR_PARSE, escape, NULL,
-                                         "syntax error: \\u%04X is a high surrogate without a low surrogate after it",
-                                         (guint) unit);
-                  decoded += 4;
-                }
-              else
-                {
-                  decoded += g_unichar_to_utf8 (unit, NULL);
-                }
-            }
-          else
-            {
-              return scanner_fail (sc, IMPACT_ERROR_PARSE, escape, NULL,
-                                   "syntax error: invalid escape '\\%.*s' in a string",
-                                   (int) (g_utf8_next_char (sc->data + sc->offset) -
-                                          (sc->data + sc->offset)),
-                                   sc->data + sc->offset);
-            }
-        }
-      else if (c < 0x20)
-        {
-          if (c == '\n')
-            return scanner_fail (sc, IMPACT_ERROR_PARSE, scanner_position (sc), NULL,
-                                 "syntax error: line break in a string (write \\n, or is a '\"' missing?)");
-          if (c == '\t')
-            return scanner_fail (sc, IMPACT_ERROR_PARSE, scanner_position (sc), NULL,
-                                 "syntax error: tab character in a string (write \\t)");
-          return scanner_fail (sc, IMPACT_ERROR_PARSE, scanner_position (sc), NULL,
-                               "syntax error: control character U+%04X in a string",
-                               (guint) c);
-        }
-      else
-        {
-          scanner_advance (sc);
-          decoded++;
-        }
-
-      if (decoded > IMPACT_LOADER_MAX_STRING)
-        {
-          g_autofree char *path = scanner_path (sc, n_frames);
-
-          return scanner_fail (sc, IMPACT_ERROR_TOO_LARGE, start, path,
-                               "string longer than %u bytes", (guint) IMPACT_LOADER_MAX_STRING);
-        }
-    }
-}
-
-/* Scans a number at the current offset strictly; sets @overflow when it is
- * an integer outside the range of gint64. */
-static gboolean
-scanner_scan_number (Scanner  *sc,
-                     gboolean *overflow)
-{
-  Position start = scanner_position (sc);
-  const char *p = sc->data;
-  gsize begin = sc->offset;
-  gsize i = sc->offset;
-  gsize int_start, n_int_digits;
-  gboolean negative = FALSE, is_integer = TRUE;
-
-  *overflow = FALSE;
-  if (p[i] == '-')
-    {
-      negative = TRUE;
-      i++;
-    }
-  int_start = i;
-  if (i < sc->length && p[i] == '0')
-    {
-      i++;
-    }
-  else if (i < sc->length && p[i] >= '1' && p[i] <= '9')
-    {
-      while (i < sc->length && g_ascii_isdigit (p[i]))
-        i++;
-    }
-  else
-    {
-      goto invalid;
-    }
-  n_int_digits = i - int_start;
-
-  if (i < sc->length && p[i] == '.')
-    {
-      is_integer = FALSE;
-      i++;
-      if (i >= sc->length || !g_ascii_isdigit (p[i]))
-        goto invalid;
-      while (i < sc->length && g_ascii_isdigit (p[i]))
-        i++;
-    }
-  if (i < sc->length && (p[i] == 'e' || p[i] == 'E'))
-    {
-      is_integer = FALSE;
-      i++;
-      if (i < sc->length && (p[i] == '+' || p[i] == '-'))
-        i++;
-      if (i >= sc->length || !g_ascii_isdigit (p[i]))
-        goto invalid;
-      while (i < sc->length && g_ascii_isdigit (p[i]))
-        i++;
-    }
-  /* "01", "1x": the number must end at a delimiter */
-  if (i < sc->length && (g_ascii_isalnum (p[i]) || p[i] == '.' || p[i] == '_'))
-    goto invalid;
-
-  if (is_integer)
-    {
-      const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
-
-      if (n_int_digits > 19 ||
-          (n_int_digits == 19 && strncmp (p + int_start, limit, 19) > 0))
-        *overflow = TRUE;
-    }
-
-  while (sc->offset < i)
-    scanner_advance (sc);
-  return TRUE;
-
-invalid:
-  {
-    gsize end = begin + 1;
-
-    while (end < sc->length && end - begin < 40 &&
-           (g_ascii_isalnum (p[end]) || strchr ("+-._", p[end]) != NULL))
-      end++;
-    return scanner_fail (sc, IMPACT_ERROR_PARSE, start, NULL,
-                         "syntax error: invalid number '%.*s'",
-                         (int) (end - begin), p + begin);
-  }
-}
-
-/* A value (scalar or container) ended: record where it started. */
-static void
-scanner_value_done (Scanner   *sc,
-                    Position   pos,
-                    ScanState *state)
-{
-  if (sc->stack->len == 0)
-    {
-      sc->loader->root_position = pos;
-      *state = WANT_END;
-      return;
-    }
-  g_array_append_val (sc->loader->positions, pos);
-  *state = WANT_SEPARATOR;
-}
-
-/* The position of a value about to start: the pending member name, if any. */
-static Position
-scanner_value_start (Scanner *sc)
-{
-  Position pos = scanner_position (sc);
-  const Frame *top = sc->stack->len > 0
-    ? &g_array_index (sc->stack, Frame, sc->stack->len - 1) : NULL;
-
-  if (top != NULL && top->kind == '{')
-    {
-      pos.key_line = sc->pending_key.line;
-      pos.key_column = sc->pending_key.column;
-    }
-  return pos;
-}
-
-static void
-scanner_check_duplicate (Scanner *sc,
-                         Frame   *frame,
-                         Position key_pos)
-{
-  const char *key = sc->data + frame->key_start;
-  gsize key_len = frame->key_end - frame->key_start;
-  char *copy;
-
-  if (frame->keys == NULL)
-    frame->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  copy = g_strndup (key, key_len);
-  if (g_hash_table_contains (frame->keys, copy))
-    {
-      g_autofree char *path = scanner_path (sc, sc->stack->len - 1);
-
-      loader_report (sc->loader, IMPACT_SEVERITY_WARNING, IMPACT_ERROR_INVALID_VALUE,
-                     key_pos.line, key_pos.column, path,
-                     "duplicate member \"%s\"; only the last one is used", copy);
-      g_free (copy);
-      return;
-    }
-  g_hash_table_add (frame->keys, copy);
-}
-
-static gboolean
-scanner_run (Scanner *sc)
-{
-  ScanState state = WANT_VALUE;
-  Position comma = { 0 };
-
-  for (;;)
-    {
-      Frame *top;
-      char c;
-
-      scanner_skip_space (sc);
-      top = sc->stack->len > 0 ? &g_array_index (sc->stack, Frame, sc->stack->len - 1) : NULL;
-
-      if (scanner_at_end (sc))
-        {
-          switch (state)
-            {
-            case WANT_END:
-              return TRUE;
-            case WANT_VALUE:
-            case WANT_VALUE_OR_CLOSE:
-              return scanner_unexpected (sc, "a value");
-            case WANT_KEY:
-            case WANT_KEY_OR_CLOSE:
-              return scanner_unexpected (sc, "a member name in double quotes");
-            case WANT_COLON:
-              return scanner_unexpected (sc, "':'");
-            case WANT_SEPARATOR:
-            default:
-              return scanner_unexpected (sc, top->kind == '{' ? "',' or '}'" : "',' or ']'");
-            }
-        }
-
-      c = sc->data[sc->offset];
-
-      switch (state)
-        {
-        case WANT_VALUE:
-        case WANT_VALUE_OR_CLOSE:
-          if (c == ']' && top != NULL && top->kind == '[')
-            {
-              if (state == WANT_VALUE)
-                return scanner_fail (sc, IMPACT_ERROR_PARSE, comma, NULL,
-                                     "syntax error: trailing comma before ']'");
-              /* an empty array */
-              {
-                Position pos = top->position;
-
-                scanner_advance (sc);
-                g_array_set_size (sc->stack, sc->stack->len - 1);
-                scanner_value_done (sc, pos, &state);
-              }
-              break;
-            }
-
-          if (top != NULL && top->kind == '[')
-            {
-              if (++top->n_items > IMPACT_LOADER_MAX_ITEMS)
-                {
-                  g_autofree char *path = scanner_path (sc, sc->stack->len - 1);
-
-                  return scanner_fail (sc, IMPACT_ERROR_TOO_LARGE, top->position, path,
-                                       "array with more than %u elements",
-                                       (guint) IMPACT_LOADER_MAX_ITEMS);
-                }
-            }
-
-          if (c == '{' || c == '[')
-            {
-              Frame frame = { 0 };
-
-              frame.kind = c;
-              frame.position = scanner_value_start (sc);
-              if (sc->stack->len >= IMPACT_LOADER_MAX_DEPTH)
-                return scanner_fail (sc, IMPACT_ERROR_TOO_LARGE, frame.position, NULL,
-                                     "nesting deeper than %u levels of arrays and objects",
-                                     (guint) IMPACT_LOADER_MAX_DEPTH);
-              scanner_advance (sc);
-              g_array_append_val (sc->stack, frame);
-              state = c == '{' ? WANT_KEY_OR_CLOSE : WANT_VALUE_OR_CLOSE;
-            }
-          else if (c == '"')
-            {
-              Position pos = scanner_value_start (sc);
-
-              if (!scanner_scan_string (sc, sc->stack->len))
-                return FALSE;
-              scanner_value_done (sc, pos, &state);
-            }
-          else if (c == '-' || g_ascii_isdigit (c))
-            {
-              Position pos = scanner_value_start (sc);
-              gboolean overflow;
-
-              if (!scanner_scan_number (sc, &overflow))
-                return FALSE;
-              if (overflow)
-                pos.flags |= POSITION_INT_OVERFLOW;
-              scanner_value_done (sc, pos, &state);
-            }
-          else if (g_ascii_isalpha (c))
-            {
-              Position pos = scanner_value_start (sc);
-              const char *p = sc->data + sc->offset;
-              gsize n = 0;
-
-              while (sc->offset + n < sc->length && g_ascii_isalnum (p[n]))
-                n++;
-              if (!((n == 4 && memcmp (p, "true", 4) == 0) ||
-                    (n == 5 && memcmp (p, "false", 5) == 0) ||
-                    (n == 4 && memcmp (p, "null", 4) == 0)))
-                return scanner_unexpected (sc, "a value");
-              for (gsize i = 0; i < n; i++)
-                scanner_advance (sc);
-              scanner_value_done (sc, pos, &state);
-            }
-          else
-            {
-              return scanner_unexpected (sc, "a value");
-            }
-          break;
-
-        case WANT_KEY:
-        case WANT_KEY_OR_CLOSE:
-          if (c == '}')
-            {
-              Position pos = top->position;
-
-              if (state == WANT_KEY)
-                return scanner_fail (sc, IMPACT_ERROR_PARSE, comma, NULL,
-                                     "syntax error: trailing comma before '}'");
-              scanner_advance (sc);
-              g_array_set_size (sc->stack, sc->stack->len - 1);
-              scanner_value_done (sc, pos, &state);
-            }
-          else if (c == '"')
-            {
-              Position key_pos = scanner_position (sc);
-
-              if (++top->n_items > IMPACT_LOADER_MAX_ITEMS)
-                {
-                  g_autofree char *path = scanner_path (sc, sc->stack->len - 1);
-
-                  return scanner_fail (sc, IMPACT_ERROR_TOO_LARGE, top->position, path,
-                                       "object with more than %u members",
-                                       (guint) IMPACT_LOADER_MAX_ITEMS);
-                }
-              top->key_start = sc->offset + 1;
-              if (!scanner_scan_string (sc, sc->stack->len - 1))
-                return FALSE;
-              /* the raw name, between the quotes */
-              top->key_end = sc->offset - 1;
-              sc->pending_key = key_pos;
-              scanner_check_duplicate (sc, top, key_pos);
-              state = WANT_COLON;
-            }
-          else
-            {
-              return scanner_unexpected (sc, "a member name in double quotes");
-            }
-          break;
-
-        case WANT_COLON:
-          if (c != ':')
-            return scanner_unexpected (sc, "':' after the member name");
-          scanner_advance (sc);
-          state = WANT_VALUE;
-          break;
-
-        case WANT_SEPARATOR:
-          if (c == ',')
-            {
-              comma = scanner_position (sc);
-              scanner_advance (sc);
-              state = top->kind == '{' ? WANT_KEY : WANT_VALUE;
-            }
-          else if ((c == '}' && top->kind == '{') || (c == ']' && top->kind == '['))
-            {
-              Position pos = top->position;
-
-              scanner_advance (sc);
-              frame_clear (top);
-              g_array_set_size (sc->stack, sc->stack->len - 1);
-              scanner_value_done (sc, pos, &state);
-            }
-          else if (c == '"' || c == '{' || c == '[' || c == '-' || g_ascii_isalnum (c))
-            {
-              return scanner_fail (sc, IMPACT_ERROR_PARSE, scanner_position (sc), NULL,
-                                   "syntax error: missing ',' before this %s",
-                                   top->kind == '{' ? "member" : "element");
-            }
-          else
-            {
-              return scanner_unexpected (sc, top->kind == '{' ? "',' or '}'" : "',' or ']'");
-            }
-          break;
-
-        case WANT_END:
-        default:
-          return scanner_unexpected (sc, "the end of the file after the top-level value");
-        }
-    }
-}
-
-/* Line and column (in characters) of byte @offset. */
-static Position
-position_of_offset (const char *data,
-                    gsize       offset)
-{
-  Position pos = { 1, 1 };
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      guchar c = data[i];
-
-      if (c == '\n')
-        {
-          pos.line++;
-          pos.column = 1;
-        }
-      else if ((c & 0xc0) != 0x80)
-        {
-          pos.column++;
-        }
-    }
-  return pos;
-}
-
-/* Checks encoding, syntax and caps. */
-static gboolean
-prescan (Loader     *loader,
-         const char *data,
-         gsize       length)
-{
-  Scanner sc = { 0 };
-  const char *nul = memchr (data, '\0', length);
-  const char *end = NULL;
-  gboolean ok;
-
-  if (!g_utf8_validate_len (data, nul ? (gsize) (nul - data) : length, &end))
-    {
-      Position pos = position_of_offset (data, end - data);
-
-      loader_report (loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_PARSE,
-                     pos.line, pos.column, NULL,
-                     "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-                     (guint) (guchar) *end);
-      return FALSE;
-    }
-  if (nul != NULL)
-    {
-      Position pos = position_of_offset (data, nul - data);
-
-      loader_report (loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_PARSE,
-                     pos.line, pos.column, NULL,
-                     "NUL byte in the data; this is not a JSON text file");
-      return FALSE;
-    }
-
-  sc.loader = loader;
-  sc.data = data;
-  sc.length = length;
-  sc.line = 1;
-  sc.stack = g_array_new (FALSE, TRUE, sizeof (Frame));
-  g_array_set_clear_func (sc.stack, frame_clear);
-
-  scanner_skip_space (&sc);
-  if (scanner_at_end (&sc))
-    {
-      loader_report (loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_PARSE, 0, 0, NULL,
-                     "the file is empty");
-      ok = FALSE;
-    }
-  else
-    {
-      ok = scanner_run (&sc);
-    }
-
-  g_array_unref (sc.stack);
-  return ok;
-}
-
-/* json-glib errors (only seen if it refuses what the pre-scan accepted) */
-
-static void
-report_json_glib_error (Loader       *loader,
-                        const GError *error)
-{
-  const char *msg = error->message;
-  guint line = 0, column = 0;
-  GString *clean;
-
-  /* "<data>:4:3: Parse error: unexpected character `}', expected …" */
-  if (g_str_has_prefix (msg, "<data>:"))
-    {
-      char *p = (char *) msg + strlen ("<data>:");
-      char *q;
-
-      line = (guint) g_ascii_strtoull (p, &q, 10);
-      if (*q == ':')
-        column = (guint) g_ascii_strtoull (q + 1, &q, 10);
-      if (*q == ':')
-        q++;
-      while (*q == ' ')
-        q++;
-      msg = q;
-    }
-  if (g_str_has_prefix (msg, "Parse error: "))
-    msg += strlen ("Parse error: ");
-
-  clean = g_string_new ("syntax error: ");
-  for (const char *p = msg; *p; p++)
-    g_string_append_c (clean, *p == '`' ? '\'' : *p);
-  loader_report (loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_PARSE, line, column,
-                 NULL, "%s", clean->str);
-  g_string_free (clean, TRUE);
-}
-
 /* Positions of nodes */
 
-static void
-loader_note_node (Loader   *self,
-                  JsonNode *node)
-{
-  guint index = self->n_signalled++;
-
-  if (index >= self->positions->len)
-    {
-      /* Only if json-glib and the pre-scan disagree: fall back on where
-       * the parser is, near the end of the value. */
-      Position pos = { 0 };
-
-      pos.line = json_parser_get_current_line (self->parser);
-      pos.column = json_parser_get_current_pos (self->parser);
-      g_array_append_val (self->positions, pos);
-      index = self->positions->len - 1;
-    }
-  g_hash_table_insert (self->node_index, node, GUINT_TO_POINTER (index + 1));
-}
-
-static void
-parser_object_member_cb (JsonParser *parser,
-                         JsonObject *object,
-                         const char *member_name,
-                         gpointer    user_data)
-{
-  loader_note_node (user_data, json_object_get_member (object, member_name));
-}
-
-static void
-parser_array_element_cb (JsonParser *parser,
-                         JsonArray  *array,
-                         int         index,
-                         gpointer    user_data)
-{
-  loader_note_node (user_data, json_array_get_element (array, index));
-}
-
-static const Position *
+static Position
 node_position (Loader   *self,
                JsonNode *node)
 {
-  guint index;
+  const ImpactSourceSpan *span = self->map ? impact_source_map_lookup (self->map, node) : NULL;
+  Position pos = { 0 };
 
-  if (node == NULL)
-    return &unknown_position;
-  if (node == json_parser_get_root (self->parser))
-    return &self->root_position;
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->node_index, node));
-  if (index == 0 || index > self->positions->len)
-    return &unknown_position;
-  return &g_array_index (self->positions, Position, index - 1);
+  if (span != NULL)
+    {
+      pos.line = span->line;
+      pos.column = span->column;
+      pos.key_line = span->key_line;
+      pos.key_column = span->key_column;
+      pos.flags = span->flags;
+    }
+  return pos;
 }
 
 /* Semantic checks */
@@ -1143,14 +248,14 @@ node_report (Loader         *self,
              const char     *format,
              ...)
 {
-  const Position *pos = node_position (self, node);
+  Position pos = node_position (self, node);
   g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  loader_report (self, severity, code, pos->line, pos->column, path, "%s", message);
+  loader_report (self, severity, code, pos.line, pos.column, path, "%s", message);
 }
 
 static const char *
@@ -1323,7 +428,7 @@ node_integer (Loader     *self,
     }
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     {
-      if (node_position (self, node)->flags & POSITION_INT_OVERFLOW)
+      if (node_position (self, node).flags & POSITION_INT_OVERFLOW)
         {
           node_report (self, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
                        "expected %s, got a number too large to read", expected);
@@ -1584,7 +689,7 @@ ctx_check_members (ObjectCtx          *o,
       const char *name = l->data;
       const char *suggestion;
       g_autofree char *quoted = NULL;
-      const Position *pos;
+      Position pos;
 
       if (g_strv_contains (known, name) || g_str_has_prefix (name, "x-") ||
           g_str_has_prefix (name, "$"))
@@ -1595,11 +700,11 @@ ctx_check_members (ObjectCtx          *o,
       suggestion = suggest_key (name, known);
       if (suggestion != NULL)
         loader_report (o->loader, IMPACT_SEVERITY_WARNING, IMPACT_ERROR_INVALID_VALUE,
-                       pos->key_line, pos->key_column, o->path,
+                       pos.key_line, pos.key_column, o->path,
                        "unknown member %s; did you mean \"%s\"?", quoted, suggestion);
       else
         loader_report (o->loader, IMPACT_SEVERITY_WARNING, IMPACT_ERROR_INVALID_VALUE,
-                       pos->key_line, pos->key_column, o->path,
+                       pos.key_line, pos.key_column, o->path,
                        "unknown member %s", quoted);
     }
 }
@@ -1858,7 +963,7 @@ load_statistic (ObjectCtx      *o,
         {
           report_type (o->loader, node, path, "a number");
         }
-      else if ((node_position (o->loader, node)->flags & POSITION_INT_OVERFLOW) ||
+      else if ((node_position (o->loader, node).flags & POSITION_INT_OVERFLOW) ||
                !isfinite (json_node_get_double (node)) ||
                fabs (json_node_get_double (node)) > MAX_STATISTIC_VALUE)
         {
@@ -2270,70 +1375,39 @@ impact_json_loader_is_icon_name (const char *name)
   return name != NULL && g_strv_contains (icon_names, name);
 }
 
+static void
+scan_report (gpointer        user_data,
+             ImpactSeverity  severity,
+             ImpactError     code,
+             guint           line,
+             guint           column,
+             const char     *path,
+             const char     *message)
+{
+  loader_report (user_data, severity, code, line, column, path, "%s", message);
+}
+
 ImpactDocument *
-impact_json_loader_load_data (const char         *data,
-                              gsize               length,
-                              const char         *display_name,
-                              GFile              *base_file,
-                              ImpactDiagnostics  *diagnostics,
-                              GError            **error)
+impact_json_loader_load_map (ImpactSourceMap    *map,
+                             const char         *display_name,
+                             GFile              *base_file,
+                             ImpactDiagnostics  *diagnostics,
+                             GError            **error)
 {
   g_autoptr(ImpactDocument) doc = NULL;
-  g_autoptr(GError) parse_error = NULL;
   Loader loader;
   JsonNode *root;
-  const char *original_data;
-  gsize original_length;
   gboolean ok;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (map != NULL, NULL);
   g_return_val_if_fail (base_file == NULL || G_IS_FILE (base_file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (display_name == NULL)
     display_name = "<data>";
-
   loader_init (&loader);
-
-  if (length > IMPACT_LOADER_MAX_FILE_SIZE)
-    {
-      loader_report (&loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_TOO_LARGE, 0, 0, NULL,
-                     "the file is too large (%" G_GSIZE_FORMAT " bytes; the limit is %u bytes)",
-                     length, (guint) IMPACT_LOADER_MAX_FILE_SIZE);
-      goto out;
-    }
-  if (length == 0)
-    {
-      loader_report (&loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_PARSE, 0, 0, NULL,
-                     "the file is empty");
-      goto out;
-    }
-
-  /* A byte order mark is harmless: skip it (columns then count from it);
-   * the source text keeps it, so that saving keeps it too */
-  original_data = data;
-  original_length = length;
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
-  if (!prescan (&loader, data, length))
-    goto out;
-
-  loader.parser = json_parser_new ();
-  g_signal_connect (loader.parser, "object-member",
-                    G_CALLBACK (parser_object_member_cb), &loader);
-  g_signal_connect (loader.parser, "array-element",
-                    G_CALLBACK (parser_array_element_cb), &loader);
-  if (!json_parser_load_from_data (loader.parser, data, (gssize) length, &parse_error))
-    {
-      report_json_glib_error (&loader, parse_error);
-      goto out;
-    }
-
-  root = json_parser_get_root (loader.parser);
+  loader.map = impact_source_map_ref (map);
+  root = impact_source_map_get_root (map);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       node_report (&loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, root, NULL,
@@ -2346,19 +1420,9 @@ impact_json_loader_load_data (const char         *data,
   load_root (&loader, root, doc);
   check_derived (&loader, doc);
   impact_document_set_file (doc, base_file);
-  impact_document_set_source_root (doc, root);
-  {
-    g_autoptr(GBytes) text = g_bytes_new (original_data, original_length);
-
-    impact_document_set_source_text (doc, text);
-  }
-  /* keep where each node stands, so that warnings found later (layout,
-   * preflight) can say where their path is */
-  G_STATIC_ASSERT (sizeof (Position) == sizeof (ImpactSourcePosition));
-  impact_document_take_positions (doc,
-                                  g_steal_pointer (&loader.positions),
-                                  g_steal_pointer (&loader.node_index),
-                                  (const ImpactSourcePosition *) &loader.root_position);
+  /* the document keeps the map: warnings found later (layout, preflight)
+   * can say where their path is, and saving keeps the text's formatting */
+  impact_document_set_source_map (doc, map);
 
 out:
   ok = loader_finish (&loader, display_name, diagnostics, error);
@@ -2368,51 +1432,70 @@ out:
   return g_steal_pointer (&doc);
 }
 
-/* Reads at most IMPACT_LOADER_MAX_FILE_SIZE + 1 bytes, so that a file that
- * grows after the size check cannot make us read it all. */
-static GBytes *
-read_capped (GFile         *file,
-             goffset        size_hint,
-             GCancellable  *cancellable,
-             GError       **error)
+ImpactSourceMap *
+impact_json_loader_scan (GBytes             *text,
+                         const char         *display_name,
+                         ImpactDiagnostics  *diagnostics,
+                         GError            **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = NULL;
-  const gsize chunk = 64 * 1024;
+  Loader loader;
+  ImpactSourceMap *map;
 
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return NULL;
+  g_return_val_if_fail (text != NULL, NULL);
 
-  buffer = g_byte_array_sized_new ((guint) CLAMP (size_hint, 0, IMPACT_LOADER_MAX_FILE_SIZE) + 1);
-  for (;;)
-    {
-      gsize old_len = buffer->len;
-      gsize n_read = 0;
-
-      if (old_len > IMPACT_LOADER_MAX_FILE_SIZE)
-        break;
-      g_byte_array_set_size (buffer, old_len + chunk);
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + old_len, chunk,
-                                    &n_read, cancellable, error))
-        return NULL;
-      g_byte_array_set_size (buffer, old_len + n_read);
-      if (n_read < chunk)
-        break;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  loader_init (&loader);
+  map = impact_json_scan (text, scan_report, &loader);
+  if (!loader_finish (&loader, display_name ? display_name : "<data>", diagnostics, error))
+    g_clear_pointer (&map, impact_source_map_unref);
+  loader_clear (&loader);
+  return map;
 }
 
 ImpactDocument *
-impact_json_loader_load_file (GFile              *file,
+impact_json_loader_load_data (const char         *data,
+                              gsize               length,
+                              const char         *display_name,
+                              GFile              *base_file,
+                              ImpactDiagnostics  *diagnostics,
+                              GError            **error)
+{
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(ImpactSourceMap) map = NULL;
+  g_autoptr(ImpactDiagnostics) found = impact_diagnostics_new ();
+  ImpactDocument *doc;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (base_file == NULL || G_IS_FILE (base_file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  text = g_bytes_new (data, length);
+  /* the scan's warnings (duplicate names) and the loader's are sorted
+   * together into document order */
+  map = impact_json_loader_scan (text, display_name, found, error);
+  if (map == NULL)
+    {
+      if (diagnostics != NULL)
+        impact_diagnostics_extend (diagnostics, found);
+      return NULL;
+    }
+  doc = impact_json_loader_load_map (map, display_name, base_file, found, error);
+  if (diagnostics != NULL)
+    {
+      impact_diagnostics_sort (found);
+      impact_diagnostics_extend (diagnostics, found);
+    }
+  return doc;
+}
+
+ImpactSourceMap *
+impact_json_loader_read_file (GFile              *file,
                               ImpactDiagnostics  *diagnostics,
                               GCancellable       *cancellable,
                               GError            **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) read_error = NULL;
   g_autofree char *name = NULL;
-  goffset size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -2422,34 +1505,45 @@ impact_json_loader_load_file (GFile              *file,
   if (name == NULL)
     name = g_file_get_parse_name (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
-    size = g_file_info_get_size (info);
-
-  if (size > IMPACT_LOADER_MAX_FILE_SIZE)
+  bytes = impact_json_read_file (file, cancellable, &read_error);
+  if (bytes == NULL)
     {
-      g_autoptr(ImpactDiagnostics) found = impact_diagnostics_new ();
-      const ImpactDiagnostic *diag;
-      g_autofree char *message = NULL;
-
-      impact_diagnostics_add (found, IMPACT_SEVERITY_ERROR, name, 0, 0, NULL,
-                              "the file is too large (%" G_GOFFSET_FORMAT " bytes; the limit is %u bytes)",
-                              size, (guint) IMPACT_LOADER_MAX_FILE_SIZE);
-      diag = impact_diagnostics_get_item (found, 0);
-      message = impact_diagnostic_to_string (diag);
-      if (diagnostics != NULL)
-        impact_diagnostics_extend (diagnostics, found);
-      g_set_error_literal (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE, message);
+      /* what was refused (too large, not a regular file) is a finding
+       * about the input like any other */
+      if (diagnostics != NULL && read_error->domain == IMPACT_ERROR)
+        impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_ERROR, NULL, 0, 0, NULL,
+                                "%s", read_error->message);
+      g_propagate_error (error, g_steal_pointer (&read_error));
       return NULL;
     }
+  return impact_json_loader_scan (bytes, name, diagnostics, error);
+}
 
-  bytes = read_capped (file, size, cancellable, error);
-  if (bytes == NULL)
-    return NULL;
+ImpactDocument *
+impact_json_loader_load_file (GFile              *file,
+                              ImpactDiagnostics  *diagnostics,
+                              GCancellable       *cancellable,
+                              GError            **error)
+{
+  g_autoptr(ImpactDiagnostics) found = impact_diagnostics_new ();
+  g_autoptr(ImpactSourceMap) map = NULL;
+  g_autofree char *name = NULL;
+  ImpactDocument *doc;
 
-  return impact_json_loader_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                       name, file, diagnostics, error);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  map = impact_json_loader_read_file (file, found, cancellable, error);
+  if (map != NULL)
+    {
+      name = g_file_get_basename (file);
+      doc = impact_json_loader_load_map (map, name, file, found, error);
+      impact_diagnostics_sort (found);
+    }
+  else
+    {
+      doc = NULL;
+    }
+  if (diagnostics != NULL)
+    impact_diagnostics_extend (diagnostics, found);
+  return doc;
 }

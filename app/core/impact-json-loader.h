@@ -13,14 +13,15 @@
 
 #include "impact-diagnostics.h"
 #include "impact-document.h"
+#include "impact-json-scanner.h"
 
 G_BEGIN_DECLS
 
 /* Caps against hostile input; each is refused with IMPACT_ERROR_TOO_LARGE. */
-#define IMPACT_LOADER_MAX_FILE_SIZE   (32 * 1024 * 1024)  /* bytes */
-#define IMPACT_LOADER_MAX_DEPTH       64                  /* nesting of arrays/objects */
-#define IMPACT_LOADER_MAX_STRING      (64 * 1024)         /* bytes in one string */
-#define IMPACT_LOADER_MAX_ITEMS       200000              /* elements in one array */
+#define IMPACT_LOADER_MAX_FILE_SIZE   IMPACT_JSON_MAX_FILE_SIZE  /* bytes */
+#define IMPACT_LOADER_MAX_DEPTH       IMPACT_JSON_MAX_DEPTH      /* nesting of arrays/objects */
+#define IMPACT_LOADER_MAX_STRING      IMPACT_JSON_MAX_STRING     /* bytes in one string */
+#define IMPACT_LOADER_MAX_ITEMS       IMPACT_JSON_MAX_ITEMS      /* elements in one array */
 
 /* @diagnostics (optional) receives warnings and errors. On failure returns
  * NULL with IMPACT_ERROR_PARSE (syntax), IMPACT_ERROR_TOO_LARGE (caps) or
@@ -33,6 +34,25 @@ ImpactDocument *impact_json_loader_load_file  (GFile              *file,
  * data stands for, so relative image paths resolve against its folder. */
 ImpactDocument *impact_json_loader_load_data  (const char         *data,
                                                gsize               length,
+                                               const char         *display_name,
+                                               GFile              *base_file,
+                                               ImpactDiagnostics  *diagnostics,
+                                               GError            **error);
+
+/* The strict scan alone (syntax, encoding, caps; duplicate names are
+ * warnings), with messages as for loading. Also for other formats that are
+ * JSON (TimelineJS), so that every reader accepts the same texts. */
+ImpactSourceMap *impact_json_loader_scan      (GBytes             *text,
+                                               const char         *display_name,
+                                               ImpactDiagnostics  *diagnostics,
+                                               GError            **error);
+/* Reads (a regular file, capped) and scans @file. */
+ImpactSourceMap *impact_json_loader_read_file (GFile              *file,
+                                               ImpactDiagnostics  *diagnostics,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+/* Validates a scanned text and makes the document, which keeps @map. */
+ImpactDocument  *impact_json_loader_load_map  (ImpactSourceMap    *map,
                                                const char         *display_name,
                                                GFile              *base_file,
                                                ImpactDiagnostics  *diagnostics,

@@ -19,141 +19,13 @@
 
 #include "impact-error.h"
 #include "impact-json-loader.h"
+#include "impact-json-scanner.h"
 #include "impact-json-writer.h"
 
-/* Where one value sits in the old text. For members and elements, "lead"
- * is the whitespace after the '{', '[' or ',' before it, "key" the member
- * name, colon and spacing, and "trail" the whitespace after the value up to
- * the next ',' or the closing bracket. */
-typedef struct Span Span;
-struct Span
-{
-  gsize      lead_start;
-  gsize      key_start;
-  gsize      start;
-  gsize      end;
-  gsize      trail_end;
-  GPtrArray *children;      /* of Span, for objects and arrays */
-};
-
-typedef struct
-{
-  const char *text;
-  gsize       length;
-  gsize       pos;
-} Scanner;
-
-static void
-span_free (gpointer data)
-{
-  Span *span = data;
-
-  if (span->children)
-    g_ptr_array_unref (span->children);
-  g_free (span);
-}
-
-/* Text scanning: the text was accepted by the loader, so it is valid JSON;
- * the scanner still never reads past the end. */
-
-static void
-skip_space (Scanner *sc)
-{
-  while (sc->pos < sc->length &&
-         (sc->text[sc->pos] == ' ' || sc->text[sc->pos] == '\t' ||
-          sc->text[sc->pos] == '\n' || sc->text[sc->pos] == '\r'))
-    sc->pos++;
-}
-
-static void
-skip_string (Scanner *sc)
-{
-  sc->pos++; /* the opening quote */
-  while (sc->pos < sc->length && sc->text[sc->pos] != '"')
-    {
-      if (sc->text[sc->pos] == '\\')
-        sc->pos++;
-      sc->pos++;
-    }
-  if (sc->pos < sc->length)
-    sc->pos++;
-}
-
-static Span *scan_value (Scanner *sc, guint depth);
-
-static void
-scan_children (Scanner *sc,
-               Span    *span,
-               char     close,
-               gboolean keyed,
-               guint    depth)
-{
-  span->children = g_ptr_array_new_with_free_func (span_free);
-  sc->pos++; /* '{' or '[' */
-
-  for (;;)
-    {
-      gsize lead_start = sc->pos, key_start;
-      Span *child;
-
-      skip_space (sc);
-      if (sc->pos >= sc->length || sc->text[sc->pos] == close)
-        break;
-
-      key_start = sc->pos;
-      if (keyed)
-        {
-          skip_string (sc);
-          skip_space (sc);
-          if (sc->pos < sc->length && sc->text[sc->pos] == ':')
-            sc->pos++;
-          skip_space (sc);
-        }
-      child = scan_value (sc, depth + 1);
-      child->lead_start = lead_start;
-      child->key_start = key_start;
-      skip_space (sc);
-      child->trail_end = sc->pos;
-      g_ptr_array_add (span->children, child);
-
-      if (sc->pos < sc->length && sc->text[sc->pos] == ',')
-        sc->pos++;
-      else
-        break;
-    }
-  if (sc->pos < sc->length)
-    sc->pos++; /* the closing bracket */
-}
-
-static Span *
-scan_value (Scanner *sc,
-            guint    depth)
-{
-  Span *span = g_new0 (Span, 1);
-
-  span->lead_start = span->key_start = span->start = sc->pos;
-  if (sc->pos < sc->length && depth <= IMPACT_LOADER_MAX_DEPTH + 1)
-    {
-      switch (sc->text[sc->pos])
-        {
-        case '{':
-          scan_children (sc, span, '}', TRUE, depth);
-          break;
-        case '[':
-          scan_children (sc, span, ']', FALSE, depth);
-          break;
-        case '"':
-          skip_string (sc);
-          break;
-        default:
-          while (sc->pos < sc->length && strchr (",]} \t\r\n", sc->text[sc->pos]) == NULL)
-            sc->pos++;
-          break;
-        }
-    }
-  span->end = sc->pos;
-  return span;
-}
+/* Where each old value sits in the old text comes from the document's
+ * source map (impact-source-map.h): the writer does not read the text
+ * again. */
+typedef ImpactSourceSpan Span;
 
 /* Comparing trees: member order matters (it is what the text shows), and
  * numbers compare by value (435 and 435.0 are the same number). */
@@ -885,9 +757,10 @@ emit_fresh (GString     *out,
 
 typedef struct
 {
-  GString    *out;
-  const char *text;
-  Style       style;
+  GString         *out;
+  const char      *text;
+  ImpactSourceMap *map;
+  Style            style;
 } Emitter;
 
 static void
@@ -902,12 +775,12 @@ append_range (Emitter *em,
 /* The indentation of the children of a container from their old leads:
  * the text after the last newline; NULL when they were all on one line. */
 static char *
-child_indent (Emitter *em,
-              Span    *span)
+child_indent (Emitter    *em,
+              const Span *span)
 {
-  for (guint i = 0; i < span->children->len; i++)
+  for (guint i = 0; i < span->n_children; i++)
     {
-      Span *child = g_ptr_array_index (span->children, i);
+      const Span *child = impact_source_map_get_child (em->map, span, i);
       const char *lead = em->text + child->lead_start;
       gsize len = child->key_start - child->lead_start;
       const char *newline = g_strrstr_len (lead, (gssize) len, "\n");
@@ -921,7 +794,7 @@ child_indent (Emitter *em,
 static void emit (Emitter    *em,
                   JsonNode   *node,
                   JsonNode   *old,
-                  Span       *span,
+                  const Span *span,
                   const char *indent);
 
 /* One child of a merged container: its lead, then key (for objects) and
@@ -932,7 +805,7 @@ emit_child (Emitter    *em,
             const char *name,
             JsonNode   *node,
             JsonNode   *old,
-            Span       *old_span,
+            const Span *old_span,
             const char *inner)
 {
   if (!first)
@@ -958,10 +831,10 @@ emit_child (Emitter    *em,
 
 static void
 emit_close (Emitter    *em,
-            Span       *span,
+            const Span *span,
             char        close)
 {
-  Span *last = g_ptr_array_index (span->children, span->children->len - 1);
+  const Span *last = impact_source_map_get_child (em->map, span, span->n_children - 1);
 
   append_range (em, last->end, last->trail_end);
   g_string_append_c (em->out, close);
@@ -971,15 +844,13 @@ static void
 emit_object (Emitter    *em,
              JsonNode   *node,
              JsonNode   *old,
-             Span       *span,
+             const Span *span,
              const char *indent)
 {
   JsonObject *object = json_node_get_object (node);
   JsonObject *old_object = json_node_get_object (old);
   g_autoptr(GList) names = json_object_get_members (object);
-  g_autoptr(GList) old_names = json_object_get_members (old_object);
   g_autofree char *inner = child_indent (em, span);
-  guint n_old = g_list_length (old_names);
   gboolean first = TRUE;
 
   if (names == NULL)
@@ -992,18 +863,12 @@ emit_object (Emitter    *em,
   for (const GList *l = names; l != NULL; l = l->next)
     {
       const char *name = l->data;
-      Span *old_span = NULL;
-      guint i = 0;
+      JsonNode *old_member = json_object_get_member (old_object, name);
 
-      for (const GList *m = old_names; m != NULL; m = m->next, i++)
-        if (strcmp (m->data, name) == 0)
-          {
-            if (i < span->children->len && n_old == span->children->len)
-              old_span = g_ptr_array_index (span->children, i);
-            break;
-          }
-      emit_child (em, first, name, json_object_get_member (object, name),
-                  json_object_get_member (old_object, name), old_span, inner);
+      /* the member as it was written (the last one, if a name was given
+       * twice: the one that counts) */
+      emit_child (em, first, name, json_object_get_member (object, name), old_member,
+                  impact_source_map_lookup (em->map, old_member), inner);
       first = FALSE;
     }
   emit_close (em, span, '}');
@@ -1013,7 +878,7 @@ static void
 emit_array (Emitter    *em,
             JsonNode   *node,
             JsonNode   *old,
-            Span       *span,
+            const Span *span,
             const char *indent)
 {
   JsonArray *array = json_node_get_array (node);
@@ -1028,7 +893,7 @@ emit_array (Emitter    *em,
       g_string_append (em->out, "[]");
       return;
     }
-  if (n_old != span->children->len)
+  if (n_old != span->n_children)
     {
       emit_fresh (em->out, node, indent, &em->style);
       return;
@@ -1085,8 +950,12 @@ emit_array (Emitter    *em,
         JsonNode *element = json_array_get_element (array, i);
 
         if (match[i] >= 0)
-          emit_child (em, i == 0, NULL, element, json_array_get_element (old_array, (guint) match[i]),
-                      g_ptr_array_index (span->children, (guint) match[i]), inner);
+          {
+            JsonNode *old_element = json_array_get_element (old_array, (guint) match[i]);
+
+            emit_child (em, i == 0, NULL, element, old_element,
+                        impact_source_map_lookup (em->map, old_element), inner);
+          }
         else
           emit_child (em, i == 0, NULL, element, NULL, NULL, inner);
       }
@@ -1098,7 +967,7 @@ static void
 emit (Emitter    *em,
       JsonNode   *node,
       JsonNode   *old,
-      Span       *span,
+      const Span *span,
       const char *indent)
 {
   if (old != NULL && span != NULL)
@@ -1109,13 +978,13 @@ emit (Emitter    *em,
           return;
         }
       if (JSON_NODE_HOLDS_OBJECT (node) && JSON_NODE_HOLDS_OBJECT (old) &&
-          span->children != NULL && span->children->len > 0)
+          span->n_children > 0)
         {
           emit_object (em, node, old, span, indent);
           return;
         }
       if (JSON_NODE_HOLDS_ARRAY (node) && JSON_NODE_HOLDS_ARRAY (old) &&
-          span->children != NULL && span->children->len > 0)
+          span->n_children > 0)
         {
           emit_array (em, node, old, span, indent);
           return;
@@ -1129,40 +998,33 @@ impact_json_writer_to_data (ImpactDocument *doc,
                             gsize          *length)
 {
   g_autoptr(JsonNode) tree = NULL;
-  GBytes *text;
-  JsonNode *old;
+  ImpactSourceMap *map;
   GString *out = g_string_new (NULL);
 
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (doc), NULL);
 
   tree = impact_json_writer_build_tree (doc);
-  text = impact_document_get_source_text (doc);
-  old = impact_document_get_source_root (doc);
+  map = impact_document_get_source_map (doc);
 
-  if (text != NULL && old != NULL)
+  if (map != NULL && impact_source_map_get_root (map) != NULL)
     {
       gsize size = 0;
-      const char *data = g_bytes_get_data (text, &size);
-      Scanner sc = { data, size, 0 };
-      Emitter em = { out, data, default_style };
+      const char *data = g_bytes_get_data (impact_source_map_get_text (map), &size);
+      JsonNode *old = impact_source_map_get_root (map);
+      const Span *span = impact_source_map_lookup (map, old);
+      Emitter em = { out, data, map, default_style };
       g_autofree char *unit = NULL;
-      Span *span;
 
-      if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-        sc.pos = 3;
-      skip_space (&sc);
-      g_string_append_len (out, data, (gssize) sc.pos);
-      span = scan_value (&sc, 0);
+      /* what came before the root (a byte order mark, space) stays */
+      g_string_append_len (out, data, (gssize) span->start);
       /* New parts follow the file: CRLF or LF, and its indentation step */
       if (g_strstr_len (data, (gssize) size, "\r\n") != NULL)
         em.style.nl = "\r\n";
-      if (span->children != NULL && span->children->len > 0 &&
-          (unit = child_indent (&em, span)) != NULL && *unit != '\0')
+      if (span->n_children > 0 && (unit = child_indent (&em, span)) != NULL && *unit != '\0')
         em.style.unit = unit;
       emit (&em, tree, old, span, "");
       /* What followed the root (usually a newline) */
       g_string_append_len (out, data + span->end, (gssize) (size - span->end));
-      span_free (span);
       if (out->len == 0 || out->str[out->len - 1] != '\n')
         g_string_append_c (out, '\n');
     }
@@ -1184,8 +1046,8 @@ impact_json_writer_adopt (ImpactDocument *doc,
                           const char     *data,
                           gsize           length)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GBytes) text = NULL;
+  g_autoptr(ImpactSourceMap) map = NULL;
   JsonObject *root;
   JsonNode *node;
   JsonArray *array;
@@ -1193,21 +1055,18 @@ impact_json_writer_adopt (ImpactDocument *doc,
 
   g_return_if_fail (IMPACT_IS_DOCUMENT (doc));
 
+  /* The saved text becomes the document's source: scanned once, so that
+   * every path has its new line and column and the next save starts from
+   * this text. It is what the writer just made, so it scans. */
   text = g_bytes_new (data, length);
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+  map = impact_json_scan (text, NULL, NULL);
+  if (map == NULL || !JSON_NODE_HOLDS_OBJECT (impact_source_map_get_root (map)))
     {
-      data += 3;
-      length -= 3;
+      g_warning ("the saved text does not scan as JSON; keeping the previous source map");
+      return;
     }
-  if (!json_parser_load_from_data (parser, data, (gssize) length, NULL))
-    return;
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return;
-
-  impact_document_set_source_root (doc, node);
-  impact_document_set_source_text (doc, text);
-  root = json_node_get_object (node);
+  impact_document_set_source_map (doc, map);
+  root = json_node_get_object (impact_source_map_get_root (map));
 
 #define RELINK(list, member, Type)                                                   \
   G_STMT_START {                                                                     \

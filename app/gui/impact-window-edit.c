@@ -371,27 +371,17 @@ restore (ImpactWindow   *self,
 {
   ImpactDocument *doc = self->result->document;
   g_autoptr(GFile) file = impact_document_get_file (doc) ? g_object_ref (impact_document_get_file (doc)) : NULL;
-  GBytes *text = impact_document_get_source_text (doc);
-  JsonNode *root = impact_document_get_source_root (doc);
+  ImpactSourceMap *map = impact_document_get_source_map (doc);
 
   /* Keep the source of the document as it is now (it may have been saved
-   * since the step was recorded) */
-  if (text != NULL)
-    g_bytes_ref (text);
-  if (root != NULL)
-    json_node_ref (root);
+   * since the step was recorded): text, tree and positions, as one */
+  if (map != NULL)
+    impact_source_map_ref (map);
   impact_document_take_contents (doc, state);
   impact_document_set_file (doc, file);
-  if (text != NULL)
-    {
-      impact_document_set_source_text (doc, text);
-      g_bytes_unref (text);
-    }
-  if (root != NULL)
-    {
-      impact_document_set_source_root (doc, root);
-      json_node_unref (root);
-    }
+  impact_document_set_source_map (doc, map);
+  if (map != NULL)
+    impact_source_map_unref (map);
   impact_document_changed (doc);
   impact_editor_pane_rebuild (self->editor);
   impact_window_apply_edits (self);
