@@ -13,6 +13,7 @@
 #include "impact-json-loader.h"
 #include "impact-json-scanner.h"
 #include "impact-json-writer.h"
+#include "impact-open.h"
 #include "impact-test-utils.h"
 
 /* Helpers */
@@ -579,6 +580,66 @@ test_read_special_files (void)
   alarm (0);
 }
 
+/* Opening decides by the strictly scanned tree: TimelineJS converts, our
+ * data loads, and a TimelineJS text json-glib alone would take (single
+ * quotes, a trailing comma) is refused like any other bad JSON. The window
+ * (impact-load-task.c) and every command call this one function. */
+static void
+test_open_file_kinds (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *timelinejs = impact_test_data_path ("timeline/data/timelinejs-all.json");
+  g_autofree char *example = impact_test_example_path ("kolkata.json");
+  g_autofree char *lenient = g_build_filename (dir, "lenient.json", NULL);
+  struct { const char *path; gboolean ok; ImpactOpenKind kind; const char *error; } cases[] = {
+    { timelinejs, TRUE, IMPACT_OPEN_TIMELINEJS, NULL },
+    { example, TRUE, IMPACT_OPEN_IMPACT_SHEET, NULL },
+    { lenient, FALSE, IMPACT_OPEN_IMPACT_SHEET, "lenient.json:1:2: syntax error: single quotes are not allowed" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (lenient, "{'events': [{'start_date': {'year': 2001}, 'text': {'headline': 'x'}},]}",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+      g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+      g_autoptr(ImpactDocument) doc = NULL;
+      ImpactOpenKind kind = 99;
+
+      g_clear_error (&error);
+      doc = impact_document_open_file (file, diagnostics, &kind, NULL, &error);
+      if (cases[i].ok)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (doc);
+          g_assert_cmpint (kind, ==, cases[i].kind);
+          g_assert_cmpuint (impact_document_get_milestones (doc)->len, >, 0);
+        }
+      else
+        {
+          g_assert_null (doc);
+          g_assert_nonnull (error);
+          g_assert_true (g_str_has_prefix (error->message, cases[i].error));
+        }
+    }
+
+  /* the command line takes the TimelineJS file as the window does */
+  {
+    const char *argv[] = { impact_test_binary (), "validate", timelinejs, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (impact_test_run (argv, &out, &err), ==, 0);
+    argv[2] = lenient;
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (impact_test_run (argv, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "single quotes are not allowed"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +654,7 @@ main (int   argc,
   g_test_add_func ("/source-map/positions-after-save", test_positions_after_save);
   g_test_add_func ("/source-map/copy-and-undo", test_map_through_copy_and_undo);
   g_test_add_func ("/source-map/read-special-files", test_read_special_files);
+  g_test_add_func ("/source-map/open-file-kinds", test_open_file_kinds);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "impact-diagnostics.h"
 #include "impact-error.h"
 #include "impact-json-loader.h"
+#include "impact-open.h"
 #include "impact-timeline-render.h"
 #include "impact-timelinejs.h"
 
@@ -175,7 +176,7 @@ impact_cli_timeline_export_main (int    argc,
 
   start = g_get_monotonic_time ();
   in = g_file_new_for_commandline_arg (argv[2]);
-  doc = impact_json_loader_load_file (in, diagnostics, NULL, &error);
+  doc = impact_document_open_file (in, diagnostics, NULL, NULL, &error);
   if (doc == NULL)
     {
       g_printerr ("%s\n", error->message);

@@ -15,6 +15,7 @@
 #include "impact-error.h"
 #include "impact-export.h"
 #include "impact-json-loader.h"
+#include "impact-open.h"
 #include "impact-preflight.h"
 #include "impact-render.h"
 #include "impact-sheet-layout.h"
@@ -111,7 +112,7 @@ load_input (const char        *path,
   g_autoptr(ImpactDiagnostics) load_diags = impact_diagnostics_new ();
   ImpactDocument *doc;
 
-  doc = impact_json_loader_load_file (file, load_diags, NULL, &error);
+  doc = impact_document_open_file (file, load_diags, NULL, NULL, &error);
   if (doc == NULL)
     {
       /* the error lists every error; print the warnings the loader found too */

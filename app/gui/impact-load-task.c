@@ -8,7 +8,7 @@
 
 #include "impact-json-loader.h"
 #include "impact-load-task.h"
-#include "impact-timelinejs.h"
+#include "impact-open.h"
 #include "impact-error.h"
 
 typedef struct
@@ -72,41 +72,19 @@ load_thread (GTask        *task,
   LoadData *data = task_data;
   g_autoptr(ImpactLoadResult) result = g_new0 (ImpactLoadResult, 1);
   g_autoptr(GError) error = NULL;
+  ImpactOpenKind kind = IMPACT_OPEN_IMPACT_SHEET;
   gint64 start = g_get_monotonic_time ();
 
   result->load_diagnostics = impact_diagnostics_new ();
   result->layout_diagnostics = impact_diagnostics_new ();
 
-  result->document = impact_json_loader_load_file (data->file, result->load_diagnostics,
-                                                   cancellable, &error);
-  /* Not our format, but well-formed JSON: it may be a Knight Lab TimelineJS
-   * file, which opens converted (what could not be mapped is listed as
-   * warnings; saving asks for a new name, so the original stays as it is) */
-  if (result->document == NULL &&
-      (g_error_matches (error, IMPACT_ERROR, IMPACT_ERROR_MISSING_FIELD) ||
-       g_error_matches (error, IMPACT_ERROR, IMPACT_ERROR_INVALID_VALUE)))
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-
-      if (json_parser_load_from_mapped_file (parser, g_file_peek_path (data->file), NULL) &&
-          impact_timelinejs_detect (json_parser_get_root (parser)))
-        {
-          g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
-          g_autoptr(GError) import_error = NULL;
-          g_autofree char *name = g_file_get_basename (data->file);
-
-          result->document = impact_timelinejs_load_document (data->file, report, &import_error);
-          if (result->document != NULL)
-            {
-              g_clear_error (&error);
-              impact_diagnostics_clear (result->load_diagnostics);
-              result->imported_from = g_object_ref (data->file);
-              for (guint i = 0; i < report->len; i++)
-                impact_diagnostics_add (result->load_diagnostics, IMPACT_SEVERITY_WARNING, name, 0, 0,
-                                        "timelinejs", "%s", (const char *) g_ptr_array_index (report, i));
-            }
-        }
-    }
+  /* Our data, or a Knight Lab TimelineJS file, which opens converted (what
+   * could not be mapped is listed as warnings; saving asks for a new name,
+   * so the original stays as it is): core decides, as for the command line */
+  result->document = impact_document_open_file (data->file, result->load_diagnostics, &kind,
+                                                cancellable, &error);
+  if (result->document != NULL && kind == IMPACT_OPEN_TIMELINEJS)
+    result->imported_from = g_object_ref (data->file);
   if (result->document == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
