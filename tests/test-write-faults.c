@@ -111,6 +111,30 @@ largest_change (GHashTable *before,
   return largest;
 }
 
+static void
+age (const char *path,
+     int         seconds)
+{
+  struct utimbuf times;
+
+  times.actime = times.modtime = time (NULL) - seconds;
+  g_assert_cmpint (utime (path, &times), ==, 0);
+}
+
+/* Files the user has are older than a minute: older than temporary files
+ * count as stale (the backup's hard link to the old file has its time) */
+static void
+write_old_file (const char *path,
+                const char *data,
+                gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  age (path, 2 * IMPACT_OUTPUT_STALE_SECONDS + 3600);
+}
+
 /* Puts the folder back as it was in @before */
 static void
 restore (GHashTable *before,
@@ -132,12 +156,10 @@ restore (GHashTable *before,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       g_autofree char *path = g_build_filename (dir, key, NULL);
-      g_autoptr(GError) error = NULL;
       gsize len;
       const char *data = g_bytes_get_data (value, &len);
 
-      g_file_set_contents (path, data ? data : "", len, &error);
-      g_assert_no_error (error);
+      write_old_file (path, data ? data : "", len);
     }
   assert_unchanged (before, dir, "restore", -1);
 }
@@ -148,10 +170,8 @@ write_file (const char *dir,
             const char *text)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
 
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
+  write_old_file (path, text, strlen (text));
 }
 
 /* Children */
@@ -825,16 +845,6 @@ test_cli_sigterm (void)
   assert_unchanged (before, dir, "SIGTERM during export", -1);
 }
 
-static void
-age (const char *path,
-     int         seconds)
-{
-  struct utimbuf times;
-
-  times.actime = times.modtime = time (NULL) - seconds;
-  g_assert_cmpint (utime (path, &times), ==, 0);
-}
-
 /* kill -9 during a save leaves its temporary file; the next save of that
  * file removes it (once a minute old), and nothing else */
 static void
@@ -876,12 +886,13 @@ test_stale_after_kill (void)
     {
       g_autofree char *p = g_build_filename (dir, kept[i], NULL);
 
-      write_file (dir, kept[i], "x");
-      if (i > 0)
-        age (p, 2 * IMPACT_OUTPUT_STALE_SECONDS);
+      /* the first is written just now, the others long ago */
+      if (i == 0)
+        g_assert_true (g_file_set_contents (p, "x", -1, NULL));
+      else
+        write_file (dir, kept[i], "x");
     }
   write_file (dir, ".office.json.bak.Stale3", "x");
-  age (stale_bak, 2 * IMPACT_OUTPUT_STALE_SECONDS);
 
   impact_document_set_office (doc, "Saved again");
   g_assert_true (impact_json_writer_save (doc, file, TRUE, NULL, &error));

@@ -182,9 +182,13 @@ set_write_error (GError     **error,
                "cannot write “%s”: %s", target, g_strerror (errsv));
 }
 
-ImpactOutputFile *
-impact_output_file_open (const char  *target,
-                         GError     **error)
+/* With @sweep, stale temporary files of @target go first. Not for the
+ * backup's links: they share the old file's modification time, so a
+ * second sweep during the same save would take them for stale. */
+static ImpactOutputFile *
+output_file_open (const char  *target,
+                  gboolean     sweep,
+                  GError     **error)
 {
   g_autofree char *real = NULL;
   g_autofree char *dir = NULL;
@@ -194,15 +198,14 @@ impact_output_file_open (const char  *target,
   GStatBuf st;
   int fd;
 
-  g_return_val_if_fail (target != NULL, NULL);
-
   /* a link stays a link: replace the file it points to */
   if (g_file_test (target, G_FILE_TEST_IS_SYMLINK))
     real = realpath (target, NULL);
   if (real == NULL)
     real = g_strdup (target);
 
-  impact_output_remove_stale (real);
+  if (sweep)
+    impact_output_remove_stale (real);
   dir = g_path_get_dirname (real);
   base = g_path_get_basename (real);
   tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
@@ -222,6 +225,14 @@ impact_output_file_open (const char  *target,
   file->fd = fd;
   file->slot = live_add (file->path);
   return file;
+}
+
+ImpactOutputFile *
+impact_output_file_open (const char  *target,
+                         GError     **error)
+{
+  g_return_val_if_fail (target != NULL, NULL);
+  return output_file_open (target, TRUE, error);
 }
 
 const char *
@@ -384,7 +395,7 @@ backup_of (const char  *path,
   gsize length;
 
   /* reserve a name, then put the link in its place */
-  if ((copy = impact_output_file_open (bak, error)) == NULL)
+  if ((copy = output_file_open (bak, FALSE, error)) == NULL)
     return NULL;
   if (g_unlink (copy->path) == 0 && link (path, copy->path) == 0)
     {
@@ -442,6 +453,7 @@ impact_output_write_bytes_atomic (const char  *path,
   if (keep_backup && g_file_test (out->real, G_FILE_TEST_IS_REGULAR))
     {
       bak = g_strconcat (out->real, ".bak", NULL);
+      impact_output_remove_stale (bak);
       if ((backup = backup_of (out->real, bak, TRUE, error)) == NULL)
         return FALSE;
       /* the previous .bak stays reachable until the new file is in place,
