@@ -297,6 +297,7 @@ sweep (const char *what,
     }
 
   /* exactly enough room */
+  g_clear_pointer (&message, g_free);
   if (!run_limited (job, data, size, &message))
     g_error ("%s: failed with exactly %" G_GINT64_FORMAT " bytes: %s", what, size, message);
   g_assert_cmpint (largest_change (before, dir), ==, size);

@@ -482,19 +482,16 @@ impact_output_write_bytes_atomic (const char  *path,
 
 /* PNG */
 
+/* Never fails: a failed write is kept in @data and reported by finish().
+ * gdk-pixbuf's PNG saver leaks its text chunks when the callback fails
+ * (it jumps out of libpng past the free), so it is let run to the end. */
 static gboolean
 png_write_cb (const gchar  *buf,
               gsize         count,
               GError      **error,
               gpointer      data)
 {
-  ImpactOutputFile *file = data;
-
-  if (!impact_output_file_write (file, buf, count))
-    {
-      set_write_error (error, file->target, file->errsv);
-      return FALSE;
-    }
+  impact_output_file_write (data, buf, count);
   return TRUE;
 }
 
@@ -545,15 +542,12 @@ impact_output_write_png (cairo_surface_t  *surface,
                                          "compression", "3",
                                          "tEXt::Software", "Impact Sheet " PACKAGE_VERSION,
                                          NULL);
-  if (!saved)
+  if (!saved && file->errsv == 0)
     {
-      /* our own message when the write failed; else the encoder's */
-      if (file->errsv != 0)
-        set_write_error (error, file->target, file->errsv);
-      else
-        g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                     "cannot write “%s”: %s", file->target, local_error->message);
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                   "cannot write “%s”: %s", file->target, local_error->message);
       return FALSE;
     }
+  /* reports a failed write with its cause */
   return impact_output_file_finish (file, error);
 }
