@@ -13,6 +13,7 @@
 #include "impact-error.h"
 #include "impact-json-loader.h"
 #include "impact-open.h"
+#include "impact-output.h"
 #include "impact-timeline-render.h"
 #include "impact-timelinejs.h"
 
@@ -38,6 +39,9 @@ impact_cli_import_main (int    argc,
       "What cannot be mapped is listed on standard error.\n\n"
       "Exit status: 0 on success, 1 when the input could not be read or\n"
       "converted, 2 for a usage error."));
+
+  /* an interrupted import leaves no temporary file */
+  impact_output_install_signal_cleanup ();
 
   /* argv: impact-sheet import timelinejs IN.json -o OUT.json */
   if (!impact_cli_parse_options (context, "import", &argc, &argv))

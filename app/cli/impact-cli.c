@@ -16,6 +16,7 @@
 #include "impact-export.h"
 #include "impact-json-loader.h"
 #include "impact-open.h"
+#include "impact-output.h"
 #include "impact-preflight.h"
 #include "impact-render.h"
 #include "impact-sheet-layout.h"
@@ -479,6 +480,8 @@ int
 impact_cli_main (int    argc,
                  char **argv)
 {
+  /* an interrupted export leaves no temporary file */
+  impact_output_install_signal_cleanup ();
   if (argc >= 2 && strcmp (argv[1], "export") == 0 && wants_timeline (argc, argv))
     return impact_cli_timeline_export_main (argc, argv);
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)

@@ -177,37 +177,36 @@ find (const char *data,
   return NULL;
 }
 
-/* Inserts @strings[i] at byte @positions[i] (ascending) of the PDF file at
- * @path and shifts the offsets of its cross-reference table to match.
+/* Inserts @strings[i] at byte @positions[i] (ascending) of the PDF in
+ * @pdf and shifts the offsets of its cross-reference table to match.
  * cairo 1.16 cannot write some things we need (TrimBox, BleedBox, /Alt);
  * this adds them after the fact. When the file is not laid out as
  * expected the file is left as cairo wrote it: the additions are a
  * courtesy, the page stands without them. */
-static gboolean
-pdf_insert (const char  *path,
-            const char  *data,
-            gsize        len,
+static void
+pdf_insert (GString     *pdf,
             GArray      *inserts,
-            GPtrArray   *strings,
-            GError     **error)
+            GPtrArray   *strings)
 {
+  const char *data = pdf->str;
+  gsize len = pdf->len;
   g_autoptr(GString) out = NULL;
   gsize xref_at, total = 0;
   const char *p, *startxref;
   guint64 old_xref;
 
   if (inserts->len == 0)
-    return TRUE;
+    return;
 
   /* the last startxref names the table */
   startxref = NULL;
   for (p = data; (p = find (data, len, p, "startxref")) != NULL; p += 9)
     startxref = p;
   if (startxref == NULL)
-    return TRUE;
+    return;
   old_xref = g_ascii_strtoull (startxref + 10, NULL, 10);
   if (old_xref >= len || strncmp (data + old_xref, "xref", 4) != 0)
-    return TRUE;
+    return;
   xref_at = old_xref;
 
   out = g_string_sized_new (len + 256 * inserts->len);
@@ -219,7 +218,7 @@ pdf_insert (const char  *path,
         gsize at = g_array_index (inserts, gsize, i);
 
         if (at > xref_at)
-          return TRUE;
+          return;
         g_string_append_len (out, data + from, at - from);
         g_string_append (out, g_ptr_array_index (strings, i));
         total += strlen (g_ptr_array_index (strings, i));
@@ -246,12 +245,12 @@ pdf_insert (const char  *path,
         }
       first = g_ascii_strtoull (p, &end, 10);
       if (end == p || *end != ' ')
-        return TRUE;
+        return;
       count = g_ascii_strtoull (end + 1, &end, 10);
       while (*end == ' ' || *end == '\r')
         end++;
       if (*end != '\n' || end + 1 + count * 20 > data + len)
-        return TRUE;
+        return;
       g_string_append_len (out, line, end + 1 - line);
       p = end + 1;
       (void) first;
@@ -268,7 +267,7 @@ pdf_insert (const char  *path,
         }
     }
   if (p >= data + len)
-    return TRUE;
+    return;
 
   /* the trailer, with the table's new place */
   {
@@ -276,36 +275,34 @@ pdf_insert (const char  *path,
     const char *eof;
 
     if (sx == NULL || sx != startxref)
-      return TRUE;
+      return;
     g_string_append_len (out, p, sx - p);
     g_string_append_printf (out, "startxref\n%" G_GSIZE_FORMAT "\n", xref_at + total);
     eof = find (data, len, sx, "%%EOF");
     if (eof == NULL)
-      return TRUE;
+      return;
     g_string_append (out, eof);
   }
 
-  return g_file_set_contents (path, out->str, out->len, error);
+  /* the same GString: the caller's pointers into the old text end here */
+  g_string_truncate (pdf, 0);
+  g_string_append_len (pdf, out->str, out->len);
 }
 
-static gboolean
-add_print_boxes (const char  *path,
+static void
+add_print_boxes (GString     *pdf,
                  double       width,
                  double       height,
                  double       margin,
-                 double       bleed,
-                 GError     **error)
+                 double       bleed)
 {
-  g_autofree char *data = NULL;
+  const char *data = pdf->str;
+  gsize len = pdf->len;
   g_autofree char *boxes = NULL;
   g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (gsize));  /* positions in the input */
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  gsize len;
   const char *p;
   char num[4][G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!g_file_get_contents (path, &data, &len, error))
-    return FALSE;
 
   g_ascii_formatd (num[0], sizeof num[0], "%.4f", margin - bleed);
   g_ascii_formatd (num[1], sizeof num[1], "%.4f", width - margin + bleed);
@@ -337,12 +334,12 @@ add_print_boxes (const char  *path,
         continue;
       media = find (data, MIN (len, (gsize) (p - data) + 400), p, "\n   /MediaBox [");
       if (media == NULL || (eol = memchr (media + 1, '\n', len - (media + 1 - data))) == NULL)
-        return TRUE;
+        return;
       at = eol + 1 - data;
       g_array_append_val (inserts, at);
       g_ptr_array_add (strings, g_strdup (boxes));
     }
-  return pdf_insert (path, data, len, inserts, strings, error);
+  pdf_insert (pdf, inserts, strings);
 }
 
 static const char *
@@ -459,37 +456,45 @@ figure_alts (ImpactSheetLayout *layout,
 /* cairo 1.16 writes each figure of the structure tree as a StructElem with
  * "/S /Figure" but ignores alt text: add "/Alt" to each, in drawing order.
  * When the count does not match, the file is left as it is. */
-static gboolean
-add_figure_alts (const char  *path,
-                 GPtrArray   *alts,
-                 GError     **error)
+static void
+add_figure_alts (GString     *pdf,
+                 GPtrArray   *alts)
 {
-  g_autofree char *data = NULL;
+  const char *data = pdf->str;
+  gsize len = pdf->len;
   g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   const char *p;
-  gsize len;
 
   if (alts->len == 0)
-    return TRUE;
-  if (!g_file_get_contents (path, &data, &len, error))
-    return FALSE;
+    return;
   for (p = data; (p = find (data, len, p, "<< /Type /StructElem\n   /S /Figure\n")) != NULL; p += 20)
     {
       gsize at = (p - data) + strlen ("<< /Type /StructElem\n   /S /Figure\n");
       g_autofree char *text = NULL;
 
       if (inserts->len >= alts->len)
-        return TRUE;
+        return;
       text = pdf_text_string (g_ptr_array_index (alts, inserts->len));
       g_array_append_val (inserts, at);
       g_ptr_array_add (strings, g_strdup_printf ("   /Alt %s\n", text));
     }
   if (inserts->len != alts->len)
-    return TRUE;
-  return pdf_insert (path, data, len, inserts, strings, error);
+    return;
+  pdf_insert (pdf, inserts, strings);
 }
 
+static cairo_status_t
+append_to_string_cb (void                *closure,
+                     const unsigned char *data,
+                     unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PDF is made in memory (a sheet is a few pages), finished there with
+ * what cairo cannot write, then written to disk in one checked write. */
 static gboolean
 write_pdf (ImpactSheetLayout         *layout,
            const ImpactExportOptions *options,
@@ -499,17 +504,14 @@ write_pdf (ImpactSheetLayout         *layout,
            GCancellable              *cancellable,
            GError                   **error)
 {
-  g_autofree char *tmp = NULL;
+  g_autoptr(GString) pdf = g_string_new (NULL);
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
   gboolean ok = TRUE;
 
-  if ((tmp = impact_output_temp_path (target, error)) == NULL)
-    return FALSE;
-
   sheet_extent (layout, options, &width, &height, NULL);
-  surface = cairo_pdf_surface_create (tmp, width, height);
+  surface = cairo_pdf_surface_create_for_stream (append_to_string_cb, pdf, width, height);
   set_pdf_metadata (surface, impact_sheet_layout_get_document (layout));
   cr = cairo_create (surface);
 
@@ -531,40 +533,37 @@ write_pdf (ImpactSheetLayout         *layout,
   if (ok)
     ok = check_surface (surface, target, error);
   cairo_surface_destroy (surface);
-  if (ok && (options->bleed > 0 || options->crop_marks))
+  if (!ok)
+    return FALSE;
+
+  if (options->bleed > 0 || options->crop_marks)
     {
       double margin;
 
       sheet_extent (layout, options, &width, &height, &margin);
-      ok = add_print_boxes (tmp, width, height, margin, options->bleed, error);
+      add_print_boxes (pdf, width, height, margin, options->bleed);
     }
-  if (ok)
-    {
-      g_autoptr(GPtrArray) alts = figure_alts (layout, first, last);
+  {
+    g_autoptr(GPtrArray) alts = figure_alts (layout, first, last);
 
-      ok = add_figure_alts (tmp, alts, error);
-    }
-
-  if (!ok)
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  return impact_output_commit (tmp, target, error);
+    add_figure_alts (pdf, alts);
+  }
+  return impact_output_write_bytes_atomic (target, pdf->str, pdf->len, FALSE, error);
 }
 
-/* Writes the page to a temporary file next to @target and returns its
- * path in @out_tmp: the caller renames it (see commit_set()). */
+/* Writes the page to a temporary file next to @target, complete and
+ * synced, and returns it in @out_file: the caller renames it (see
+ * commit_set()). */
 static gboolean
 write_png (ImpactSheetLayout         *layout,
            const ImpactExportOptions *options,
            guint                      page,
            double                     dpi,
            const char                *target,
-           char                     **out_tmp,
+           ImpactOutputFile         **out_file,
            GError                   **error)
 {
-  g_autofree char *tmp = NULL;
+  g_autoptr(ImpactOutputFile) file = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
@@ -594,16 +593,13 @@ write_png (ImpactSheetLayout         *layout,
   ok = draw_page (cr, layout, options, page, error);
   cairo_destroy (cr);
 
-  if (ok && (tmp = impact_output_temp_path (target, error)) == NULL)
+  if (ok && (file = impact_output_file_open (target, error)) == NULL)
     ok = FALSE;
-  if (ok && !impact_output_write_png (surface, dpi, tmp, target, error))
-    {
-      g_unlink (tmp);
-      ok = FALSE;
-    }
+  if (ok)
+    ok = impact_output_write_png (surface, dpi, file, error);
   cairo_surface_destroy (surface);
   if (ok)
-    *out_tmp = g_steal_pointer (&tmp);
+    *out_file = g_steal_pointer (&file);
   return ok;
 }
 
@@ -612,34 +608,33 @@ write_svg (ImpactSheetLayout         *layout,
            const ImpactExportOptions *options,
            guint                      page,
            const char                *target,
-           char                     **out_tmp,
+           ImpactOutputFile         **out_file,
            GError                   **error)
 {
-  g_autofree char *tmp = NULL;
+  g_autoptr(ImpactOutputFile) file = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
   gboolean ok;
 
-  if ((tmp = impact_output_temp_path (target, error)) == NULL)
+  if ((file = impact_output_file_open (target, error)) == NULL)
     return FALSE;
   sheet_extent (layout, options, &width, &height, NULL);
-  surface = cairo_svg_surface_create (tmp, width, height);
+  surface = cairo_svg_surface_create_for_stream (impact_output_file_cairo_write, file, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
   cr = cairo_create (surface);
   ok = draw_page (cr, layout, options, page, error);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  if (ok)
+  /* a failed write is reported with its cause by finish() */
+  if (ok && cairo_surface_status (surface) != CAIRO_STATUS_WRITE_ERROR)
     ok = check_surface (surface, target, error);
   cairo_surface_destroy (surface);
-  if (!ok)
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  *out_tmp = g_steal_pointer (&tmp);
-  return TRUE;
+  if (ok)
+    ok = impact_output_file_finish (file, error);
+  if (ok)
+    *out_file = g_steal_pointer (&file);
+  return ok;
 }
 
 /* Renames every temporary file over its target, as one set: an existing
@@ -681,12 +676,8 @@ commit_set (GPtrArray  *temps,
 
   for (; ok && done < targets->len; done++)
     {
-      if (g_rename (g_ptr_array_index (temps, done), g_ptr_array_index (targets, done)) != 0)
+      if (!impact_output_file_commit (g_ptr_array_index (temps, done), error))
         {
-          int saved = errno;
-
-          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE, "cannot replace “%s”: %s",
-                       (char *) g_ptr_array_index (targets, done), g_strerror (saved));
           ok = FALSE;
           break;
         }
@@ -704,8 +695,7 @@ commit_set (GPtrArray  *temps,
           else
             g_unlink (g_ptr_array_index (targets, i));
         }
-      for (guint i = done; i < temps->len; i++)
-        g_unlink (g_ptr_array_index (temps, i));
+      /* the temporary files not renamed go with @temps */
     }
   for (guint i = 0; i < backups->len; i++)
     if (g_ptr_array_index (backups, i) != NULL)
@@ -822,7 +812,7 @@ impact_export_document (ImpactDocument             *document,
     }
   else
     {
-      g_autoptr(GPtrArray) temps = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) temps = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_output_file_free);
       g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
       gboolean ok = TRUE;
 
@@ -831,7 +821,7 @@ impact_export_document (ImpactDocument             *document,
       for (guint p = first; ok && p <= last; p++)
         {
           char *path = (first == last) ? g_strdup (target) : numbered_path (target, p + 1);
-          char *tmp = NULL;
+          ImpactOutputFile *tmp = NULL;
 
           g_ptr_array_add (targets, path);
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -843,12 +833,9 @@ impact_export_document (ImpactDocument             *document,
           if (ok)
             g_ptr_array_add (temps, tmp);
         }
+      /* on failure the temporary files go with @temps */
       if (!ok)
-        {
-          for (guint i = 0; i < temps->len; i++)
-            g_unlink (g_ptr_array_index (temps, i));
-          return FALSE;
-        }
+        return FALSE;
       if (!commit_set (temps, targets, error))
         return FALSE;
       for (guint i = 0; i < targets->len; i++)

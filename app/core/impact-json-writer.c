@@ -21,6 +21,7 @@
 #include "impact-json-loader.h"
 #include "impact-json-scanner.h"
 #include "impact-json-writer.h"
+#include "impact-output.h"
 
 /* Where each old value sits in the old text comes from the document's
  * source map (impact-source-map.h): the writer does not read the text
@@ -1103,6 +1104,7 @@ impact_json_writer_save (ImpactDocument  *doc,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (doc), FALSE);
@@ -1112,28 +1114,45 @@ impact_json_writer_save (ImpactDocument  *doc,
   name = g_file_get_parse_name (file);
   data = impact_json_writer_to_data (doc, &length);
 
-  if (backup && g_file_query_exists (file, cancellable))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  path = g_file_get_path (file);
+  if (path != NULL)
     {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *bak_uri = g_strconcat (uri, ".bak", NULL);
-      g_autoptr(GFile) bak = g_file_new_for_uri (bak_uri);
-
-      if (!g_file_copy (file, bak, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
-                        cancellable, NULL, NULL, &local_error))
+      /* complete and on disk before it replaces anything; the .bak only
+       * then, in one rename (see impact-output.h) */
+      if (!impact_output_write_bytes_atomic (path, data, length, backup, &local_error))
         {
           g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                       _("Could not save “%s”: the backup copy failed: %s"), name, local_error->message);
+                       _("Could not save: %s"), local_error->message);
           return FALSE;
         }
     }
-
-  /* GIO writes a temporary file next to the target and renames it */
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, &local_error))
+  else
     {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                   _("Could not save “%s”: %s"), name, local_error->message);
-      return FALSE;
+      /* not a local file (no path even through a FUSE mount): GIO writes
+       * a temporary file there and renames it */
+      if (backup && g_file_query_exists (file, cancellable))
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+          g_autofree char *bak_uri = g_strconcat (uri, ".bak", NULL);
+          g_autoptr(GFile) bak = g_file_new_for_uri (bak_uri);
+
+          if (!g_file_copy (file, bak, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                            cancellable, NULL, NULL, &local_error))
+            {
+              g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                           _("Could not save “%s”: the backup copy failed: %s"), name, local_error->message);
+              return FALSE;
+            }
+        }
+      if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                    NULL, cancellable, &local_error))
+        {
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                       _("Could not save “%s”: %s"), name, local_error->message);
+          return FALSE;
+        }
     }
 
   impact_json_writer_adopt (doc, data, length);

@@ -30,9 +30,10 @@ JsonNode *impact_json_writer_build_tree (ImpactDocument *doc);
 char     *impact_json_writer_to_data    (ImpactDocument *doc,
                                          gsize          *length);
 
-/* Writes @doc to @file atomically (a temporary file next to it, then a
- * rename). When @file exists and @backup is TRUE its previous contents are
- * first copied to "FILE.bak". On success the document's source tree and
+/* Writes @doc to @file atomically (a temporary file next to it, checked
+ * and synced, then a rename). When @file exists and @backup is TRUE its
+ * previous contents become "FILE.bak", once the new text is complete. On
+ * failure the file and its .bak are as they were. On success the document's source tree and
  * text become what was written (later saves keep formatting relative to
  * it). Fails with IMPACT_ERROR_WRITE; the message names the file. */
 gboolean  impact_json_writer_save       (ImpactDocument  *doc,

@@ -491,7 +491,9 @@ note_bottom (Builder    *b,
 {
   if (bottom > b->limit + 0.01 && b->overflow_path == NULL)
     {
-      b->overflow_path = path;
+      /* interned: callers may pass a path they free next (the card's
+       * "statistics[N].label"), and it is read after the page is done */
+      b->overflow_path = g_intern_string (path);
       b->overflow_amount = bottom - b->limit;
     }
 }

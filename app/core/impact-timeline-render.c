@@ -1271,23 +1271,24 @@ impact_timeline_export_options_init (ImpactTimelineExportOptions *options)
   options->height = 1080;
 }
 
+/* Finishes a PDF or SVG surface that writes into @file; a write failure
+ * is reported with its cause (from @file), anything else as cairo's */
 static gboolean
-finish_surface (cairo_surface_t  *surface,
-                const char       *tmp,
-                const char       *target,
-                GError          **error)
+finish_surface (cairo_surface_t   *surface,
+                ImpactOutputFile  *file,
+                GError           **error)
 {
   cairo_status_t status;
 
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
     {
-      g_set_error (error, IMPACT_ERROR, status == CAIRO_STATUS_WRITE_ERROR ? IMPACT_ERROR_WRITE : IMPACT_ERROR_RENDER,
-                   "cannot write “%s”: %s", target, cairo_status_to_string (status));
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER, "cannot write “%s”: %s",
+                   impact_output_file_get_target (file), cairo_status_to_string (status));
       return FALSE;
     }
-  return impact_output_commit (tmp, target, error);
+  return impact_output_file_commit (file, error);
 }
 
 gboolean
@@ -1299,7 +1300,7 @@ impact_timeline_export (ImpactDocument                    *document,
   g_autoptr(ImpactTheme) theme = NULL;
   g_autoptr(ImpactTimelineLayout) layout = NULL;
   g_autofree char *target = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(ImpactOutputFile) tmp = NULL;
   cairo_surface_t *surface = NULL;
   cairo_t *cr;
   gboolean ok = TRUE;
@@ -1340,7 +1341,7 @@ impact_timeline_export (ImpactDocument                    *document,
 
   theme = impact_theme_new (impact_document_get_theme_spec (document), NULL, NULL);
   layout = impact_timeline_layout_new (document, theme);
-  if ((tmp = impact_output_temp_path (target, error)) == NULL)
+  if ((tmp = impact_output_file_open (target, error)) == NULL)
     return FALSE;
 
   if (options->handout)
@@ -1349,12 +1350,14 @@ impact_timeline_export (ImpactDocument                    *document,
       double w, h;
 
       impact_page_size_get_points (options->page_size, &w, &h);
-      surface = cairo_pdf_surface_create (tmp, w, h);
+      surface = cairo_pdf_surface_create_for_stream (impact_output_file_cairo_write, tmp, w, h);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                       nonempty (impact_document_get_milestones_heading (document), "Milestones"));
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Impact Sheet " PACKAGE_VERSION);
       cr = cairo_create (surface);
-      for (guint p = 0; ok && p < impact_timeline_handout_get_n_pages (ho); p++)
+      /* a failed write puts the surface in error: stop drawing then */
+      for (guint p = 0; ok && p < impact_timeline_handout_get_n_pages (ho) &&
+                        cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS; p++)
         {
           ok = impact_timeline_handout_render_page (cr, ho, p, error);
           cairo_show_page (cr);
@@ -1369,15 +1372,15 @@ impact_timeline_export (ImpactDocument                    *document,
       ok = impact_timeline_render_slide (cr, layout, pw / 2.0, ph / 2.0, error);
       cairo_destroy (cr);
       if (ok)
-        ok = impact_output_write_png (surface, 0, tmp, target, error);
+        ok = impact_output_write_png (surface, 0, tmp, error);
     }
   else
     {
       if (options->format == IMPACT_EXPORT_FORMAT_PDF)
-        surface = cairo_pdf_surface_create (tmp, pw / 2.0, ph / 2.0);
+        surface = cairo_pdf_surface_create_for_stream (impact_output_file_cairo_write, tmp, pw / 2.0, ph / 2.0);
       else
         {
-          surface = cairo_svg_surface_create (tmp, pw / 2.0, ph / 2.0);
+          surface = cairo_svg_surface_create_for_stream (impact_output_file_cairo_write, tmp, pw / 2.0, ph / 2.0);
           cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
         }
       cr = cairo_create (surface);
@@ -1391,13 +1394,12 @@ impact_timeline_export (ImpactDocument                    *document,
       if (options->format == IMPACT_EXPORT_FORMAT_PNG && !options->handout)
         {
           cairo_surface_finish (surface);
-          ok = impact_output_commit (tmp, target, error);
+          ok = impact_output_file_commit (tmp, error);
         }
       else
-        ok = finish_surface (surface, tmp, target, error);
+        ok = finish_surface (surface, tmp, error);
     }
   cairo_surface_destroy (surface);
-  if (!ok)
-    g_unlink (tmp);
+  /* on failure the temporary file goes with @tmp */
   return ok;
 }

@@ -12,6 +12,7 @@
 
 #include "impact-error.h"
 #include "impact-json-loader.h"
+#include "impact-output.h"
 #include "impact-timelinejs.h"
 
 /* HTML → text */
@@ -726,8 +727,15 @@ impact_timelinejs_import_file (GFile      *input,
   {
     g_autofree char *with_nl = g_strconcat (text, "\n", NULL);
 
-    /* g_file_replace_contents writes a temporary file and renames it */
-    if (!g_file_replace_contents (output, with_nl, len + 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
+    g_autofree char *path = g_file_get_path (output);
+
+    /* complete and on disk before it replaces an existing file */
+    if (path == NULL)
+      {
+        g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE, "can only import to local files");
+        return FALSE;
+      }
+    if (!impact_output_write_bytes_atomic (path, with_nl, len + 1, FALSE, error))
       return FALSE;
   }
   return TRUE;

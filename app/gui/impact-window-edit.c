@@ -545,7 +545,10 @@ impact_window_save_to (ImpactWindow  *self,
     if (new_file)
       rebase_images (doc, file);
     impact_document_set_file (doc, file);
-    if (!impact_json_writer_save (doc, file, !new_file, NULL, &local_error))
+    /* Save As onto an existing file keeps it as a .bak too; a failed save
+     * leaves the file and its .bak as they were (nothing on disk changes,
+     * so the file monitor stays quiet) and the document dirty */
+    if (!impact_json_writer_save (doc, file, TRUE, NULL, &local_error))
       {
         impact_document_set_file (doc, old);
         show_save_error (self, local_error->message);

@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <signal.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "impact-application.h"
+#include "impact-error.h"
 #include "impact-json-loader.h"
 #include "impact-json-writer.h"
 #include "impact-render.h"
@@ -690,6 +692,95 @@ test_save_read_only (void)
   close_window (window);
 }
 
+/* A full disk (a file size limit) during Save: the real cause, the
+ * document still dirty, the file and its .bak as they were, and the
+ * unchanged file is no "change by another program" */
+static void
+test_save_full_disk (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *original = read_text (file);
+  g_autofree char *bak_path = g_strconcat (g_file_peek_path (file), ".bak", NULL);
+  g_autoptr(GFile) bak = g_file_new_for_path (bak_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *bak_after = NULL;
+  const char *old_bak = "{ \"an\": \"older backup\" }\n";
+  ImpactWindow *window = open_loaded (file);
+  struct rlimit saved, limit;
+  void (*old_handler) (int);
+  gboolean ok;
+
+  g_file_set_contents (bak_path, old_bak, -1, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "office")), "Changed");
+
+  /* the soft limit only, raised again after the save */
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 1000;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = impact_window_save_to (window, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_false (ok);
+  g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "File too large"));
+  g_assert_nonnull (strstr (error->message, "office.json"));
+  g_assert_true (impact_window_get_modified (window));
+  after = read_text (file);
+  g_assert_cmpstr (after, ==, original);
+  bak_after = read_text (bak);
+  g_assert_cmpstr (bak_after, ==, old_bak);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_false (name[0] == '.');
+  }
+  /* what the file monitor does on any event: nothing to ask */
+  impact_window_disk_changed (window);
+  settle ();
+  g_assert_null (window->changed_dialog);
+  g_assert_true (impact_window_get_modified (window));
+  g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, "Changed");
+
+  /* with room, the save works and the old file becomes the .bak */
+  g_clear_error (&error);
+  impact_window_save_to (window, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (impact_window_get_modified (window));
+  g_clear_pointer (&bak_after, g_free);
+  bak_after = read_text (bak);
+  g_assert_cmpstr (bak_after, ==, original);
+  close_window (window);
+}
+
+/* Save As onto a file that exists keeps that file as its .bak */
+static void
+test_save_as_existing_keeps_bak (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *other_path = g_build_filename (dir, "other.json", NULL);
+  g_autofree char *bak_path = g_strconcat (other_path, ".bak", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GFile) bak = g_file_new_for_path (bak_path);
+  const char *theirs = "{ \"format\": \"1\", \"office\": \"Another office\", \"organisation\": { \"name\": \"O\" } }\n";
+  g_autofree char *kept = NULL;
+  ImpactWindow *window;
+
+  g_file_set_contents (other_path, theirs, -1, NULL);
+  window = open_loaded (file);
+  g_assert_true (impact_window_save_to (window, other, NULL));
+  kept = read_text (bak);
+  g_assert_cmpstr (kept, ==, theirs);
+  close_window (window);
+}
+
 static gboolean
 has_close_dialog (gpointer data)
 {
@@ -990,6 +1081,8 @@ main (int   argc,
   g_test_add_func ("/gui/edit/save-as-reopen", test_save_as_reopen);
   g_test_add_func ("/gui/edit/save-as-rebases-images", test_save_as_rebases_images);
   g_test_add_func ("/gui/edit/save-read-only-folder", test_save_read_only);
+  g_test_add_func ("/gui/edit/save-full-disk", test_save_full_disk);
+  g_test_add_func ("/gui/edit/save-as-existing-keeps-bak", test_save_as_existing_keeps_bak);
   g_test_add_func ("/gui/edit/close-asks", test_close_asks);
   g_test_add_func ("/gui/edit/disk-change-while-dirty", test_disk_change_while_dirty);
   g_test_add_func ("/gui/edit/recovery-after-crash", test_recovery_after_crash);
