@@ -22,14 +22,13 @@
 
 #include "impact-sheet-layout-private.h"
 #include "impact-emphasis.h"
+#include "impact-image.h"
 #include "impact-text.h"
 
 #define MIN_FIT_SCALE   0.86
 #define FIT_STEP        0.02
 #define MAX_SHEET_MILESTONES 4
-#define MAX_IMAGE_PIXELS (48 * 1000 * 1000)
 #define IMAGE_DPI       300.0
-#define MAX_IMAGE_FILE  (64 * 1024 * 1024)
 /* bold template: the narrow left column of the asymmetric grid */
 #define BOLD_LEFT_COLUMN 0.27
 
@@ -498,38 +497,6 @@ note_bottom (Builder    *b,
 
 /* Images */
 
-typedef struct
-{
-  int max_width;
-  int max_height;
-  int source_width;
-  int source_height;
-  gboolean too_large;
-} SizeRequest;
-
-static void
-size_prepared_cb (GdkPixbufLoader *loader,
-                  int              width,
-                  int              height,
-                  gpointer         user_data)
-{
-  SizeRequest *req = user_data;
-  double s;
-
-  req->source_width = width;
-  req->source_height = height;
-  if ((gint64) width * height > MAX_IMAGE_PIXELS || width <= 0 || height <= 0)
-    {
-      req->too_large = TRUE;
-      gdk_pixbuf_loader_set_size (loader, 1, 1);
-      return;
-    }
-  s = MIN (1.0, MIN ((double) req->max_width / width, (double) req->max_height / height));
-  /* cover, not contain: the image is cropped to its box */
-  s = MIN (1.0, MAX ((double) req->max_width / width, (double) req->max_height / height));
-  gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * s)), MAX (1, (int) (height * s)));
-}
-
 static GdkPixbuf *
 load_image (Builder    *b,
             const char *path,
@@ -538,81 +505,27 @@ load_image (Builder    *b,
             double      height_pt)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) error = NULL;
-  SizeRequest req = { 0 };
-  guchar buf[16384];
-  gssize n;
+  gboolean report = b->diagnostics != NULL && b->scale == 1.0;
+  ImpactImageInfo info = { 0 };
   GdkPixbuf *pixbuf;
 
   if (path == NULL || *path == '\0')
     return NULL;
 
   file = impact_document_resolve_path (b->doc, path);
-  /* only regular files of a sane size: a FIFO or a device would block the
-   * read forever, a huge file would be read whole */
-  {
-    g_autoptr(GFileInfo) info = g_file_query_info (file,
-                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                                   G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                   G_FILE_QUERY_INFO_NONE, NULL, &error);
-
-    if (info == NULL)
-      goto fail;
-    if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-      {
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
-        goto fail;
-      }
-    if (g_file_info_get_size (info) > MAX_IMAGE_FILE)
-      {
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "the file is larger than %d MiB",
-                     MAX_IMAGE_FILE / (1024 * 1024));
-        goto fail;
-      }
-  }
-  stream = g_file_read (file, NULL, &error);
-  if (stream == NULL)
-    goto fail;
-
-  req.max_width = (int) ceil (width_pt / 72.0 * IMAGE_DPI);
-  req.max_height = (int) ceil (height_pt / 72.0 * IMAGE_DPI);
-  loader = gdk_pixbuf_loader_new ();
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &req);
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buf, sizeof buf, NULL, &error)) > 0)
-    {
-      if (!gdk_pixbuf_loader_write (loader, buf, n, &error))
-        break;
-      if (req.too_large)
-        break;
-    }
-  gdk_pixbuf_loader_close (loader, error ? NULL : &error);
-  if (req.too_large)
-    {
-      g_clear_error (&error);
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "the image has more than %d megapixels", MAX_IMAGE_PIXELS / 1000000);
-      goto fail;
-    }
-  if (error != NULL)
-    goto fail;
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (pixbuf == NULL)
-    {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "no image data");
-      goto fail;
-    }
-  g_object_set_data (G_OBJECT (pixbuf), "impact-source-width", GINT_TO_POINTER (req.source_width));
-  g_object_set_data (G_OBJECT (pixbuf), "impact-source-height", GINT_TO_POINTER (req.source_height));
-  return g_object_ref (pixbuf);
-
-fail:
-  if (b->diagnostics != NULL && b->scale == 1.0)
+  pixbuf = impact_image_load (file, (int) ceil (width_pt / 72.0 * IMAGE_DPI),
+                              (int) ceil (height_pt / 72.0 * IMAGE_DPI), &info, &error);
+  if (pixbuf == NULL && report)
     impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, json_path,
                             "cannot use image \"%s\": %s; a placeholder is shown",
-                            path, error ? error->message : "unknown error");
-  return NULL;
+                            path, error->message);
+  else if (pixbuf != NULL && info.damaged && report)
+    impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, json_path,
+                            "image \"%s\" is truncated or damaged: part of it prints grey; "
+                            "save or export it again from the original",
+                            path);
+  return pixbuf;
 }
 
 /* Sources */
