@@ -75,11 +75,13 @@ typedef struct
 
   /* footnote sources in order of first use */
   GPtrArray         *sources;       /* of ImpactSource*, borrowed */
+  GHashTable        *source_numbers; /* ImpactSource* (by content) → number; one attempt's */
 
   /* overflow bookkeeping of the current attempt */
   double             limit;
   const char        *overflow_path;
   double             overflow_amount;
+  gboolean           cut_short;      /* a long list was left unfinished past the page */
   const char        *next_tag;       /* structure tag of the next text placed; NULL = "P" */
   gboolean           rtl;            /* a right-to-left document: pages are mirrored */
   char              *longest_path;   /* the tallest text block of the page */
@@ -495,6 +497,40 @@ note_bottom (Builder    *b,
     }
 }
 
+/* TRUE once a list has run so far past the page that nothing more of it
+ * can show: the rest is left out and the page reported as overflowing, so
+ * a list of any length costs a page's worth of layout, not its length. */
+static gboolean
+past_page (Builder    *b,
+           double      y,
+           const char *path)
+{
+  if (y <= b->self->height)
+    return FALSE;
+  note_bottom (b, y, path);
+  b->cut_short = TRUE;
+  return TRUE;
+}
+
+/* How many panels of at least @min_width fit side by side in the measure */
+static guint
+max_panels (Builder *b,
+            double   min_width,
+            double   gap)
+{
+  return (guint) MAX (1, floor ((b->content_width + gap) / (min_width + gap)));
+}
+
+/* The statistics stand side by side: past the number whose panels would be
+ * too narrow to read, the rest are left out (and laid out at no cost). */
+static guint
+statistics_shown (Builder *b)
+{
+  guint n = impact_document_get_statistics (b->doc)->len;
+
+  return MIN (n, b->bold ? max_panels (b, 60, 20) : max_panels (b, 40, 8));
+}
+
 /* Images */
 
 static GdkPixbuf *
@@ -531,13 +567,35 @@ load_image (Builder    *b,
 /* Sources */
 
 static guint
+source_hash (gconstpointer data)
+{
+  const ImpactSource *source = data;
+
+  return (source->title ? g_str_hash (source->title) : 0) * 31u +
+         (source->url ? g_str_hash (source->url) : 0);
+}
+
+static gboolean
+source_equal (gconstpointer a,
+              gconstpointer b)
+{
+  return impact_source_equal (a, b);
+}
+
+/* The footnote number of @source, given on first use: a hash lookup, so
+ * that numbering n distinct sources costs O(n), not O(n²). */
+static guint
 source_number (Builder            *b,
                const ImpactSource *source)
 {
-  for (guint i = 0; i < b->sources->len; i++)
-    if (impact_source_equal (g_ptr_array_index (b->sources, i), source))
-      return i + 1;
+  gpointer number;
+
+  g_assert (b->source_numbers != NULL);
+  number = g_hash_table_lookup (b->source_numbers, source);
+  if (number != NULL)
+    return GPOINTER_TO_UINT (number);
   g_ptr_array_add (b->sources, (gpointer) source);
+  g_hash_table_insert (b->source_numbers, (gpointer) source, GUINT_TO_POINTER (b->sources->len));
   return b->sources->len;
 }
 
@@ -747,7 +805,7 @@ front_statistics (Builder *b,
   const char *heading = impact_document_get_statistics_heading (b->doc);
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
-  guint n = stats->len;
+  guint n = statistics_shown (b);
   double x = b->margin, top = y;
   double gap = n > 3 ? 8 : 10;
   double pad = n > 3 ? 12 : 13;
@@ -913,6 +971,8 @@ front_facts (Builder *b,
           row_top += row_h + 14;
           cy = row_top;
           row_h = 0;
+          if (past_page (b, row_top, "facts"))
+            break;
         }
       if (b->bold)
         {
@@ -1100,6 +1160,17 @@ front_sources (Builder *b,
       impact_text_layout_get_size (layout, NULL, &h);
       total += h + (i > 0 ? gap : 0);
       g_ptr_array_add (layouts, layout);
+      /* taller than the page: the rest cannot show */
+      if (total > b->self->height && i + 1 < b->sources->len)
+        {
+          if (b->overflow_path == NULL)
+            {
+              b->overflow_path = "sources";
+              b->overflow_amount = total - bottom;
+            }
+          b->cut_short = TRUE;
+          break;
+        }
     }
 
   y = bottom - total;
@@ -1152,7 +1223,7 @@ bold_statistics (Builder *b,
   GPtrArray *stats = impact_document_get_statistics (b->doc);
   const char *heading = impact_document_get_statistics_heading (b->doc);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
-  guint n = stats->len;
+  guint n = statistics_shown (b);
   double x = b->margin, top = y, gap = n > 3 ? 20 : 28;
   double col_w, number_size = n > 4 ? 44 : n > 3 ? 52 : 62;
   double max_ascent = 0, max_descent = 0, max_label = 0, icon_w = 0;
@@ -1424,7 +1495,12 @@ layout_front (Builder *b)
     GPtrArray *stats = impact_document_get_statistics (b->doc);
 
     b->page = page_data_new ();
-    for (guint i = 0; i < stats->len; i++)
+    if (statistics_shown (b) < stats->len && b->diagnostics != NULL && b->scale == 1.0)
+      impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, "statistics",
+                              "%u statistics do not fit side by side; the sheet shows the first %u: "
+                              "keep the few strongest figures",
+                              stats->len, statistics_shown (b));
+    for (guint i = 0; i < statistics_shown (b); i++)
       {
         const ImpactStatistic *stat = g_ptr_array_index (stats, i);
         if (stat->source)
@@ -1523,6 +1599,8 @@ back_approach (Builder *b,
         {
           row_top += row_h + 14 * b->scale;
           row_h = 0;
+          if (past_page (b, row_top, "approach"))
+            break;
         }
 
       layout = make_text (b, &style, rich, TRUE, text_w);
@@ -2309,10 +2387,13 @@ attempt (Builder    *b,
   b->scale = scale;
   b->overflow_path = NULL;
   b->overflow_amount = 0;
+  b->cut_short = FALSE;
   g_clear_pointer (&b->longest_path, g_free);
   b->longest_height = 0;
   g_ptr_array_set_size (b->sources, 0);
+  b->source_numbers = g_hash_table_new (source_hash, source_equal);
   func (b);
+  g_clear_pointer (&b->source_numbers, g_hash_table_unref);
   page->scale = scale;
   if (b->rtl)
     mirror_page (page, b->self->width);
@@ -2353,10 +2434,11 @@ layout_page_fitted (Builder    *b,
             hint = g_strdup_printf ("; the longest text on this page is %s", b->longest_path);
           impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0,
                                   b->overflow_path,
-                                  "the %s page overflows by %.0f pt (about %.0f lines of body "
+                                  "the %s page overflows by %s%.0f pt (about %.0f lines of body "
                                   "text) even with text reduced to %.0f %%: this no longer fits "
                                   "below the sections above it; shorten the page's texts%s",
-                                  page_name, ceil (b->overflow_amount),
+                                  page_name, b->cut_short ? "more than " : "",
+                                  ceil (b->overflow_amount),
                                   ceil (b->overflow_amount / 12.0), MIN_FIT_SCALE * 100,
                                   hint ? hint : "");
         }
