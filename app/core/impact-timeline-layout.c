@@ -149,6 +149,100 @@ compare_eras (gconstpointer a,
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* Binary min-heaps over a GArray: of guint lane numbers (free lanes), or
+ * of BusyLane by end (lanes in use) */
+typedef struct
+{
+  double end;
+  guint  lane;
+} BusyLane;
+
+static gboolean
+busy_before (const BusyLane *a,
+             const BusyLane *b)
+{
+  return a->end < b->end || (a->end == b->end && a->lane < b->lane);
+}
+
+#define HEAP_PUSH(array, type, value, before)                                   \
+  G_STMT_START {                                                                \
+    type heap_v_ = (value);                                                     \
+    guint heap_i_ = (array)->len;                                               \
+    g_array_append_val ((array), heap_v_);                                      \
+    while (heap_i_ > 0 && before (&heap_v_, &g_array_index ((array), type, (heap_i_ - 1) / 2))) \
+      {                                                                         \
+        g_array_index ((array), type, heap_i_) = g_array_index ((array), type, (heap_i_ - 1) / 2); \
+        heap_i_ = (heap_i_ - 1) / 2;                                            \
+      }                                                                         \
+    g_array_index ((array), type, heap_i_) = heap_v_;                           \
+  } G_STMT_END
+
+#define HEAP_POP(array, type, before)                                           \
+  G_STMT_START {                                                                \
+    type heap_last_ = g_array_index ((array), type, (array)->len - 1);          \
+    guint heap_i_ = 0, heap_n_ = (array)->len - 1;                              \
+    g_array_set_size ((array), heap_n_);                                        \
+    while (heap_n_ > 0)                                                         \
+      {                                                                         \
+        guint heap_c_ = 2 * heap_i_ + 1;                                        \
+        if (heap_c_ >= heap_n_)                                                 \
+          break;                                                                \
+        if (heap_c_ + 1 < heap_n_ &&                                            \
+            before (&g_array_index ((array), type, heap_c_ + 1), &g_array_index ((array), type, heap_c_))) \
+          heap_c_++;                                                            \
+        if (!before (&g_array_index ((array), type, heap_c_), &heap_last_))     \
+          break;                                                                \
+        g_array_index ((array), type, heap_i_) = g_array_index ((array), type, heap_c_); \
+        heap_i_ = heap_c_;                                                      \
+      }                                                                         \
+    if (heap_n_ > 0)                                                            \
+      g_array_index ((array), type, heap_i_) = heap_last_;                      \
+  } G_STMT_END
+
+static gboolean
+lane_before (const guint *a,
+             const guint *b)
+{
+  return *a < *b;
+}
+
+/* Gives each era (sorted by start) the lowest lane that is free at its
+ * start, as a first-fit scan of all lanes would, but in O(n log n): the
+ * starts only grow, so a lane that has ended stays free until it is taken.
+ * Returns the number of lanes. */
+static guint
+assign_era_lanes (GArray *eras)
+{
+  g_autoptr(GArray) busy = g_array_new (FALSE, FALSE, sizeof (BusyLane));
+  g_autoptr(GArray) free_lanes = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_lanes = 0;
+
+  for (guint i = 0; i < eras->len; i++)
+    {
+      ImpactTimelineEra *era = &g_array_index (eras, ImpactTimelineEra, i);
+      BusyLane taken;
+
+      while (busy->len > 0 && g_array_index (busy, BusyLane, 0).end <= era->start)
+        {
+          guint lane = g_array_index (busy, BusyLane, 0).lane;
+
+          HEAP_POP (busy, BusyLane, busy_before);
+          HEAP_PUSH (free_lanes, guint, lane, lane_before);
+        }
+      if (free_lanes->len > 0)
+        {
+          era->lane = g_array_index (free_lanes, guint, 0);
+          HEAP_POP (free_lanes, guint, lane_before);
+        }
+      else
+        era->lane = n_lanes++;
+      taken.end = era->end;
+      taken.lane = era->lane;
+      HEAP_PUSH (busy, BusyLane, taken, busy_before);
+    }
+  return n_lanes;
+}
+
 ImpactTimelineLayout *
 impact_timeline_layout_new (ImpactDocument *document,
                             ImpactTheme    *theme)
@@ -159,7 +253,6 @@ impact_timeline_layout_new (ImpactDocument *document,
   guint n;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean has_other = FALSE;
-  g_autoptr(GArray) lane_end = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (IMPACT_IS_THEME (theme), NULL);
@@ -219,21 +312,7 @@ impact_timeline_layout_new (ImpactDocument *document,
       g_array_append_val (self->eras, era);
     }
   g_array_sort (self->eras, compare_eras);
-  for (guint i = 0; i < self->eras->len; i++)
-    {
-      ImpactTimelineEra *era = &g_array_index (self->eras, ImpactTimelineEra, i);
-      guint lane;
-
-      for (lane = 0; lane < lane_end->len; lane++)
-        if (g_array_index (lane_end, double, lane) <= era->start)
-          break;
-      if (lane == lane_end->len)
-        g_array_append_val (lane_end, era->end);
-      else
-        g_array_index (lane_end, double, lane) = era->end;
-      era->lane = lane;
-    }
-  self->n_era_lanes = lane_end->len;
+  self->n_era_lanes = assign_era_lanes (self->eras);
 
   /* colours: primary, accent, then the palette; "other" last, in grey */
   for (guint c = 0; c < self->categories->len; c++)
