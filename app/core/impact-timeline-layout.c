@@ -149,61 +149,74 @@ compare_eras (gconstpointer a,
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Binary min-heaps over a GArray: of guint lane numbers (free lanes), or
- * of BusyLane by end (lanes in use) */
+/* A lane in the heaps of assign_era_lanes () */
 typedef struct
 {
   double end;
   guint  lane;
-} BusyLane;
+} HeapLane;
+
+typedef gboolean (*HeapBefore) (const HeapLane *a,
+                                const HeapLane *b);
 
 static gboolean
-busy_before (const BusyLane *a,
-             const BusyLane *b)
+ends_before (const HeapLane *a,
+             const HeapLane *b)
 {
   return a->end < b->end || (a->end == b->end && a->lane < b->lane);
 }
 
-#define HEAP_PUSH(array, type, value, before)                                   \
-  G_STMT_START {                                                                \
-    type heap_v_ = (value);                                                     \
-    guint heap_i_ = (array)->len;                                               \
-    g_array_append_val ((array), heap_v_);                                      \
-    while (heap_i_ > 0 && before (&heap_v_, &g_array_index ((array), type, (heap_i_ - 1) / 2))) \
-      {                                                                         \
-        g_array_index ((array), type, heap_i_) = g_array_index ((array), type, (heap_i_ - 1) / 2); \
-        heap_i_ = (heap_i_ - 1) / 2;                                            \
-      }                                                                         \
-    g_array_index ((array), type, heap_i_) = heap_v_;                           \
-  } G_STMT_END
-
-#define HEAP_POP(array, type, before)                                           \
-  G_STMT_START {                                                                \
-    type heap_last_ = g_array_index ((array), type, (array)->len - 1);          \
-    guint heap_i_ = 0, heap_n_ = (array)->len - 1;                              \
-    g_array_set_size ((array), heap_n_);                                        \
-    while (heap_n_ > 0)                                                         \
-      {                                                                         \
-        guint heap_c_ = 2 * heap_i_ + 1;                                        \
-        if (heap_c_ >= heap_n_)                                                 \
-          break;                                                                \
-        if (heap_c_ + 1 < heap_n_ &&                                            \
-            before (&g_array_index ((array), type, heap_c_ + 1), &g_array_index ((array), type, heap_c_))) \
-          heap_c_++;                                                            \
-        if (!before (&g_array_index ((array), type, heap_c_), &heap_last_))     \
-          break;                                                                \
-        g_array_index ((array), type, heap_i_) = g_array_index ((array), type, heap_c_); \
-        heap_i_ = heap_c_;                                                      \
-      }                                                                         \
-    if (heap_n_ > 0)                                                            \
-      g_array_index ((array), type, heap_i_) = heap_last_;                      \
-  } G_STMT_END
-
 static gboolean
-lane_before (const guint *a,
-             const guint *b)
+lane_before (const HeapLane *a,
+             const HeapLane *b)
 {
-  return *a < *b;
+  return a->lane < b->lane;
+}
+
+/* A binary min-heap in a GArray of HeapLane, ordered by @before */
+static void
+heap_push (GArray    *heap,
+           HeapLane   value,
+           HeapBefore before)
+{
+  guint i = heap->len;
+
+  g_array_set_size (heap, heap->len + 1);
+  while (i > 0 && before (&value, &g_array_index (heap, HeapLane, (i - 1) / 2)))
+    {
+      g_array_index (heap, HeapLane, i) = g_array_index (heap, HeapLane, (i - 1) / 2);
+      i = (i - 1) / 2;
+    }
+  g_array_index (heap, HeapLane, i) = value;
+}
+
+static HeapLane
+heap_pop (GArray    *heap,
+          HeapBefore before)
+{
+  HeapLane top = g_array_index (heap, HeapLane, 0);
+  HeapLane last = g_array_index (heap, HeapLane, heap->len - 1);
+  guint i = 0, n = heap->len - 1;
+
+  g_array_set_size (heap, n);
+  if (n == 0)
+    return top;
+  for (;;)
+    {
+      guint child = 2 * i + 1;
+
+      if (child >= n)
+        break;
+      if (child + 1 < n && before (&g_array_index (heap, HeapLane, child + 1),
+                                   &g_array_index (heap, HeapLane, child)))
+        child++;
+      if (!before (&g_array_index (heap, HeapLane, child), &last))
+        break;
+      g_array_index (heap, HeapLane, i) = g_array_index (heap, HeapLane, child);
+      i = child;
+    }
+  g_array_index (heap, HeapLane, i) = last;
+  return top;
 }
 
 /* Gives each era (sorted by start) the lowest lane that is free at its
@@ -213,32 +226,21 @@ lane_before (const guint *a,
 static guint
 assign_era_lanes (GArray *eras)
 {
-  g_autoptr(GArray) busy = g_array_new (FALSE, FALSE, sizeof (BusyLane));
-  g_autoptr(GArray) free_lanes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) busy = g_array_new (FALSE, FALSE, sizeof (HeapLane));   /* by end */
+  g_autoptr(GArray) free_lanes = g_array_new (FALSE, FALSE, sizeof (HeapLane)); /* by lane */
   guint n_lanes = 0;
 
   for (guint i = 0; i < eras->len; i++)
     {
       ImpactTimelineEra *era = &g_array_index (eras, ImpactTimelineEra, i);
-      BusyLane taken;
+      HeapLane taken;
 
-      while (busy->len > 0 && g_array_index (busy, BusyLane, 0).end <= era->start)
-        {
-          guint lane = g_array_index (busy, BusyLane, 0).lane;
-
-          HEAP_POP (busy, BusyLane, busy_before);
-          HEAP_PUSH (free_lanes, guint, lane, lane_before);
-        }
-      if (free_lanes->len > 0)
-        {
-          era->lane = g_array_index (free_lanes, guint, 0);
-          HEAP_POP (free_lanes, guint, lane_before);
-        }
-      else
-        era->lane = n_lanes++;
+      while (busy->len > 0 && g_array_index (busy, HeapLane, 0).end <= era->start)
+        heap_push (free_lanes, heap_pop (busy, ends_before), lane_before);
+      era->lane = free_lanes->len > 0 ? heap_pop (free_lanes, lane_before).lane : n_lanes++;
       taken.end = era->end;
       taken.lane = era->lane;
-      HEAP_PUSH (busy, BusyLane, taken, busy_before);
+      heap_push (busy, taken, ends_before);
     }
   return n_lanes;
 }
