@@ -123,7 +123,9 @@ impact_editor_parse_metrics (const char *text,
       if (*name == '\0' || !g_ascii_isdigit (*number))
         return FALSE;
       value = g_ascii_strtoll (number, &end, 10);
-      if (end == NULL || *end != '\0' || value < 0)
+      /* the loader's range: a count past 1e15 (or saturated at G_MAXINT64)
+       * would make the derived sums inexact */
+      if (end == NULL || *end != '\0' || value < 0 || value > (gint64) IMPACT_STATISTIC_MAX_VALUE)
         return FALSE;
       for (guint j = 0; j < metrics->len; j++)
         if (g_strcmp0 (g_array_index (metrics, ImpactMetric, j).name, name) == 0)
