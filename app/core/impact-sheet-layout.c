@@ -528,7 +528,7 @@ statistics_shown (Builder *b)
 {
   guint n = impact_document_get_statistics (b->doc)->len;
 
-  return MIN (n, b->bold ? max_panels (b, 60, 20) : max_panels (b, 40, 8));
+  return MIN (n, b->bold ? max_panels (b, 36, 20) : max_panels (b, 28, 8));
 }
 
 /* Images */
