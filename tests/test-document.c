@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "impact-date.h"
 #include "impact-document.h"
 #include "impact-json-scanner.h"
 #include "impact-json-loader.h"
@@ -40,7 +41,20 @@ test_format_numbers (void)
     { 999, 0, NULL, NULL, NULL, NULL, "999", "999" },
     { 1000, 0, NULL, NULL, NULL, NULL, "1,000", "1,000" },
     { 1234567.891, 2, NULL, NULL, NULL, NULL, "1,234,567.89", "1,234,567.89" },
-    { 2.5, 0, NULL, NULL, NULL, NULL, "2", "2" },           /* round half to even */
+    /* half away from zero, on the decimal number as written: 0.125 is
+     * exact in binary and printf rounds it to even (0.12); 0.285 is stored
+     * as 0.28499999… and printf gives 0.28; the user typed 0.285 */
+    { 2.5, 0, NULL, NULL, NULL, NULL, "3", "3" },
+    { 0.125, 2, NULL, NULL, NULL, NULL, "0.13", "0.13" },
+    { 0.285, 2, NULL, NULL, NULL, NULL, "0.29", "0.29" },
+    { 1.005, 2, NULL, NULL, NULL, NULL, "1.01", "1.01" },
+    { 0.124, 2, NULL, NULL, NULL, NULL, "0.12", "0.12" },
+    { 3.5, 0, NULL, NULL, NULL, NULL, "4", "4" },
+    { 0.995, 2, NULL, NULL, NULL, NULL, "1.00", "1.00" },    /* the carry runs into the units */
+    { 999.5, 0, NULL, NULL, NULL, NULL, "1,000", "1,000" },  /* and makes a new digit */
+    { 0.0000005, 6, NULL, NULL, NULL, NULL, "0.000001", "0.000001" },
+    { 0.1 + 0.2, 2, NULL, NULL, NULL, NULL, "0.30", "0.30" },
+    { 123456789012345.5, 0, NULL, NULL, NULL, NULL, "123,456,789,012,346", "123,456,789,012,346" },
     { 40.25, 6, NULL, NULL, NULL, NULL, "40.250000", "40.250000" },
     { 1e15, 0, NULL, NULL, NULL, NULL, "1,000,000,000,000,000", "1,000,000,000,000,000" },
     /* negative numbers use the minus sign U+2212 */
@@ -48,7 +62,9 @@ test_format_numbers (void)
     { -1234.5, 1, "$", NULL, NULL, "million", "$−1,234.5", "$−1,234.5 million" },
     /* a value that rounds to zero is shown as 0, never −0 */
     { -0.4, 0, NULL, NULL, NULL, NULL, "0", "0" },
-    { -0.5, 0, NULL, NULL, NULL, NULL, "0", "0" },        /* rounds half to even: 0 */
+    { -0.5, 0, NULL, NULL, NULL, NULL, "−1", "−1" },      /* half away from zero */
+    { -0.125, 2, NULL, NULL, NULL, NULL, "−0.13", "−0.13" },
+    { -0.004, 2, NULL, NULL, NULL, NULL, "0.00", "0.00" },
     { -0.04, 1, NULL, NULL, NULL, NULL, "0.0", "0.0" },
   };
 
@@ -90,6 +106,42 @@ test_format_number_out_of_range (void)
   stat->decimals = 99;   /* clamped to 6 */
   capped = impact_statistic_format_number (stat);
   g_assert_cmpstr (capped, ==, "1,000,000,000,000,000.000000");
+}
+
+static void
+test_derived_sum_limits (void)
+{
+  g_autoptr(ImpactDocument) doc = impact_document_new ();
+  g_autoptr(ImpactStatistic) stat = impact_statistic_new ();
+  GPtrArray *milestones = impact_document_get_milestones (doc);
+  gint64 sum = -1;
+
+  stat->derive_metric = g_strdup ("rescued");
+  stat->derive_base = 5;
+  g_assert_true (impact_document_sum_derived (doc, stat, &sum));
+  g_assert_cmpint (sum, ==, 5);
+
+  /* counts the loader would refuse (past 1e15, even G_MAXINT64): the sum
+   * stops at the cap instead of overflowing, and says it did */
+  for (guint i = 0; i < 3; i++)
+    {
+      ImpactMilestone *m = impact_milestone_new ();
+
+      g_assert_true (impact_date_parse ("2006", &m->date));
+      impact_milestone_add_metric (m, "rescued", i == 0 ? 7 : G_MAXINT64);
+      g_ptr_array_add (milestones, m);
+    }
+  g_assert_false (impact_document_sum_derived (doc, stat, &sum));
+  g_assert_cmpint (sum, ==, (gint64) IMPACT_STATISTIC_MAX_VALUE);
+  g_assert_cmpint (impact_document_compute_derived (doc, stat), ==, (gint64) IMPACT_STATISTIC_MAX_VALUE);
+
+  /* just under the cap is exact */
+  g_ptr_array_set_size (milestones, 1);
+  stat->derive_base = (gint64) IMPACT_STATISTIC_MAX_VALUE - 7;
+  g_assert_true (impact_document_sum_derived (doc, stat, &sum));
+  g_assert_cmpint (sum, ==, (gint64) IMPACT_STATISTIC_MAX_VALUE);
+  stat->derive_base++;
+  g_assert_false (impact_document_sum_derived (doc, stat, &sum));
 }
 
 static void
@@ -387,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/document/statistic/format", test_format_numbers);
   g_test_add_func ("/document/statistic/format-out-of-range", test_format_number_out_of_range);
   g_test_add_func ("/document/milestone/metrics", test_milestone_metrics);
+  g_test_add_func ("/document/statistic/derived-sum-limits", test_derived_sum_limits);
   g_test_add_func ("/document/milestone/order", test_milestone_order);
   g_test_add_func ("/document/changed", test_changed_signal);
   g_test_add_func ("/document/resolve-path", test_resolve_path);

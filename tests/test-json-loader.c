@@ -1131,6 +1131,83 @@ test_example_kolkata (void)
   g_assert_cmpuint (impact_document_get_statistics (doc)->len, >, 0);
 }
 
+/* Derived statistics at the limits: a base or a count past 1e15 (beyond
+ * which whole numbers soon stop being exact in a double: 2^53 is about
+ * 9e15) and a sum that passes it are errors naming the member, never a
+ * clamp or a silently skipped count. */
+typedef struct
+{
+  const char *extra;
+  const char *error;    /* the one error, without "file:line:col: "; NULL: loads */
+  double      value;    /* of statistics[0] when it loads */
+} DeriveCase;
+
+static void
+test_derive_limits (void)
+{
+  const DeriveCase cases[] = {
+    /* a huge base */
+    { "\"statistics\": [{\"label\": \"L\", \"derive\": {\"metric\": \"rescued\", \"base\": 10000000000000000}}]",
+      "statistics[0].derive.base: out of range; the base must be between 0 and 1e15, got 10000000000000000", 0 },
+    /* past what a 64-bit integer holds */
+    { "\"statistics\": [{\"label\": \"L\", \"derive\": {\"metric\": \"rescued\", \"base\": 9223372036854775808}}]",
+      "statistics[0].derive.base: expected a non-negative integer, got a number too large to read", 0 },
+    /* negative */
+    { "\"statistics\": [{\"label\": \"L\", \"derive\": {\"metric\": \"rescued\", \"base\": -1}}]",
+      "statistics[0].derive.base: expected a non-negative integer, got -1", 0 },
+    /* a count past the cap */
+    { "\"statistics\": [{\"label\": \"L\", \"derive\": {\"metric\": \"rescued\"}}],\n"
+      "\"milestones\": [{\"date\": \"2006\", \"title\": \"T\", \"metrics\": {\"rescued\": 2000000000000000}}]",
+      "milestones[0].metrics.rescued: out of range; a count must be between 0 and 1e15, got 2000000000000000", 0 },
+    /* each in range, the sum not */
+    { "\"statistics\": [{\"label\": \"L\", \"derive\": {\"metric\": \"rescued\", \"base\": 400000000000000}}],\n"
+      "\"milestones\": [{\"date\": \"2006\", \"title\": \"T\", \"metrics\": {\"rescued\": 300000000000000}},\n"
+      "{\"date\": \"2007\", \"title\": \"U\", \"metrics\": {\"rescued\": 300000000000001}}]",
+      "statistics[0].derive: the base plus the milestones' \"rescued\" add up to more than 1e15, the largest figure a statistic can show", 0 },
+    /* exactly the cap: fine, and exact */
+    { "\"statistics\": [{\"label\": \"L\", \"derive\": {\"metric\": \"rescued\", \"base\": 400000000000000}}],\n"
+      "\"milestones\": [{\"date\": \"2006\", \"title\": \"T\", \"metrics\": {\"rescued\": 300000000000000}},\n"
+      "{\"date\": \"2007\", \"title\": \"U\", \"metrics\": {\"rescued\": 300000000000000}}]",
+      NULL, 1e15 },
+    /* the base is counted */
+    { "\"statistics\": [{\"label\": \"L\", \"derive\": {\"metric\": \"rescued\", \"base\": 426}}],\n"
+      "\"milestones\": [{\"date\": \"2006\", \"title\": \"T\", \"metrics\": {\"rescued\": 9}}]",
+      NULL, 435 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = document_with (cases[i].extra);
+      g_autoptr(ImpactDocument) doc = load_string (json, diagnostics, &error);
+      g_autofree char *errors = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_ERROR);
+
+      g_test_message ("case %u: %s", i, errors ? errors : "(no errors)");
+      if (cases[i].error == NULL)
+        {
+          ImpactStatistic *stat;
+
+          g_assert_no_error (error);
+          g_assert_null (errors);
+          stat = g_ptr_array_index (impact_document_get_statistics (doc), 0);
+          g_assert_cmpfloat (stat->value, ==, cases[i].value);
+        }
+      else
+        {
+          const char *message;
+
+          g_assert_null (doc);
+          g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR), ==, 1);
+          /* "test.json:LINE:COL: " first */
+          g_assert_true (g_str_has_prefix (errors, "test.json:"));
+          message = strstr (errors, ": ");
+          g_assert_nonnull (message);
+          g_assert_cmpstr (message + 2, ==, cases[i].error);
+        }
+    }
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -1180,6 +1257,7 @@ main (int   argc,
   g_test_add_func ("/json-loader/full/theme", test_full_theme);
   g_test_add_func ("/json-loader/full/problem", test_full_problem);
   g_test_add_func ("/json-loader/full/statistics", test_full_statistics);
+  g_test_add_func ("/json-loader/derive-limits", test_derive_limits);
   g_test_add_func ("/json-loader/full/facts", test_full_facts);
   g_test_add_func ("/json-loader/full/quote", test_full_quote);
   g_test_add_func ("/json-loader/full/approach", test_full_approach);

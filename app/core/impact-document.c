@@ -262,13 +262,70 @@ append_grouped (GString    *out,
     }
 }
 
+/* @value (>= 0, <= 1e15) with exactly @decimals digits after the point,
+ * rounded half away from zero on the decimal number as written: the
+ * shortest digits that read back as @value (0.285 is stored as
+ * 0.28499999…, but the user typed 0.285), not on its binary expansion
+ * (printf gives 0.28, and 0.12 for 0.125 by rounding half to even). */
+static void
+format_decimal (double  value,
+                guint   decimals,
+                GString *out)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 64];
+  char format[16];
+  const char *dot;
+  GString *digits;
+  gsize int_len, keep;
+
+  /* the shortest fixed-point digits that round-trip (30 places are more
+   * than any value here needs to decide a rounding at 6 places) */
+  for (guint d = 0; d <= 30; d++)
+    {
+      g_snprintf (format, sizeof format, "%%.%uf", d);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  dot = strchr (buf, '.');
+  int_len = dot ? (gsize) (dot - buf) : strlen (buf);
+  digits = g_string_new_len (buf, int_len);
+  if (dot)
+    g_string_append (digits, dot + 1);
+  keep = int_len + decimals;
+  while (digits->len < keep + 1)
+    g_string_append_c (digits, '0');
+  if (digits->str[keep] >= '5')
+    {
+      gssize i = (gssize) keep - 1;
+
+      for (; i >= 0 && digits->str[i] == '9'; i--)
+        digits->str[i] = '0';
+      if (i >= 0)
+        digits->str[i]++;
+      else
+        {
+          g_string_prepend_c (digits, '1');
+          int_len++;
+          keep++;
+        }
+    }
+  g_string_truncate (digits, keep);
+  g_string_append_len (out, digits->str, int_len);
+  if (decimals > 0)
+    {
+      g_string_append_c (out, '.');
+      g_string_append (out, digits->str + int_len);
+    }
+  g_string_free (digits, TRUE);
+}
+
 char *
 impact_statistic_format_number (const ImpactStatistic *stat)
 {
   const struct lconv *lc = localeconv ();
   const char *point = (lc && lc->decimal_point && *lc->decimal_point) ? lc->decimal_point : ".";
-  char buf[G_ASCII_DTOSTR_BUF_SIZE + 64];
-  GString *out;
+  GString *out, *number;
   const char *dot;
   double value;
   guint decimals;
@@ -280,22 +337,20 @@ impact_statistic_format_number (const ImpactStatistic *stat)
   out = g_string_new (stat->prefix);
   if (!isfinite (value))
     value = 0.0;
-  /* %f with a bounded precision of a bounded value: the buffer always fits
-   * (values are capped at 1e15 by the loader). */
-  g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" :
-                   decimals == 1 ? "%.1f" : decimals == 2 ? "%.2f" :
-                   decimals == 3 ? "%.3f" : decimals == 4 ? "%.4f" :
-                   decimals == 5 ? "%.5f" : "%.6f", MIN (fabs (value), 1e15));
+  /* values are capped at 1e15 by the loader */
+  number = g_string_new (NULL);
+  format_decimal (MIN (fabs (value), IMPACT_STATISTIC_MAX_VALUE), decimals, number);
   /* the sign only for a number that is not 0 as shown: never "−0" */
-  if (value < 0 && buf[strspn (buf, "0.")] != '\0')
+  if (value < 0 && number->str[strspn (number->str, "0.")] != '\0')
     g_string_append (out, "−");
-  dot = strchr (buf, '.');
-  append_grouped (out, buf, dot ? (gsize) (dot - buf) : strlen (buf));
+  dot = strchr (number->str, '.');
+  append_grouped (out, number->str, dot ? (gsize) (dot - number->str) : number->len);
   if (dot)
     {
       g_string_append (out, point);
       g_string_append (out, dot + 1);
     }
+  g_string_free (number, TRUE);
   if (stat->qualifier)
     g_string_append (out, stat->qualifier);
   return g_string_free (out, FALSE);
@@ -1037,23 +1092,29 @@ impact_document_move_item (ImpactDocument *self,
 
 /* Derived statistics */
 
-gint64
-impact_document_compute_derived (ImpactDocument        *self,
-                                 const ImpactStatistic *stat)
+gboolean
+impact_document_sum_derived (ImpactDocument        *self,
+                             const ImpactStatistic *stat,
+                             gint64                *out_sum)
 {
+  const gint64 cap = (gint64) IMPACT_STATISTIC_MAX_VALUE;
   double since = -G_MAXDOUBLE;
   gint64 sum;
 
-  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), 0);
-  g_return_val_if_fail (stat != NULL, 0);
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (stat != NULL, FALSE);
+  g_return_val_if_fail (out_sum != NULL, FALSE);
 
+  *out_sum = 0;
   if (stat->derive_metric == NULL)
-    return 0;
+    return TRUE;
   if (impact_date_is_valid (&stat->derive_since))
     impact_date_get_span (&stat->derive_since, &since, NULL);
 
-  sum = stat->derive_base;
-  for (guint i = 0; i < self->milestones->len; i++)
+  /* every term is at least 0 and, once the sum passes the cap, the sum
+   * stops: no addition can overflow */
+  sum = CLAMP (stat->derive_base, 0, cap + 1);
+  for (guint i = 0; i < self->milestones->len && sum <= cap; i++)
     {
       const ImpactMilestone *milestone = g_ptr_array_index (self->milestones, i);
       double start = 0;
@@ -1063,15 +1124,28 @@ impact_document_compute_derived (ImpactDocument        *self,
       impact_date_get_span (&milestone->date, &start, NULL);
       if (start < since)
         continue;
-      for (guint j = 0; j < milestone->metrics->len; j++)
+      for (guint j = 0; j < milestone->metrics->len && sum <= cap; j++)
         {
           const ImpactMetric *metric = &g_array_index (milestone->metrics, ImpactMetric, j);
 
-          if (g_strcmp0 (metric->name, stat->derive_metric) == 0 &&
-              metric->value <= G_MAXINT64 - sum)
-            sum += metric->value;
+          if (g_strcmp0 (metric->name, stat->derive_metric) == 0)
+            sum += CLAMP (metric->value, 0, cap + 1);
         }
     }
+  *out_sum = MIN (sum, cap);
+  return sum <= cap;
+}
+
+gint64
+impact_document_compute_derived (ImpactDocument        *self,
+                                 const ImpactStatistic *stat)
+{
+  gint64 sum = 0;
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (stat != NULL, 0);
+
+  impact_document_sum_derived (self, stat, &sum);
   return sum;
 }
 

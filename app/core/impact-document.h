@@ -258,9 +258,20 @@ void                impact_document_move_item           (ImpactDocument *self,
                                                          guint           from,
                                                          guint           to);
 
-/* Derived statistics: the sum for @stat (0 when it is not derived). */
+/* The largest magnitude of a statistic: a double holds every whole number
+ * up to 2^53 (about 9e15) exactly, and a figure's digits must be exact. */
+#define IMPACT_STATISTIC_MAX_VALUE 1e15
+
+/* Derived statistics: the sum for @stat (0 when it is not derived); a sum
+ * past IMPACT_STATISTIC_MAX_VALUE is returned as that cap: callers that
+ * must know use impact_document_sum_derived(). */
 gint64              impact_document_compute_derived     (ImpactDocument        *self,
                                                          const ImpactStatistic *stat);
+/* The sum for @stat in *@out_sum; FALSE when it exceeds
+ * IMPACT_STATISTIC_MAX_VALUE (*@out_sum is then the cap). */
+gboolean            impact_document_sum_derived         (ImpactDocument        *self,
+                                                         const ImpactStatistic *stat,
+                                                         gint64                *out_sum);
 /* Sets the value of every derived statistic to its sum; returns TRUE when
  * a value changed. */
 gboolean            impact_document_update_derived      (ImpactDocument *self);

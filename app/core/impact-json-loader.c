@@ -936,6 +936,10 @@ load_derive (ObjectCtx       *o,
           if (base < 0)
             node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, base_path,
                          "expected a non-negative integer, got %" G_GINT64_FORMAT, base);
+          else if (base > IMPACT_STATISTIC_MAX_VALUE)
+            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, base_path,
+                         "out of range; the base must be between 0 and 1e15, got %" G_GINT64_FORMAT,
+                         base);
           else
             stat->derive_base = base;
         }
@@ -1065,6 +1069,13 @@ load_milestone (ObjectCtx      *o,
             {
               node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
                            "expected a non-negative integer, got %" G_GINT64_FORMAT, value);
+              continue;
+            }
+          if (value > IMPACT_STATISTIC_MAX_VALUE)
+            {
+              node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
+                           "out of range; a count must be between 0 and 1e15, got %" G_GINT64_FORMAT,
+                           value);
               continue;
             }
           impact_milestone_add_metric (milestone, name, value);
@@ -1295,7 +1306,17 @@ check_derived (Loader         *self,
 
       if (stat->derive_metric == NULL)
         continue;
-      sum = impact_document_compute_derived (doc, stat);
+      if (!impact_document_sum_derived (doc, stat, &sum))
+        {
+          g_autofree char *path = g_strdup_printf ("statistics[%u].derive", i);
+          JsonNode *node = stat->json ? json_object_get_member (stat->json, "derive") : NULL;
+
+          node_report (self, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
+                       "the base plus the milestones' \"%s\" add up to more than 1e15, "
+                       "the largest figure a statistic can show",
+                       stat->derive_metric);
+          continue;
+        }
       if (!stat->value_fixed)
         {
           stat->value = (double) sum;

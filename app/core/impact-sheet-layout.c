@@ -22,14 +22,13 @@
 
 #include "impact-sheet-layout-private.h"
 #include "impact-emphasis.h"
+#include "impact-image.h"
 #include "impact-text.h"
 
 #define MIN_FIT_SCALE   0.86
 #define FIT_STEP        0.02
 #define MAX_SHEET_MILESTONES 4
-#define MAX_IMAGE_PIXELS (48 * 1000 * 1000)
 #define IMAGE_DPI       300.0
-#define MAX_IMAGE_FILE  (64 * 1024 * 1024)
 /* bold template: the narrow left column of the asymmetric grid */
 #define BOLD_LEFT_COLUMN 0.27
 
@@ -76,11 +75,13 @@ typedef struct
 
   /* footnote sources in order of first use */
   GPtrArray         *sources;       /* of ImpactSource*, borrowed */
+  GHashTable        *source_numbers; /* ImpactSource* (by content) → number; one attempt's */
 
   /* overflow bookkeeping of the current attempt */
   double             limit;
   const char        *overflow_path;
   double             overflow_amount;
+  gboolean           cut_short;      /* a long list was left unfinished past the page */
   const char        *next_tag;       /* structure tag of the next text placed; NULL = "P" */
   gboolean           rtl;            /* a right-to-left document: pages are mirrored */
   char              *longest_path;   /* the tallest text block of the page */
@@ -498,39 +499,41 @@ note_bottom (Builder    *b,
     }
 }
 
-/* Images */
-
-typedef struct
+/* TRUE once a list has run so far past the page that nothing more of it
+ * can show: the rest is left out and the page reported as overflowing, so
+ * a list of any length costs a page's worth of layout, not its length. */
+static gboolean
+past_page (Builder    *b,
+           double      y,
+           const char *path)
 {
-  int max_width;
-  int max_height;
-  int source_width;
-  int source_height;
-  gboolean too_large;
-} SizeRequest;
-
-static void
-size_prepared_cb (GdkPixbufLoader *loader,
-                  int              width,
-                  int              height,
-                  gpointer         user_data)
-{
-  SizeRequest *req = user_data;
-  double s;
-
-  req->source_width = width;
-  req->source_height = height;
-  if ((gint64) width * height > MAX_IMAGE_PIXELS || width <= 0 || height <= 0)
-    {
-      req->too_large = TRUE;
-      gdk_pixbuf_loader_set_size (loader, 1, 1);
-      return;
-    }
-  s = MIN (1.0, MIN ((double) req->max_width / width, (double) req->max_height / height));
-  /* cover, not contain: the image is cropped to its box */
-  s = MIN (1.0, MAX ((double) req->max_width / width, (double) req->max_height / height));
-  gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * s)), MAX (1, (int) (height * s)));
+  if (y <= b->self->height)
+    return FALSE;
+  note_bottom (b, y, path);
+  b->cut_short = TRUE;
+  return TRUE;
 }
+
+/* How many panels of at least @min_width fit side by side in the measure */
+static guint
+max_panels (Builder *b,
+            double   min_width,
+            double   gap)
+{
+  return (guint) MAX (1, floor ((b->content_width + gap) / (min_width + gap)));
+}
+
+/* The statistics stand side by side: past the number whose panels would be
+ * too narrow to read, the rest are left out (and laid out at no cost). */
+static guint
+statistics_shown (Builder *b)
+{
+  guint n = impact_document_get_statistics (b->doc)->len;
+
+  return MIN (n, b->bold ? max_panels (b, 36, 20) : max_panels (b, 28, 8));
+}
+
+/* Images */
 
 static GdkPixbuf *
 load_image (Builder    *b,
@@ -540,93 +543,61 @@ load_image (Builder    *b,
             double      height_pt)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) error = NULL;
-  SizeRequest req = { 0 };
-  guchar buf[16384];
-  gssize n;
+  gboolean report = b->diagnostics != NULL && b->scale == 1.0;
+  ImpactImageInfo info = { 0 };
   GdkPixbuf *pixbuf;
 
   if (path == NULL || *path == '\0')
     return NULL;
 
   file = impact_document_resolve_path (b->doc, path);
-  /* only regular files of a sane size: a FIFO or a device would block the
-   * read forever, a huge file would be read whole */
-  {
-    g_autoptr(GFileInfo) info = g_file_query_info (file,
-                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                                   G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                   G_FILE_QUERY_INFO_NONE, NULL, &error);
-
-    if (info == NULL)
-      goto fail;
-    if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-      {
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
-        goto fail;
-      }
-    if (g_file_info_get_size (info) > MAX_IMAGE_FILE)
-      {
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "the file is larger than %d MiB",
-                     MAX_IMAGE_FILE / (1024 * 1024));
-        goto fail;
-      }
-  }
-  stream = g_file_read (file, NULL, &error);
-  if (stream == NULL)
-    goto fail;
-
-  req.max_width = (int) ceil (width_pt / 72.0 * IMAGE_DPI);
-  req.max_height = (int) ceil (height_pt / 72.0 * IMAGE_DPI);
-  loader = gdk_pixbuf_loader_new ();
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &req);
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buf, sizeof buf, NULL, &error)) > 0)
-    {
-      if (!gdk_pixbuf_loader_write (loader, buf, n, &error))
-        break;
-      if (req.too_large)
-        break;
-    }
-  gdk_pixbuf_loader_close (loader, error ? NULL : &error);
-  if (req.too_large)
-    {
-      g_clear_error (&error);
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "the image has more than %d megapixels", MAX_IMAGE_PIXELS / 1000000);
-      goto fail;
-    }
-  if (error != NULL)
-    goto fail;
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (pixbuf == NULL)
-    {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "no image data");
-      goto fail;
-    }
-  g_object_set_data (G_OBJECT (pixbuf), "impact-source-width", GINT_TO_POINTER (req.source_width));
-  g_object_set_data (G_OBJECT (pixbuf), "impact-source-height", GINT_TO_POINTER (req.source_height));
-  return g_object_ref (pixbuf);
-
-fail:
-  if (b->diagnostics != NULL && b->scale == 1.0)
+  pixbuf = impact_image_load (file, (int) ceil (width_pt / 72.0 * IMAGE_DPI),
+                              (int) ceil (height_pt / 72.0 * IMAGE_DPI), &info, &error);
+  if (pixbuf == NULL && report)
     impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, json_path,
                             "cannot use image \"%s\": %s; a placeholder is shown",
-                            path, error ? error->message : "unknown error");
-  return NULL;
+                            path, error->message);
+  else if (pixbuf != NULL && info.damaged && report)
+    impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, json_path,
+                            "image \"%s\" is truncated or damaged: part of it prints grey; "
+                            "save or export it again from the original",
+                            path);
+  return pixbuf;
 }
 
 /* Sources */
 
 static guint
+source_hash (gconstpointer data)
+{
+  const ImpactSource *source = data;
+
+  return (source->title ? g_str_hash (source->title) : 0) * 31u +
+         (source->url ? g_str_hash (source->url) : 0);
+}
+
+static gboolean
+source_equal (gconstpointer a,
+              gconstpointer b)
+{
+  return impact_source_equal (a, b);
+}
+
+/* The footnote number of @source, given on first use: a hash lookup, so
+ * that numbering n distinct sources costs O(n), not O(n²). */
+static guint
 source_number (Builder            *b,
                const ImpactSource *source)
 {
-  for (guint i = 0; i < b->sources->len; i++)
-    if (impact_source_equal (g_ptr_array_index (b->sources, i), source))
-      return i + 1;
+  gpointer number;
+
+  g_assert (b->source_numbers != NULL);
+  number = g_hash_table_lookup (b->source_numbers, source);
+  if (number != NULL)
+    return GPOINTER_TO_UINT (number);
   g_ptr_array_add (b->sources, (gpointer) source);
+  g_hash_table_insert (b->source_numbers, (gpointer) source, GUINT_TO_POINTER (b->sources->len));
   return b->sources->len;
 }
 
@@ -836,7 +807,7 @@ front_statistics (Builder *b,
   const char *heading = impact_document_get_statistics_heading (b->doc);
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
-  guint n = stats->len;
+  guint n = statistics_shown (b);
   double x = b->margin, top = y;
   double gap = n > 3 ? 8 : 10;
   double pad = n > 3 ? 12 : 13;
@@ -1002,6 +973,8 @@ front_facts (Builder *b,
           row_top += row_h + 14;
           cy = row_top;
           row_h = 0;
+          if (past_page (b, row_top, "facts"))
+            break;
         }
       if (b->bold)
         {
@@ -1189,6 +1162,17 @@ front_sources (Builder *b,
       impact_text_layout_get_size (layout, NULL, &h);
       total += h + (i > 0 ? gap : 0);
       g_ptr_array_add (layouts, layout);
+      /* taller than the page: the rest cannot show */
+      if (total > b->self->height && i + 1 < b->sources->len)
+        {
+          if (b->overflow_path == NULL)
+            {
+              b->overflow_path = "sources";
+              b->overflow_amount = total - bottom;
+            }
+          b->cut_short = TRUE;
+          break;
+        }
     }
 
   y = bottom - total;
@@ -1241,7 +1225,7 @@ bold_statistics (Builder *b,
   GPtrArray *stats = impact_document_get_statistics (b->doc);
   const char *heading = impact_document_get_statistics_heading (b->doc);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
-  guint n = stats->len;
+  guint n = statistics_shown (b);
   double x = b->margin, top = y, gap = n > 3 ? 20 : 28;
   double col_w, number_size = n > 4 ? 44 : n > 3 ? 52 : 62;
   double max_ascent = 0, max_descent = 0, max_label = 0, icon_w = 0;
@@ -1513,7 +1497,12 @@ layout_front (Builder *b)
     GPtrArray *stats = impact_document_get_statistics (b->doc);
 
     b->page = page_data_new ();
-    for (guint i = 0; i < stats->len; i++)
+    if (statistics_shown (b) < stats->len && b->diagnostics != NULL && b->scale == 1.0)
+      impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, "statistics",
+                              "%u statistics do not fit side by side; the sheet shows the first %u: "
+                              "keep the few strongest figures",
+                              stats->len, statistics_shown (b));
+    for (guint i = 0; i < statistics_shown (b); i++)
       {
         const ImpactStatistic *stat = g_ptr_array_index (stats, i);
         if (stat->source)
@@ -1612,6 +1601,8 @@ back_approach (Builder *b,
         {
           row_top += row_h + 14 * b->scale;
           row_h = 0;
+          if (past_page (b, row_top, "approach"))
+            break;
         }
 
       layout = make_text (b, &style, rich, TRUE, text_w);
@@ -2398,10 +2389,13 @@ attempt (Builder    *b,
   b->scale = scale;
   b->overflow_path = NULL;
   b->overflow_amount = 0;
+  b->cut_short = FALSE;
   g_clear_pointer (&b->longest_path, g_free);
   b->longest_height = 0;
   g_ptr_array_set_size (b->sources, 0);
+  b->source_numbers = g_hash_table_new (source_hash, source_equal);
   func (b);
+  g_clear_pointer (&b->source_numbers, g_hash_table_unref);
   page->scale = scale;
   if (b->rtl)
     mirror_page (page, b->self->width);
@@ -2442,10 +2436,11 @@ layout_page_fitted (Builder    *b,
             hint = g_strdup_printf ("; the longest text on this page is %s", b->longest_path);
           impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0,
                                   b->overflow_path,
-                                  "the %s page overflows by %.0f pt (about %.0f lines of body "
+                                  "the %s page overflows by %s%.0f pt (about %.0f lines of body "
                                   "text) even with text reduced to %.0f %%: this no longer fits "
                                   "below the sections above it; shorten the page's texts%s",
-                                  page_name, ceil (b->overflow_amount),
+                                  page_name, b->cut_short ? "more than " : "",
+                                  ceil (b->overflow_amount),
                                   ceil (b->overflow_amount / 12.0), MIN_FIT_SCALE * 100,
                                   hint ? hint : "");
         }

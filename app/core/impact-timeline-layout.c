@@ -149,6 +149,102 @@ compare_eras (gconstpointer a,
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* A lane in the heaps of assign_era_lanes () */
+typedef struct
+{
+  double end;
+  guint  lane;
+} HeapLane;
+
+typedef gboolean (*HeapBefore) (const HeapLane *a,
+                                const HeapLane *b);
+
+static gboolean
+ends_before (const HeapLane *a,
+             const HeapLane *b)
+{
+  return a->end < b->end || (a->end == b->end && a->lane < b->lane);
+}
+
+static gboolean
+lane_before (const HeapLane *a,
+             const HeapLane *b)
+{
+  return a->lane < b->lane;
+}
+
+/* A binary min-heap in a GArray of HeapLane, ordered by @before */
+static void
+heap_push (GArray    *heap,
+           HeapLane   value,
+           HeapBefore before)
+{
+  guint i = heap->len;
+
+  g_array_set_size (heap, heap->len + 1);
+  while (i > 0 && before (&value, &g_array_index (heap, HeapLane, (i - 1) / 2)))
+    {
+      g_array_index (heap, HeapLane, i) = g_array_index (heap, HeapLane, (i - 1) / 2);
+      i = (i - 1) / 2;
+    }
+  g_array_index (heap, HeapLane, i) = value;
+}
+
+static HeapLane
+heap_pop (GArray    *heap,
+          HeapBefore before)
+{
+  HeapLane top = g_array_index (heap, HeapLane, 0);
+  HeapLane last = g_array_index (heap, HeapLane, heap->len - 1);
+  guint i = 0, n = heap->len - 1;
+
+  g_array_set_size (heap, n);
+  if (n == 0)
+    return top;
+  for (;;)
+    {
+      guint child = 2 * i + 1;
+
+      if (child >= n)
+        break;
+      if (child + 1 < n && before (&g_array_index (heap, HeapLane, child + 1),
+                                   &g_array_index (heap, HeapLane, child)))
+        child++;
+      if (!before (&g_array_index (heap, HeapLane, child), &last))
+        break;
+      g_array_index (heap, HeapLane, i) = g_array_index (heap, HeapLane, child);
+      i = child;
+    }
+  g_array_index (heap, HeapLane, i) = last;
+  return top;
+}
+
+/* Gives each era (sorted by start) the lowest lane that is free at its
+ * start, as a first-fit scan of all lanes would, but in O(n log n): the
+ * starts only grow, so a lane that has ended stays free until it is taken.
+ * Returns the number of lanes. */
+static guint
+assign_era_lanes (GArray *eras)
+{
+  g_autoptr(GArray) busy = g_array_new (FALSE, FALSE, sizeof (HeapLane));   /* by end */
+  g_autoptr(GArray) free_lanes = g_array_new (FALSE, FALSE, sizeof (HeapLane)); /* by lane */
+  guint n_lanes = 0;
+
+  for (guint i = 0; i < eras->len; i++)
+    {
+      ImpactTimelineEra *era = &g_array_index (eras, ImpactTimelineEra, i);
+      HeapLane taken;
+
+      while (busy->len > 0 && g_array_index (busy, HeapLane, 0).end <= era->start)
+        heap_push (free_lanes, heap_pop (busy, ends_before), lane_before);
+      era->lane = free_lanes->len > 0 ? heap_pop (free_lanes, lane_before).lane : n_lanes++;
+      taken.end = era->end;
+      taken.lane = era->lane;
+      heap_push (busy, taken, ends_before);
+    }
+  return n_lanes;
+}
+
 ImpactTimelineLayout *
 impact_timeline_layout_new (ImpactDocument *document,
                             ImpactTheme    *theme)
@@ -159,7 +255,6 @@ impact_timeline_layout_new (ImpactDocument *document,
   guint n;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean has_other = FALSE;
-  g_autoptr(GArray) lane_end = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (IMPACT_IS_THEME (theme), NULL);
@@ -219,21 +314,7 @@ impact_timeline_layout_new (ImpactDocument *document,
       g_array_append_val (self->eras, era);
     }
   g_array_sort (self->eras, compare_eras);
-  for (guint i = 0; i < self->eras->len; i++)
-    {
-      ImpactTimelineEra *era = &g_array_index (self->eras, ImpactTimelineEra, i);
-      guint lane;
-
-      for (lane = 0; lane < lane_end->len; lane++)
-        if (g_array_index (lane_end, double, lane) <= era->start)
-          break;
-      if (lane == lane_end->len)
-        g_array_append_val (lane_end, era->end);
-      else
-        g_array_index (lane_end, double, lane) = era->end;
-      era->lane = lane;
-    }
-  self->n_era_lanes = lane_end->len;
+  self->n_era_lanes = assign_era_lanes (self->eras);
 
   /* colours: primary, accent, then the palette; "other" last, in grey */
   for (guint c = 0; c < self->categories->len; c++)

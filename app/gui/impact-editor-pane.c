@@ -123,7 +123,9 @@ impact_editor_parse_metrics (const char *text,
       if (*name == '\0' || !g_ascii_isdigit (*number))
         return FALSE;
       value = g_ascii_strtoll (number, &end, 10);
-      if (end == NULL || *end != '\0' || value < 0)
+      /* the loader's range: a count past 1e15 (or saturated at G_MAXINT64)
+       * would make the derived sums inexact */
+      if (end == NULL || *end != '\0' || value < 0 || value > (gint64) IMPACT_STATISTIC_MAX_VALUE)
         return FALSE;
       for (guint j = 0; j < metrics->len; j++)
         if (g_strcmp0 (g_array_index (metrics, ImpactMetric, j).name, name) == 0)
@@ -631,6 +633,7 @@ entry_row (ImpactEditorPane *self,
   GtkWidget *row = adw_entry_row_new ();
   Field *field = field_new (self, key, kind, target);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   /* Ctrl+Z is the document's undo, which knows every field */
   gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
@@ -692,6 +695,7 @@ text_view_row (ImpactEditorPane *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   Field *field = field_new (self, key, kind, target);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -761,6 +765,7 @@ spin_row (ImpactEditorPane *self,
   GtkWidget *spin = gtk_spin_button_new_with_range (min, max, digits_step (digits));
   Field *field = field_new (self, key, kind, target);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
   gtk_editable_set_enable_undo (GTK_EDITABLE (spin), FALSE);
@@ -788,6 +793,7 @@ switch_row (ImpactEditorPane *self,
   GtkWidget *sw = gtk_switch_new ();
   Field *field = field_new (self, key, FIELD_BOOLEAN, target);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -813,6 +819,7 @@ colour_row (ImpactEditorPane *self,
   Field *field = field_new (self, key, FIELD_COLOUR, target);
   GdkRGBA rgba;
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (!gdk_rgba_parse (&rgba, *target ? *target : fallback))
     gdk_rgba_parse (&rgba, fallback);
@@ -848,6 +855,7 @@ choice_row (ImpactEditorPane   *self,
       if (g_strcmp0 (ids[i], *target) == 0 || (ids[i][0] == '\0' && *target == NULL))
         selected = i;
     }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
@@ -1021,6 +1029,7 @@ image_row (ImpactEditorPane *self,
   image->key = g_strdup (key);
   g_object_set_data_full (G_OBJECT (row), "image-data", image, image_data_free);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), *target ? *target : _("None"));
   gtk_widget_set_size_request (picture, 40, 40);
@@ -1232,6 +1241,8 @@ item_row (ImpactEditorPane *self,
     g_autofree char *short_title = summarise (title);
     g_autofree char *short_subtitle = summarise (subtitle);
 
+    /* document text, never markup: a fact may hold "<span>" or "A & B" */
+    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), short_title ? short_title : _("Untitled"));
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), short_subtitle ? short_subtitle : "");
   }
@@ -1563,6 +1574,7 @@ list_limit (GtkWidget *group,
       g_autofree char *title = g_strdup_printf (_("%u more %s are not listed here"),
                                                 n_items - MAX_ITEM_ROWS, what);
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (more), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (more), _("Edit them in the JSON file"));
       gtk_widget_add_css_class (more, "dim-label");

@@ -78,13 +78,15 @@ impact_outline_row_new (ImpactSection  section,
   ImpactOutlineRow *self;
 
   self = g_object_new (IMPACT_TYPE_OUTLINE_ROW,
-                       "use-markup", FALSE,
-                       "title", title ? title : "",
-                       "subtitle", subtitle ? subtitle : "",
                        "title-lines", 2,
                        "subtitle-lines", 1,
                        "activatable", item != -2,
                        NULL);
+  /* document text, never markup; set before the texts: a construct-time
+   * "use-markup" reaches the subtitle label only after the subtitle */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title ? title : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle ? subtitle : "");
   self->section = section;
   self->item = item;
 

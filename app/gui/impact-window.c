@@ -158,8 +158,11 @@ set_error (ImpactWindow *self,
       g_autofree char *name = self->file ? g_file_get_basename (self->file) : NULL;
       g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), name ? name : "");
 
+      /* the description is markup; the message quotes the document */
+      g_autofree char *escaped = g_markup_escape_text (self->error_text, -1);
+
       adw_status_page_set_title (self->error_page, title);
-      adw_status_page_set_description (self->error_page, self->error_text);
+      adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->stack, "error");
     }
 

@@ -1044,6 +1044,81 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The texts of every label under @widget, one per line */
+static void
+collect_label_texts (GtkWidget *widget,
+                     GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, out);
+}
+
+static gboolean
+row_shows (ImpactWindow *window,
+           ImpactList    list,
+           guint         index,
+           const char   *text)
+{
+  GtkWidget *row = impact_editor_pane_get_item_row (window->editor, list, index);
+  g_autoptr(GString) texts = g_string_new ("\n");
+  g_autofree char *line = g_strdup_printf ("\n%s\n", text);
+
+  g_assert_nonnull (row);
+  collect_label_texts (row, texts);
+  if (strstr (texts->str, line) == NULL)
+    {
+      g_test_message ("row %u shows:%s", index, texts->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Document text is text: Pango markup in a fact or a bare "&" shows as typed */
+static void
+test_rows_show_literal_text (void)
+{
+  static const char span[] = "<span size=\"50000\" foreground=\"red\">x</span>";
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "markup.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *example = impact_test_example_path ("kolkata.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  JsonObject *root, *fact0, *fact1, *milestone0, *milestone1;
+  ImpactWindow *window;
+
+  /* the example, with markup-like texts in two facts and two milestones */
+  json_parser_load_from_file (parser, example, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  fact0 = json_array_get_object_element (json_object_get_array_member (root, "facts"), 0);
+  fact1 = json_array_get_object_element (json_object_get_array_member (root, "facts"), 1);
+  milestone0 = json_array_get_object_element (json_object_get_array_member (root, "milestones"), 0);
+  milestone1 = json_array_get_object_element (json_object_get_array_member (root, "milestones"), 1);
+  json_object_set_string_member (fact0, "text", span);
+  json_object_set_string_member (fact1, "text", "A & B");
+  json_object_set_string_member (json_object_get_object_member (fact1, "source"), "title", "<b>Report</b> & annex");
+  json_object_set_string_member (milestone0, "title", "A & B");
+  json_object_set_string_member (milestone1, "title", span);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+  window = open_loaded (file);
+
+  g_assert_true (row_shows (window, IMPACT_LIST_FACTS, 0, span));
+  g_assert_true (row_shows (window, IMPACT_LIST_FACTS, 1, "A & B"));
+  /* the source title is the fact row's subtitle */
+  g_assert_true (row_shows (window, IMPACT_LIST_FACTS, 1, "<b>Report</b> & annex"));
+  g_assert_true (row_shows (window, IMPACT_LIST_MILESTONES, 0, "A & B"));
+  g_assert_true (row_shows (window, IMPACT_LIST_MILESTONES, 1, span));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1088,6 +1163,7 @@ main (int   argc,
   g_test_add_func ("/gui/edit/round-trip-examples", test_round_trip_examples);
   g_test_add_func ("/gui/edit/new-document", test_new_document);
   g_test_add_func ("/gui/edit/long-case-log", test_long_case_log);
+  g_test_add_func ("/gui/edit/rows-show-literal-text", test_rows_show_literal_text);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -126,6 +126,9 @@ test_metrics_text (void)
     { "rescued: 2.5", FALSE, NULL },
     { ": 4", FALSE, NULL },
     { "rescued: 1, rescued: 2", FALSE, NULL },
+    { "rescued: 1000000000000000", TRUE, "rescued: 1000000000000000" },
+    { "rescued: 1000000000000001", FALSE, NULL },
+    { "rescued: 99999999999999999999", FALSE, NULL },   /* strtoll saturates */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

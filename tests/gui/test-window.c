@@ -283,6 +283,37 @@ test_invalid_first (void)
   close_window (window);
 }
 
+/* The error page shows the message as written, though it quotes the
+ * document: "&" and "<b>" are text, not markup */
+static void
+test_invalid_first_literal (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "quoted.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *description;
+  ImpactWindow *window;
+
+  write_file (file, "{ \"format\": \"1 & <b>2</b>\", \"office\": \"X\", "
+                    "\"organisation\": { \"name\": \"Y\" } }\n");
+  window = open_window (file);
+
+  g_assert_true (impact_gui_test_wait_for (has_error, window, "the error"));
+  g_assert_nonnull (strstr (impact_window_get_error (window), "\"1 & <b>2</b>\""));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "error");
+  /* the status page's description is markup: what it shows must be the
+   * message itself */
+  description = adw_status_page_get_description (window->error_page);
+  {
+    g_autofree char *shown = NULL;
+
+    g_assert_true (pango_parse_markup (description, -1, 0, NULL, &shown, NULL, NULL));
+    g_assert_cmpstr (shown, ==, impact_window_get_error (window));
+  }
+
+  close_window (window);
+}
+
 static void
 test_live_reload (void)
 {
@@ -450,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/open-timelinejs", test_open_timelinejs);
   g_test_add_func ("/gui/window/invalid-keeps-document", test_invalid_keeps_document);
   g_test_add_func ("/gui/window/invalid-first", test_invalid_first);
+  g_test_add_func ("/gui/window/invalid-first-literal", test_invalid_first_literal);
   g_test_add_func ("/gui/window/live-reload", test_live_reload);
   g_test_add_func ("/gui/window/export-pdf", test_export_pdf);
   g_test_add_func ("/gui/window/zoom", test_zoom);
