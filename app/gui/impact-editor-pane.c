@@ -74,6 +74,14 @@ struct _ImpactEditorPane
 
   guint           building : 1;
   guint           rebuild_idle;
+
+  /* Where the keyboard focus goes after the next rebuild, when a list
+   * changed under it: the item (at its new place) and the control in it */
+  gboolean        focus_pending;
+  ImpactList      focus_list;
+  guint           focus_index;
+  char           *focus_name;   /* a tool button's name, or NULL: the row */
+  gboolean        focus_expand;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactEditorPane, impact_editor_pane, GTK_TYPE_WIDGET)
@@ -1076,6 +1084,93 @@ structure_changed (ImpactEditorPane *self)
   impact_editor_pane_rebuild (self);
 }
 
+/* For follow_item(): the item's first text field */
+#define FIRST_FIELD "(first field)"
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The rebuild destroys the widget that has the focus (the button just
+ * pressed, or the row): without a new focus GTK would give it to the
+ * first field, Office, and the next keystroke would replace the office
+ * name. So the focus follows the item to where it is now. */
+static void
+follow_item (ImpactEditorPane *self,
+             ImpactList        list,
+             guint             index,
+             const char       *name)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = impact_editor_pane_get_item_row (self, list, index);
+
+  self->focus_pending = TRUE;
+  self->focus_list = list;
+  self->focus_index = index;
+  g_free (self->focus_name);
+  self->focus_name = g_strdup (name);
+  self->focus_expand = row != NULL && ADW_IS_EXPANDER_ROW (row) &&
+                       adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row));
+  /* keyboard use on a closed row (Alt+arrow) keeps the focus on the row */
+  if (focus != NULL && row != NULL && !self->focus_expand)
+    g_clear_pointer (&self->focus_name, g_free);
+}
+
+/* The first text field in @widget */
+static GtkWidget *
+first_editable (GtkWidget *widget)
+{
+  if (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_editable (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+focus_followed_item (ImpactEditorPane *self)
+{
+  GtkWidget *row, *target = NULL;
+
+  if (!self->focus_pending)
+    return;
+  self->focus_pending = FALSE;
+  row = impact_editor_pane_get_item_row (self, self->focus_list, self->focus_index);
+  if (row == NULL)
+    return;
+  if (self->focus_expand && ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  if (g_strcmp0 (self->focus_name, FIRST_FIELD) == 0)
+    target = first_editable (row);
+  else if (self->focus_name != NULL)
+    target = find_named (row, self->focus_name);
+  /* an insensitive button (Move Up on the first item) cannot hold it */
+  if (target != NULL && gtk_widget_is_sensitive (target) && gtk_widget_grab_focus (target))
+    return;
+  if (!gtk_widget_grab_focus (row))
+    gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 item_move (ItemRef *ref,
            int      delta)
@@ -1086,6 +1181,8 @@ item_move (ItemRef *ref,
   if (to < 0 || to >= (int) items->len)
     return;
   begin_edit (ref->pane, NULL);
+  follow_item (ref->pane, ref->list, ref->index, delta < 0 ? "move-up" : "move-down");
+  ref->pane->focus_index = (guint) to;
   impact_document_move_item (ref->pane->document, ref->list, ref->index, (guint) to);
   structure_changed (ref->pane);
 }
@@ -1109,6 +1206,9 @@ duplicate_clicked_cb (GtkButton *button,
                       ItemRef   *ref)
 {
   begin_edit (ref->pane, NULL);
+  /* the copy, just after the original, is what one goes on with */
+  follow_item (ref->pane, ref->list, ref->index, "duplicate");
+  ref->pane->focus_index = ref->index + 1;
   impact_document_duplicate_item (ref->pane->document, ref->list, ref->index);
   structure_changed (ref->pane);
 }
@@ -1118,6 +1218,17 @@ remove_clicked_cb (GtkButton *button,
                    ItemRef   *ref)
 {
   begin_edit (ref->pane, NULL);
+  {
+    guint n = impact_document_get_list (ref->pane->document, ref->list)->len;
+
+    /* the focus goes to the item that takes its place (or the one before) */
+    if (n > 1)
+      {
+        follow_item (ref->pane, ref->list, ref->index, NULL);
+        ref->pane->focus_index = MIN (ref->index, n - 2);
+        ref->pane->focus_expand = FALSE;
+      }
+  }
   impact_document_remove_item (ref->pane->document, ref->list, ref->index);
   structure_changed (ref->pane);
 }
@@ -1162,6 +1273,8 @@ drop_cb (GtkDropTarget *target,
   if (from >= impact_document_get_list (ref->pane->document, ref->list)->len || from == ref->index)
     return FALSE;
   begin_edit (ref->pane, NULL);
+  follow_item (ref->pane, ref->list, from, NULL);
+  ref->pane->focus_index = ref->index;
   impact_document_move_item (ref->pane->document, ref->list, from, ref->index);
   structure_changed (ref->pane);
   return TRUE;
@@ -1312,18 +1425,18 @@ add_clicked_cb (GtkButton *button,
   ImpactEditorPane *self = ref->pane;
   ImpactList list = ref->list;   /* @ref goes with the rebuild */
   GPtrArray *items = impact_document_get_list (self->document, list);
-  GtkWidget *row;
 
   begin_edit (self, NULL);
   impact_document_insert_item (self->document, list, -1);
+  /* Open the new item, with the focus in it */
+  self->focus_pending = TRUE;
+  self->focus_list = list;
+  self->focus_index = items->len - 1;
+  g_clear_pointer (&self->focus_name, g_free);
+  self->focus_expand = TRUE;
+  /* its first field: ready to type into */
+  self->focus_name = g_strdup (FIRST_FIELD);
   structure_changed (self);
-  /* Open the new item */
-  row = impact_editor_pane_get_item_row (self, list, items->len - 1);
-  if (row != NULL)
-    {
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      gtk_widget_grab_focus (row);
-    }
 }
 
 static GtkWidget *
@@ -1893,6 +2006,7 @@ impact_editor_pane_dispose (GObject *object)
   ImpactEditorPane *self = IMPACT_EDITOR_PANE (object);
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  g_clear_pointer (&self->focus_name, g_free);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->document);
 
@@ -2042,6 +2156,7 @@ rebuild_idle_cb (gpointer data)
       if (widget != NULL)
         gtk_widget_grab_focus (widget);
     }
+  focus_followed_item (self);
   /* Keep the place once the new rows have their size */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), value);
   return G_SOURCE_REMOVE;

@@ -1119,6 +1119,87 @@ test_rows_show_literal_text (void)
   close_window (window);
 }
 
+static gboolean
+focus_inside (GtkWidget *focus,
+              GtkWidget *ancestor)
+{
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* After Add, a move or a duplicate the keyboard focus stays with the item
+ * the user is working on; it never lands on the Office field, where the
+ * next keystroke would replace the office name */
+static void
+test_focus_stays_with_item (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_loaded (file);
+  GPtrArray *milestones = impact_document_get_milestones (impact_window_get_document (window));
+  g_autofree char *office = g_strdup (impact_document_get_office (impact_window_get_document (window)));
+  guint n = milestones->len;
+  GtkWidget *office_field = field (window, "office");
+  GtkWidget *focus, *row, *button;
+  struct { const char *button; guint index; guint expect; } moves[] = {
+    { "move-down", 0, 1 }, { "move-up", 2, 1 }, { "duplicate", 3, 4 }, { "move-up", n, n - 1 },
+  };
+
+  /* Add, with the focus on the Add button as after a click */
+  button = field (window, "add.3");
+  gtk_widget_grab_focus (button);
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+  g_assert_cmpuint (milestones->len, ==, n + 1);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_false (focus_inside (focus, office_field));
+  row = impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, n);
+  g_assert_true (focus_inside (focus, row));
+
+  /* The item buttons: the focus follows the item to its new place */
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      row = impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, moves[i].index);
+      button = find_named (row, moves[i].button);
+      gtk_widget_grab_focus (button);
+      g_signal_emit_by_name (button, "clicked");
+      settle ();
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_false (focus_inside (focus, office_field));
+      row = impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, moves[i].expect);
+      g_assert_true (focus_inside (focus, row));
+    }
+
+  /* Alt+Down on a focused item row moves it and keeps the focus on it */
+  row = impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, 2);
+  gtk_widget_grab_focus (row);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+    gboolean done = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !done; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+          continue;
+        for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !done; k++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+            GVariant *args = gtk_shortcut_get_arguments (shortcut);
+
+            if (args != NULL && g_variant_get_int32 (args) == 1)
+              done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, row, args);
+          }
+      }
+    g_assert_true (done);
+  }
+  settle ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus_inside (focus, impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, 3)));
+  g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, office);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1150,6 +1231,7 @@ main (int   argc,
   g_test_add_func ("/gui/edit/colour-switch-choice", test_colour_switch_choice);
   g_test_add_func ("/gui/edit/warnings-next-to-fields", test_warnings_next_to_fields);
   g_test_add_func ("/gui/edit/milestones-add-reorder-remove", test_milestones);
+  g_test_add_func ("/gui/edit/focus-stays-with-item", test_focus_stays_with_item);
   g_test_add_func ("/gui/edit/reorder-keyboard-and-drop", test_reorder_keyboard_and_drop);
   g_test_add_func ("/gui/edit/derived-statistic", test_derived_statistic);
   g_test_add_func ("/gui/edit/save-as-reopen", test_save_as_reopen);
