@@ -506,6 +506,52 @@ rebase_images (ImpactDocument *doc,
     rebase_image (doc, &profile->photo, new_file);
 }
 
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ImpactWindow     *self)
+{
+  self->replace_dialog = NULL;
+  if (g_strcmp0 (response, "replace") == 0)
+    {
+      self->ignore_disk_changes = TRUE;
+      impact_window_save_to (self, NULL, NULL);
+    }
+}
+
+static void
+ask_replace_changed (ImpactWindow *self,
+                     const char   *name)
+{
+  GtkWidget *dialog;
+  const char *problem = impact_window_get_error (self);
+
+  if (self->replace_dialog != NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Version on Disk?"), NULL);
+  if (problem != NULL)
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("Another program changed “%s” after it was opened here, and that "
+                                      "version cannot be read (%s). Saving replaces it; it is kept as "
+                                      "“%s.bak”."),
+                                    name, problem, name);
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("Another program changed “%s” after it was opened here. Saving "
+                                      "replaces that version; it is kept as “%s.bak”."),
+                                    name, name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  self->replace_dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gboolean
 impact_window_save_to (ImpactWindow  *self,
                        GFile         *file,
@@ -537,6 +583,26 @@ impact_window_save_to (ImpactWindow  *self,
   impact_window_apply_edits (self);
   doc = self->result->document;
   new_file = self->file == NULL || !g_file_equal (file, self->file);
+
+  /* Another program changed the file since it was read here (an edit the
+   * window could not load, say): saving would replace that version
+   * without a word. Ask first, unless the user already chose to keep
+   * theirs. */
+  if (!new_file && !self->ignore_disk_changes && impact_document_get_source_text (doc) != NULL)
+    {
+      g_autofree char *on_disk = read_text (file);
+      g_autofree char *ours = source_text_of (doc);
+
+      if (on_disk != NULL && g_strcmp0 (on_disk, ours) != 0)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          ask_replace_changed (self, name);
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                       _("“%s” was changed by another program; not saved"), name);
+          return FALSE;
+        }
+    }
   {
     /* Relative image paths keep pointing at the same images only in the
      * same folder; the loader resolves them against the document's file. */

@@ -1200,6 +1200,61 @@ test_focus_stays_with_item (void)
   close_window (window);
 }
 
+static gboolean
+has_replace_dialog (gpointer data)
+{
+  return ((ImpactWindow *) data)->replace_dialog != NULL;
+}
+
+static gboolean
+has_error (gpointer data)
+{
+  return impact_window_get_error (data) != NULL;
+}
+
+/* Another program leaves the file broken: the window keeps the last good
+ * document, and Ctrl+S asks before it replaces that version; Cancel
+ * leaves it, Replace keeps it as the .bak */
+static void
+test_save_over_outside_edit_asks (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *bak = g_strconcat (g_file_peek_path (file), ".bak", NULL);
+  const char *theirs = "{ \"format\": \"1\", \"office\": \"Half-typed";
+  ImpactWindow *window = open_loaded (file);
+  g_autofree char *on_disk = NULL;
+  g_autofree char *backup = NULL;
+
+  g_file_set_contents (g_file_peek_path (file), theirs, -1, NULL);
+  g_assert_true (impact_gui_test_wait_for (has_error, window, "the error banner"));
+  g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, "Kolkata, India");
+
+  /* Save: a question, nothing written */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (impact_gui_test_wait_for (has_replace_dialog, window, "the Replace question"));
+  on_disk = read_text (file);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  adw_message_dialog_response (window->replace_dialog, "cancel");
+  settle ();
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = read_text (file);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  g_assert_false (g_file_test (bak, G_FILE_TEST_EXISTS));
+
+  /* Again, and Replace: ours on disk, theirs in the .bak */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (impact_gui_test_wait_for (has_replace_dialog, window, "the Replace question"));
+  adw_message_dialog_response (window->replace_dialog, "replace");
+  settle ();
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = read_text (file);
+  g_assert_nonnull (strstr (on_disk, "\"office\": \"Kolkata, India\""));
+  g_file_get_contents (bak, &backup, NULL, NULL);
+  g_assert_cmpstr (backup, ==, theirs);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1241,6 +1296,7 @@ main (int   argc,
   g_test_add_func ("/gui/edit/save-as-existing-keeps-bak", test_save_as_existing_keeps_bak);
   g_test_add_func ("/gui/edit/close-asks", test_close_asks);
   g_test_add_func ("/gui/edit/disk-change-while-dirty", test_disk_change_while_dirty);
+  g_test_add_func ("/gui/edit/save-over-outside-edit-asks", test_save_over_outside_edit_asks);
   g_test_add_func ("/gui/edit/recovery-after-crash", test_recovery_after_crash);
   g_test_add_func ("/gui/edit/round-trip-examples", test_round_trip_examples);
   g_test_add_func ("/gui/edit/new-document", test_new_document);
