@@ -347,6 +347,8 @@ impact_window_document_loaded (ImpactWindow *self)
 
       self->undo = impact_undo_stack_new (doc, NULL);
       impact_undo_stack_mark_saved (self->undo, impact_undo_stack_get_text (self->undo));
+      g_free (self->disk_text);
+      self->disk_text = source_text_of (doc);
       impact_editor_pane_set_diagnostics (self->editor, diagnostics);
       impact_editor_pane_set_document (self->editor, doc);
     }
@@ -588,12 +590,11 @@ impact_window_save_to (ImpactWindow  *self,
    * window could not load, say): saving would replace that version
    * without a word. Ask first, unless the user already chose to keep
    * theirs. */
-  if (!new_file && !self->ignore_disk_changes && impact_document_get_source_text (doc) != NULL)
+  if (!new_file && !self->ignore_disk_changes && self->disk_text != NULL)
     {
       g_autofree char *on_disk = read_text (file);
-      g_autofree char *ours = source_text_of (doc);
 
-      if (on_disk != NULL && g_strcmp0 (on_disk, ours) != 0)
+      if (on_disk != NULL && g_strcmp0 (on_disk, self->disk_text) != 0)
         {
           g_autofree char *name = g_file_get_basename (file);
 
@@ -625,6 +626,8 @@ impact_window_save_to (ImpactWindow  *self,
 
   written = source_text_of (doc);
   impact_undo_stack_mark_saved (self->undo, written);
+  g_free (self->disk_text);
+  self->disk_text = g_strdup (written);
   self->ignore_disk_changes = FALSE;
   if (new_file)
     impact_window_set_file_quietly (self, file);
@@ -961,6 +964,8 @@ impact_window_install_text (ImpactWindow  *self,
   g_clear_handle_id (&self->pending_timeout, g_source_remove);
   g_clear_pointer (&self->pending_key, g_free);
   self->undo = impact_undo_stack_new (doc, saved_text);
+  g_free (self->disk_text);
+  self->disk_text = g_strdup (saved_text);
   impact_editor_pane_set_document (self->editor, doc);
   impact_sheet_preview_set_layout (self->preview, self->result->layout);
   {

@@ -55,6 +55,7 @@ struct _ImpactWindow
   char                 *recovery_text;   /* what it holds */
   GFile                *recovery_restored; /* the copy this window was restored from */
   AdwMessageDialog     *changed_dialog;  /* "changed on disk", while shown */
+  char                 *disk_text;       /* the file as last read or written here, or NULL */
   AdwMessageDialog     *replace_dialog;  /* "replace the version on disk?", while shown */
 
   ImpactPageSize        page_size;

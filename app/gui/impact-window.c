@@ -508,6 +508,7 @@ impact_window_finalize (GObject *object)
   g_clear_pointer (&self->undo, impact_undo_stack_free);
   g_clear_pointer (&self->recovery_path, g_free);
   g_clear_pointer (&self->recovery_text, g_free);
+  g_clear_pointer (&self->disk_text, g_free);
   g_clear_object (&self->recovery_restored);
 
   G_OBJECT_CLASS (impact_window_parent_class)->finalize (object);
