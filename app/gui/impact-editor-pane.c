@@ -96,6 +96,43 @@ static guint signals[N_SIGNALS];
 
 static void build (ImpactEditorPane *self);
 
+/* The lists, by the first part of their field keys ("milestones.3.title") */
+static const struct { const char *name; ImpactList list; } lists[] = {
+  { "statistics", IMPACT_LIST_STATISTICS },
+  { "facts", IMPACT_LIST_FACTS },
+  { "approach", IMPACT_LIST_PILLARS },
+  { "milestones", IMPACT_LIST_MILESTONES },
+  { "eras", IMPACT_LIST_ERAS },
+};
+
+/* The list and item a field key names; FALSE for other keys */
+static gboolean
+parse_item_key (const char *key,
+                ImpactList *list,
+                guint      *index)
+{
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (lists); i++)
+    {
+      gsize len = strlen (lists[i].name);
+
+      if (strncmp (key, lists[i].name, len) == 0 && key[len] == '.' && g_ascii_isdigit (key[len + 1]))
+        {
+          guint64 value = g_ascii_strtoull (key + len + 1, NULL, 10);
+
+          if (value >= G_MAXUINT)
+            return FALSE;
+          *list = lists[i].list;
+          *index = (guint) value;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void refresh_item_summary (ImpactEditorPane *self,
+                                  ImpactList        list,
+                                  guint             index);
+
 /* Pure helpers */
 
 gboolean
@@ -325,6 +362,12 @@ static void
 emit_edited (ImpactEditorPane *self,
              const char       *key)
 {
+  ImpactList list;
+  guint index;
+
+  /* a closed item's title and subtitle say what it holds now */
+  if (parse_item_key (key, &list, &index))
+    refresh_item_summary (self, list, index);
   g_signal_emit (self, signals[EDITED], 0, key);
 }
 
@@ -1326,14 +1369,85 @@ summarise (const char *text)
 }
 
 /* An expander row for item @index of @list, with its toolbar */
+/* What a closed item row shows: a statistic's figure and label, a fact's
+ * text and source, a milestone's title and date … */
+static void
+item_summary (ImpactEditorPane  *self,
+              ImpactList         list,
+              guint              index,
+              char             **title,
+              char             **subtitle)
+{
+  GPtrArray *items = impact_document_get_list (self->document, list);
+  gpointer item = index < items->len ? g_ptr_array_index (items, index) : NULL;
+
+  *title = *subtitle = NULL;
+  if (item == NULL)
+    return;
+  switch (list)
+    {
+    case IMPACT_LIST_STATISTICS:
+      *title = impact_statistic_format_full (item);
+      *subtitle = g_strdup (((ImpactStatistic *) item)->label);
+      break;
+    case IMPACT_LIST_FACTS:
+      *title = g_strdup (((ImpactFact *) item)->text);
+      *subtitle = g_strdup (((ImpactFact *) item)->source ? ((ImpactFact *) item)->source->title : NULL);
+      break;
+    case IMPACT_LIST_PILLARS:
+      *title = g_strdup (((ImpactPillar *) item)->lead);
+      break;
+    case IMPACT_LIST_MILESTONES:
+      {
+        ImpactMilestone *milestone = item;
+
+        *title = g_strdup (milestone->title);
+        *subtitle = impact_date_is_valid (&milestone->date) ? impact_date_format (&milestone->date) : NULL;
+      }
+      break;
+    case IMPACT_LIST_ERAS:
+      *title = g_strdup (((ImpactEra *) item)->title);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+set_item_summary (GtkWidget  *row,
+                  const char *title,
+                  const char *subtitle)
+{
+  g_autofree char *short_title = summarise (title);
+  g_autofree char *short_subtitle = summarise (subtitle);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), short_title ? short_title : _("Untitled"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), short_subtitle ? short_subtitle : "");
+}
+
+static void
+refresh_item_summary (ImpactEditorPane *self,
+                      ImpactList        list,
+                      guint             index)
+{
+  GtkWidget *row = impact_editor_pane_get_item_row (self, list, index);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (row == NULL || self->document == NULL)
+    return;
+  item_summary (self, list, index, &title, &subtitle);
+  set_item_summary (row, title, subtitle);
+}
+
 static GtkWidget *
 item_row (ImpactEditorPane *self,
           GtkWidget        *group,
           ImpactList        list,
-          guint             index,
-          const char       *title,
-          const char       *subtitle)
+          guint             index)
 {
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
   GPtrArray *items = impact_document_get_list (self->document, list);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -1350,15 +1464,10 @@ item_row (ImpactEditorPane *self,
   ref->index = index;
   g_object_set_data_full (G_OBJECT (row), "item-ref", ref, g_free);
 
-  {
-    g_autofree char *short_title = summarise (title);
-    g_autofree char *short_subtitle = summarise (subtitle);
-
-    /* document text, never markup: a fact may hold "<span>" or "A & B" */
-    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), short_title ? short_title : _("Untitled"));
-    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), short_subtitle ? short_subtitle : "");
-  }
+  /* document text, never markup: a fact may hold "<span>" or "A & B" */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  item_summary (self, list, index, &title, &subtitle);
+  set_item_summary (row, title, subtitle);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_add_css_class (handle, "dim-label");
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), handle);
@@ -1718,12 +1827,7 @@ build_statistics (ImpactEditorPane *self)
   doc_row (self, group, _("Heading"), "statistics_heading", impact_document_set_statistics_heading,
            impact_document_get_statistics_heading (self->document));
   for (guint i = 0; i < n; i++)
-    {
-      ImpactStatistic *stat = g_ptr_array_index (items, i);
-      g_autofree char *number = impact_statistic_format_full (stat);
-
-      item_row (self, group, IMPACT_LIST_STATISTICS, i, number, stat->label);
-    }
+    item_row (self, group, IMPACT_LIST_STATISTICS, i);
   list_finish (group);
 }
 
@@ -1738,11 +1842,7 @@ build_facts (ImpactEditorPane *self)
   doc_row (self, group, _("Heading"), "facts_heading", impact_document_set_facts_heading,
            impact_document_get_facts_heading (self->document));
   for (guint i = 0; i < n; i++)
-    {
-      ImpactFact *fact = g_ptr_array_index (items, i);
-
-      item_row (self, group, IMPACT_LIST_FACTS, i, fact->text, fact->source ? fact->source->title : NULL);
-    }
+    item_row (self, group, IMPACT_LIST_FACTS, i);
   list_finish (group);
 }
 
@@ -1758,11 +1858,7 @@ build_pillars (ImpactEditorPane *self)
   doc_row (self, group, _("Heading"), "approach_heading", impact_document_set_approach_heading,
            impact_document_get_approach_heading (self->document));
   for (guint i = 0; i < n; i++)
-    {
-      ImpactPillar *pillar = g_ptr_array_index (items, i);
-
-      item_row (self, group, IMPACT_LIST_PILLARS, i, pillar->lead, NULL);
-    }
+    item_row (self, group, IMPACT_LIST_PILLARS, i);
   list_finish (group);
 }
 
@@ -1778,12 +1874,7 @@ build_milestones (ImpactEditorPane *self)
   doc_row (self, group, _("Heading"), "milestones_heading", impact_document_set_milestones_heading,
            impact_document_get_milestones_heading (self->document));
   for (guint i = 0; i < n; i++)
-    {
-      ImpactMilestone *milestone = g_ptr_array_index (items, i);
-      g_autofree char *date = impact_date_is_valid (&milestone->date) ? impact_date_format (&milestone->date) : NULL;
-
-      item_row (self, group, IMPACT_LIST_MILESTONES, i, milestone->title, date);
-    }
+    item_row (self, group, IMPACT_LIST_MILESTONES, i);
   list_finish (group);
 }
 
@@ -1797,11 +1888,7 @@ build_eras (ImpactEditorPane *self)
 
   gtk_box_append (GTK_BOX (self->content), group);
   for (guint i = 0; i < n; i++)
-    {
-      ImpactEra *era = g_ptr_array_index (items, i);
-
-      item_row (self, group, IMPACT_LIST_ERAS, i, era->title, NULL);
-    }
+    item_row (self, group, IMPACT_LIST_ERAS, i);
   list_finish (group);
 }
 
@@ -2188,13 +2275,6 @@ GtkWidget *
 impact_editor_pane_get_field (ImpactEditorPane *self,
                               const char       *key)
 {
-  static const struct { const char *name; ImpactList list; } lists[] = {
-    { "statistics", IMPACT_LIST_STATISTICS },
-    { "facts", IMPACT_LIST_FACTS },
-    { "approach", IMPACT_LIST_PILLARS },
-    { "milestones", IMPACT_LIST_MILESTONES },
-    { "eras", IMPACT_LIST_ERAS },
-  };
   GtkWidget *widget;
 
   g_return_val_if_fail (IMPACT_IS_EDITOR_PANE (self), NULL);
@@ -2205,21 +2285,17 @@ impact_editor_pane_get_field (ImpactEditorPane *self,
     return widget;
 
   /* A field of a list item that was not opened yet: make its rows */
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    {
-      gsize len = strlen (lists[i].name);
+  {
+    ImpactList list;
+    guint index;
+    GtkWidget *row;
 
-      if (strncmp (key, lists[i].name, len) == 0 && key[len] == '.' && g_ascii_isdigit (key[len + 1]))
-        {
-          guint64 index = g_ascii_strtoull (key + len + 1, NULL, 10);
-          GtkWidget *row = index < G_MAXUINT ? impact_editor_pane_get_item_row (self, lists[i].list, (guint) index) : NULL;
-
-          if (row != NULL)
-            fill_item (self, row);
-          return g_hash_table_lookup (self->fields, key);
-        }
-    }
-  return NULL;
+    if (!parse_item_key (key, &list, &index))
+      return NULL;
+    if ((row = impact_editor_pane_get_item_row (self, list, index)) != NULL)
+      fill_item (self, row);
+    return g_hash_table_lookup (self->fields, key);
+  }
 }
 
 GtkWidget *

@@ -1255,6 +1255,46 @@ test_save_over_outside_edit_asks (void)
   close_window (window);
 }
 
+/* A closed item's title and subtitle follow its fields as they are typed */
+static void
+test_item_titles_follow_edits (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_loaded (file);
+  struct { ImpactList list; guint index; const char *key; const char *text; const char *title; const char *subtitle; } cases[] = {
+    { IMPACT_LIST_STATISTICS, 1, "statistics.1.value", "440", "440", NULL },
+    { IMPACT_LIST_STATISTICS, 1, "statistics.1.label", "people freed", NULL, "people freed" },
+    { IMPACT_LIST_FACTS, 0, "facts.0.text", "A new fact & more", "A new fact & more", NULL },
+    { IMPACT_LIST_MILESTONES, 2, "milestones.2.title", "Office opens", "Office opens", NULL },
+    { IMPACT_LIST_MILESTONES, 2, "milestones.2.date", "2011-05", NULL, "May 2011" },
+    { IMPACT_LIST_PILLARS, 0, "approach.0.lead", "Rescue", "Rescue", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *row;
+      GtkWidget *widget = field (window, cases[i].key);
+
+      if (GTK_IS_SPIN_BUTTON (widget))
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), g_ascii_strtod (cases[i].text, NULL));
+      else if (GTK_IS_TEXT_VIEW (widget))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), cases[i].text, -1);
+      else
+        gtk_editable_set_text (GTK_EDITABLE (widget), cases[i].text);
+      settle ();
+      row = impact_editor_pane_get_item_row (window->editor, cases[i].list, cases[i].index);
+      g_assert_nonnull (row);
+      g_test_message ("%s: %s / %s", cases[i].key, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                      adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)));
+      if (cases[i].title != NULL)
+        g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), cases[i].title));
+      if (cases[i].subtitle != NULL)
+        g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, cases[i].subtitle);
+    }
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1287,6 +1327,7 @@ main (int   argc,
   g_test_add_func ("/gui/edit/warnings-next-to-fields", test_warnings_next_to_fields);
   g_test_add_func ("/gui/edit/milestones-add-reorder-remove", test_milestones);
   g_test_add_func ("/gui/edit/focus-stays-with-item", test_focus_stays_with_item);
+  g_test_add_func ("/gui/edit/item-titles-follow-edits", test_item_titles_follow_edits);
   g_test_add_func ("/gui/edit/reorder-keyboard-and-drop", test_reorder_keyboard_and_drop);
   g_test_add_func ("/gui/edit/derived-statistic", test_derived_statistic);
   g_test_add_func ("/gui/edit/save-as-reopen", test_save_as_reopen);
