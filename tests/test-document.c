@@ -430,6 +430,46 @@ test_locate (void)
   }
 }
 
+static void
+test_suggest_file_name (void)
+{
+  const struct { const char *office; const char *name; } cases[] = {
+    { "Kolkata, India", "Kolkata, India.json" },
+    { "Dhaka / Khulna", "Dhaka Khulna.json" },
+    { "  ..hidden  ", "hidden.json" },
+    { "a:b*c?d\"e<f>g|h\\i", "a b c d e f g h i.json" },
+    { "line\nbreak\ttab", "line break tab.json" },
+    { "কলকাতা", "কলকাতা.json" },
+    { "", "fact-sheet.json" },
+    { NULL, "fact-sheet.json" },
+    { "///", "fact-sheet.json" },
+  };
+  g_autoptr(GString) long_office = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ImpactDocument) doc = impact_document_new ();
+      g_autofree char *name = NULL;
+
+      impact_document_set_office (doc, cases[i].office);
+      name = impact_document_suggest_file_name (doc);
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+
+  /* at most 100 characters before the extension, cut between characters */
+  for (guint i = 0; i < 150; i++)
+    g_string_append (long_office, "é");
+  {
+    g_autoptr(ImpactDocument) doc = impact_document_new ();
+    g_autofree char *name = NULL;
+
+    impact_document_set_office (doc, long_office->str);
+    name = impact_document_suggest_file_name (doc);
+    g_assert_true (g_utf8_validate (name, -1, NULL));
+    g_assert_cmpint (g_utf8_strlen (name, -1), ==, 100 + 5);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +477,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/document/statistic/format", test_format_numbers);
+  g_test_add_func ("/document/suggest-file-name", test_suggest_file_name);
   g_test_add_func ("/document/statistic/format-out-of-range", test_format_number_out_of_range);
   g_test_add_func ("/document/milestone/metrics", test_milestone_metrics);
   g_test_add_func ("/document/statistic/derived-sum-limits", test_derived_sum_limits);

@@ -1252,3 +1252,41 @@ impact_document_copy (ImpactDocument *self)
     g_ptr_array_add (copy->eras, impact_era_copy (g_ptr_array_index (self->eras, i)));
   return copy;
 }
+
+char *
+impact_document_suggest_file_name (ImpactDocument *self)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  const char *office;
+  guint n_chars = 0;
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+
+  office = self->office != NULL ? self->office : "";
+  for (const char *p = office; *p != '\0' && n_chars < 100; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean space = g_unichar_isspace (c) || g_unichar_iscntrl (c) || strchr ("/\\:*?\"<>|", (int) c) != NULL;
+
+      if (space)
+        {
+          if (name->len > 0 && name->str[name->len - 1] != ' ')
+            {
+              g_string_append_c (name, ' ');
+              n_chars++;
+            }
+          continue;
+        }
+      if (name->len == 0 && c == '.')
+        continue;
+      g_string_append_unichar (name, c);
+      n_chars++;
+    }
+  while (name->len > 0 && name->str[name->len - 1] == ' ')
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0)
+    /* Translators: the file name of a new sheet without an office name */
+    g_string_assign (name, _("fact-sheet"));
+  g_string_append (name, ".json");
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}

@@ -224,6 +224,13 @@ void                impact_document_locate_diagnostics  (ImpactDocument    *self
 void                impact_document_take_contents       (ImpactDocument *self,
                                                          ImpactDocument *other);
 
+/* A file name for a new sheet from its office ("Kolkata, India" →
+ * "Kolkata, India.json"): characters that file systems refuse (/ \ : * ?
+ * " < > |, controls) become spaces, spaces are collapsed, a leading dot is
+ * dropped, the name is at most 100 characters; "fact-sheet.json" when
+ * nothing is left. */
+char               *impact_document_suggest_file_name   (ImpactDocument *self);
+
 /* A deep copy of every section (the source tree and text are shared:
  * they are never modified in place). For undo steps and exports. */
 ImpactDocument     *impact_document_copy                (ImpactDocument *self);

@@ -696,10 +696,9 @@ save_as (ImpactWindow *self,
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
   else
     {
-      const char *office = self->result ? impact_document_get_office (self->result->document) : NULL;
-      g_autofree char *name = g_strdup_printf ("%s.json", office && *office ? office : _("fact-sheet"));
+      g_autofree char *name = self->result ? impact_document_suggest_file_name (self->result->document)
+                                           : g_strdup_printf ("%s.json", _("fact-sheet"));
 
-      g_strdelimit (name, "/\\:,", '-');
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   g_object_set_data (G_OBJECT (chooser), "after-save", GINT_TO_POINTER (after));
