@@ -1,9 +1,9 @@
 /* impact-print-operation.c: print a fact sheet with the shared renderer
  *
  * The sheet is laid out for the paper of the chosen page setup (Letter or
- * A4, whichever is closer), then each page is scaled into the printable
- * area, keeping its proportions, and drawn by impact_render_page(): the
- * same code as the preview and the exports.
+ * A4, whichever is closer) and drawn on the whole paper (a paper of
+ * another size gets the page scaled to fit, keeping its proportions) by
+ * impact_render_page(): the same code as the preview and the exports.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -85,7 +86,7 @@ impact_print_operation_draw_page (GtkPrintOperation *operation,
   if (page_width <= 0 || page_height <= 0)
     return;
 
-  /* Fit the page into the printable area, centred, never enlarged */
+  /* Fit the page onto the paper, centred, never enlarged */
   scale = MIN (1.0, MIN (width / page_width, height / page_height));
 
   cairo_save (cr);
@@ -142,6 +143,9 @@ impact_print_operation_init (ImpactPrintOperation *self)
   GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
 
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  /* The sheet has its own margins: the page is the paper, not the paper
+   * less the printer's margins (which would shrink the sheet by a tenth) */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
@@ -190,4 +194,38 @@ impact_print_operation_closest_size (double width_mm,
   double to_letter = fabs (shorter - 215.9) + fabs (longer - 279.4);
 
   return to_a4 < to_letter ? IMPACT_PAGE_SIZE_A4 : IMPACT_PAGE_SIZE_LETTER;
+}
+
+GtkPrintSettings *
+impact_print_operation_prepare_settings (GtkPrintSettings *previous,
+                                         ImpactDocument   *document)
+{
+  GtkPrintSettings *settings = previous ? gtk_print_settings_copy (previous) : gtk_print_settings_new ();
+  GFile *file = impact_document_get_file (document);
+  g_autofree char *base = NULL;
+  char *dot;
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), settings);
+
+  if (file != NULL && !g_file_has_uri_scheme (file, "resource"))
+    base = g_file_get_basename (file);
+  else
+    base = impact_document_suggest_file_name (document);
+  if ((dot = strrchr (base, '.')) != NULL && dot != base)
+    *dot = '\0';
+
+  /* "Print to File" writes BASENAME.pdf in the sheet's folder (not the
+   * last print's file, nor "output.pdf") */
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, NULL);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, base);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  if (file != NULL && g_file_is_native (file))
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *uri = folder ? g_file_get_uri (folder) : NULL;
+
+      if (uri != NULL)
+        gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, uri);
+    }
+  return settings;
 }

@@ -25,4 +25,11 @@ const GError         *impact_print_operation_get_render_error (ImpactPrintOperat
 ImpactPageSize        impact_print_operation_closest_size     (double                width_mm,
                                                                double                height_mm);
 
+/* The settings a print starts from: @previous (the last print's, may be
+ * NULL) with the output file of "Print to File" named after the sheet
+ * (@document_file's name, or the office) in the sheet's folder, as PDF.
+ * The job name is the same. */
+GtkPrintSettings     *impact_print_operation_prepare_settings (GtkPrintSettings     *previous,
+                                                               ImpactDocument       *document);
+
 G_END_DECLS

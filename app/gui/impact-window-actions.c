@@ -141,24 +141,20 @@ print_action (GtkWidget  *widget,
 
   operation = impact_print_operation_new (self->result->document, self->result->theme,
                                           self->page_size);
+  {
+    g_autoptr(GtkPrintSettings) settings =
+      impact_print_operation_prepare_settings (app ? impact_application_get_print_settings (app) : NULL,
+                                               self->result->document);
+
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), settings);
+    gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (operation),
+                                      gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME));
+  }
   if (app != NULL)
     {
-      if (impact_application_get_print_settings (app) != NULL)
-        gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation),
-                                                impact_application_get_print_settings (app));
       if (impact_application_get_page_setup (app) != NULL)
         gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation),
                                                     impact_application_get_page_setup (app));
-    }
-
-  if (self->file != NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (self->file);
-      char *dot = strrchr (basename, '.');
-
-      if (dot != NULL)
-        *dot = '\0';
-      gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (operation), basename);
     }
 
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);

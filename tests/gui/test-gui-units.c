@@ -249,6 +249,46 @@ test_undo_stack (void)
   g_assert_cmpuint (impact_undo_stack_get_n_steps (stack), ==, 4);
 }
 
+/* Print to File is named after the sheet and lands in its folder, as PDF,
+ * whatever the last print wrote; the page is the whole paper */
+static void
+test_print_settings (void)
+{
+  g_autoptr(ImpactDocument) doc = impact_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/sheets/kolkata.json");
+  g_autoptr(GtkPrintSettings) previous = gtk_print_settings_new ();
+  g_autoptr(GtkPrintSettings) fresh = NULL;
+  g_autoptr(GtkPrintSettings) named = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  gboolean full_page = FALSE;
+
+  impact_document_set_office (doc, "Kolkata, India");
+  fresh = impact_print_operation_prepare_settings (NULL, doc);
+  g_assert_cmpstr (gtk_print_settings_get (fresh, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==, "Kolkata, India");
+  g_assert_cmpstr (gtk_print_settings_get (fresh, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT), ==, "pdf");
+  g_assert_null (gtk_print_settings_get (fresh, GTK_PRINT_SETTINGS_OUTPUT_DIR));
+
+  gtk_print_settings_set (previous, GTK_PRINT_SETTINGS_OUTPUT_URI, "file:///home/x/output.pdf");
+  gtk_print_settings_set (previous, GTK_PRINT_SETTINGS_PRINTER, "Office Laser");
+  impact_document_set_file (doc, file);
+  named = impact_print_operation_prepare_settings (previous, doc);
+  g_assert_cmpstr (gtk_print_settings_get (named, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==, "kolkata");
+  g_assert_null (gtk_print_settings_get (named, GTK_PRINT_SETTINGS_OUTPUT_URI));
+  g_assert_cmpstr (gtk_print_settings_get (named, GTK_PRINT_SETTINGS_OUTPUT_DIR), ==, "file:///tmp/sheets");
+  /* the rest of the last print's choices stay */
+  g_assert_cmpstr (gtk_print_settings_get (named, GTK_PRINT_SETTINGS_PRINTER), ==, "Office Laser");
+  /* and the previous settings are not changed */
+  g_assert_cmpstr (gtk_print_settings_get (previous, GTK_PRINT_SETTINGS_OUTPUT_URI), ==, "file:///home/x/output.pdf");
+
+  {
+    g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+
+    operation = GTK_PRINT_OPERATION (impact_print_operation_new (doc, theme, IMPACT_PAGE_SIZE_A4));
+  }
+  g_object_get (operation, "use-full-page", &full_page, NULL);
+  g_assert_true (full_page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/gui/outline-path", test_outline_path);
   g_test_add_func ("/gui/zoom-steps", test_zoom_steps);
   g_test_add_func ("/gui/closest-paper", test_closest_paper);
+  g_test_add_func ("/gui/print-settings", test_print_settings);
   g_test_add_func ("/gui/export-suggest-name", test_suggest_name);
   g_test_add_func ("/gui/editor/metrics-text", test_metrics_text);
   g_test_add_func ("/gui/editor/image-path", test_image_path);
