@@ -79,7 +79,7 @@ typedef struct
 
   /* overflow bookkeeping of the current attempt */
   double             limit;
-  const char        *overflow_path;
+  char              *overflow_path;  /* owned: a stat row's path is freed with the row */
   double             overflow_amount;
   const char        *next_tag;       /* structure tag of the next text placed; NULL = "P" */
   gboolean           rtl;            /* a right-to-left document: pages are mirrored */
@@ -491,7 +491,7 @@ note_bottom (Builder    *b,
 {
   if (bottom > b->limit + 0.01 && b->overflow_path == NULL)
     {
-      b->overflow_path = path;
+      b->overflow_path = g_strdup (path);
       b->overflow_amount = bottom - b->limit;
     }
 }
@@ -2394,7 +2394,7 @@ attempt (Builder    *b,
 
   b->page = page;
   b->scale = scale;
-  b->overflow_path = NULL;
+  g_clear_pointer (&b->overflow_path, g_free);
   b->overflow_amount = 0;
   g_clear_pointer (&b->longest_path, g_free);
   b->longest_height = 0;
@@ -2608,6 +2608,7 @@ impact_sheet_layout_new (ImpactDocument    *document,
   g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_front, _("front")));
   g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_back, _("back")));
   g_clear_pointer (&b.longest_path, g_free);
+  g_clear_pointer (&b.overflow_path, g_free);
   return self;
 }
 
@@ -2651,6 +2652,7 @@ impact_sheet_layout_new_stats_card (ImpactDocument    *document,
                             "or shorter labels, or a taller card",
                             ceil (b.overflow_amount));
   g_clear_pointer (&b.longest_path, g_free);
+  g_clear_pointer (&b.overflow_path, g_free);
   return self;
 }
 
