@@ -262,6 +262,21 @@ report (Ctx        *ctx,
   va_end (args);
 }
 
+/* For the few lines that must never be left out (events or eras dropped
+ * at the item cap): past the list's cap too */
+G_GNUC_PRINTF (2, 3)
+static void
+report_always (Ctx        *ctx,
+               const char *format,
+               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (ctx->report, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
 /* Input text fit to be quoted in a report line: valid UTF-8, no control
  * characters, at most MAX_QUOTED_CHARS characters */
 static char *
@@ -625,8 +640,8 @@ impact_timelinejs_convert (JsonNode   *root,
 
       if (n_milestones == IMPACT_LOADER_MAX_ITEMS)
         {
-          report (&ctx, "%s: more than %u events; this one and the rest are dropped",
-                  where, (guint) IMPACT_LOADER_MAX_ITEMS);
+          report_always (&ctx, "%s: more than %u events; this one and the rest are dropped",
+                         where, (guint) IMPACT_LOADER_MAX_ITEMS);
           break;
         }
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -742,7 +757,7 @@ impact_timelinejs_convert (JsonNode   *root,
           g_autofree char *end = convert_date (&ctx, get_object (ev, "end_date"), end_where);
 
           if (end && strcmp (end, date) >= 0 && n_eras == IMPACT_LOADER_MAX_ITEMS)
-            report (&ctx, "%s: more than %u eras; this span is dropped", end_where, (guint) IMPACT_LOADER_MAX_ITEMS);
+            report_always (&ctx, "%s: more than %u eras; this span is dropped", end_where, (guint) IMPACT_LOADER_MAX_ITEMS);
           else if (end && strcmp (end, date) >= 0)
             {
               char **era = g_new0 (char *, 5);
@@ -790,8 +805,8 @@ impact_timelinejs_convert (JsonNode   *root,
 
           if (n_eras == IMPACT_LOADER_MAX_ITEMS)
             {
-              report (&ctx, "%s: more than %u eras; this one and the rest are dropped",
-                      where, (guint) IMPACT_LOADER_MAX_ITEMS);
+              report_always (&ctx, "%s: more than %u eras; this one and the rest are dropped",
+                             where, (guint) IMPACT_LOADER_MAX_ITEMS);
               break;
             }
           if (!JSON_NODE_HOLDS_OBJECT (node))
