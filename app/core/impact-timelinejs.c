@@ -974,6 +974,12 @@ read_json (const char  *data,
         }
       return NULL;
     }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      /* json-glib takes an empty (or all white space) text as no document */
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_PARSE, "%s: the file is empty", name);
+      return NULL;
+    }
   return json_parser_steal_root (parser);
 }
 

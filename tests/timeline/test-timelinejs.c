@@ -299,6 +299,32 @@ test_not_regular_files (void)
   alarm (0);
 }
 
+/* Found by fuzzing: json-glib takes an empty text as no document and no
+ * error; the import failed without a GError and the CLI crashed */
+static void
+test_empty_file (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "empty.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+  const char *argv[] = { impact_test_binary (), "import", "timelinejs", path, "-o", out, NULL };
+  const char *texts[] = { "", " \n\t " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *err = NULL;
+      g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_file_set_contents (path, texts[i], -1, NULL));
+      assert_import_fails (path, IMPACT_ERROR, IMPACT_ERROR_PARSE, "the file is empty");
+      g_assert_null (impact_timelinejs_convert_data (texts[i], strlen (texts[i]), "mem.json", report, NULL, &error));
+      g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_PARSE);
+      g_assert_cmpint (impact_test_run (argv, NULL, &err), ==, 1);
+      g_assert_nonnull (strstr (err, "empty.json: the file is empty"));
+    }
+}
+
 /* Fields over the loader's string cap were written and then refused */
 static void
 test_strings_over_cap (void)
@@ -515,6 +541,7 @@ main (int argc, char **argv)
   g_test_add_func ("/timelinejs/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/timelinejs/deep-nesting", test_deep_nesting);
   g_test_add_func ("/timelinejs/not-regular-files", test_not_regular_files);
+  g_test_add_func ("/timelinejs/empty-file", test_empty_file);
   g_test_add_func ("/timelinejs/strings-over-cap", test_strings_over_cap);
   g_test_add_func ("/timelinejs/too-many-events", test_too_many_events);
   g_test_add_func ("/timelinejs/media-url-controls", test_media_url_controls);
