@@ -3,6 +3,7 @@
 #   fuzz-test.sh run BINARY CORPUS WORKDIR DICT SECONDS
 #     fuzzes for SECONDS on a fresh copy of CORPUS in WORKDIR (the source
 #     tree is never written); a crash input is left in WORKDIR/artifacts.
+#     With FUZZ_KEEP_CORPUS=1 the inputs found by an earlier run are kept.
 #   fuzz-test.sh regressions BINARY DIR
 #     runs every file in DIR once (saved crash inputs must stay fixed).
 set -euo pipefail
@@ -11,7 +12,9 @@ bin=$2
 case "$mode" in
   run)
     corpus=$3 work=$4 dict=$5 seconds=$6
-    rm -rf "$work"
+    # FUZZ_KEEP_CORPUS=1 (tests/fuzz/run.sh): go on from an earlier run's corpus
+    [ "${FUZZ_KEEP_CORPUS:-0}" = 1 ] || rm -rf "$work"
+    rm -rf "$work/artifacts"
     mkdir -p "$work/corpus" "$work/artifacts"
     cp "$corpus"/* "$work/corpus/"
     "$bin" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
