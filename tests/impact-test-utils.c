@@ -94,8 +94,12 @@ impact_test_run (const char * const *argv,
 {
   g_autoptr(GError) error = NULL;
   int status = 0;
+  /* an output nobody asked for is dropped, never mixed into the TAP stream */
+  GSpawnFlags flags = G_SPAWN_SEARCH_PATH |
+                      (out_stdout == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0) |
+                      (out_stderr == NULL ? G_SPAWN_STDERR_TO_DEV_NULL : 0);
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv, NULL, flags, NULL, NULL,
                 out_stdout, out_stderr, &status, &error);
   g_assert_no_error (error);
   if (WIFEXITED (status))

@@ -290,6 +290,66 @@ test_bad_input (void)
 }
 
 static void
+assert_no_terminal_controls (const char *text)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch != '\n' && ch != '\t' && (ch < 0x20 || (ch >= 0x7F && ch < 0xA0)))
+        g_error ("a raw U+%04X reached the terminal in: %s", ch, text);
+    }
+}
+
+/* Values quoted in errors and the file's name reach the terminal with
+ * their escapes (ESC, BEL, the C1 CSI U+009B) made visible */
+static void
+test_terminal_escapes (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *bad = g_build_filename (dir, "escapes.json", NULL);
+  g_autofree char *named = g_build_filename (dir, "name\x1b[2J\xc2\x9b.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *json = "{ \"format\": \"1\", \"office\": \"x\", \"organisation\": { \"name\": \"o\" },"
+                     " \"theme\": { \"primary\": \"\\u001b[2J\\u009b\\u0007\\u007f\" },"
+                     " \"milestones\": [ { \"date\": \"\\u009b31m\", \"title\": \"t\" } ] }";
+
+  g_assert_true (g_file_set_contents (bad, json, -1, &error));
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "validate", bad, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    assert_no_terminal_controls (r.err);
+    g_assert_nonnull (strstr (r.err, "theme.primary"));
+    g_assert_nonnull (strstr (r.err, "\\u009B"));
+  }
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "export", bad, "-o", out, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    assert_no_terminal_controls (r.err);
+    g_assert_nonnull (strstr (r.err, "milestones[0].date"));
+  }
+  {
+    g_auto(Result) r = { 0 };
+    g_autofree char *minimal = impact_test_data_path ("data/valid/minimal.json");
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (minimal, &contents, NULL, NULL));
+    g_assert_true (g_file_set_contents (named, contents, -1, NULL));
+    run (&r, "validate", named, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    assert_no_terminal_controls (r.out);
+    assert_no_terminal_controls (r.err);
+    g_assert_nonnull (strstr (r.out, "name\\x1b[2J\\u009b.json is valid"));
+  }
+}
+
+static void
 test_syntax_error (void)
 {
   g_autofree char *dir = impact_test_make_tmpdir ();
@@ -451,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/cli/many-warnings-counted", test_many_warnings_counted);
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/syntax-error", test_syntax_error);
+  g_test_add_func ("/cli/terminal-escapes", test_terminal_escapes);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/validate-overflow", test_validate_overflow);
 

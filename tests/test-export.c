@@ -442,6 +442,63 @@ test_stats_card_needs_statistics (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* A card whose statistic rows overflow names the overflowing row in its
+ * warning: that path was read from a string freed with the row (a use
+ * after free that printed garbage as the JSON path). */
+static void
+test_stats_card_overflow_path (void)
+{
+  const struct { int w, h; } sizes[] = { { 1080, 1080 }, { 1200, 630 }, { 1080, 1350 } };
+  GString *json = g_string_new ("{ \"format\": \"1\", \"office\": \"X\", "
+                                "\"organisation\": { \"name\": \"Y\" }, \"statistics\": [");
+  g_autoptr(ImpactDocument) doc = NULL;
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  guint n_overflows = 0;
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (json, "%s{ \"value\": %u, \"label\": \"people reached in the district "
+                            "through the programme and its partners over many years, row %u\" }",
+                            i ? ", " : "", 100 + i, i);
+  g_string_append (json, "] }");
+  doc = load_string (json->str);
+  g_string_free (json, TRUE);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/card-%u.png", dir, s);
+      g_autoptr(GFile) out = g_file_new_for_path (path);
+      g_autoptr(ImpactDiagnostics) diags = impact_diagnostics_new ();
+      g_autoptr(GError) error = NULL;
+      ImpactExportOptions options;
+
+      impact_export_options_init (&options);
+      options.format = IMPACT_EXPORT_FORMAT_PNG;
+      options.part = IMPACT_EXPORT_PART_STATS;
+      options.card_width = sizes[s].w;
+      options.card_height = sizes[s].h;
+      g_assert_true (impact_export_document (doc, &options, out, NULL, diags, NULL, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < impact_diagnostics_get_n_items (diags); i++)
+        {
+          const ImpactDiagnostic *d = impact_diagnostics_get_item (diags, i);
+          guint row;
+
+          if (strstr (d->message, "card overflows") == NULL)
+            continue;
+          n_overflows++;
+          g_assert_nonnull (d->path);
+          g_test_message ("%dx%d: %s", sizes[s].w, sizes[s].h, d->path);
+          if (g_strcmp0 (d->path, "statistics") == 0)
+            continue;
+          g_assert_cmpint (sscanf (d->path, "statistics[%u].label", &row), ==, 1);
+          g_assert_cmpuint (row, <, 12);
+          g_assert_true (g_str_has_suffix (d->path, "].label"));
+        }
+    }
+  /* the square card cannot hold twelve rows of long labels */
+  g_assert_cmpuint (n_overflows, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +516,7 @@ main (int   argc,
   g_test_add_func ("/export/format-from-path", test_format_from_path);
   g_test_add_func ("/export/stats-card/png", test_stats_card);
   g_test_add_func ("/export/stats-card/no-statistics", test_stats_card_needs_statistics);
+  g_test_add_func ("/export/stats-card/overflow-path", test_stats_card_overflow_path);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "impact-json-loader.h"
 #include "impact-open.h"
 #include "impact-output.h"
+#include "impact-printable.h"
 #include "impact-timeline-render.h"
 #include "impact-timelinejs.h"
 
@@ -67,15 +68,18 @@ impact_cli_import_main (int    argc,
   out = g_file_new_for_commandline_arg (output);
   if (!impact_timelinejs_import_file (in, out, report, &error))
     {
-      g_printerr ("%s: %s\n", _("error"), error->message);
+      impact_cli_print_lines (_("error"), error->message);
       return IMPACT_CLI_EXIT_BAD_INPUT;
     }
   if (!quiet)
     {
-      g_autofree char *name = g_path_get_basename (argv[3]);
+      g_autofree char *base = g_path_get_basename (argv[3]);
+      g_autofree char *name = impact_text_printable (base, IMPACT_PRINTABLE_DEFAULT);
+      g_autofree char *prefix = g_strdup_printf ("%s: %s", name, _("not mapped"));
 
+      /* report lines quote the input: printed with escapes made visible */
       for (guint i = 0; i < report->len; i++)
-        g_printerr ("%s: %s: %s\n", name, _("not mapped"), (const char *) g_ptr_array_index (report, i));
+        impact_cli_print_lines (prefix, g_ptr_array_index (report, i));
       g_print (_("Wrote %s\n"), output);
     }
   return IMPACT_CLI_EXIT_OK;
@@ -183,13 +187,20 @@ impact_cli_timeline_export_main (int    argc,
   doc = impact_document_open_file (in, diagnostics, NULL, NULL, &error);
   if (doc == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+      for (guint i = 0; lines[i]; i++)
+        {
+          g_autofree char *line = impact_text_printable (lines[i], IMPACT_PRINTABLE_DEFAULT);
+
+          g_printerr ("%s\n", line);
+        }
       return IMPACT_CLI_EXIT_BAD_INPUT;
     }
   out = g_file_new_for_commandline_arg (output);
   if (!impact_timeline_export (doc, &options, out, &error))
     {
-      g_printerr ("%s: %s\n", _("error"), error->message);
+      impact_cli_print_lines (_("error"), error->message);
       return g_error_matches (error, IMPACT_ERROR, IMPACT_ERROR_USAGE) ?
              IMPACT_CLI_EXIT_USAGE : IMPACT_CLI_EXIT_BAD_INPUT;
     }

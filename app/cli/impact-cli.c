@@ -18,6 +18,7 @@
 #include "impact-open.h"
 #include "impact-output.h"
 #include "impact-preflight.h"
+#include "impact-printable.h"
 #include "impact-render.h"
 #include "impact-sheet-layout.h"
 #include "impact-theme.h"
@@ -91,7 +92,11 @@ print_diagnostics (ImpactDiagnostics *diagnostics,
 
       if (errors_only && diag->severity != IMPACT_SEVERITY_ERROR)
         continue;
-      text = impact_diagnostic_to_string (diag);
+      {
+        g_autofree char *raw = impact_diagnostic_to_string (diag);
+
+        text = impact_text_printable (raw, IMPACT_PRINTABLE_DEFAULT);
+      }
       if (diag->file == NULL)
         g_printerr ("%s: %s: %s\n", input_name, kind, text);
       else
@@ -125,18 +130,27 @@ load_input (const char        *path,
           if (diag->severity != IMPACT_SEVERITY_WARNING)
             continue;
           text = impact_diagnostic_to_string (diag);
-          g_printerr ("%s: %s\n", _("warning"), text);
+          impact_cli_print_lines (_("warning"), text);
         }
-      {
-        g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
-
-        for (guint i = 0; lines[i]; i++)
-          g_printerr ("%s: %s\n", _("error"), lines[i]);
-      }
+      impact_cli_print_lines (_("error"), error->message);
       return NULL;
     }
   impact_diagnostics_extend (diagnostics, load_diags);
   return doc;
+}
+
+void
+impact_cli_print_lines (const char *prefix,
+                        const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message ? message : "", "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *line = impact_text_printable (lines[i], IMPACT_PRINTABLE_DEFAULT);
+
+      g_printerr ("%s: %s\n", prefix, line);
+    }
 }
 
 GOptionContext *
@@ -351,7 +365,11 @@ run_export (int    argc,
   options.page = page;
   options.template_name = template_name;
 
-  input_name = g_path_get_basename (argv[2]);
+  {
+    g_autofree char *base = g_path_get_basename (argv[2]);
+
+    input_name = impact_text_printable (base, IMPACT_PRINTABLE_DEFAULT);
+  }
   start = g_get_monotonic_time ();
   doc = load_input (argv[2], diagnostics, input_name);
   if (doc == NULL)
@@ -362,7 +380,7 @@ run_export (int    argc,
     {
       impact_document_locate_diagnostics (doc, diagnostics, input_name);
       print_diagnostics (diagnostics, input_name, quiet);
-      g_printerr ("%s: %s\n", _("error"), error->message);
+      impact_cli_print_lines (_("error"), error->message);
       return g_error_matches (error, IMPACT_ERROR, IMPACT_ERROR_USAGE) ?
              IMPACT_CLI_EXIT_USAGE : IMPACT_CLI_EXIT_BAD_INPUT;
     }
@@ -436,7 +454,11 @@ run_validate (int    argc,
         }
     }
 
-  input_name = g_path_get_basename (argv[2]);
+  {
+    g_autofree char *base = g_path_get_basename (argv[2]);
+
+    input_name = impact_text_printable (base, IMPACT_PRINTABLE_DEFAULT);
+  }
   doc = load_input (argv[2], diagnostics, input_name);
   if (doc == NULL)
     return IMPACT_CLI_EXIT_BAD_INPUT;

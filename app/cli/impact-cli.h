@@ -39,4 +39,10 @@ gboolean        impact_cli_parse_options      (GOptionContext     *context,
                                                int                *argc,
                                                char             ***argv);
 
+/* Prints each line of @message (text from a file or an error) as
+ * "PREFIX: line" on standard error, terminal escapes and control
+ * characters made visible (impact_text_printable()) */
+void            impact_cli_print_lines        (const char         *prefix,
+                                               const char         *message);
+
 G_END_DECLS

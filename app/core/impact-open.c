@@ -17,30 +17,13 @@ open_timelinejs (GFile              *file,
                  GError            **error)
 {
   g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JsonNode) converted = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
   ImpactDocument *doc;
-  gsize length = 0;
 
-  converted = impact_timelinejs_convert (root, report, error);
-  if (converted == NULL)
-    return NULL;
-  generator = json_generator_new ();
-  json_generator_set_root (generator, converted);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, &length);
-
+  /* converted, and checked to load like any other data */
+  doc = impact_timelinejs_load_root (root, name, file, report, error);
   for (guint i = 0; i < report->len; i++)
     impact_diagnostics_add (found, IMPACT_SEVERITY_WARNING, name, 0, 0, "timelinejs",
                             "%s", (const char *) g_ptr_array_index (report, i));
-  /* the converted data goes through the same loader as any other */
-  doc = impact_json_loader_load_data (text, length, name, file, found, &local_error);
-  if (doc == NULL)
-    g_set_error (error, IMPACT_ERROR, local_error->code,
-                 "%s: the TimelineJS file converts into data that does not load:\n%s",
-                 name, local_error->message);
   return doc;
 }
 

@@ -79,7 +79,7 @@ typedef struct
 
   /* overflow bookkeeping of the current attempt */
   double             limit;
-  const char        *overflow_path;
+  char              *overflow_path;  /* owned: a stat row's path is freed with the row */
   double             overflow_amount;
   gboolean           cut_short;      /* a long list was left unfinished past the page */
   const char        *next_tag;       /* structure tag of the next text placed; NULL = "P" */
@@ -492,9 +492,7 @@ note_bottom (Builder    *b,
 {
   if (bottom > b->limit + 0.01 && b->overflow_path == NULL)
     {
-      /* interned: callers may pass a path they free next (the card's
-       * "statistics[N].label"), and it is read after the page is done */
-      b->overflow_path = g_intern_string (path);
+      b->overflow_path = g_strdup (path);
       b->overflow_amount = bottom - b->limit;
     }
 }
@@ -1167,7 +1165,7 @@ front_sources (Builder *b,
         {
           if (b->overflow_path == NULL)
             {
-              b->overflow_path = "sources";
+              b->overflow_path = g_strdup ("sources");
               b->overflow_amount = total - bottom;
             }
           b->cut_short = TRUE;
@@ -2387,7 +2385,7 @@ attempt (Builder    *b,
 
   b->page = page;
   b->scale = scale;
-  b->overflow_path = NULL;
+  g_clear_pointer (&b->overflow_path, g_free);
   b->overflow_amount = 0;
   b->cut_short = FALSE;
   g_clear_pointer (&b->longest_path, g_free);
@@ -2605,6 +2603,7 @@ impact_sheet_layout_new (ImpactDocument    *document,
   g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_front, _("front")));
   g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_back, _("back")));
   g_clear_pointer (&b.longest_path, g_free);
+  g_clear_pointer (&b.overflow_path, g_free);
   return self;
 }
 
@@ -2648,6 +2647,7 @@ impact_sheet_layout_new_stats_card (ImpactDocument    *document,
                             "or shorter labels, or a taller card",
                             ceil (b.overflow_amount));
   g_clear_pointer (&b.longest_path, g_free);
+  g_clear_pointer (&b.overflow_path, g_free);
   return self;
 }
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "impact-error.h"
@@ -91,15 +92,42 @@ decode_entity (const char *p,
   return 0;
 }
 
+/* Code points never kept in text: C0 controls, DEL and C1 controls
+ * (U+0080 to U+009F, which terminals take as escapes) */
+static gboolean
+is_control (gunichar ch)
+{
+  return ch < 0x20 || (ch >= 0x7F && ch < 0xA0);
+}
+
 char *
 impact_timelinejs_html_to_text (const char *html)
 {
   GString *out = g_string_new (NULL);
-  const char *p = html ? html : "";
-  g_autofree char *collapsed = NULL;
+  g_autofree char *valid = NULL;
+  const char *p;
+
+  /* json-glib lets invalid UTF-8 through ("\201" becomes the byte 0x81):
+   * repair it first, so that nothing below steps past a truncated
+   * sequence */
+  if (html == NULL)
+    html = "";
+  if (!g_utf8_validate (html, -1, NULL))
+    html = valid = g_utf8_make_valid (html, -1);
+  p = html;
 
   while (*p)
     {
+      if (strncmp (p, "<!--", 4) == 0)
+        {
+          /* a comment, to its end; an unterminated one hides the rest */
+          const char *end = strstr (p + 4, "-->");
+
+          if (end == NULL)
+            break;
+          p = end + 3;
+          continue;
+        }
       if (*p == '<' && (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!'))
         {
           const char *name = p + 1 + (p[1] == '/');
@@ -160,7 +188,7 @@ impact_timelinejs_html_to_text (const char *html)
       p++;
     }
 
-  /* collapse runs of white space, trim */
+  /* collapse runs of white space (and controls), trim */
   {
     GString *c = g_string_new (NULL);
     gboolean space = TRUE;
@@ -169,7 +197,7 @@ impact_timelinejs_html_to_text (const char *html)
       {
         gunichar ch = g_utf8_get_char (s);
 
-        if (g_unichar_isspace (ch))
+        if (g_unichar_isspace (ch) || is_control (ch))
           {
             if (!space)
               g_string_append_c (c, ' ');
@@ -183,17 +211,9 @@ impact_timelinejs_html_to_text (const char *html)
       }
     if (c->len > 0 && c->str[c->len - 1] == ' ')
       g_string_truncate (c, c->len - 1);
-    collapsed = g_string_free (c, FALSE);
+    g_string_free (out, TRUE);
+    return g_string_free (c, FALSE);
   }
-  g_string_free (out, TRUE);
-  if (!g_utf8_validate (collapsed, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (collapsed, -1);
-
-      g_free (collapsed);
-      return valid;
-    }
-  return g_steal_pointer (&collapsed);
 }
 
 /* Rich text: the plain text's asterisks and backslashes made literal */
@@ -213,9 +233,16 @@ escape_rich (const char *text)
 
 /* Conversion */
 
+/* A hostile file could earn a report line per member: keep the list
+ * bounded and say how many were left out */
+#define MAX_REPORT_LINES 1000
+/* Input quoted in a report line is cut to this many characters */
+#define MAX_QUOTED_CHARS 80
+
 typedef struct
 {
   GPtrArray *report;
+  guint      n_dropped;
 } Ctx;
 
 G_GNUC_PRINTF (2, 3)
@@ -226,9 +253,109 @@ report (Ctx        *ctx,
 {
   va_list args;
 
+  if (ctx->report->len >= MAX_REPORT_LINES)
+    {
+      ctx->n_dropped++;
+      return;
+    }
   va_start (args, format);
   g_ptr_array_add (ctx->report, g_strdup_vprintf (format, args));
   va_end (args);
+}
+
+/* For the few lines that must never be left out (events or eras dropped
+ * at the item cap): past the list's cap too */
+G_GNUC_PRINTF (2, 3)
+static void
+report_always (Ctx        *ctx,
+               const char *format,
+               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (ctx->report, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* Input text fit to be quoted in a report line: valid UTF-8, no control
+ * characters, at most MAX_QUOTED_CHARS characters */
+static char *
+quote_input (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p), n++)
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (n == MAX_QUOTED_CHARS)
+        {
+          g_string_append (out, "\u2026");
+          break;
+        }
+      g_string_append_unichar (out, is_control (ch) ? 0xFFFD : ch);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Cuts @text (valid UTF-8, owned) to the loader's string cap at a
+ * character boundary; @rich: never leave a lone escaping backslash at the
+ * end. Reports the cut. */
+static char *
+cap_field (Ctx        *ctx,
+           char       *text,
+           const char *where,
+           gboolean    rich)
+{
+  gsize len = strlen (text);
+  char *end;
+
+  if (len <= IMPACT_LOADER_MAX_STRING)
+    return text;
+  end = text + IMPACT_LOADER_MAX_STRING;
+  /* step back to the start of the character that does not fit whole */
+  while (end > text && ((guchar) *end & 0xC0) == 0x80)
+    end--;
+  if (rich)
+    {
+      gsize backslashes = 0;
+
+      for (const char *q = end; q > text && q[-1] == '\\'; q--)
+        backslashes++;
+      if (backslashes % 2 == 1)
+        end--;
+    }
+  *end = '\0';
+  report (ctx, "%s: longer than %u bytes; cut to fit", where, (guint) IMPACT_LOADER_MAX_STRING);
+  return text;
+}
+
+/* A raw string of the input (a URL): valid UTF-8, no control characters,
+ * within the string cap */
+static char *
+clean_raw (Ctx        *ctx,
+           const char *text,
+           const char *where)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_new (NULL);
+  gboolean dropped = FALSE;
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (is_control (ch))
+        dropped = TRUE;
+      else
+        g_string_append_unichar (out, ch);
+    }
+  if (dropped)
+    report (ctx, "%s: control characters removed", where);
+  return cap_field (ctx, g_string_free (out, FALSE), where, FALSE);
 }
 
 static JsonObject *
@@ -270,9 +397,10 @@ get_int (JsonObject *obj,
       {
         double d = json_node_get_double (node);
 
-        if (d != (gint64) d)
+        /* 1e400 arrives as infinity: never cast what does not fit */
+        if (!isfinite (d) || d != floor (d))
           return FALSE;
-        *out = (gint64) d;
+        *out = (gint64) CLAMP (d, -1e15, 1e15);
         return TRUE;
       }
     case G_TYPE_STRING:
@@ -301,9 +429,14 @@ convert_date (Ctx        *ctx,
   ImpactDate d;
   g_autofree char *iso = NULL;
 
-  if (date == NULL || !get_int (date, "year", &year))
+  if (date == NULL || !json_object_has_member (date, "year"))
     {
       report (ctx, "%s: no year; skipped", where);
+      return NULL;
+    }
+  if (!get_int (date, "year", &year))
+    {
+      report (ctx, "%s.year: not a whole number; skipped", where);
       return NULL;
     }
   if (year < 1 || year > 9999)
@@ -317,7 +450,8 @@ convert_date (Ctx        *ctx,
       report (ctx, "%s.month: not a month from 1 to 12; only the year is kept", where);
       has_month = FALSE;
     }
-  has_day = has_month && json_object_has_member (date, "day") && get_int (date, "day", &day);
+  has_day = has_month && json_object_has_member (date, "day") && get_int (date, "day", &day) &&
+            day >= 1 && day <= 31;
   if (has_month && json_object_has_member (date, "day") && !has_day)
     report (ctx, "%s.day: not a day; only the month is kept", where);
 
@@ -342,8 +476,11 @@ convert_date (Ctx        *ctx,
         break;
       }
   if (json_object_has_member (date, "display_date"))
-    report (ctx, "%s.display_date: \"%s\" not kept; the sheet prints dates itself", where,
-            get_string (date, "display_date") ? get_string (date, "display_date") : "");
+    {
+      g_autofree char *quoted = quote_input (get_string (date, "display_date"));
+
+      report (ctx, "%s.display_date: \"%s\" not kept; the sheet prints dates itself", where, quoted);
+    }
   if (json_object_has_member (date, "format"))
     report (ctx, "%s.format: date formats are not kept", where);
   return g_steal_pointer (&iso);
@@ -359,19 +496,25 @@ report_unknown (Ctx               *ctx,
 
   for (GList *l = members; l; l = l->next)
     {
+      g_autofree char *quoted = NULL;
+
       if (g_strv_contains (known, l->data))
         continue;
-      report (ctx, "%s.%s: not imported", where, (const char *) l->data);
+      quoted = quote_input (l->data);
+      report (ctx, "%s.%s: not imported", where, quoted);
     }
 }
 
+/* A member's HTML as plain text within the string cap, or NULL */
 static char *
-text_member (JsonObject *text,
-             const char *member)
+text_member (Ctx        *ctx,
+             JsonObject *text,
+             const char *member,
+             const char *where)
 {
   const char *s = get_string (text, member);
 
-  return s ? impact_timelinejs_html_to_text (s) : NULL;
+  return s ? cap_field (ctx, impact_timelinejs_html_to_text (s), where, FALSE) : NULL;
 }
 
 static void
@@ -427,6 +570,7 @@ impact_timelinejs_convert (JsonNode   *root,
   g_autofree char *headline = NULL;
   g_autofree char *subtitle = NULL;
   guint n_milestones = 0;
+  guint n_eras = 0;
 
   g_return_val_if_fail (report_lines != NULL, NULL);
 
@@ -441,8 +585,8 @@ impact_timelinejs_convert (JsonNode   *root,
 
   title_slide = get_object (obj, "title");
   title_text = get_object (title_slide, "text");
-  headline = text_member (title_text, "headline");
-  subtitle = text_member (title_text, "text");
+  headline = text_member (&ctx, title_text, "headline", "title.text.headline");
+  subtitle = text_member (&ctx, title_text, "text", "title.text.text");
   if (title_slide)
     {
       static const char *const title_known[] = { "text", NULL };
@@ -491,9 +635,16 @@ impact_timelinejs_convert (JsonNode   *root,
       g_autofree char *date = NULL;
       g_autofree char *title = NULL;
       g_autofree char *desc = NULL;
+      g_autofree char *category = NULL;
       JsonObject *ev, *text, *media;
       const char *group;
 
+      if (n_milestones == IMPACT_LOADER_MAX_ITEMS)
+        {
+          report_always (&ctx, "%s: more than %u events; this one and the rest are dropped",
+                         where, (guint) IMPACT_LOADER_MAX_ITEMS);
+          break;
+        }
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           report (&ctx, "%s: not an object; skipped", where);
@@ -509,8 +660,13 @@ impact_timelinejs_convert (JsonNode   *root,
       if (date == NULL)
         continue;
       text = get_object (ev, "text");
-      title = text_member (text, "headline");
-      desc = text_member (text, "text");
+      {
+        g_autofree char *title_where = g_strdup_printf ("%s.text.headline", where);
+        g_autofree char *desc_where = g_strdup_printf ("%s.text.text", where);
+
+        title = text_member (&ctx, text, "headline", title_where);
+        desc = text_member (&ctx, text, "text", desc_where);
+      }
       if (title == NULL || *title == '\0')
         {
           g_free (title);
@@ -530,9 +686,18 @@ impact_timelinejs_convert (JsonNode   *root,
             }
         }
       if (json_object_has_member (ev, "display_date"))
-        report (&ctx, "%s.display_date: \"%s\" not kept; the sheet prints dates itself", where,
-                get_string (ev, "display_date") ? get_string (ev, "display_date") : "");
+        {
+          g_autofree char *quoted = quote_input (get_string (ev, "display_date"));
+
+          report (&ctx, "%s.display_date: \"%s\" not kept; the sheet prints dates itself", where, quoted);
+        }
       group = get_string (ev, "group");
+      if (group && *group)
+        {
+          g_autofree char *group_where = g_strdup_printf ("%s.group", where);
+
+          category = cap_field (&ctx, impact_timelinejs_html_to_text (group), group_where, FALSE);
+        }
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "date");
@@ -541,25 +706,27 @@ impact_timelinejs_convert (JsonNode   *root,
       json_builder_add_string_value (b, title);
       if (desc && *desc)
         {
-          g_autofree char *rich = escape_rich (desc);
+          g_autofree char *desc_where = g_strdup_printf ("%s.text.text", where);
+          g_autofree char *rich = cap_field (&ctx, escape_rich (desc), desc_where, TRUE);
 
           json_builder_set_member_name (b, "description");
           json_builder_add_string_value (b, rich);
         }
-      if (group && *group)
+      if (category && *category)
         {
-          g_autofree char *plain = impact_timelinejs_html_to_text (group);
-
           json_builder_set_member_name (b, "category");
-          json_builder_add_string_value (b, plain);
+          json_builder_add_string_value (b, category);
         }
       media = get_object (ev, "media");
       if (media)
         {
           g_autofree char *media_where = g_strdup_printf ("%s.media", where);
-          const char *url = get_string (media, "url");
-          g_autofree char *caption = text_member (media, "caption");
-          g_autofree char *credit = text_member (media, "credit");
+          g_autofree char *url_where = g_strdup_printf ("%s.url", media_where);
+          g_autofree char *caption_where = g_strdup_printf ("%s.caption", media_where);
+          g_autofree char *credit_where = g_strdup_printf ("%s.credit", media_where);
+          g_autofree char *url = get_string (media, "url") ? clean_raw (&ctx, get_string (media, "url"), url_where) : NULL;
+          g_autofree char *caption = text_member (&ctx, media, "caption", caption_where);
+          g_autofree char *credit = text_member (&ctx, media, "credit", credit_where);
 
           report_unknown (&ctx, media, media_where, media_known);
           json_builder_set_member_name (b, "x-media");
@@ -590,15 +757,18 @@ impact_timelinejs_convert (JsonNode   *root,
           g_autofree char *end_where = g_strdup_printf ("%s.end_date", where);
           g_autofree char *end = convert_date (&ctx, get_object (ev, "end_date"), end_where);
 
-          if (end && strcmp (end, date) >= 0)
+          if (end && strcmp (end, date) >= 0 && n_eras == IMPACT_LOADER_MAX_ITEMS)
+            report_always (&ctx, "%s: more than %u eras; this span is dropped", end_where, (guint) IMPACT_LOADER_MAX_ITEMS);
+          else if (end && strcmp (end, date) >= 0)
             {
               char **era = g_new0 (char *, 5);
 
               era[0] = g_strdup (date);
               era[1] = g_strdup (end);
               era[2] = g_strdup (title);
-              era[3] = group && *group ? impact_timelinejs_html_to_text (group) : NULL;
+              era[3] = category && *category ? g_strdup (category) : NULL;
               g_ptr_array_add (pending_eras, era);
+              n_eras++;
               report (&ctx, "%s: the span %s to %s becomes an era beside the milestone", end_where, date, end);
             }
           else if (end)
@@ -634,6 +804,12 @@ impact_timelinejs_convert (JsonNode   *root,
           g_autofree char *title = NULL;
           JsonObject *era;
 
+          if (n_eras == IMPACT_LOADER_MAX_ITEMS)
+            {
+              report_always (&ctx, "%s: more than %u eras; this one and the rest are dropped",
+                             where, (guint) IMPACT_LOADER_MAX_ITEMS);
+              break;
+            }
           if (!JSON_NODE_HOLDS_OBJECT (node))
             {
               report (&ctx, "%s: not an object; skipped", where);
@@ -650,7 +826,11 @@ impact_timelinejs_convert (JsonNode   *root,
               report (&ctx, "%s: ends before it starts; skipped", where);
               continue;
             }
-          title = text_member (get_object (era, "text"), "headline");
+          {
+            g_autofree char *title_where = g_strdup_printf ("%s.text.headline", where);
+
+            title = text_member (&ctx, get_object (era, "text"), "headline", title_where);
+          }
           if (title == NULL || *title == '\0')
             {
               g_free (title);
@@ -660,6 +840,7 @@ impact_timelinejs_convert (JsonNode   *root,
           if (get_string (get_object (era, "text"), "text"))
             report (&ctx, "%s.text.text: eras have no description; dropped", where);
           add_era (b, start, end, title, NULL);
+          n_eras++;
         }
     }
   json_builder_end_array (b);
@@ -667,38 +848,95 @@ impact_timelinejs_convert (JsonNode   *root,
 
   if (n_milestones == 0)
     report (&ctx, "events: no event could be imported");
+  if (ctx.n_dropped > 0)
+    g_ptr_array_add (report_lines, g_strdup_printf ("%u more lines not listed", ctx.n_dropped));
   return json_builder_get_root (b);
 }
 
-static JsonNode *
-read_json (GFile   *input,
-           GError **error)
+/* The one strict scanner reads TimelineJS files too (the loader's caps,
+ * UTF-8, depth, syntax): the window, the command line and the importer
+ * accept the same texts. */
+static ImpactSourceMap *
+read_json (GBytes      *bytes,
+           const char  *name,
+           GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *data = NULL;
-  g_autofree char *name = g_file_get_basename (input);
-  gsize len;
+  return impact_json_loader_scan (bytes, name, NULL, error);
+}
 
-  if (!g_file_load_contents (input, NULL, &data, &len, NULL, error))
-    return NULL;
-  if (len > IMPACT_TIMELINEJS_MAX_FILE_SIZE)
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE,
-                   "%s: the file is larger than %d MiB", name, IMPACT_TIMELINEJS_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, len, error))
+/* Parses, converts and generates our format's text, then loads that text
+ * as the loader would load the written file: what the importer hands on
+ * always opens. @out_doc (optional) receives the loaded document. */
+static char *
+convert_checked (JsonNode        *root,
+                 const char      *name,
+                 GFile           *base_file,
+                 GPtrArray       *report_lines,
+                 gsize           *out_len,
+                 ImpactDocument **out_doc,
+                 GError         **error)
+{
+  g_autoptr(JsonNode) converted = NULL;
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(ImpactDocument) doc = NULL;
+  g_autoptr(GError) load_error = NULL;
+  g_autofree char *text = NULL;
+  gsize text_len;
+
+  if ((converted = impact_timelinejs_convert (root, report_lines, error)) == NULL)
     {
       if (error && *error)
-        {
-          g_autofree char *msg = g_strdup_printf ("%s:%s", name, (*error)->message);
-
-          g_clear_error (error);
-          g_set_error_literal (error, IMPACT_ERROR, IMPACT_ERROR_PARSE, msg);
-        }
+        g_prefix_error (error, "%s: ", name);
       return NULL;
     }
-  return json_parser_steal_root (parser);
+  json_generator_set_root (gen, converted);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  text = json_generator_to_data (gen, &text_len);
+  doc = impact_json_loader_load_data (text, text_len, name, base_file, NULL, &load_error);
+  if (doc == NULL)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_INVALID_VALUE,
+                   "%s: the converted timeline would not open, so nothing was written "
+                   "(please report this): %s", name, load_error->message);
+      return NULL;
+    }
+  if (out_len)
+    *out_len = text_len;
+  if (out_doc)
+    *out_doc = g_steal_pointer (&doc);
+  return g_steal_pointer (&text);
+}
+
+static char *
+input_name (GFile *input)
+{
+  char *name = g_file_get_basename (input);
+
+  return name ? name : g_file_get_parse_name (input);
+}
+
+char *
+impact_timelinejs_convert_data (const char  *data,
+                                gsize        length,
+                                const char  *display_name,
+                                GPtrArray   *report_lines,
+                                gsize       *out_length,
+                                GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ImpactSourceMap) map = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (report_lines != NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "<data>";
+  bytes = g_bytes_new (data, length);
+  if ((map = read_json (bytes, display_name, error)) == NULL)
+    return NULL;
+  return convert_checked (impact_source_map_get_root (map), display_name, NULL,
+                          report_lines, out_length, NULL, error);
 }
 
 gboolean
@@ -707,23 +945,21 @@ impact_timelinejs_import_file (GFile      *input,
                                GPtrArray  *report_lines,
                                GError    **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonNode) converted = NULL;
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(ImpactSourceMap) map = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
   gsize len;
 
   g_return_val_if_fail (G_IS_FILE (input), FALSE);
   g_return_val_if_fail (G_IS_FILE (output), FALSE);
 
-  if ((root = read_json (input, error)) == NULL)
+  name = input_name (input);
+  if ((map = impact_json_loader_read_file (input, NULL, NULL, error)) == NULL)
     return FALSE;
-  if ((converted = impact_timelinejs_convert (root, report_lines, error)) == NULL)
+  text = convert_checked (impact_source_map_get_root (map), name, input,
+                          report_lines, &len, NULL, error);
+  if (text == NULL)
     return FALSE;
-  json_generator_set_root (gen, converted);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  text = json_generator_to_data (gen, &len);
   {
     g_autofree char *with_nl = g_strconcat (text, "\n", NULL);
 
@@ -746,20 +982,30 @@ impact_timelinejs_load_document (GFile      *input,
                                  GPtrArray  *report_lines,
                                  GError    **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonNode) converted = NULL;
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autoptr(ImpactSourceMap) map = NULL;
   g_autofree char *name = NULL;
-  gsize len;
 
   g_return_val_if_fail (G_IS_FILE (input), NULL);
-  if ((root = read_json (input, error)) == NULL)
+  name = input_name (input);
+  if ((map = impact_json_loader_read_file (input, NULL, NULL, error)) == NULL)
     return NULL;
-  if ((converted = impact_timelinejs_convert (root, report_lines, error)) == NULL)
-    return NULL;
-  json_generator_set_root (gen, converted);
-  text = json_generator_to_data (gen, &len);
-  name = g_file_get_basename (input);
-  return impact_json_loader_load_data (text, len, name, input, NULL, error);
+  return impact_timelinejs_load_root (impact_source_map_get_root (map), name, input, report_lines, error);
+}
+
+ImpactDocument *
+impact_timelinejs_load_root (JsonNode    *root,
+                             const char  *display_name,
+                             GFile       *base_file,
+                             GPtrArray   *report_lines,
+                             GError     **error)
+{
+  g_autofree char *text = NULL;
+  ImpactDocument *doc = NULL;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (report_lines != NULL, NULL);
+
+  text = convert_checked (root, display_name ? display_name : "<data>", base_file,
+                          report_lines, NULL, &doc, error);
+  return text ? doc : NULL;
 }

@@ -40,7 +40,21 @@ G_BEGIN_DECLS
 JsonNode       *impact_timelinejs_convert       (JsonNode   *root,
                                                  GPtrArray  *report,
                                                  GError    **error);
-/* Reads @input, converts, writes @output (temp + rename, pretty-printed).
+/* Parses @data (TimelineJS JSON, @length bytes), converts it and returns
+ * our format's text (pretty-printed, @out_length bytes), which has been
+ * loaded back with impact_json_loader_load_data(): it always opens. Input
+ * strings are repaired to valid UTF-8, stripped of control characters and
+ * cut to the loader's caps (each cut reported); events and eras past the
+ * item cap are dropped with a report line. @display_name names the input
+ * in errors. */
+char           *impact_timelinejs_convert_data  (const char *data,
+                                                 gsize       length,
+                                                 const char *display_name,
+                                                 GPtrArray  *report,
+                                                 gsize      *out_length,
+                                                 GError    **error);
+/* Reads @input (a regular file only, at most the loader's size cap),
+ * converts as above, writes @output (temp + rename, pretty-printed).
  * @report as above. */
 gboolean        impact_timelinejs_import_file   (GFile      *input,
                                                  GFile      *output,
@@ -51,6 +65,13 @@ gboolean        impact_timelinejs_import_file   (GFile      *input,
 ImpactDocument *impact_timelinejs_load_document (GFile      *input,
                                                  GPtrArray  *report,
                                                  GError    **error);
+/* Converts an already scanned TimelineJS tree (see impact-open.h) and
+ * loads the result, which is checked to open. @report as above. */
+ImpactDocument *impact_timelinejs_load_root     (JsonNode    *root,
+                                                 const char  *display_name,
+                                                 GFile       *base_file,
+                                                 GPtrArray   *report,
+                                                 GError     **error);
 /* HTML → plain text, as described above; exposed for tests */
 char           *impact_timelinejs_html_to_text  (const char *html);
 /* TRUE when @root looks like TimelineJS (an object with an "events" array
