@@ -950,6 +950,12 @@ impact_json_scan (GBytes               *text,
                       size, (guint) IMPACT_JSON_MAX_FILE_SIZE);
       return NULL;
     }
+  /* GBytes may hold no data at all for an empty text */
+  if (data == NULL || size == 0)
+    {
+      scanner_report (&sc, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_PARSE, 0, 0, NULL, "the file is empty");
+      return NULL;
+    }
   /* A byte order mark is harmless: skip it (columns count from after it);
    * the text keeps it, so that saving keeps it too */
   start = map->has_bom ? 3 : 0;
