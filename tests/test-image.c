@@ -488,6 +488,39 @@ test_not_an_image (void)
   g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_INVALID_VALUE);
 }
 
+/* The declared size is refused before anything is decoded: with no time at
+ * all for a decode, a forged header still gets the size message (a decode
+ * in the child would have been stopped at once, with another message) */
+static void
+test_header_checked_before_decoding (void)
+{
+  struct { const char *name; gboolean jpeg; int width, height; const char *claim; } cases[] = {
+    { "first.png", FALSE, 26000, 26000, "claims 26000 × 26000 pixels" },
+    { "first-side.png", FALSE, 400000, 40, "claims 400000 × 40 pixels" },
+    { "first.jpg", TRUE, 65500, 65500, "claims 65500 × 65500 pixels" },
+  };
+
+  impact_image_set_time_limit (1e-6);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = cases[i].jpeg ? write_forged_jpeg (cases[i].name, cases[i].width, cases[i].height)
+                                            : write_forged_png (cases[i].name, cases[i].width, cases[i].height);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
+
+      impact_image_cache_clear ();
+      pixbuf = impact_image_load (file, 200, 200, NULL, &error);
+      g_assert_null (pixbuf);
+      g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE);
+      if (strstr (error->message, cases[i].claim) == NULL)
+        g_error ("%s: %s", cases[i].name, error->message);
+      g_assert_null (strstr (error->message, "decoding it takes"));
+    }
+  impact_image_set_time_limit (0);
+  impact_image_cache_clear ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +531,7 @@ main (int   argc,
   g_test_add_func ("/image/forged-png", test_forged_png);
   g_test_add_func ("/image/forged-png-side", test_forged_png_side);
   g_test_add_func ("/image/forged-jpeg", test_forged_jpeg);
+  g_test_add_func ("/image/header-checked-before-decoding", test_header_checked_before_decoding);
   g_test_add_func ("/image/nested-use-svg", test_nested_use_svg);
   g_test_add_data_func ("/image/truncated/png", "png", test_truncated);
   g_test_add_data_func ("/image/truncated/jpeg", "jpeg", test_truncated);

@@ -268,6 +268,43 @@ declared_size (Format        format,
   return FALSE;
 }
 
+/* What can be refused from the bytes alone, before any decoder runs: an
+ * SVG over its file cap, a PNG or JPEG without a whole header, a declared
+ * size over the caps. Checked in this process, so that a forged header
+ * costs neither a child nor a pixel buffer, and again in the child. */
+static gboolean
+check_declared (const guchar  *data,
+                gsize          len,
+                GError       **error)
+{
+  Format format = sniff_format (data, len);
+  int width = 0, height = 0;
+
+  if (format == FORMAT_SVG && len > IMPACT_IMAGE_MAX_SVG_FILE)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE,
+                   "the SVG file is larger than %d MiB", IMPACT_IMAGE_MAX_SVG_FILE / (1024 * 1024));
+      return FALSE;
+    }
+  if ((format == FORMAT_PNG || format == FORMAT_JPEG) && !declared_size (format, data, len, &width, &height))
+    {
+      g_set_error_literal (error, IMPACT_ERROR, IMPACT_ERROR_INVALID_VALUE,
+                           "the image is truncated or damaged: its header is incomplete");
+      return FALSE;
+    }
+  if (declared_size (format, data, len, &width, &height) &&
+      (width > IMPACT_IMAGE_MAX_SIDE || height > IMPACT_IMAGE_MAX_SIDE ||
+       (gint64) width * height > IMPACT_IMAGE_MAX_PIXELS))
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE,
+                   "the image claims %d × %d pixels, more than the %d megapixels "
+                   "(or %d pixels a side) that can be read; use a smaller copy",
+                   width, height, IMPACT_IMAGE_MAX_PIXELS / 1000000, IMPACT_IMAGE_MAX_SIDE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 size_prepared_cb (GdkPixbufLoader *loader,
                   int              width,
@@ -312,32 +349,10 @@ decode_data (const guchar    *data,
   SizeRequest req = { box_width, box_height, FALSE, FALSE, 0, 0 };
   Format format = sniff_format (data, len);
   GdkPixbuf *pixbuf;
-  int width = 0, height = 0;
 
   req.vector = format == FORMAT_SVG;
-  if (req.vector && len > IMPACT_IMAGE_MAX_SVG_FILE)
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE,
-                   "the SVG file is larger than %d MiB", IMPACT_IMAGE_MAX_SVG_FILE / (1024 * 1024));
-      return NULL;
-    }
-  if ((format == FORMAT_PNG || format == FORMAT_JPEG) && !declared_size (format, data, len, &width, &height))
-    {
-      g_set_error_literal (error, IMPACT_ERROR, IMPACT_ERROR_INVALID_VALUE,
-                           "the image is truncated or damaged: its header is incomplete");
-      return NULL;
-    }
-  /* the header only: refused before any pixel buffer is made */
-  if (declared_size (format, data, len, &width, &height) &&
-      (width > IMPACT_IMAGE_MAX_SIDE || height > IMPACT_IMAGE_MAX_SIDE ||
-       (gint64) width * height > IMPACT_IMAGE_MAX_PIXELS))
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE,
-                   "the image claims %d × %d pixels, more than the %d megapixels "
-                   "(or %d pixels a side) that can be read; use a smaller copy",
-                   width, height, IMPACT_IMAGE_MAX_PIXELS / 1000000, IMPACT_IMAGE_MAX_SIDE);
-      return NULL;
-    }
+  if (!check_declared (data, len, error))
+    return NULL;
 
   loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &req);
@@ -508,8 +523,14 @@ decode_in_child (const guchar    *data,
   int fds[2], status = 0;
   pid_t pid;
 
-  prepare_fork_once ();
   *forked = FALSE;
+  if (!check_declared (data, len, error))
+    {
+      /* refused here: no child is needed to know */
+      *forked = TRUE;
+      return NULL;
+    }
+  prepare_fork_once ();
   /* from the pipe to closing its write end: a child forked meanwhile by
    * another thread would inherit that end and hold our read open */
   g_mutex_lock (&fork_lock);
