@@ -437,6 +437,18 @@ impact_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (impact_window_parent_class)->close_request (window);
 }
 
+static void
+application_changed_cb (ImpactWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  /* The Open button's arrow is insensitive without a menu */
+  adw_split_button_set_menu_model (self->open_button,
+                                   IMPACT_IS_APPLICATION (app)
+                                     ? impact_application_get_recent_menu (IMPACT_APPLICATION (app))
+                                     : NULL);
+}
+
 /* GObject overrides */
 
 static void
@@ -447,12 +459,11 @@ impact_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (impact_window_parent_class)->constructed (object);
 
+  /* GtkWindow:application is no construct property: it is set after
+   * this, so the recent menu follows it (application_changed_cb) */
   app = IMPACT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   if (app != NULL)
-    {
-      self->settings = g_object_ref (impact_application_get_settings (app));
-      adw_split_button_set_menu_model (self->open_button, impact_application_get_recent_menu (app));
-    }
+    self->settings = g_object_ref (impact_application_get_settings (app));
   else
     self->settings = g_settings_new (APP_ID);
 
@@ -670,6 +681,7 @@ impact_window_init (ImpactWindow *self)
 #endif
 
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (impact_window_actions_update), NULL);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   zoom_changed_cb (self, NULL, self->preview);
   impact_window_actions_update (self);

@@ -460,6 +460,64 @@ test_empty_window (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+recent_menu_has_entry (gpointer data)
+{
+  GMenuModel *menu = impact_application_get_recent_menu (app);
+  const char *uri = data;
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The Open button's arrow lists the files opened before, and can be used */
+static void
+test_recent_menu (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("impact-recent-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *uri = g_file_get_uri (file);
+  ImpactWindow *window = open_window (file);
+  GtkWidget *dropdown;
+
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the copy to load"));
+  g_assert_true (impact_gui_test_wait_for (recent_menu_has_entry, uri, "the file in the recent menu"));
+  g_assert_true (adw_split_button_get_menu_model (window->open_button) == impact_application_get_recent_menu (app));
+
+  dropdown = find_type (GTK_WIDGET (window->open_button), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_widget_is_sensitive (dropdown));
+  g_assert_true (gtk_widget_is_sensitive (find_type (dropdown, GTK_TYPE_TOGGLE_BUTTON)));
+
+  close_window (window);
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +544,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/export-pdf", test_export_pdf);
   g_test_add_func ("/gui/window/zoom", test_zoom);
   g_test_add_func ("/gui/window/page-size", test_page_size);
+  g_test_add_func ("/gui/window/recent-menu", test_recent_menu);
 
   status = g_test_run ();
   g_clear_object (&app);
