@@ -632,6 +632,13 @@ impact_window_save_to (ImpactWindow  *self,
   if (new_file)
     impact_window_set_file_quietly (self, file);
   dirty_changed (self);
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    /* Translators: a toast after saving, %s is the file name */
+    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+
+    impact_window_show_toast (self, message);
+  }
   return TRUE;
 }
 

@@ -45,67 +45,67 @@ file_is_example (GFile *file)
   return file != NULL && g_file_has_uri_scheme (file, "resource");
 }
 
+/* The folder of @file as people write it: "~/Documents" */
 static char *
-dup_display_name (GFile *file)
+dup_folder_name (GFile *file)
 {
-  g_autofree char *basename = NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = NULL;
 
-  if (file == NULL)
+  if (parent == NULL)
     return NULL;
-
-  basename = g_file_get_basename (file);
-  if (file_is_example (file))
-    /* Translators: window subtitle for the built-in example, %s is its file name */
-    return g_strdup_printf (_("%s (example)"), basename);
-
-  return g_steal_pointer (&basename);
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+  relative = g_file_get_relative_path (home, parent);
+  if (relative != NULL)
+    return g_build_filename ("~", relative, NULL);
+  return g_file_get_parse_name (parent);
 }
 
 static void
 update_titles (ImpactWindow *self)
 {
-  g_autofree char *name = dup_display_name (self->file);
-  const char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *title = NULL;
+  gboolean dirty = impact_window_get_dirty (self);
 
-  if (self->result != NULL)
+  if (self->file != NULL)
     {
-      title = impact_document_get_title (self->result->document);
-      if (title == NULL || *title == '\0')
-        title = impact_document_get_office (self->result->document);
+      name = g_file_get_basename (self->file);
+      folder = file_is_example (self->file) ? g_strdup (_("Built-in example"))
+                                            : dup_folder_name (self->file);
     }
-  if (title == NULL || *title == '\0')
-    title = name;
-  if (title == NULL)
-    title = _("Impact Sheet");
-
-  adw_view_switcher_title_set_title (self->window_title, title);
-
-  if (self->result != NULL && self->file == NULL && name == NULL)
-    name = g_strdup (_("Not saved yet"));
-  if (impact_window_get_dirty (self))
+  else if (self->result != NULL)
     {
-      /* Translators: marks a title with unsaved changes */
-      g_autofree char *marked = g_strdup_printf (_("• %s"), title);
-
-      adw_view_switcher_title_set_title (self->window_title, marked);
+      name = g_strdup (_("New Fact Sheet"));
+      folder = g_strdup (_("Not saved yet"));
     }
-  adw_view_switcher_title_set_subtitle (self->window_title, name && g_strcmp0 (name, title) != 0 ? name : "");
 
-  if (self->file != NULL || self->result != NULL)
+  if (name == NULL)
     {
-      /* Translators: the window title: document title — application name */
-      g_autofree char *full = g_strdup_printf (_("%s — Impact Sheet"), title);
-
-      if (impact_window_get_dirty (self))
-        {
-          g_autofree char *marked = g_strdup_printf (_("• %s"), full);
-          gtk_window_set_title (GTK_WINDOW (self), marked);
-        }
-      else
-        gtk_window_set_title (GTK_WINDOW (self), full);
+      adw_window_title_set_title (self->window_title, _("Impact Sheet"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Impact Sheet"));
+      return;
     }
-  else
-    gtk_window_set_title (GTK_WINDOW (self), _("Impact Sheet"));
+
+  /* Translators: a file name with unsaved changes */
+  title = dirty ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, folder);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title),
+                               dirty ? _("Unsaved changes") : NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->narrow_title),
+                               dirty ? _("Unsaved changes") : NULL);
+
+  {
+    /* Translators: the window title: file name — application name */
+    g_autofree char *full = g_strdup_printf (_("%s — Impact Sheet"), title);
+
+    gtk_window_set_title (GTK_WINDOW (self), full);
+  }
 }
 
 void
@@ -437,6 +437,22 @@ impact_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (impact_window_parent_class)->close_request (window);
 }
 
+/* The view switcher sits in the header bar when the file name and it fit
+ * there, else in the bar at the bottom; either only with a document */
+static void
+view_switcher_place_cb (ImpactWindow *self)
+{
+  gboolean document;
+  gboolean narrow;
+
+  if (self->title_squeezer == NULL || self->stack == NULL)
+    return;
+  document = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "document") == 0;
+  narrow = adw_squeezer_get_visible_child (self->title_squeezer) == GTK_WIDGET (self->narrow_title);
+  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), document);
+  adw_view_switcher_bar_set_reveal (self->view_switcher_bar, document && narrow);
+}
+
 static void
 application_changed_cb (ImpactWindow *self)
 {
@@ -633,8 +649,15 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/impactsheet/ImpactSheet/ui/impact-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, title_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, narrow_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, view_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, open_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, end_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, outline_button);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, banner_revealer);
@@ -656,6 +679,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, first_draw_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_details_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reveal_flap_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_switcher_place_cb);
 
   impact_window_class_actions_init (klass);
   impact_window_class_edit_init (klass);
@@ -684,6 +708,7 @@ impact_window_init (ImpactWindow *self)
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   zoom_changed_cb (self, NULL, self->preview);
+  view_switcher_place_cb (self);
   impact_window_actions_update (self);
 }
 

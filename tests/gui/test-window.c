@@ -65,7 +65,9 @@ title_is (gpointer data)
 {
   TitleCheck *check = data;
 
-  return g_strcmp0 (adw_view_switcher_title_get_title (check->window->window_title), check->title) == 0;
+  ImpactDocument *doc = impact_window_get_document (check->window);
+
+  return doc != NULL && g_strcmp0 (impact_document_get_office (doc), check->title) == 0;
 }
 
 typedef struct
@@ -145,8 +147,8 @@ test_example (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "document");
   g_assert_null (impact_window_get_error (window));
   g_assert_true (impact_gui_test_wait_for (preview_drawn, window, "the first drawn preview"));
-  g_assert_cmpstr (adw_view_switcher_title_get_title (window->window_title), ==,
-                   impact_document_get_office (impact_window_get_document (window)));
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "kolkata.json");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "Built-in example");
 
   /* The outline lists every statistic, and picking a milestone scrolls to it */
   g_assert_nonnull (impact_outline_pane_find_row (window->outline, IMPACT_SECTION_STATISTICS, 0));
@@ -518,6 +520,88 @@ test_recent_menu (void)
   g_rmdir (dir);
 }
 
+static int
+min_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+static void
+print_widths (GtkWidget *widget,
+              int        depth)
+{
+  if (depth > 9)
+    return;
+  g_test_message ("%*s%s %d", depth * 2, "", G_OBJECT_TYPE_NAME (widget), min_width (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    print_widths (child, depth + 1);
+}
+
+static gboolean
+stack_settled (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return !gtk_stack_get_transition_running (window->stack) &&
+         impact_sheet_preview_get_first_draw_time (window->preview) != 0;
+}
+
+static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (data) <= 370 && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+switcher_at_bottom (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return adw_view_switcher_bar_get_reveal (window->view_switcher_bar);
+}
+
+/* The window fits a phone (360 px, as the metainfo promises) with a
+ * document open: the side pane folds, the header bar buttons collapse */
+static void
+test_narrow_window (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (EXAMPLE_URI);
+  ImpactWindow *window = open_window (file);
+
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
+  g_assert_true (impact_gui_test_wait_for (stack_settled, window, "the drawn preview"));
+  impact_gui_test_screenshot (GTK_WIDGET (window), "window-wide");
+  g_assert_true (GTK_IS_LABEL (adw_squeezer_get_visible_child (window->open_squeezer)));
+  g_assert_true (GTK_IS_BOX (adw_squeezer_get_visible_child (window->end_squeezer)));
+  g_assert_false (adw_view_switcher_bar_get_reveal (window->view_switcher_bar));
+  if (min_width (GTK_WIDGET (window)) > 360)
+    print_widths (GTK_WIDGET (window), 0);
+  g_assert_cmpint (min_width (GTK_WIDGET (window)), <=, 360);
+
+  /* At 360 px: the side pane folds, Open is an icon, Export goes to the
+   * menu, the view switcher to the bottom bar; the file name stays */
+  close_window (window);
+  window = impact_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (impact_application_open_file (app, file, GTK_WINDOW (window)) == GTK_WINDOW (window));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
+  g_assert_true (impact_gui_test_wait_for (is_narrow, window, "the window to be 360 px wide"));
+  g_assert_true (impact_gui_test_wait_for (switcher_at_bottom, window, "the view switcher in the bottom bar"));
+  g_assert_true (adw_flap_get_folded (window->flap));
+  g_assert_true (GTK_IS_IMAGE (adw_squeezer_get_visible_child (window->open_squeezer)));
+  g_assert_false (GTK_IS_BOX (adw_squeezer_get_visible_child (window->end_squeezer)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->narrow_title)));
+  g_assert_true (impact_gui_test_wait_for (stack_settled, window, "the narrow preview"));
+  impact_gui_test_screenshot (GTK_WIDGET (window), "window-narrow");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/zoom", test_zoom);
   g_test_add_func ("/gui/window/page-size", test_page_size);
   g_test_add_func ("/gui/window/recent-menu", test_recent_menu);
+  g_test_add_func ("/gui/window/narrow", test_narrow_window);
 
   status = g_test_run ();
   g_clear_object (&app);
