@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "impact-application.h"
+#include "impact-export-dialog.h"
 #include "impact-outline-row.h"
 #include "impact-gui-test-utils.h"
 #include "impact-test-utils.h"
@@ -602,6 +603,147 @@ test_narrow_window (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWidget *window = g_list_model_get_item (toplevels, i);
+      gboolean found = G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window);
+
+      /* the list keeps its reference */
+      g_object_unref (window);
+      if (found)
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static const char *chosen_path;
+
+/* @needle in binary data (a PDF has NUL bytes) */
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL && g_strcmp0 (g_file_peek_path (file), chosen_path) == 0;
+}
+
+static gboolean
+exported_one (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return !impact_window_get_busy (window) && impact_window_get_exported (window) != NULL &&
+         impact_window_get_exported (window)->len == 1;
+}
+
+/* A4 chosen in the export dialog is for that export: the previews and
+ * printing keep their paper */
+static void
+test_export_paper_is_its_own (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *pdf_path = g_build_filename (dir, "doc.pdf", NULL);
+  ImpactWindow *window = open_window (file);
+  g_autofree char *setting = NULL;
+  g_autofree char *pdf = NULL;
+  gsize pdf_length = 0;
+  GtkWidget *dialog;
+  GtkWidget *chooser;
+  GtkWidget *row;
+
+  g_settings_set_string (window->settings, "page-size", "letter");
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
+  g_assert_cmpint (window->page_size, ==, IMPACT_PAGE_SIZE_LETTER);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (IMPACT_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  row = find_row (dialog, "Paper _Size");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);  /* Letter, as the preview */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);                          /* A4 */
+  g_signal_emit_by_name (find_button (dialog, "_Export…"), "clicked");
+
+  g_assert_true (impact_gui_test_wait_for (file_chooser_shown, NULL, "the file chooser"));
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  /* suggested: the document's name, in its folder */
+  chosen_path = pdf_path;
+  g_assert_true (impact_gui_test_wait_for (chooser_has_file, chooser, "the chosen file"));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_true (impact_gui_test_wait_for (exported_one, window, "the export"));
+
+  /* the PDF is A4 (595 × 842 pt) */
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &pdf_length, NULL));
+  g_assert_true (contains_bytes (pdf, pdf_length, "/MediaBox [ 0 0 595"));
+  /* the window, its preview and the setting printing follows stay Letter */
+  setting = g_settings_get_string (window->settings, "page-size");
+  g_assert_cmpstr (setting, ==, "letter");
+  g_assert_cmpint (window->page_size, ==, IMPACT_PAGE_SIZE_LETTER);
+  g_assert_cmpint (impact_sheet_layout_get_page_size (window->result->layout), ==, IMPACT_PAGE_SIZE_LETTER);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/page-size", test_page_size);
   g_test_add_func ("/gui/window/recent-menu", test_recent_menu);
   g_test_add_func ("/gui/window/narrow", test_narrow_window);
+  g_test_add_func ("/gui/window/export-paper-is-its-own", test_export_paper_is_its_own);
 
   status = g_test_run ();
   g_clear_object (&app);
