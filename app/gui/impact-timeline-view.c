@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -18,6 +19,9 @@
  * title of 11 pt); on screen it reads at the size of the desktop's text */
 #define UNIT_PX   1.3
 #define MOVE_USEC (220 * 1000)
+/* The canvas in the dark style: Adwaita's dark view colours */
+#define DARK_BACKGROUND "#1e1e1e"
+#define DARK_TEXT       "#ffffff"
 
 struct _ImpactTimelineView
 {
@@ -43,17 +47,50 @@ struct _ImpactTimelineView
 
 G_DEFINE_FINAL_TYPE (ImpactTimelineView, impact_timeline_view, GTK_TYPE_WIDGET)
 
+/* The document's theme, on the canvas colours of the style (light or
+ * dark) in use: the track and its labels are drawn in the theme's text
+ * on its background */
+static ImpactTheme *
+new_screen_theme (ImpactTimelineView *self)
+{
+  ImpactThemeSpec spec = *impact_document_get_theme_spec (self->document);
+
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    {
+      spec.background = (char *) DARK_BACKGROUND;
+      spec.text = (char *) DARK_TEXT;
+    }
+  return impact_theme_new (&spec, NULL, NULL);
+}
+
+static void
+make_layout (ImpactTimelineView *self)
+{
+  g_autoptr(ImpactTheme) theme = new_screen_theme (self);
+
+  g_clear_object (&self->layout);
+  self->layout = impact_timeline_layout_new (self->document, theme);
+}
+
+/* The style changed: the same view in the other colours */
+static void
+dark_changed_cb (ImpactTimelineView *self)
+{
+  if (self->document == NULL)
+    return;
+  make_layout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 rebuild (ImpactTimelineView *self)
 {
   g_clear_object (&self->layout);
   if (self->document)
     {
-      g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (self->document), NULL, NULL);
-
       g_autofree char *label = NULL;
 
-      self->layout = impact_timeline_layout_new (self->document, theme);
+      make_layout (self);
       label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Timeline of %u milestone", "Timeline of %u milestones",
                                             impact_timeline_layout_get_n_items (self->layout)),
                                impact_timeline_layout_get_n_items (self->layout));
@@ -549,6 +586,9 @@ impact_timeline_view_init (ImpactTimelineView *self)
   gtk_widget_set_margin_bottom (self->popover_label, 6);
   gtk_popover_set_child (GTK_POPOVER (self->popover), self->popover_label);
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */

@@ -771,20 +771,49 @@ void
 impact_window_show_error_details (ImpactWindow *self)
 {
   GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *header;
+  GtkWidget *intro;
   GtkWidget *label;
   GtkWidget *scroller;
+  GtkEventController *shortcuts;
 
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
   if (self->error_details == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Errors in the Document"),
-                                   _("The preview shows the last version that loaded. "
-                                     "Fix these errors and save the file to update it."));
-  if (self->result == NULL)
-    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                                 _("Fix these errors and save the file: it is read again automatically."));
+  /* A window of its own, 600 × 400 and resizable, the list scrolling: a
+   * message dialog is as small as it can be, three lines of errors */
+  dialog = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Errors in the Document"));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 400);
+  gtk_widget_set_size_request (dialog, 320, 240);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (dialog, shortcuts);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+
+  intro = gtk_label_new (self->result != NULL
+                         ? _("The preview shows the last version that loaded. "
+                             "Fix these errors and save the file to update it.")
+                         : _("Fix these errors and save the file: it is read again automatically."));
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_widget_set_margin_start (intro, 12);
+  gtk_widget_set_margin_end (intro, 12);
+  gtk_widget_set_margin_top (intro, 12);
+  gtk_widget_set_margin_bottom (intro, 12);
+  gtk_box_append (GTK_BOX (box), intro);
 
   label = gtk_label_new (self->error_details);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -793,15 +822,18 @@ impact_window_show_error_details (ImpactWindow *self)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 12);
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  gtk_box_append (GTK_BOX (box), scroller);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_window_set_content (ADW_WINDOW (dialog), box);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -744,6 +744,142 @@ test_export_paper_is_its_own (void)
   close_window (window);
 }
 
+static gboolean
+timeline_shown (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (window->timeline_view)))
+    return FALSE;
+  texture = impact_gui_test_render (GTK_WIDGET (window->timeline_view));
+  return texture != NULL;
+}
+
+/* The canvas's corner, once drawn: < 0 while there is nothing to see */
+static double
+timeline_corner_luminance (ImpactWindow *window)
+{
+  g_autoptr(GdkTexture) texture = impact_gui_test_render (GTK_WIDGET (window->timeline_view));
+
+  return texture ? impact_gui_test_luminance_at (texture, 4, 4) : -1;
+}
+
+static gboolean
+timeline_light (gpointer data)
+{
+  return timeline_corner_luminance (data) > 0.8;
+}
+
+static gboolean
+timeline_dark (gpointer data)
+{
+  double luminance = timeline_corner_luminance (data);
+
+  return luminance >= 0 && luminance < 0.2;
+}
+
+/* The timeline canvas follows the dark style, and back */
+static void
+test_timeline_dark (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (EXAMPLE_URI);
+  ImpactWindow *window = open_window (file);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
+  adw_view_stack_set_visible_child_name (window->content_stack, "timeline");
+  g_assert_true (impact_gui_test_wait_for (timeline_shown, window, "the timeline"));
+  g_assert_true (impact_gui_test_wait_for (timeline_light, window, "a light canvas"));
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+  g_assert_true (impact_gui_test_wait_for (timeline_dark, window, "a dark canvas"));
+  impact_gui_test_screenshot (GTK_WIDGET (window->timeline_view), "timeline-dark");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_true (impact_gui_test_wait_for (timeline_light, window, "a light canvas again"));
+  close_window (window);
+}
+
+static GtkWidget *
+find_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scroller (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_errors_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWidget *window = g_list_model_get_item (toplevels, i);
+      gboolean found = gtk_widget_get_visible (window) &&
+                       g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), "Errors in the Document") == 0;
+
+      g_object_unref (window);
+      if (found)
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  GtkWidget *dialog = find_errors_window ();
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog) && gtk_widget_get_height (dialog) > 0;
+}
+
+/* "All Errors" shows them in a box that reads: wide, and tall enough for
+ * more than a few lines, scrolling beyond */
+static void
+test_all_errors_dialog (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_window (file);
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
+  /* two errors: the details are more than the banner's first line */
+  write_file (file, "{\n  \"format\": \"1\",\n  \"office\": 3,\n  \"statistics\": 4\n}\n");
+  g_assert_true (impact_gui_test_wait_for (has_error, window, "the banner"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-errors", NULL));
+  g_assert_true (impact_gui_test_wait_for (dialog_shown, NULL, "the errors dialog"));
+  dialog = find_errors_window ();
+  scroller = find_scroller (dialog);
+  g_assert_nonnull (scroller);
+  impact_gui_test_screenshot (dialog, "all-errors");
+  g_test_message ("errors box %d × %d", gtk_widget_get_width (scroller), gtk_widget_get_height (scroller));
+  g_assert_cmpint (gtk_widget_get_height (scroller), >=, 240);
+  g_assert_cmpint (gtk_widget_get_width (scroller), >=, 480);
+  {
+    GtkPolicyType horizontal, vertical;
+
+    gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scroller), &horizontal, &vertical);
+    g_assert_cmpint (vertical, ==, GTK_POLICY_AUTOMATIC);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -773,6 +909,8 @@ main (int   argc,
   g_test_add_func ("/gui/window/recent-menu", test_recent_menu);
   g_test_add_func ("/gui/window/narrow", test_narrow_window);
   g_test_add_func ("/gui/window/export-paper-is-its-own", test_export_paper_is_its_own);
+  g_test_add_func ("/gui/window/timeline-dark", test_timeline_dark);
+  g_test_add_func ("/gui/window/all-errors-dialog", test_all_errors_dialog);
 
   status = g_test_run ();
   g_clear_object (&app);
