@@ -1363,6 +1363,46 @@ test_title_and_save_toast (void)
   close_window (window);
 }
 
+/* A new sheet's guidance left as it is ("Phone number, as it should be
+ * printed") is a warning next to its field until it is replaced */
+static void
+test_template_guidance_warns (void)
+{
+  ImpactWindow *window;
+  const char *message;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  settle ();
+  window = IMPACT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (impact_window_get_document (window));
+
+  field (window, "organisation.phone");
+  message = impact_editor_pane_get_message (window->editor, "organisation.phone");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Phone number, as it should be printed"));
+  g_assert_nonnull (impact_editor_pane_get_message (window->editor, "statistics.0.label"));
+
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "organisation.phone")), "+51 1 555 0100");
+  impact_window_apply_edits (window);
+  g_assert_null (impact_editor_pane_get_message (window->editor, "organisation.phone"));
+  /* the others stay until they are written */
+  g_assert_nonnull (impact_editor_pane_get_message (window->editor, "office"));
+
+  /* a new milestone's own guidance counts too */
+  {
+    guint n = impact_document_get_milestones (impact_window_get_document (window))->len;
+    g_autofree char *key = g_strdup_printf ("milestones.%u.title", n);
+
+    impact_document_insert_item (impact_window_get_document (window), IMPACT_LIST_MILESTONES, -1);
+    impact_window_document_edited (window, NULL);
+    impact_window_apply_edits (window);
+    g_assert_nonnull (impact_editor_pane_get_message (window->editor, key));
+  }
+
+  window->force_close = TRUE;
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1412,6 +1452,7 @@ main (int   argc,
   g_test_add_func ("/gui/edit/long-case-log", test_long_case_log);
   g_test_add_func ("/gui/edit/rows-show-literal-text", test_rows_show_literal_text);
   g_test_add_func ("/gui/edit/title-and-save-toast", test_title_and_save_toast);
+  g_test_add_func ("/gui/edit/template-guidance-warns", test_template_guidance_warns);
 
   status = g_test_run ();
   g_clear_object (&app);
