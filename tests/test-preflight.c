@@ -242,7 +242,7 @@ test_template_guidance (void)
 
   g_assert_no_error (error);
   text = preflight (doc);
-  g_assert_nonnull (strstr (text, "organisation.phone: still the template's guidance (\"Phone number, as it should be printed\")"));
+  g_assert_nonnull (strstr (text, "organisation.phone: still the template's guidance: write your own text before printing (\"Phone number, as it should be printed\")"));
   g_assert_nonnull (strstr (text, "statistics[0].label: still the template's guidance"));
   g_assert_null (strstr (text, "facts_heading:"));
   g_assert_null (strstr (text, "problem.kicker:"));

@@ -174,7 +174,7 @@ check_text (const char *place,
   else
     shown = g_strdup (text);
   impact_diagnostics_add (check->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, path,
-                          "still the template's guidance (\"%s\"); write your own text before printing",
+                          "still the template's guidance: write your own text before printing (\"%s\")",
                           shown);
   check->n++;
 }

@@ -1381,6 +1381,16 @@ test_template_guidance_warns (void)
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "Phone number, as it should be printed"));
   g_assert_nonnull (impact_editor_pane_get_message (window->editor, "statistics.0.label"));
+  if (g_getenv ("IMPACT_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      gtk_widget_grab_focus (field (window, "organisation.phone"));
+      for (int i = 0; i < 20; i++)
+        {
+          g_usleep (20000);
+          settle ();
+        }
+      impact_gui_test_screenshot (GTK_WIDGET (window), "new-sheet-guidance");
+    }
 
   gtk_editable_set_text (GTK_EDITABLE (field (window, "organisation.phone")), "+51 1 555 0100");
   impact_window_apply_edits (window);
