@@ -1,5 +1,6 @@
 /* test-window.c: the real window under Xvfb: example, live reload, invalid
- * files, export, zoom and the outline
+ * files, export, zoom and the outline; the recent menu, a 360 px window,
+ * the export dialog's paper, the dark timeline and the errors window
  *
  * Every wait iterates the main loop until a condition holds, failing after
  * a timeout; nothing relies on a fixed sleep.
@@ -542,6 +543,34 @@ print_widths (GtkWidget *widget,
     print_widths (child, depth + 1);
 }
 
+/* @action is an item of @menu or of its sections and submenus */
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+      const char *link_name;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      links = g_menu_model_iterate_item_links (menu, i);
+      while (g_menu_link_iter_get_next (links, &link_name, &link))
+        {
+          gboolean found = menu_has_action (link, action);
+
+          g_object_unref (link);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 stack_settled (gpointer data)
 {
@@ -596,6 +625,8 @@ test_narrow_window (void)
   g_assert_true (adw_flap_get_folded (window->flap));
   g_assert_true (GTK_IS_IMAGE (adw_squeezer_get_visible_child (window->open_squeezer)));
   g_assert_false (GTK_IS_BOX (adw_squeezer_get_visible_child (window->end_squeezer)));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (window->menu_button), "win.export"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (window->menu_button), "win.save"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->narrow_title)));
   g_assert_true (impact_gui_test_wait_for (stack_settled, window, "the narrow preview"));
   impact_gui_test_screenshot (GTK_WIDGET (window), "window-narrow");
