@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "impact-emphasis.h"
+#include "impact-preflight.h"
 #include "impact-theme.h"
 #include "impact-timeline-view.h"
 
@@ -22,6 +23,8 @@
 /* The canvas in the dark style: Adwaita's dark view colours */
 #define DARK_BACKGROUND "#1e1e1e"
 #define DARK_TEXT       "#ffffff"
+/* WCAG 2 for graphics and large text */
+#define MIN_MARKER_CONTRAST 3.0
 
 struct _ImpactTimelineView
 {
@@ -54,12 +57,30 @@ static ImpactTheme *
 new_screen_theme (ImpactTimelineView *self)
 {
   ImpactThemeSpec spec = *impact_document_get_theme_spec (self->document);
+  g_autoptr(ImpactTheme) dark = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *accent = NULL;
 
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    {
-      spec.background = (char *) DARK_BACKGROUND;
-      spec.text = (char *) DARK_TEXT;
-    }
+  if (!adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    return impact_theme_new (&spec, NULL, NULL);
+
+  spec.background = (char *) DARK_BACKGROUND;
+  spec.text = (char *) DARK_TEXT;
+  /* the first two categories are drawn in the primary and accent
+   * colours: a navy made for paper is lightened until it shows */
+  dark = impact_theme_new (&spec, NULL, NULL);
+  if (impact_color_contrast (impact_theme_get_primary (dark), impact_theme_get_background (dark)) < MIN_MARKER_CONTRAST)
+    primary = impact_preflight_suggest_color (impact_theme_get_primary (dark), impact_theme_get_background (dark),
+                                              MIN_MARKER_CONTRAST);
+  if (impact_color_contrast (impact_theme_get_accent (dark), impact_theme_get_background (dark)) < MIN_MARKER_CONTRAST)
+    accent = impact_preflight_suggest_color (impact_theme_get_accent (dark), impact_theme_get_background (dark),
+                                             MIN_MARKER_CONTRAST);
+  if (primary == NULL && accent == NULL)
+    return g_steal_pointer (&dark);
+  if (primary != NULL)
+    spec.primary = primary;
+  if (accent != NULL)
+    spec.accent = accent;
   return impact_theme_new (&spec, NULL, NULL);
 }
 
