@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "impact-json-loader.h"
+#include "impact-placeholders.h"
 #include "impact-preflight.h"
 #include "impact-test-utils.h"
 #include "impact-theme.h"
@@ -227,6 +228,34 @@ test_example (void)
   g_assert_cmpuint (count_lines_with (text, "\n"), ==, 2);
 }
 
+/* The template of a new sheet, unchanged: its guidance is listed, field by
+ * field; the defaults that are good as they are ("The facts") are not */
+static void
+test_template_guidance (void)
+{
+  g_autoptr(GBytes) bytes = impact_placeholders_get_template ();
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = impact_json_loader_load_data (data, size, "new-sheet.json", NULL, NULL, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = preflight (doc);
+  g_assert_nonnull (strstr (text, "organisation.phone: still the template's guidance: write your own text before printing (\"Phone number, as it should be printed\")"));
+  g_assert_nonnull (strstr (text, "statistics[0].label: still the template's guidance"));
+  g_assert_null (strstr (text, "facts_heading:"));
+  g_assert_null (strstr (text, "problem.kicker:"));
+  g_assert_null (strstr (text, ".icon:"));
+
+  /* written over, it is no longer listed */
+  g_free (impact_document_get_organisation (doc)->phone);
+  impact_document_get_organisation (doc)->phone = g_strdup ("+51 1 555 0100");
+  g_free (text);
+  text = preflight (doc);
+  g_assert_null (strstr (text, "organisation.phone:"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/preflight/missing-glyph", test_missing_glyph);
   g_test_add_func ("/preflight/overflow", test_overflow);
   g_test_add_func ("/preflight/example", test_example);
+  g_test_add_func ("/preflight/template-guidance", test_template_guidance);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
 
+#include "impact-placeholders.h"
 #include "impact-preflight.h"
 #include "impact-sheet-layout-private.h"
 
@@ -142,6 +143,10 @@ impact_preflight_check_document (ImpactDocument    *document,
                               "no source; add a \"source\" so readers can check the fact");
       n++;
     }
+
+  /* a new sheet's guidance left as it is ("Phone number, as it should
+   * be printed") */
+  n += impact_placeholders_check (document, diagnostics);
 
   text = impact_theme_get_text (theme);
   background = impact_theme_get_background (theme);

@@ -23,7 +23,8 @@ G_BEGIN_DECLS
 #define IMPACT_PREFLIGHT_MIN_CONTRAST 4.5
 
 /* Checks that do not depend on the paper: sources of statistics and
- * facts, and the contrast of the theme's text colour pairs. Returns the
+ * facts, a new sheet's guidance texts left as they are
+ * (impact-placeholders.h), and the contrast of the theme's text colour pairs. Returns the
  * number of warnings added to @diagnostics. */
 guint impact_preflight_check_document (ImpactDocument    *document,
                                        ImpactTheme       *theme,

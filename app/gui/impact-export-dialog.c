@@ -93,14 +93,12 @@ save_choices (ImpactExportDialog *self,
               GFile              *output)
 {
   g_autoptr(GFile) folder = g_file_get_parent (output);
-  guint page_index = adw_combo_row_get_selected (self->page_size_row);
 
+  /* Not the paper: "page-size" is what the previews and printing follow,
+   * and the paper chosen here is for this export only */
   g_settings_delay (self->settings);
   g_settings_set_string (self->settings, "export-format",
                          format_extension (selected_format (self)));
-  if (page_index < G_N_ELEMENTS (page_sizes))
-    g_settings_set_string (self->settings, "page-size",
-                           impact_page_size_to_string (page_sizes[page_index]));
   g_settings_set_int (self->settings, "export-dpi", gtk_spin_button_get_value_as_int (self->dpi_spin));
   g_settings_set_int (self->settings, "export-pages", (int) adw_combo_row_get_selected (self->pages_row));
   if (folder != NULL)

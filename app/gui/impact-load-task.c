@@ -8,6 +8,7 @@
 
 #include "impact-json-loader.h"
 #include "impact-load-task.h"
+#include "impact-placeholders.h"
 #include "impact-open.h"
 #include "impact-error.h"
 
@@ -49,6 +50,9 @@ impact_load_result_relayout (ImpactLoadResult *self,
   g_clear_object (&self->layout);
   self->layout = impact_sheet_layout_new (self->document, self->theme, page_size,
                                           self->layout_diagnostics);
+  /* checked again after every edit, with the layout: the guidance of a
+   * new sheet that is still there */
+  impact_placeholders_check (self->document, self->layout_diagnostics);
 }
 
 ImpactDiagnostics *

@@ -6,10 +6,12 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
 #include "impact-emphasis.h"
+#include "impact-preflight.h"
 #include "impact-theme.h"
 #include "impact-timeline-view.h"
 
@@ -18,6 +20,11 @@
  * title of 11 pt); on screen it reads at the size of the desktop's text */
 #define UNIT_PX   1.3
 #define MOVE_USEC (220 * 1000)
+/* The canvas in the dark style: Adwaita's dark view colours */
+#define DARK_BACKGROUND "#1e1e1e"
+#define DARK_TEXT       "#ffffff"
+/* WCAG 2 for graphics and large text */
+#define MIN_MARKER_CONTRAST 3.0
 
 struct _ImpactTimelineView
 {
@@ -43,17 +50,68 @@ struct _ImpactTimelineView
 
 G_DEFINE_FINAL_TYPE (ImpactTimelineView, impact_timeline_view, GTK_TYPE_WIDGET)
 
+/* The document's theme, on the canvas colours of the style (light or
+ * dark) in use: the track and its labels are drawn in the theme's text
+ * on its background */
+static ImpactTheme *
+new_screen_theme (ImpactTimelineView *self)
+{
+  ImpactThemeSpec spec = *impact_document_get_theme_spec (self->document);
+  g_autoptr(ImpactTheme) dark = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *accent = NULL;
+
+  if (!adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    return impact_theme_new (&spec, NULL, NULL);
+
+  spec.background = (char *) DARK_BACKGROUND;
+  spec.text = (char *) DARK_TEXT;
+  /* the first two categories are drawn in the primary and accent
+   * colours: a navy made for paper is lightened until it shows */
+  dark = impact_theme_new (&spec, NULL, NULL);
+  if (impact_color_contrast (impact_theme_get_primary (dark), impact_theme_get_background (dark)) < MIN_MARKER_CONTRAST)
+    primary = impact_preflight_suggest_color (impact_theme_get_primary (dark), impact_theme_get_background (dark),
+                                              MIN_MARKER_CONTRAST);
+  if (impact_color_contrast (impact_theme_get_accent (dark), impact_theme_get_background (dark)) < MIN_MARKER_CONTRAST)
+    accent = impact_preflight_suggest_color (impact_theme_get_accent (dark), impact_theme_get_background (dark),
+                                             MIN_MARKER_CONTRAST);
+  if (primary == NULL && accent == NULL)
+    return g_steal_pointer (&dark);
+  if (primary != NULL)
+    spec.primary = primary;
+  if (accent != NULL)
+    spec.accent = accent;
+  return impact_theme_new (&spec, NULL, NULL);
+}
+
+static void
+make_layout (ImpactTimelineView *self)
+{
+  g_autoptr(ImpactTheme) theme = new_screen_theme (self);
+
+  g_clear_object (&self->layout);
+  self->layout = impact_timeline_layout_new (self->document, theme);
+}
+
+/* The style changed: the same view in the other colours */
+static void
+dark_changed_cb (ImpactTimelineView *self)
+{
+  if (self->document == NULL)
+    return;
+  make_layout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 rebuild (ImpactTimelineView *self)
 {
   g_clear_object (&self->layout);
   if (self->document)
     {
-      g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (self->document), NULL, NULL);
-
       g_autofree char *label = NULL;
 
-      self->layout = impact_timeline_layout_new (self->document, theme);
+      make_layout (self);
       label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Timeline of %u milestone", "Timeline of %u milestones",
                                             impact_timeline_layout_get_n_items (self->layout)),
                                impact_timeline_layout_get_n_items (self->layout));
@@ -549,6 +607,9 @@ impact_timeline_view_init (ImpactTimelineView *self)
   gtk_widget_set_margin_bottom (self->popover_label, 6);
   gtk_popover_set_child (GTK_POPOVER (self->popover), self->popover_label);
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */

@@ -632,6 +632,13 @@ impact_window_save_to (ImpactWindow  *self,
   if (new_file)
     impact_window_set_file_quietly (self, file);
   dirty_changed (self);
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    /* Translators: a toast after saving, %s is the file name */
+    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+
+    impact_window_show_toast (self, message);
+  }
   return TRUE;
 }
 
@@ -952,7 +959,8 @@ impact_window_install_text (ImpactWindow  *self,
   result->load_diagnostics = impact_diagnostics_new ();
   result->layout_diagnostics = impact_diagnostics_new ();
   result->theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, result->load_diagnostics);
-  result->layout = impact_sheet_layout_new (doc, result->theme, self->page_size, result->layout_diagnostics);
+  /* the layout and its checks (a new sheet's guidance) as after a load */
+  impact_load_result_relayout (result, self->page_size);
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_pointer (&self->result, impact_load_result_free);
@@ -965,11 +973,12 @@ impact_window_install_text (ImpactWindow  *self,
   self->undo = impact_undo_stack_new (doc, saved_text);
   g_free (self->disk_text);
   self->disk_text = g_strdup (saved_text);
-  impact_editor_pane_set_document (self->editor, doc);
   impact_sheet_preview_set_layout (self->preview, self->result->layout);
   {
     g_autoptr(ImpactDiagnostics) diagnostics = impact_load_result_dup_diagnostics (self->result);
 
+    impact_editor_pane_set_diagnostics (self->editor, diagnostics);
+    impact_editor_pane_set_document (self->editor, doc);
     impact_outline_pane_set_document (self->outline, doc, diagnostics);
   }
   gtk_stack_set_visible_child_name (self->stack, "document");

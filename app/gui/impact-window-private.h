@@ -20,10 +20,17 @@ struct _ImpactWindow
 
   /* Template Widgets */
   AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *window_title;
+  AdwHeaderBar         *header_bar;
+  AdwSqueezer          *title_squeezer;
+  AdwWindowTitle       *window_title;    /* file and folder */
+  AdwWindowTitle       *narrow_title;    /* the same, without the view switcher */
+  AdwViewSwitcher      *view_switcher;
+  AdwViewSwitcherBar   *view_switcher_bar;
   AdwViewStack         *content_stack;
   ImpactTimelineView   *timeline_view;
   AdwSplitButton       *open_button;
+  AdwSqueezer          *open_squeezer;   /* its word or its icon */
+  AdwSqueezer          *end_squeezer;    /* Export and Save, Save, or nothing */
   GtkToggleButton      *outline_button;
   GtkMenuButton        *menu_button;
   GtkRevealer          *banner_revealer;

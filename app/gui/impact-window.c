@@ -45,67 +45,67 @@ file_is_example (GFile *file)
   return file != NULL && g_file_has_uri_scheme (file, "resource");
 }
 
+/* The folder of @file as people write it: "~/Documents" */
 static char *
-dup_display_name (GFile *file)
+dup_folder_name (GFile *file)
 {
-  g_autofree char *basename = NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = NULL;
 
-  if (file == NULL)
+  if (parent == NULL)
     return NULL;
-
-  basename = g_file_get_basename (file);
-  if (file_is_example (file))
-    /* Translators: window subtitle for the built-in example, %s is its file name */
-    return g_strdup_printf (_("%s (example)"), basename);
-
-  return g_steal_pointer (&basename);
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+  relative = g_file_get_relative_path (home, parent);
+  if (relative != NULL)
+    return g_build_filename ("~", relative, NULL);
+  return g_file_get_parse_name (parent);
 }
 
 static void
 update_titles (ImpactWindow *self)
 {
-  g_autofree char *name = dup_display_name (self->file);
-  const char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *title = NULL;
+  gboolean dirty = impact_window_get_dirty (self);
 
-  if (self->result != NULL)
+  if (self->file != NULL)
     {
-      title = impact_document_get_title (self->result->document);
-      if (title == NULL || *title == '\0')
-        title = impact_document_get_office (self->result->document);
+      name = g_file_get_basename (self->file);
+      folder = file_is_example (self->file) ? g_strdup (_("Built-in example"))
+                                            : dup_folder_name (self->file);
     }
-  if (title == NULL || *title == '\0')
-    title = name;
-  if (title == NULL)
-    title = _("Impact Sheet");
-
-  adw_view_switcher_title_set_title (self->window_title, title);
-
-  if (self->result != NULL && self->file == NULL && name == NULL)
-    name = g_strdup (_("Not saved yet"));
-  if (impact_window_get_dirty (self))
+  else if (self->result != NULL)
     {
-      /* Translators: marks a title with unsaved changes */
-      g_autofree char *marked = g_strdup_printf (_("• %s"), title);
-
-      adw_view_switcher_title_set_title (self->window_title, marked);
+      name = g_strdup (_("New Fact Sheet"));
+      folder = g_strdup (_("Not saved yet"));
     }
-  adw_view_switcher_title_set_subtitle (self->window_title, name && g_strcmp0 (name, title) != 0 ? name : "");
 
-  if (self->file != NULL || self->result != NULL)
+  if (name == NULL)
     {
-      /* Translators: the window title: document title — application name */
-      g_autofree char *full = g_strdup_printf (_("%s — Impact Sheet"), title);
-
-      if (impact_window_get_dirty (self))
-        {
-          g_autofree char *marked = g_strdup_printf (_("• %s"), full);
-          gtk_window_set_title (GTK_WINDOW (self), marked);
-        }
-      else
-        gtk_window_set_title (GTK_WINDOW (self), full);
+      adw_window_title_set_title (self->window_title, _("Impact Sheet"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Impact Sheet"));
+      return;
     }
-  else
-    gtk_window_set_title (GTK_WINDOW (self), _("Impact Sheet"));
+
+  /* Translators: a file name with unsaved changes */
+  title = dirty ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, folder);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title),
+                               dirty ? _("Unsaved changes") : NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->narrow_title),
+                               dirty ? _("Unsaved changes") : NULL);
+
+  {
+    /* Translators: the window title: file name — application name */
+    g_autofree char *full = g_strdup_printf (_("%s — Impact Sheet"), title);
+
+    gtk_window_set_title (GTK_WINDOW (self), full);
+  }
 }
 
 void
@@ -437,6 +437,34 @@ impact_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (impact_window_parent_class)->close_request (window);
 }
 
+/* The view switcher sits in the header bar when the file name and it fit
+ * there, else in the bar at the bottom; either only with a document */
+static void
+view_switcher_place_cb (ImpactWindow *self)
+{
+  gboolean document;
+  gboolean narrow;
+
+  if (self->title_squeezer == NULL || self->stack == NULL)
+    return;
+  document = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "document") == 0;
+  narrow = adw_squeezer_get_visible_child (self->title_squeezer) == GTK_WIDGET (self->narrow_title);
+  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), document);
+  adw_view_switcher_bar_set_reveal (self->view_switcher_bar, document && narrow);
+}
+
+static void
+application_changed_cb (ImpactWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  /* The Open button's arrow is insensitive without a menu */
+  adw_split_button_set_menu_model (self->open_button,
+                                   IMPACT_IS_APPLICATION (app)
+                                     ? impact_application_get_recent_menu (IMPACT_APPLICATION (app))
+                                     : NULL);
+}
+
 /* GObject overrides */
 
 static void
@@ -447,12 +475,11 @@ impact_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (impact_window_parent_class)->constructed (object);
 
+  /* GtkWindow:application is no construct property: it is set after
+   * this, so the recent menu follows it (application_changed_cb) */
   app = IMPACT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   if (app != NULL)
-    {
-      self->settings = g_object_ref (impact_application_get_settings (app));
-      adw_split_button_set_menu_model (self->open_button, impact_application_get_recent_menu (app));
-    }
+    self->settings = g_object_ref (impact_application_get_settings (app));
   else
     self->settings = g_settings_new (APP_ID);
 
@@ -622,8 +649,15 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/impactsheet/ImpactSheet/ui/impact-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, title_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, narrow_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, view_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, open_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, end_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, outline_button);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, banner_revealer);
@@ -645,6 +679,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, first_draw_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_details_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reveal_flap_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_switcher_place_cb);
 
   impact_window_class_actions_init (klass);
   impact_window_class_edit_init (klass);
@@ -670,8 +705,10 @@ impact_window_init (ImpactWindow *self)
 #endif
 
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (impact_window_actions_update), NULL);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   zoom_changed_cb (self, NULL, self->preview);
+  view_switcher_place_cb (self);
   impact_window_actions_update (self);
 }
 
@@ -734,20 +771,49 @@ void
 impact_window_show_error_details (ImpactWindow *self)
 {
   GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *header;
+  GtkWidget *intro;
   GtkWidget *label;
   GtkWidget *scroller;
+  GtkEventController *shortcuts;
 
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
   if (self->error_details == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Errors in the Document"),
-                                   _("The preview shows the last version that loaded. "
-                                     "Fix these errors and save the file to update it."));
-  if (self->result == NULL)
-    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                                 _("Fix these errors and save the file: it is read again automatically."));
+  /* A window of its own, 600 × 400 and resizable, the list scrolling: a
+   * message dialog is as small as it can be, three lines of errors */
+  dialog = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Errors in the Document"));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 400);
+  gtk_widget_set_size_request (dialog, 320, 240);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (dialog, shortcuts);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+
+  intro = gtk_label_new (self->result != NULL
+                         ? _("The preview shows the last version that loaded. "
+                             "Fix these errors and save the file to update it.")
+                         : _("Fix these errors and save the file: it is read again automatically."));
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_widget_set_margin_start (intro, 12);
+  gtk_widget_set_margin_end (intro, 12);
+  gtk_widget_set_margin_top (intro, 12);
+  gtk_widget_set_margin_bottom (intro, 12);
+  gtk_box_append (GTK_BOX (box), intro);
 
   label = gtk_label_new (self->error_details);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -756,15 +822,18 @@ impact_window_show_error_details (ImpactWindow *self)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 12);
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  gtk_box_append (GTK_BOX (box), scroller);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_window_set_content (ADW_WINDOW (dialog), box);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

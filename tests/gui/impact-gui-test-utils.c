@@ -39,3 +39,66 @@ impact_gui_test_has_document (gpointer data)
 {
   return impact_window_get_document (data) != NULL && !impact_window_get_busy (data);
 }
+
+GdkTexture *
+impact_gui_test_render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (width <= 0 || height <= 0 || gtk_widget_get_native (widget) == NULL)
+    return NULL;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return NULL;
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &bounds);
+}
+
+double
+impact_gui_test_luminance_at (GdkTexture *texture,
+                              int         x,
+                              int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  const guchar *p;
+
+  g_assert_true (x >= 0 && x < width && y >= 0 && y < height);
+  /* GDK_MEMORY_DEFAULT: B G R A, premultiplied */
+  gdk_texture_download (texture, pixels, width * 4);
+  p = pixels + ((gsize) y * width + x) * 4;
+  return (0.0722 * p[0] + 0.7152 * p[1] + 0.2126 * p[2]) / 255.0;
+}
+
+void
+impact_gui_test_screenshot (GtkWidget  *widget,
+                            const char *name)
+{
+  const char *dir = g_getenv ("IMPACT_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  texture = impact_gui_test_render (widget);
+  if (texture == NULL)
+    {
+      g_test_message ("no screenshot %s: nothing shown", name);
+      return;
+    }
+  file_name = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file_name, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("screenshot: %s", path);
+}

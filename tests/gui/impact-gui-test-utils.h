@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -19,5 +19,16 @@ gboolean impact_gui_test_wait_for     (ImpactTestCondition  condition,
                                        const char          *what);
 /* A condition: the ImpactWindow @data shows a document and is not busy */
 gboolean impact_gui_test_has_document (gpointer             data);
+
+/* What @widget shows, as a texture (NULL when it shows nothing) */
+GdkTexture *impact_gui_test_render    (GtkWidget           *widget);
+/* The luminance (0 black .. 1 white) of a pixel of @texture */
+double   impact_gui_test_luminance_at (GdkTexture          *texture,
+                                       int                  x,
+                                       int                  y);
+/* Saves what @widget shows as NAME.png in $IMPACT_TEST_SCREENSHOT_DIR,
+ * when that is set (to look at a test's window) */
+void     impact_gui_test_screenshot   (GtkWidget           *widget,
+                                       const char          *name);
 
 G_END_DECLS

@@ -201,7 +201,7 @@ test_edit_statistic (void)
   g_assert_cmpfloat (statistic (window, 2)->value, ==, 5471);
   g_assert_true (impact_window_get_modified (window));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
-  g_assert_true (g_str_has_prefix (adw_view_switcher_title_get_title (window->window_title), "• "));
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "• office.json");
 
   /* The preview is laid out again after a short pause */
   g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
@@ -289,7 +289,7 @@ test_typing_coalesces (void)
   g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 1);
   g_assert_true (impact_gui_test_wait_for (typing_recorded, window, "the pause after typing"));
   g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 2);
-  g_assert_true (g_str_has_prefix (adw_view_switcher_title_get_title (window->window_title), "• Kolkata, West Bengal"));
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "• office.json");
 
   /* Another field is another step */
   gtk_editable_set_text (GTK_EDITABLE (field (window, "subtitle")), "Field office");
@@ -619,7 +619,7 @@ test_save_as_reopen (void)
   text = impact_json_writer_to_data (impact_window_get_document (window), NULL);
   g_assert_true (g_file_equal (impact_window_get_file (window), other));
   g_assert_false (impact_window_get_modified (window));
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->window_title), ==, "copy.json");
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "copy.json");
   /* Save As writes no .bak (there was nothing there) and leaves the original alone */
   {
     g_autofree char *bak = g_strconcat (other_path, ".bak", NULL);
@@ -1295,6 +1295,124 @@ test_item_titles_follow_edits (void)
   close_window (window);
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} LabelCheck;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelCheck *check = data;
+
+  return has_label (check->widget, check->text);
+}
+
+/* The header bar names the file (a dot while it has unsaved changes) and
+ * its folder, beside the view switcher; saving says so in a toast */
+static void
+test_title_and_save_toast (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *other_path = g_build_filename (dir, "copy.json", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *folder_name = g_file_get_parse_name (folder);
+  ImpactWindow *window = open_loaded (file);
+  LabelCheck title = { GTK_WIDGET (window->header_bar), "office.json" };
+  LabelCheck folder_shown = { GTK_WIDGET (window->header_bar), folder_name };
+  LabelCheck dirty = { GTK_WIDGET (window->header_bar), "• office.json" };
+  LabelCheck saved = { GTK_WIDGET (window->toast_overlay), "Saved “office.json”" };
+  LabelCheck saved_as = { GTK_WIDGET (window->toast_overlay), "Saved “copy.json”" };
+
+  /* a wide window: the file name and the view switcher side by side */
+  g_assert_true (impact_gui_test_wait_for (label_shown, &title, "the file name in the header bar"));
+  g_assert_true (impact_gui_test_wait_for (label_shown, &folder_shown, "the folder in the header bar"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->view_switcher)));
+  g_assert_false (adw_view_switcher_bar_get_reveal (window->view_switcher_bar));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "office.json — Impact Sheet");
+
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "office")), "Kolkata, West Bengal");
+  g_assert_true (impact_gui_test_wait_for (label_shown, &dirty, "the unsaved-changes dot"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• office.json — Impact Sheet");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_false (impact_window_get_modified (window));
+  g_assert_true (impact_gui_test_wait_for (label_shown, &title, "the dot to go after saving"));
+  g_assert_true (impact_gui_test_wait_for (label_shown, &saved, "the Saved toast"));
+
+  g_assert_true (impact_window_save_to (window, other, NULL));
+  g_assert_true (impact_gui_test_wait_for (label_shown, &saved_as, "the Saved toast after Save As"));
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "copy.json");
+  close_window (window);
+}
+
+/* A new sheet's guidance left as it is ("Phone number, as it should be
+ * printed") is a warning next to its field until it is replaced */
+static void
+test_template_guidance_warns (void)
+{
+  ImpactWindow *window;
+  const char *message;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  settle ();
+  window = IMPACT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (impact_window_get_document (window));
+
+  field (window, "organisation.phone");
+  message = impact_editor_pane_get_message (window->editor, "organisation.phone");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Phone number, as it should be printed"));
+  g_assert_nonnull (impact_editor_pane_get_message (window->editor, "statistics.0.label"));
+  if (g_getenv ("IMPACT_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      gtk_widget_grab_focus (field (window, "organisation.phone"));
+      for (int i = 0; i < 20; i++)
+        {
+          g_usleep (20000);
+          settle ();
+        }
+      impact_gui_test_screenshot (GTK_WIDGET (window), "new-sheet-guidance");
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "organisation.phone")), "+51 1 555 0100");
+  impact_window_apply_edits (window);
+  g_assert_null (impact_editor_pane_get_message (window->editor, "organisation.phone"));
+  /* the others stay until they are written */
+  g_assert_nonnull (impact_editor_pane_get_message (window->editor, "office"));
+
+  /* a new milestone's own guidance counts too */
+  {
+    guint n = impact_document_get_milestones (impact_window_get_document (window))->len;
+    g_autofree char *key = g_strdup_printf ("milestones.%u.title", n);
+
+    impact_document_insert_item (impact_window_get_document (window), IMPACT_LIST_MILESTONES, -1);
+    impact_window_document_edited (window, NULL);
+    impact_window_apply_edits (window);
+    g_assert_nonnull (impact_editor_pane_get_message (window->editor, key));
+  }
+
+  window->force_close = TRUE;
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1343,6 +1461,8 @@ main (int   argc,
   g_test_add_func ("/gui/edit/new-document", test_new_document);
   g_test_add_func ("/gui/edit/long-case-log", test_long_case_log);
   g_test_add_func ("/gui/edit/rows-show-literal-text", test_rows_show_literal_text);
+  g_test_add_func ("/gui/edit/title-and-save-toast", test_title_and_save_toast);
+  g_test_add_func ("/gui/edit/template-guidance-warns", test_template_guidance_warns);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -1,5 +1,6 @@
 /* test-window.c: the real window under Xvfb: example, live reload, invalid
- * files, export, zoom and the outline
+ * files, export, zoom and the outline; the recent menu, a 360 px window,
+ * the export dialog's paper, the dark timeline and the errors window
  *
  * Every wait iterates the main loop until a condition holds, failing after
  * a timeout; nothing relies on a fixed sleep.
@@ -12,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "impact-application.h"
+#include "impact-export-dialog.h"
 #include "impact-outline-row.h"
 #include "impact-gui-test-utils.h"
 #include "impact-test-utils.h"
@@ -65,7 +67,9 @@ title_is (gpointer data)
 {
   TitleCheck *check = data;
 
-  return g_strcmp0 (adw_view_switcher_title_get_title (check->window->window_title), check->title) == 0;
+  ImpactDocument *doc = impact_window_get_document (check->window);
+
+  return doc != NULL && g_strcmp0 (impact_document_get_office (doc), check->title) == 0;
 }
 
 typedef struct
@@ -145,8 +149,8 @@ test_example (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "document");
   g_assert_null (impact_window_get_error (window));
   g_assert_true (impact_gui_test_wait_for (preview_drawn, window, "the first drawn preview"));
-  g_assert_cmpstr (adw_view_switcher_title_get_title (window->window_title), ==,
-                   impact_document_get_office (impact_window_get_document (window)));
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "kolkata.json");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "Built-in example");
 
   /* The outline lists every statistic, and picking a milestone scrolls to it */
   g_assert_nonnull (impact_outline_pane_find_row (window->outline, IMPACT_SECTION_STATISTICS, 0));
@@ -460,6 +464,453 @@ test_empty_window (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+recent_menu_has_entry (gpointer data)
+{
+  GMenuModel *menu = impact_application_get_recent_menu (app);
+  const char *uri = data;
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The Open button's arrow lists the files opened before, and can be used */
+static void
+test_recent_menu (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("impact-recent-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *uri = g_file_get_uri (file);
+  ImpactWindow *window = open_window (file);
+  GtkWidget *dropdown;
+
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the copy to load"));
+  g_assert_true (impact_gui_test_wait_for (recent_menu_has_entry, uri, "the file in the recent menu"));
+  g_assert_true (adw_split_button_get_menu_model (window->open_button) == impact_application_get_recent_menu (app));
+
+  dropdown = find_type (GTK_WIDGET (window->open_button), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_widget_is_sensitive (dropdown));
+  g_assert_true (gtk_widget_is_sensitive (find_type (dropdown, GTK_TYPE_TOGGLE_BUTTON)));
+
+  close_window (window);
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+static void
+print_widths (GtkWidget *widget,
+              int        depth)
+{
+  if (depth > 9)
+    return;
+  g_test_message ("%*s%s %d", depth * 2, "", G_OBJECT_TYPE_NAME (widget), min_width (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    print_widths (child, depth + 1);
+}
+
+/* @action is an item of @menu or of its sections and submenus */
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+      const char *link_name;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      links = g_menu_model_iterate_item_links (menu, i);
+      while (g_menu_link_iter_get_next (links, &link_name, &link))
+        {
+          gboolean found = menu_has_action (link, action);
+
+          g_object_unref (link);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+stack_settled (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return !gtk_stack_get_transition_running (window->stack) &&
+         impact_sheet_preview_get_first_draw_time (window->preview) != 0;
+}
+
+static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (data) <= 370 && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+switcher_at_bottom (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return adw_view_switcher_bar_get_reveal (window->view_switcher_bar);
+}
+
+/* The window fits a phone (360 px, as the metainfo promises) with a
+ * document open: the side pane folds, the header bar buttons collapse */
+static void
+test_narrow_window (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (EXAMPLE_URI);
+  ImpactWindow *window = open_window (file);
+
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
+  g_assert_true (impact_gui_test_wait_for (stack_settled, window, "the drawn preview"));
+  impact_gui_test_screenshot (GTK_WIDGET (window), "window-wide");
+  g_assert_true (GTK_IS_LABEL (adw_squeezer_get_visible_child (window->open_squeezer)));
+  g_assert_true (GTK_IS_BOX (adw_squeezer_get_visible_child (window->end_squeezer)));
+  g_assert_false (adw_view_switcher_bar_get_reveal (window->view_switcher_bar));
+  if (min_width (GTK_WIDGET (window)) > 360)
+    print_widths (GTK_WIDGET (window), 0);
+  g_assert_cmpint (min_width (GTK_WIDGET (window)), <=, 360);
+
+  /* At 360 px: the side pane folds, Open is an icon, Export goes to the
+   * menu, the view switcher to the bottom bar; the file name stays */
+  close_window (window);
+  window = impact_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (impact_application_open_file (app, file, GTK_WINDOW (window)) == GTK_WINDOW (window));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
+  g_assert_true (impact_gui_test_wait_for (is_narrow, window, "the window to be 360 px wide"));
+  g_assert_true (impact_gui_test_wait_for (switcher_at_bottom, window, "the view switcher in the bottom bar"));
+  g_assert_true (adw_flap_get_folded (window->flap));
+  g_assert_true (GTK_IS_IMAGE (adw_squeezer_get_visible_child (window->open_squeezer)));
+  g_assert_false (GTK_IS_BOX (adw_squeezer_get_visible_child (window->end_squeezer)));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (window->menu_button), "win.export"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (window->menu_button), "win.save"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->narrow_title)));
+  g_assert_true (impact_gui_test_wait_for (stack_settled, window, "the narrow preview"));
+  impact_gui_test_screenshot (GTK_WIDGET (window), "window-narrow");
+
+  close_window (window);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWidget *window = g_list_model_get_item (toplevels, i);
+      gboolean found = G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window);
+
+      /* the list keeps its reference */
+      g_object_unref (window);
+      if (found)
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static const char *chosen_path;
+
+/* @needle in binary data (a PDF has NUL bytes) */
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL && g_strcmp0 (g_file_peek_path (file), chosen_path) == 0;
+}
+
+static gboolean
+exported_one (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return !impact_window_get_busy (window) && impact_window_get_exported (window) != NULL &&
+         impact_window_get_exported (window)->len == 1;
+}
+
+/* A4 chosen in the export dialog is for that export: the previews and
+ * printing keep their paper */
+static void
+test_export_paper_is_its_own (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *pdf_path = g_build_filename (dir, "doc.pdf", NULL);
+  ImpactWindow *window = open_window (file);
+  g_autofree char *setting = NULL;
+  g_autofree char *pdf = NULL;
+  gsize pdf_length = 0;
+  GtkWidget *dialog;
+  GtkWidget *chooser;
+  GtkWidget *row;
+
+  g_settings_set_string (window->settings, "page-size", "letter");
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
+  g_assert_cmpint (window->page_size, ==, IMPACT_PAGE_SIZE_LETTER);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (IMPACT_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  row = find_row (dialog, "Paper _Size");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);  /* Letter, as the preview */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);                          /* A4 */
+  g_signal_emit_by_name (find_button (dialog, "_Export…"), "clicked");
+
+  g_assert_true (impact_gui_test_wait_for (file_chooser_shown, NULL, "the file chooser"));
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  /* suggested: the document's name, in its folder */
+  chosen_path = pdf_path;
+  g_assert_true (impact_gui_test_wait_for (chooser_has_file, chooser, "the chosen file"));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_true (impact_gui_test_wait_for (exported_one, window, "the export"));
+
+  /* the PDF is A4 (595 × 842 pt) */
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &pdf_length, NULL));
+  g_assert_true (contains_bytes (pdf, pdf_length, "/MediaBox [ 0 0 595"));
+  /* the window, its preview and the setting printing follows stay Letter */
+  setting = g_settings_get_string (window->settings, "page-size");
+  g_assert_cmpstr (setting, ==, "letter");
+  g_assert_cmpint (window->page_size, ==, IMPACT_PAGE_SIZE_LETTER);
+  g_assert_cmpint (impact_sheet_layout_get_page_size (window->result->layout), ==, IMPACT_PAGE_SIZE_LETTER);
+
+  close_window (window);
+}
+
+static gboolean
+timeline_shown (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (window->timeline_view)))
+    return FALSE;
+  texture = impact_gui_test_render (GTK_WIDGET (window->timeline_view));
+  return texture != NULL;
+}
+
+/* The canvas's corner, once drawn: < 0 while there is nothing to see */
+static double
+timeline_corner_luminance (ImpactWindow *window)
+{
+  g_autoptr(GdkTexture) texture = impact_gui_test_render (GTK_WIDGET (window->timeline_view));
+
+  return texture ? impact_gui_test_luminance_at (texture, 4, 4) : -1;
+}
+
+static gboolean
+timeline_light (gpointer data)
+{
+  return timeline_corner_luminance (data) > 0.8;
+}
+
+static gboolean
+timeline_dark (gpointer data)
+{
+  double luminance = timeline_corner_luminance (data);
+
+  return luminance >= 0 && luminance < 0.2;
+}
+
+/* The timeline canvas follows the dark style, and back */
+static void
+test_timeline_dark (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (EXAMPLE_URI);
+  ImpactWindow *window = open_window (file);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
+  adw_view_stack_set_visible_child_name (window->content_stack, "timeline");
+  g_assert_true (impact_gui_test_wait_for (timeline_shown, window, "the timeline"));
+  g_assert_true (impact_gui_test_wait_for (timeline_light, window, "a light canvas"));
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+  g_assert_true (impact_gui_test_wait_for (timeline_dark, window, "a dark canvas"));
+  impact_gui_test_screenshot (GTK_WIDGET (window->timeline_view), "timeline-dark");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_true (impact_gui_test_wait_for (timeline_light, window, "a light canvas again"));
+  close_window (window);
+}
+
+static GtkWidget *
+find_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scroller (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_errors_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWidget *window = g_list_model_get_item (toplevels, i);
+      gboolean found = gtk_widget_get_visible (window) &&
+                       g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), "Errors in the Document") == 0;
+
+      g_object_unref (window);
+      if (found)
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  GtkWidget *dialog = find_errors_window ();
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog) && gtk_widget_get_height (dialog) > 0;
+}
+
+/* "All Errors" shows them in a box that reads: wide, and tall enough for
+ * more than a few lines, scrolling beyond */
+static void
+test_all_errors_dialog (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_window (file);
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
+  /* two errors: the details are more than the banner's first line */
+  write_file (file, "{\n  \"format\": \"1\",\n  \"office\": 3,\n  \"statistics\": 4\n}\n");
+  g_assert_true (impact_gui_test_wait_for (has_error, window, "the banner"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-errors", NULL));
+  g_assert_true (impact_gui_test_wait_for (dialog_shown, NULL, "the errors dialog"));
+  dialog = find_errors_window ();
+  scroller = find_scroller (dialog);
+  g_assert_nonnull (scroller);
+  impact_gui_test_screenshot (dialog, "all-errors");
+  g_test_message ("errors box %d × %d", gtk_widget_get_width (scroller), gtk_widget_get_height (scroller));
+  g_assert_cmpint (gtk_widget_get_height (scroller), >=, 240);
+  g_assert_cmpint (gtk_widget_get_width (scroller), >=, 480);
+  {
+    GtkPolicyType horizontal, vertical;
+
+    gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scroller), &horizontal, &vertical);
+    g_assert_cmpint (vertical, ==, GTK_POLICY_AUTOMATIC);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +937,11 @@ main (int   argc,
   g_test_add_func ("/gui/window/export-pdf", test_export_pdf);
   g_test_add_func ("/gui/window/zoom", test_zoom);
   g_test_add_func ("/gui/window/page-size", test_page_size);
+  g_test_add_func ("/gui/window/recent-menu", test_recent_menu);
+  g_test_add_func ("/gui/window/narrow", test_narrow_window);
+  g_test_add_func ("/gui/window/export-paper-is-its-own", test_export_paper_is_its_own);
+  g_test_add_func ("/gui/window/timeline-dark", test_timeline_dark);
+  g_test_add_func ("/gui/window/all-errors-dialog", test_all_errors_dialog);
 
   status = g_test_run ();
   g_clear_object (&app);
