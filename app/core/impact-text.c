@@ -8,10 +8,31 @@
 
 #include "impact-emphasis.h"
 
+/* The sheet's font map, one per thread (Pango's fonts are not shared
+ * between threads). Its resolution is the layout's, 72 dpi: Pango measures
+ * a font's approximate character widths with a context of the font map's
+ * resolution, and at the default 96 dpi every font description was matched
+ * and loaded a second time, at another size, only for those metrics. */
+static GPrivate font_map_key = G_PRIVATE_INIT (g_object_unref);
+
+static PangoFontMap *
+get_font_map (void)
+{
+  PangoFontMap *font_map = g_private_get (&font_map_key);
+
+  if (font_map == NULL)
+    {
+      font_map = pango_cairo_font_map_new ();
+      pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 72.0);
+      g_private_set (&font_map_key, font_map);
+    }
+  return font_map;
+}
+
 PangoContext *
 impact_text_context_new (const char *language)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoFontMap *font_map = get_font_map ();
   PangoContext *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *options = cairo_font_options_create ();
 
