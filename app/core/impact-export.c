@@ -792,7 +792,9 @@ impact_export_document (ImpactDocument             *document,
       options = &card;
     }
   else
-    layout = impact_sheet_layout_new (document, theme, options->page_size, diagnostics);
+    /* the front alone needs no back page laid out */
+    layout = impact_sheet_layout_new_front_only (document, theme, options->page_size,
+                                                 options->page == 1, diagnostics);
   n_pages = impact_sheet_layout_get_n_pages (layout);
 
   if (options->page > n_pages)
