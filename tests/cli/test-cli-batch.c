@@ -6,8 +6,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <pty.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "impact-test-utils.h"
 
@@ -296,6 +300,48 @@ test_batch_usage (void)
   g_assert_nonnull (strstr (r3.err, "gif"));
 }
 
+/* With standard error on a terminal, a progress line is redrawn in place
+ * (and the files written are not listed one by one) */
+static void
+test_batch_progress_on_terminal (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out/", NULL);
+  g_autofree char *a = copy_example (dir, "a.json");
+  g_autofree char *b = copy_example (dir, "b.json");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) terminal = g_string_new (NULL);
+  g_autofree char *stdout_text = NULL;
+  const char *argv[] = { impact_test_binary (), "export", a, b, "-o", out, NULL };
+  int master = -1, slave = -1;
+  char buffer[4096];
+  ssize_t n;
+
+  g_assert_cmpint (openpty (&master, &slave, NULL, NULL, NULL), ==, 0);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_take_stderr_fd (launcher, slave);
+  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_clear_object (&launcher);   /* closes our copy of the terminal's end */
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &stdout_text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+
+  fcntl (master, F_SETFL, O_NONBLOCK);
+  while ((n = read (master, buffer, sizeof buffer)) > 0)
+    g_string_append_len (terminal, buffer, n);
+  close (master);
+
+  g_assert_nonnull (strstr (terminal->str, "Exporting: 2 of 2 sheets done, 0 failed"));
+  g_assert_nonnull (strstr (terminal->str, "\r"));
+  g_assert_null (strstr (stdout_text, "Wrote "));
+  g_assert_nonnull (strstr (stdout_text, "Exported 2 of 2 sheets"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,5 +352,6 @@ main (int   argc,
   g_test_add_func ("/cli/batch/list-on-stdin", test_batch_list_on_stdin);
   g_test_add_func ("/cli/batch/same-name-twice", test_batch_same_name_twice);
   g_test_add_func ("/cli/batch/usage", test_batch_usage);
+  g_test_add_func ("/cli/batch/progress-on-terminal", test_batch_progress_on_terminal);
   return g_test_run ();
 }
