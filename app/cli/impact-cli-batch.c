@@ -513,6 +513,9 @@ impact_cli_batch_export (ImpactExportOptions *options,
       g_ptr_array_add (queue, job);
     }
 
+  /* a private font configuration is for one document a process: workers
+   * keep the fonts they loaded for the next sheet instead */
+  options->private_fonts = FALSE;
   batch.options = options;
   batch.n_total = queue->len;
   batch.quiet = quiet;

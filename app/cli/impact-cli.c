@@ -366,6 +366,7 @@ run_export (int    argc,
   options.dpi = dpi;
   options.page = page;
   options.template_name = template_name;
+  options.private_fonts = TRUE;
   if (batch)
     return impact_cli_batch_export (&options, argv + 2, argc - 2, files_from, output,
                                     format_name, jobs, quiet);
