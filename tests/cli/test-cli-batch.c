@@ -178,7 +178,7 @@ test_batch_same_as_single (void)
   g_autofree char *bn = impact_test_example_path ("kolkata-bn.json");
   g_autofree char *single_bn = g_build_filename (dir, "single-bn.pdf", NULL);
   g_autofree char *single_bn_text = NULL;
-  g_autofree char *p[4] = { NULL };
+  char *p[4] = { NULL };
   const char *single_args[] = { "export", input, "-o", single, "-q", NULL };
   const char *single_bn_args[] = { "export", bn, "-o", single_bn, "-q", NULL };
   g_auto(Result) r1 = { 0 };
@@ -221,6 +221,8 @@ test_batch_same_as_single (void)
       g_assert_cmpstr (text, ==, single_bn_text);
     }
   }
+  for (guint i = 0; i < 4; i++)
+    g_free (p[i]);
 }
 
 static void
