@@ -1,19 +1,41 @@
-/* main.c: "impact-sheet export|validate …" runs the headless command line;
- * anything else starts the application.
+/* main.c: "impact-sheet export|validate|import …" runs the headless command
+ * line; anything else starts the application, by executing impact-sheet-gui
+ * (this program links only the core: no GTK, no libadwaita).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <locale.h>
+#include <unistd.h>
 
 #include "impact-cli.h"
 #include "impact-cli-timeline.h"
 
-#ifdef HAVE_GUI
-#include "impact-application.h"
-#endif
+/* The window's program: $IMPACT_SHEET_GUI_BIN, else next to this program
+ * (the build tree), else in the installed libexec folder. */
+static char *
+find_gui_program (void)
+{
+  const char *env = g_getenv ("IMPACT_SHEET_GUI_BIN");
+  g_autofree char *self = NULL;
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      char *sibling = g_build_filename (dir, GUI_PROGRAM_NAME, NULL);
+
+      if (g_file_test (sibling, G_FILE_TEST_IS_EXECUTABLE))
+        return sibling;
+      g_free (sibling);
+    }
+  return g_build_filename (LIBEXECDIR, GUI_PROGRAM_NAME, NULL);
+}
 
 int
 main (int   argc,
@@ -31,9 +53,12 @@ main (int   argc,
 
 #ifdef HAVE_GUI
   {
-    g_autoptr(ImpactApplication) app = impact_application_new ();
+    g_autofree char *gui = find_gui_program ();
 
-    return g_application_run (G_APPLICATION (app), argc, argv);
+    argv[0] = gui;
+    execv (gui, argv);
+    g_printerr (_("impact-sheet: cannot start the window (%s): %s\n"), gui, g_strerror (errno));
+    return 2;
   }
 #else
   g_printerr (_("This build has no window; use “impact-sheet export” or “impact-sheet validate”.\n"));

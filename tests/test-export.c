@@ -499,6 +499,36 @@ test_stats_card_overflow_path (void)
   g_assert_cmpuint (n_overflows, >=, 1);
 }
 
+/* --page 1 lays out the front alone: it comes out as the front of the
+ * whole sheet does */
+static void
+test_png_front_only (void)
+{
+  g_autoptr(ImpactDocument) doc = load_example ();
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *both = g_build_filename (dir, "both.png", NULL);
+  g_autofree char *both_1 = g_build_filename (dir, "both-1.png", NULL);
+  g_autofree char *front = g_build_filename (dir, "front.png", NULL);
+  g_autoptr(GPtrArray) written_both = NULL;
+  g_autoptr(GPtrArray) written_front = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+  gsize a_len = 0, b_len = 0;
+  ImpactExportOptions options;
+
+  impact_export_options_init (&options);
+  options.format = IMPACT_EXPORT_FORMAT_PNG;
+  options.dpi = 72;
+  written_both = export (doc, &options, both);
+  g_assert_cmpuint (written_both->len, ==, 2);
+  options.page = 1;
+  written_front = export (doc, &options, front);
+  g_assert_cmpuint (written_front->len, ==, 1);
+
+  g_assert_true (g_file_get_contents (both_1, &a, &a_len, NULL));
+  g_assert_true (g_file_get_contents (front, &b, &b_len, NULL));
+  g_assert_cmpmem (a, a_len, b, b_len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +544,7 @@ main (int   argc,
   g_test_add_func ("/export/atomic/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/export/atomic/page-set", test_atomic_page_set);
   g_test_add_func ("/export/format-from-path", test_format_from_path);
+  g_test_add_func ("/export/png/front-only", test_png_front_only);
   g_test_add_func ("/export/stats-card/png", test_stats_card);
   g_test_add_func ("/export/stats-card/no-statistics", test_stats_card_needs_statistics);
   g_test_add_func ("/export/stats-card/overflow-path", test_stats_card_overflow_path);

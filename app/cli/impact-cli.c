@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "impact-cli.h"
+#include "impact-cli-batch.h"
 #include "impact-cli-timeline.h"
 #include "impact-error.h"
 #include "impact-export.h"
@@ -252,6 +253,10 @@ run_export (int    argc,
   g_autofree char *bleed = NULL;
   g_autofree char *part = NULL;
   g_autofree char *card_size = NULL;
+  g_autofree char *files_from = NULL;
+  g_autofree char *format_name = NULL;
+  int jobs = 0;
+  gboolean batch;
   double dpi = 150.0;
   int page = 0;
   gboolean quiet = FALSE;
@@ -269,24 +274,35 @@ run_export (int    argc,
     { "part", 0, 0, G_OPTION_ARG_STRING, &part, N_("What to export: sheet (default); stats, the statistics as a social-media card; timeline, the milestones as a slide or a paginated handout"), N_("PART") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &card_size, N_("Size of a --part stats card in pixels, e.g. 1080x1080 (default) or 1200x630"), N_("WxH") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors"), NULL },
+    { "files-from", 0, 0, G_OPTION_ARG_FILENAME, &files_from, N_("Export the inputs listed in FILE, one a line (- reads standard input), into the folder -o DIR/"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("Format of the files written into a folder: pdf (default), png or svg"), N_("FORMAT") },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Sheets exported at once into a folder (default: one a processor)"), N_("N") },
     { NULL }
   };
 
-  context = impact_cli_option_context_new (_("INPUT.json — export a fact sheet"), entries,
+  context = impact_cli_option_context_new (_("INPUT.json… — export fact sheets"), entries,
     _("The output format follows the file name: PDF holds every page; PNG and SVG\n"
       "of a two-page sheet are written as OUT-1.png and OUT-2.png unless --page\n"
-      "picks one page.\n\n"
+      "picks one page. Several inputs (or --files-from) are exported into the\n"
+      "folder -o DIR/ as NAME.pdf (or --format); an input that fails is reported\n"
+      "and skipped.\n\n"
       "Exit status: 0 on success, 1 when the input or the export failed,\n"
       "2 for a usage error."));
 
   if (!impact_cli_parse_options (context, argv[1], &argc, &argv))
     return IMPACT_CLI_EXIT_USAGE;
 
-  if (!impact_cli_check_arguments ("export", argc, output, TRUE))
+  batch = impact_cli_batch_wanted (argc - 2, output, files_from);
+  if (!batch && !impact_cli_check_arguments ("export", argc, output, TRUE))
     return IMPACT_CLI_EXIT_USAGE;
+  if (!batch && (format_name != NULL || jobs != 0))
+    {
+      g_printerr (_("impact-sheet export: --format and --jobs are for several inputs and a folder (-o DIR/)\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
 
   impact_export_options_init (&options);
-  if (!impact_export_format_from_path (output, &options.format))
+  if (!batch && !impact_export_format_from_path (output, &options.format))
     {
       g_printerr (_("impact-sheet export: cannot tell the format of “%s”: use .pdf, .png or .svg\n"), output);
       return IMPACT_CLI_EXIT_USAGE;
@@ -364,6 +380,10 @@ run_export (int    argc,
   options.dpi = dpi;
   options.page = page;
   options.template_name = template_name;
+  options.private_fonts = TRUE;
+  if (batch)
+    return impact_cli_batch_export (&options, argv + 2, argc - 2, files_from, output,
+                                    format_name, jobs, quiet);
 
   {
     g_autofree char *base = g_path_get_basename (argv[2]);

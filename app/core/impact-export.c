@@ -23,6 +23,8 @@
 #include "impact-sheet-layout.h"
 #include "impact-sheet-layout-private.h"
 #include "impact-theme.h"
+#include "impact-fonts.h"
+#include "impact-source-map.h"
 
 /* A page image larger than this is refused rather than allocated */
 #define MAX_PNG_PIXELS (120 * 1000 * 1000)
@@ -716,14 +718,14 @@ numbered_path (const char *path,
   return g_strdup_printf ("%.*s-%u%s", (int) (dot - path), path, number, dot);
 }
 
-gboolean
-impact_export_document (ImpactDocument             *document,
-                        const ImpactExportOptions  *options,
-                        GFile                      *output,
-                        GPtrArray                 **written,
-                        ImpactDiagnostics          *diagnostics,
-                        GCancellable               *cancellable,
-                        GError                    **error)
+static gboolean
+export_document (ImpactDocument             *document,
+                 const ImpactExportOptions  *options,
+                 GFile                      *output,
+                 GPtrArray                 **written,
+                 ImpactDiagnostics          *diagnostics,
+                 GCancellable               *cancellable,
+                 GError                    **error)
 {
   g_autoptr(ImpactTheme) theme = NULL;
   g_autoptr(ImpactSheetLayout) layout = NULL;
@@ -764,6 +766,21 @@ impact_export_document (ImpactDocument             *document,
 
   theme = impact_theme_new (impact_document_get_theme_spec (document),
                             options->template_name, diagnostics);
+  if (options->private_fonts && !impact_fonts_is_restricted ())
+    {
+      ImpactSourceMap *map = impact_document_get_source_map (document);
+      GBytes *text = map != NULL ? impact_source_map_get_text (map) : NULL;
+      const char *families[] = { impact_theme_get_heading_font (theme),
+                                 impact_theme_get_body_font (theme), NULL };
+
+      if (text != NULL)
+        {
+          g_autofree char *chars = g_utf8_make_valid (g_bytes_get_data (text, NULL),
+                                                      g_bytes_get_size (text));
+
+          impact_fonts_restrict (families, chars);
+        }
+    }
   if (options->part == IMPACT_EXPORT_PART_STATS)
     {
       int cw = options->card_width > 0 ? options->card_width : 1080;
@@ -792,7 +809,9 @@ impact_export_document (ImpactDocument             *document,
       options = &card;
     }
   else
-    layout = impact_sheet_layout_new (document, theme, options->page_size, diagnostics);
+    /* the front alone needs no back page laid out */
+    layout = impact_sheet_layout_new_front_only (document, theme, options->page_size,
+                                                 options->page == 1, diagnostics);
   n_pages = impact_sheet_layout_get_n_pages (layout);
 
   if (options->page > n_pages)
@@ -844,5 +863,49 @@ impact_export_document (ImpactDocument             *document,
 
   if (written)
     *written = g_steal_pointer (&files);
+  return TRUE;
+}
+
+gboolean
+impact_export_document (ImpactDocument             *document,
+                        const ImpactExportOptions  *options,
+                        GFile                      *output,
+                        GPtrArray                 **written,
+                        ImpactDiagnostics          *diagnostics,
+                        GCancellable               *cancellable,
+                        GError                    **error)
+{
+  g_autoptr(ImpactDiagnostics) attempt = NULL;
+  g_autoptr(GError) attempt_error = NULL;
+  g_autoptr(GPtrArray) attempt_written = NULL;
+  ImpactExportOptions all_fonts;
+  gboolean ok;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+  if (!options->private_fonts)
+    return export_document (document, options, output, written, diagnostics, cancellable, error);
+
+  /* with the document's own fonts (impact-fonts.h); when a text needed a
+   * character that choice did not plan for, once more with every font */
+  attempt = impact_diagnostics_new ();
+  ok = export_document (document, options, output, &attempt_written, attempt, cancellable,
+                        &attempt_error);
+  if (impact_fonts_restriction_broken ())
+    {
+      impact_fonts_unrestrict ();
+      all_fonts = *options;
+      all_fonts.private_fonts = FALSE;
+      return export_document (document, &all_fonts, output, written, diagnostics, cancellable, error);
+    }
+  impact_fonts_unrestrict ();
+  if (diagnostics != NULL)
+    impact_diagnostics_extend (diagnostics, attempt);
+  if (!ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&attempt_error));
+      return FALSE;
+    }
+  if (written != NULL)
+    *written = g_steal_pointer (&attempt_written);
   return TRUE;
 }

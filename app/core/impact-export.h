@@ -46,6 +46,9 @@ typedef struct
   ImpactExportPart   part;           /* what to export; the sheet by default */
   int                card_width;     /* the card in pixels (PNG) or 1/144 in (PDF, SVG); 0 = 1080 */
   int                card_height;    /* 0 = 1080 */
+  gboolean           private_fonts;  /* choose among the fonts this document can use only
+                                      * (impact-fonts.h): same output, less matching;
+                                      * for a process or thread that exports one document */
 } ImpactExportOptions;
 
 void     impact_export_options_init        (ImpactExportOptions *options);

@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <limits.h>
 #include <math.h>
@@ -480,74 +479,3 @@ impact_output_write_bytes_atomic (const char  *path,
   return TRUE;
 }
 
-/* PNG */
-
-/* Never fails: a failed write is kept in @data and reported by finish().
- * gdk-pixbuf's PNG saver leaks its text chunks when the callback fails
- * (it jumps out of libpng past the free), so it is let run to the end. */
-static gboolean
-png_write_cb (const gchar  *buf,
-              gsize         count,
-              GError      **error,
-              gpointer      data)
-{
-  impact_output_file_write (data, buf, count);
-  return TRUE;
-}
-
-gboolean
-impact_output_write_png (cairo_surface_t  *surface,
-                         double            dpi,
-                         ImpactOutputFile *file,
-                         GError          **error)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int src_stride = cairo_image_surface_get_stride (surface);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *dpi_text = g_strdup_printf ("%d", (int) round (dpi));
-  const guchar *src;
-  gboolean saved;
-
-  cairo_surface_flush (surface);
-  src = cairo_image_surface_get_data (surface);
-  pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
-  if (pixbuf == NULL || src == NULL)
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE,
-                   "not enough memory for a %d × %d image", width, height);
-      return FALSE;
-    }
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *s = (const guint32 *) (src + (gsize) y * src_stride);
-      guchar *d = gdk_pixbuf_get_pixels (pixbuf) + (gsize) y * gdk_pixbuf_get_rowstride (pixbuf);
-
-      for (int x = 0; x < width; x++, d += 3)
-        {
-          d[0] = (s[x] >> 16) & 0xff;
-          d[1] = (s[x] >> 8) & 0xff;
-          d[2] = s[x] & 0xff;
-        }
-    }
-  if (dpi > 0)
-    saved = gdk_pixbuf_save_to_callback (pixbuf, png_write_cb, file, "png", &local_error,
-                                         "compression", "3",
-                                         "x-dpi", dpi_text, "y-dpi", dpi_text,
-                                         "tEXt::Software", "Impact Sheet " PACKAGE_VERSION,
-                                         NULL);
-  else
-    saved = gdk_pixbuf_save_to_callback (pixbuf, png_write_cb, file, "png", &local_error,
-                                         "compression", "3",
-                                         "tEXt::Software", "Impact Sheet " PACKAGE_VERSION,
-                                         NULL);
-  if (!saved && file->errsv == 0)
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                   "cannot write “%s”: %s", file->target, local_error->message);
-      return FALSE;
-    }
-  /* reports a failed write with its cause */
-  return impact_output_file_finish (file, error);
-}

@@ -2580,6 +2580,16 @@ impact_sheet_layout_new (ImpactDocument    *document,
                          ImpactPageSize     page_size,
                          ImpactDiagnostics *diagnostics)
 {
+  return impact_sheet_layout_new_front_only (document, theme, page_size, FALSE, diagnostics);
+}
+
+ImpactSheetLayout *
+impact_sheet_layout_new_front_only (ImpactDocument    *document,
+                                    ImpactTheme       *theme,
+                                    ImpactPageSize     page_size,
+                                    gboolean           front_only,
+                                    ImpactDiagnostics *diagnostics)
+{
   ImpactSheetLayout *self;
   g_autoptr(GObject) context_object = NULL;
   PangoContext *context;
@@ -2601,7 +2611,8 @@ impact_sheet_layout_new (ImpactDocument    *document,
   b.type_scale = 1.0;
 
   g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_front, _("front")));
-  g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_back, _("back")));
+  if (!front_only)
+    g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_back, _("back")));
   g_clear_pointer (&b.longest_path, g_free);
   g_clear_pointer (&b.overflow_path, g_free);
   return self;

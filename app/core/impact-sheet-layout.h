@@ -51,6 +51,13 @@ ImpactSheetLayout *impact_sheet_layout_new            (ImpactDocument    *docume
                                                        ImpactTheme       *theme,
                                                        ImpactPageSize     page_size,
                                                        ImpactDiagnostics *diagnostics);
+/* The same; with @front_only, the front page alone (one page): what the
+ * front looks like never depends on the back. */
+ImpactSheetLayout *impact_sheet_layout_new_front_only (ImpactDocument    *document,
+                                                       ImpactTheme       *theme,
+                                                       ImpactPageSize     page_size,
+                                                       gboolean           front_only,
+                                                       ImpactDiagnostics *diagnostics);
 /* The statistics alone on one page of @width × @height points: a card for
  * social media in the sheet's colours (figures, labels, heading and the
  * organisation's name). Overflow warnings go to @diagnostics (optional). */

@@ -4,14 +4,47 @@
  */
 #include "impact-text.h"
 
+#include <pango/pangofc-fontmap.h>
 #include <string.h>
 
 #include "impact-emphasis.h"
+#include "impact-fonts.h"
+
+/* The sheet's font map, one per thread (Pango's fonts are not shared
+ * between threads). Its resolution is the layout's, 72 dpi: Pango measures
+ * a font's approximate character widths with a context of the font map's
+ * resolution, and at the default 96 dpi every font description was matched
+ * and loaded a second time, at another size, only for those metrics. */
+static GPrivate font_map_key = G_PRIVATE_INIT (g_object_unref);
+/* impact_fonts_get_serial() when the font map's configuration was set */
+static GPrivate font_map_serial_key;
+
+static PangoFontMap *
+get_font_map (void)
+{
+  PangoFontMap *font_map = g_private_get (&font_map_key);
+  guint serial = impact_fonts_get_serial ();
+
+  if (font_map == NULL)
+    {
+      font_map = pango_cairo_font_map_new ();
+      pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 72.0);
+      g_private_set (&font_map_key, font_map);
+    }
+  /* a private font configuration (impact-fonts.h) set or dropped since */
+  if (GPOINTER_TO_UINT (g_private_get (&font_map_serial_key)) != serial)
+    {
+      if (PANGO_IS_FC_FONT_MAP (font_map))
+        pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (font_map), impact_fonts_get_config ());
+      g_private_set (&font_map_serial_key, GUINT_TO_POINTER (serial));
+    }
+  return font_map;
+}
 
 PangoContext *
 impact_text_context_new (const char *language)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoFontMap *font_map = get_font_map ();
   PangoContext *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *options = cairo_font_options_create ();
 
@@ -142,6 +175,7 @@ impact_text_layout_new (PangoContext          *context,
     }
 
   pango_layout_set_text (layout, shown, -1);
+  impact_fonts_check_text (shown);
 
   for (guint i = 0; spans && i < spans->len; i++)
     {
@@ -219,6 +253,7 @@ impact_text_layout_append_superscript (PangoLayout *layout,
   pango_attr_list_insert (attrs, attr);
 
   pango_layout_set_text (layout, text->str, (int) text->len);
+  impact_fonts_check_text (mark);
   pango_layout_set_attributes (layout, attrs);
   g_string_free (text, TRUE);
 }

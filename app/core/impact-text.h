@@ -1,8 +1,9 @@
 /* impact-text.h: measuring and shaping text the same way on every surface
  *
- * All layouts of a sheet come from one PangoContext at 72 dpi (1 pt = 1 unit)
- * with metric hinting off, so line breaks computed for the preview are the
- * breaks in the PDF, the PNG and the printout.
+ * All layouts of a sheet come from one PangoContext at 72 dpi (1 pt = 1 unit),
+ * of a per-thread font map at 72 dpi too, with metric hinting off, so line
+ * breaks computed for the preview are the breaks in the PDF, the PNG and the
+ * printout.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

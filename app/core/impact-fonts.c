@@ -1,0 +1,357 @@
+/* impact-fonts.c: a private fontconfig configuration for one document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "impact-fonts"
+
+#include "impact-fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <string.h>
+
+typedef struct
+{
+  FcConfig   *config;
+  FcCharSet  *allowed;   /* characters the subset is known to choose right for */
+  gboolean    broken;
+  guint       serial;
+} Restriction;
+
+static void
+restriction_free (gpointer data)
+{
+  Restriction *r = data;
+
+  if (r->config != NULL)
+    FcConfigDestroy (r->config);
+  if (r->allowed != NULL)
+    FcCharSetDestroy (r->allowed);
+  g_free (r);
+}
+
+static GPrivate restriction_key = G_PRIVATE_INIT (restriction_free);
+
+static Restriction *
+get_restriction (void)
+{
+  Restriction *r = g_private_get (&restriction_key);
+
+  if (r == NULL)
+    {
+      r = g_new0 (Restriction, 1);
+      g_private_set (&restriction_key, r);
+    }
+  return r;
+}
+
+/* Pango never picks a font for a space, a control or a format character
+ * (itemize.c: not g_unichar_isgraph and not private use): such characters
+ * take the font around them. */
+static gboolean
+selects_font (gunichar c)
+{
+  return g_unichar_isgraph (c) || g_unichar_type (c) == G_UNICODE_PRIVATE_USE;
+}
+
+static gboolean
+has_family (FcPattern  *font,
+            const char *family)
+{
+  FcChar8 *name;
+
+  for (int i = 0; FcPatternGetString (font, FC_FAMILY, i, &name) == FcResultMatch; i++)
+    if (FcStrCmpIgnoreCase (name, (const FcChar8 *) family) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The best match for @family is a face of that family */
+static gboolean
+is_best_match (FcConfig   *config,
+               const char *family)
+{
+  FcPattern *pattern = FcPatternCreate ();
+  FcPattern *match;
+  FcResult result;
+  gboolean ok;
+
+  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
+  FcConfigSubstitute (config, pattern, FcMatchPattern);
+  FcDefaultSubstitute (pattern);
+  match = FcFontMatch (config, pattern, &result);
+  ok = match != NULL && has_family (match, family);
+  if (match != NULL)
+    FcPatternDestroy (match);
+  FcPatternDestroy (pattern);
+  return ok;
+}
+
+static void
+add_glob (GString    *xml,
+          const char *element,
+          const char *path)
+{
+  g_autofree char *escaped = g_markup_escape_text (path, -1);
+
+  g_string_append_printf (xml, "<%s><glob>%s</glob></%s>\n", element, escaped, element);
+}
+
+gboolean
+impact_fonts_restrict (const char * const *families,
+                       const char         *text)
+{
+  FcConfig *base = FcConfigReference (NULL);
+  FcFontSet *set;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) theme_faces = g_ptr_array_new ();
+  g_autoptr(GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) xml = NULL;
+  g_autofree gboolean *keep = NULL;
+  FcCharSet *doc_chars = FcCharSetCreate ();
+  FcCharSet *needed = FcCharSetCreate ();
+  FcCharSet *allowed = NULL;
+  FcConfig *config = NULL;
+  FcFontSet *built;
+  Restriction *r;
+  guint n_keep = 0;
+  gboolean ok = FALSE;
+
+  if (base == NULL)
+    goto out;
+  set = FcConfigGetFonts (base, FcSetSystem);
+  if (set == NULL || set->nfont == 0)
+    goto out;
+
+  /* the families, as a font description's comma-separated list */
+  for (guint i = 0; families[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (families[i], ",", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          char *name = g_strstrip (g_strdup (parts[j]));
+
+          if (*name == '\0')
+            g_free (name);
+          else
+            g_ptr_array_add (names, name);
+        }
+    }
+  if (names->len == 0)
+    goto out;
+  for (guint i = 0; i < names->len; i++)
+    if (!is_best_match (base, g_ptr_array_index (names, i)))
+      goto out;
+
+  keep = g_new0 (gboolean, set->nfont);
+  for (int f = 0; f < set->nfont; f++)
+    for (guint i = 0; i < names->len; i++)
+      if (has_family (set->fonts[f], g_ptr_array_index (names, i)))
+        {
+          keep[f] = TRUE;
+          g_ptr_array_add (theme_faces, set->fonts[f]);
+          break;
+        }
+  if (theme_faces->len == 0)
+    goto out;
+
+  /* the document's characters that some face of the theme lacks */
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!selects_font (c) || FcCharSetHasChar (doc_chars, c))
+        continue;
+      FcCharSetAddChar (doc_chars, c);
+      for (guint i = 0; i < theme_faces->len; i++)
+        {
+          FcCharSet *cs;
+
+          if (FcPatternGetCharSet (g_ptr_array_index (theme_faces, i), FC_CHARSET, 0, &cs) != FcResultMatch ||
+              !FcCharSetHasChar (cs, c))
+            {
+              FcCharSetAddChar (needed, c);
+              break;
+            }
+        }
+    }
+
+  /* every font with a needed character */
+  for (int f = 0; f < set->nfont; f++)
+    {
+      FcCharSet *cs;
+
+      if (!keep[f] && FcCharSetCount (needed) > 0 &&
+          FcPatternGetCharSet (set->fonts[f], FC_CHARSET, 0, &cs) == FcResultMatch &&
+          FcCharSetIntersectCount (cs, needed) > 0)
+        keep[f] = TRUE;
+    }
+  for (int f = 0; f < set->nfont; f++)
+    n_keep += keep[f];
+  /* not worth a second configuration */
+  if (n_keep * 2 > (guint) set->nfont)
+    goto out;
+
+  /* the system's configuration, with only the kept files (and the folders
+   * that lead to them) accepted */
+  xml = g_string_new ("<?xml version=\"1.0\"?>\n<fontconfig>\n<selectfont>\n");
+  for (int f = 0; f < set->nfont; f++)
+    {
+      FcChar8 *file;
+
+      if (!keep[f])
+        continue;
+      if (FcPatternGetString (set->fonts[f], FC_FILE, 0, &file) != FcResultMatch ||
+          strpbrk ((const char *) file, "*?[") != NULL)
+        goto out;
+      if (!g_hash_table_contains (dirs, file))
+        {
+          add_glob (xml, "acceptfont", (const char *) file);
+          g_hash_table_add (dirs, g_strdup ((const char *) file));
+        }
+      for (char *dir = g_path_get_dirname ((const char *) file);
+           strcmp (dir, "/") != 0 && strcmp (dir, ".") != 0; )
+        {
+          char *parent;
+
+          if (g_hash_table_contains (dirs, dir))
+            {
+              g_free (dir);
+              break;
+            }
+          add_glob (xml, "acceptfont", dir);
+          parent = g_path_get_dirname (dir);
+          g_hash_table_add (dirs, dir);
+          dir = parent;
+          if (strcmp (dir, "/") == 0 || strcmp (dir, ".") == 0)
+            {
+              g_free (dir);
+              break;
+            }
+        }
+    }
+  g_string_append (xml, "<rejectfont><glob>*</glob></rejectfont>\n</selectfont>\n</fontconfig>\n");
+
+  config = FcConfigCreate ();
+  if (!FcConfigParseAndLoad (config, NULL, FcFalse) ||
+      !FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) xml->str, FcFalse) ||
+      !FcConfigBuildFonts (config))
+    goto out;
+  built = FcConfigGetFonts (config, FcSetSystem);
+  /* exactly the fonts planned, or none of this */
+  if (built == NULL || (guint) built->nfont != n_keep)
+    goto out;
+
+  /* characters every theme face has, and the document's own */
+  allowed = FcCharSetCopy (doc_chars);
+  {
+    FcCharSet *common = NULL;
+
+    for (guint i = 0; i < theme_faces->len; i++)
+      {
+        FcCharSet *cs;
+
+        if (FcPatternGetCharSet (g_ptr_array_index (theme_faces, i), FC_CHARSET, 0, &cs) != FcResultMatch)
+          continue;
+        if (common == NULL)
+          common = FcCharSetCopy (cs);
+        else
+          {
+            FcCharSet *both = FcCharSetIntersect (common, cs);
+
+            FcCharSetDestroy (common);
+            common = both;
+          }
+      }
+    if (common != NULL)
+      {
+        FcCharSetMerge (allowed, common, NULL);
+        FcCharSetDestroy (common);
+      }
+  }
+
+  r = get_restriction ();
+  if (r->config != NULL)
+    FcConfigDestroy (r->config);
+  if (r->allowed != NULL)
+    FcCharSetDestroy (r->allowed);
+  r->config = g_steal_pointer (&config);
+  r->allowed = g_steal_pointer (&allowed);
+  r->broken = FALSE;
+  r->serial++;
+  ok = TRUE;
+  g_debug ("a private font configuration: %u of %d fonts", n_keep, set->nfont);
+
+out:
+  if (config != NULL)
+    FcConfigDestroy (config);
+  if (allowed != NULL)
+    FcCharSetDestroy (allowed);
+  FcCharSetDestroy (doc_chars);
+  FcCharSetDestroy (needed);
+  if (base != NULL)
+    FcConfigDestroy (base);
+  return ok;
+}
+
+void
+impact_fonts_unrestrict (void)
+{
+  Restriction *r = get_restriction ();
+
+  if (r->config == NULL)
+    return;
+  g_clear_pointer (&r->config, FcConfigDestroy);
+  g_clear_pointer (&r->allowed, FcCharSetDestroy);
+  r->broken = FALSE;
+  r->serial++;
+}
+
+gboolean
+impact_fonts_is_restricted (void)
+{
+  Restriction *r = g_private_get (&restriction_key);
+
+  return r != NULL && r->config != NULL;
+}
+
+void
+impact_fonts_check_text (const char *text)
+{
+  Restriction *r = g_private_get (&restriction_key);
+
+  if (r == NULL || r->config == NULL || r->broken || text == NULL)
+    return;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (selects_font (g_utf8_get_char (p)) && !FcCharSetHasChar (r->allowed, g_utf8_get_char (p)))
+      {
+        g_debug ("U+%04X was not planned for: laying out again with every font",
+                 g_utf8_get_char (p));
+        r->broken = TRUE;
+        return;
+      }
+}
+
+gboolean
+impact_fonts_restriction_broken (void)
+{
+  Restriction *r = g_private_get (&restriction_key);
+
+  return r != NULL && r->config != NULL && r->broken;
+}
+
+gpointer
+impact_fonts_get_config (void)
+{
+  Restriction *r = g_private_get (&restriction_key);
+
+  return r != NULL ? r->config : NULL;
+}
+
+guint
+impact_fonts_get_serial (void)
+{
+  Restriction *r = g_private_get (&restriction_key);
+
+  return r != NULL ? r->serial : 0;
+}

@@ -1,0 +1,43 @@
+/* impact-fonts.h: a private fontconfig configuration for one document
+ *
+ * Pango matches every font description against every installed font
+ * (FcFontSort). For an export on the command line, the fonts that can be
+ * chosen are known up front: the theme's families, and for each character
+ * of the document that some face of those lacks, every font that has it.
+ * Pango takes, for each character, the first font in FcFontSort's order that
+ * has it, and that order is per font, so such a subset chooses as the whole
+ * set does. Characters the layout adds itself (an ellipsis, upper case) are
+ * checked as each text is laid out: one outside the subset marks the
+ * restriction as broken, and the caller lays out again with every font.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Restricts the calling thread's sheet fonts (impact_text_context_new) to
+ * what @families (NULL-terminated) and @text need. FALSE, and nothing
+ * changed, when it would not help (a family is not installed or not the
+ * best match for its name, or most fonts are needed anyway). */
+gboolean impact_fonts_restrict          (const char * const *families,
+                                         const char         *text);
+/* Back to every installed font */
+void     impact_fonts_unrestrict        (void);
+/* TRUE while a restriction holds on this thread */
+gboolean impact_fonts_is_restricted     (void);
+/* Called for each text laid out: notes a character the restriction did not
+ * plan for */
+void     impact_fonts_check_text        (const char         *text);
+/* TRUE when a text used a character outside the restriction since it was
+ * set: what was laid out may differ from a layout with every font */
+gboolean impact_fonts_restriction_broken (void);
+
+/* For impact-text.c: the configuration of this thread's font map, or NULL
+ * for the default; and a counter that changes with it */
+gpointer impact_fonts_get_config        (void);
+guint    impact_fonts_get_serial        (void);
+
+G_END_DECLS
