@@ -114,3 +114,47 @@ impact_test_have_program (const char *program)
 
   return path != NULL;
 }
+
+void
+impact_test_result_clear (ImpactTestResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+void
+impact_test_run_cli (ImpactTestResult   *result,
+                     const char         *input,
+                     const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *lsan = g_getenv ("LSAN_OPTIONS");
+
+  g_ptr_array_add (argv, (gpointer) impact_test_binary ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  /* under LeakSanitizer, the child's summary of suppressed (fontconfig)
+   * leaks would land in the stderr the tests compare */
+  if (lsan != NULL)
+    {
+      g_autofree char *quiet = g_strconcat (lsan, ":print_suppressions=0", NULL);
+
+      g_subprocess_launcher_setenv (launcher, "LSAN_OPTIONS", quiet, TRUE);
+    }
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, input != NULL ? input : "", NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  result->status = g_subprocess_get_exit_status (proc);
+}

@@ -18,6 +18,24 @@ char     *impact_test_example_path     (const char *name);
 int       impact_test_run              (const char * const *argv,
                                         char              **out_stdout,
                                         char              **out_stderr);
+/* What a run of the command line gave */
+typedef struct
+{
+  int   status;   /* the exit status */
+  char *out;      /* standard output and error, as text */
+  char *err;
+} ImpactTestResult;
+
+void      impact_test_result_clear     (ImpactTestResult *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImpactTestResult, impact_test_result_clear)
+
+/* Runs the built impact-sheet with @args (NULL-terminated) and @input (or
+ * nothing) on standard input, with no display in its environment; the
+ * program must exit (not die of a signal). */
+void      impact_test_run_cli          (ImpactTestResult   *result,
+                                        const char         *input,
+                                        const char * const *args);
+
 /* Path of the built impact-sheet binary */
 const char *impact_test_binary         (void);
 /* TRUE when an external program is on PATH */

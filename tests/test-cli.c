@@ -11,57 +11,23 @@
 
 #include "impact-test-utils.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
+typedef ImpactTestResult Result;
 
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* Runs impact-sheet with the arguments, with no display in the environment */
+/* Runs impact-sheet with the arguments (NULL-terminated), with no display */
 static void
 run (Result *r,
      ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
   const char *arg;
   va_list args;
-  int wait_status;
 
-  g_ptr_array_add (argv, (gpointer) impact_test_binary ());
   va_start (args, r);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  /* under LeakSanitizer, the child's summary of suppressed (fontconfig)
-   * leaks would land in the stderr the tests compare */
-  if (g_environ_getenv (envp, "LSAN_OPTIONS") != NULL)
-    {
-      g_autofree char *lsan = g_strconcat (g_environ_getenv (envp, "LSAN_OPTIONS"),
-                                           ":print_suppressions=0", NULL);
-
-      envp = g_environ_setenv (envp, "LSAN_OPTIONS", lsan, TRUE);
-    }
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
+  impact_test_run_cli (r, NULL, (const char * const *) argv->pdata);
 }
 
 static char *
@@ -76,7 +42,7 @@ test_export_pdf (void)
   g_autofree char *dir = impact_test_make_tmpdir ();
   g_autofree char *out = g_build_filename (dir, "k.pdf", NULL);
   g_autofree char *input = example ();
-  g_auto(Result) r = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
 
   run (&r, "export", input, "-o", out, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -93,7 +59,7 @@ test_export_png_dpi (void)
   g_autofree char *p1 = g_build_filename (dir, "k-1.png", NULL);
   g_autofree char *p2 = g_build_filename (dir, "k-2.png", NULL);
   g_autofree char *input = example ();
-  g_auto(Result) r = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
   int w = 0, h = 0;
 
   run (&r, "export", input, "-o", out, "--dpi", "150", "--page-size", "letter", NULL);
@@ -111,7 +77,7 @@ test_export_one_page (void)
   g_autofree char *dir = impact_test_make_tmpdir ();
   g_autofree char *out = g_build_filename (dir, "back.svg", NULL);
   g_autofree char *input = example ();
-  g_auto(Result) r = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
 
   run (&r, "export", input, "-o", out, "--page", "2", "--page-size", "a4", "-q", NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -148,7 +114,7 @@ test_usage_errors (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const char *argv[7] = { 0 };
-      g_auto(Result) r = { 0 };
+      g_auto(ImpactTestResult) r = { 0 };
 
       for (guint j = 0; j < 6 && cases[i].args[j]; j++)
         {
@@ -172,8 +138,8 @@ test_quiet (void)
   g_autofree char *in = g_build_filename (dir, "typo.json", NULL);
   g_autofree char *out = g_build_filename (dir, "typo.pdf", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Result) loud = { 0 };
-  g_auto(Result) quiet = { 0 };
+  g_auto(ImpactTestResult) loud = { 0 };
+  g_auto(ImpactTestResult) quiet = { 0 };
 
   g_file_set_contents (in, "{ \"format\": \"1\", \"office\": \"X\", \"organisation\": { \"name\": \"Y\" },"
                        " \"titel\": \"T\" }", -1, &error);
@@ -196,7 +162,7 @@ test_many_warnings_counted (void)
   g_autoptr(GString) json = g_string_new ("{ \"format\": \"1\", \"office\": \"X\", "
                                           "\"organisation\": { \"name\": \"Y\" }, \"milestones\": [");
   g_autoptr(GError) error = NULL;
-  g_auto(Result) r = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
 
   /* 800 unknown members: the list keeps 500, the count says 800 */
   for (int i = 0; i < 800; i++)
@@ -217,8 +183,8 @@ test_export_timeline (void)
   g_autofree char *png = g_build_filename (dir, "slide.png", NULL);
   g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
   g_autofree char *input = example ();
-  g_auto(Result) r = { 0 };
-  g_auto(Result) h = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
+  g_auto(ImpactTestResult) h = { 0 };
   int w = 0, ht = 0;
 
   /* `export --part timeline` reaches the timeline's own options */
@@ -236,9 +202,9 @@ test_export_timeline (void)
 static void
 test_help (void)
 {
-  g_auto(Result) r = { 0 };
-  g_auto(Result) v = { 0 };
-  g_auto(Result) u = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
+  g_auto(ImpactTestResult) v = { 0 };
+  g_auto(ImpactTestResult) u = { 0 };
 
   run (&r, "export", "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -259,8 +225,8 @@ test_bad_input (void)
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Result) r = { 0 };
-  g_auto(Result) m = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
+  g_auto(ImpactTestResult) m = { 0 };
 
   g_file_set_contents (bad,
                        "{\n"
@@ -318,7 +284,7 @@ test_terminal_escapes (void)
 
   g_assert_true (g_file_set_contents (bad, json, -1, &error));
   {
-    g_auto(Result) r = { 0 };
+    g_auto(ImpactTestResult) r = { 0 };
 
     run (&r, "validate", bad, NULL);
     g_assert_cmpint (r.status, ==, 1);
@@ -327,7 +293,7 @@ test_terminal_escapes (void)
     g_assert_nonnull (strstr (r.err, "\\u009B"));
   }
   {
-    g_auto(Result) r = { 0 };
+    g_auto(ImpactTestResult) r = { 0 };
 
     run (&r, "export", bad, "-o", out, NULL);
     g_assert_cmpint (r.status, ==, 1);
@@ -335,7 +301,7 @@ test_terminal_escapes (void)
     g_assert_nonnull (strstr (r.err, "milestones[0].date"));
   }
   {
-    g_auto(Result) r = { 0 };
+    g_auto(ImpactTestResult) r = { 0 };
     g_autofree char *minimal = impact_test_data_path ("data/valid/minimal.json");
     g_autofree char *contents = NULL;
 
@@ -355,7 +321,7 @@ test_syntax_error (void)
   g_autofree char *dir = impact_test_make_tmpdir ();
   g_autofree char *bad = g_build_filename (dir, "broken.json", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Result) r = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
 
   g_file_set_contents (bad, "{\n  \"format\": \"1\",\n  \"office\": \"X\"\n  \"organisation\": {}\n}\n", -1, &error);
   run (&r, "validate", bad, NULL);
@@ -367,7 +333,7 @@ static void
 test_validate (void)
 {
   g_autofree char *input = example ();
-  g_auto(Result) r = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
 
   run (&r, "validate", input, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -393,7 +359,7 @@ test_validate_overflow (void)
                                           "\"organisation\": { \"name\": \"Y\" }, "
                                           "\"problem\": { \"heading\": \"Long\", \"body\": \"");
   g_autoptr(GError) error = NULL;
-  g_auto(Result) r = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
 
   for (int i = 0; i < 400; i++)
     g_string_append (json, "Every word of this sentence takes room on the page. ");
@@ -436,7 +402,7 @@ test_export_bleed (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Result) r = { 0 };
+      g_auto(ImpactTestResult) r = { 0 };
       const char *argv[] = { "pdfinfo", pdf, NULL };
       g_autofree char *out = NULL;
       g_autofree char *expected = g_strdup_printf ("Page size:       %s pts", cases[i].size);
@@ -461,7 +427,7 @@ test_export_stats_card (void)
   g_autoptr(GError) error = NULL;
 
   {
-    g_auto(Result) r = { 0 };
+    g_auto(ImpactTestResult) r = { 0 };
 
     run (&r, "export", input, "--part", "stats", "--size", "1200x630", "-o", png, NULL);
     g_assert_cmpint (r.status, ==, 0);
@@ -472,7 +438,7 @@ test_export_stats_card (void)
     g_assert_cmpint (gdk_pixbuf_get_height (card), ==, 630);
   }
   {
-    g_auto(Result) r = { 0 };
+    g_auto(ImpactTestResult) r = { 0 };
 
     run (&r, "export", input, "--part", "stats", "--size", "12x34000", "-o", png, NULL);
     g_assert_cmpint (r.status, ==, 2);
@@ -480,7 +446,7 @@ test_export_stats_card (void)
   }
   if (impact_test_have_program ("pdfinfo"))
     {
-      g_auto(Result) r = { 0 };
+      g_auto(ImpactTestResult) r = { 0 };
       const char *argv[] = { "pdfinfo", pdf, NULL };
       g_autofree char *out = NULL;
 

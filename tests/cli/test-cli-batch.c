@@ -15,21 +15,7 @@
 
 #include "impact-test-utils.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+typedef ImpactTestResult Result;
 
 /* Runs impact-sheet with @args (NULL-terminated), @input on standard input */
 static void
@@ -37,27 +23,7 @@ run (Result             *r,
      const char         *input,
      const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) impact_test_binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, input != NULL ? input : "", NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  r->status = g_subprocess_get_exit_status (proc);
+  impact_test_run_cli (r, input, args);
 }
 
 /* Copies the example to DIR/NAME */
@@ -141,7 +107,7 @@ test_batch_broken_input_is_skipped (void)
   g_autofree char *old = NULL;
   g_autofree char *contents = NULL;
   const char *args[] = { "export", a, broken, b, c, "-o", out_slash, "--jobs", "2", NULL };
-  g_auto(Result) r = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
 
   /* what was there before stays for the input that fails */
   g_assert_cmpint (g_mkdir_with_parents (out, 0700), ==, 0);
@@ -181,9 +147,9 @@ test_batch_same_as_single (void)
   char *p[4] = { NULL };
   const char *single_args[] = { "export", input, "-o", single, "-q", NULL };
   const char *single_bn_args[] = { "export", bn, "-o", single_bn, "-q", NULL };
-  g_auto(Result) r1 = { 0 };
-  g_auto(Result) r2 = { 0 };
-  g_auto(Result) r3 = { 0 };
+  g_auto(ImpactTestResult) r1 = { 0 };
+  g_auto(ImpactTestResult) r2 = { 0 };
+  g_auto(ImpactTestResult) r3 = { 0 };
 
   run (&r1, NULL, single_args);
   g_assert_cmpint (r1.status, ==, 0);
@@ -235,7 +201,7 @@ test_batch_list_on_stdin (void)
   g_autofree char *b = copy_example (dir, "two.json");
   g_autofree char *list = g_strdup_printf ("%s\r\n\n%s\n", a, b);
   const char *args[] = { "export", "--files-from", "-", "-o", out_slash, "--format", "png", "--page", "1", NULL };
-  g_auto(Result) r = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
 
   run (&r, list, args);
   g_assert_cmpint (r.status, ==, 0);
@@ -261,7 +227,7 @@ test_batch_same_name_twice (void)
   g_autofree char *sub2 = g_build_filename (dir, "two", NULL);
   g_autofree char *out = g_build_filename (dir, "out/", NULL);
   g_autofree char *a = NULL, *b = NULL;
-  g_auto(Result) r = { 0 };
+  g_auto(ImpactTestResult) r = { 0 };
 
   g_assert_cmpint (g_mkdir (sub1, 0700), ==, 0);
   g_assert_cmpint (g_mkdir (sub2, 0700), ==, 0);
@@ -284,9 +250,9 @@ test_batch_usage (void)
   g_autofree char *a = copy_example (dir, "a.json");
   g_autofree char *file = write_file (dir, "a-file", "x");
   g_autofree char *pdf = g_build_filename (dir, "a.pdf", NULL);
-  g_auto(Result) r1 = { 0 };
-  g_auto(Result) r2 = { 0 };
-  g_auto(Result) r3 = { 0 };
+  g_auto(ImpactTestResult) r1 = { 0 };
+  g_auto(ImpactTestResult) r2 = { 0 };
+  g_auto(ImpactTestResult) r3 = { 0 };
   const char *to_file[] = { "export", a, a, "-o", file, NULL };
   const char *jobs_single[] = { "export", a, "-o", pdf, "--jobs", "2", NULL };
   const char *bad_format[] = { "export", a, a, "-o", dir, "--format", "gif", NULL };
