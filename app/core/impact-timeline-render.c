@@ -11,6 +11,7 @@
 #include <cairo-svg.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -266,7 +267,7 @@ draw_legend (cairo_t                      *cr,
   /* how partial dates read */
   {
     PangoLayout *pl = impact_timeline_layout_get_text (layout, "exact day   month or year", 8.5, PANGO_WEIGHT_NORMAL, FALSE);
-    PangoLayout *day = impact_timeline_layout_get_text (layout, "exact day", 8.5, PANGO_WEIGHT_NORMAL, FALSE);
+    PangoLayout *day = impact_timeline_layout_get_text (layout, _("exact day"), 8.5, PANGO_WEIGHT_NORMAL, FALSE);
     double w, h, dw;
 
     impact_text_layout_get_size (pl, &w, &h);
@@ -282,7 +283,7 @@ draw_legend (cairo_t                      *cr,
         cairo_stroke (cr);
         show_layout_at (cr, day, x + 12, y - h / 2);
         {
-          PangoLayout *partial = impact_timeline_layout_get_text (layout, "month or year", 8.5, PANGO_WEIGHT_NORMAL, FALSE);
+          PangoLayout *partial = impact_timeline_layout_get_text (layout, _("month or year"), 8.5, PANGO_WEIGHT_NORMAL, FALSE);
 
           show_layout_at (cr, partial, x + 12 + dw + 22, y - h / 2);
         }

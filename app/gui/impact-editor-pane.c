@@ -1620,7 +1620,10 @@ statistic_message (ImpactEditorPane *self,
         message = g_strdup_printf (_("Follows the milestones: the sum of “%s”"), stat->derive_metric);
       else if (stat->value != (double) sum)
         {
-          message = g_strdup_printf (_("The milestones add up to %" G_GINT64_FORMAT), sum);
+          g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, sum);
+
+          /* Translators: %s is a whole number */
+          message = g_strdup_printf (_("The milestones add up to %s"), total);
           warn = TRUE;
         }
       gtk_widget_set_sensitive (widget, stat->value_fixed);
