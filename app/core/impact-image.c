@@ -286,14 +286,18 @@ check_declared (const guchar  *data,
                    "the SVG file is larger than %d MiB", IMPACT_IMAGE_MAX_SVG_FILE / (1024 * 1024));
       return FALSE;
     }
-  if ((format == FORMAT_PNG || format == FORMAT_JPEG) && !declared_size (format, data, len, &width, &height))
+  if (!declared_size (format, data, len, &width, &height))
     {
-      g_set_error_literal (error, IMPACT_ERROR, IMPACT_ERROR_INVALID_VALUE,
-                           "the image is truncated or damaged: its header is incomplete");
-      return FALSE;
+      /* a PNG or JPEG always has one; GIF and SVG are bounded otherwise */
+      if (format == FORMAT_PNG || format == FORMAT_JPEG)
+        {
+          g_set_error_literal (error, IMPACT_ERROR, IMPACT_ERROR_INVALID_VALUE,
+                               "the image is truncated or damaged: its header is incomplete");
+          return FALSE;
+        }
+      return TRUE;
     }
-  if (declared_size (format, data, len, &width, &height) &&
-      (width > IMPACT_IMAGE_MAX_SIDE || height > IMPACT_IMAGE_MAX_SIDE ||
+  if ((width > IMPACT_IMAGE_MAX_SIDE || height > IMPACT_IMAGE_MAX_SIDE ||
        (gint64) width * height > IMPACT_IMAGE_MAX_PIXELS))
     {
       g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE,

@@ -508,6 +508,28 @@ rebase_images (ImpactDocument *doc,
     rebase_image (doc, &profile->photo, new_file);
 }
 
+/* A question with a safe answer (the default, and what Escape gives) and a
+ * destructive one; @callback gets the response. Returns the dialog, shown. */
+static AdwMessageDialog *
+ask (ImpactWindow *self,
+     GtkWidget    *dialog,
+     const char   *safe,
+     const char   *safe_label,
+     const char   *destructive,
+     const char   *destructive_label,
+     GCallback     callback)
+{
+  AdwMessageDialog *question = ADW_MESSAGE_DIALOG (dialog);
+
+  adw_message_dialog_add_responses (question, safe, safe_label, destructive, destructive_label, NULL);
+  adw_message_dialog_set_response_appearance (question, destructive, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (question, safe);
+  adw_message_dialog_set_close_response (question, safe);
+  g_signal_connect_object (dialog, "response", callback, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return question;
+}
+
 static void
 replace_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -542,16 +564,8 @@ ask_replace_changed (ImpactWindow *self,
                                     _("Another program changed “%s” after it was opened here. Saving "
                                       "replaces that version; it is kept as “%s.bak”."),
                                     name, name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  self->replace_dialog = ADW_MESSAGE_DIALOG (dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  self->replace_dialog = ask (self, dialog, "cancel", _("_Cancel"), "replace", _("_Replace"),
+                              G_CALLBACK (replace_response_cb));
 }
 
 gboolean
@@ -888,16 +902,8 @@ impact_window_disk_changed (ImpactWindow *self)
                                     "Reload it and lose your changes, or keep your version; saving then "
                                     "replaces the file (the other version is kept as a .bak copy)."),
                                   name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep My Changes"),
-                                    "reload", _("_Reload"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  self->changed_dialog = ADW_MESSAGE_DIALOG (dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (changed_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  self->changed_dialog = ask (self, dialog, "keep", _("_Keep My Changes"), "reload", _("_Reload"),
+                              G_CALLBACK (changed_response_cb));
 }
 
 static void
@@ -923,15 +929,7 @@ impact_window_confirm_reload (ImpactWindow *self)
     }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reload and Lose Changes?"),
                                    _("Reading the file again discards the changes you have not saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reload", _("_Reload"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask (self, dialog, "cancel", _("_Cancel"), "reload", _("_Reload"), G_CALLBACK (reload_response_cb));
 }
 
 /* New documents and recovery */
