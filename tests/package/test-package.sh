@@ -165,6 +165,19 @@ else
   done
   if [ -z "$missing" ]; then ok "installed: translations ($(echo $langs))"
   else not_ok "installed: translations (missing:$missing)"; fi
+  # the installed program finds them (bindtextdomain with LOCALEDIR): its
+  # help comes in each language (C.UTF-8 and LANGUAGE are enough for glibc),
+  # and the desktop file carries the translated names
+  english=$(env -u DISPLAY LC_ALL=C.UTF-8 LANGUAGE= /usr/bin/impact-sheet export --help 2>&1)
+  for l in $langs; do
+    translated=$(env -u DISPLAY LC_ALL=C.UTF-8 LANGUAGE=$l /usr/bin/impact-sheet export --help 2>&1)
+    if [ -n "$translated" ] && [ "$translated" != "$english" ]; then
+      ok "impact-sheet export --help speaks $l (LANGUAGE=$l)"
+    else
+      not_ok "impact-sheet export --help speaks $l (LANGUAGE=$l): the help is in English"
+    fi
+    check "$desktop has GenericName[$l]" grep -q "^GenericName\\[$l\\]=" "$desktop"
+  done
 fi
 
 check "the font dependencies are installed: fc-match finds Inter" \
