@@ -138,7 +138,10 @@ catalogue_load (Catalogue  *cat,
             g_hash_table_replace (cat->translations, g_strdup (form), NULL);
             last = form;
           }
-        g_hash_table_replace (cat->english, g_strdup (id), g_strdup (str));
+        /* a plain message wins over the same English with a context: that
+         * is what gettext () hands out for it */
+        if (ctx_end == NULL || !g_hash_table_contains (cat->english, id))
+          g_hash_table_replace (cat->english, g_strdup (id), g_strdup (str));
         if (plural < id + id_len)
           g_hash_table_replace (cat->english, g_strdup (plural), g_strdup (last));
       }
