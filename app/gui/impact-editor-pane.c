@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "impact-editor-pane.h"
+#include "impact-sheet-selection.h"
 #include "impact-emphasis.h"
 #include "impact-json-loader.h"
 
@@ -2310,6 +2311,94 @@ impact_editor_pane_get_item_row (ImpactEditorPane *self,
 
   g_return_val_if_fail (IMPACT_IS_EDITOR_PANE (self), NULL);
   return g_hash_table_lookup (self->item_rows, key);
+}
+
+char *
+impact_editor_pane_dup_focus_key (ImpactEditorPane *self)
+{
+  g_return_val_if_fail (IMPACT_IS_EDITOR_PANE (self), NULL);
+
+  return dup_focus_key (self);
+}
+
+/* Scrolls the pane so that @widget is in view, once it has its size */
+static gboolean
+scroll_to_widget_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  ImpactEditorPane *self = user_data;
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_rect_t bounds;
+  double value, page;
+  int frames = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "impact-scroll-frames"));
+
+  /* The rows it was just revealed in take a few frames to get their size
+   * (and the viewport follows the focus on its own): check each frame */
+  g_object_set_data (G_OBJECT (widget), "impact-scroll-frames", GINT_TO_POINTER (frames + 1));
+  if (viewport != NULL && gtk_widget_compute_bounds (widget, viewport, &bounds))
+    {
+      value = gtk_adjustment_get_value (adjustment);
+      page = gtk_adjustment_get_page_size (adjustment);
+      /* bounds are relative to the visible part of the viewport */
+      if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > page)
+        gtk_adjustment_set_value (adjustment, value + bounds.origin.y - MIN (page / 5.0, 48.0));
+    }
+  if (frames < 12)
+    return G_SOURCE_CONTINUE;
+  g_object_set_data (G_OBJECT (widget), "impact-scroll-frames", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+impact_editor_pane_select (ImpactEditorPane *self,
+                           ImpactSection     section,
+                           int               item)
+{
+  g_autofree char *key = NULL;
+  GtkWidget *target = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_EDITOR_PANE (self), FALSE);
+
+  if (self->document == NULL || (key = impact_sheet_selection_key_for (section, item)) == NULL)
+    return FALSE;
+
+  target = impact_editor_pane_get_field (self, key);
+  if (target == NULL)
+    {
+      ImpactList list;
+      guint index;
+
+      /* an item without such a field (none in this build): its row */
+      if (!parse_item_key (key, &list, &index))
+        return FALSE;
+      target = impact_editor_pane_get_item_row (self, list, index);
+      if (target == NULL)
+        return FALSE;
+    }
+
+  /* A statistic that counts from the milestones is changed by its other
+   * cases, not its figure (which is then read-only) */
+  if (!gtk_widget_get_sensitive (target) && section == IMPACT_SECTION_STATISTICS)
+    {
+      g_autofree char *base_key = g_strdup_printf ("statistics.%d.derive.base", MAX (item, 0));
+      GtkWidget *base = impact_editor_pane_get_field (self, base_key);
+
+      if (base != NULL)
+        target = base;
+    }
+
+  /* Open the list item (and a collapsed group row) that holds it */
+  for (GtkWidget *ancestor = target; ancestor != NULL && ancestor != GTK_WIDGET (self);
+       ancestor = gtk_widget_get_parent (ancestor))
+    if (ADW_IS_EXPANDER_ROW (ancestor))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ancestor), TRUE);
+
+  if (!gtk_widget_grab_focus (target))
+    gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD);
+  gtk_widget_add_tick_callback (target, scroll_to_widget_cb, self, NULL);
+  return TRUE;
 }
 
 const char *

@@ -81,6 +81,13 @@ struct _ImpactWindow
   guint                 ignore_disk_changes : 1;  /* "keep my changes" was chosen */
 };
 
+/* impact-window.c: click to select. Outlines @section's @item (-1: the
+ * section) on the sheet and opens its fields in the editor pane, with the
+ * keyboard focus in the first one. */
+void impact_window_select             (ImpactWindow      *self,
+                                       ImpactSection      section,
+                                       int                item);
+
 /* impact-window-actions.c */
 void impact_window_class_actions_init (ImpactWindowClass *klass);
 void impact_window_actions_update     (ImpactWindow      *self);

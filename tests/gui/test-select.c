@@ -1,0 +1,480 @@
+/* test-select.c: click to select in the real window under Xvfb: a click on
+ * a part of the sheet outlines it and opens its fields with the focus in
+ * the first one; typing there changes that item and nothing else; the
+ * pane's focus outlines what it edits; hover; other zooms, the back page
+ * and a right-to-left sheet; the keyboard on the sheet.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "impact-application.h"
+#include "impact-json-writer.h"
+#include "impact-gui-test-utils.h"
+#include "impact-sheet-selection.h"
+#include "impact-test-utils.h"
+#include "impact-window-private.h"
+
+static ImpactApplication *app;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL)
+    return;
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static gboolean
+laid_out (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return window->relayout_timeout == 0 && window->pending_key == NULL;
+}
+
+static gboolean
+no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
+static gboolean
+preview_shown (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (window->preview)) > 0 &&
+         impact_sheet_preview_get_layout (window->preview) != NULL &&
+         impact_sheet_preview_get_first_draw_time (window->preview) != 0;
+}
+
+static void
+settle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A few frames: the pane's rows get their size, the scroll animation ends */
+static void
+settle_frames (void)
+{
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10 * 1000);
+      settle ();
+    }
+}
+
+static GFile *
+copy_example (const char *dir,
+              const char *example_name,
+              const char *from,
+              const char *to)
+{
+  g_autofree char *example = impact_test_example_path (example_name);
+  g_autofree char *path = g_build_filename (dir, "office.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *edited;
+
+  g_assert_true (g_file_get_contents (example, &text, NULL, &error));
+  g_assert_no_error (error);
+  edited = g_string_new (text);
+  if (from != NULL)
+    g_assert_cmpuint (g_string_replace (edited, from, to, 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, edited->str, edited->len, &error));
+  g_assert_no_error (error);
+  g_string_free (edited, TRUE);
+  return g_file_new_for_path (path);
+}
+
+static ImpactWindow *
+open_shown (GFile *file)
+{
+  ImpactWindow *window = IMPACT_WINDOW (impact_application_open_file (app, file, NULL));
+
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  g_assert_true (impact_gui_test_wait_for (preview_shown, window, "the preview"));
+  settle_frames ();
+  return window;
+}
+
+static void
+close_window (ImpactWindow *window)
+{
+  window->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  impact_gui_test_wait_for (no_windows, NULL, "the window to go away");
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the widget keeps it */
+    }
+  g_error ("no %s on %s", g_type_name (type), G_OBJECT_TYPE_NAME (widget));
+  return NULL;
+}
+
+/* Where a part is drawn: its centre, in the preview's coordinates */
+static void
+item_centre (ImpactWindow  *window,
+             ImpactSection  section,
+             int            item,
+             double        *x,
+             double        *y)
+{
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (window->preview)),
+                                             gtk_widget_get_height (GTK_WIDGET (window->preview)));
+  graphene_rect_t rect, visible;
+
+  g_assert_true (impact_sheet_preview_get_item_rect (window->preview, section, item, &rect));
+  /* the part of it in view */
+  g_assert_true (graphene_rect_intersection (&rect, &view, &visible));
+  *x = visible.origin.x + visible.size.width / 2;
+  *y = visible.origin.y + visible.size.height / 2;
+}
+
+/* A press of the primary button at (x, y) on the preview, as the click
+ * gesture reports it */
+static void
+click_at (ImpactWindow *window,
+          double        x,
+          double        y)
+{
+  GtkEventController *click = find_controller (GTK_WIDGET (window->preview), GTK_TYPE_GESTURE_CLICK);
+
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  settle_frames ();
+}
+
+static void
+hover_at (ImpactWindow *window,
+          double        x,
+          double        y)
+{
+  GtkEventController *motion = find_controller (GTK_WIDGET (window->preview),
+                                                GTK_TYPE_EVENT_CONTROLLER_MOTION);
+
+  g_signal_emit_by_name (motion, "motion", x, y);
+  settle ();
+}
+
+/* Clicks on the centre of a part (scrolled into view first) */
+static void
+click_item (ImpactWindow  *window,
+            ImpactSection  section,
+            int            item)
+{
+  ImpactBox box;
+  guint page;
+  double x, y;
+
+  g_assert_true (impact_sheet_layout_find (impact_sheet_preview_get_layout (window->preview),
+                                           section, item, &page, &box));
+  impact_sheet_preview_scroll_to (window->preview, page, &box);
+  impact_sheet_preview_clear_highlight (window->preview);
+  settle_frames ();
+  item_centre (window, section, item, &x, &y);
+  click_at (window, x, y);
+}
+
+static void
+assert_selected (ImpactWindow  *window,
+                 ImpactSection  section,
+                 int            item)
+{
+  ImpactSection got_section;
+  int got_item;
+
+  g_assert_true (impact_sheet_preview_get_selection (window->preview, &got_section, &got_item));
+  g_assert_cmpstr (impact_section_to_string (got_section), ==, impact_section_to_string (section));
+  g_assert_cmpint (got_item, ==, item);
+}
+
+/* The editor field that has the keyboard focus */
+static char *
+focus_key (ImpactWindow *window)
+{
+  return impact_editor_pane_dup_focus_key (window->editor);
+}
+
+/* "Types" into the focused text: replaces what it holds, then Enter */
+static void
+type_into_focus (ImpactWindow *window,
+                 const char   *text)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  int position = 0;
+
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  gtk_editable_delete_text (GTK_EDITABLE (focus), 0, -1);
+  gtk_editable_insert_text (GTK_EDITABLE (focus), text, -1, &position);
+  /* Enter */
+  g_signal_emit_by_name (focus, "activate");
+  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
+  settle_frames ();
+}
+
+static char *
+document_text (ImpactWindow *window)
+{
+  return impact_json_writer_to_data (impact_window_get_document (window), NULL);
+}
+
+/* The example's 435 becomes 440: click on it, type, only it changed */
+static void
+test_click_statistic_and_type (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  ImpactDocument *doc = impact_window_get_document (window);
+  ImpactStatistic *stat = g_ptr_array_index (impact_document_get_statistics (doc), 0);
+  g_autofree char *before = document_text (window);
+  g_autofree char *after = NULL;
+  g_autofree char *key = NULL;
+  double x, y;
+
+  g_assert_cmpint (impact_document_compute_derived (doc, stat) , ==, 435);
+  g_assert_false (impact_sheet_preview_get_selection (window->preview, NULL, NULL));
+
+  /* Hover shows what a click would select */
+  item_centre (window, IMPACT_SECTION_STATISTICS, 0, &x, &y);
+  hover_at (window, x, y);
+  {
+    ImpactSection section;
+    int item;
+
+    g_assert_true (impact_sheet_preview_get_hover (window->preview, &section, &item));
+    g_assert_cmpint (section, ==, IMPACT_SECTION_STATISTICS);
+    g_assert_cmpint (item, ==, 0);
+  }
+
+  click_at (window, x, y);
+  assert_selected (window, IMPACT_SECTION_STATISTICS, 0);
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->side_stack), ==, "edit");
+  /* The figure follows the milestones: the focus is in the other cases */
+  key = focus_key (window);
+  g_assert_cmpstr (key, ==, "statistics.0.derive.base");
+  /* and the field is scrolled into view in the pane */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (focus, GTK_WIDGET (window->editor), &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                       gtk_widget_get_height (GTK_WIDGET (window->editor)));
+  }
+  impact_gui_test_screenshot (GTK_WIDGET (window), "select-statistic");
+
+  type_into_focus (window, "431");
+  g_assert_cmpint (stat->derive_base, ==, 431);
+  g_assert_cmpint (impact_document_compute_derived (doc, stat), ==, 440);
+  /* Nothing else changed (the office name least of all) */
+  after = document_text (window);
+  {
+    GString *expected = g_string_new (before);
+
+    g_assert_cmpuint (g_string_replace (expected, "\"base\": 426", "\"base\": 431", 0), ==, 1);
+    g_assert_cmpstr (after, ==, expected->str);
+    g_string_free (expected, TRUE);
+  }
+  /* still selected after the re-layout */
+  assert_selected (window, IMPACT_SECTION_STATISTICS, 0);
+  /* the next one a click would select, lightly outlined beside it */
+  item_centre (window, IMPACT_SECTION_STATISTICS, 1, &x, &y);
+  hover_at (window, x, y);
+  settle_frames ();
+  impact_gui_test_screenshot (GTK_WIDGET (window), "select-statistic-typed");
+
+  /* A plain statistic: the focus is in its figure */
+  click_item (window, IMPACT_SECTION_STATISTICS, 1);
+  assert_selected (window, IMPACT_SECTION_STATISTICS, 1);
+  g_clear_pointer (&key, g_free);
+  key = focus_key (window);
+  g_assert_cmpstr (key, ==, "statistics.1.value");
+  type_into_focus (window, "331");
+  g_assert_cmpfloat (((ImpactStatistic *) g_ptr_array_index (impact_document_get_statistics (doc), 1))->value, ==, 331);
+  g_assert_cmpstr (impact_document_get_office (doc), !=, "331");
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* Each kind of part opens its own field */
+static void
+test_click_each_part (void)
+{
+  static const struct { ImpactSection section; int item; const char *key; } parts[] = {
+    { IMPACT_SECTION_FACTS, 1, "facts.1.text" },
+    { IMPACT_SECTION_QUOTE, -1, "quote.text" },
+    { IMPACT_SECTION_HEADER, -1, "title" },
+    { IMPACT_SECTION_APPROACH, 0, "approach.0.lead" },
+    { IMPACT_SECTION_MILESTONES, 2, "milestones.2.date" },
+    { IMPACT_SECTION_PROFILE, -1, "profile.name" },
+  };
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+
+  for (guint zoom = 0; zoom < 2; zoom++)
+    {
+      if (zoom == 1)
+        {
+          /* View ▸ Zoom In, as far as 200 % */
+          while (impact_sheet_preview_get_zoom (window->preview) < 1.99)
+            {
+              g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+              settle_frames ();
+            }
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          g_autofree char *key = NULL;
+
+          if (!impact_sheet_layout_find (impact_sheet_preview_get_layout (window->preview),
+                                         parts[i].section, parts[i].item, NULL, NULL))
+            {
+              g_test_message ("%s %d is not on this sheet", impact_section_to_string (parts[i].section),
+                              parts[i].item);
+              continue;
+            }
+          click_item (window, parts[i].section, parts[i].item);
+          assert_selected (window, parts[i].section, parts[i].item);
+          key = focus_key (window);
+          g_assert_cmpstr (key, ==, parts[i].key);
+          if (zoom == 0 && parts[i].section == IMPACT_SECTION_MILESTONES)
+            impact_gui_test_screenshot (GTK_WIDGET (window), "select-milestone");
+        }
+    }
+
+  /* The pane's focus outlines what it edits */
+  gtk_widget_grab_focus (impact_editor_pane_get_field (window->editor, "quote.attribution"));
+  settle ();
+  assert_selected (window, IMPACT_SECTION_QUOTE, -1);
+  gtk_widget_grab_focus (impact_editor_pane_get_field (window->editor, "statistics.2.label"));
+  settle ();
+  assert_selected (window, IMPACT_SECTION_STATISTICS, 2);
+
+  /* A click beside the page selects nothing */
+  click_at (window, 2, 2);
+  g_assert_false (impact_sheet_preview_get_selection (window->preview, NULL, NULL));
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* The keyboard on the sheet: arrows choose, Enter opens the fields */
+static void
+test_keyboard_on_sheet (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  GtkEventController *keys = find_controller (GTK_WIDGET (window->preview), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  const ImpactBox *first = impact_sheet_layout_get_box (impact_sheet_preview_get_layout (window->preview), 0, 0);
+  const ImpactBox *second = impact_sheet_layout_get_box (impact_sheet_preview_get_layout (window->preview), 0, 1);
+  gboolean handled = FALSE;
+  g_autofree char *key = NULL;
+  g_autofree char *expected = NULL;
+
+  gtk_widget_grab_focus (GTK_WIDGET (window->preview));
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  g_assert_true (handled);
+  assert_selected (window, first->section, first->item);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  assert_selected (window, second->section, second->item);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Up, 0, 0, &handled);
+  assert_selected (window, first->section, first->item);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  g_assert_true (handled);
+  settle_frames ();
+  key = focus_key (window);
+  expected = impact_sheet_selection_key_for (first->section, first->item);
+  g_assert_cmpstr (key, ==, expected);
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* A right-to-left sheet: the boxes are where the parts are drawn */
+static void
+test_click_rtl (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", "\"language\": \"en\"", "\"language\": \"ar\"");
+  ImpactWindow *window = open_shown (file);
+  g_autofree char *key = NULL;
+
+  click_item (window, IMPACT_SECTION_STATISTICS, 2);
+  assert_selected (window, IMPACT_SECTION_STATISTICS, 2);
+  key = focus_key (window);
+  g_assert_cmpstr (key, ==, "statistics.2.value");
+  impact_gui_test_screenshot (GTK_WIDGET (window), "select-rtl");
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  {
+      g_autofree char *state = g_dir_make_tmp ("impact-select-state-XXXXXX", NULL);
+
+      g_setenv ("XDG_STATE_HOME", state, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = impact_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/select/click-statistic-and-type", test_click_statistic_and_type);
+  g_test_add_func ("/gui/select/click-each-part", test_click_each_part);
+  g_test_add_func ("/gui/select/keyboard-on-sheet", test_keyboard_on_sheet);
+  g_test_add_func ("/gui/select/right-to-left", test_click_rtl);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  remove_tree (g_getenv ("XDG_STATE_HOME"));
+  return status;
+}
