@@ -2351,6 +2351,22 @@ scroll_to_widget_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Opens what holds @target, gives it the focus and scrolls to it */
+static void
+focus_widget (ImpactEditorPane *self,
+              GtkWidget        *target)
+{
+  /* Open the list item (and a collapsed group row) that holds it */
+  for (GtkWidget *ancestor = target; ancestor != NULL && ancestor != GTK_WIDGET (self);
+       ancestor = gtk_widget_get_parent (ancestor))
+    if (ADW_IS_EXPANDER_ROW (ancestor))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ancestor), TRUE);
+
+  if (!gtk_widget_grab_focus (target))
+    gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD);
+  gtk_widget_add_tick_callback (target, scroll_to_widget_cb, self, NULL);
+}
+
 gboolean
 impact_editor_pane_select (ImpactEditorPane *self,
                            ImpactSection     section,
@@ -2389,15 +2405,22 @@ impact_editor_pane_select (ImpactEditorPane *self,
         target = base;
     }
 
-  /* Open the list item (and a collapsed group row) that holds it */
-  for (GtkWidget *ancestor = target; ancestor != NULL && ancestor != GTK_WIDGET (self);
-       ancestor = gtk_widget_get_parent (ancestor))
-    if (ADW_IS_EXPANDER_ROW (ancestor))
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ancestor), TRUE);
+  focus_widget (self, target);
+  return TRUE;
+}
 
-  if (!gtk_widget_grab_focus (target))
-    gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD);
-  gtk_widget_add_tick_callback (target, scroll_to_widget_cb, self, NULL);
+gboolean
+impact_editor_pane_focus_field (ImpactEditorPane *self,
+                                const char       *key)
+{
+  GtkWidget *target;
+
+  g_return_val_if_fail (IMPACT_IS_EDITOR_PANE (self), FALSE);
+
+  if (key == NULL || (target = impact_editor_pane_get_field (self, key)) == NULL ||
+      !gtk_widget_get_sensitive (target))
+    return FALSE;
+  focus_widget (self, target);
   return TRUE;
 }
 

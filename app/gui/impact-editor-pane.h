@@ -44,6 +44,10 @@ GtkWidget      *impact_editor_pane_get_item_row (ImpactEditorPane *self,
 gboolean        impact_editor_pane_select       (ImpactEditorPane *self,
                                                  ImpactSection     section,
                                                  int               item);
+/* The same for one field ("statistics.0.source.title"); FALSE when the
+ * pane has no such field or it cannot be edited now */
+gboolean        impact_editor_pane_focus_field  (ImpactEditorPane *self,
+                                                 const char       *key);
 /* The key of the field that has the keyboard focus, or NULL */
 char           *impact_editor_pane_dup_focus_key (ImpactEditorPane *self);
 /* The validation message shown next to a field, or NULL. */

@@ -31,6 +31,7 @@ struct _ImpactWindow
   AdwSplitButton       *open_button;
   AdwSqueezer          *open_squeezer;   /* its word or its icon */
   AdwSqueezer          *end_squeezer;    /* Export and Save, Save, or nothing */
+  GtkBox               *wide_end_box;    /* Preflight, Export and Save */
   GtkToggleButton      *outline_button;
   GtkMenuButton        *menu_button;
   GtkRevealer          *banner_revealer;
@@ -45,6 +46,11 @@ struct _ImpactWindow
   ImpactSheetPreview   *preview;
   GtkProgressBar       *progress_bar;
   GtkLabel             *zoom_label;
+
+  /* Built in code (impact-window-preflight.c) */
+  GtkMenuButton        *preflight_button;
+  GtkLabel             *preflight_count;
+  GtkListBox           *preflight_list;
 
   /* Owned References */
   GSettings            *settings;
@@ -87,6 +93,11 @@ struct _ImpactWindow
 void impact_window_select             (ImpactWindow      *self,
                                        ImpactSection      section,
                                        int                item);
+
+/* impact-window-preflight.c: the warnings of `validate`, in a popover */
+void  impact_window_preflight_init           (ImpactWindow *self);
+void  impact_window_preflight_update         (ImpactWindow *self);
+guint impact_window_preflight_get_n_problems (ImpactWindow *self);
 
 /* impact-window-actions.c */
 void impact_window_class_actions_init (ImpactWindowClass *klass);

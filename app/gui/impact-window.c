@@ -695,6 +695,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, open_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, end_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, wide_end_box);
   gtk_widget_class_bind_template_callback (widget_class, preview_item_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, banner_revealer);
@@ -732,6 +733,7 @@ impact_window_init (ImpactWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   impact_window_edit_init (self);
+  impact_window_preflight_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);

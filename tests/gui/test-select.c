@@ -447,6 +447,49 @@ test_click_rtl (void)
   remove_tree (dir);
 }
 
+/* The preflight: the warnings of `validate`, counted in the header bar,
+ * each leading to its item */
+static void
+test_preflight (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  GtkListBoxRow *row;
+  g_autofree char *key = NULL;
+
+  /* `impact-sheet validate` finds three statistics without a source */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->preflight_button)));
+  g_assert_cmpuint (impact_window_preflight_get_n_problems (window), ==, 3);
+  g_assert_cmpstr (gtk_label_get_text (window->preflight_count), ==, "3");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->preflight_button)), ==,
+                   "3 Problems Before Printing");
+  gtk_menu_button_popup (window->preflight_button);
+  settle_frames ();
+  impact_gui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (window->preflight_button)),
+                              "preflight");
+  row = gtk_list_box_get_row_at_index (window->preflight_list, 1);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "impact-path"), ==, "statistics[1]");
+
+  /* Activating it selects the statistic */
+  g_signal_emit_by_name (window->preflight_list, "row-activated", row);
+  settle_frames ();
+  assert_selected (window, IMPACT_SECTION_STATISTICS, 1);
+  key = focus_key (window);
+  g_assert_cmpstr (key, ==, "statistics.1.value");
+
+  /* Giving it a source: two are left */
+  gtk_widget_grab_focus (impact_editor_pane_get_field (window->editor, "statistics.1.source.title"));
+  type_into_focus (window, "Court records, Kolkata");
+  g_assert_cmpuint (impact_window_preflight_get_n_problems (window), ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (window->preflight_count), ==, "2");
+  g_assert_null (gtk_list_box_get_row_at_index (window->preflight_list, 2));
+
+  close_window (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/gui/select/click-each-part", test_click_each_part);
   g_test_add_func ("/gui/select/keyboard-on-sheet", test_keyboard_on_sheet);
   g_test_add_func ("/gui/select/right-to-left", test_click_rtl);
+  g_test_add_func ("/gui/select/preflight", test_preflight);
 
   status = g_test_run ();
   g_clear_object (&app);
