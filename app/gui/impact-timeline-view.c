@@ -356,6 +356,21 @@ action_step (GtkWidget  *widget,
   select_position (self, pos, TRUE);
 }
 
+/* Enter: the details of the selected milestone (the nearest when none is) */
+static void
+action_details (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  ImpactTimelineView *self = IMPACT_TIMELINE_VIEW (widget);
+
+  if (self->layout == NULL || impact_timeline_layout_get_n_items (self->layout) == 0)
+    return;
+  if (self->vp.selected < 0)
+    select_position (self, current_or_nearest (self), TRUE);
+  show_details (self, self->vp.selected);
+}
+
 /* Input */
 
 static gboolean
@@ -553,6 +568,12 @@ impact_timeline_view_class_init (ImpactTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.first", NULL, action_step);
   gtk_widget_class_install_action (widget_class, "timeline.last", NULL, action_step);
 
+  gtk_widget_class_install_action (widget_class, "timeline.details", NULL, action_details);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "timeline.details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.details", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.first", NULL);

@@ -52,6 +52,9 @@ struct _ImpactWindow
   GtkLabel             *preflight_count;
   GtkListBox           *preflight_list;
 
+  /* Borrowed References */
+  GtkWidget            *pane_focus;      /* weak: where F6 left the side pane */
+
   /* Owned References */
   GSettings            *settings;
   GFile                *file;

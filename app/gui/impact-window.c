@@ -539,6 +539,7 @@ impact_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->export_cancellable);
+  g_clear_weak_pointer (&self->pane_focus);
   g_clear_handle_id (&self->reload_timeout, g_source_remove);
   g_clear_handle_id (&self->pulse_timeout, g_source_remove);
   if (self->monitor != NULL)

@@ -490,6 +490,125 @@ test_preflight (void)
   remove_tree (dir);
 }
 
+/* The widget's own key binding for @accel ("<Alt>1"), or NULL */
+static GtkShortcut *
+find_binding (GtkWidget  *widget,
+              const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, accel))
+            return shortcut;   /* the controller keeps it */
+        }
+    }
+  return NULL;
+}
+
+/* Presses @accel on @widget: runs what its binding runs */
+static void
+press (GtkWidget  *widget,
+       const char *accel,
+       const char *action_name)
+{
+  GtkShortcut *shortcut = find_binding (widget, accel);
+  GtkShortcutAction *action;
+
+  if (shortcut == NULL)
+    g_error ("%s is not bound on %s", accel, G_OBJECT_TYPE_NAME (widget));
+  action = gtk_shortcut_get_action (shortcut);
+  g_assert_true (GTK_IS_NAMED_ACTION (action));
+  g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==, action_name);
+  g_assert_true (gtk_shortcut_action_activate (action, 0, widget, gtk_shortcut_get_arguments (shortcut)));
+  settle_frames ();
+}
+
+/* Alt+1/2, F6, Enter on a milestone, and the shortcuts window lists them */
+static void
+test_keyboard_window (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  GtkWidget *timeline = GTK_WIDGET (window->timeline_view);
+  GtkWidget *field = NULL;
+  g_autoptr(GBytes) overlay = NULL;
+
+  press (GTK_WIDGET (window), "<Alt>2", "win.show-view");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->content_stack), ==, "timeline");
+  press (GTK_WIDGET (window), "<Alt>1", "win.show-view");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->content_stack), ==, "sheet");
+
+  /* F6: from a field of the pane to the sheet, and back to that field */
+  field = impact_editor_pane_get_field (window->editor, "quote.role");
+  g_assert_true (gtk_widget_grab_focus (field));
+  press (GTK_WIDGET (window), "F6", "win.cycle-focus");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (window->preview));
+  /* the quote stays outlined (the pane's focus was in it) */
+  assert_selected (window, IMPACT_SECTION_QUOTE, -1);
+  press (GTK_WIDGET (window), "F6", "win.cycle-focus");
+  {
+    g_autofree char *key = focus_key (window);
+
+    /* the part selected on the sheet: the quote's first field */
+    g_assert_cmpstr (key, ==, "quote.text");
+  }
+
+  /* On the timeline: F6 goes to it; Right, then Enter shows the details */
+  press (GTK_WIDGET (window), "<Alt>2", "win.show-view");
+  press (GTK_WIDGET (window), "F6", "win.cycle-focus");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == timeline);
+  press (timeline, "Home", "timeline.first");
+  press (timeline, "Right", "timeline.next");
+  g_assert_cmpint (impact_timeline_view_get_selected (window->timeline_view), ==, 1);
+  press (timeline, "Return", "timeline.details");
+  {
+    GtkWidget *popover = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (timeline); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER (child))
+        popover = child;
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    impact_gui_test_screenshot (popover, "timeline-details");
+    /* Escape closes it (GtkPopover's own binding) */
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+
+  /* The shortcuts window lists the new keys */
+  overlay = g_resources_lookup_data ("/io/github/impactsheet/ImpactSheet/gtk/help-overlay.ui", 0, NULL);
+  g_assert_nonnull (overlay);
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (overlay, NULL), g_bytes_get_size (overlay));
+    static const char * const keys[] = {
+      "&lt;Alt&gt;1", "&lt;Alt&gt;2", "F6", "Escape", "Return", "Right Left", "Home End",
+      "plus minus", "Up Down",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        g_autofree char *entry = g_strconcat (">", keys[i], "<", NULL);
+
+        if (strstr (text, entry) == NULL)
+          g_error ("the shortcuts window does not list %s", keys[i]);
+      }
+  }
+
+  close_window (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/gui/select/keyboard-on-sheet", test_keyboard_on_sheet);
   g_test_add_func ("/gui/select/right-to-left", test_click_rtl);
   g_test_add_func ("/gui/select/preflight", test_preflight);
+  g_test_add_func ("/gui/select/keyboard-window", test_keyboard_window);
 
   status = g_test_run ();
   g_clear_object (&app);
