@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "impact-accessible.h"
 #include "impact-editor-pane.h"
 #include "impact-sheet-selection.h"
 #include "impact-emphasis.h"
@@ -780,6 +781,8 @@ text_view_row (ImpactEditorPane *self,
   g_object_set_data (G_OBJECT (row), "message-label", message);
 
   field->rich = rich;
+  /* the caption above is not its label for a screen reader */
+  impact_accessible_set_label (view, title);
   register_field (self, field, view, row);
   g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), field);
   if (rich && !rich_text_balanced (value))
@@ -828,6 +831,7 @@ spin_row (ImpactEditorPane *self,
   gtk_widget_add_css_class (spin, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  impact_accessible_set_label (spin, title);
   register_field (self, field, spin, row);
   g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed_cb), field);
   return add_row (parent, row);
@@ -853,6 +857,7 @@ switch_row (ImpactEditorPane *self,
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  impact_accessible_set_label (sw, title);
   register_field (self, field, sw, NULL);
   g_signal_connect (sw, "notify::active", G_CALLBACK (switch_changed_cb), field);
   return add_row (parent, row);
@@ -881,6 +886,10 @@ colour_row (ImpactEditorPane *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  impact_accessible_set_label (button, title);
+  /* the button inside is what takes the focus */
+  if (gtk_widget_get_first_child (button) != NULL)
+    impact_accessible_set_label (gtk_widget_get_first_child (button), title);
   register_field (self, field, button, row);
   g_signal_connect (button, "notify::rgba", G_CALLBACK (colour_changed_cb), field);
   return add_row (parent, row);
@@ -1335,7 +1344,7 @@ item_button (const char *name,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_name (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  impact_accessible_set_label (button, tooltip);
 
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
@@ -1554,7 +1563,8 @@ list_group (ImpactEditorPane *self,
             const char       *title,
             const char       *description,
             ImpactList        list,
-            const char       *add_label)
+            const char       *add_label,
+            const char       *add_name)
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *add = gtk_button_new ();
@@ -1573,6 +1583,9 @@ list_group (ImpactEditorPane *self,
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (add), "add-ref", ref, g_free);
+  /* five buttons say "Add": each says what it adds */
+  impact_accessible_set_label (add, add_name);
+  gtk_widget_set_tooltip_text (add, add_name);
   g_signal_connect (add, "clicked", G_CALLBACK (add_clicked_cb), ref);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
   {
@@ -1824,7 +1837,8 @@ build_statistics (ImpactEditorPane *self)
 {
   GPtrArray *items = impact_document_get_statistics (self->document);
   GtkWidget *group = list_group (self, _("Statistics"), _("The big numbers near the top of the sheet"),
-                                 IMPACT_LIST_STATISTICS, _("_Add"));
+                                 IMPACT_LIST_STATISTICS, _("_Add"),
+                                 _("Add Statistic"));
   guint n = list_limit (group, items->len, _("statistics"));
 
   gtk_box_append (GTK_BOX (self->content), group);
@@ -1839,7 +1853,8 @@ static void
 build_facts (ImpactEditorPane *self)
 {
   GPtrArray *items = impact_document_get_facts (self->document);
-  GtkWidget *group = list_group (self, _("Facts"), NULL, IMPACT_LIST_FACTS, _("_Add"));
+  GtkWidget *group = list_group (self, _("Facts"), NULL, IMPACT_LIST_FACTS, _("_Add"),
+                                 _("Add Fact"));
   guint n = list_limit (group, items->len, _("facts"));
 
   gtk_box_append (GTK_BOX (self->content), group);
@@ -1855,7 +1870,8 @@ build_pillars (ImpactEditorPane *self)
 {
   GPtrArray *items = impact_document_get_pillars (self->document);
   GtkWidget *group = list_group (self, _("Approach"), _("How the office works, one pillar each"),
-                                 IMPACT_LIST_PILLARS, _("_Add"));
+                                 IMPACT_LIST_PILLARS, _("_Add"),
+                                 _("Add Pillar"));
   guint n = list_limit (group, items->len, _("pillars"));
 
   gtk_box_append (GTK_BOX (self->content), group);
@@ -1871,7 +1887,8 @@ build_milestones (ImpactEditorPane *self)
 {
   GPtrArray *items = impact_document_get_milestones (self->document);
   GtkWidget *group = list_group (self, _("Milestones"), _("Dated events; the sheet sorts them by date"),
-                                 IMPACT_LIST_MILESTONES, _("_Add"));
+                                 IMPACT_LIST_MILESTONES, _("_Add"),
+                                 _("Add Milestone"));
   guint n = list_limit (group, items->len, _("milestones"));
 
   gtk_box_append (GTK_BOX (self->content), group);
@@ -1887,7 +1904,8 @@ build_eras (ImpactEditorPane *self)
 {
   GPtrArray *items = impact_document_get_eras (self->document);
   GtkWidget *group = list_group (self, _("Eras"), _("Spans of time on the timeline"),
-                                 IMPACT_LIST_ERAS, _("_Add"));
+                                 IMPACT_LIST_ERAS, _("_Add"),
+                                 _("Add Era"));
   guint n = list_limit (group, items->len, _("eras"));
 
   gtk_box_append (GTK_BOX (self->content), group);

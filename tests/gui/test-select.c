@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "impact-accessible.h"
 #include "impact-application.h"
 #include "impact-json-writer.h"
 #include "impact-gui-test-utils.h"
@@ -609,6 +610,158 @@ test_keyboard_window (void)
   remove_tree (dir);
 }
 
+static gboolean
+is_interactive (GtkWidget *widget)
+{
+  switch (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A label with text inside @widget (what GTK reads for a button) */
+static gboolean
+has_label_child (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child) &&
+          *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        return TRUE;
+      if (has_label_child (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Widgets whose inner button or text is named by the whole */
+static gboolean
+is_compound (GtkWidget *widget)
+{
+  return GTK_IS_COLOR_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || ADW_IS_SPLIT_BUTTON (widget) ||
+         GTK_IS_SPIN_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_ENTRY (widget) ||
+         ADW_IS_ENTRY_ROW (widget) || ADW_IS_COMBO_ROW (widget);
+}
+
+static gboolean
+has_name (GtkWidget *widget)
+{
+  if (impact_accessible_get_label (widget) != NULL ||
+      gtk_widget_get_tooltip_text (widget) != NULL ||
+      has_label_child (widget))
+    return TRUE;
+
+  /* or the compound control it is part of */
+  for (GtkWidget *p = gtk_widget_get_parent (widget); p != NULL; p = gtk_widget_get_parent (p))
+    {
+      if (!is_compound (p))
+        continue;
+      if (impact_accessible_get_label (p) != NULL || gtk_widget_get_tooltip_text (p) != NULL)
+        return TRUE;
+      /* libadwaita names a row's own editable after the row's title */
+      if ((ADW_IS_ENTRY_ROW (p) || ADW_IS_COMBO_ROW (p)) &&
+          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p)) != NULL &&
+          *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p)) != '\0')
+        return TRUE;
+      if ((GTK_IS_MENU_BUTTON (p) || ADW_IS_SPLIT_BUTTON (p)) && has_label_child (p))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *out,
+                 guint     *n_controls)
+{
+  /* GTK names the window's own Minimize, Maximize and Close */
+  if (!gtk_widget_get_visible (widget) || GTK_IS_POPOVER (widget) || GTK_IS_WINDOW_CONTROLS (widget))
+    return;
+  if (is_interactive (widget) && gtk_widget_get_sensitive (widget))
+    {
+      (*n_controls)++;
+      if (!has_name (widget))
+        {
+          int depth = 0;
+
+          g_string_append_printf (out, "  %s", G_OBJECT_TYPE_NAME (widget));
+          for (GtkWidget *p = gtk_widget_get_parent (widget); p != NULL && depth < 5; p = gtk_widget_get_parent (p), depth++)
+            g_string_append_printf (out, " < %s%s%s", G_OBJECT_TYPE_NAME (p),
+                                    *gtk_widget_get_name (p) && !g_str_has_prefix (gtk_widget_get_name (p), "Gtk") &&
+                                    !g_str_has_prefix (gtk_widget_get_name (p), "Adw") ? "#" : "",
+                                    *gtk_widget_get_name (p) && !g_str_has_prefix (gtk_widget_get_name (p), "Gtk") &&
+                                    !g_str_has_prefix (gtk_widget_get_name (p), "Adw") ? gtk_widget_get_name (p) : "");
+          g_string_append_c (out, '\n');
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, out, n_controls);
+}
+
+/* Every control of the window (every item's fields opened) has a name */
+static void
+test_accessible_names (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  ImpactDocument *doc = impact_window_get_document (window);
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  guint n_controls = 0;
+
+  /* Open every list item, so that its fields are made */
+  for (ImpactList list = IMPACT_LIST_STATISTICS; list <= IMPACT_LIST_ERAS; list++)
+    for (guint i = 0; i < impact_document_get_list (doc, list)->len; i++)
+      {
+        GtkWidget *row = impact_editor_pane_get_item_row (window->editor, list, i);
+
+        if (row != NULL)
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      }
+  settle_frames ();
+
+  collect_unnamed (GTK_WIDGET (window), unnamed, &n_controls);
+  /* the preflight's popover too */
+  collect_unnamed (GTK_WIDGET (window->preflight_list), unnamed, &n_controls);
+  g_test_message ("%u controls", n_controls);
+  g_assert_cmpuint (n_controls, >, 100);
+  if (unnamed->len > 0)
+    g_error ("controls without an accessible name:\n%s", unnamed->str);
+
+  /* The five Add buttons say what they add */
+  {
+    static const char * const expected[] = {
+      "Add Statistic", "Add Fact", "Add Pillar", "Add Milestone", "Add Era",
+    };
+
+    for (ImpactList list = IMPACT_LIST_STATISTICS; list <= IMPACT_LIST_ERAS; list++)
+      {
+        g_autofree char *key = g_strdup_printf ("add.%d", list);
+        GtkWidget *add = impact_editor_pane_get_field (window->editor, key);
+
+        g_assert_nonnull (add);
+        g_assert_cmpstr (impact_accessible_get_label (add), ==, expected[list]);
+      }
+  }
+
+  close_window (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/gui/select/right-to-left", test_click_rtl);
   g_test_add_func ("/gui/select/preflight", test_preflight);
   g_test_add_func ("/gui/select/keyboard-window", test_keyboard_window);
+  g_test_add_func ("/gui/select/accessible-names", test_accessible_names);
 
   status = g_test_run ();
   g_clear_object (&app);
