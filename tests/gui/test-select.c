@@ -6,12 +6,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
 #include "impact-accessible.h"
 #include "impact-application.h"
+#include "impact-export-dialog.h"
 #include "impact-json-writer.h"
 #include "impact-gui-test-utils.h"
 #include "impact-sheet-selection.h"
@@ -762,6 +764,122 @@ test_accessible_names (void)
   remove_tree (dir);
 }
 
+/* The row of @widget's tree titled @title (with its mnemonic) */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The export dialog makes what the command line makes: the sheet with
+ * bleed and crop marks, the statistics card at a size */
+static void
+test_export_kinds (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  ImpactDocument *doc = impact_window_get_document (window);
+  ImpactExportDialog *dialog = impact_export_dialog_new (GTK_WINDOW (window), window->settings, file, 2);
+  GtkWidget *part = find_row (GTK_WIDGET (dialog), "_What");
+  GtkWidget *format = find_row (GTK_WIDGET (dialog), "_Format");
+  g_autofree char *card_path = g_build_filename (dir, "card.png", NULL);
+  g_autofree char *sheet_path = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autoptr(GFile) card_file = g_file_new_for_path (card_path);
+  g_autoptr(GFile) sheet_file = g_file_new_for_path (sheet_path);
+  g_autoptr(GError) error = NULL;
+  ImpactExportOptions options;
+  int width = 0, height = 0;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle_frames ();
+  g_assert_nonnull (part);
+  g_assert_nonnull (format);
+
+  /* The statistics card, 600 pixels square */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (part), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (format), 1);   /* PNG */
+  settle ();
+  g_assert_true (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Card _Size")));
+  g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "_Bleed")));
+  g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Paper _Size")));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (find_row (GTK_WIDGET (dialog), "Card _Size"),
+                                                         GTK_TYPE_SPIN_BUTTON)), 600);
+  impact_gui_test_screenshot (GTK_WIDGET (dialog), "export-card");
+  impact_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.part, ==, IMPACT_EXPORT_PART_STATS);
+  g_assert_true (impact_export_document (doc, &options, card_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (gdk_pixbuf_get_file_info (card_path, &width, &height));
+  g_assert_cmpint (width, ==, 600);
+  g_assert_cmpint (height, ==, 600);
+
+  /* The sheet as a PDF for a print shop: 3 mm bleed, crop marks */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (part), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (format), 0);   /* PDF */
+  settle ();
+  g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Card _Size")));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (find_row (GTK_WIDGET (dialog), "_Bleed"),
+                                                         GTK_TYPE_SPIN_BUTTON)), 3);
+  gtk_switch_set_active (GTK_SWITCH (find_type (find_row (GTK_WIDGET (dialog), "_Crop Marks"),
+                                                GTK_TYPE_SWITCH)), TRUE);
+  impact_gui_test_screenshot (GTK_WIDGET (dialog), "export-sheet");
+  impact_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.part, ==, IMPACT_EXPORT_PART_SHEET);
+  g_assert_cmpfloat_with_epsilon (options.bleed, 3 * 72 / 25.4, 1e-6);
+  g_assert_true (options.crop_marks);
+  g_assert_true (impact_export_document (doc, &options, sheet_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  if (impact_test_have_program ("pdfinfo"))
+    {
+      const char *argv[] = { "pdfinfo", sheet_path, NULL };
+      g_autofree char *out = NULL;
+      double w = 0, h = 0;
+      const char *size;
+
+      g_assert_cmpint (impact_test_run (argv, &out, NULL), ==, 0);
+      size = strstr (out, "Page size:");
+      g_assert_nonnull (size);
+      g_assert_cmpint (sscanf (size, "Page size: %lf x %lf", &w, &h), ==, 2);
+      /* the marks lie outside the trim: the page is larger than Letter */
+      g_assert_cmpfloat (w, >, 612 + 2 * 8.5);
+      g_assert_cmpfloat (h, >, 792 + 2 * 8.5);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -790,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/gui/select/preflight", test_preflight);
   g_test_add_func ("/gui/select/keyboard-window", test_keyboard_window);
   g_test_add_func ("/gui/select/accessible-names", test_accessible_names);
+  g_test_add_func ("/gui/export/kinds", test_export_kinds);
 
   status = g_test_run ();
   g_clear_object (&app);
