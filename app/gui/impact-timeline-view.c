@@ -283,6 +283,17 @@ select_position (ImpactTimelineView *self,
     return;
   position = CLAMP (position, 0, (int) n - 1);
   self->vp.selected = position;
+  {
+    /* a screen reader says which milestone is selected */
+    const ImpactMilestone *m = impact_timeline_layout_get_milestone (self->layout, position);
+    g_autofree char *date = impact_date_format (&m->date);
+    /* Translators: a screen reader's text for the selected milestone:
+     * "Milestone 2 of 7: 2006, First rescue operation. Enter shows its details" */
+    g_autofree char *text = g_strdup_printf (_("Milestone %d of %u: %s, %s. Enter shows its details"),
+                                             position + 1, n, date ? date : "", m->title ? m->title : "");
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  }
   if (center)
     {
       const ImpactTimelineItem *item = impact_timeline_layout_get_item (self->layout, position);
