@@ -540,28 +540,62 @@ set_hover (ImpactSheetPreview *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+typedef struct
+{
+  guint     page;
+  ImpactBox box;
+} PagedBox;
+
+/* Reading order on the page as it looks: top to bottom, then left to
+ * right; a section before the items it holds */
+static int
+compare_paged_boxes (gconstpointer a,
+                     gconstpointer b)
+{
+  const PagedBox *pa = a, *pb = b;
+  double ya = round (pa->box.y), yb = round (pb->box.y);
+  double xa = round (pa->box.x), xb = round (pb->box.x);
+  double area_a = pa->box.width * pa->box.height, area_b = pb->box.width * pb->box.height;
+
+  if (pa->page != pb->page)
+    return pa->page < pb->page ? -1 : 1;
+  if (ya != yb)
+    return ya < yb ? -1 : 1;
+  if (xa != xb)
+    return xa < xb ? -1 : 1;
+  if (area_a != area_b)
+    return area_a > area_b ? -1 : 1;
+  return 0;
+}
+
 /* Moves the selection @delta boxes on, in reading order over all pages */
 static void
 select_step (ImpactSheetPreview *self,
              int                 delta)
 {
   guint n_pages = impact_sheet_preview_get_n_pages (self);
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (ImpactBox));
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (PagedBox));
   int current = -1;
   int next;
 
   for (guint page = 0; page < n_pages; page++)
     for (guint i = 0; i < impact_sheet_layout_get_n_boxes (self->layout, page); i++)
       {
-        const ImpactBox *box = impact_sheet_layout_get_box (self->layout, page, i);
+        PagedBox paged = { page, *impact_sheet_layout_get_box (self->layout, page, i) };
 
-        if (self->have_selection && box->section == self->selected_section &&
-            box->item == self->selected_item && current < 0)
-          current = order->len;
-        g_array_append_vals (order, box, 1);
+        g_array_append_val (order, paged);
       }
   if (order->len == 0)
     return;
+  g_array_sort (order, compare_paged_boxes);
+
+  for (guint i = 0; self->have_selection && i < order->len && current < 0; i++)
+    {
+      const PagedBox *paged = &g_array_index (order, PagedBox, i);
+
+      if (paged->box.section == self->selected_section && paged->box.item == self->selected_item)
+        current = i;
+    }
 
   if (current < 0)
     next = delta > 0 ? 0 : (int) order->len - 1;
@@ -569,12 +603,9 @@ select_step (ImpactSheetPreview *self,
     next = CLAMP (current + delta, 0, (int) order->len - 1);
 
   {
-    const ImpactBox *box = &g_array_index (order, ImpactBox, next);
-    guint page;
-    ImpactBox found;
+    const PagedBox *paged = &g_array_index (order, PagedBox, next);
 
-    if (impact_sheet_layout_find (self->layout, box->section, box->item, &page, &found))
-      impact_sheet_preview_scroll_to (self, page, &found);
+    impact_sheet_preview_scroll_to (self, paged->page, &paged->box);
   }
 }
 
