@@ -100,7 +100,7 @@ static const char * const theme_keys[] = {
 static const char * const problem_keys[] = { "kicker", "heading", "body", NULL };
 static const char * const statistic_keys[] = {
   "value", "decimals", "prefix", "suffix", "qualifier", "scale", "label", "derive",
-  "icon", "source", NULL
+  "icon", "source", "imported_from", NULL
 };
 static const char * const source_keys[] = { "title", "url", NULL };
 static const char * const derive_keys[] = { "metric", "since", "base", NULL };
@@ -108,7 +108,8 @@ static const char * const fact_keys[] = { "text", "source", NULL };
 static const char * const quote_keys[] = { "text", "attribution", "role", "pseudonym", NULL };
 static const char * const pillar_keys[] = { "lead", "text", "icon", NULL };
 static const char * const milestone_keys[] = {
-  "date", "title", "description", "category", "metrics", "highlight", NULL
+  "date", "title", "description", "category", "metrics", "highlight",
+  "imported_from", NULL
 };
 static const char * const era_keys[] = { "start", "end", "title", "category", NULL };
 static const char * const profile_keys[] = {
@@ -1005,6 +1006,8 @@ load_statistic (ObjectCtx      *o,
   stat->label = ctx_dup_string (o, "label", STRING_REQUIRED);
   stat->icon = ctx_icon (o, "icon");
   stat->source = load_source (o, "source");
+  /* the spreadsheet it came from (impact-csv-import.c): kept in stat->json */
+  ctx_string (o, "imported_from", 0);
   ctx_check_members (o, statistic_keys);
   g_ptr_array_add (impact_document_get_statistics (doc), g_steal_pointer (&stat));
 }
@@ -1083,6 +1086,7 @@ load_milestone (ObjectCtx      *o,
     }
 
   ctx_boolean (o, "highlight", &milestone->highlight);
+  ctx_string (o, "imported_from", 0);
   ctx_check_members (o, milestone_keys);
   g_ptr_array_add (impact_document_get_milestones (doc), g_steal_pointer (&milestone));
 }
