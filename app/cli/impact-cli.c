@@ -13,6 +13,7 @@
 #include "impact-cli.h"
 #include "impact-cli-batch.h"
 #include "impact-cli-timeline.h"
+#include "impact-brand.h"
 #include "impact-error.h"
 #include "impact-export.h"
 #include "impact-help-topics.h"
@@ -537,6 +538,16 @@ run_validate (int    argc,
   impact_document_locate_diagnostics (doc, diagnostics, input_name);
   print_diagnostics (diagnostics, input_name, FALSE);
   print_help_topics (diagnostics, input_name);
+  if (!quiet && impact_document_get_brand (doc) != NULL)
+    {
+      g_autoptr(GPtrArray) inherited = impact_brand_list_inherited (doc);
+      g_autofree char *brand = impact_text_printable (impact_document_get_brand (doc), IMPACT_PRINTABLE_DEFAULT);
+
+      /* where each shared value comes from */
+      for (guint i = 0; i < inherited->len; i++)
+        /* Translators: "lima.json: theme.primary: from ../brand.json" */
+        g_print (_("%s: %s: from %s\n"), input_name, (const char *) g_ptr_array_index (inherited, i), brand);
+    }
   /* the list keeps 500; the rest are counted */
   n_warnings = impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_WARNING) +
                impact_diagnostics_get_n_dropped (diagnostics);
