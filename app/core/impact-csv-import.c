@@ -486,21 +486,38 @@ problem (Problems   *p,
   va_end (args);
 }
 
-/* The cell quoted for a message, cut short */
+/* The cell for a message, cut short: quotation marks, backslashes and
+ * control characters escaped as in JSON, the rest as it is (UTF-8) */
 static char *
 quote_cell (const char *cell)
 {
-  g_autofree char *cut = NULL;
+  GString *out = g_string_new (NULL);
+  guint n = 0;
 
-  if (g_utf8_strlen (cell, -1) > 40)
+  for (const char *p = cell; *p; p = g_utf8_next_char (p), n++)
     {
-      g_autofree char *head = g_utf8_substring (cell, 0, 40);
+      gunichar ch = g_utf8_get_char (p);
 
-      cut = g_strconcat (head, "…", NULL);
+      if (n == 40)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (ch == '"' || ch == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) ch);
+        }
+      else if (ch == '\n')
+        g_string_append (out, "\\n");
+      else if (ch == '\t')
+        g_string_append (out, "\\t");
+      else if (ch < 0x20 || ch == 0x7f)
+        g_string_append_printf (out, "\\u%04x", ch);
+      else
+        g_string_append_unichar (out, ch);
     }
-  else
-    cut = g_strdup (cell);
-  return g_strescape (cut, "…");
+  return g_string_free (out, FALSE);
 }
 
 static JsonObject *
