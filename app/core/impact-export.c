@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -19,6 +21,7 @@
 #include "impact-error.h"
 #include "impact-export.h"
 #include "impact-output.h"
+#include "impact-pdf-finish.h"
 #include "impact-render.h"
 #include "impact-sheet-layout.h"
 #include "impact-sheet-layout-private.h"
@@ -102,18 +105,39 @@ check_surface (cairo_surface_t  *surface,
   return TRUE;
 }
 
-static void
-set_pdf_metadata (cairo_surface_t *surface,
-                  ImpactDocument  *doc)
+/* The title a reader shows for the file (DisplayDocTitle): the sheet's
+ * title; a card is titled by what it shows, its statistics' heading */
+static char *
+pdf_title (ImpactDocument   *doc,
+           ImpactExportPart  part)
 {
-  ImpactOrganisation *org = impact_document_get_organisation (doc);
-  ImpactProblem *problem = impact_document_get_problem (doc);
   const char *title = impact_document_get_title (doc);
-  g_autofree char *full_title = NULL;
 
   if (title == NULL || *title == '\0')
     title = impact_document_get_office (doc);
-  full_title = g_strdup_printf ("%s — %s", title ? title : "", "fact sheet");
+  if (title == NULL || *title == '\0')
+    title = impact_document_get_organisation (doc)->name;
+  if (part == IMPACT_EXPORT_PART_STATS)
+    {
+      const char *heading = impact_document_get_statistics_heading (doc);
+
+      if (heading == NULL || *heading == '\0')
+        heading = _("Statistics");
+      return title && *title ? g_strdup_printf ("%s — %s", title, heading) : g_strdup (heading);
+    }
+  /* Translators: the PDF's title: the sheet's title, then this */
+  return g_strdup_printf ("%s — %s", title ? title : "", _("fact sheet"));
+}
+
+static void
+set_pdf_metadata (cairo_surface_t  *surface,
+                  ImpactDocument   *doc,
+                  ImpactExportPart  part)
+{
+  ImpactOrganisation *org = impact_document_get_organisation (doc);
+  ImpactProblem *problem = impact_document_get_problem (doc);
+  g_autofree char *full_title = pdf_title (doc, part);
+
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, full_title);
   if (org->name)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, org->name);
@@ -151,197 +175,6 @@ draw_page (cairo_t                   *cr,
   if (options->bleed > 0 || options->crop_marks)
     return impact_render_page_for_print (cr, layout, page, options->bleed, options->crop_marks, error);
   return impact_render_page (cr, layout, page, error);
-}
-
-/* cairo 1.16 has no API for a page's TrimBox and BleedBox, which a print
- * shop's software reads to know where to cut. Its PDF output is plain: one
- * uncompressed dictionary per page with a MediaBox line, and one classic
- * cross-reference table. Add the two boxes after each page's MediaBox and
- * shift the table's offsets; if the file is not laid out as expected, leave
- * it as it is (the boxes are a courtesy: the page size and marks stand). */
-/* memmem() over a byte buffer that holds NULs (font streams) */
-static const char *
-find (const char *data,
-      gsize       len,
-      const char *from,
-      const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (const char *p = from; p + n <= data + len; p++)
-    {
-      p = memchr (p, needle[0], data + len - p);
-      if (p == NULL || p + n > data + len)
-        return NULL;
-      if (memcmp (p, needle, n) == 0)
-        return p;
-    }
-  return NULL;
-}
-
-/* Inserts @strings[i] at byte @positions[i] (ascending) of the PDF in
- * @pdf and shifts the offsets of its cross-reference table to match.
- * cairo 1.16 cannot write some things we need (TrimBox, BleedBox, /Alt);
- * this adds them after the fact. When the file is not laid out as
- * expected the file is left as cairo wrote it: the additions are a
- * courtesy, the page stands without them. */
-static void
-pdf_insert (GString     *pdf,
-            GArray      *inserts,
-            GPtrArray   *strings)
-{
-  const char *data = pdf->str;
-  gsize len = pdf->len;
-  g_autoptr(GString) out = NULL;
-  gsize xref_at, total = 0;
-  const char *p, *startxref;
-  guint64 old_xref;
-
-  if (inserts->len == 0)
-    return;
-
-  /* the last startxref names the table */
-  startxref = NULL;
-  for (p = data; (p = find (data, len, p, "startxref")) != NULL; p += 9)
-    startxref = p;
-  if (startxref == NULL)
-    return;
-  old_xref = g_ascii_strtoull (startxref + 10, NULL, 10);
-  if (old_xref >= len || strncmp (data + old_xref, "xref", 4) != 0)
-    return;
-  xref_at = old_xref;
-
-  out = g_string_sized_new (len + 256 * inserts->len);
-  {
-    gsize from = 0;
-
-    for (guint i = 0; i < inserts->len; i++)
-      {
-        gsize at = g_array_index (inserts, gsize, i);
-
-        if (at > xref_at)
-          return;
-        g_string_append_len (out, data + from, at - from);
-        g_string_append (out, g_ptr_array_index (strings, i));
-        total += strlen (g_ptr_array_index (strings, i));
-        from = at;
-      }
-    g_string_append_len (out, data + from, xref_at - from);
-  }
-
-  /* the table: "xref", then subsections "first count" of 20-byte entries */
-  p = data + xref_at + 4;
-  g_string_append (out, "xref");
-  while (p < data + len)
-    {
-      char *end;
-      guint64 first, count;
-      const char *line = p;
-
-      while (p < data + len && (*p == '\n' || *p == '\r' || *p == ' '))
-        p++;
-      if (g_str_has_prefix (p, "trailer"))
-        {
-          g_string_append_len (out, line, p - line);
-          break;
-        }
-      first = g_ascii_strtoull (p, &end, 10);
-      if (end == p || *end != ' ')
-        return;
-      count = g_ascii_strtoull (end + 1, &end, 10);
-      while (*end == ' ' || *end == '\r')
-        end++;
-      if (*end != '\n' || end + 1 + count * 20 > data + len)
-        return;
-      g_string_append_len (out, line, end + 1 - line);
-      p = end + 1;
-      (void) first;
-      for (guint64 i = 0; i < count; i++, p += 20)
-        {
-          guint64 offset = g_ascii_strtoull (p, NULL, 10);
-          guint64 shift = 0;
-
-          if (p[17] == 'n')
-            for (guint k = 0; k < inserts->len; k++)
-              if (g_array_index (inserts, gsize, k) <= offset)
-                shift += strlen (g_ptr_array_index (strings, k));
-          g_string_append_printf (out, "%010" G_GUINT64_FORMAT "%.10s", offset + shift, p + 10);
-        }
-    }
-  if (p >= data + len)
-    return;
-
-  /* the trailer, with the table's new place */
-  {
-    const char *sx = find (data, len, p, "startxref");
-    const char *eof;
-
-    if (sx == NULL || sx != startxref)
-      return;
-    g_string_append_len (out, p, sx - p);
-    g_string_append_printf (out, "startxref\n%" G_GSIZE_FORMAT "\n", xref_at + total);
-    eof = find (data, len, sx, "%%EOF");
-    if (eof == NULL)
-      return;
-    g_string_append (out, eof);
-  }
-
-  /* the same GString: the caller's pointers into the old text end here */
-  g_string_truncate (pdf, 0);
-  g_string_append_len (pdf, out->str, out->len);
-}
-
-static void
-add_print_boxes (GString     *pdf,
-                 double       width,
-                 double       height,
-                 double       margin,
-                 double       bleed)
-{
-  const char *data = pdf->str;
-  gsize len = pdf->len;
-  g_autofree char *boxes = NULL;
-  g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (gsize));  /* positions in the input */
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  const char *p;
-  char num[4][G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (num[0], sizeof num[0], "%.4f", margin - bleed);
-  g_ascii_formatd (num[1], sizeof num[1], "%.4f", width - margin + bleed);
-  g_ascii_formatd (num[2], sizeof num[2], "%.4f", height - margin + bleed);
-  boxes = g_strdup_printf ("   /BleedBox [ %s %s %s %s ]\n", num[0], num[0], num[1], num[2]);
-  g_ascii_formatd (num[0], sizeof num[0], "%.4f", margin);
-  g_ascii_formatd (num[1], sizeof num[1], "%.4f", width - margin);
-  g_ascii_formatd (num[2], sizeof num[2], "%.4f", height - margin);
-  {
-    char *both = g_strdup_printf ("%s   /TrimBox [ %s %s %s %s ]\n", boxes, num[0], num[0], num[1], num[2]);
-
-    g_free (boxes);
-    boxes = both;
-  }
-
-  /* after the MediaBox line of every page dictionary. cairo starts each
-   * page object on its own line as "N 0 obj\n<< /Type /Page % K"; text from
-   * the data (an outline title, say) is written as a PDF string, which
-   * cairo sets in hexadecimal whenever it holds a line break, so a match at
-   * the start of a line after "N 0 obj" is a page and nothing else. */
-  for (p = data; (p = find (data, len, p, " 0 obj\n<< /Type /Page % ")) != NULL; p += 20)
-    {
-      const char *start = p, *media, *eol;
-      gsize at;
-
-      while (start > data && g_ascii_isdigit (start[-1]))
-        start--;
-      if (start == p || (start > data && start[-1] != '\n'))
-        continue;
-      media = find (data, MIN (len, (gsize) (p - data) + 400), p, "\n   /MediaBox [");
-      if (media == NULL || (eol = memchr (media + 1, '\n', len - (media + 1 - data))) == NULL)
-        return;
-      at = eol + 1 - data;
-      g_array_append_val (inserts, at);
-      g_ptr_array_add (strings, g_strdup (boxes));
-    }
-  pdf_insert (pdf, inserts, strings);
 }
 
 static const char *
@@ -423,19 +256,6 @@ add_outline (cairo_surface_t           *surface,
     }
 }
 
-/* A PDF text string for any Unicode text: UTF-16BE in hexadecimal */
-static char *
-pdf_text_string (const char *utf8)
-{
-  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (utf8, -1, NULL, NULL, NULL);
-  GString *out = g_string_new ("<FEFF");
-
-  for (const gunichar2 *u = utf16; u && *u; u++)
-    g_string_append_printf (out, "%04X", *u);
-  g_string_append_c (out, '>');
-  return g_string_free (out, FALSE);
-}
-
 /* The alternative text of every image, in the order the pages drew them */
 static GPtrArray *
 figure_alts (ImpactSheetLayout *layout,
@@ -453,37 +273,6 @@ figure_alts (ImpactSheetLayout *layout,
           g_ptr_array_add (alts, op->name ? op->name : "");
       }
   return alts;
-}
-
-/* cairo 1.16 writes each figure of the structure tree as a StructElem with
- * "/S /Figure" but ignores alt text: add "/Alt" to each, in drawing order.
- * When the count does not match, the file is left as it is. */
-static void
-add_figure_alts (GString     *pdf,
-                 GPtrArray   *alts)
-{
-  const char *data = pdf->str;
-  gsize len = pdf->len;
-  g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  const char *p;
-
-  if (alts->len == 0)
-    return;
-  for (p = data; (p = find (data, len, p, "<< /Type /StructElem\n   /S /Figure\n")) != NULL; p += 20)
-    {
-      gsize at = (p - data) + strlen ("<< /Type /StructElem\n   /S /Figure\n");
-      g_autofree char *text = NULL;
-
-      if (inserts->len >= alts->len)
-        return;
-      text = pdf_text_string (g_ptr_array_index (alts, inserts->len));
-      g_array_append_val (inserts, at);
-      g_ptr_array_add (strings, g_strdup_printf ("   /Alt %s\n", text));
-    }
-  if (inserts->len != alts->len)
-    return;
-  pdf_insert (pdf, inserts, strings);
 }
 
 static cairo_status_t
@@ -507,6 +296,7 @@ write_pdf (ImpactSheetLayout         *layout,
            GError                   **error)
 {
   g_autoptr(GString) pdf = g_string_new (NULL);
+  g_autoptr(GBytes) finished = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
@@ -514,7 +304,7 @@ write_pdf (ImpactSheetLayout         *layout,
 
   sheet_extent (layout, options, &width, &height, NULL);
   surface = cairo_pdf_surface_create_for_stream (append_to_string_cb, pdf, width, height);
-  set_pdf_metadata (surface, impact_sheet_layout_get_document (layout));
+  set_pdf_metadata (surface, impact_sheet_layout_get_document (layout), options->part);
   cr = cairo_create (surface);
 
   for (guint p = first; ok && p <= last; p++)
@@ -538,19 +328,28 @@ write_pdf (ImpactSheetLayout         *layout,
   if (!ok)
     return FALSE;
 
-  if (options->bleed > 0 || options->crop_marks)
-    {
-      double margin;
-
-      sheet_extent (layout, options, &width, &height, &margin);
-      add_print_boxes (pdf, width, height, margin, options->bleed);
-    }
   {
     g_autoptr(GPtrArray) alts = figure_alts (layout, first, last);
+    g_autofree char *title = pdf_title (impact_sheet_layout_get_document (layout), options->part);
+    ImpactDocument *doc = impact_sheet_layout_get_document (layout);
+    ImpactPdfFinishOptions finish;
 
-    add_figure_alts (pdf, alts);
+    impact_pdf_finish_options_init (&finish);
+    finish.title = title;
+    finish.language = impact_document_get_language (doc);
+    finish.author = impact_document_get_organisation (doc)->name;
+    finish.subject = impact_document_get_problem (doc)->heading;
+    finish.figure_alts = alts;
+    finish.boxes = options->bleed > 0 || options->crop_marks;
+    finish.trim_margin = impact_render_get_print_margin (options->bleed, options->crop_marks);
+    finish.bleed = options->bleed;
+    finish.pdfx = options->pdfx;
+    finished = impact_pdf_finish ((const guint8 *) pdf->str, pdf->len, &finish, error);
+    if (finished == NULL)
+      return FALSE;
   }
-  return impact_output_write_bytes_atomic (target, pdf->str, pdf->len, FALSE, error);
+  return impact_output_write_bytes_atomic (target, g_bytes_get_data (finished, NULL),
+                                           g_bytes_get_size (finished), FALSE, error);
 }
 
 /* Writes the page to a temporary file next to @target, complete and
