@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "impact-export.h"
+#include "impact-render.h"
 #include "impact-json-loader.h"
 #include "impact-test-utils.h"
 
@@ -302,8 +303,9 @@ test_crop_marks (void)
   g_autofree char *pdf = export_pdf_with (json, IMPACT_PAGE_SIZE_A4, 3 * 72 / 25.4, TRUE);
   g_autofree char *info = run_tool ("pdfinfo", "-box", pdf, NULL);
   g_autoptr(GdkPixbuf) page = NULL;
-  double margin = 3 * 72 / 25.4 + 18 + 2;
+  double margin = 3 * 72 / 25.4 + IMPACT_RENDER_MARK_GAP + 18 + 2;
   int m = (int) margin, b = (int) (margin - 3 * 72 / 25.4);
+  int bleed_edge = (int) (margin - 3 * 72 / 25.4);
 
   if (info == NULL || !impact_test_have_program ("pdftoppm"))
     {
@@ -311,8 +313,8 @@ test_crop_marks (void)
       return;
     }
   /* A4 plus room for the marks outside the bleed */
-  g_assert_nonnull (strstr (info, "Page size:       652.283 x 898.898 pts"));
-  g_assert_nonnull (strstr (info, "TrimBox:            28.50    28.50   623.78   870.39"));
+  g_assert_nonnull (strstr (info, "Page size:       658.283 x 904.898 pts"));
+  g_assert_nonnull (strstr (info, "TrimBox:            31.50    31.50   626.78   873.39"));
 
   page = rasterize (pdf);
   /* the slug is white, the bleed is the band's colour */
@@ -321,6 +323,8 @@ test_crop_marks (void)
   /* a trim mark: on the line of the trim's left edge, above the bleed */
   assert_pixel (page, m, 4, "#000000");
   assert_pixel (page, m + 6, 4, "#ffffff");
+  /* and it keeps a gap from the bleed's edge */
+  assert_pixel (page, m, bleed_edge - 2, "#ffffff");
 }
 
 

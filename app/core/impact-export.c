@@ -563,6 +563,13 @@ export_document (ImpactDocument             *document,
       return FALSE;
     }
 
+  if (options->pdfx && options->format != IMPACT_EXPORT_FORMAT_PDF)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_USAGE,
+                   "PDF/X is a kind of PDF: export to a .pdf file");
+      return FALSE;
+    }
+
   theme = impact_theme_new (impact_document_get_theme_spec (document),
                             options->template_name, diagnostics);
   if (options->private_fonts && !impact_fonts_is_restricted ())
