@@ -574,11 +574,12 @@ impact_pdf_finish (const guint8                 *pdf,
   if (ok)
     {
       qpdf_init_write_memory (q);
-      /* PDF/UA-1 builds on ISO 32000-1 (PDF 1.7). Object streams take
-       * a fifth off the file (the structure tree is many small objects);
-       * read it with `qpdf --json` rather than as text */
+      /* PDF/UA-1 builds on ISO 32000-1 (PDF 1.7). Object streams would
+       * take a fifth off the file, but they compress the dates with the
+       * rest, so that a file's size would change from one second to the
+       * next; without them two exports of a sheet have the same size */
       qpdf_set_minimum_pdf_version (q, "1.7");
-      qpdf_set_object_stream_mode (q, qpdf_o_generate);
+      qpdf_set_object_stream_mode (q, qpdf_o_disable);
       qpdf_set_compress_streams (q, QPDF_TRUE);
       qpdf_write (q);
       ok = check (q, "writing", error);
