@@ -318,7 +318,7 @@ mark_artifacts (qpdf_data   q,
   gsize n;
   const guint8 *bytes;
 
-  if (qpdf_oh_get_page_content_data (q, page, &data, &length) != QPDF_SUCCESS || data == NULL)
+  if ((qpdf_oh_get_page_content_data (q, page, &data, &length) & QPDF_ERRORS) || data == NULL)
     {
       free (data);
       if (check (q, "page content", error))
@@ -366,8 +366,8 @@ describe_links (qpdf_data  q,
           qpdf_oh_is_string (q, qpdf_oh_get_key (q, annot, "/Contents")))
         continue;
       action = qpdf_oh_get_key (q, annot, "/A");
-      uri = qpdf_oh_get_key (q, action, "/URI");
-      if (qpdf_oh_is_string (q, uri))
+      uri = qpdf_oh_is_dictionary (q, action) ? qpdf_oh_get_key (q, action, "/URI") : 0;
+      if (uri != 0 && qpdf_oh_is_string (q, uri))
         qpdf_oh_replace_key (q, annot, "/Contents",
                              qpdf_oh_new_unicode_string (q, qpdf_oh_get_utf8_value (q, uri)));
       else
