@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <qpdf/qpdf-c.h>
 #include <string.h>
@@ -422,32 +423,81 @@ pdfx_resources (qpdf_data  q,
   }
 }
 
+/* A profile's file, Flate-compressed once per process: compressing the
+ * 187 KB output profile cost more than the rest of the finishing */
+static GBytes *
+compressed_profile (const char  *path,
+                    GError     **error)
+{
+  static GMutex lock;
+  static GHashTable *cache;  /* path → GBytes */
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GZlibCompressor) zlib = NULL;
+  g_autoptr(GBytes) raw = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GInputStream) deflated = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  GBytes *result;
+  gsize length;
+
+  g_mutex_lock (&lock);
+  result = cache ? g_hash_table_lookup (cache, path) : NULL;
+  if (result != NULL)
+    {
+      g_bytes_ref (result);
+      g_mutex_unlock (&lock);
+      return result;
+    }
+  g_mutex_unlock (&lock);
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                   "cannot read the colour profile a PDF/X file needs: %s", local_error->message);
+      return NULL;
+    }
+  if (length < 132 || memcmp (data + 36, "acsp", 4) != 0)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                   "“%s” is not an ICC colour profile", path);
+      return NULL;
+    }
+  raw = g_bytes_new_take (g_steal_pointer (&data), length);
+  in = g_memory_input_stream_new_from_bytes (raw);
+  zlib = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 9);
+  deflated = g_converter_input_stream_new (in, G_CONVERTER (zlib));
+  out = g_memory_output_stream_new_resizable ();
+  if (g_output_stream_splice (out, deflated, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &local_error) < 0)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                   "cannot compress the colour profile “%s”: %s", path, local_error->message);
+      return NULL;
+    }
+  result = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  g_hash_table_replace (cache, g_strdup (path), g_bytes_ref (result));
+  g_mutex_unlock (&lock);
+  return result;
+}
+
 static qpdf_oh
 icc_stream (qpdf_data    q,
             const char  *path,
             int          components,
             GError     **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) deflated = compressed_profile (path, error);
   qpdf_oh stream;
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                   "cannot read the colour profile a PDF/X file needs: %s", local_error->message);
-      return 0;
-    }
-  if (length < 132 || memcmp (data + 36, "acsp", 4) != 0)
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                   "“%s” is not an ICC colour profile", path);
-      return 0;
-    }
+  if (deflated == NULL)
+    return 0;
   stream = qpdf_oh_new_stream (q);
-  qpdf_oh_replace_stream_data (q, stream, (const unsigned char *) data, length,
-                               qpdf_oh_new_null (q), qpdf_oh_new_null (q));
+  qpdf_oh_replace_stream_data (q, stream, g_bytes_get_data (deflated, NULL), g_bytes_get_size (deflated),
+                               qpdf_oh_new_name (q, "/FlateDecode"), qpdf_oh_new_null (q));
   qpdf_oh_replace_key (q, qpdf_oh_get_dict (q, stream), "/N", qpdf_oh_new_integer (q, components));
   return stream;
 }
