@@ -19,6 +19,7 @@
 #include "impact-error.h"
 #include "impact-export.h"
 #include "impact-json-loader.h"
+#include "impact-pdf-content.h"
 #include "impact-pdf-finish.h"
 #include "impact-test-utils.h"
 #include "impact-timeline-render.h"
@@ -614,6 +615,45 @@ test_finish_fails_loudly (void)
   g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER);
 }
 
+static char *
+mark (const char *content)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = impact_pdf_content_mark_artifacts ((const guint8 *) content, strlen (content), &error);
+  gsize len;
+  const char *data;
+
+  g_assert_no_error (error);
+  data = g_bytes_get_data (out, &len);
+  return g_strndup (data, len);
+}
+
+/* Untagged runs become artifacts; tagged content, strings that look like
+ * operators and text objects are left whole */
+static void
+test_mark_artifacts (void)
+{
+  g_autofree char *a = mark ("0 0 10 10 re f\n/P << /MCID 0 >> BDC BT (EMC BDC) Tj ET EMC\n1 0 0 RG 0 0 m 5 5 l S\n");
+  g_autofree char *b = mark ("/P << /MCID 0 >> BDC BT <0001> Tj ET EMC");
+  g_autofree char *c = mark ("q BT /Span << /ActualText <feff0020> >> BDC EMC (x) Tj ET Q");
+  g_autofree char *d = mark ("q /Im0 BI /W 1 /H 1 /BPC 8 /CS /G ID \x01 EI Q");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bad = NULL;
+
+  g_assert_cmpstr (a, ==, "\n/Artifact BMC\n0 0 10 10 re f\nEMC\n\n/P << /MCID 0 >> BDC BT (EMC BDC) Tj ET EMC"
+                          "\n/Artifact BMC\n\n1 0 0 RG 0 0 m 5 5 l S\n\nEMC\n");
+  /* nothing untagged: nothing added */
+  g_assert_cmpstr (b, ==, "/P << /MCID 0 >> BDC BT <0001> Tj ET EMC");
+  /* a span inside an untagged text object stays inside the artifact */
+  g_assert_cmpstr (c, ==, "\n/Artifact BMC\nq BT /Span << /ActualText <feff0020> >> BDC EMC (x) Tj ET Q\nEMC\n");
+  g_assert_nonnull (strstr (d, "ID \x01 EI Q"));
+  g_assert_true (g_str_has_prefix (d, "\n/Artifact BMC\n"));
+
+  bad = impact_pdf_content_mark_artifacts ((const guint8 *) "EMC", 3, &error);
+  g_assert_null (bad);
+  g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -624,6 +664,7 @@ main (int argc, char **argv)
 
       g_test_add_data_func (name, &cases[i], test_case);
     }
+  g_test_add_func ("/pdf-content/mark-artifacts", test_mark_artifacts);
   g_test_add_func ("/pdf-conformance/checker-fails", test_checker_fails);
   g_test_add_func ("/pdf-conformance/finished-passes", test_finished_passes);
   g_test_add_func ("/pdf-conformance/finish-fails-loudly", test_finish_fails_loudly);
