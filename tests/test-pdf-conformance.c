@@ -180,6 +180,37 @@ check_images (Checker *c,
     }
 }
 
+/* Matterhorn 31-006 (PDF/UA-1 7.21.3.2): a CIDFontType2 has /CIDToGIDMap */
+static void
+check_fonts (Checker *c,
+             qpdf_oh  resources,
+             int      page)
+{
+  qpdf_data q = c->q;
+  qpdf_oh fonts = qpdf_oh_get_key (q, resources, "/Font");
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  if (!qpdf_oh_is_dictionary (q, fonts))
+    return;
+  qpdf_oh_begin_dict_key_iter (q, fonts);
+  while (qpdf_oh_dict_more_keys (q))
+    g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
+  for (guint i = 0; i < keys->len; i++)
+    {
+      qpdf_oh font = qpdf_oh_get_key (q, fonts, g_ptr_array_index (keys, i));
+      qpdf_oh descendants = qpdf_oh_get_key (q, font, "/DescendantFonts");
+
+      for (int k = 0; qpdf_oh_is_array (q, descendants) && k < qpdf_oh_get_array_n_items (q, descendants); k++)
+        {
+          qpdf_oh cid = qpdf_oh_get_array_item (q, descendants, k);
+
+          if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, cid, "/Subtype"), "/CIDFontType2") &&
+              !qpdf_oh_has_key (q, cid, "/CIDToGIDMap"))
+            problem (c, "page %d: a CIDFontType2 without /CIDToGIDMap", page);
+        }
+    }
+}
+
 static void
 check_pages (Checker  *c,
              gboolean  pdfx)
@@ -222,6 +253,7 @@ check_pages (Checker  *c,
         }
       free (data);
 
+      check_fonts (c, qpdf_oh_get_key (q, page, "/Resources"), i + 1);
       if (pdfx)
         {
           double media[4], bleed[4], trim[4];

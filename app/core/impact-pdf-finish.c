@@ -377,6 +377,72 @@ describe_links (qpdf_data  q,
     }
 }
 
+static GPtrArray *
+dict_keys (qpdf_data q,
+           qpdf_oh   dict)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  qpdf_oh_begin_dict_key_iter (q, dict);
+  while (qpdf_oh_dict_more_keys (q))
+    g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
+  return keys;
+}
+
+/* cairo 1.16 writes its TrueType subsets (Bengali, Arabic) as CIDFontType2
+ * without /CIDToGIDMap; PDF/UA-1 (7.21.3.2) wants it, and cairo numbers
+ * the subset's glyphs by CID, which is /Identity. Form XObjects have
+ * fonts of their own: walked too. */
+static void
+name_cid_maps (qpdf_data q,
+               qpdf_oh   resources,
+               int       depth)
+{
+  qpdf_oh fonts, xobjects;
+
+  if (!qpdf_oh_is_dictionary (q, resources) || depth > 16)
+    return;
+  fonts = qpdf_oh_get_key (q, resources, "/Font");
+  if (qpdf_oh_is_dictionary (q, fonts))
+    {
+      g_autoptr(GPtrArray) keys = dict_keys (q, fonts);
+
+      for (guint i = 0; i < keys->len; i++)
+        {
+          qpdf_oh font = qpdf_oh_get_key (q, fonts, g_ptr_array_index (keys, i));
+          qpdf_oh descendants;
+
+          if (!qpdf_oh_is_dictionary (q, font) ||
+              !qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, font, "/Subtype"), "/Type0"))
+            continue;
+          descendants = qpdf_oh_get_key (q, font, "/DescendantFonts");
+          for (int k = 0; qpdf_oh_is_array (q, descendants) && k < qpdf_oh_get_array_n_items (q, descendants); k++)
+            {
+              qpdf_oh cid = qpdf_oh_get_array_item (q, descendants, k);
+
+              if (qpdf_oh_is_dictionary (q, cid) &&
+                  qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, cid, "/Subtype"), "/CIDFontType2") &&
+                  !qpdf_oh_has_key (q, cid, "/CIDToGIDMap"))
+                set_name (q, cid, "/CIDToGIDMap", "/Identity");
+            }
+        }
+    }
+  xobjects = qpdf_oh_get_key (q, resources, "/XObject");
+  if (qpdf_oh_is_dictionary (q, xobjects))
+    {
+      g_autoptr(GPtrArray) keys = dict_keys (q, xobjects);
+
+      for (guint i = 0; i < keys->len; i++)
+        {
+          qpdf_oh x = qpdf_oh_get_key (q, xobjects, g_ptr_array_index (keys, i));
+
+          if (qpdf_oh_is_stream (q, x) &&
+              qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, qpdf_oh_get_dict (q, x), "/Subtype"), "/Form"))
+            name_cid_maps (q, qpdf_oh_get_key (q, qpdf_oh_get_dict (q, x), "/Resources"), depth + 1);
+        }
+    }
+}
+
 /* DefaultRGB makes the DeviceRGB cairo writes calibrated sRGB; image
  * XObjects lose /Interpolate (both PDF/X-4). Form XObjects have their own
  * resources: walked too. */
@@ -585,6 +651,7 @@ finish_pages (qpdf_data                     q,
           qpdf_oh_replace_key (q, page, "/BleedBox",
                                new_box (q, m[0] + t - b, m[1] + t - b, m[2] - t + b, m[3] - t + b));
         }
+      name_cid_maps (q, qpdf_oh_get_key (q, page, "/Resources"), 0);
       if (o->pdfx)
         pdfx_resources (q, ensure_dict (q, page, "/Resources"), srgb, 0);
       if (!check (q, "page", error))
