@@ -101,7 +101,7 @@ check_struct (Checker *c,
 }
 
 /* Nothing is painted outside marked content: everything is tagged or an
- * artifact (Matterhorn 01-001..01-003 as far as a program can tell).
+ * artifact (Matterhorn checkpoint 01, "content neither marked as artifact nor tagged").
  * cairo writes text as hexadecimal glyph strings, so its operators are
  * the content's whitespace-separated words. */
 static void
@@ -180,7 +180,7 @@ check_images (Checker *c,
     }
 }
 
-/* Matterhorn 31-006 (PDF/UA-1 7.21.3.2): a CIDFontType2 has /CIDToGIDMap */
+/* Matterhorn checkpoint 31 (PDF/UA-1 7.21.3.2): a CIDFontType2 has /CIDToGIDMap */
 static void
 check_fonts (Checker *c,
              qpdf_oh  resources,
@@ -232,14 +232,14 @@ check_pages (Checker  *c,
 
       if (qpdf_oh_is_array (q, annots) && qpdf_oh_get_array_n_items (q, annots) > 0)
         {
-          /* Matterhorn 19-003 (PDF/UA-1 7.18.3) */
+          /* Matterhorn checkpoint 28 (PDF/UA-1 7.18.3) */
           if (!qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, page, "/Tabs"), "/S"))
             problem (c, "page %d has annotations but no /Tabs /S", i + 1);
           for (int k = 0; k < qpdf_oh_get_array_n_items (q, annots); k++)
             {
               qpdf_oh annot = qpdf_oh_get_array_item (q, annots, k);
 
-              /* Matterhorn 28-004 (PDF/UA-1 7.18.1) */
+              /* Matterhorn checkpoint 28 (PDF/UA-1 7.18.1, 7.18.5) */
               if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, annot, "/Subtype"), "/Link") &&
                   !nonempty_string (c, qpdf_oh_get_key (q, annot, "/Contents")))
                 problem (c, "page %d: a link annotation without /Contents", i + 1);
@@ -358,7 +358,7 @@ check_pdf (const char *data,
   /* Matterhorn 07-001 */
   if (!is_true (&c, qpdf_oh_get_key (q, qpdf_oh_get_key (q, root, "/ViewerPreferences"), "/DisplayDocTitle")))
     problem (&c, "no /ViewerPreferences /DisplayDocTitle true");
-  /* Matterhorn 01-001..01-002: a tagged PDF */
+  /* Matterhorn checkpoint 01 and ISO 32000-1 14.7: a tagged PDF */
   if (!is_true (&c, qpdf_oh_get_key (q, qpdf_oh_get_key (q, root, "/MarkInfo"), "/Marked")))
     problem (&c, "no /MarkInfo /Marked true");
   tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
@@ -395,7 +395,7 @@ run (const char *a0,
   return out;
 }
 
-/* pdffonts: every font embedded (Matterhorn 31-001) */
+/* pdffonts: every font embedded (Matterhorn checkpoint 31, PDF/UA-1 7.21.4.1) */
 static void
 assert_fonts_embedded (const char *path)
 {
