@@ -115,6 +115,22 @@ impact_test_have_program (const char *program)
   return path != NULL;
 }
 
+char *
+impact_test_pdf_objects (const char *pdf)
+{
+  const char *argv[] = { "qpdf", "--json", "--json-key=qpdf", pdf, NULL };
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  if (!impact_test_have_program ("qpdf"))
+    g_error ("qpdf is missing: the set-up command installs it");
+  status = impact_test_run (argv, &out, &err);
+  if (status != 0)
+    g_error ("qpdf --json %s failed (%d): %s", pdf, status, err);
+  return out;
+}
+
 void
 impact_test_result_clear (ImpactTestResult *result)
 {

@@ -40,5 +40,8 @@ void      impact_test_run_cli          (ImpactTestResult   *result,
 const char *impact_test_binary         (void);
 /* TRUE when an external program is on PATH */
 gboolean  impact_test_have_program     (const char *program);
+/* Every object of a PDF, decoded, as `qpdf --json --json-key=qpdf` prints
+ * it (strings as "u:TEXT"); fails the test when qpdf is missing or fails. */
+char     *impact_test_pdf_objects      (const char *pdf);
 
 G_END_DECLS

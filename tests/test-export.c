@@ -202,6 +202,9 @@ test_svg (void)
   g_assert_true (g_str_has_prefix (contents, "<?xml"));
   g_assert_nonnull (strstr (contents, "width=\"612pt\""));
   g_assert_nonnull (strstr (contents, "height=\"792pt\""));
+  /* what the page is, for a screen reader and an SVG viewer's title bar */
+  g_assert_nonnull (strstr (contents, "<title>Kolkata, India — fact sheet</title>"));
+  g_assert_nonnull (strstr (contents, "<desc>Sex trafficking (2/2)</desc>"));
 }
 
 static void
@@ -223,8 +226,10 @@ test_pdf_size_and_pages (void)
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "%PDF-1."));
   /* the website and the sources are live links */
-  g_assert_nonnull (memmem (contents, length, "/URI (https://www.ijm.org", 25));
-  g_assert_nonnull (memmem (contents, length, "/URI (https://www.ilo.org", 25));
+  g_free (contents);
+  contents = impact_test_pdf_objects (path);
+  g_assert_nonnull (strstr (contents, "\"/URI\": \"u:https://www.ijm.org"));
+  g_assert_nonnull (strstr (contents, "\"/URI\": \"u:https://www.ilo.org"));
 }
 
 static void
@@ -312,6 +317,7 @@ test_atomic_page_set (void)
   g_autofree char *p2 = g_build_filename (dir, "sheet-2.png", NULL);
   g_autoptr(GFile) out = g_file_new_for_path (path);
   g_autofree char *contents = NULL;
+  gsize length = 0;
   g_autoptr(GError) error = NULL;
   ImpactExportOptions options;
 
@@ -338,8 +344,11 @@ test_atomic_page_set (void)
   g_assert_true (impact_export_document (doc, &options, out, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&contents, g_free);
-  g_file_get_contents (p1, &contents, NULL, NULL);
+  g_file_get_contents (p1, &contents, &length, NULL);
   g_assert_true (g_str_has_prefix (contents, "\x89PNG"));
+  /* the colours are declared sRGB, before the image data */
+  g_assert_nonnull (memmem (contents, length, "sRGB", 4));
+  g_assert_true ((char *) memmem (contents, length, "sRGB", 4) < (char *) memmem (contents, length, "IDAT", 4));
   g_assert_true (g_file_test (p2, G_FILE_TEST_IS_REGULAR));
   assert_no_temp_files (dir, 2);
 }

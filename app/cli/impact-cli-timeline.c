@@ -126,6 +126,7 @@ impact_cli_timeline_export_main (int    argc,
   g_autofree char *size = NULL;
   g_autofree char *page_size = NULL;
   gboolean quiet = FALSE;
+  gboolean pdfx = FALSE;
   ImpactTimelineExportOptions options;
   gint64 start;
   const GOptionEntry entries[] = {
@@ -133,6 +134,7 @@ impact_cli_timeline_export_main (int    argc,
     { "part", 0, 0, G_OPTION_ARG_STRING, &part, N_("timeline"), N_("PART") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, N_("Slide size in pixels (default 1920x1080); PDF and SVG get half as many points"), N_("WxH") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("Instead of a slide, a paginated PDF handout on letter or a4 paper"), N_("SIZE") },
+    { "pdfx", 0, 0, G_OPTION_ARG_NONE, &pdfx, N_("Write PDF/X-4 for a print shop"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors"), NULL },
     { NULL }
   };
@@ -154,6 +156,7 @@ impact_cli_timeline_export_main (int    argc,
     return IMPACT_CLI_EXIT_USAGE;
 
   impact_timeline_export_options_init (&options);
+  options.pdfx = pdfx;
   if (!impact_export_format_from_path (output, &options.format))
     {
       g_printerr (_("impact-sheet export: cannot tell the format of “%s”: use .png, .pdf or .svg\n"), output);

@@ -305,6 +305,7 @@ run_export (int    argc,
   int page = 0;
   gboolean quiet = FALSE;
   gboolean crop_marks = FALSE;
+  gboolean pdfx = FALSE;
   ImpactExportOptions options;
   gint64 start;
   const GOptionEntry entries[] = {
@@ -315,6 +316,7 @@ run_export (int    argc,
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_name, N_("Design template: classic or bold"), N_("NAME") },
     { "bleed", 0, 0, G_OPTION_ARG_STRING, &bleed, N_("Run colours and images this far past the trim, e.g. 3mm, 0.125in, 9pt"), N_("LENGTH") },
     { "crop-marks", 0, 0, G_OPTION_ARG_NONE, &crop_marks, N_("Draw trim marks outside the page (the sheet grows to hold them)"), NULL },
+    { "pdfx", 0, 0, G_OPTION_ARG_NONE, &pdfx, N_("Write PDF/X-4 for a print shop (an output intent, trim and bleed boxes)"), NULL },
     { "part", 0, 0, G_OPTION_ARG_STRING, &part, N_("What to export: sheet (default); stats, the statistics as a social-media card; timeline, the milestones as a slide or a paginated handout"), N_("PART") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &card_size, N_("Size of a --part stats card in pixels, e.g. 1080x1080 (default) or 1200x630"), N_("WxH") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors"), NULL },
@@ -421,6 +423,7 @@ run_export (int    argc,
       options.card_height = (int) h;
     }
   options.crop_marks = crop_marks;
+  options.pdfx = pdfx;
   options.dpi = dpi;
   options.page = page;
   options.template_name = template_name;

@@ -49,6 +49,8 @@ typedef struct
   gboolean           private_fonts;  /* choose among the fonts this document can use only
                                       * (impact-fonts.h): same output, less matching;
                                       * for a process or thread that exports one document */
+  gboolean           pdfx;           /* PDF only: PDF/X-4 for a print shop (OutputIntent,
+                                      * TrimBox and BleedBox, GTS_PDFXVersion) */
 } ImpactExportOptions;
 
 void     impact_export_options_init        (ImpactExportOptions *options);

@@ -15,6 +15,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE  /* memmem */
 #define G_LOG_DOMAIN "impact-image"
 
 #include "config.h"
@@ -762,6 +763,16 @@ impact_image_load (GFile           *file,
     {
       g_object_set_data (G_OBJECT (pixbuf), "impact-source-width", GINT_TO_POINTER (result.source_width));
       g_object_set_data (G_OBJECT (pixbuf), "impact-source-height", GINT_TO_POINTER (result.source_height));
+      /* a JPEG keeps its file when that is smaller than the pixels at
+       * the printed size, so that a PDF embeds it as it is (DCT) instead
+       * of a larger Flate copy of the pixels; not an Adobe (APP14) one,
+       * whose inverted CMYK cairo would copy as it is */
+      if (sniff_format ((const guchar *) data, len) == FORMAT_JPEG && !result.damaged &&
+          result.source_width > 0 && result.source_height > 0 &&
+          len < (gsize) gdk_pixbuf_get_width (pixbuf) * gdk_pixbuf_get_height (pixbuf) * 3 &&
+          memmem (data, MIN (len, (gsize) 65536), "Adobe", 5) == NULL)
+        g_object_set_data_full (G_OBJECT (pixbuf), "impact-source-jpeg",
+                                g_bytes_new (data, len), (GDestroyNotify) g_bytes_unref);
     }
 
   entry = g_new0 (CacheEntry, 1);

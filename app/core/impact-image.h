@@ -40,7 +40,9 @@ typedef struct
  * (IMPACT_ERROR_TOO_LARGE for a cap, IMPACT_ERROR_INVALID_VALUE for data
  * that cannot be decoded, a G_IO_ERROR for a file that cannot be read).
  * @info, when not NULL, is filled on success. The returned pixbuf also
- * carries "impact-source-width" and "impact-source-height" as object data. */
+ * carries "impact-source-width" and "impact-source-height" as object data,
+ * and a JPEG whose file is smaller than these pixels its file as
+ * "impact-source-jpeg" (GBytes), for PDF output to embed unchanged. */
 GdkPixbuf *impact_image_load            (GFile           *file,
                                          int              box_width,
                                          int              box_height,

@@ -106,6 +106,9 @@ impact_output_write_png (cairo_surface_t  *surface,
   text.key = (char *) "Software";
   text.text = (char *) "Impact Sheet " PACKAGE_VERSION;
   png_set_text (enc->png, enc->info, &text, 1);
+  /* the colours are sRGB: an sRGB chunk (with the gAMA and cHRM libpng
+   * adds for older readers) says so */
+  png_set_sRGB_gAMA_and_cHRM (enc->png, enc->info, PNG_sRGB_INTENT_PERCEPTUAL);
   png_write_info (enc->png, enc->info);
 
   for (int y = 0; y < height; y++)

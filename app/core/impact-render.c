@@ -44,9 +44,8 @@ link_attributes (const char *uri)
 
 /* gdk_cairo_set_source_pixbuf() lives in GDK, which the core must not use:
  * convert the pixbuf's RGB(A) rows to cairo's premultiplied ARGB32. */
-static void
-impact_render_set_source_pixbuf (cairo_t   *cr,
-                                 GdkPixbuf *pixbuf)
+static cairo_surface_t *
+surface_from_pixbuf (GdkPixbuf *pixbuf)
 {
   int width = gdk_pixbuf_get_width (pixbuf);
   int height = gdk_pixbuf_get_height (pixbuf);
@@ -76,7 +75,60 @@ impact_render_set_source_pixbuf (cairo_t   *cr,
         }
     }
   cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* A PDF embeds a photo's own JPEG (DCT) rather than its pixels when the
+ * image loader kept the file (impact-image.h). cairo copies the JPEG for
+ * a surface of the JPEG's size: the pixels, scaled up to it, are only
+ * what cairo would use if it ever had to rasterise the page. */
+static gboolean
+set_source_jpeg (cairo_t   *cr,
+                 GdkPixbuf *pixbuf,
+                 cairo_surface_t *pixels)
+{
+  GBytes *jpeg = g_object_get_data (G_OBJECT (pixbuf), "impact-source-jpeg");
+  int jw = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (pixbuf), "impact-source-width"));
+  int jh = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (pixbuf), "impact-source-height"));
+  double pw = gdk_pixbuf_get_width (pixbuf), ph = gdk_pixbuf_get_height (pixbuf);
+  cairo_surface_t *surface;
+  cairo_matrix_t m;
+
+  if (jpeg == NULL || jw <= 0 || jh <= 0 ||
+      cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_PDF)
+    return FALSE;
+  if (jw == pw && jh == ph)
+    surface = cairo_surface_reference (pixels);
+  else
+    {
+      cairo_t *up;
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, jw, jh);
+      up = cairo_create (surface);
+      cairo_scale (up, jw / pw, jh / ph);
+      cairo_set_source_surface (up, pixels, 0, 0);
+      cairo_paint (up);
+      cairo_destroy (up);
+    }
+  cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG,
+                               g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg),
+                               (cairo_destroy_func_t) g_bytes_unref, g_bytes_ref (jpeg));
   cairo_set_source_surface (cr, surface, 0, 0);
+  /* the caller draws in the pixbuf's pixels */
+  cairo_matrix_init_scale (&m, jw / pw, jh / ph);
+  cairo_pattern_set_matrix (cairo_get_source (cr), &m);
+  cairo_surface_destroy (surface);
+  return TRUE;
+}
+
+static void
+impact_render_set_source_pixbuf (cairo_t   *cr,
+                                 GdkPixbuf *pixbuf)
+{
+  cairo_surface_t *surface = surface_from_pixbuf (pixbuf);
+
+  if (!set_source_jpeg (cr, pixbuf, surface))
+    cairo_set_source_surface (cr, surface, 0, 0);
   cairo_surface_destroy (surface);
 }
 
@@ -315,18 +367,19 @@ impact_render_get_print_margin (double   bleed,
   bleed = MAX (bleed, 0);
   if (!crop_marks)
     return bleed;
-  return MAX (bleed, IMPACT_RENDER_MARK_OFFSET) + IMPACT_RENDER_MARK_LENGTH + 2;
+  return MAX (bleed + IMPACT_RENDER_MARK_GAP, IMPACT_RENDER_MARK_OFFSET) + IMPACT_RENDER_MARK_LENGTH + 2;
 }
 
-/* Trim marks at the four corners, in the slug: they start outside the
- * bleed so they never print on a trimmed sheet. */
+/* Trim marks at the four corners, in the slug: they start a gap outside
+ * the bleed, so they never print on a trimmed sheet nor touch the colour
+ * that runs into the bleed. */
 static void
 draw_crop_marks (cairo_t *cr,
                  double   width,
                  double   height,
                  double   bleed)
 {
-  double offset = MAX (bleed, IMPACT_RENDER_MARK_OFFSET);
+  double offset = MAX (bleed + IMPACT_RENDER_MARK_GAP, IMPACT_RENDER_MARK_OFFSET);
   double len = IMPACT_RENDER_MARK_LENGTH;
   const double xs[2] = { 0, width }, ys[2] = { 0, height };
 

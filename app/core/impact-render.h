@@ -23,6 +23,7 @@ gboolean impact_render_page (cairo_t            *cr,
 /* Print output (bleed in points) */
 #define IMPACT_RENDER_MAX_BLEED    36.0   /* half an inch */
 #define IMPACT_RENDER_MARK_OFFSET  8.5    /* 3 mm: trim marks start this far out at least */
+#define IMPACT_RENDER_MARK_GAP     3.0    /* and this far past the bleed edge */
 #define IMPACT_RENDER_MARK_LENGTH  18.0
 
 /* How far the trim box sits in from the sheet's edge for @bleed and
@@ -32,7 +33,8 @@ double   impact_render_get_print_margin (double   bleed,
 /* As impact_render_page(), for a print shop: the trimmed page is drawn
  * impact_render_get_print_margin() points in from the origin; colour
  * areas and images that touch a trim edge run @bleed points past it; with
- * @crop_marks, trim marks are drawn at the corners outside the bleed. */
+ * @crop_marks, trim marks are drawn at the corners outside the bleed,
+ * IMPACT_RENDER_MARK_GAP away from its edge. */
 gboolean impact_render_page_for_print   (cairo_t            *cr,
                                          ImpactSheetLayout  *layout,
                                          guint               page,

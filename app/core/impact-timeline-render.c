@@ -21,6 +21,7 @@
 #include "impact-text.h"
 #include "impact-output.h"
 #include "impact-timeline-render.h"
+#include "impact-timeline-page-source.h"
 
 #define TOP_PAD         10.0
 #define LEGEND_HEIGHT   30.0
@@ -217,6 +218,20 @@ impact_timeline_get_label_boxes (ImpactTimelineLayout         *layout,
   return boxes;
 }
 
+/* Text of a tagged PDF: each layout a structure element of its own (other
+ * surfaces ignore tags). What is drawn untagged (the track, markers,
+ * cards, page numbers, the year carried over to a new page) the PDF
+ * finishing marks as artifact. */
+static void
+show_tagged (cairo_t     *cr,
+             PangoLayout *layout,
+             const char  *tag)
+{
+  cairo_tag_begin (cr, tag, "");
+  pango_cairo_show_layout (cr, layout);
+  cairo_tag_end (cr, tag);
+}
+
 static void
 show_layout_at (cairo_t     *cr,
                 PangoLayout *layout,
@@ -224,7 +239,7 @@ show_layout_at (cairo_t     *cr,
                 double       y)
 {
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  show_tagged (cr, layout, "P");
 }
 
 static void
@@ -805,12 +820,12 @@ impact_timeline_render_slide (cairo_t               *cr,
 
     set_color (cr, &light, 1);
     cairo_move_to (cr, margin, 22);
-    pango_cairo_show_layout (cr, kicker);
+    show_tagged (cr, kicker, "P");
   }
   impact_text_layout_get_size (title, NULL, &h);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_move_to (cr, margin, 40);
-  pango_cairo_show_layout (cr, title);
+  show_tagged (cr, title, "H1");
 
   /* footer */
   {
@@ -821,7 +836,7 @@ impact_timeline_render_slide (cairo_t               *cr,
     impact_text_layout_get_size (footer, &w, &h);
     set_color (cr, text, 0.55);
     cairo_move_to (cr, width - margin - w, height - 14 - h);
-    pango_cairo_show_layout (cr, footer);
+    show_tagged (cr, footer, "P");
   }
 
   /* the track: every milestone, with labels where lanes allow */
@@ -1083,10 +1098,10 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
       set_color (cr, accent, 1);
       cairo_move_to (cr, x0, ho->margin);
-      pango_cairo_show_layout (cr, kicker);
+      show_tagged (cr, kicker, "P");
       set_color (cr, primary, 1);
       cairo_move_to (cr, x0, ho->margin + 16);
-      pango_cairo_show_layout (cr, title);
+      show_tagged (cr, title, "H1");
       set_color (cr, accent, 1);
       cairo_rectangle (cr, x0, ho->margin + HANDOUT_HEADER_FIRST - 18, 48, 3);
       cairo_fill (cr);
@@ -1153,7 +1168,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
           set_color (cr, primary, 1);
           cairo_move_to (cr, x0, y + 6);
-          pango_cairo_show_layout (cr, pl);
+          show_tagged (cr, pl, "H2");
           set_color (cr, primary, 1);
           cairo_rectangle (cr, ho->axis_x - 4, y + 13, 8, 3);
           cairo_fill (cr);
@@ -1178,10 +1193,10 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           cairo_rectangle (cr, ho->content_x - 6, y + 2, 3, row->height - 6);
           cairo_fill (cr);
           cairo_move_to (cr, ho->content_x + 4, y + 5);
-          pango_cairo_show_layout (cr, kind);
+          show_tagged (cr, kind, "P");
           set_color (cr, text, 1);
           cairo_move_to (cr, ho->content_x + 4, y + 15);
-          pango_cairo_show_layout (cr, title);
+          show_tagged (cr, title, "P");
         }
       else
         {
@@ -1211,7 +1226,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           pango_layout_set_alignment (dl, PANGO_ALIGN_RIGHT);
           set_color (cr, text, 0.65);
           cairo_move_to (cr, ho->axis_x - 14 - 80 - 4 * impact_timeline_layout_get_n_era_lanes (layout), ty + 2.5);
-          pango_cairo_show_layout (cr, dl);
+          show_tagged (cr, dl, "P");
           set_color (cr, bg, 1);
           cairo_arc (cr, ho->axis_x, ty + 7.5, 5.5, 0, 2 * G_PI);
           cairo_fill (cr);
@@ -1229,7 +1244,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
             }
           set_color (cr, text, 1);
           cairo_move_to (cr, ho->content_x, ty);
-          pango_cairo_show_layout (cr, title);
+          show_tagged (cr, title, "H3");
           impact_text_layout_get_size (title, NULL, &h);
           ty += h + 2;
           if (m->description && *m->description)
@@ -1238,7 +1253,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
               set_color (cr, text, 0.85);
               cairo_move_to (cr, ho->content_x, ty);
-              pango_cairo_show_layout (cr, body);
+              show_tagged (cr, body, "P");
               impact_text_layout_get_size (body, NULL, &h);
               ty += h;
             }
@@ -1251,7 +1266,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
               set_color (cr, &dark, 1);
               cairo_move_to (cr, ho->content_x, ty + 2);
-              pango_cairo_show_layout (cr, ml);
+              show_tagged (cr, ml, "P");
             }
         }
       y += row->height;
@@ -1272,26 +1287,6 @@ impact_timeline_export_options_init (ImpactTimelineExportOptions *options)
   options->height = 1080;
 }
 
-/* Finishes a PDF or SVG surface that writes into @file; a write failure
- * is reported with its cause (from @file), anything else as cairo's */
-static gboolean
-finish_surface (cairo_surface_t   *surface,
-                ImpactOutputFile  *file,
-                GError           **error)
-{
-  cairo_status_t status;
-
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER, "cannot write “%s”: %s",
-                   impact_output_file_get_target (file), cairo_status_to_string (status));
-      return FALSE;
-    }
-  return impact_output_file_commit (file, error);
-}
-
 gboolean
 impact_timeline_export (ImpactDocument                    *document,
                         const ImpactTimelineExportOptions *options,
@@ -1300,11 +1295,9 @@ impact_timeline_export (ImpactDocument                    *document,
 {
   g_autoptr(ImpactTheme) theme = NULL;
   g_autoptr(ImpactTimelineLayout) layout = NULL;
+  g_autoptr(ImpactPageSource) source = NULL;
+  ImpactPageExportOptions page_options = { 0 };
   g_autofree char *target = NULL;
-  g_autoptr(ImpactOutputFile) tmp = NULL;
-  cairo_surface_t *surface = NULL;
-  cairo_t *cr;
-  gboolean ok = TRUE;
   int pw, ph;
 
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), FALSE);
@@ -1342,65 +1335,15 @@ impact_timeline_export (ImpactDocument                    *document,
 
   theme = impact_theme_new (impact_document_get_theme_spec (document), NULL, NULL);
   layout = impact_timeline_layout_new (document, theme);
-  if ((tmp = impact_output_file_open (target, error)) == NULL)
-    return FALSE;
-
   if (options->handout)
-    {
-      g_autoptr(ImpactTimelineHandout) ho = impact_timeline_handout_new (layout, options->page_size);
-      double w, h;
-
-      impact_page_size_get_points (options->page_size, &w, &h);
-      surface = cairo_pdf_surface_create_for_stream (impact_output_file_cairo_write, tmp, w, h);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                      nonempty (impact_document_get_milestones_heading (document), "Milestones"));
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Impact Sheet " PACKAGE_VERSION);
-      cr = cairo_create (surface);
-      /* a failed write puts the surface in error: stop drawing then */
-      for (guint p = 0; ok && p < impact_timeline_handout_get_n_pages (ho) &&
-                        cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS; p++)
-        {
-          ok = impact_timeline_handout_render_page (cr, ho, p, error);
-          cairo_show_page (cr);
-        }
-      cairo_destroy (cr);
-    }
-  else if (options->format == IMPACT_EXPORT_FORMAT_PNG)
-    {
-      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
-      cr = cairo_create (surface);
-      cairo_scale (cr, 2, 2);
-      ok = impact_timeline_render_slide (cr, layout, pw / 2.0, ph / 2.0, error);
-      cairo_destroy (cr);
-      if (ok)
-        ok = impact_output_write_png (surface, 0, tmp, error);
-    }
+    source = impact_timeline_page_source_new_handout (layout, options->page_size);
   else
-    {
-      if (options->format == IMPACT_EXPORT_FORMAT_PDF)
-        surface = cairo_pdf_surface_create_for_stream (impact_output_file_cairo_write, tmp, pw / 2.0, ph / 2.0);
-      else
-        {
-          surface = cairo_svg_surface_create_for_stream (impact_output_file_cairo_write, tmp, pw / 2.0, ph / 2.0);
-          cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
-        }
-      cr = cairo_create (surface);
-      ok = impact_timeline_render_slide (cr, layout, pw / 2.0, ph / 2.0, error);
-      cairo_show_page (cr);
-      cairo_destroy (cr);
-    }
-
-  if (ok)
-    {
-      if (options->format == IMPACT_EXPORT_FORMAT_PNG && !options->handout)
-        {
-          cairo_surface_finish (surface);
-          ok = impact_output_file_commit (tmp, error);
-        }
-      else
-        ok = finish_surface (surface, tmp, error);
-    }
-  cairo_surface_destroy (surface);
-  /* on failure the temporary file goes with @tmp */
-  return ok;
+    source = impact_timeline_page_source_new_slide (layout, pw / 2.0, ph / 2.0);
+  page_options.format = options->format;
+  page_options.first = 0;
+  page_options.last = impact_page_source_get_n_pages (source) - 1;
+  page_options.pdfx = options->pdfx;
+  if (page_options.format != IMPACT_EXPORT_FORMAT_PDF && page_options.last > 0)
+    page_options.last = 0;
+  return impact_page_source_export (source, &page_options, target, NULL, NULL, error);
 }

@@ -129,6 +129,7 @@ typedef struct
   ImpactPageSize     page_size;    /* handout only */
   int                width;        /* slide pixels; 0 = 1920 */
   int                height;       /* 0 = 1080 */
+  gboolean           pdfx;         /* PDF only: PDF/X-4 */
 } ImpactTimelineExportOptions;
 
 #define IMPACT_TIMELINE_SLIDE_MIN 320

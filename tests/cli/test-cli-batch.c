@@ -75,7 +75,9 @@ pdf_without_dates (const char *path)
       const char *nl = memchr (p, '\n', end - p);
       gsize n = nl != NULL ? (gsize) (nl - p + 1) : (gsize) (end - p);
 
-      if (!(g_strstr_len (p, n, "/CreationDate") || g_strstr_len (p, n, "/ModDate")))
+      /* the dates, and what is new in each file: its XMP uuid, its /ID */
+      if (!(g_strstr_len (p, n, "/CreationDate") || g_strstr_len (p, n, "/ModDate") ||
+            g_strstr_len (p, n, "Date>") || g_strstr_len (p, n, "uuid:") || g_strstr_len (p, n, "/ID [")))
         g_string_append_len (out, p, n);
       p += n;
     }

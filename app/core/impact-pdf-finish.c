@@ -1,0 +1,708 @@
+/* impact-pdf-finish.c: the finishing step of every PDF, with libqpdf's C API
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "impact-pdf"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <qpdf/qpdf-c.h>
+#include <string.h>
+
+#include "impact-error.h"
+#include "impact-pdf-content.h"
+#include "impact-pdf-finish.h"
+
+#define PDFX_VERSION "PDF/X-4"
+
+void
+impact_pdf_finish_options_init (ImpactPdfFinishOptions *options)
+{
+  g_return_if_fail (options != NULL);
+  memset (options, 0, sizeof *options);
+}
+
+const char *
+impact_pdf_finish_get_output_profile (void)
+{
+  return IMPACT_ICC_OUTPUT_PROFILE;
+}
+
+/* qpdf keeps one error and a list of warnings; either means the file is
+ * not what we meant to write */
+static gboolean
+check (qpdf_data    q,
+       const char  *step,
+       GError     **error)
+{
+  if (qpdf_has_error (q))
+    {
+      qpdf_error e = qpdf_get_error (q);
+
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                   "cannot finish the PDF (%s): %s", step, qpdf_get_error_full_text (q, e));
+      return FALSE;
+    }
+  if (qpdf_more_warnings (q))
+    {
+      qpdf_error w = qpdf_next_warning (q);
+
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                   "cannot finish the PDF (%s): %s", step, qpdf_get_error_full_text (q, w));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_name (qpdf_data   q,
+          qpdf_oh     dict,
+          const char *key,
+          const char *name)
+{
+  qpdf_oh_replace_key (q, dict, key, qpdf_oh_new_name (q, name));
+}
+
+/* A dictionary member, created empty when absent (or replaced when it is
+ * not a dictionary) */
+static qpdf_oh
+ensure_dict (qpdf_data   q,
+             qpdf_oh     parent,
+             const char *key)
+{
+  qpdf_oh value = qpdf_oh_get_key (q, parent, key);
+
+  if (!qpdf_oh_is_dictionary (q, value))
+    {
+      value = qpdf_oh_new_dictionary (q);
+      qpdf_oh_replace_key (q, parent, key, value);
+      value = qpdf_oh_get_key (q, parent, key);
+    }
+  return value;
+}
+
+static qpdf_oh
+new_box (qpdf_data q,
+         double    x0,
+         double    y0,
+         double    x1,
+         double    y1)
+{
+  qpdf_oh box = qpdf_oh_new_array (q);
+  const double v[4] = { x0, y0, x1, y1 };
+
+  for (int i = 0; i < 4; i++)
+    qpdf_oh_append_item (q, box, qpdf_oh_new_real_from_double (q, v[i], 4));
+  return box;
+}
+
+/* XMP */
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+static char *
+build_xmp (const ImpactPdfFinishOptions *o,
+           const char                   *producer,
+           const char                   *date)
+{
+  GString *x = g_string_new ("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                             "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                             "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n");
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  g_string_append (x, "<rdf:Description rdf:about=\"\"\n"
+                      "  xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+                      "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+                      "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+                      "  xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n"
+                      "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n");
+  if (o->pdfx)
+    g_string_append (x, "  xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\"\n");
+  g_string_append (x, "  dc:format=\"application/pdf\">\n");
+
+  g_string_append (x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+  append_escaped (x, o->title);
+  g_string_append (x, "</rdf:li></rdf:Alt></dc:title>\n");
+  if (o->language && *o->language)
+    {
+      g_string_append (x, "<dc:language><rdf:Bag><rdf:li>");
+      append_escaped (x, o->language);
+      g_string_append (x, "</rdf:li></rdf:Bag></dc:language>\n");
+    }
+  if (o->author && *o->author)
+    {
+      g_string_append (x, "<dc:creator><rdf:Seq><rdf:li>");
+      append_escaped (x, o->author);
+      g_string_append (x, "</rdf:li></rdf:Seq></dc:creator>\n");
+    }
+  if (o->subject && *o->subject)
+    {
+      g_string_append (x, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+      append_escaped (x, o->subject);
+      g_string_append (x, "</rdf:li></rdf:Alt></dc:description>\n");
+    }
+  g_string_append (x, "<pdf:Producer>");
+  append_escaped (x, producer);
+  g_string_append (x, "</pdf:Producer>\n<xmp:CreatorTool>Impact Sheet " PACKAGE_VERSION "</xmp:CreatorTool>\n");
+  g_string_append_printf (x, "<xmp:CreateDate>%s</xmp:CreateDate>\n"
+                             "<xmp:ModifyDate>%s</xmp:ModifyDate>\n"
+                             "<xmp:MetadataDate>%s</xmp:MetadataDate>\n", date, date, date);
+  g_string_append_printf (x, "<xmpMM:DocumentID>uuid:%s</xmpMM:DocumentID>\n"
+                             "<xmpMM:InstanceID>uuid:%s</xmpMM:InstanceID>\n"
+                             "<xmpMM:VersionID>1</xmpMM:VersionID>\n"
+                             "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n", uuid, uuid);
+  g_string_append (x, "<pdfuaid:part>1</pdfuaid:part>\n");
+  if (o->pdfx)
+    g_string_append (x, "<pdf:Trapped>False</pdf:Trapped>\n"
+                        "<pdfxid:GTS_PDFXVersion>" PDFX_VERSION "</pdfxid:GTS_PDFXVersion>\n");
+  g_string_append (x, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n");
+  /* room for an editor to change the metadata in place */
+  for (int i = 0; i < 20; i++)
+    g_string_append (x, "                                                                                \n");
+  g_string_append (x, "<?xpacket end=\"w\"?>");
+  return g_string_free (x, FALSE);
+}
+
+static gboolean
+add_metadata (qpdf_data                     q,
+              qpdf_oh                       root,
+              const ImpactPdfFinishOptions *o,
+              GError                      **error)
+{
+  qpdf_oh trailer = qpdf_get_trailer (q);
+  qpdf_oh info = qpdf_oh_get_key (q, trailer, "/Info");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *xmp_date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *pdf_date = g_date_time_format (now, "D:%Y%m%d%H%M%SZ");
+  g_autofree char *producer = NULL;
+  g_autofree char *xmp = NULL;
+  qpdf_oh stream, dict;
+
+  if (!qpdf_oh_is_dictionary (q, info))
+    {
+      info = qpdf_make_indirect_object (q, qpdf_oh_new_dictionary (q));
+      qpdf_oh_replace_key (q, trailer, "/Info", info);
+    }
+  /* XMP and Info say the same */
+  qpdf_oh_replace_key (q, info, "/Title", qpdf_oh_new_unicode_string (q, o->title));
+  qpdf_oh_replace_key (q, info, "/CreationDate", qpdf_oh_new_string (q, pdf_date));
+  qpdf_oh_replace_key (q, info, "/ModDate", qpdf_oh_new_string (q, pdf_date));
+  if (o->author && *o->author)
+    qpdf_oh_replace_key (q, info, "/Author", qpdf_oh_new_unicode_string (q, o->author));
+  if (o->subject && *o->subject)
+    qpdf_oh_replace_key (q, info, "/Subject", qpdf_oh_new_unicode_string (q, o->subject));
+  if (o->pdfx)
+    {
+      set_name (q, info, "/Trapped", "/False");
+      qpdf_oh_replace_key (q, info, "/GTS_PDFXVersion", qpdf_oh_new_string (q, PDFX_VERSION));
+    }
+  {
+    qpdf_oh p = qpdf_oh_get_key (q, info, "/Producer");
+
+    producer = g_strdup (qpdf_oh_is_string (q, p) ? qpdf_oh_get_utf8_value (q, p) : "Impact Sheet");
+  }
+
+  xmp = build_xmp (o, producer, xmp_date);
+  stream = qpdf_oh_new_stream (q);
+  qpdf_oh_replace_stream_data (q, stream, (const unsigned char *) xmp, strlen (xmp),
+                               qpdf_oh_new_null (q), qpdf_oh_new_null (q));
+  dict = qpdf_oh_get_dict (q, stream);
+  set_name (q, dict, "/Type", "/Metadata");
+  set_name (q, dict, "/Subtype", "/XML");
+  qpdf_oh_replace_key (q, root, "/Metadata", stream);
+  return check (q, "metadata", error);
+}
+
+/* The document catalogue */
+
+static gboolean
+add_catalog_entries (qpdf_data                     q,
+                     qpdf_oh                       root,
+                     const ImpactPdfFinishOptions *o,
+                     GError                      **error)
+{
+  qpdf_oh prefs, mark;
+
+  if (o->language && *o->language)
+    qpdf_oh_replace_key (q, root, "/Lang", qpdf_oh_new_unicode_string (q, o->language));
+  prefs = ensure_dict (q, root, "/ViewerPreferences");
+  qpdf_oh_replace_key (q, prefs, "/DisplayDocTitle", qpdf_oh_new_bool (q, QPDF_TRUE));
+  if (qpdf_oh_is_dictionary (q, qpdf_oh_get_key (q, root, "/StructTreeRoot")))
+    {
+      mark = ensure_dict (q, root, "/MarkInfo");
+      qpdf_oh_replace_key (q, mark, "/Marked", qpdf_oh_new_bool (q, QPDF_TRUE));
+    }
+  return check (q, "catalogue", error);
+}
+
+/* Figures: /Alt in structure order (depth first, as cairo numbers them) */
+
+static void
+collect_figures (qpdf_data  q,
+                 qpdf_oh    node,
+                 GArray    *figures,
+                 int        depth)
+{
+  qpdf_oh kids;
+
+  if (depth > 64)
+    return;
+  if (qpdf_oh_is_array (q, node))
+    {
+      int n = qpdf_oh_get_array_n_items (q, node);
+
+      for (int i = 0; i < n; i++)
+        collect_figures (q, qpdf_oh_get_array_item (q, node, i), figures, depth + 1);
+      return;
+    }
+  if (!qpdf_oh_is_dictionary (q, node))
+    return;
+  if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, node, "/S"), "/Figure"))
+    g_array_append_val (figures, node);
+  kids = qpdf_oh_get_key (q, node, "/K");
+  if (qpdf_oh_is_array (q, kids) || qpdf_oh_is_dictionary (q, kids))
+    collect_figures (q, kids, figures, depth + 1);
+}
+
+static gboolean
+add_figure_alts (qpdf_data   q,
+                 qpdf_oh     root,
+                 GPtrArray  *alts,
+                 GError    **error)
+{
+  g_autoptr(GArray) figures = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
+  qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
+
+  if (alts == NULL || alts->len == 0)
+    return TRUE;
+  if (qpdf_oh_is_dictionary (q, tree))
+    collect_figures (q, qpdf_oh_get_key (q, tree, "/K"), figures, 0);
+  if (figures->len != alts->len)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                   "cannot finish the PDF: it has %u figures for %u images",
+                   figures->len, alts->len);
+      return FALSE;
+    }
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const char *alt = g_ptr_array_index (alts, i);
+
+      qpdf_oh_replace_key (q, g_array_index (figures, qpdf_oh, i), "/Alt",
+                           qpdf_oh_new_unicode_string (q, alt ? alt : ""));
+    }
+  return check (q, "figures", error);
+}
+
+/* Pages */
+
+static gboolean
+mark_artifacts (qpdf_data   q,
+                qpdf_oh     page,
+                guint       number,
+                GError    **error)
+{
+  unsigned char *data = NULL;
+  size_t length = 0;
+  g_autoptr(GBytes) marked = NULL;
+  g_autoptr(GError) local_error = NULL;
+  qpdf_oh contents, stream;
+  gsize n;
+  const guint8 *bytes;
+
+  if ((qpdf_oh_get_page_content_data (q, page, &data, &length) & QPDF_ERRORS) || data == NULL)
+    {
+      free (data);
+      if (check (q, "page content", error))
+        g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                     "cannot finish page %u of the PDF: its content cannot be read", number);
+      return FALSE;
+    }
+  marked = impact_pdf_content_mark_artifacts (data, length, &local_error);
+  free (data);
+  if (marked == NULL)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                   "cannot finish page %u of the PDF: %s", number, local_error->message);
+      return FALSE;
+    }
+  contents = qpdf_oh_get_key (q, page, "/Contents");
+  stream = qpdf_oh_is_array (q, contents) ? qpdf_oh_get_array_item (q, contents, 0) : contents;
+  if (!qpdf_oh_is_stream (q, stream))
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                   "cannot finish page %u of the PDF: it has no content stream", number);
+      return FALSE;
+    }
+  bytes = g_bytes_get_data (marked, &n);
+  /* the decoded data, stored uncompressed here: the writer compresses it */
+  qpdf_oh_replace_stream_data (q, stream, bytes, n, qpdf_oh_new_null (q), qpdf_oh_new_null (q));
+  if (qpdf_oh_is_array (q, contents))
+    qpdf_oh_replace_key (q, page, "/Contents", stream);
+  return check (q, "artifacts", error);
+}
+
+/* What a link annotation says to a screen reader (PDF/UA-1 7.18.5) */
+static void
+describe_links (qpdf_data  q,
+                qpdf_oh    annots)
+{
+  int n = qpdf_oh_get_array_n_items (q, annots);
+
+  for (int i = 0; i < n; i++)
+    {
+      qpdf_oh annot = qpdf_oh_get_array_item (q, annots, i);
+      qpdf_oh action, uri;
+
+      if (!qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, annot, "/Subtype"), "/Link") ||
+          qpdf_oh_is_string (q, qpdf_oh_get_key (q, annot, "/Contents")))
+        continue;
+      action = qpdf_oh_get_key (q, annot, "/A");
+      uri = qpdf_oh_is_dictionary (q, action) ? qpdf_oh_get_key (q, action, "/URI") : 0;
+      if (uri != 0 && qpdf_oh_is_string (q, uri))
+        qpdf_oh_replace_key (q, annot, "/Contents",
+                             qpdf_oh_new_unicode_string (q, qpdf_oh_get_utf8_value (q, uri)));
+      else
+        qpdf_oh_replace_key (q, annot, "/Contents",
+                             qpdf_oh_new_unicode_string (q, _("Link to another place in this document")));
+    }
+}
+
+static GPtrArray *
+dict_keys (qpdf_data q,
+           qpdf_oh   dict)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  qpdf_oh_begin_dict_key_iter (q, dict);
+  while (qpdf_oh_dict_more_keys (q))
+    g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
+  return keys;
+}
+
+/* cairo 1.16 writes its TrueType subsets (Bengali, Arabic) as CIDFontType2
+ * without /CIDToGIDMap; PDF/UA-1 (7.21.3.2) wants it, and cairo numbers
+ * the subset's glyphs by CID, which is /Identity. Form XObjects have
+ * fonts of their own: walked too. */
+static void
+name_cid_maps (qpdf_data q,
+               qpdf_oh   resources,
+               int       depth)
+{
+  qpdf_oh fonts, xobjects;
+
+  if (!qpdf_oh_is_dictionary (q, resources) || depth > 16)
+    return;
+  fonts = qpdf_oh_get_key (q, resources, "/Font");
+  if (qpdf_oh_is_dictionary (q, fonts))
+    {
+      g_autoptr(GPtrArray) keys = dict_keys (q, fonts);
+
+      for (guint i = 0; i < keys->len; i++)
+        {
+          qpdf_oh font = qpdf_oh_get_key (q, fonts, g_ptr_array_index (keys, i));
+          qpdf_oh descendants;
+
+          if (!qpdf_oh_is_dictionary (q, font) ||
+              !qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, font, "/Subtype"), "/Type0"))
+            continue;
+          descendants = qpdf_oh_get_key (q, font, "/DescendantFonts");
+          for (int k = 0; qpdf_oh_is_array (q, descendants) && k < qpdf_oh_get_array_n_items (q, descendants); k++)
+            {
+              qpdf_oh cid = qpdf_oh_get_array_item (q, descendants, k);
+
+              if (qpdf_oh_is_dictionary (q, cid) &&
+                  qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, cid, "/Subtype"), "/CIDFontType2") &&
+                  !qpdf_oh_has_key (q, cid, "/CIDToGIDMap"))
+                set_name (q, cid, "/CIDToGIDMap", "/Identity");
+            }
+        }
+    }
+  xobjects = qpdf_oh_get_key (q, resources, "/XObject");
+  if (qpdf_oh_is_dictionary (q, xobjects))
+    {
+      g_autoptr(GPtrArray) keys = dict_keys (q, xobjects);
+
+      for (guint i = 0; i < keys->len; i++)
+        {
+          qpdf_oh x = qpdf_oh_get_key (q, xobjects, g_ptr_array_index (keys, i));
+
+          if (qpdf_oh_is_stream (q, x) &&
+              qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, qpdf_oh_get_dict (q, x), "/Subtype"), "/Form"))
+            name_cid_maps (q, qpdf_oh_get_key (q, qpdf_oh_get_dict (q, x), "/Resources"), depth + 1);
+        }
+    }
+}
+
+/* DefaultRGB makes the DeviceRGB cairo writes calibrated sRGB; image
+ * XObjects lose /Interpolate (both PDF/X-4). Form XObjects have their own
+ * resources: walked too. */
+static void
+pdfx_resources (qpdf_data  q,
+                qpdf_oh    resources,
+                qpdf_oh    srgb,
+                int        depth)
+{
+  qpdf_oh spaces, xobjects;
+
+  if (!qpdf_oh_is_dictionary (q, resources) || depth > 16)
+    return;
+  spaces = ensure_dict (q, resources, "/ColorSpace");
+  qpdf_oh_replace_key (q, spaces, "/DefaultRGB", srgb);
+  xobjects = qpdf_oh_get_key (q, resources, "/XObject");
+  if (!qpdf_oh_is_dictionary (q, xobjects))
+    return;
+  qpdf_oh_begin_dict_key_iter (q, xobjects);
+  {
+    g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+    while (qpdf_oh_dict_more_keys (q))
+      g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
+    for (guint i = 0; i < keys->len; i++)
+      {
+        qpdf_oh x = qpdf_oh_get_key (q, xobjects, g_ptr_array_index (keys, i));
+        qpdf_oh dict;
+
+        if (!qpdf_oh_is_stream (q, x))
+          continue;
+        dict = qpdf_oh_get_dict (q, x);
+        if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, dict, "/Subtype"), "/Image"))
+          {
+            qpdf_oh smask = qpdf_oh_get_key (q, dict, "/SMask");
+
+            qpdf_oh_remove_key (q, dict, "/Interpolate");
+            if (qpdf_oh_is_stream (q, smask))
+              qpdf_oh_remove_key (q, qpdf_oh_get_dict (q, smask), "/Interpolate");
+          }
+        else if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, dict, "/Subtype"), "/Form"))
+          pdfx_resources (q, qpdf_oh_get_key (q, dict, "/Resources"), srgb, depth + 1);
+      }
+  }
+}
+
+/* A profile's file, Flate-compressed once per process: compressing the
+ * 187 KB output profile cost more than the rest of the finishing */
+static GBytes *
+compressed_profile (const char  *path,
+                    GError     **error)
+{
+  static GMutex lock;
+  static GHashTable *cache;  /* path → GBytes */
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GZlibCompressor) zlib = NULL;
+  g_autoptr(GBytes) raw = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GInputStream) deflated = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  GBytes *result;
+  gsize length;
+
+  g_mutex_lock (&lock);
+  result = cache ? g_hash_table_lookup (cache, path) : NULL;
+  if (result != NULL)
+    {
+      g_bytes_ref (result);
+      g_mutex_unlock (&lock);
+      return result;
+    }
+  g_mutex_unlock (&lock);
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                   "cannot read the colour profile a PDF/X file needs: %s", local_error->message);
+      return NULL;
+    }
+  if (length < 132 || memcmp (data + 36, "acsp", 4) != 0)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                   "“%s” is not an ICC colour profile", path);
+      return NULL;
+    }
+  raw = g_bytes_new_take (g_steal_pointer (&data), length);
+  in = g_memory_input_stream_new_from_bytes (raw);
+  zlib = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 9);
+  deflated = g_converter_input_stream_new (in, G_CONVERTER (zlib));
+  out = g_memory_output_stream_new_resizable ();
+  if (g_output_stream_splice (out, deflated, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &local_error) < 0)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                   "cannot compress the colour profile “%s”: %s", path, local_error->message);
+      return NULL;
+    }
+  result = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  g_hash_table_replace (cache, g_strdup (path), g_bytes_ref (result));
+  g_mutex_unlock (&lock);
+  return result;
+}
+
+static qpdf_oh
+icc_stream (qpdf_data    q,
+            const char  *path,
+            int          components,
+            GError     **error)
+{
+  g_autoptr(GBytes) deflated = compressed_profile (path, error);
+  qpdf_oh stream;
+
+  if (deflated == NULL)
+    return 0;
+  stream = qpdf_oh_new_stream (q);
+  qpdf_oh_replace_stream_data (q, stream, g_bytes_get_data (deflated, NULL), g_bytes_get_size (deflated),
+                               qpdf_oh_new_name (q, "/FlateDecode"), qpdf_oh_new_null (q));
+  qpdf_oh_replace_key (q, qpdf_oh_get_dict (q, stream), "/N", qpdf_oh_new_integer (q, components));
+  return stream;
+}
+
+static gboolean
+add_output_intent (qpdf_data   q,
+                   qpdf_oh     root,
+                   qpdf_oh    *out_srgb,
+                   GError    **error)
+{
+  qpdf_oh profile, srgb_profile, intent, intents, srgb;
+
+  if ((profile = icc_stream (q, IMPACT_ICC_OUTPUT_PROFILE, 4, error)) == 0 ||
+      (srgb_profile = icc_stream (q, IMPACT_ICC_SRGB_PROFILE, 3, error)) == 0)
+    return FALSE;
+  intent = qpdf_oh_new_dictionary (q);
+  set_name (q, intent, "/Type", "/OutputIntent");
+  set_name (q, intent, "/S", "/GTS_PDFX");
+  /* the profile is a SWOP (CGATS TR 001) characterisation */
+  qpdf_oh_replace_key (q, intent, "/OutputConditionIdentifier", qpdf_oh_new_string (q, "CGATS TR 001"));
+  qpdf_oh_replace_key (q, intent, "/OutputCondition",
+                       qpdf_oh_new_string (q, "SWOP (Artifex CMYK SWOP Profile)"));
+  qpdf_oh_replace_key (q, intent, "/RegistryName", qpdf_oh_new_string (q, "http://www.color.org"));
+  qpdf_oh_replace_key (q, intent, "/Info", qpdf_oh_new_string (q, "Artifex CMYK SWOP Profile"));
+  qpdf_oh_replace_key (q, intent, "/DestOutputProfile", profile);
+  intents = qpdf_oh_new_array (q);
+  qpdf_oh_append_item (q, intents, qpdf_make_indirect_object (q, intent));
+  qpdf_oh_replace_key (q, root, "/OutputIntents", intents);
+
+  srgb = qpdf_oh_new_array (q);
+  qpdf_oh_append_item (q, srgb, qpdf_oh_new_name (q, "/ICCBased"));
+  qpdf_oh_append_item (q, srgb, srgb_profile);
+  *out_srgb = qpdf_make_indirect_object (q, srgb);
+  return check (q, "output intent", error);
+}
+
+static gboolean
+finish_pages (qpdf_data                     q,
+              const ImpactPdfFinishOptions *o,
+              qpdf_oh                       srgb,
+              GError                      **error)
+{
+  int n = qpdf_get_num_pages (q);
+
+  if (n <= 0)
+    {
+      if (check (q, "pages", error))
+        g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER, "cannot finish the PDF: it has no pages");
+      return FALSE;
+    }
+
+  for (int i = 0; i < n; i++)
+    {
+      qpdf_oh page = qpdf_get_page_n (q, i);
+      qpdf_oh annots = qpdf_oh_get_key (q, page, "/Annots");
+
+      if (!mark_artifacts (q, page, i + 1, error))
+        return FALSE;
+      if (qpdf_oh_is_array (q, annots) && qpdf_oh_get_array_n_items (q, annots) > 0)
+        {
+          set_name (q, page, "/Tabs", "/S");
+          describe_links (q, annots);
+        }
+      if (o->boxes || o->pdfx)
+        {
+          qpdf_oh media = qpdf_oh_get_key (q, page, "/MediaBox");
+          double m[4];
+          double t = MAX (o->trim_margin, 0), b = MAX (o->bleed, 0);
+
+          if (!qpdf_oh_is_array (q, media) || qpdf_oh_get_array_n_items (q, media) != 4)
+            {
+              g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                           "cannot finish page %d of the PDF: it has no MediaBox", i + 1);
+              return FALSE;
+            }
+          for (int k = 0; k < 4; k++)
+            m[k] = qpdf_oh_get_numeric_value (q, qpdf_oh_get_array_item (q, media, k));
+          if (2 * t >= m[2] - m[0] || 2 * t >= m[3] - m[1] || b > t)
+            {
+              g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                           "cannot finish page %d of the PDF: the trim does not fit the page", i + 1);
+              return FALSE;
+            }
+          qpdf_oh_replace_key (q, page, "/TrimBox", new_box (q, m[0] + t, m[1] + t, m[2] - t, m[3] - t));
+          qpdf_oh_replace_key (q, page, "/BleedBox",
+                               new_box (q, m[0] + t - b, m[1] + t - b, m[2] - t + b, m[3] - t + b));
+        }
+      name_cid_maps (q, qpdf_oh_get_key (q, page, "/Resources"), 0);
+      if (o->pdfx)
+        pdfx_resources (q, ensure_dict (q, page, "/Resources"), srgb, 0);
+      if (!check (q, "page", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+GBytes *
+impact_pdf_finish (const guint8                 *pdf,
+                   gsize                         length,
+                   const ImpactPdfFinishOptions *options,
+                   GError                      **error)
+{
+  qpdf_data q;
+  qpdf_oh root, srgb = 0;
+  GBytes *result = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (pdf != NULL, NULL);
+  g_return_val_if_fail (options != NULL && options->title != NULL, NULL);
+
+  q = qpdf_init ();
+  qpdf_silence_errors (q);
+  qpdf_set_suppress_warnings (q, QPDF_TRUE);
+  qpdf_read_memory (q, "the exported PDF", (const char *) pdf, length, NULL);
+  ok = check (q, "reading", error);
+  if (ok)
+    {
+      root = qpdf_get_root (q);
+      ok = add_catalog_entries (q, root, options, error) &&
+           add_metadata (q, root, options, error) &&
+           add_figure_alts (q, root, options->figure_alts, error) &&
+           (!options->pdfx || add_output_intent (q, root, &srgb, error)) &&
+           finish_pages (q, options, srgb, error);
+    }
+  if (ok)
+    {
+      qpdf_init_write_memory (q);
+      /* PDF/UA-1 builds on ISO 32000-1 (PDF 1.7). Object streams would
+       * take a fifth off the file, but they compress the dates with the
+       * rest, so that a file's size would change from one second to the
+       * next; without them two exports of a sheet have the same size */
+      qpdf_set_minimum_pdf_version (q, "1.7");
+      qpdf_set_object_stream_mode (q, qpdf_o_disable);
+      qpdf_set_compress_streams (q, QPDF_TRUE);
+      qpdf_write (q);
+      ok = check (q, "writing", error);
+    }
+  if (ok)
+    result = g_bytes_new (qpdf_get_buffer (q), qpdf_get_buffer_length (q));
+  qpdf_cleanup (&q);
+  return result;
+}

@@ -1,0 +1,49 @@
+/* impact-pdf-finish.h: what cairo 1.16 cannot write into a PDF, added with libqpdf
+ *
+ * cairo writes the pages, fonts, links, outline and structure tree. This
+ * reads its output with libqpdf and adds, for PDF/UA-1: the document's
+ * language (/Lang), an XMP metadata stream (dc:title, dc:language,
+ * pdfuaid:part 1), /MarkInfo, /ViewerPreferences /DisplayDocTitle, /Tabs /S
+ * on pages with annotations, /Contents on link annotations, /Alt on every
+ * figure, and "/Artifact" around all content that is not in a structure
+ * element; for print: TrimBox and BleedBox; for PDF/X-4: the OutputIntent
+ * with its ICC profile, DefaultRGB sRGB, GTS_PDFXVersion in XMP and Info,
+ * /Trapped /False and no /Interpolate. Any failure is an error: a file
+ * is never returned half-finished.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *title;        /* required: the document's title (Info, XMP, DisplayDocTitle) */
+  const char *language;     /* BCP 47 ("en", "bn-IN"); NULL or "" leaves /Lang out */
+  const char *author;       /* optional */
+  const char *subject;      /* optional */
+  gboolean    boxes;        /* write TrimBox and BleedBox on every page */
+  double      trim_margin;  /* points from the MediaBox edge to the trim */
+  double      bleed;        /* points the BleedBox reaches past the trim */
+  GPtrArray  *figure_alts;  /* optional (const char *): the Figure elements' /Alt,
+                             * in structure order; their number must match */
+  gboolean    pdfx;         /* PDF/X-4 (implies boxes: TrimBox = MediaBox without margin) */
+} ImpactPdfFinishOptions;
+
+void    impact_pdf_finish_options_init (ImpactPdfFinishOptions       *options);
+
+/* Returns the finished file, or NULL with @error (IMPACT_ERROR_RENDER for
+ * a PDF qpdf cannot read or write, IMPACT_ERROR_WRITE for a missing ICC
+ * profile). */
+GBytes *impact_pdf_finish              (const guint8                 *pdf,
+                                        gsize                         length,
+                                        const ImpactPdfFinishOptions *options,
+                                        GError                      **error);
+
+/* The output profile's file (for the checker and the documentation) */
+const char *impact_pdf_finish_get_output_profile (void);
+
+G_END_DECLS
