@@ -290,7 +290,8 @@ void                impact_document_changed             (ImpactDocument *self);
 const guint        *impact_document_get_milestone_order (ImpactDocument *self,
                                                          guint          *n_out);
 
-/* Display string of a statistic's number: grouping per locale, decimals,
+/* Display string of a statistic's number in the process locale's language
+ * (impact-format.h formats in the document's): grouping, decimals,
  * prefix and qualifier ("$150", "5,470", "330+", "40.3"); scale and suffix
  * are not included (they are set smaller). */
 char               *impact_statistic_format_number      (const ImpactStatistic *stat);

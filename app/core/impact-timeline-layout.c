@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "impact-format.h"
 #include "impact-text.h"
 #include "impact-theme.h"
 #include "impact-timeline-layout.h"
@@ -564,6 +565,16 @@ impact_timeline_format_metrics (const ImpactMilestone *milestone)
   return impact_milestone_format_metrics (milestone);
 }
 
+char *
+impact_timeline_format_metrics_for_language (const ImpactMilestone *milestone,
+                                             const char            *language)
+{
+  g_return_val_if_fail (milestone != NULL, NULL);
+  if (milestone->metrics == NULL || milestone->metrics->len == 0)
+    return NULL;
+  return impact_format_milestone_metrics (language, IMPACT_DIGITS_DEFAULT, milestone);
+}
+
 /* Labels */
 
 static void
@@ -659,9 +670,10 @@ fill_label (ImpactTimelineLayout *self,
 {
   const ImpactTimelineItem *item = &g_array_index (self->items, ImpactTimelineItem, position);
   const ImpactMilestone *m = g_ptr_array_index (impact_document_get_milestones (self->document), item->index);
-  g_autofree char *date = impact_date_format (&m->date);
+  const char *language = impact_document_get_language (self->document);
+  g_autofree char *date = impact_format_date (language, IMPACT_DIGITS_DEFAULT, &m->date);
   g_autofree char *date_up = g_utf8_strup (date, -1);
-  g_autofree char *metrics = impact_timeline_format_metrics (m);
+  g_autofree char *metrics = impact_timeline_format_metrics_for_language (m, language);
   g_autofree char *markup = NULL;
   ImpactColor color;
   char cat_hex[8], text_hex[8];
@@ -719,8 +731,9 @@ measure_label (ImpactTimelineLayout *self,
 {
   const ImpactTimelineItem *item = &g_array_index (self->items, ImpactTimelineItem, position);
   const ImpactMilestone *m = g_ptr_array_index (impact_document_get_milestones (self->document), item->index);
-  g_autofree char *date = impact_date_format (&m->date);
-  g_autofree char *metrics = impact_timeline_format_metrics (m);
+  const char *language = impact_document_get_language (self->document);
+  g_autofree char *date = impact_format_date (language, IMPACT_DIGITS_DEFAULT, &m->date);
+  g_autofree char *metrics = impact_timeline_format_metrics_for_language (m, language);
   double w[3];
 
   w[0] = estimate_width (self, 0, date, TRUE);
@@ -947,14 +960,6 @@ day_time (int year, int month, int day)
   return year + (g_date_get_day_of_year (&g) - 1) / (double) ndays;
 }
 
-static const char *
-month_abbrev (int month)
-{
-  static const char *names[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-  return names[CLAMP (month, 1, 12) - 1];
-}
-
 static void
 tick_clear (gpointer data)
 {
@@ -979,7 +984,8 @@ add_tick (GArray     *ticks,
 
 /* Every tick of one step between start and end */
 static void
-emit_ticks (GArray         *ticks,
+emit_ticks (const char     *language,
+            GArray         *ticks,
             const TickStep *step,
             double          start,
             double          end,
@@ -995,7 +1001,7 @@ emit_ticks (GArray         *ticks,
     case IMPACT_TIMELINE_TICK_DECADE:
       for (int y = y0 - (y0 % step->count); y <= y1 && ticks->len < MAX_TICKS; y += step->count)
         if (y >= start && y <= end && y >= 1)
-          add_tick (ticks, y, major, major ? g_strdup_printf ("%d", y) : NULL);
+          add_tick (ticks, y, major, major ? impact_format_year (language, IMPACT_DIGITS_DEFAULT, y) : NULL);
       break;
 
     case IMPACT_TIMELINE_TICK_MONTH:
@@ -1007,8 +1013,8 @@ emit_ticks (GArray         *ticks,
             if (t < start || t > end)
               continue;
             add_tick (ticks, t, major,
-                      !major ? NULL : m == 1 ? g_strdup_printf ("%s %d", month_abbrev (m), y)
-                                             : g_strdup (month_abbrev (m)));
+                      !major ? NULL : impact_format_month_abbrev (language, IMPACT_DIGITS_DEFAULT,
+                                                                     m == 1 ? y : 0, m));
           }
       break;
 
@@ -1034,8 +1040,8 @@ emit_ticks (GArray         *ticks,
                   continue;
                 add_tick (ticks, t, major,
                           !major ? NULL :
-                          first_of_month ? g_strdup_printf ("%s %d", month_abbrev (m), y) :
-                          g_strdup_printf ("%d", d));
+                          first_of_month ? impact_format_month_abbrev (language, IMPACT_DIGITS_DEFAULT, y, m) :
+                          impact_format_integer (language, IMPACT_DIGITS_DEFAULT, d));
               }
           }
       break;
@@ -1048,6 +1054,17 @@ impact_timeline_ticks_new (double                  start,
                            double                  zoom,
                            double                  min_spacing,
                            ImpactTimelineTickUnit *unit)
+{
+  return impact_timeline_ticks_new_for_language (NULL, start, end, zoom, min_spacing, unit);
+}
+
+GArray *
+impact_timeline_ticks_new_for_language (const char             *language,
+                                        double                  start,
+                                        double                  end,
+                                        double                  zoom,
+                                        double                  min_spacing,
+                                        ImpactTimelineTickUnit *unit)
 {
   GArray *ticks = g_array_new (FALSE, FALSE, sizeof (ImpactTimelineTick));
   guint s, minor;
@@ -1075,13 +1092,13 @@ impact_timeline_ticks_new (double                  start,
         break;
       }
 
-  emit_ticks (ticks, &steps[s], start, end, TRUE);
+  emit_ticks (language, ticks, &steps[s], start, end, TRUE);
   if (minor != G_MAXUINT)
     {
       g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (ImpactTimelineTick));
 
       g_array_set_clear_func (extra, tick_clear);
-      emit_ticks (extra, &steps[minor], start, end, FALSE);
+      emit_ticks (language, extra, &steps[minor], start, end, FALSE);
       for (guint i = 0; i < extra->len && ticks->len < MAX_TICKS; i++)
         {
           ImpactTimelineTick *t = &g_array_index (extra, ImpactTimelineTick, i);

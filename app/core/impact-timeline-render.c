@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "impact-format.h"
 #include "impact-error.h"
 #include "impact-text.h"
 #include "impact-output.h"
@@ -465,7 +466,8 @@ impact_timeline_render_full (cairo_t                      *cr,
   set_color (cr, text, 0.22);
   cairo_rectangle (cr, 0, g.axis_y - 1, vp->width, 2);
   cairo_fill (cr);
-  ticks = impact_timeline_ticks_new (t_left, t_right, vp->zoom, 72, &unit);
+  ticks = impact_timeline_ticks_new_for_language (impact_document_get_language (impact_timeline_layout_get_document (layout)),
+                                                  t_left, t_right, vp->zoom, 72, &unit);
   /* minor and major tick marks as two paths, then the labels */
   for (int major = 0; major < 2; major++)
     {
@@ -1054,6 +1056,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 {
   ImpactTimelineLayout *layout = ho->layout;
   ImpactDocument *doc = impact_timeline_layout_get_document (layout);
+  const char *language = impact_document_get_language (doc);
   ImpactTheme *theme = impact_timeline_layout_get_theme (layout);
   const ImpactColor *primary = impact_theme_get_primary (theme);
   const ImpactColor *accent = impact_theme_get_accent (theme);
@@ -1148,7 +1151,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
       if (row->kind == ROW_YEAR)
         {
-          g_autofree char *label = g_strdup_printf ("%d", row->year);
+          g_autofree char *label = impact_format_year (language, IMPACT_DIGITS_DEFAULT, row->year);
           g_autoptr(PangoLayout) pl = styled (layout, heading_font, 16, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
 
           set_color (cr, primary, 1);
@@ -1162,8 +1165,8 @@ impact_timeline_handout_render_page (cairo_t               *cr,
         {
           const ImpactTimelineEra *era = impact_timeline_layout_get_era (layout, row->position);
           const ImpactEra *e = g_ptr_array_index (impact_document_get_eras (doc), era->index);
-          g_autofree char *s = impact_date_format (&e->start);
-          g_autofree char *en = impact_date_format (&e->end);
+          g_autofree char *s = impact_format_date (language, IMPACT_DIGITS_DEFAULT, &e->start);
+          g_autofree char *en = impact_format_date (language, IMPACT_DIGITS_DEFAULT, &e->end);
           g_autofree char *label = g_strdup_printf ("%s – %s", s, en);
           g_autoptr(PangoLayout) kind = styled (layout, body_font, 7.5, PANGO_WEIGHT_BOLD, TRUE, label, FALSE, -1);
           g_autoptr(PangoLayout) title = styled (layout, body_font, 10.5, PANGO_WEIGHT_SEMIBOLD, FALSE, e->title,
@@ -1187,7 +1190,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
         {
           const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, row->position);
           const ImpactMilestone *m = impact_timeline_layout_get_milestone (layout, row->position);
-          g_autofree char *date = impact_date_format (&m->date);
+          g_autofree char *date = impact_format_date (language, IMPACT_DIGITS_DEFAULT, &m->date);
           g_autoptr(PangoLayout) dl = styled (layout, body_font, 8, PANGO_WEIGHT_SEMIBOLD, FALSE, date, FALSE, 80);
           g_autoptr(PangoLayout) title = styled (layout, body_font, 11.5, PANGO_WEIGHT_SEMIBOLD, FALSE, m->title,
                                                  FALSE, ho->content_w);
@@ -1244,7 +1247,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
             }
           if (m->metrics->len > 0)
             {
-              g_autofree char *metrics = impact_milestone_format_metrics (m);
+              g_autofree char *metrics = impact_format_milestone_metrics (language, IMPACT_DIGITS_DEFAULT, m);
               g_autoptr(PangoLayout) ml = styled (layout, body_font, 9, PANGO_WEIGHT_BOLD, FALSE, metrics, FALSE,
                                                   ho->content_w);
               ImpactColor dark = mix (&color, text, 0.2);
