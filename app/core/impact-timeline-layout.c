@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "impact-format.h"
+#include "impact-script.h"
 #include "impact-text.h"
 #include "impact-theme.h"
 #include "impact-timeline-layout.h"
@@ -680,6 +681,7 @@ fill_label (ImpactTimelineLayout *self,
   const ImpactColor *text = impact_theme_get_text (self->theme);
   ImpactColor muted = { text->red * 0.6 + 0.4 * 0.55, text->green * 0.6 + 0.4 * 0.58, text->blue * 0.6 + 0.4 * 0.62 };
   char muted_hex[8];
+  const char *tracking;
 
   impact_timeline_layout_get_category_color (self, item->category, &color);
   color_to_hex (&color, cat_hex);
@@ -687,16 +689,18 @@ fill_label (ImpactTimelineLayout *self,
   color_to_hex (&muted, muted_hex);
 
   set_label_font (self, layout);
+  /* dates in Arabic or Bengali months: no tracking on joined letters */
+  tracking = impact_script_text_allows_letter_spacing (date_up) ? "600" : "0";
   if (metrics)
-    markup = g_markup_printf_escaped ("<span size='7.5pt' weight='bold' letter_spacing='600' foreground='%s'>%s</span>\n"
+    markup = g_markup_printf_escaped ("<span size='7.5pt' weight='bold' letter_spacing='%s' foreground='%s'>%s</span>\n"
                                       "<span weight='600' foreground='%s'>%s</span>\n"
                                       "<span size='8.5pt' foreground='%s'>%s</span>",
-                                      cat_hex, date_up, text_hex, m->title ? m->title : "",
+                                      tracking, cat_hex, date_up, text_hex, m->title ? m->title : "",
                                       muted_hex, metrics);
   else
-    markup = g_markup_printf_escaped ("<span size='7.5pt' weight='bold' letter_spacing='600' foreground='%s'>%s</span>\n"
+    markup = g_markup_printf_escaped ("<span size='7.5pt' weight='bold' letter_spacing='%s' foreground='%s'>%s</span>\n"
                                       "<span weight='600' foreground='%s'>%s</span>",
-                                      cat_hex, date_up, text_hex, m->title ? m->title : "");
+                                      tracking, cat_hex, date_up, text_hex, m->title ? m->title : "");
   pango_layout_set_markup (layout, markup, -1);
   pango_layout_set_width (layout, (int) (IMPACT_TIMELINE_LABEL_MAX_WIDTH * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
