@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "impact-format.h"
+#include "impact-json-loader.h"
+#include "impact-json-writer.h"
 
 typedef struct
 {
@@ -277,6 +279,53 @@ test_format_threads (void)
     g_assert_null (g_thread_join (threads[i]));
 }
 
+/* The data's "digits": read, checked, saved, and used */
+static void
+test_format_document_digits (void)
+{
+  const struct { const char *member; const char *kept; ImpactDigits digits; guint warnings; const char *year; } cases[] = {
+    { "", NULL, IMPACT_DIGITS_DEFAULT, 0, "2006" },
+    { "\"digits\": \"native\",", "native", IMPACT_DIGITS_NATIVE, 0, "২০০৬" },
+    { "\"digits\": \"latin\",", "latin", IMPACT_DIGITS_LATIN, 0, "2006" },
+    { "\"digits\": \"roman\",", NULL, IMPACT_DIGITS_DEFAULT, 1, "2006" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{ \"format\": \"1\", \"language\": \"bn\", %s"
+                                               " \"office\": \"কলকাতা\", \"organisation\": { \"name\": \"IJM\" } }",
+                                               cases[i].member);
+      g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ImpactDocument) doc = impact_json_loader_load_data (json, strlen (json), "digits.json", NULL,
+                                                                    diagnostics, &error);
+      g_autofree char *year = NULL;
+      g_autofree char *saved = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (doc);
+      g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, cases[i].warnings);
+      if (cases[i].warnings)
+        g_assert_cmpstr (impact_diagnostics_get_item (diagnostics, 0)->path, ==, "digits");
+      g_assert_cmpstr (impact_document_get_digits (doc), ==, cases[i].kept);
+      g_assert_cmpint (impact_format_document_digits (doc), ==, cases[i].digits);
+      year = impact_format_year (impact_document_get_language (doc), impact_format_document_digits (doc), 2006);
+      g_assert_cmpstr (year, ==, cases[i].year);
+
+      impact_document_set_digits (doc, cases[i].kept);
+      impact_document_changed (doc);
+      saved = impact_json_writer_to_data (doc, NULL);
+      if (cases[i].kept)
+        {
+          g_autofree char *member = g_strdup_printf ("\"digits\": \"%s\"", cases[i].kept);
+
+          g_assert_nonnull (strstr (saved, member));
+        }
+      else if (cases[i].warnings == 0)
+        g_assert_null (strstr (saved, "\"digits\""));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,5 +338,6 @@ main (int   argc,
   g_test_add_func ("/format/metrics", test_format_metrics);
   g_test_add_func ("/format/has-language", test_format_has_language);
   g_test_add_func ("/format/threads", test_format_threads);
+  g_test_add_func ("/format/document-digits", test_format_document_digits);
   return g_test_run ();
 }

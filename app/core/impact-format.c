@@ -82,6 +82,24 @@ get_languages (void)
   return once.retval;
 }
 
+ImpactDigits
+impact_format_digits_from_string (const char *digits)
+{
+  if (g_strcmp0 (digits, "native") == 0)
+    return IMPACT_DIGITS_NATIVE;
+  if (g_strcmp0 (digits, "latin") == 0)
+    return IMPACT_DIGITS_LATIN;
+  return IMPACT_DIGITS_DEFAULT;
+}
+
+ImpactDigits
+impact_format_document_digits (ImpactDocument *document)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), IMPACT_DIGITS_DEFAULT);
+
+  return impact_format_digits_from_string (impact_document_get_digits (document));
+}
+
 gboolean
 impact_format_has_language (const char *language)
 {

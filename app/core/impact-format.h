@@ -38,6 +38,12 @@ typedef enum
   IMPACT_DIGITS_NATIVE,       /* the language's own digits: ০১২ in bn, ٠١٢ in ar */
 } ImpactDigits;
 
+/* The "digits" member of the data: "native", "latin", else DEFAULT */
+ImpactDigits impact_format_digits_from_string (const char *digits);
+
+/* The digits @document asks for ("digits" in the data) */
+ImpactDigits impact_format_document_digits    (ImpactDocument *document);
+
 /* FALSE when CLDR has no data for the tag's language ("xx"): the functions
  * below then format as English. NULL and "" are TRUE (the process locale). */
 gboolean impact_format_has_language   (const char   *language);

@@ -568,12 +568,13 @@ impact_timeline_format_metrics (const ImpactMilestone *milestone)
 
 char *
 impact_timeline_format_metrics_for_language (const ImpactMilestone *milestone,
-                                             const char            *language)
+                                             const char            *language,
+                                             ImpactDigits           digits)
 {
   g_return_val_if_fail (milestone != NULL, NULL);
   if (milestone->metrics == NULL || milestone->metrics->len == 0)
     return NULL;
-  return impact_format_milestone_metrics (language, IMPACT_DIGITS_DEFAULT, milestone);
+  return impact_format_milestone_metrics (language, digits, milestone);
 }
 
 /* Labels */
@@ -672,9 +673,10 @@ fill_label (ImpactTimelineLayout *self,
   const ImpactTimelineItem *item = &g_array_index (self->items, ImpactTimelineItem, position);
   const ImpactMilestone *m = g_ptr_array_index (impact_document_get_milestones (self->document), item->index);
   const char *language = impact_document_get_language (self->document);
-  g_autofree char *date = impact_format_date (language, IMPACT_DIGITS_DEFAULT, &m->date);
+  ImpactDigits digits = impact_format_document_digits (self->document);
+  g_autofree char *date = impact_format_date (language, digits, &m->date);
   g_autofree char *date_up = g_utf8_strup (date, -1);
-  g_autofree char *metrics = impact_timeline_format_metrics_for_language (m, language);
+  g_autofree char *metrics = impact_timeline_format_metrics_for_language (m, language, digits);
   g_autofree char *markup = NULL;
   ImpactColor color;
   char cat_hex[8], text_hex[8];
@@ -736,8 +738,9 @@ measure_label (ImpactTimelineLayout *self,
   const ImpactTimelineItem *item = &g_array_index (self->items, ImpactTimelineItem, position);
   const ImpactMilestone *m = g_ptr_array_index (impact_document_get_milestones (self->document), item->index);
   const char *language = impact_document_get_language (self->document);
-  g_autofree char *date = impact_format_date (language, IMPACT_DIGITS_DEFAULT, &m->date);
-  g_autofree char *metrics = impact_timeline_format_metrics_for_language (m, language);
+  ImpactDigits digits = impact_format_document_digits (self->document);
+  g_autofree char *date = impact_format_date (language, digits, &m->date);
+  g_autofree char *metrics = impact_timeline_format_metrics_for_language (m, language, digits);
   double w[3];
 
   w[0] = estimate_width (self, 0, date, TRUE);
@@ -989,6 +992,7 @@ add_tick (GArray     *ticks,
 /* Every tick of one step between start and end */
 static void
 emit_ticks (const char     *language,
+            ImpactDigits    digits,
             GArray         *ticks,
             const TickStep *step,
             double          start,
@@ -1005,7 +1009,7 @@ emit_ticks (const char     *language,
     case IMPACT_TIMELINE_TICK_DECADE:
       for (int y = y0 - (y0 % step->count); y <= y1 && ticks->len < MAX_TICKS; y += step->count)
         if (y >= start && y <= end && y >= 1)
-          add_tick (ticks, y, major, major ? impact_format_year (language, IMPACT_DIGITS_DEFAULT, y) : NULL);
+          add_tick (ticks, y, major, major ? impact_format_year (language, digits, y) : NULL);
       break;
 
     case IMPACT_TIMELINE_TICK_MONTH:
@@ -1017,7 +1021,7 @@ emit_ticks (const char     *language,
             if (t < start || t > end)
               continue;
             add_tick (ticks, t, major,
-                      !major ? NULL : impact_format_month_abbrev (language, IMPACT_DIGITS_DEFAULT,
+                      !major ? NULL : impact_format_month_abbrev (language, digits,
                                                                      m == 1 ? y : 0, m));
           }
       break;
@@ -1044,8 +1048,8 @@ emit_ticks (const char     *language,
                   continue;
                 add_tick (ticks, t, major,
                           !major ? NULL :
-                          first_of_month ? impact_format_month_abbrev (language, IMPACT_DIGITS_DEFAULT, y, m) :
-                          impact_format_integer (language, IMPACT_DIGITS_DEFAULT, d));
+                          first_of_month ? impact_format_month_abbrev (language, digits, y, m) :
+                          impact_format_integer (language, digits, d));
               }
           }
       break;
@@ -1059,11 +1063,12 @@ impact_timeline_ticks_new (double                  start,
                            double                  min_spacing,
                            ImpactTimelineTickUnit *unit)
 {
-  return impact_timeline_ticks_new_for_language (NULL, start, end, zoom, min_spacing, unit);
+  return impact_timeline_ticks_new_for_language (NULL, IMPACT_DIGITS_DEFAULT, start, end, zoom, min_spacing, unit);
 }
 
 GArray *
 impact_timeline_ticks_new_for_language (const char             *language,
+                                        ImpactDigits            digits,
                                         double                  start,
                                         double                  end,
                                         double                  zoom,
@@ -1096,13 +1101,13 @@ impact_timeline_ticks_new_for_language (const char             *language,
         break;
       }
 
-  emit_ticks (language, ticks, &steps[s], start, end, TRUE);
+  emit_ticks (language, digits, ticks, &steps[s], start, end, TRUE);
   if (minor != G_MAXUINT)
     {
       g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (ImpactTimelineTick));
 
       g_array_set_clear_func (extra, tick_clear);
-      emit_ticks (language, extra, &steps[minor], start, end, FALSE);
+      emit_ticks (language, digits, extra, &steps[minor], start, end, FALSE);
       for (guint i = 0; i < extra->len && ticks->len < MAX_TICKS; i++)
         {
           ImpactTimelineTick *t = &g_array_index (extra, ImpactTimelineTick, i);

@@ -473,6 +473,7 @@ impact_timeline_render_full (cairo_t                      *cr,
   cairo_rectangle (cr, 0, g.axis_y - 1, vp->width, 2);
   cairo_fill (cr);
   ticks = impact_timeline_ticks_new_for_language (impact_document_get_language (impact_timeline_layout_get_document (layout)),
+                                                  impact_format_document_digits (impact_timeline_layout_get_document (layout)),
                                                   t_left, t_right, vp->zoom, 72, &unit);
   /* minor and major tick marks as two paths, then the labels */
   for (int major = 0; major < 2; major++)
@@ -775,6 +776,7 @@ impact_timeline_render_slide (cairo_t               *cr,
 {
   ImpactDocument *doc = impact_timeline_layout_get_document (layout);
   const char *language = impact_document_get_language (doc);
+  ImpactDigits digits = impact_format_document_digits (doc);
   ImpactTheme *theme = impact_timeline_layout_get_theme (layout);
   ImpactOrganisation *org = impact_document_get_organisation (doc);
   const ImpactColor *primary = impact_theme_get_primary (theme);
@@ -805,7 +807,7 @@ impact_timeline_render_slide (cairo_t               *cr,
   cairo_fill (cr);
 
   {
-    g_autofree char *count = impact_format_integer (language, IMPACT_DIGITS_DEFAULT, n);
+    g_autofree char *count = impact_format_integer (language, digits, n);
     g_autofree char *milestones = impact_sheet_words_format (language, IMPACT_WORD_MILESTONE_COUNT, n,
                                                              "count", count, NULL);
 
@@ -1071,6 +1073,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
   ImpactTimelineLayout *layout = ho->layout;
   ImpactDocument *doc = impact_timeline_layout_get_document (layout);
   const char *language = impact_document_get_language (doc);
+  ImpactDigits digits = impact_format_document_digits (doc);
   ImpactTheme *theme = impact_timeline_layout_get_theme (layout);
   const ImpactColor *primary = impact_theme_get_primary (theme);
   const ImpactColor *accent = impact_theme_get_accent (theme);
@@ -1125,8 +1128,8 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
   /* footer: page n of N */
   {
-    g_autofree char *page_text = impact_format_integer (language, IMPACT_DIGITS_DEFAULT, page + 1);
-    g_autofree char *pages_text = impact_format_integer (language, IMPACT_DIGITS_DEFAULT, n_pages);
+    g_autofree char *page_text = impact_format_integer (language, digits, page + 1);
+    g_autofree char *pages_text = impact_format_integer (language, digits, n_pages);
     g_autofree char *num = impact_sheet_words_format (language, IMPACT_WORD_PAGE_NUMBER, 0, "page", page_text,
                                                       "pages", pages_text, NULL);
     g_autoptr(PangoLayout) pl = styled (layout, body_font, 8, PANGO_WEIGHT_NORMAL, FALSE, num, FALSE, -1);
@@ -1142,7 +1145,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
   if (r0 < r1 && g_array_index (ho->rows, Row, r0).kind == ROW_MILESTONE)
     {
       Row *row = &g_array_index (ho->rows, Row, r0);
-      g_autofree char *year = impact_format_year (language, IMPACT_DIGITS_DEFAULT, row->year);
+      g_autofree char *year = impact_format_year (language, digits, row->year);
       g_autofree char *label = impact_sheet_words_format (language, IMPACT_WORD_YEAR_CONTINUED, 0, "year", year, NULL);
       g_autoptr(PangoLayout) pl = styled (layout, heading_font, 13, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
 
@@ -1170,7 +1173,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
       if (row->kind == ROW_YEAR)
         {
-          g_autofree char *label = impact_format_year (language, IMPACT_DIGITS_DEFAULT, row->year);
+          g_autofree char *label = impact_format_year (language, digits, row->year);
           g_autoptr(PangoLayout) pl = styled (layout, heading_font, 16, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
 
           set_color (cr, primary, 1);
@@ -1184,8 +1187,8 @@ impact_timeline_handout_render_page (cairo_t               *cr,
         {
           const ImpactTimelineEra *era = impact_timeline_layout_get_era (layout, row->position);
           const ImpactEra *e = g_ptr_array_index (impact_document_get_eras (doc), era->index);
-          g_autofree char *s = impact_format_date (language, IMPACT_DIGITS_DEFAULT, &e->start);
-          g_autofree char *en = impact_format_date (language, IMPACT_DIGITS_DEFAULT, &e->end);
+          g_autofree char *s = impact_format_date (language, digits, &e->start);
+          g_autofree char *en = impact_format_date (language, digits, &e->end);
           g_autofree char *label = g_strdup_printf ("%s – %s", s, en);
           g_autoptr(PangoLayout) kind = styled (layout, body_font, 7.5, PANGO_WEIGHT_BOLD, TRUE, label, FALSE, -1);
           g_autoptr(PangoLayout) title = styled (layout, body_font, 10.5, PANGO_WEIGHT_SEMIBOLD, FALSE, e->title,
@@ -1209,7 +1212,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
         {
           const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, row->position);
           const ImpactMilestone *m = impact_timeline_layout_get_milestone (layout, row->position);
-          g_autofree char *date = impact_format_date (language, IMPACT_DIGITS_DEFAULT, &m->date);
+          g_autofree char *date = impact_format_date (language, digits, &m->date);
           g_autoptr(PangoLayout) dl = styled (layout, body_font, 8, PANGO_WEIGHT_SEMIBOLD, FALSE, date, FALSE, 80);
           g_autoptr(PangoLayout) title = styled (layout, body_font, 11.5, PANGO_WEIGHT_SEMIBOLD, FALSE, m->title,
                                                  FALSE, ho->content_w);
@@ -1266,7 +1269,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
             }
           if (m->metrics->len > 0)
             {
-              g_autofree char *metrics = impact_format_milestone_metrics (language, IMPACT_DIGITS_DEFAULT, m);
+              g_autofree char *metrics = impact_format_milestone_metrics (language, digits, m);
               g_autoptr(PangoLayout) ml = styled (layout, body_font, 9, PANGO_WEIGHT_BOLD, FALSE, metrics, FALSE,
                                                   ho->content_w);
               ImpactColor dark = mix (&color, text, 0.2);
