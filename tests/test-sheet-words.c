@@ -207,6 +207,14 @@ test_words_quote (void)
 
     g_assert_cmpstr (inner, ==, "‘Hope’");
   }
+  {
+    g_autofree char *open = NULL;
+    g_autofree char *close = NULL;
+
+    impact_sheet_words_get_quote_marks ("fr", FALSE, &open, &close);
+    g_assert_cmpstr (open, ==, "«\u202F");
+    g_assert_cmpstr (close, ==, "\u202F»");
+  }
 }
 
 /* validate warns about a language without words, once, on "language" */

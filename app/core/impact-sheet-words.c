@@ -390,20 +390,19 @@ delimiter (ULocaleData       *data,
   return out;
 }
 
-char *
-impact_sheet_words_quote (const char *language,
-                          const char *text,
-                          gboolean    inner)
+void
+impact_sheet_words_get_quote_marks (const char  *language,
+                                    gboolean     inner,
+                                    char       **open,
+                                    char       **close)
 {
   char locale[ULOC_FULLNAME_CAPACITY] = { 0 };
   char lang[ULOC_LANG_CAPACITY] = { 0 };
   UErrorCode status = U_ZERO_ERROR;
   ULocaleData *data = NULL;
-  g_autofree char *open = NULL;
-  g_autofree char *close = NULL;
+  g_autofree char *o = NULL;
+  g_autofree char *c = NULL;
   const char *space = impact_sheet_word (language, IMPACT_WORD_QUOTE_SPACE);
-
-  g_return_val_if_fail (text != NULL, NULL);
 
   if (language == NULL || *language == '\0')
     g_strlcpy (locale, uloc_getDefault (), sizeof locale);
@@ -418,21 +417,38 @@ impact_sheet_words_quote (const char *language,
   data = ulocdata_open (locale, &status);
   if (U_SUCCESS (status) && data != NULL && status != U_USING_DEFAULT_WARNING)
     {
-      open = delimiter (data, inner ? ULOCDATA_ALT_QUOTATION_START : ULOCDATA_QUOTATION_START,
-                        inner ? "‘" : "“");
-      close = delimiter (data, inner ? ULOCDATA_ALT_QUOTATION_END : ULOCDATA_QUOTATION_END,
-                         inner ? "’" : "”");
+      o = delimiter (data, inner ? ULOCDATA_ALT_QUOTATION_START : ULOCDATA_QUOTATION_START,
+                     inner ? "‘" : "“");
+      c = delimiter (data, inner ? ULOCDATA_ALT_QUOTATION_END : ULOCDATA_QUOTATION_END,
+                     inner ? "’" : "”");
     }
   else
     {
-      open = g_strdup (inner ? "‘" : "“");
-      close = g_strdup (inner ? "’" : "”");
+      o = g_strdup (inner ? "‘" : "“");
+      c = g_strdup (inner ? "’" : "”");
     }
   if (data)
     ulocdata_close (data);
   /* the space inside the marks is the sheet words' (French sets U+202F
    * inside « », which CLDR's delimiters leave out) */
-  return g_strconcat (open, space, text, space, close, NULL);
+  if (open)
+    *open = g_strconcat (o, space, NULL);
+  if (close)
+    *close = g_strconcat (space, c, NULL);
+}
+
+char *
+impact_sheet_words_quote (const char *language,
+                          const char *text,
+                          gboolean    inner)
+{
+  g_autofree char *open = NULL;
+  g_autofree char *close = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  impact_sheet_words_get_quote_marks (language, inner, &open, &close);
+  return g_strconcat (open, text, close, NULL);
 }
 
 /* validate */

@@ -85,6 +85,13 @@ char               *impact_sheet_words_quote         (const char *language,
                                                       const char *text,
                                                       gboolean    inner);
 
+/* The marks alone (*@open, *@close, newly allocated), the inside space
+ * included: the layout's large hanging opening mark is *@open */
+void                impact_sheet_words_get_quote_marks (const char  *language,
+                                                        gboolean     inner,
+                                                        char       **open,
+                                                        char       **close);
+
 /* Warns when the document's language has no sheet words ("language xx has
  * no sheet words; English is used"); returns the number of warnings added. */
 guint               impact_sheet_words_check         (ImpactDocument    *document,
