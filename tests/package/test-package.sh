@@ -151,6 +151,8 @@ for f in /usr/bin/impact-sheet \
          "$datadir/examples/kolkata.json" "$datadir/examples/kolkata-bn.json" "$datadir/examples/kolkata-es.json" \
          "$datadir/impact-sheet.schema.json" \
          /usr/share/man/man1/impact-sheet.1.gz \
+         /usr/share/help/C/$pkg/index.page \
+         /usr/share/help/C/$pkg/fix-contrast.page \
          "/usr/share/doc/$pkg/copyright"; do
   check "installed: $f" test -s "$f"
 done
@@ -165,6 +167,26 @@ else
   done
   if [ -z "$missing" ]; then ok "installed: translations ($(echo $langs))"
   else not_ok "installed: translations (missing:$missing)"; fi
+  # the installed program finds them (bindtextdomain with LOCALEDIR): its
+  # help comes in each language (C.UTF-8 and LANGUAGE are enough for glibc),
+  # and the desktop file carries the translated names
+  english=$(env -u DISPLAY LC_ALL=C.UTF-8 LANGUAGE= /usr/bin/impact-sheet export --help 2>&1)
+  for l in $langs; do
+    translated=$(env -u DISPLAY LC_ALL=C.UTF-8 LANGUAGE=$l /usr/bin/impact-sheet export --help 2>&1)
+    if [ -n "$translated" ] && [ "$translated" != "$english" ]; then
+      ok "impact-sheet export --help speaks $l (LANGUAGE=$l)"
+    else
+      not_ok "impact-sheet export --help speaks $l (LANGUAGE=$l): the help is in English"
+    fi
+    check "$desktop has GenericName[$l]" grep -q "^GenericName\\[$l\\]=" "$desktop"
+  done
+fi
+
+if command -v yelp-check >/dev/null; then
+  check "yelp-check validate on the installed help" \
+    bash -c "cd /usr/share/help/C/$pkg && yelp-check validate *.page"
+else
+  skip "yelp-check validate on the installed help" "yelp-check (yelp-tools) missing"
 fi
 
 check "the font dependencies are installed: fc-match finds Inter" \
