@@ -261,7 +261,7 @@ random_value (GString *out,
 static void
 test_scan_matches_json_glib (void)
 {
-  const char * const examples[] = { "kolkata.json", "kolkata-bn.json" };
+  const char * const examples[] = { "kolkata.json", "kolkata-bn.json", "kolkata-es.json" };
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261201);
   guint n_nodes = 0;
 

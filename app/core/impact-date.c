@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "impact-date.h"
+#include "impact-format.h"
 
 #include <string.h>
 
@@ -178,20 +179,5 @@ impact_date_to_iso (const ImpactDate *date)
 char *
 impact_date_format (const ImpactDate *date)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
-  switch (impact_date_get_precision (date))
-    {
-    case IMPACT_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%d", date->year);
-    case IMPACT_DATE_PRECISION_MONTH:
-      dt = g_date_time_new_utc (date->year, date->month, 1, 0, 0, 0);
-      return dt ? g_date_time_format (dt, "%B %Y") : impact_date_to_iso (date);
-    case IMPACT_DATE_PRECISION_DAY:
-      dt = g_date_time_new_utc (date->year, date->month, date->day, 0, 0, 0);
-      return dt ? g_date_time_format (dt, "%-d %B %Y") : impact_date_to_iso (date);
-    case IMPACT_DATE_PRECISION_NONE:
-    default:
-      return g_strdup ("");
-    }
+  return impact_format_date (NULL, IMPACT_DIGITS_DEFAULT, date);
 }

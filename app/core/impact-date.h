@@ -38,7 +38,8 @@ void                impact_date_get_span       (const ImpactDate *date,
                                                 double           *end);
 /* ISO form, as stored: "2006", "2006-07", "2006-07-01" */
 char               *impact_date_to_iso         (const ImpactDate *date);
-/* Localised display form: "2006", "July 2006", "1 July 2006" */
+/* Display form in the process locale's language: "2006", "July 2006",
+ * "1 July 2006"; the sheet uses impact_format_date() with the document's */
 char               *impact_date_format         (const ImpactDate *date);
 
 G_END_DECLS

@@ -7,11 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "impact-document.h"
+#include "impact-format.h"
 
 struct _ImpactDocument
 {
@@ -25,6 +25,7 @@ struct _ImpactDocument
   char               *title;
   char               *subtitle;
   char               *language;
+  char               *digits;
   char               *statistics_heading;
   char               *facts_heading;
   char               *approach_heading;
@@ -246,148 +247,30 @@ impact_profile_free (ImpactProfile *profile)
   g_free (profile);
 }
 
-/* Number formatting */
-
-/* Inserts the locale's thousands separator into a run of ASCII digits. */
-static void
-append_grouped (GString    *out,
-                const char *digits,
-                gsize       n_digits)
-{
-  const struct lconv *lc = localeconv ();
-  const char *sep = (lc && lc->thousands_sep && *lc->thousands_sep) ? lc->thousands_sep : ",";
-
-  /* The C and POSIX locales have no separator; a fact sheet still wants
-   * "5,470", so fall back to the comma there. */
-  for (gsize i = 0; i < n_digits; i++)
-    {
-      if (i > 0 && (n_digits - i) % 3 == 0)
-        g_string_append (out, sep);
-      g_string_append_c (out, digits[i]);
-    }
-}
-
-/* @value (>= 0, <= 1e15) with exactly @decimals digits after the point,
- * rounded half away from zero on the decimal number as written: the
- * shortest digits that read back as @value (0.285 is stored as
- * 0.28499999…, but the user typed 0.285), not on its binary expansion
- * (printf gives 0.28, and 0.12 for 0.125 by rounding half to even). */
-static void
-format_decimal (double  value,
-                guint   decimals,
-                GString *out)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE + 64];
-  char format[16];
-  const char *dot;
-  GString *digits;
-  gsize int_len, keep;
-
-  /* the shortest fixed-point digits that round-trip (30 places are more
-   * than any value here needs to decide a rounding at 6 places) */
-  for (guint d = 0; d <= 30; d++)
-    {
-      g_snprintf (format, sizeof format, "%%.%uf", d);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-  dot = strchr (buf, '.');
-  int_len = dot ? (gsize) (dot - buf) : strlen (buf);
-  digits = g_string_new_len (buf, int_len);
-  if (dot)
-    g_string_append (digits, dot + 1);
-  keep = int_len + decimals;
-  while (digits->len < keep + 1)
-    g_string_append_c (digits, '0');
-  if (digits->str[keep] >= '5')
-    {
-      gssize i = (gssize) keep - 1;
-
-      for (; i >= 0 && digits->str[i] == '9'; i--)
-        digits->str[i] = '0';
-      if (i >= 0)
-        digits->str[i]++;
-      else
-        {
-          g_string_prepend_c (digits, '1');
-          int_len++;
-          keep++;
-        }
-    }
-  g_string_truncate (digits, keep);
-  g_string_append_len (out, digits->str, int_len);
-  if (decimals > 0)
-    {
-      g_string_append_c (out, '.');
-      g_string_append (out, digits->str + int_len);
-    }
-  g_string_free (digits, TRUE);
-}
+/* Number formatting: impact-format.c, in the process locale's language */
 
 char *
 impact_statistic_format_number (const ImpactStatistic *stat)
 {
-  const struct lconv *lc = localeconv ();
-  const char *point = (lc && lc->decimal_point && *lc->decimal_point) ? lc->decimal_point : ".";
-  GString *out, *number;
-  const char *dot;
-  double value;
-  guint decimals;
-
   g_return_val_if_fail (stat != NULL, NULL);
 
-  decimals = MIN (stat->decimals, 6);
-  value = stat->value;
-  out = g_string_new (stat->prefix);
-  if (!isfinite (value))
-    value = 0.0;
-  /* values are capped at 1e15 by the loader */
-  number = g_string_new (NULL);
-  format_decimal (MIN (fabs (value), IMPACT_STATISTIC_MAX_VALUE), decimals, number);
-  /* the sign only for a number that is not 0 as shown: never "−0" */
-  if (value < 0 && number->str[strspn (number->str, "0.")] != '\0')
-    g_string_append (out, "−");
-  dot = strchr (number->str, '.');
-  append_grouped (out, number->str, dot ? (gsize) (dot - number->str) : number->len);
-  if (dot)
-    {
-      g_string_append (out, point);
-      g_string_append (out, dot + 1);
-    }
-  g_string_free (number, TRUE);
-  if (stat->qualifier)
-    g_string_append (out, stat->qualifier);
-  return g_string_free (out, FALSE);
+  return impact_format_statistic_number (NULL, IMPACT_DIGITS_DEFAULT, stat);
 }
 
 char *
 impact_statistic_format_full (const ImpactStatistic *stat)
 {
-  g_autofree char *number = impact_statistic_format_number (stat);
-  GString *out = g_string_new (number);
+  g_return_val_if_fail (stat != NULL, NULL);
 
-  if (stat->scale && *stat->scale)
-    g_string_append_printf (out, " %s", stat->scale);
-  if (stat->suffix && *stat->suffix)
-    g_string_append (out, stat->suffix);
-  return g_string_free (out, FALSE);
+  return impact_format_statistic_full (NULL, IMPACT_DIGITS_DEFAULT, stat);
 }
 
 char *
 impact_milestone_format_metrics (const ImpactMilestone *milestone)
 {
-  GString *out = g_string_new (NULL);
+  g_return_val_if_fail (milestone != NULL, NULL);
 
-  for (guint i = 0; i < milestone->metrics->len; i++)
-    {
-      const ImpactMetric *metric = &g_array_index (milestone->metrics, ImpactMetric, i);
-
-      if (out->len > 0)
-        g_string_append (out, " · ");
-      g_string_append_printf (out, "%" G_GINT64_FORMAT " %s", metric->value, metric->name);
-    }
-  return g_string_free (out, FALSE);
+  return impact_format_milestone_metrics (NULL, IMPACT_DIGITS_DEFAULT, milestone);
 }
 
 /* The document */
@@ -432,6 +315,7 @@ impact_document_finalize (GObject *object)
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self->language);
+  g_free (self->digits);
   g_free (self->statistics_heading);
   g_free (self->facts_heading);
   g_free (self->approach_heading);
@@ -581,6 +465,7 @@ STRING_ACCESSORS (office)
 STRING_ACCESSORS (title)
 STRING_ACCESSORS (subtitle)
 STRING_ACCESSORS (language)
+STRING_ACCESSORS (digits)
 STRING_ACCESSORS (statistics_heading)
 STRING_ACCESSORS (facts_heading)
 STRING_ACCESSORS (approach_heading)
@@ -964,6 +849,7 @@ impact_document_take_contents (ImpactDocument *self,
   SWAP (self->title, other->title);
   SWAP (self->subtitle, other->subtitle);
   SWAP (self->language, other->language);
+  SWAP (self->digits, other->digits);
   SWAP (self->statistics_heading, other->statistics_heading);
   SWAP (self->facts_heading, other->facts_heading);
   SWAP (self->approach_heading, other->approach_heading);
@@ -1229,6 +1115,7 @@ impact_document_copy (ImpactDocument *self)
   impact_document_set_title (copy, self->title);
   impact_document_set_subtitle (copy, self->subtitle);
   impact_document_set_language (copy, self->language);
+  impact_document_set_digits (copy, self->digits);
   impact_document_set_statistics_heading (copy, self->statistics_heading);
   impact_document_set_facts_heading (copy, self->facts_heading);
   impact_document_set_approach_heading (copy, self->approach_heading);

@@ -163,6 +163,8 @@ const char         *impact_document_get_office          (ImpactDocument *self);
 const char         *impact_document_get_title           (ImpactDocument *self);
 const char         *impact_document_get_subtitle        (ImpactDocument *self);
 const char         *impact_document_get_language        (ImpactDocument *self);
+/* "native", "latin" or NULL (the language tag decides; see impact-format.h) */
+const char         *impact_document_get_digits          (ImpactDocument *self);
 const char         *impact_document_get_statistics_heading (ImpactDocument *self);
 const char         *impact_document_get_facts_heading   (ImpactDocument *self);
 const char         *impact_document_get_approach_heading (ImpactDocument *self);
@@ -187,6 +189,7 @@ void                impact_document_set_office          (ImpactDocument *self, c
 void                impact_document_set_title           (ImpactDocument *self, const char *value);
 void                impact_document_set_subtitle        (ImpactDocument *self, const char *value);
 void                impact_document_set_language        (ImpactDocument *self, const char *value);
+void                impact_document_set_digits          (ImpactDocument *self, const char *value);
 void                impact_document_set_statistics_heading (ImpactDocument *self, const char *value);
 void                impact_document_set_facts_heading   (ImpactDocument *self, const char *value);
 void                impact_document_set_approach_heading (ImpactDocument *self, const char *value);
@@ -300,7 +303,8 @@ void                impact_document_changed             (ImpactDocument *self);
 const guint        *impact_document_get_milestone_order (ImpactDocument *self,
                                                          guint          *n_out);
 
-/* Display string of a statistic's number: grouping per locale, decimals,
+/* Display string of a statistic's number in the process locale's language
+ * (impact-format.h formats in the document's): grouping, decimals,
  * prefix and qualifier ("$150", "5,470", "330+", "40.3"); scale and suffix
  * are not included (they are set smaller). */
 char               *impact_statistic_format_number      (const ImpactStatistic *stat);

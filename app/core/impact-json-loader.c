@@ -86,7 +86,7 @@ static const char * const icon_names[] = {
 };
 
 static const char * const root_keys[] = {
-  "format", "language", "office", "title", "subtitle", "organisation",
+  "format", "language", "digits", "office", "title", "subtitle", "organisation",
   "theme", "problem", "statistics_heading", "statistics", "facts_heading",
   "facts", "quote", "approach_heading", "approach", "milestones_heading",
   "milestones", "eras", "profile", "footer", "brand", NULL
@@ -1280,6 +1280,18 @@ load_root (Loader         *self,
                    quoted);
     }
   impact_document_set_language (doc, value);
+
+  value = ctx_string (&root, "digits", 0);
+  if (value != NULL && g_strcmp0 (value, "native") != 0 && g_strcmp0 (value, "latin") != 0)
+    {
+      g_autofree char *quoted = quote_value (value);
+
+      node_report (self, IMPACT_SEVERITY_WARNING, IMPACT_ERROR_INVALID_VALUE,
+                   json_object_get_member (root.object, "digits"), "digits",
+                   "expected \"native\" or \"latin\", got %s; the language decides", quoted);
+      value = NULL;
+    }
+  impact_document_set_digits (doc, value);
 
   impact_document_set_office (doc, ctx_string (&root, "office", STRING_REQUIRED));
   impact_document_set_title (doc, ctx_string (&root, "title", 0));

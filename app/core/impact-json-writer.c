@@ -535,6 +535,7 @@ impact_json_writer_build_tree (ImpactDocument *doc)
   put_string (root, "format", impact_document_get_format (doc) ? impact_document_get_format (doc)
                                                                  : IMPACT_FORMAT_VERSION);
   put_string (root, "language", impact_document_get_language (doc));
+  put_string (root, "digits", impact_document_get_digits (doc));
   put_string (root, "office", impact_document_get_office (doc));
   put_string (root, "title", impact_document_get_title (doc));
   put_string (root, "subtitle", impact_document_get_subtitle (doc));

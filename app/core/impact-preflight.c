@@ -11,6 +11,7 @@
 
 #include "impact-placeholders.h"
 #include "impact-preflight.h"
+#include "impact-sheet-words.h"
 #include "impact-sheet-layout-private.h"
 
 static char *
@@ -147,6 +148,8 @@ impact_preflight_check_document (ImpactDocument    *document,
   /* a new sheet's guidance left as it is ("Phone number, as it should
    * be printed") */
   n += impact_placeholders_check (document, diagnostics);
+  /* a language without sheet words gets English ones */
+  n += impact_sheet_words_check (document, diagnostics);
 
   text = impact_theme_get_text (theme);
   background = impact_theme_get_background (theme);

@@ -9,6 +9,7 @@
 
 #include "impact-emphasis.h"
 #include "impact-fonts.h"
+#include "impact-script.h"
 
 /* The sheet's font map, one per thread (Pango's fonts are not shared
  * between threads). Its resolution is the layout's, 72 dpi: Pango measures
@@ -155,7 +156,9 @@ impact_text_layout_new (PangoContext          *context,
 
   pango_font_description_set_family (desc, style->family ? style->family : "Sans");
   pango_font_description_set_weight (desc, style->weight ? style->weight : PANGO_WEIGHT_NORMAL);
-  pango_font_description_set_style (desc, style->style);
+  /* an italic style is set run by run below, only where the font has an
+   * italic face: no slanted Arabic or Bengali */
+  pango_font_description_set_style (desc, style->style == PANGO_STYLE_ITALIC ? PANGO_STYLE_NORMAL : style->style);
   pango_font_description_set_size (desc, (int) (style->size * PANGO_SCALE + 0.5));
   pango_layout_set_font_description (layout, desc);
 
@@ -176,6 +179,8 @@ impact_text_layout_new (PangoContext          *context,
 
   pango_layout_set_text (layout, shown, -1);
   impact_fonts_check_text (shown);
+  if (style->style == PANGO_STYLE_ITALIC)
+    impact_script_insert_italic (attrs, context, desc, shown, 0, strlen (shown));
 
   for (guint i = 0; spans && i < spans->len; i++)
     {
@@ -191,16 +196,12 @@ impact_text_layout_new (PangoContext          *context,
           pango_attr_list_insert (attrs, attr);
         }
       if (span->flags & IMPACT_EMPHASIS_ITALIC)
-        {
-          attr = pango_attr_style_new (PANGO_STYLE_ITALIC);
-          attr->start_index = span->start;
-          attr->end_index = span->end;
-          pango_attr_list_insert (attrs, attr);
-        }
+        impact_script_insert_italic (attrs, context, desc, shown, span->start, span->end);
     }
 
+  /* not on letters that join or hang from a headstroke */
   if (style->letter_spacing != 0.0)
-    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (style->letter_spacing * PANGO_SCALE)));
+    impact_script_insert_letter_spacing (attrs, shown, (int) (style->letter_spacing * PANGO_SCALE));
   pango_attr_list_insert (attrs, pango_attr_font_features_new ("kern 1, liga 1, calt 1"));
   /* Allow hyphenation at explicit soft hyphens only: fact sheets are short
    * texts and automatic hyphens look cheap at these measures. */

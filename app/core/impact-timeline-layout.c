@@ -9,6 +9,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "impact-format.h"
+#include "impact-script.h"
 #include "impact-text.h"
 #include "impact-theme.h"
 #include "impact-timeline-layout.h"
@@ -564,6 +566,17 @@ impact_timeline_format_metrics (const ImpactMilestone *milestone)
   return impact_milestone_format_metrics (milestone);
 }
 
+char *
+impact_timeline_format_metrics_for_language (const ImpactMilestone *milestone,
+                                             const char            *language,
+                                             ImpactDigits           digits)
+{
+  g_return_val_if_fail (milestone != NULL, NULL);
+  if (milestone->metrics == NULL || milestone->metrics->len == 0)
+    return NULL;
+  return impact_format_milestone_metrics (language, digits, milestone);
+}
+
 /* Labels */
 
 static void
@@ -659,15 +672,18 @@ fill_label (ImpactTimelineLayout *self,
 {
   const ImpactTimelineItem *item = &g_array_index (self->items, ImpactTimelineItem, position);
   const ImpactMilestone *m = g_ptr_array_index (impact_document_get_milestones (self->document), item->index);
-  g_autofree char *date = impact_date_format (&m->date);
+  const char *language = impact_document_get_language (self->document);
+  ImpactDigits digits = impact_format_document_digits (self->document);
+  g_autofree char *date = impact_format_date (language, digits, &m->date);
   g_autofree char *date_up = g_utf8_strup (date, -1);
-  g_autofree char *metrics = impact_timeline_format_metrics (m);
+  g_autofree char *metrics = impact_timeline_format_metrics_for_language (m, language, digits);
   g_autofree char *markup = NULL;
   ImpactColor color;
   char cat_hex[8], text_hex[8];
   const ImpactColor *text = impact_theme_get_text (self->theme);
   ImpactColor muted = { text->red * 0.6 + 0.4 * 0.55, text->green * 0.6 + 0.4 * 0.58, text->blue * 0.6 + 0.4 * 0.62 };
   char muted_hex[8];
+  const char *tracking;
 
   impact_timeline_layout_get_category_color (self, item->category, &color);
   color_to_hex (&color, cat_hex);
@@ -675,16 +691,18 @@ fill_label (ImpactTimelineLayout *self,
   color_to_hex (&muted, muted_hex);
 
   set_label_font (self, layout);
+  /* dates in Arabic or Bengali months: no tracking on joined letters */
+  tracking = impact_script_text_allows_letter_spacing (date_up) ? "600" : "0";
   if (metrics)
-    markup = g_markup_printf_escaped ("<span size='7.5pt' weight='bold' letter_spacing='600' foreground='%s'>%s</span>\n"
+    markup = g_markup_printf_escaped ("<span size='7.5pt' weight='bold' letter_spacing='%s' foreground='%s'>%s</span>\n"
                                       "<span weight='600' foreground='%s'>%s</span>\n"
                                       "<span size='8.5pt' foreground='%s'>%s</span>",
-                                      cat_hex, date_up, text_hex, m->title ? m->title : "",
+                                      tracking, cat_hex, date_up, text_hex, m->title ? m->title : "",
                                       muted_hex, metrics);
   else
-    markup = g_markup_printf_escaped ("<span size='7.5pt' weight='bold' letter_spacing='600' foreground='%s'>%s</span>\n"
+    markup = g_markup_printf_escaped ("<span size='7.5pt' weight='bold' letter_spacing='%s' foreground='%s'>%s</span>\n"
                                       "<span weight='600' foreground='%s'>%s</span>",
-                                      cat_hex, date_up, text_hex, m->title ? m->title : "");
+                                      tracking, cat_hex, date_up, text_hex, m->title ? m->title : "");
   pango_layout_set_markup (layout, markup, -1);
   pango_layout_set_width (layout, (int) (IMPACT_TIMELINE_LABEL_MAX_WIDTH * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -719,8 +737,10 @@ measure_label (ImpactTimelineLayout *self,
 {
   const ImpactTimelineItem *item = &g_array_index (self->items, ImpactTimelineItem, position);
   const ImpactMilestone *m = g_ptr_array_index (impact_document_get_milestones (self->document), item->index);
-  g_autofree char *date = impact_date_format (&m->date);
-  g_autofree char *metrics = impact_timeline_format_metrics (m);
+  const char *language = impact_document_get_language (self->document);
+  ImpactDigits digits = impact_format_document_digits (self->document);
+  g_autofree char *date = impact_format_date (language, digits, &m->date);
+  g_autofree char *metrics = impact_timeline_format_metrics_for_language (m, language, digits);
   double w[3];
 
   w[0] = estimate_width (self, 0, date, TRUE);
@@ -947,14 +967,6 @@ day_time (int year, int month, int day)
   return year + (g_date_get_day_of_year (&g) - 1) / (double) ndays;
 }
 
-static const char *
-month_abbrev (int month)
-{
-  static const char *names[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-  return names[CLAMP (month, 1, 12) - 1];
-}
-
 static void
 tick_clear (gpointer data)
 {
@@ -979,7 +991,9 @@ add_tick (GArray     *ticks,
 
 /* Every tick of one step between start and end */
 static void
-emit_ticks (GArray         *ticks,
+emit_ticks (const char     *language,
+            ImpactDigits    digits,
+            GArray         *ticks,
             const TickStep *step,
             double          start,
             double          end,
@@ -995,7 +1009,7 @@ emit_ticks (GArray         *ticks,
     case IMPACT_TIMELINE_TICK_DECADE:
       for (int y = y0 - (y0 % step->count); y <= y1 && ticks->len < MAX_TICKS; y += step->count)
         if (y >= start && y <= end && y >= 1)
-          add_tick (ticks, y, major, major ? g_strdup_printf ("%d", y) : NULL);
+          add_tick (ticks, y, major, major ? impact_format_year (language, digits, y) : NULL);
       break;
 
     case IMPACT_TIMELINE_TICK_MONTH:
@@ -1007,8 +1021,8 @@ emit_ticks (GArray         *ticks,
             if (t < start || t > end)
               continue;
             add_tick (ticks, t, major,
-                      !major ? NULL : m == 1 ? g_strdup_printf ("%s %d", month_abbrev (m), y)
-                                             : g_strdup (month_abbrev (m)));
+                      !major ? NULL : impact_format_month_abbrev (language, digits,
+                                                                     m == 1 ? y : 0, m));
           }
       break;
 
@@ -1034,8 +1048,8 @@ emit_ticks (GArray         *ticks,
                   continue;
                 add_tick (ticks, t, major,
                           !major ? NULL :
-                          first_of_month ? g_strdup_printf ("%s %d", month_abbrev (m), y) :
-                          g_strdup_printf ("%d", d));
+                          first_of_month ? impact_format_month_abbrev (language, digits, y, m) :
+                          impact_format_integer (language, digits, d));
               }
           }
       break;
@@ -1048,6 +1062,18 @@ impact_timeline_ticks_new (double                  start,
                            double                  zoom,
                            double                  min_spacing,
                            ImpactTimelineTickUnit *unit)
+{
+  return impact_timeline_ticks_new_for_language (NULL, IMPACT_DIGITS_DEFAULT, start, end, zoom, min_spacing, unit);
+}
+
+GArray *
+impact_timeline_ticks_new_for_language (const char             *language,
+                                        ImpactDigits            digits,
+                                        double                  start,
+                                        double                  end,
+                                        double                  zoom,
+                                        double                  min_spacing,
+                                        ImpactTimelineTickUnit *unit)
 {
   GArray *ticks = g_array_new (FALSE, FALSE, sizeof (ImpactTimelineTick));
   guint s, minor;
@@ -1075,13 +1101,13 @@ impact_timeline_ticks_new (double                  start,
         break;
       }
 
-  emit_ticks (ticks, &steps[s], start, end, TRUE);
+  emit_ticks (language, digits, ticks, &steps[s], start, end, TRUE);
   if (minor != G_MAXUINT)
     {
       g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (ImpactTimelineTick));
 
       g_array_set_clear_func (extra, tick_clear);
-      emit_ticks (extra, &steps[minor], start, end, FALSE);
+      emit_ticks (language, digits, extra, &steps[minor], start, end, FALSE);
       for (guint i = 0; i < extra->len && ticks->len < MAX_TICKS; i++)
         {
           ImpactTimelineTick *t = &g_array_index (extra, ImpactTimelineTick, i);

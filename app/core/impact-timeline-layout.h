@@ -26,6 +26,7 @@
 #include <pango/pangocairo.h>
 
 #include "impact-document.h"
+#include "impact-format.h"
 #include "impact-theme.h"
 
 G_BEGIN_DECLS
@@ -183,8 +184,21 @@ GArray               *impact_timeline_ticks_new             (double             
                                                              double                  zoom,
                                                              double                  min_spacing,
                                                              ImpactTimelineTickUnit *unit);
+/* The same, labelled in @language ("ago 2017", "২০০৬"); NULL: the process locale */
+GArray               *impact_timeline_ticks_new_for_language (const char             *language,
+                                                              ImpactDigits            digits,
+                                                              double                  start,
+                                                              double                  end,
+                                                              double                  zoom,
+                                                              double                  min_spacing,
+                                                              ImpactTimelineTickUnit *unit);
 
-/* "2 rescued · 3 arrested", or NULL when the milestone has no metrics */
+/* "2 rescued · 3 arrested", or NULL when the milestone has no metrics;
+ * in the process locale's digits and grouping */
 char                 *impact_timeline_format_metrics        (const ImpactMilestone *milestone);
+/* The same in @language (the document's) */
+char                 *impact_timeline_format_metrics_for_language (const ImpactMilestone *milestone,
+                                                                   const char            *language,
+                                                                   ImpactDigits           digits);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "impact-timeline-page-source.h"
 #include "impact-timeline-render.h"
+#include "impact-sheet-words.h"
 
 struct _ImpactTimelinePageSource
 {
@@ -82,7 +83,9 @@ get_title (ImpactPageSource *source)
 {
   ImpactDocument *doc = document_of (source);
   const char *title = nonempty (impact_document_get_title (doc), impact_document_get_office (doc));
-  const char *heading = nonempty (impact_document_get_milestones_heading (doc), _("Milestones"));
+  const char *heading = nonempty (impact_document_get_milestones_heading (doc),
+                                 impact_sheet_word (impact_document_get_language (doc),
+                                                    IMPACT_WORD_HEADING_MILESTONES));
 
   return title && *title ? g_strdup_printf ("%s — %s", title, heading) : g_strdup (heading);
 }

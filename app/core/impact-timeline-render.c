@@ -17,6 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "impact-format.h"
+#include "impact-sheet-words.h"
 #include "impact-error.h"
 #include "impact-text.h"
 #include "impact-output.h"
@@ -249,6 +251,7 @@ draw_legend (cairo_t                      *cr,
              const ImpactTimelineGeometry *g)
 {
   ImpactTheme *theme = impact_timeline_layout_get_theme (layout);
+  const char *language = impact_document_get_language (impact_timeline_layout_get_document (layout));
   const ImpactColor *text = impact_theme_get_text (theme);
   double x = 12, y = g->legend_y + LEGEND_HEIGHT / 2;
   guint n = impact_timeline_layout_get_n_categories (layout);
@@ -267,7 +270,8 @@ draw_legend (cairo_t                      *cr,
           shown = g_strdup (name);
           shown[0] = g_ascii_toupper (shown[0]);
         }
-      pl = impact_timeline_layout_get_text (layout, shown ? shown : "Other", 9, PANGO_WEIGHT_MEDIUM, FALSE);
+      pl = impact_timeline_layout_get_text (layout, shown ? shown : impact_sheet_word (language, IMPACT_WORD_CATEGORY_OTHER),
+                                           9, PANGO_WEIGHT_MEDIUM, FALSE);
       impact_text_layout_get_size (pl, &w, &h);
       if (x + 14 + w > vp->width - 160)
         break;
@@ -281,8 +285,11 @@ draw_legend (cairo_t                      *cr,
 
   /* how partial dates read */
   {
-    PangoLayout *pl = impact_timeline_layout_get_text (layout, "exact day   month or year", 8.5, PANGO_WEIGHT_NORMAL, FALSE);
-    PangoLayout *day = impact_timeline_layout_get_text (layout, _("exact day"), 8.5, PANGO_WEIGHT_NORMAL, FALSE);
+    const char *day_word = impact_sheet_word (language, IMPACT_WORD_LEGEND_EXACT_DAY);
+    const char *partial_word = impact_sheet_word (language, IMPACT_WORD_LEGEND_PARTIAL_DATE);
+    g_autofree char *both = g_strconcat (day_word, "   ", partial_word, NULL);
+    PangoLayout *pl = impact_timeline_layout_get_text (layout, both, 8.5, PANGO_WEIGHT_NORMAL, FALSE);
+    PangoLayout *day = impact_timeline_layout_get_text (layout, day_word, 8.5, PANGO_WEIGHT_NORMAL, FALSE);
     double w, h, dw;
 
     impact_text_layout_get_size (pl, &w, &h);
@@ -298,7 +305,7 @@ draw_legend (cairo_t                      *cr,
         cairo_stroke (cr);
         show_layout_at (cr, day, x + 12, y - h / 2);
         {
-          PangoLayout *partial = impact_timeline_layout_get_text (layout, _("month or year"), 8.5, PANGO_WEIGHT_NORMAL, FALSE);
+          PangoLayout *partial = impact_timeline_layout_get_text (layout, partial_word, 8.5, PANGO_WEIGHT_NORMAL, FALSE);
 
           show_layout_at (cr, partial, x + 12 + dw + 22, y - h / 2);
         }
@@ -480,7 +487,9 @@ impact_timeline_render_full (cairo_t                      *cr,
   set_color (cr, text, 0.22);
   cairo_rectangle (cr, 0, g.axis_y - 1, vp->width, 2);
   cairo_fill (cr);
-  ticks = impact_timeline_ticks_new (t_left, t_right, vp->zoom, 72, &unit);
+  ticks = impact_timeline_ticks_new_for_language (impact_document_get_language (impact_timeline_layout_get_document (layout)),
+                                                  impact_format_document_digits (impact_timeline_layout_get_document (layout)),
+                                                  t_left, t_right, vp->zoom, 72, &unit);
   /* minor and major tick marks as two paths, then the labels */
   for (int major = 0; major < 2; major++)
     {
@@ -781,6 +790,8 @@ impact_timeline_render_slide (cairo_t               *cr,
                               GError               **error)
 {
   ImpactDocument *doc = impact_timeline_layout_get_document (layout);
+  const char *language = impact_document_get_language (doc);
+  ImpactDigits digits = impact_format_document_digits (doc);
   ImpactTheme *theme = impact_timeline_layout_get_theme (layout);
   ImpactOrganisation *org = impact_document_get_organisation (doc);
   const ImpactColor *primary = impact_theme_get_primary (theme);
@@ -810,10 +821,17 @@ impact_timeline_render_slide (cairo_t               *cr,
   cairo_rectangle (cr, 0, band, width, 4);
   cairo_fill (cr);
 
-  kicker_text = g_strdup_printf ("%s · %u milestones", nonempty (org->short_name, nonempty (org->name, "")), n);
+  {
+    g_autofree char *count = impact_format_integer (language, digits, n);
+    g_autofree char *milestones = impact_sheet_words_format (language, IMPACT_WORD_MILESTONE_COUNT, n,
+                                                             "count", count, NULL);
+
+    kicker_text = g_strdup_printf ("%s · %s", nonempty (org->short_name, nonempty (org->name, "")), milestones);
+  }
   kicker = styled (layout, impact_theme_get_body_font (theme), 9.5, PANGO_WEIGHT_BOLD, TRUE, kicker_text, FALSE, -1);
   title = styled (layout, impact_theme_get_heading_font (theme), 26, PANGO_WEIGHT_BOLD, FALSE,
-                  nonempty (heading, nonempty (office, "Milestones")), FALSE, width - 2 * margin);
+                  nonempty (heading, nonempty (office, impact_sheet_word (language, IMPACT_WORD_HEADING_MILESTONES))),
+                  FALSE, width - 2 * margin);
   pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
   {
     ImpactColor light = mix (accent, bg, 0.35);
@@ -1069,6 +1087,8 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 {
   ImpactTimelineLayout *layout = ho->layout;
   ImpactDocument *doc = impact_timeline_layout_get_document (layout);
+  const char *language = impact_document_get_language (doc);
+  ImpactDigits digits = impact_format_document_digits (doc);
   ImpactTheme *theme = impact_timeline_layout_get_theme (layout);
   const ImpactColor *primary = impact_theme_get_primary (theme);
   const ImpactColor *accent = impact_theme_get_accent (theme);
@@ -1077,7 +1097,8 @@ impact_timeline_handout_render_page (cairo_t               *cr,
   const char *body_font = impact_theme_get_body_font (theme);
   const char *heading_font = impact_theme_get_heading_font (theme);
   const char *heading = nonempty (impact_document_get_milestones_heading (doc),
-                                  nonempty (impact_document_get_office (doc), "Milestones"));
+                                  nonempty (impact_document_get_office (doc),
+                                            impact_sheet_word (language, IMPACT_WORD_HEADING_MILESTONES)));
   guint r0, r1, n_pages = impact_timeline_handout_get_n_pages (ho);
   double y, x0 = ho->margin, top_y;
 
@@ -1122,7 +1143,10 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
   /* footer: page n of N */
   {
-    g_autofree char *num = g_strdup_printf ("%u / %u", page + 1, n_pages);
+    g_autofree char *page_text = impact_format_integer (language, digits, page + 1);
+    g_autofree char *pages_text = impact_format_integer (language, digits, n_pages);
+    g_autofree char *num = impact_sheet_words_format (language, IMPACT_WORD_PAGE_NUMBER, 0, "page", page_text,
+                                                      "pages", pages_text, NULL);
     g_autoptr(PangoLayout) pl = styled (layout, body_font, 8, PANGO_WEIGHT_NORMAL, FALSE, num, FALSE, -1);
     double w;
 
@@ -1136,7 +1160,8 @@ impact_timeline_handout_render_page (cairo_t               *cr,
   if (r0 < r1 && g_array_index (ho->rows, Row, r0).kind == ROW_MILESTONE)
     {
       Row *row = &g_array_index (ho->rows, Row, r0);
-      g_autofree char *label = g_strdup_printf ("%d, continued", row->year);
+      g_autofree char *year = impact_format_year (language, digits, row->year);
+      g_autofree char *label = impact_sheet_words_format (language, IMPACT_WORD_YEAR_CONTINUED, 0, "year", year, NULL);
       g_autoptr(PangoLayout) pl = styled (layout, heading_font, 13, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
 
       set_color (cr, primary, 0.7);
@@ -1163,7 +1188,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
       if (row->kind == ROW_YEAR)
         {
-          g_autofree char *label = g_strdup_printf ("%d", row->year);
+          g_autofree char *label = impact_format_year (language, digits, row->year);
           g_autoptr(PangoLayout) pl = styled (layout, heading_font, 16, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
 
           set_color (cr, primary, 1);
@@ -1177,8 +1202,8 @@ impact_timeline_handout_render_page (cairo_t               *cr,
         {
           const ImpactTimelineEra *era = impact_timeline_layout_get_era (layout, row->position);
           const ImpactEra *e = g_ptr_array_index (impact_document_get_eras (doc), era->index);
-          g_autofree char *s = impact_date_format (&e->start);
-          g_autofree char *en = impact_date_format (&e->end);
+          g_autofree char *s = impact_format_date (language, digits, &e->start);
+          g_autofree char *en = impact_format_date (language, digits, &e->end);
           g_autofree char *label = g_strdup_printf ("%s – %s", s, en);
           g_autoptr(PangoLayout) kind = styled (layout, body_font, 7.5, PANGO_WEIGHT_BOLD, TRUE, label, FALSE, -1);
           g_autoptr(PangoLayout) title = styled (layout, body_font, 10.5, PANGO_WEIGHT_SEMIBOLD, FALSE, e->title,
@@ -1202,7 +1227,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
         {
           const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, row->position);
           const ImpactMilestone *m = impact_timeline_layout_get_milestone (layout, row->position);
-          g_autofree char *date = impact_date_format (&m->date);
+          g_autofree char *date = impact_format_date (language, digits, &m->date);
           g_autoptr(PangoLayout) dl = styled (layout, body_font, 8, PANGO_WEIGHT_SEMIBOLD, FALSE, date, FALSE, 80);
           g_autoptr(PangoLayout) title = styled (layout, body_font, 11.5, PANGO_WEIGHT_SEMIBOLD, FALSE, m->title,
                                                  FALSE, ho->content_w);
@@ -1259,7 +1284,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
             }
           if (m->metrics->len > 0)
             {
-              g_autofree char *metrics = impact_milestone_format_metrics (m);
+              g_autofree char *metrics = impact_format_milestone_metrics (language, digits, m);
               g_autoptr(PangoLayout) ml = styled (layout, body_font, 9, PANGO_WEIGHT_BOLD, FALSE, metrics, FALSE,
                                                   ho->content_w);
               ImpactColor dark = mix (&color, text, 0.2);
