@@ -209,5 +209,6 @@ impact_cli_timeline_export_main (int    argc,
       g_print (_("Wrote %s\n"), output);
       g_print (_("Exported in %.1f ms\n"), (g_get_monotonic_time () - start) / 1000.0);
     }
+  impact_cli_release_document (g_steal_pointer (&doc));
   return IMPACT_CLI_EXIT_OK;
 }

@@ -154,6 +154,26 @@ impact_cli_print_lines (const char *prefix,
     }
 }
 
+static gboolean free_at_exit = TRUE;
+static GSList *kept_until_exit;   /* of ImpactDocument, never freed */
+
+void
+impact_cli_set_free_at_exit (gboolean free)
+{
+  free_at_exit = free;
+}
+
+void
+impact_cli_release_document (gpointer doc)
+{
+  if (doc == NULL)
+    return;
+  if (free_at_exit)
+    g_object_unref (doc);
+  else
+    kept_until_exit = g_slist_prepend (kept_until_exit, doc);
+}
+
 GOptionContext *
 impact_cli_option_context_new (const char         *parameter,
                                const GOptionEntry *entries,
@@ -418,6 +438,7 @@ run_export (int    argc,
         }
       g_print (_("Exported in %.1f ms\n"), ms);
     }
+  impact_cli_release_document (g_steal_pointer (&doc));
   return IMPACT_CLI_EXIT_OK;
 }
 

@@ -21,6 +21,9 @@
  * costs json-glib a walk over the object's members. */
 #define MAX_DUPLICATES 1000
 
+/* spans keep offsets in 32 bits: larger texts are refused before the scan */
+G_STATIC_ASSERT (IMPACT_JSON_MAX_FILE_SIZE <= G_MAXUINT32);
+
 typedef struct
 {
   char      kind;          /* '{' or '[' */
