@@ -155,7 +155,7 @@ impact_cli_print_lines (const char *prefix,
 }
 
 static gboolean free_at_exit = TRUE;
-static GSList *kept_until_exit;   /* of ImpactDocument, never freed */
+static GSList *kept_until_exit;   /* never freed */
 
 void
 impact_cli_set_free_at_exit (gboolean free)
@@ -164,14 +164,15 @@ impact_cli_set_free_at_exit (gboolean free)
 }
 
 void
-impact_cli_release_document (gpointer doc)
+impact_cli_release (gpointer       data,
+                    GDestroyNotify free)
 {
-  if (doc == NULL)
+  if (data == NULL)
     return;
   if (free_at_exit)
-    g_object_unref (doc);
+    free (data);
   else
-    kept_until_exit = g_slist_prepend (kept_until_exit, doc);
+    kept_until_exit = g_slist_prepend (kept_until_exit, data);
 }
 
 GOptionContext *
@@ -438,7 +439,7 @@ run_export (int    argc,
         }
       g_print (_("Exported in %.1f ms\n"), ms);
     }
-  impact_cli_release_document (g_steal_pointer (&doc));
+  impact_cli_release (g_steal_pointer (&doc), g_object_unref);
   return IMPACT_CLI_EXIT_OK;
 }
 

@@ -51,9 +51,10 @@ void            impact_cli_print_lines        (const char         *prefix,
  * 100,000 milestones). Not set, as in tests that call commands in their
  * own process, everything is freed as usual. */
 void            impact_cli_set_free_at_exit   (gboolean            free_at_exit);
-/* Takes @doc (an ImpactDocument reference, or NULL): unreferenced now, or,
- * after impact_cli_set_free_at_exit (FALSE), kept reachable from a static
- * until exit, so that LeakSanitizer and valgrind see no leak. */
-void            impact_cli_release_document   (gpointer            doc);
+/* Takes @data (or NULL): freed now with @free, or, after
+ * impact_cli_set_free_at_exit (FALSE), kept reachable from a static until
+ * exit, so that LeakSanitizer and valgrind see no leak. */
+void            impact_cli_release            (gpointer            data,
+                                               GDestroyNotify      free);
 
 G_END_DECLS
