@@ -60,6 +60,10 @@ JsonNode               *impact_source_map_get_root      (ImpactSourceMap *self);
  * not in it. */
 const ImpactSourceSpan *impact_source_map_lookup        (ImpactSourceMap *self,
                                                          JsonNode        *node);
+/* Whether @node is an integer literal outside gint64 (its span has
+ * IMPACT_SOURCE_SPAN_INT_OVERFLOW); quick when the text has none */
+gboolean                impact_source_map_int_overflow  (ImpactSourceMap *self,
+                                                         JsonNode        *node);
 /* The @index-th child of a container as written (0 ≤ index < n_children) */
 const ImpactSourceSpan *impact_source_map_get_child     (ImpactSourceMap        *self,
                                                          const ImpactSourceSpan *span,
