@@ -48,6 +48,9 @@ main (int   argc,
 
   if (argc >= 2 && g_strcmp0 (argv[1], "import") == 0)
     return impact_cli_import_main (argc, argv);
+  /* the process ends when the command returns: its document need not be
+   * freed first */
+  impact_cli_set_free_at_exit (FALSE);
   if (impact_cli_handles (argc, argv))
     return impact_cli_main (argc, argv);
 

@@ -6,6 +6,8 @@
  * frame at three zooms (all, one year across, one month across) while
  * panning, on a cairo image surface as the window's cairo renderer does.
  *   impact-bench-timeline [--frames N]
+ *   impact-bench-timeline --write N FILE   (write the generated document of
+ *                                           N milestones, for whole-process runs)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -158,9 +160,11 @@ main (int    argc,
       char **argv)
 {
   int n_frames = 120;
+  int n_write = 0;
   const guint sizes[] = { 10000, 100000 };
   const GOptionEntry entries[] = {
     { "frames", 0, 0, G_OPTION_ARG_INT, &n_frames, "Frames drawn at each zoom (default 120)", "N" },
+    { "write", 0, 0, G_OPTION_ARG_INT, &n_write, "Write the document of N generated milestones to FILE and exit", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— timeline benchmark");
@@ -174,6 +178,24 @@ main (int    argc,
       return 2;
     }
   n_frames = CLAMP (n_frames, 10, 10000);
+  if (n_write > 0)
+    {
+      gsize len;
+      g_autofree char *json = NULL;
+
+      if (argc != 2)
+        {
+          g_printerr ("--write N FILE: name the file\n");
+          return 2;
+        }
+      json = generate ((guint) n_write, &len);
+      if (!g_file_set_contents (argv[1], json, len, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {

@@ -640,6 +640,103 @@ test_open_file_kinds (void)
   }
 }
 
+/* Integer literals outside gint64 are flagged, found without the index
+ * when the text has none, and the index made later agrees. */
+static void
+test_int_overflow (void)
+{
+  Reports r = { 0 };
+  g_autoptr(ImpactSourceMap) map =
+    scan_string ("{\"a\": 99999999999999999999, \"b\": 5, "
+                 "\"c\": [-9223372036854775809, 9223372036854775807, -9223372036854775808]}", &r);
+  g_autoptr(ImpactSourceMap) plain = scan_string ("{\"a\": 5, \"b\": [1, 2.5e300]}", &r);
+  JsonObject *root;
+  JsonArray *c;
+
+  g_assert_nonnull (map);
+  g_assert_nonnull (plain);
+  g_assert_cmpuint (r.n_errors, ==, 0);
+  root = json_node_get_object (impact_source_map_get_root (map));
+  c = json_object_get_array_member (root, "c");
+  g_assert_true (impact_source_map_int_overflow (map, json_object_get_member (root, "a")));
+  g_assert_false (impact_source_map_int_overflow (map, json_object_get_member (root, "b")));
+  g_assert_true (impact_source_map_int_overflow (map, json_array_get_element (c, 0)));
+  g_assert_false (impact_source_map_int_overflow (map, json_array_get_element (c, 1)));
+  g_assert_false (impact_source_map_int_overflow (map, json_array_get_element (c, 2)));
+  g_assert_false (impact_source_map_int_overflow (map, impact_source_map_get_root (map)));
+  g_assert_true (impact_source_map_lookup (map, json_object_get_member (root, "a"))->flags &
+                 IMPACT_SOURCE_SPAN_INT_OVERFLOW);
+
+  root = json_node_get_object (impact_source_map_get_root (plain));
+  g_assert_false (impact_source_map_int_overflow (plain, json_object_get_member (root, "a")));
+  g_assert_false (impact_source_map_int_overflow (plain, json_object_get_member (root, "b")));
+  g_assert_nonnull (impact_source_map_lookup (plain, json_object_get_member (root, "b")));
+}
+
+typedef struct
+{
+  ImpactSourceMap         *map;
+  JsonArray               *array;
+  const ImpactSourceSpan **found;
+} LookupJob;
+
+static gpointer
+lookup_all (gpointer data)
+{
+  LookupJob *job = data;
+
+  for (guint i = 0; i < json_array_get_length (job->array); i++)
+    job->found[i] = impact_source_map_lookup (job->map, json_array_get_element (job->array, i));
+  return NULL;
+}
+
+/* The index is made on the first lookup, which may come from several
+ * threads at once (exports work on copies of a document, which share its
+ * map): each finds every value where it is written. */
+static void
+test_lookup_from_threads (void)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+  const guint n = 5000, n_threads = 4;
+  Reports r = { 0 };
+  g_autoptr(ImpactSourceMap) map = NULL;
+  LookupJob jobs[4];
+  GThread *threads[4];
+  const char *data;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s%u", i ? ", " : "", i * 7);
+  g_string_append (json, "]");
+  map = scan_string (json->str, &r);
+  g_assert_nonnull (map);
+  data = g_bytes_get_data (impact_source_map_get_text (map), NULL);
+  for (guint t = 0; t < n_threads; t++)
+    {
+      jobs[t].map = map;
+      jobs[t].array = json_node_get_array (impact_source_map_get_root (map));
+      jobs[t].found = g_new0 (const ImpactSourceSpan *, n);
+      threads[t] = g_thread_new ("lookup", lookup_all, &jobs[t]);
+    }
+  for (guint t = 0; t < n_threads; t++)
+    g_thread_join (threads[t]);
+  for (guint t = 0; t < n_threads; t++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          const ImpactSourceSpan *span = jobs[t].found[i];
+          g_autofree char *expected = g_strdup_printf ("%u", i * 7);
+
+          g_assert_nonnull (span);
+          g_assert_cmpuint (span->end - span->start, ==, strlen (expected));
+          g_assert_cmpint (strncmp (data + span->start, expected, strlen (expected)), ==, 0);
+          g_assert_true (span == jobs[0].found[i]);
+        }
+    }
+  for (guint t = 0; t < n_threads; t++)
+    g_free (jobs[t].found);
+  g_assert_null (impact_source_map_lookup (map, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +752,8 @@ main (int   argc,
   g_test_add_func ("/source-map/copy-and-undo", test_map_through_copy_and_undo);
   g_test_add_func ("/source-map/read-special-files", test_read_special_files);
   g_test_add_func ("/source-map/open-file-kinds", test_open_file_kinds);
+  g_test_add_func ("/source-map/int-overflow", test_int_overflow);
+  g_test_add_func ("/source-map/lookup-from-threads", test_lookup_from_threads);
 
   return g_test_run ();
 }

@@ -198,6 +198,27 @@ impact_cli_print_lines (const char *prefix,
     }
 }
 
+static gboolean free_at_exit = TRUE;
+static GSList *kept_until_exit;   /* never freed */
+
+void
+impact_cli_set_free_at_exit (gboolean free)
+{
+  free_at_exit = free;
+}
+
+void
+impact_cli_release (gpointer       data,
+                    GDestroyNotify free)
+{
+  if (data == NULL)
+    return;
+  if (free_at_exit)
+    free (data);
+  else
+    kept_until_exit = g_slist_prepend (kept_until_exit, data);
+}
+
 GOptionContext *
 impact_cli_option_context_new (const char         *parameter,
                                const GOptionEntry *entries,
@@ -465,6 +486,7 @@ run_export (int    argc,
         }
       g_print (_("Exported in %.1f ms\n"), ms);
     }
+  impact_cli_release (g_steal_pointer (&doc), g_object_unref);
   return IMPACT_CLI_EXIT_OK;
 }
 

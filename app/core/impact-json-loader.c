@@ -43,8 +43,6 @@ typedef struct
   guint32 flags;
 } Position;
 
-#define POSITION_INT_OVERFLOW IMPACT_SOURCE_SPAN_INT_OVERFLOW
-
 typedef struct
 {
   ImpactSeverity  severity;
@@ -233,6 +231,15 @@ node_position (Loader   *self,
       pos.flags = span->flags;
     }
   return pos;
+}
+
+/* An integer literal outside gint64 (read as 0): asks the map without
+ * making its index when the text has none */
+static gboolean
+node_int_overflow (Loader   *self,
+                   JsonNode *node)
+{
+  return self->map != NULL && impact_source_map_int_overflow (self->map, node);
 }
 
 /* Semantic checks */
@@ -434,7 +441,7 @@ node_integer (Loader     *self,
     }
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     {
-      if (node_position (self, node).flags & POSITION_INT_OVERFLOW)
+      if (node_int_overflow (self, node))
         {
           node_report (self, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
                        "expected %s, got a number too large to read", expected);
@@ -978,7 +985,7 @@ load_statistic (ObjectCtx      *o,
         {
           report_type (o->loader, node, path, "a number");
         }
-      else if ((node_position (o->loader, node).flags & POSITION_INT_OVERFLOW) ||
+      else if (node_int_overflow (o->loader, node) ||
                !isfinite (json_node_get_double (node)) ||
                fabs (json_node_get_double (node)) > MAX_STATISTIC_VALUE)
         {

@@ -21,6 +21,9 @@
  * costs json-glib a walk over the object's members. */
 #define MAX_DUPLICATES 1000
 
+/* spans keep offsets in 32 bits: larger texts are refused before the scan */
+G_STATIC_ASSERT (IMPACT_JSON_MAX_FILE_SIZE <= G_MAXUINT32);
+
 typedef struct
 {
   char      kind;          /* '{' or '[' */
@@ -584,7 +587,9 @@ attach (Scanner  *sc,
 {
   Frame *top = top_frame (sc);
 
-  g_hash_table_insert (sc->map->index, node, GUINT_TO_POINTER (span + 1));
+  if (span >= sc->map->nodes->len)
+    g_ptr_array_set_size (sc->map->nodes, (gint) span + 1);
+  g_ptr_array_index (sc->map->nodes, span) = node;
   if (top == NULL)
     {
       sc->map->root = node;
@@ -742,6 +747,8 @@ scan_value (Scanner   *sc,
       if (!scan_number (sc, &node, &flags))
         return FALSE;
       span_at (sc, span)->flags = flags;
+      if (flags & IMPACT_SOURCE_SPAN_INT_OVERFLOW)
+        sc->map->n_int_overflows++;
     }
   else if (g_ascii_isalpha (c))
     {

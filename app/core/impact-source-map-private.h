@@ -15,7 +15,10 @@ struct _ImpactSourceMap
   JsonNode   *root;       /* owned */
   GArray     *spans;      /* of ImpactSourceSpan, in the order values start */
   GArray     *children;   /* of guint: span indices, each container's run together */
-  GHashTable *index;      /* JsonNode* -> span index + 1 */
+  GPtrArray  *nodes;      /* borrowed JsonNode* of each span, by span index */
+  GHashTable *index;      /* JsonNode* -> span index + 1, made on the first
+                           * lookup (a clean load looks nothing up) */
+  guint       n_int_overflows;
   GPtrArray  *shadowed;   /* nodes a later duplicate member replaced, kept alive */
 };
 

@@ -15,6 +15,7 @@ source_map_clear (gpointer data)
   ImpactSourceMap *self = data;
 
   g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->nodes, g_ptr_array_unref);
   g_clear_pointer (&self->shadowed, g_ptr_array_unref);
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_pointer (&self->spans, g_array_unref);
@@ -33,7 +34,7 @@ impact_source_map_new_empty (GBytes *text)
   self->has_bom = size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0;
   self->spans = g_array_new (FALSE, TRUE, sizeof (ImpactSourceSpan));
   self->children = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->index = g_hash_table_new (NULL, NULL);
+  self->nodes = g_ptr_array_new ();
   self->shadowed = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   return self;
 }
@@ -80,6 +81,26 @@ impact_source_map_get_n_spans (ImpactSourceMap *self)
   return self->spans->len;
 }
 
+/* The scan lists each span's node in order, which costs a pointer a value;
+ * the hash table from nodes to spans (half a million random insertions for
+ * 100,000 milestones, a tenth of the scan) is made when first needed: for
+ * a message, a save, a test. Maps are shared between threads (an export
+ * works on a copy of the document), hence g_once. */
+static GHashTable *
+source_map_index (ImpactSourceMap *self)
+{
+  if (g_once_init_enter (&self->index))
+    {
+      GHashTable *index = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < self->nodes->len; i++)
+        if (g_ptr_array_index (self->nodes, i) != NULL)
+          g_hash_table_insert (index, g_ptr_array_index (self->nodes, i), GUINT_TO_POINTER (i + 1));
+      g_once_init_leave (&self->index, index);
+    }
+  return self->index;
+}
+
 const ImpactSourceSpan *
 impact_source_map_lookup (ImpactSourceMap *self,
                           JsonNode        *node)
@@ -89,10 +110,23 @@ impact_source_map_lookup (ImpactSourceMap *self,
   g_return_val_if_fail (self != NULL, NULL);
   if (node == NULL)
     return NULL;
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, node));
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (source_map_index (self), node));
   if (index == 0 || index > self->spans->len)
     return NULL;
   return &g_array_index (self->spans, ImpactSourceSpan, index - 1);
+}
+
+gboolean
+impact_source_map_int_overflow (ImpactSourceMap *self,
+                                JsonNode        *node)
+{
+  const ImpactSourceSpan *span;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (self->n_int_overflows == 0)
+    return FALSE;
+  span = impact_source_map_lookup (self, node);
+  return span != NULL && (span->flags & IMPACT_SOURCE_SPAN_INT_OVERFLOW) != 0;
 }
 
 const ImpactSourceSpan *

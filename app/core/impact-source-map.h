@@ -24,7 +24,9 @@ typedef enum
  * characters. For a member or element, "lead" is the space after the '{',
  * '[' or ',' before it, "key" the member name with its colon (for elements
  * key_start == start), "trail" the space after the value up to the next ','
- * or closing bracket. */
+ * or closing bracket. Offsets fit 32 bits: a text is at most
+ * IMPACT_JSON_MAX_FILE_SIZE (32 MiB) long, and a map of 100,000 milestones
+ * holds over half a million spans (48 bytes each, not 72). */
 typedef struct
 {
   guint32 line;
@@ -33,12 +35,12 @@ typedef struct
   guint32 key_column;
   guint32 flags;          /* ImpactSourceSpanFlags */
   guint32 n_children;     /* members or elements as written (duplicates too) */
-  gsize   first_child;    /* where they are listed: impact_source_map_get_child() */
-  gsize   lead_start;
-  gsize   key_start;
-  gsize   start;
-  gsize   end;
-  gsize   trail_end;
+  guint32 first_child;    /* where they are listed: impact_source_map_get_child() */
+  guint32 lead_start;
+  guint32 key_start;
+  guint32 start;
+  guint32 end;
+  guint32 trail_end;
 } ImpactSourceSpan;
 
 typedef struct _ImpactSourceMap ImpactSourceMap;
@@ -57,6 +59,10 @@ JsonNode               *impact_source_map_get_root      (ImpactSourceMap *self);
 /* Where @node (a node of this map's tree) stands; NULL for a node that is
  * not in it. */
 const ImpactSourceSpan *impact_source_map_lookup        (ImpactSourceMap *self,
+                                                         JsonNode        *node);
+/* Whether @node is an integer literal outside gint64 (its span has
+ * IMPACT_SOURCE_SPAN_INT_OVERFLOW); quick when the text has none */
+gboolean                impact_source_map_int_overflow  (ImpactSourceMap *self,
                                                          JsonNode        *node);
 /* The @index-th child of a container as written (0 ≤ index < n_children) */
 const ImpactSourceSpan *impact_source_map_get_child     (ImpactSourceMap        *self,

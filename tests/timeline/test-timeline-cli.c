@@ -9,6 +9,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <string.h>
 
+#include "impact-cli.h"
 #include "impact-cli-timeline.h"
 #include "impact-test-utils.h"
 
@@ -89,11 +90,37 @@ test_usage_errors (void)
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 }
 
+static void
+count_free (gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+/* What a command leaves to the process exit: freed at once unless the
+ * program's main() said the process ends with the command (commands called
+ * in a test's process free their documents as usual). */
+static void
+test_release (void)
+{
+  static guint n_freed;
+
+  impact_cli_release (NULL, count_free);
+  impact_cli_release (&n_freed, count_free);
+  g_assert_cmpuint (n_freed, ==, 1);
+  impact_cli_set_free_at_exit (FALSE);
+  impact_cli_release (&n_freed, count_free);
+  g_assert_cmpuint (n_freed, ==, 1);
+  impact_cli_set_free_at_exit (TRUE);
+  impact_cli_release (&n_freed, count_free);
+  g_assert_cmpuint (n_freed, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/timeline-cli/slide-and-handout", test_slide_and_handout);
   g_test_add_func ("/timeline-cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/timeline-cli/release", test_release);
   return g_test_run ();
 }
