@@ -4,9 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "impact-chart.h"
+#include "impact-chart-scene.h"
 #include "impact-json-loader.h"
 #include "impact-test-utils.h"
 #include "impact-text.h"
@@ -389,6 +391,254 @@ test_contrast (void)
   g_assert_true (g_str_has_prefix (diag->message, "the chart's columns and lines (#ffee88 on #ffffff)"));
 }
 
+/* Scene */
+
+static ImpactChart *
+chart_of_points (ImpactDocument  *doc,
+                 ImpactChartKind  kind,
+                 guint            n,
+                 gboolean         months)
+{
+  g_autoptr(ImpactChartSpec) spec = impact_chart_spec_new ();
+
+  spec->label = g_strdup ("Survivors rescued");
+  spec->kind = kind;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = months ? g_strdup_printf ("Sep %u", 2001 + i / 12)
+                                      : g_strdup_printf ("%u", 2001 + i);
+
+      /* a gap now and then, and a figure large enough for grouping */
+      if (i % 17 == 5)
+        impact_chart_spec_add_gap (spec, label);
+      else
+        impact_chart_spec_add_point (spec, label, (i * 7919) % 1300 + (i % 3 ? 20 : 0));
+    }
+  return impact_chart_new (doc, spec, NULL, NULL);
+}
+
+static int
+compare_x (gconstpointer a,
+           gconstpointer b)
+{
+  const ImpactChartShape *sa = *(const ImpactChartShape **) a;
+  const ImpactChartShape *sb = *(const ImpactChartShape **) b;
+
+  return (sa->x > sb->x) - (sa->x < sb->x);
+}
+
+/* Nothing outside the box; labels of one role never overlap */
+static void
+check_scene (ImpactChartScene *scene,
+             guint             n_values)
+{
+  const double eps = 0.01;
+  double w = impact_chart_scene_get_width (scene), h = impact_chart_scene_get_height (scene);
+  g_autoptr(GPtrArray) periods = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ticks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) figures = g_ptr_array_new ();
+
+  for (guint i = 0; i < impact_chart_scene_get_n_shapes (scene); i++)
+    {
+      const ImpactChartShape *shape = impact_chart_scene_get_shape (scene, i);
+
+      switch (shape->type)
+        {
+        case IMPACT_CHART_SHAPE_RECT:
+        case IMPACT_CHART_SHAPE_TEXT:
+          g_assert_cmpfloat (shape->x, >=, -eps);
+          g_assert_cmpfloat (shape->y, >=, -eps);
+          g_assert_cmpfloat (shape->x + shape->width, <=, w + eps);
+          g_assert_cmpfloat (shape->y + shape->height, <=, h + eps);
+          break;
+        case IMPACT_CHART_SHAPE_LINE:
+        case IMPACT_CHART_SHAPE_POLYGON:
+          for (guint k = 0; k < shape->n_points; k++)
+            {
+              double r = shape->line_width / 2;
+
+              g_assert_cmpfloat (shape->points[2 * k] - r, >=, -eps);
+              g_assert_cmpfloat (shape->points[2 * k] + r, <=, w + eps);
+              g_assert_cmpfloat (shape->points[2 * k + 1] - r, >=, -eps);
+              g_assert_cmpfloat (shape->points[2 * k + 1] + r, <=, h + eps);
+            }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      if (shape->role == IMPACT_CHART_ROLE_PERIOD_LABEL)
+        g_ptr_array_add (periods, (gpointer) shape);
+      else if (shape->role == IMPACT_CHART_ROLE_TICK_LABEL)
+        g_ptr_array_add (ticks, (gpointer) shape);
+      else if (shape->role == IMPACT_CHART_ROLE_VALUE_LABEL)
+        g_ptr_array_add (figures, (gpointer) shape);
+    }
+
+  if (n_values > 0)
+    g_assert_cmpuint (periods->len, >=, 1);
+  g_assert_cmpuint (periods->len, <=, n_values);
+  g_ptr_array_sort (periods, compare_x);
+  for (guint i = 1; i < periods->len; i++)
+    {
+      const ImpactChartShape *a = g_ptr_array_index (periods, i - 1);
+      const ImpactChartShape *b = g_ptr_array_index (periods, i);
+
+      g_assert_cmpfloat (a->x + a->width, <, b->x);
+    }
+  g_ptr_array_sort (figures, compare_x);
+  for (guint i = 1; i < figures->len; i++)
+    {
+      const ImpactChartShape *a = g_ptr_array_index (figures, i - 1);
+      const ImpactChartShape *b = g_ptr_array_index (figures, i);
+
+      g_assert_cmpfloat (a->x + a->width, <, b->x);
+    }
+  /* tick labels are stacked: sorted from the top, never touching */
+  for (guint i = 1; i < ticks->len; i++)
+    {
+      const ImpactChartShape *below = g_ptr_array_index (ticks, i - 1);
+      const ImpactChartShape *above = g_ptr_array_index (ticks, i);
+
+      g_assert_cmpfloat (above->y + above->height, <=, below->y + eps);
+    }
+}
+
+/* Every kind, from one to a hundred periods, in a sheet-sized and a wide box */
+static void
+test_scene_periods (void)
+{
+  g_autoptr(ImpactDocument) doc = load_charts ();
+  g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+  PangoContext *context = impact_text_context_new ("en");
+  const ImpactChartKind kinds[] = { IMPACT_CHART_COLUMNS, IMPACT_CHART_LINE, IMPACT_CHART_AREA,
+                                    IMPACT_CHART_SPARKLINE };
+  const double sizes[][2] = { { 260, 150 }, { 540, 240 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint n = 1; n <= 100; n += (n < 20 ? 1 : 9))
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (guint months = 0; months < 2; months++)
+          {
+            g_autoptr(ImpactChart) chart = chart_of_points (doc, kinds[k], n, months);
+            g_autoptr(ImpactChartScene) scene = impact_chart_layout (chart, sizes[s][0], sizes[s][1],
+                                                                     theme, context,
+                                                                     IMPACT_CHART_LAYOUT_TITLE);
+
+            g_test_message ("kind %d, %u periods, %gx%g", kinds[k], n, sizes[s][0], sizes[s][1]);
+            if (kinds[k] == IMPACT_CHART_SPARKLINE)
+              for (guint i = 0; i < impact_chart_scene_get_n_shapes (scene); i++)
+                g_assert_cmpint (impact_chart_scene_get_shape (scene, i)->type, !=, IMPACT_CHART_SHAPE_TEXT);
+            else
+              check_scene (scene, n);
+          }
+  g_object_unref (context);
+}
+
+/* Columns stand on the zero line; per-year labels thin to round years */
+static void
+test_scene_columns (void)
+{
+  g_autoptr(ImpactDocument) doc = load_charts ();
+  g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+  PangoContext *context = impact_text_context_new ("en");
+  g_autoptr(ImpactChartSpec) spec = impact_chart_spec_new ();
+  g_autoptr(ImpactChart) chart = NULL;
+  g_autoptr(ImpactChartScene) scene = NULL;
+  double baseline = -1, px, py, pw, ph;
+  guint n_columns = 0, n_labels = 0;
+
+  /* 1990 .. 2010 per year */
+  for (guint year = 1990; year <= 2010; year++)
+    {
+      ImpactMilestone *milestone = impact_milestone_new ();
+      g_autofree char *date = g_strdup_printf ("%u-06", year);
+
+      milestone->title = g_strdup ("Rescue");
+      impact_date_parse (date, &milestone->date);
+      impact_milestone_add_metric (milestone, "found", year - 1985);
+      g_ptr_array_add (impact_document_get_milestones (doc), milestone);
+    }
+  spec->label = g_strdup ("Found");
+  spec->derive_metric = g_strdup ("found");
+  chart = impact_chart_new (doc, spec, NULL, NULL);
+  g_assert_cmpuint (impact_chart_get_n_values (chart), ==, 21);
+  scene = impact_chart_layout (chart, 200, 120, theme, context, IMPACT_CHART_LAYOUT_NONE);
+  check_scene (scene, 21);
+  impact_chart_scene_get_plot (scene, &px, &py, &pw, &ph);
+
+  for (guint i = 0; i < impact_chart_scene_get_n_shapes (scene); i++)
+    {
+      const ImpactChartShape *shape = impact_chart_scene_get_shape (scene, i);
+
+      if (shape->role == IMPACT_CHART_ROLE_BASELINE)
+        baseline = shape->y + shape->height / 2;
+    }
+  g_assert_cmpfloat_with_epsilon (baseline, py + ph, 0.01);
+  for (guint i = 0; i < impact_chart_scene_get_n_shapes (scene); i++)
+    {
+      const ImpactChartShape *shape = impact_chart_scene_get_shape (scene, i);
+
+      if (shape->role == IMPACT_CHART_ROLE_SERIES)
+        {
+          g_assert_cmpint (shape->type, ==, IMPACT_CHART_SHAPE_RECT);
+          g_assert_cmpfloat_with_epsilon (shape->y + shape->height, baseline, 0.01);
+          n_columns++;
+        }
+      else if (shape->role == IMPACT_CHART_ROLE_PERIOD_LABEL)
+        {
+          const char *text = pango_layout_get_text (shape->layout);
+
+          /* thinned labels fall on round years */
+          g_assert_cmpint (atoi (text) % 5, ==, 0);
+          n_labels++;
+        }
+    }
+  g_assert_cmpuint (n_columns, ==, 21);
+  g_assert_cmpuint (n_labels, >=, 2);
+  g_assert_cmpuint (n_labels, <, 21);
+  g_object_unref (context);
+}
+
+/* Drawn: a column's pixels have the theme's primary colour */
+static void
+test_scene_draw (void)
+{
+  g_autoptr(ImpactDocument) doc = load_charts ();
+  g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+  PangoContext *context = impact_text_context_new ("en");
+  g_autoptr(ImpactChart) chart = chart_of (doc, 0, NULL);
+  g_autoptr(ImpactChartScene) scene = impact_chart_layout (chart, 300, 160, theme, context,
+                                                           IMPACT_CHART_LAYOUT_BACKGROUND);
+  const ImpactColor *primary = impact_theme_get_primary (theme);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 160);
+  cairo_t *cr = cairo_create (surface);
+  const ImpactChartShape *column = NULL;
+  const guint32 *pixels;
+  guint32 pixel;
+  int stride;
+
+  impact_chart_scene_draw (scene, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (guint i = 0; i < impact_chart_scene_get_n_shapes (scene) && column == NULL; i++)
+    if (impact_chart_scene_get_shape (scene, i)->role == IMPACT_CHART_ROLE_SERIES)
+      column = impact_chart_scene_get_shape (scene, i);
+  g_assert_nonnull (column);
+  g_assert_cmpint (column->index, ==, 0);
+  pixels = (const guint32 *) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  pixel = pixels[(int) (column->y + column->height / 2) * stride + (int) (column->x + column->width / 2)];
+  g_assert_cmpint (abs ((int) ((pixel >> 16) & 0xff) - (int) round (primary->red * 255)), <=, 2);
+  g_assert_cmpint (abs ((int) ((pixel >> 8) & 0xff) - (int) round (primary->green * 255)), <=, 2);
+  g_assert_cmpint (abs ((int) (pixel & 0xff) - (int) round (primary->blue * 255)), <=, 2);
+  /* the corner is the background */
+  g_assert_cmpuint (pixels[0] & 0xffffff, ==, 0xffffff);
+  cairo_surface_destroy (surface);
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +657,9 @@ main (int   argc,
   g_test_add_func ("/chart/axis/properties", test_axis_properties);
   g_test_add_func ("/chart/axis/label-stride", test_label_stride);
   g_test_add_func ("/chart/contrast", test_contrast);
+  g_test_add_func ("/chart/scene/periods", test_scene_periods);
+  g_test_add_func ("/chart/scene/columns", test_scene_columns);
+  g_test_add_func ("/chart/scene/draw", test_scene_draw);
 
   return g_test_run ();
 }
