@@ -69,7 +69,12 @@ test_per_year (void)
 
   assert_values (chart, labels, values, 5);
   g_assert_cmpuint (impact_chart_get_n_unplaced (chart), ==, 0);
-  g_assert_cmpint (impact_chart_get_first_year (chart), ==, 2006);
+  {
+    guint per_year;
+
+    g_assert_cmpint (impact_chart_get_first_period (chart, &per_year), ==, 2006);
+    g_assert_cmpuint (per_year, ==, 1);
+  }
   g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
   g_assert_cmpint (impact_chart_get_kind (chart), ==, IMPACT_CHART_COLUMNS);
 }
@@ -133,7 +138,12 @@ test_per_quarter (void)
       sum += impact_chart_get_value (chart, i)->value;
     }
   g_assert_cmpfloat (sum, ==, 16);
-  g_assert_cmpint (impact_chart_get_first_year (chart), ==, 0);
+  {
+    guint per_year;
+
+    g_assert_cmpint (impact_chart_get_first_period (chart, &per_year), ==, 2006 * 4);
+    g_assert_cmpuint (per_year, ==, 4);
+  }
 
   g_assert_cmpuint (impact_chart_get_n_unplaced (chart), ==, 1);
   g_assert_cmpint (impact_chart_get_unplaced_sum (chart), ==, 4);
@@ -348,19 +358,28 @@ test_axis_properties (void)
 static void
 test_label_stride (void)
 {
-  g_assert_cmpuint (impact_chart_label_stride (1, 10, 300), ==, 1);
-  g_assert_cmpuint (impact_chart_label_stride (10, 40, 30), ==, 1);
-  g_assert_cmpuint (impact_chart_label_stride (10, 20, 30), ==, 2);
-  g_assert_cmpuint (impact_chart_label_stride (100, 3, 30), ==, 10);
-  g_assert_cmpuint (impact_chart_label_stride (100, 3, 31), ==, 20);
-  g_assert_cmpuint (impact_chart_label_stride (30, 8, 30), ==, 5);
-  for (guint n = 2; n <= 100; n++)
-    for (double slot = 1; slot < 60; slot += 3.5)
-      {
-        guint stride = impact_chart_label_stride (n, slot, 28);
+  g_assert_cmpuint (impact_chart_label_stride (1, 10, 300, 1), ==, 1);
+  g_assert_cmpuint (impact_chart_label_stride (10, 40, 30, 1), ==, 1);
+  g_assert_cmpuint (impact_chart_label_stride (10, 20, 30, 1), ==, 2);
+  g_assert_cmpuint (impact_chart_label_stride (100, 3, 30, 1), ==, 10);
+  g_assert_cmpuint (impact_chart_label_stride (100, 3, 31, 0), ==, 20);
+  g_assert_cmpuint (impact_chart_label_stride (30, 8, 30, 1), ==, 5);
+  /* quarters: 1, 2, 4, then whole years 1-2-5 */
+  g_assert_cmpuint (impact_chart_label_stride (56, 10, 30, 4), ==, 4);
+  g_assert_cmpuint (impact_chart_label_stride (56, 4, 30, 4), ==, 8);
+  g_assert_cmpuint (impact_chart_label_stride (56, 2, 30, 4), ==, 20);
+  /* months: 1, 2, 3, 6, 12, 24, 60 */
+  g_assert_cmpuint (impact_chart_label_stride (120, 9, 30, 12), ==, 6);
+  g_assert_cmpuint (impact_chart_label_stride (120, 2, 30, 12), ==, 24);
+  for (guint per_year = 0; per_year <= 12; per_year += 4)
+    for (guint n = 2; n <= 100; n++)
+      for (double slot = 1; slot < 60; slot += 3.5)
+        {
+          guint stride = impact_chart_label_stride (n, slot, 28, per_year);
 
-        g_assert_true (stride * slot >= 28 || stride >= n);
-      }
+          g_assert_true (stride * slot >= 28 || stride >= n);
+          g_assert_cmpuint (stride, <=, n);
+        }
 }
 
 /* Contrast */
@@ -599,6 +618,46 @@ test_scene_columns (void)
   g_object_unref (context);
 }
 
+/* The pictures of docs/images: every chart of the examples in two boxes;
+ * thinned quarter labels fall on the first quarter */
+static void
+test_scene_examples (void)
+{
+  g_autofree char *path = impact_test_data_path ("data/valid/chart-examples.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  g_autoptr(ImpactTheme) theme = NULL;
+  PangoContext *context = impact_text_context_new ("en");
+  GPtrArray *charts;
+
+  g_assert_no_error (error);
+  theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+  charts = impact_document_get_charts (doc);
+  for (guint i = 0; i < charts->len; i++)
+    for (double width = 240; width <= 600; width += 120)
+      {
+        g_autoptr(ImpactChart) chart = impact_chart_new (doc, g_ptr_array_index (charts, i), NULL, NULL);
+        g_autoptr(ImpactChartScene) scene = impact_chart_layout (chart, width, width * 9 / 16, theme,
+                                                                 context, IMPACT_CHART_LAYOUT_TITLE);
+        guint per_year;
+
+        if (impact_chart_get_kind (chart) == IMPACT_CHART_SPARKLINE)
+          continue;
+        check_scene (scene, impact_chart_get_n_values (chart));
+        impact_chart_get_first_period (chart, &per_year);
+        for (guint k = 0; k < impact_chart_scene_get_n_shapes (scene); k++)
+          {
+            const ImpactChartShape *shape = impact_chart_scene_get_shape (scene, k);
+
+            if (per_year == 4 && shape->role == IMPACT_CHART_ROLE_PERIOD_LABEL &&
+                impact_chart_get_n_values (chart) > 8)
+              g_assert_true (g_str_has_prefix (pango_layout_get_text (shape->layout), "Q1 "));
+          }
+      }
+  g_object_unref (context);
+}
+
 /* Drawn: a column's pixels have the theme's primary colour */
 static void
 test_scene_draw (void)
@@ -660,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/chart/scene/periods", test_scene_periods);
   g_test_add_func ("/chart/scene/columns", test_scene_columns);
   g_test_add_func ("/chart/scene/draw", test_scene_draw);
+  g_test_add_func ("/chart/scene/examples", test_scene_examples);
 
   return g_test_run ();
 }

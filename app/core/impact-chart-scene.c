@@ -423,6 +423,26 @@ layout_axes_chart (Builder                *b,
               }
           run = 0;
         }
+
+      /* an area is a running total: its latest figure is the point */
+      if (kind == IMPACT_CHART_AREA && impact_chart_get_n_present (chart) > 0)
+        for (guint i = n; i-- > 0;)
+          {
+            const ImpactChartValue *v = impact_chart_get_value (chart, i);
+            g_autofree char *text = NULL;
+            PangoLayout *layout;
+            double w, h, x, y;
+
+            if (!v->present)
+              continue;
+            text = impact_chart_format_number (v->value, impact_chart_get_decimals (chart));
+            layout = make_layout (b, text, LABEL_SIZE, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, -1);
+            impact_text_layout_get_size (layout, &w, &h);
+            x = CLAMP (scene->plot_x + slot * (i + 0.5) - w, 0, scene->width - w);
+            y = CLAMP (Y_OF (v->value) - h - 4, 0, scene->height - h);
+            add_text (b, IMPACT_CHART_ROLE_VALUE_LABEL, layout, x, y, (int) i);
+            break;
+          }
     }
 
   /* the baseline is zero: a line's axis that does not reach zero has
@@ -436,9 +456,17 @@ layout_axes_chart (Builder                *b,
 #undef Y_OF
 
   /* period labels: every stride-th, on round years when the periods are years */
-  stride = impact_chart_label_stride (n, slot, widest + LABEL_GAP);
-  if (stride > 1 && impact_chart_get_first_year (chart) > 0)
-    offset = (stride - impact_chart_get_first_year (chart) % stride) % stride;
+  {
+    guint per_year;
+    gint64 first = impact_chart_get_first_period (chart, &per_year);
+
+    stride = impact_chart_label_stride (n, slot, widest + LABEL_GAP, per_year);
+    if (stride > 1 && per_year > 0)
+      offset = (guint) ((stride - first % stride) % stride);
+    /* never fewer than one label: the offset is before the last period */
+    if (offset >= n)
+      offset = 0;
+  }
   for (guint i = offset; i < n; i += stride)
     {
       PangoLayout *layout = g_object_ref (g_ptr_array_index (period_layouts, i));

@@ -21,7 +21,8 @@ struct _ImpactChart
   guint            decimals;
   guint            n_unplaced;
   gint64           unplaced_sum;
-  int              first_year;    /* per-year series: the first period's year; else 0 */
+  gint64           first_period;  /* derived: the first period's running number; else 0 */
+  guint            per_year;      /* derived: 1, 4 or 12; else 0 */
 };
 
 G_DEFINE_BOXED_TYPE (ImpactChart, impact_chart, impact_chart_ref, impact_chart_unref)
@@ -205,8 +206,9 @@ derive_series (ImpactChart           *self,
         sums[period - lo] = MIN (sums[period - lo] + value, cap);
     }
 
-  if (spec->derive_per == IMPACT_CHART_PER_YEAR)
-    self->first_year = (int) lo;
+  self->first_period = lo;
+  self->per_year = spec->derive_per == IMPACT_CHART_PER_QUARTER ? 4 :
+                   spec->derive_per == IMPACT_CHART_PER_MONTH ? 12 : 1;
   for (gint64 k = 0; k < n; k++)
     {
       gint64 value = sums[k];
@@ -341,10 +343,13 @@ impact_chart_get_unplaced_sum (ImpactChart *self)
   return self->unplaced_sum;
 }
 
-int
-impact_chart_get_first_year (ImpactChart *self)
+gint64
+impact_chart_get_first_period (ImpactChart *self,
+                               guint       *per_year)
 {
-  return self->first_year;
+  if (per_year)
+    *per_year = self->per_year;
+  return self->first_period;
 }
 
 /* Words */
@@ -531,18 +536,33 @@ impact_chart_axis_compute (double           min,
 guint
 impact_chart_label_stride (guint  n_values,
                            double slot_width,
-                           double label_width)
+                           double label_width,
+                           guint  per_year)
 {
+  static const guint quarters[] = { 1, 2, 4 };
+  static const guint months[] = { 1, 2, 3, 6 };
   static const guint multiples[] = { 1, 2, 5 };
 
   if (n_values <= 1 || slot_width <= 0)
     return 1;
+  /* within a year: the divisors of the year; then whole years, 1-2-5 */
+  if (per_year == 4 || per_year == 12)
+    {
+      const guint *within = per_year == 4 ? quarters : months;
+      guint n_within = per_year == 4 ? G_N_ELEMENTS (quarters) : G_N_ELEMENTS (months);
+
+      for (guint i = 0; i < n_within; i++)
+        if (within[i] * slot_width >= label_width || within[i] >= n_values)
+          return MIN (within[i], n_values);
+    }
+  else
+    per_year = 1;
   for (guint e = 0; ; e++)
     {
-      guint stride = multiples[e % 3] * (guint) pow (10, e / 3);
+      guint stride = per_year * multiples[e % 3] * (guint) pow (10, e / 3);
 
       if (stride * slot_width >= label_width || stride >= n_values)
-        return MIN (stride, MAX (n_values, 1));
+        return MIN (stride, n_values);
     }
 }
 

@@ -62,8 +62,12 @@ guint                   impact_chart_get_decimals      (ImpactChart *self);
  * the sum of their metric: left out of the series (see above) */
 guint                   impact_chart_get_n_unplaced    (ImpactChart *self);
 gint64                  impact_chart_get_unplaced_sum  (ImpactChart *self);
-/* For a per-year series, the first year (labels thin to round years); else 0 */
-int                     impact_chart_get_first_year    (ImpactChart *self);
+/* A derived series: the running number of its first period (the year;
+ * year × 4 + quarter − 1; year × 12 + month − 1) and in *@per_year how many
+ * periods make a year (1, 4 or 12), so that thinned labels fall on round
+ * periods (2010, 2015; Q1; January). Given points: 0 and 0. */
+gint64                  impact_chart_get_first_period  (ImpactChart *self,
+                                                        guint       *per_year);
 
 /* The note under the chart, or NULL: "Not shown: 4 in 1 milestone dated
  * only by year." */
@@ -103,10 +107,12 @@ void                    impact_chart_axis_compute      (double           min,
 
 /* Every how many periods a label is shown so that labels of width
  * @label_width (points, with its gap) never overlap on slots of
- * @slot_width: 1, 2, 5, 10, 20, 50, … */
+ * @slot_width: 1, 2, 5, 10, 20, 50, … periods; with @per_year 4 (quarters)
+ * 1, 2, 4, 8, 20, 40, …; with 12 (months) 1, 2, 3, 6, 12, 24, 60, … */
 guint                   impact_chart_label_stride      (guint  n_values,
                                                         double slot_width,
-                                                        double label_width);
+                                                        double label_width,
+                                                        guint  per_year);
 
 /* Checks the theme's colours for a chart on its background: the text
  * (labels) needs 4.5:1 (WCAG AA), the series colour 3:1 (WCAG 1.4.11, non-
