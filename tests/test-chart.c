@@ -531,7 +531,8 @@ test_scene_periods (void)
   PangoContext *context = impact_text_context_new ("en");
   const ImpactChartKind kinds[] = { IMPACT_CHART_COLUMNS, IMPACT_CHART_LINE, IMPACT_CHART_AREA,
                                     IMPACT_CHART_SPARKLINE };
-  const double sizes[][2] = { { 260, 150 }, { 540, 240 } };
+  const double sizes[][2] = { { IMPACT_CHART_MIN_WIDTH, IMPACT_CHART_MIN_HEIGHT }, { 260, 150 },
+                              { 540, 240 } };
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     for (guint n = 1; n <= 100; n += (n < 20 ? 1 : 9))
@@ -613,6 +614,9 @@ test_scene_columns (void)
         }
     }
   g_assert_cmpuint (n_columns, ==, 21);
+  g_assert_cmpfloat (impact_chart_preferred_height (chart, 300), ==, 150);
+  g_assert_cmpfloat (impact_chart_preferred_height (chart, 100), ==, IMPACT_CHART_MIN_HEIGHT);
+  g_assert_cmpfloat (impact_chart_preferred_height (chart, 1000), ==, 240);
   g_assert_cmpuint (n_labels, >=, 2);
   g_assert_cmpuint (n_labels, <, 21);
   g_object_unref (context);

@@ -514,8 +514,16 @@ impact_chart_layout (ImpactChart            *chart,
 
   scene = g_new0 (ImpactChartScene, 1);
   scene->chart = impact_chart_ref (chart);
-  scene->width = MAX (width, 1);
-  scene->height = MAX (height, 1);
+  if (impact_chart_get_kind (chart) == IMPACT_CHART_SPARKLINE)
+    {
+      scene->width = MAX (width, 8);
+      scene->height = MAX (height, 8);
+    }
+  else
+    {
+      scene->width = MAX (width, IMPACT_CHART_MIN_WIDTH);
+      scene->height = MAX (height, IMPACT_CHART_MIN_HEIGHT);
+    }
   scene->shapes = g_array_new (FALSE, TRUE, sizeof (ImpactChartShape));
   g_array_set_clear_func (scene->shapes, shape_clear);
 
@@ -536,6 +544,17 @@ impact_chart_layout (ImpactChart            *chart,
   else
     layout_axes_chart (&b, flags);
   return scene;
+}
+
+double
+impact_chart_preferred_height (ImpactChart *chart,
+                               double       width)
+{
+  g_return_val_if_fail (chart != NULL, 0);
+
+  if (impact_chart_get_kind (chart) == IMPACT_CHART_SPARKLINE)
+    return 18;
+  return CLAMP (width * 0.5, IMPACT_CHART_MIN_HEIGHT, 240);
 }
 
 void

@@ -67,7 +67,20 @@ typedef enum
 
 typedef struct _ImpactChartScene ImpactChartScene;
 
-/* Lays @chart out in @width × @height points with @theme's colours and
+/* The smallest box a chart with axes keeps its guarantees in, with a
+ * title (points); a sparkline needs only 8 × 8 */
+#define IMPACT_CHART_MIN_WIDTH  120.0
+#define IMPACT_CHART_MIN_HEIGHT 90.0
+
+/* The height a chart @width wide should be given on a page: columns, a
+ * line or an area about half as tall as wide (at least
+ * IMPACT_CHART_MIN_HEIGHT, at most 240); a sparkline one line of a
+ * statistic panel (18) */
+double                  impact_chart_preferred_height    (ImpactChart *chart,
+                                                          double       width);
+
+/* Lays @chart out in @width × @height points (a smaller box is treated
+ * as the minimum size: the section gives at least that) with @theme's colours and
  * body font, measuring text with @context (impact_text_context_new()).
  * A sparkline has no axes nor text. */
 ImpactChartScene       *impact_chart_layout              (ImpactChart            *chart,

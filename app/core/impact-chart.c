@@ -108,6 +108,7 @@ period_label (gint64            period,
                                                        1, 0, 0, 0);
 
         /* TRANSLATORS: a month on a chart's axis, as a strftime() format: "Mar 2011" */
+        /* xgettext:no-c-format */
         return dt ? g_date_time_format (dt, _("%b %Y")) : g_strdup ("?");
       }
     case IMPACT_CHART_PER_YEAR:
