@@ -256,7 +256,9 @@ test_description (void)
   g_assert_cmpstr (c, ==, "Survivors rescued per year, 2006 to 2020: from 5 in 2006 to 48 in 2019, "
                           "highest 61 in 2017.");
 
-  g_array_set_size (spec->points, 0);
+  g_clear_pointer (&spec, impact_chart_spec_free);
+  spec = impact_chart_spec_new ();
+  spec->label = g_strdup ("Survivors rescued per year");
   impact_chart_spec_add_point (spec, "2019", 5470);
   single = impact_chart_new (doc, spec, NULL, NULL);
   d = impact_chart_dup_description (single);
