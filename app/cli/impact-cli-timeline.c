@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "impact-cli.h"
+#include "impact-cli-import.h"
 #include "impact-cli-timeline.h"
 #include "impact-diagnostics.h"
 #include "impact-error.h"
@@ -43,13 +44,15 @@ impact_cli_import_main (int    argc,
 
   /* an interrupted import leaves no temporary file */
   impact_output_install_signal_cleanup ();
+  if (argc >= 3 && g_strcmp0 (argv[2], "csv") == 0)
+    return impact_cli_import_csv_main (argc, argv);
 
   /* argv: impact-sheet import timelinejs IN.json -o OUT.json */
   if (!impact_cli_parse_options (context, "import", &argc, &argv))
     return IMPACT_CLI_EXIT_USAGE;
   if (argc < 3 || g_strcmp0 (argv[2], "timelinejs") != 0)
     {
-      g_printerr (_("impact-sheet import: name the source format: impact-sheet import timelinejs IN.json -o OUT.json\n"));
+      g_printerr (_("impact-sheet import: name the source format: impact-sheet import timelinejs IN.json -o OUT.json, or impact-sheet import csv FILE.csv --into SHEET.json\n"));
       return IMPACT_CLI_EXIT_USAGE;
     }
   if (argc != 4)

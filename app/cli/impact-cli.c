@@ -13,9 +13,11 @@
 #include "impact-cli.h"
 #include "impact-cli-batch.h"
 #include "impact-cli-timeline.h"
+#include "impact-brand.h"
 #include "impact-error.h"
 #include "impact-chart-export.h"
 #include "impact-export.h"
+#include "impact-help-topics.h"
 #include "impact-json-loader.h"
 #include "impact-open.h"
 #include "impact-output.h"
@@ -108,6 +110,48 @@ print_diagnostics (ImpactDiagnostics *diagnostics,
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %u more problem not shown\n",
                              "%s: %u more problems not shown\n", dropped),
                 input_name, dropped);
+}
+
+/* After the list: for each kind of warning, the page of the user help that
+ * says what to do, in the order the kinds first appear */
+static void
+print_help_topics (ImpactDiagnostics *diagnostics,
+                   const char        *input_name)
+{
+  g_autoptr(GPtrArray) topics = g_ptr_array_new ();
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  for (guint i = 0; i < impact_diagnostics_get_n_items (diagnostics); i++)
+    {
+      const ImpactDiagnostic *diag = impact_diagnostics_get_item (diagnostics, i);
+      const char *topic;
+      guint index;
+
+      if (diag->severity != IMPACT_SEVERITY_WARNING)
+        continue;
+      topic = impact_help_topic_for_diagnostic (diag);
+      if (topic == NULL)
+        continue;
+      if (!g_ptr_array_find_with_equal_func (topics, topic, g_str_equal, &index))
+        {
+          guint zero = 0;
+
+          g_ptr_array_add (topics, (gpointer) topic);
+          g_array_append_val (counts, zero);
+          index = topics->len - 1;
+        }
+      g_array_index (counts, guint, index)++;
+    }
+  for (guint i = 0; i < topics->len; i++)
+    {
+      g_autofree char *uri = impact_help_topic_uri (g_ptr_array_index (topics, i));
+      guint n = g_array_index (counts, guint, i);
+
+      /* Translators: "kolkata.json: help: see help:impact-sheet/fix-source (2 warnings)" */
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: help: see %s (%u warning)\n",
+                               "%s: help: see %s (%u warnings)\n", n),
+                  input_name, uri, n);
+    }
 }
 
 static ImpactDocument *
@@ -511,6 +555,17 @@ run_validate (int    argc,
 
   impact_document_locate_diagnostics (doc, diagnostics, input_name);
   print_diagnostics (diagnostics, input_name, FALSE);
+  print_help_topics (diagnostics, input_name);
+  if (!quiet && impact_document_get_brand (doc) != NULL)
+    {
+      g_autoptr(GPtrArray) inherited = impact_brand_list_inherited (doc);
+      g_autofree char *brand = impact_text_printable (impact_document_get_brand (doc), IMPACT_PRINTABLE_DEFAULT);
+
+      /* where each shared value comes from */
+      for (guint i = 0; i < inherited->len; i++)
+        /* Translators: "lima.json: theme.primary: from ../brand.json" */
+        g_print (_("%s: %s: from %s\n"), input_name, (const char *) g_ptr_array_index (inherited, i), brand);
+    }
   /* the list keeps 500; the rest are counted */
   n_warnings = impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_WARNING) +
                impact_diagnostics_get_n_dropped (diagnostics);

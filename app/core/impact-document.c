@@ -46,6 +46,11 @@ struct _ImpactDocument
 
   guint              *milestone_order;
   guint               milestone_order_len;
+
+  /* "brand": "../brand.json": the path as written, and the organisation
+   * and theme read from it (impact-brand.h) */
+  char               *brand;
+  ImpactDocument     *brand_values;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactDocument, impact_document, G_TYPE_OBJECT)
@@ -421,6 +426,8 @@ impact_document_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->source_map, impact_source_map_unref);
+  g_free (self->brand);
+  g_clear_object (&self->brand_values);
   g_free (self->format);
   g_free (self->office);
   g_free (self->title);
@@ -502,6 +509,37 @@ impact_document_set_file (ImpactDocument *self,
 {
   g_return_if_fail (IMPACT_IS_DOCUMENT (self));
   g_set_object (&self->file, file);
+}
+
+const char *
+impact_document_get_brand (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->brand;
+}
+
+ImpactDocument *
+impact_document_get_brand_values (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->brand_values;
+}
+
+void
+impact_document_set_brand (ImpactDocument *self,
+                           const char     *path,
+                           ImpactDocument *values)
+{
+  g_return_if_fail (IMPACT_IS_DOCUMENT (self));
+  g_return_if_fail (values == NULL || IMPACT_IS_DOCUMENT (values));
+  g_return_if_fail (values != self);
+
+  if (path != self->brand)
+    {
+      g_free (self->brand);
+      self->brand = g_strdup (path);
+    }
+  g_set_object (&self->brand_values, values);
 }
 
 GFile *
@@ -945,6 +983,8 @@ impact_document_take_contents (ImpactDocument *self,
   SWAP (self->milestones, other->milestones);
   SWAP (self->eras, other->eras);
   SWAP (self->charts, other->charts);
+  SWAP (self->brand, other->brand);
+  SWAP (self->brand_values, other->brand_values);
   g_clear_pointer (&self->milestone_order, g_free);
   self->milestone_order_len = 0;
   g_clear_pointer (&other->milestone_order, g_free);
@@ -1191,6 +1231,7 @@ impact_document_copy (ImpactDocument *self)
   impact_document_set_facts_heading (copy, self->facts_heading);
   impact_document_set_approach_heading (copy, self->approach_heading);
   impact_document_set_milestones_heading (copy, self->milestones_heading);
+  impact_document_set_brand (copy, self->brand, self->brand_values);
 
   copy->organisation.name = g_strdup (self->organisation.name);
   copy->organisation.short_name = g_strdup (self->organisation.short_name);

@@ -198,6 +198,16 @@ void                impact_document_take_profile        (ImpactDocument *self, I
 /* The text the document was read from, its JSON tree and where each value
  * stands (kept for round-trips and messages); may be NULL. Immutable and
  * shared: copies and undo steps hold the same map, a save sets a new one. */
+/* "brand": the shared file the organisation and theme are inherited
+ * from: the path as written in the sheet (or NULL), and a document holding
+ * only the organisation and theme read from it (an image path made
+ * absolute). See impact-brand.h for which values are inherited. */
+const char         *impact_document_get_brand           (ImpactDocument *self);
+ImpactDocument     *impact_document_get_brand_values    (ImpactDocument *self);
+void                impact_document_set_brand           (ImpactDocument *self,
+                                                         const char     *path,
+                                                         ImpactDocument *values);
+
 ImpactSourceMap    *impact_document_get_source_map      (ImpactDocument  *self);
 void                impact_document_set_source_map      (ImpactDocument  *self,
                                                          ImpactSourceMap *map);

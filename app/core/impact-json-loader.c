@@ -60,6 +60,8 @@ typedef struct
 {
   GArray          *pending;  /* of Pending */
   ImpactSourceMap *map;      /* the scanned text: tree and positions */
+  ImpactDocument  *brand;    /* the organisation and theme of "brand", or NULL */
+  gboolean         brand_failed;  /* "brand" names a file that could not be used */
 } Loader;
 
 
@@ -87,8 +89,10 @@ static const char * const root_keys[] = {
   "format", "language", "office", "title", "subtitle", "organisation",
   "theme", "problem", "statistics_heading", "statistics", "facts_heading",
   "facts", "quote", "approach_heading", "approach", "milestones_heading",
-  "milestones", "eras", "profile", "footer", "charts", NULL
+  "milestones", "eras", "profile", "footer", "brand", "charts", NULL
 };
+/* what a brand file ("brand": "../brand.json") holds */
+static const char * const brand_keys[] = { "organisation", "theme", NULL };
 static const char * const organisation_keys[] = {
   "name", "short_name", "website", "address", "phone", "fax", "email",
   "logo", "logo_alt", NULL
@@ -100,7 +104,7 @@ static const char * const theme_keys[] = {
 static const char * const problem_keys[] = { "kicker", "heading", "body", NULL };
 static const char * const statistic_keys[] = {
   "value", "decimals", "prefix", "suffix", "qualifier", "scale", "label", "derive",
-  "icon", "source", NULL
+  "icon", "source", "imported_from", NULL
 };
 static const char * const source_keys[] = { "title", "url", NULL };
 static const char * const derive_keys[] = { "metric", "since", "base", NULL };
@@ -108,7 +112,8 @@ static const char * const fact_keys[] = { "text", "source", NULL };
 static const char * const quote_keys[] = { "text", "attribution", "role", "pseudonym", NULL };
 static const char * const pillar_keys[] = { "lead", "text", "icon", NULL };
 static const char * const milestone_keys[] = {
-  "date", "title", "description", "category", "metrics", "highlight", NULL
+  "date", "title", "description", "category", "metrics", "highlight",
+  "imported_from", NULL
 };
 static const char * const era_keys[] = { "start", "end", "title", "category", NULL };
 static const char * const profile_keys[] = {
@@ -141,6 +146,7 @@ loader_clear (Loader *self)
 {
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->map, impact_source_map_unref);
+  g_clear_object (&self->brand);
 }
 
 static void loader_report (Loader         *self,
@@ -807,10 +813,15 @@ load_organisation (ObjectCtx      *root,
   JsonArray *address;
   ObjectCtx o;
 
-  if (!ctx_object (root, "organisation", TRUE, &o, &path))
+  /* with a brand that names the organisation, the office need not */
+  gboolean named = root->loader->brand_failed ||
+                   (root->loader->brand != NULL &&
+                    impact_document_get_organisation (root->loader->brand)->name != NULL);
+
+  if (!ctx_object (root, "organisation", !named, &o, &path))
     return;
 
-  org->name = ctx_dup_string (&o, "name", STRING_REQUIRED);
+  org->name = ctx_dup_string (&o, "name", named ? 0 : STRING_REQUIRED);
   org->short_name = ctx_dup_string (&o, "short_name", 0);
   org->website = ctx_url (&o, "website");
 
@@ -1005,6 +1016,8 @@ load_statistic (ObjectCtx      *o,
   stat->label = ctx_dup_string (o, "label", STRING_REQUIRED);
   stat->icon = ctx_icon (o, "icon");
   stat->source = load_source (o, "source");
+  /* the spreadsheet it came from (impact-csv-import.c): kept in stat->json */
+  ctx_string (o, "imported_from", 0);
   ctx_check_members (o, statistic_keys);
   g_ptr_array_add (impact_document_get_statistics (doc), g_steal_pointer (&stat));
 }
@@ -1083,6 +1096,7 @@ load_milestone (ObjectCtx      *o,
     }
 
   ctx_boolean (o, "highlight", &milestone->highlight);
+  ctx_string (o, "imported_from", 0);
   ctx_check_members (o, milestone_keys);
   g_ptr_array_add (impact_document_get_milestones (doc), g_steal_pointer (&milestone));
 }
@@ -1541,6 +1555,135 @@ loader_finish (Loader             *self,
   return TRUE;
 }
 
+/* Brands */
+
+/* Reads the brand file @path (relative to @base_file's folder) with the
+ * same strict reader and checks; its warnings go to @diagnostics under
+ * @path. Returns a document holding its organisation and theme (a relative
+ * logo made absolute), or NULL after reporting on @self why not. */
+static ImpactDocument *
+load_brand (Loader            *self,
+            JsonNode          *node,
+            const char        *path,
+            GFile             *base_file,
+            ImpactDiagnostics *diagnostics)
+{
+  g_autoptr(GFile) parent = base_file ? g_file_get_parent (base_file) : NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(ImpactSourceMap) map = NULL;
+  g_autoptr(ImpactDocument) brand = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *quoted = quote_value (path);
+  g_autofree char *where = NULL;
+  Loader loader;
+  JsonNode *root;
+  gboolean ok;
+
+  if (g_path_is_absolute (path))
+    file = g_file_new_for_path (path);
+  else if (parent != NULL)
+    file = g_file_resolve_relative_path (parent, path);
+  else
+    file = g_file_new_for_path (path);
+  where = g_file_get_parse_name (file);
+
+  map = impact_json_loader_read_file (file, diagnostics, NULL, &error);
+  if (map == NULL)
+    {
+      node_report (self, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, "brand",
+                   "cannot use the brand file %s (%s):\n%s", quoted, where, error->message);
+      return NULL;
+    }
+
+  loader_init (&loader);
+  loader.map = impact_source_map_ref (map);
+  root = impact_source_map_get_root (map);
+  brand = impact_document_new ();
+  impact_document_set_file (brand, file);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    node_report (&loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, root, NULL,
+                 "a brand file holds an object with \"organisation\" and \"theme\", got %s",
+                 root ? describe_node (root) : "nothing");
+  else
+    {
+      ObjectCtx broot = { &loader, root, json_node_get_object (root), "" };
+
+      if (json_object_has_member (broot.object, "organisation"))
+        load_organisation (&broot, brand);
+      load_theme (&broot, brand);
+      ctx_check_members (&broot, brand_keys);
+    }
+  ok = loader_finish (&loader, path, diagnostics, &error);
+  loader_clear (&loader);
+  if (!ok)
+    {
+      node_report (self, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, "brand",
+                   "the brand file %s (%s) has errors:\n%s", quoted, where, error->message);
+      return NULL;
+    }
+
+  /* the logo is relative to the brand file, not to each office */
+  {
+    ImpactOrganisation *org = impact_document_get_organisation (brand);
+
+    folder = g_file_get_parent (file);
+    if (org->logo != NULL && !g_path_is_absolute (org->logo) && folder != NULL &&
+        !g_str_has_prefix (org->logo, "resource://") && !g_str_has_prefix (org->logo, "file://"))
+      {
+        g_autoptr(GFile) logo = g_file_resolve_relative_path (folder, org->logo);
+        char *absolute = g_file_get_path (logo);
+
+        if (absolute != NULL)
+          {
+            g_free (org->logo);
+            org->logo = absolute;
+          }
+      }
+  }
+  return g_steal_pointer (&brand);
+}
+
+static void
+inherit_string (char       **own,
+                const char  *shared)
+{
+  if (*own == NULL && shared != NULL)
+    *own = g_strdup (shared);
+}
+
+/* Members the office leaves out take the brand's value */
+static void
+inherit_brand (ImpactDocument *doc,
+               ImpactDocument *brand)
+{
+  ImpactOrganisation *org = impact_document_get_organisation (doc);
+  ImpactOrganisation *borg = impact_document_get_organisation (brand);
+  ImpactThemeSpec *theme = impact_document_get_theme_spec (doc);
+  ImpactThemeSpec *btheme = impact_document_get_theme_spec (brand);
+
+  inherit_string (&org->name, borg->name);
+  inherit_string (&org->short_name, borg->short_name);
+  inherit_string (&org->website, borg->website);
+  if ((org->address == NULL || org->address[0] == NULL) && borg->address != NULL && borg->address[0] != NULL)
+    {
+      g_strfreev (org->address);
+      org->address = g_strdupv (borg->address);
+    }
+  inherit_string (&org->phone, borg->phone);
+  inherit_string (&org->fax, borg->fax);
+  inherit_string (&org->email, borg->email);
+  inherit_string (&org->logo, borg->logo);
+  inherit_string (&org->logo_alt, borg->logo_alt);
+  inherit_string (&theme->template_name, btheme->template_name);
+  inherit_string (&theme->primary, btheme->primary);
+  inherit_string (&theme->accent, btheme->accent);
+  inherit_string (&theme->text, btheme->text);
+  inherit_string (&theme->background, btheme->background);
+  inherit_string (&theme->heading_font, btheme->heading_font);
+  inherit_string (&theme->body_font, btheme->body_font);
+}
+
 /* Public API */
 
 gboolean
@@ -1590,8 +1733,30 @@ impact_json_loader_load_map (ImpactSourceMap    *map,
       goto out;
     }
 
+  /* "brand": read first, so that the office may leave out what it gives */
+  {
+    JsonNode *brand_node = json_object_get_member (json_node_get_object (root), "brand");
+
+    if (brand_node != NULL && node_is_string (brand_node) &&
+        !is_blank (json_node_get_string (brand_node)))
+      {
+        loader.brand = load_brand (&loader, brand_node, json_node_get_string (brand_node),
+                                   base_file, diagnostics);
+        /* one error about the brand, not one more for each member it lacks */
+        loader.brand_failed = loader.brand == NULL;
+      }
+    else if (brand_node != NULL)
+      report_type (&loader, brand_node, "brand", "the path of a brand file");
+  }
+
   doc = impact_document_new ();
   load_root (&loader, root, doc);
+  if (loader.brand != NULL)
+    {
+      inherit_brand (doc, loader.brand);
+      impact_document_set_brand (doc, json_node_get_string (json_object_get_member (json_node_get_object (root), "brand")),
+                                 loader.brand);
+    }
   check_derived (&loader, doc);
   impact_document_set_file (doc, base_file);
   /* the document keeps the map: warnings found later (layout, preflight)

@@ -21,6 +21,7 @@
 #include "impact-json-loader.h"
 #include "impact-json-scanner.h"
 #include "impact-json-writer.h"
+#include "impact-brand.h"
 #include "impact-output.h"
 
 /* Where each old value sits in the old text comes from the document's
@@ -342,6 +343,23 @@ inferred_decimals (double value)
 }
 
 
+/* The members of @section that come from the sheet's brand are not the
+ * office's own: they are not written into the office's file */
+static void
+drop_inherited (ImpactDocument *doc,
+                const char     *section,
+                JsonObject     *o)
+{
+  g_autoptr(GList) names = NULL;
+
+  if (impact_document_get_brand_values (doc) == NULL)
+    return;
+  names = json_object_get_members (o);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (impact_brand_is_inherited (doc, section, l->data))
+      json_object_remove_member (o, l->data);
+}
+
 /* A node holding @o, which it takes over */
 static JsonNode *
 take_object_node (JsonObject *o)
@@ -586,9 +604,16 @@ impact_json_writer_build_tree (ImpactDocument *doc)
   put_string (o, "email", org->email);
   put_string (o, "logo", org->logo);
   put_string (o, "logo_alt", org->logo_alt);
-  /* Required: always written */
-  put (root, "organisation", json_node_init_object (json_node_alloc (), o));
-  json_object_unref (o);
+  drop_inherited (doc, "organisation", o);
+  if (impact_document_get_brand_values (doc) != NULL)
+    /* all of it from the brand: nothing to write */
+    put_object (root, "organisation", o);
+  else
+    {
+      /* Required: always written */
+      put (root, "organisation", json_node_init_object (json_node_alloc (), o));
+      json_object_unref (o);
+    }
 
   theme = impact_document_get_theme_spec (doc);
   o = section_object (root, "theme");
@@ -599,6 +624,7 @@ impact_json_writer_build_tree (ImpactDocument *doc)
   put_colour (o, "background", theme->background);
   put_string (o, "heading_font", theme->heading_font);
   put_string (o, "body_font", theme->body_font);
+  drop_inherited (doc, "theme", o);
   put_object (root, "theme", o);
 
   problem = impact_document_get_problem (doc);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "impact-application.h"
+#include "impact-help-topics.h"
 #include "impact-window.h"
 
 #define RESOURCE_BASE   "/io/github/impactsheet/ImpactSheet"
@@ -251,6 +252,17 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The user help (help/C/index.page), shown by yelp */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  ImpactApplication *self = user_data;
+
+  gtk_show_uri (get_parent_window (self), IMPACT_HELP_URI, GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_action },
   { "new-window", new_window_action },
@@ -259,6 +271,7 @@ static const GActionEntry app_entries[] = {
   { "open-uri", open_uri_action, "s" },
   { "open-example", open_example_action },
   { "about", about_action },
+  { "help", help_action },
 };
 
 /* GApplication overrides */
@@ -286,6 +299,7 @@ impact_application_startup (GApplication *application)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.new", { "<Control>n", NULL } },
+    { "app.help", { "F1", NULL } },
     { "app.new-window", { "<Control><Shift>n", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },

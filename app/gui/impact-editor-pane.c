@@ -18,7 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "impact-accessible.h"
 #include "impact-editor-pane.h"
+#include "impact-sheet-selection.h"
 #include "impact-emphasis.h"
 #include "impact-json-loader.h"
 
@@ -779,6 +781,8 @@ text_view_row (ImpactEditorPane *self,
   g_object_set_data (G_OBJECT (row), "message-label", message);
 
   field->rich = rich;
+  /* the caption above is not its label for a screen reader */
+  impact_accessible_set_label (view, title);
   register_field (self, field, view, row);
   g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), field);
   if (rich && !rich_text_balanced (value))
@@ -827,6 +831,7 @@ spin_row (ImpactEditorPane *self,
   gtk_widget_add_css_class (spin, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  impact_accessible_set_label (spin, title);
   register_field (self, field, spin, row);
   g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed_cb), field);
   return add_row (parent, row);
@@ -852,6 +857,7 @@ switch_row (ImpactEditorPane *self,
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  impact_accessible_set_label (sw, title);
   register_field (self, field, sw, NULL);
   g_signal_connect (sw, "notify::active", G_CALLBACK (switch_changed_cb), field);
   return add_row (parent, row);
@@ -880,6 +886,10 @@ colour_row (ImpactEditorPane *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  impact_accessible_set_label (button, title);
+  /* the button inside is what takes the focus */
+  if (gtk_widget_get_first_child (button) != NULL)
+    impact_accessible_set_label (gtk_widget_get_first_child (button), title);
   register_field (self, field, button, row);
   g_signal_connect (button, "notify::rgba", G_CALLBACK (colour_changed_cb), field);
   return add_row (parent, row);
@@ -1334,7 +1344,7 @@ item_button (const char *name,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_name (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  impact_accessible_set_label (button, tooltip);
 
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
@@ -1553,7 +1563,8 @@ list_group (ImpactEditorPane *self,
             const char       *title,
             const char       *description,
             ImpactList        list,
-            const char       *add_label)
+            const char       *add_label,
+            const char       *add_name)
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *add = gtk_button_new ();
@@ -1572,6 +1583,9 @@ list_group (ImpactEditorPane *self,
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (add), "add-ref", ref, g_free);
+  /* five buttons say "Add": each says what it adds */
+  impact_accessible_set_label (add, add_name);
+  gtk_widget_set_tooltip_text (add, add_name);
   g_signal_connect (add, "clicked", G_CALLBACK (add_clicked_cb), ref);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
   {
@@ -1823,7 +1837,8 @@ build_statistics (ImpactEditorPane *self)
 {
   GPtrArray *items = impact_document_get_statistics (self->document);
   GtkWidget *group = list_group (self, _("Statistics"), _("The big numbers near the top of the sheet"),
-                                 IMPACT_LIST_STATISTICS, _("_Add"));
+                                 IMPACT_LIST_STATISTICS, _("_Add"),
+                                 _("Add Statistic"));
   guint n = list_limit (group, items->len, _("statistics"));
 
   gtk_box_append (GTK_BOX (self->content), group);
@@ -1838,7 +1853,8 @@ static void
 build_facts (ImpactEditorPane *self)
 {
   GPtrArray *items = impact_document_get_facts (self->document);
-  GtkWidget *group = list_group (self, _("Facts"), NULL, IMPACT_LIST_FACTS, _("_Add"));
+  GtkWidget *group = list_group (self, _("Facts"), NULL, IMPACT_LIST_FACTS, _("_Add"),
+                                 _("Add Fact"));
   guint n = list_limit (group, items->len, _("facts"));
 
   gtk_box_append (GTK_BOX (self->content), group);
@@ -1854,7 +1870,8 @@ build_pillars (ImpactEditorPane *self)
 {
   GPtrArray *items = impact_document_get_pillars (self->document);
   GtkWidget *group = list_group (self, _("Approach"), _("How the office works, one pillar each"),
-                                 IMPACT_LIST_PILLARS, _("_Add"));
+                                 IMPACT_LIST_PILLARS, _("_Add"),
+                                 _("Add Pillar"));
   guint n = list_limit (group, items->len, _("pillars"));
 
   gtk_box_append (GTK_BOX (self->content), group);
@@ -1870,7 +1887,8 @@ build_milestones (ImpactEditorPane *self)
 {
   GPtrArray *items = impact_document_get_milestones (self->document);
   GtkWidget *group = list_group (self, _("Milestones"), _("Dated events; the sheet sorts them by date"),
-                                 IMPACT_LIST_MILESTONES, _("_Add"));
+                                 IMPACT_LIST_MILESTONES, _("_Add"),
+                                 _("Add Milestone"));
   guint n = list_limit (group, items->len, _("milestones"));
 
   gtk_box_append (GTK_BOX (self->content), group);
@@ -1886,7 +1904,8 @@ build_eras (ImpactEditorPane *self)
 {
   GPtrArray *items = impact_document_get_eras (self->document);
   GtkWidget *group = list_group (self, _("Eras"), _("Spans of time on the timeline"),
-                                 IMPACT_LIST_ERAS, _("_Add"));
+                                 IMPACT_LIST_ERAS, _("_Add"),
+                                 _("Add Era"));
   guint n = list_limit (group, items->len, _("eras"));
 
   gtk_box_append (GTK_BOX (self->content), group);
@@ -2310,6 +2329,117 @@ impact_editor_pane_get_item_row (ImpactEditorPane *self,
 
   g_return_val_if_fail (IMPACT_IS_EDITOR_PANE (self), NULL);
   return g_hash_table_lookup (self->item_rows, key);
+}
+
+char *
+impact_editor_pane_dup_focus_key (ImpactEditorPane *self)
+{
+  g_return_val_if_fail (IMPACT_IS_EDITOR_PANE (self), NULL);
+
+  return dup_focus_key (self);
+}
+
+/* Scrolls the pane so that @widget is in view, once it has its size */
+static gboolean
+scroll_to_widget_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  ImpactEditorPane *self = user_data;
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_rect_t bounds;
+  double value, page;
+  int frames = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "impact-scroll-frames"));
+
+  /* The rows it was just revealed in take a few frames to get their size
+   * (and the viewport follows the focus on its own): check each frame */
+  g_object_set_data (G_OBJECT (widget), "impact-scroll-frames", GINT_TO_POINTER (frames + 1));
+  if (viewport != NULL && gtk_widget_compute_bounds (widget, viewport, &bounds))
+    {
+      value = gtk_adjustment_get_value (adjustment);
+      page = gtk_adjustment_get_page_size (adjustment);
+      /* bounds are relative to the visible part of the viewport */
+      if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > page)
+        gtk_adjustment_set_value (adjustment, value + bounds.origin.y - MIN (page / 5.0, 48.0));
+    }
+  if (frames < 12)
+    return G_SOURCE_CONTINUE;
+  g_object_set_data (G_OBJECT (widget), "impact-scroll-frames", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Opens what holds @target, gives it the focus and scrolls to it */
+static void
+focus_widget (ImpactEditorPane *self,
+              GtkWidget        *target)
+{
+  /* Open the list item (and a collapsed group row) that holds it */
+  for (GtkWidget *ancestor = target; ancestor != NULL && ancestor != GTK_WIDGET (self);
+       ancestor = gtk_widget_get_parent (ancestor))
+    if (ADW_IS_EXPANDER_ROW (ancestor))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ancestor), TRUE);
+
+  if (!gtk_widget_grab_focus (target))
+    gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD);
+  gtk_widget_add_tick_callback (target, scroll_to_widget_cb, self, NULL);
+}
+
+gboolean
+impact_editor_pane_select (ImpactEditorPane *self,
+                           ImpactSection     section,
+                           int               item)
+{
+  g_autofree char *key = NULL;
+  GtkWidget *target = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_EDITOR_PANE (self), FALSE);
+
+  if (self->document == NULL || (key = impact_sheet_selection_key_for (section, item)) == NULL)
+    return FALSE;
+
+  target = impact_editor_pane_get_field (self, key);
+  if (target == NULL)
+    {
+      ImpactList list;
+      guint index;
+
+      /* an item without such a field (none in this build): its row */
+      if (!parse_item_key (key, &list, &index))
+        return FALSE;
+      target = impact_editor_pane_get_item_row (self, list, index);
+      if (target == NULL)
+        return FALSE;
+    }
+
+  /* A statistic that counts from the milestones is changed by its other
+   * cases, not its figure (which is then read-only) */
+  if (!gtk_widget_get_sensitive (target) && section == IMPACT_SECTION_STATISTICS)
+    {
+      g_autofree char *base_key = g_strdup_printf ("statistics.%d.derive.base", MAX (item, 0));
+      GtkWidget *base = impact_editor_pane_get_field (self, base_key);
+
+      if (base != NULL)
+        target = base;
+    }
+
+  focus_widget (self, target);
+  return TRUE;
+}
+
+gboolean
+impact_editor_pane_focus_field (ImpactEditorPane *self,
+                                const char       *key)
+{
+  GtkWidget *target;
+
+  g_return_val_if_fail (IMPACT_IS_EDITOR_PANE (self), FALSE);
+
+  if (key == NULL || (target = impact_editor_pane_get_field (self, key)) == NULL ||
+      !gtk_widget_get_sensitive (target))
+    return FALSE;
+  focus_widget (self, target);
+  return TRUE;
 }
 
 const char *

@@ -15,6 +15,7 @@
 
 #include "impact-diagnostics.h"
 #include "impact-document.h"
+#include "impact-sheet-layout.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,18 @@ GtkWidget      *impact_editor_pane_get_field    (ImpactEditorPane *self,
 GtkWidget      *impact_editor_pane_get_item_row (ImpactEditorPane *self,
                                                  ImpactList        list,
                                                  guint             index);
+/* Opens the fields of a part of the sheet (impact-sheet-selection.h):
+ * the item is expanded, scrolled into view and its first field gets the
+ * keyboard focus. Returns FALSE when no field edits it. */
+gboolean        impact_editor_pane_select       (ImpactEditorPane *self,
+                                                 ImpactSection     section,
+                                                 int               item);
+/* The same for one field ("statistics.0.source.title"); FALSE when the
+ * pane has no such field or it cannot be edited now */
+gboolean        impact_editor_pane_focus_field  (ImpactEditorPane *self,
+                                                 const char       *key);
+/* The key of the field that has the keyboard focus, or NULL */
+char           *impact_editor_pane_dup_focus_key (ImpactEditorPane *self);
 /* The validation message shown next to a field, or NULL. */
 const char     *impact_editor_pane_get_message  (ImpactEditorPane *self,
                                                  const char       *key);

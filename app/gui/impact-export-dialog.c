@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "impact-export-dialog.h"
+#include "impact-render.h"
 
 struct _ImpactExportDialog
 {
@@ -24,6 +25,13 @@ struct _ImpactExportDialog
   AdwActionRow         *dpi_row;
   GtkSpinButton        *dpi_spin;
   AdwComboRow          *pages_row;
+  AdwComboRow          *part_row;
+  AdwActionRow         *card_row;
+  GtkSpinButton        *card_spin;
+  AdwActionRow         *bleed_row;
+  GtkSpinButton        *bleed_spin;
+  AdwActionRow         *crop_row;
+  GtkSwitch            *crop_switch;
 
   /* Owned References */
   GSettings            *settings;
@@ -117,8 +125,15 @@ choice_changed_cb (ImpactExportDialog *self)
 {
   ImpactExportFormat format = selected_format (self);
   gboolean all_pages = adw_combo_row_get_selected (self->pages_row) == 0;
+  gboolean card = adw_combo_row_get_selected (self->part_row) == 1;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), format == IMPACT_EXPORT_FORMAT_PNG);
+  /* A card has its own size; the sheet its paper, pages and print marks */
+  gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), format == IMPACT_EXPORT_FORMAT_PNG && !card);
+  gtk_widget_set_visible (GTK_WIDGET (self->card_row), card);
+  gtk_widget_set_visible (GTK_WIDGET (self->page_size_row), !card);
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_row), !card);
+  gtk_widget_set_visible (GTK_WIDGET (self->bleed_row), !card);
+  gtk_widget_set_visible (GTK_WIDGET (self->crop_row), !card);
 
   if (format != IMPACT_EXPORT_FORMAT_PDF && all_pages)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->pages_row),
@@ -253,6 +268,13 @@ impact_export_dialog_class_init (ImpactExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, dpi_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, dpi_spin);
   gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, pages_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, part_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, card_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, card_spin);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, bleed_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, bleed_spin);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, crop_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, crop_switch);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
 
@@ -330,6 +352,21 @@ impact_export_dialog_get_options (ImpactExportDialog  *self,
                                                               : IMPACT_PAGE_SIZE_LETTER;
   options->dpi = gtk_spin_button_get_value (self->dpi_spin);
   options->page = adw_combo_row_get_selected (self->pages_row);
+  if (adw_combo_row_get_selected (self->part_row) == 1)
+    {
+      options->part = IMPACT_EXPORT_PART_STATS;
+      options->card_width = gtk_spin_button_get_value_as_int (self->card_spin);
+      options->card_height = options->card_width;
+      options->page = 0;
+    }
+  else
+    {
+      options->part = IMPACT_EXPORT_PART_SHEET;
+      /* millimetres to points */
+      options->bleed = MIN (gtk_spin_button_get_value (self->bleed_spin) * 72.0 / 25.4,
+                            IMPACT_RENDER_MAX_BLEED);
+      options->crop_marks = gtk_switch_get_active (self->crop_switch);
+    }
 }
 
 void

@@ -9,6 +9,7 @@
 #include "impact-json-loader.h"
 #include "impact-load-task.h"
 #include "impact-placeholders.h"
+#include "impact-preflight.h"
 #include "impact-open.h"
 #include "impact-error.h"
 
@@ -50,9 +51,11 @@ impact_load_result_relayout (ImpactLoadResult *self,
   g_clear_object (&self->layout);
   self->layout = impact_sheet_layout_new (self->document, self->theme, page_size,
                                           self->layout_diagnostics);
-  /* checked again after every edit, with the layout: the guidance of a
-   * new sheet that is still there */
-  impact_placeholders_check (self->document, self->layout_diagnostics);
+  /* The preflight of `validate`, for this paper, checked again after
+   * every edit with the layout: sources, the guidance of a new sheet that
+   * is still there, contrast, image resolution */
+  impact_preflight_check_document (self->document, self->theme, self->layout_diagnostics);
+  impact_preflight_check_layout (self->layout, self->layout_diagnostics);
 }
 
 ImpactDiagnostics *

@@ -21,6 +21,7 @@
 
 #include "impact-render.h"
 #include "impact-sheet-preview.h"
+#include "impact-sheet-selection.h"
 
 #define PX_PER_PT           (96.0 / 72.0)
 #define CANVAS_MARGIN       24.0
@@ -47,7 +48,8 @@ struct _ImpactSheetPreview
   guint              zoom_to_fit : 1;
   guint              have_anchor : 1;
   guint              have_pending_scroll : 1;
-  guint              have_highlight : 1;
+  guint              have_selection : 1;
+  guint              have_hover : 1;
   guint              render_failed : 1;
   guint              alloc_pending : 1;
 
@@ -58,8 +60,11 @@ struct _ImpactSheetPreview
 
   guint              pending_page;
   ImpactBox          pending_box;
-  guint              highlight_page;
-  ImpactBox          highlight_box;
+  /* What is outlined, by section and item: it stays across re-layouts */
+  ImpactSection      selected_section;
+  int                selected_item;
+  ImpactSection      hover_section;
+  int                hover_item;
 
   gint64             first_draw_time;
   guint              first_draw_idle;
@@ -70,6 +75,13 @@ static void impact_sheet_preview_scrollable_init (GtkScrollableInterface *iface)
 G_DEFINE_FINAL_TYPE_WITH_CODE (ImpactSheetPreview, impact_sheet_preview, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE,
                                                       impact_sheet_preview_scrollable_init))
+
+enum {
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -296,7 +308,10 @@ set_zoom_internal (ImpactSheetPreview *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_TO_FIT]);
 
   self->alloc_pending = TRUE;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* The natural size changes with the zoom: the scrolled window measures
+   * again and shows its scrollbars before it allocates us (a scrollbar
+   * appearing during our allocation leaves it unallocated for a frame) */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static GskRenderNode *
@@ -397,6 +412,203 @@ apply_scroll_to (ImpactSheetPreview *self)
   adw_animation_play (self->scroll_animation);
 }
 
+/* Outlines @section's @item if it is on @page (drawn at @page_rect): the
+ * selection strongly, the hovered part lightly. Widget chrome over the
+ * page; the page itself is drawn by impact_render_page() only. */
+static void
+draw_outline (ImpactSheetPreview    *self,
+              GtkSnapshot           *snapshot,
+              guint                  page,
+              const graphene_rect_t *page_rect,
+              ImpactSection          section,
+              int                    item,
+              gboolean               selected)
+{
+  static const GdkRGBA fill = { 0.208, 0.518, 0.894, 0.08 };
+  static const GdkRGBA strong = { 0.208, 0.518, 0.894, 0.9 };
+  static const GdkRGBA light = { 0.208, 0.518, 0.894, 0.45 };
+  const GdkRGBA *border = selected ? &strong : &light;
+  const GdkRGBA borders[4] = { *border, *border, *border, *border };
+  const float w = selected ? 2 : 1;
+  const float widths[4] = { w, w, w, w };
+  double scale = get_scale (self);
+  GskRoundedRect rounded;
+  graphene_rect_t rect;
+  ImpactBox box;
+  guint box_page;
+
+  if (self->layout == NULL ||
+      !impact_sheet_layout_find (self->layout, section, item, &box_page, &box) ||
+      box_page != page)
+    return;
+
+  graphene_rect_init (&rect,
+                      page_rect->origin.x + box.x * scale - 4,
+                      page_rect->origin.y + box.y * scale - 4,
+                      box.width * scale + 8,
+                      box.height * scale + 8);
+  gsk_rounded_rect_init_from_rect (&rounded, &rect, 6);
+  if (selected)
+    {
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &fill, &rect);
+      gtk_snapshot_pop (snapshot);
+    }
+  gtk_snapshot_append_border (snapshot, &rounded, widths, borders);
+}
+
+/* The smallest box under widget point (@x, @y): an item rather than its
+ * section. */
+static gboolean
+pick (ImpactSheetPreview *self,
+      double              x,
+      double              y,
+      ImpactSection      *out_section,
+      int                *out_item)
+{
+  double scale = get_scale (self);
+  guint n_pages = impact_sheet_preview_get_n_pages (self);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      const ImpactBox *best = NULL;
+      graphene_rect_t rect;
+      double px, py;
+
+      get_page_rect (self, page, &rect);
+      if (!graphene_rect_contains_point (&rect, &GRAPHENE_POINT_INIT (x, y)))
+        continue;
+
+      px = (x - rect.origin.x) / scale;
+      py = (y - rect.origin.y) / scale;
+      for (guint i = 0; i < impact_sheet_layout_get_n_boxes (self->layout, page); i++)
+        {
+          const ImpactBox *box = impact_sheet_layout_get_box (self->layout, page, i);
+
+          if (px < box->x || px > box->x + box->width || py < box->y || py > box->y + box->height)
+            continue;
+          if (best == NULL || box->width * box->height < best->width * best->height)
+            best = box;
+        }
+      if (best == NULL)
+        return FALSE;
+      *out_section = best->section;
+      *out_item = best->item;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+update_description (ImpactSheetPreview *self)
+{
+  g_autofree char *name = NULL;
+
+  if (!self->have_selection)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Arrow keys choose a part of the sheet, Enter edits it"),
+                                      -1);
+      return;
+    }
+  name = impact_sheet_selection_describe (self->selected_section, self->selected_item);
+  {
+    /* Translators: read by a screen reader: "Statistic 2 selected. Enter edits it" */
+    g_autofree char *text = g_strdup_printf (_("%s selected. Enter edits it"), name);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  }
+}
+
+static void
+set_hover (ImpactSheetPreview *self,
+           gboolean            have,
+           ImpactSection       section,
+           int                 item)
+{
+  if (self->have_hover == !!have &&
+      (!have || (self->hover_section == section && self->hover_item == item)))
+    return;
+
+  self->have_hover = !!have;
+  self->hover_section = section;
+  self->hover_item = item;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), have ? "pointer" : NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+typedef struct
+{
+  guint     page;
+  ImpactBox box;
+} PagedBox;
+
+/* Reading order on the page as it looks: top to bottom, then left to
+ * right; a section before the items it holds */
+static int
+compare_paged_boxes (gconstpointer a,
+                     gconstpointer b)
+{
+  const PagedBox *pa = a, *pb = b;
+  double ya = round (pa->box.y), yb = round (pb->box.y);
+  double xa = round (pa->box.x), xb = round (pb->box.x);
+  double area_a = pa->box.width * pa->box.height, area_b = pb->box.width * pb->box.height;
+
+  if (pa->page != pb->page)
+    return pa->page < pb->page ? -1 : 1;
+  if (ya != yb)
+    return ya < yb ? -1 : 1;
+  if (xa != xb)
+    return xa < xb ? -1 : 1;
+  if (area_a != area_b)
+    return area_a > area_b ? -1 : 1;
+  return 0;
+}
+
+/* Moves the selection @delta boxes on, in reading order over all pages */
+static void
+select_step (ImpactSheetPreview *self,
+             int                 delta)
+{
+  guint n_pages = impact_sheet_preview_get_n_pages (self);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (PagedBox));
+  int current = -1;
+  int next;
+
+  for (guint page = 0; page < n_pages; page++)
+    for (guint i = 0; i < impact_sheet_layout_get_n_boxes (self->layout, page); i++)
+      {
+        PagedBox paged = { page, *impact_sheet_layout_get_box (self->layout, page, i) };
+
+        g_array_append_val (order, paged);
+      }
+  if (order->len == 0)
+    return;
+  g_array_sort (order, compare_paged_boxes);
+
+  for (guint i = 0; self->have_selection && i < order->len && current < 0; i++)
+    {
+      const PagedBox *paged = &g_array_index (order, PagedBox, i);
+
+      if (paged->box.section == self->selected_section && paged->box.item == self->selected_item)
+        current = i;
+    }
+
+  if (current < 0)
+    next = delta > 0 ? 0 : (int) order->len - 1;
+  else
+    next = CLAMP (current + delta, 0, (int) order->len - 1);
+
+  {
+    const PagedBox *paged = &g_array_index (order, PagedBox, next);
+
+    impact_sheet_preview_scroll_to (self, paged->page, &paged->box);
+  }
+}
+
 /* Signal callbacks */
 
 static gboolean
@@ -466,6 +678,86 @@ zoom_gesture_end_cb (ImpactSheetPreview *self,
                      GtkGesture         *gesture)
 {
   g_object_set_data (G_OBJECT (gesture), "impact-zoom-start", NULL);
+}
+
+static void
+click_pressed_cb (ImpactSheetPreview *self,
+                  int                 n_press,
+                  double              x,
+                  double              y,
+                  GtkGestureClick    *gesture)
+{
+  ImpactSection section;
+  int item;
+
+  if (self->layout == NULL)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (!pick (self, x, y, &section, &item))
+    {
+      impact_sheet_preview_clear_highlight (self);
+      return;
+    }
+  impact_sheet_preview_select (self, section, item);
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, (int) section, item);
+}
+
+static void
+motion_cb (ImpactSheetPreview       *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  ImpactSection section = IMPACT_SECTION_HEADER;
+  int item = -1;
+  gboolean have = self->layout != NULL && pick (self, x, y, &section, &item);
+
+  set_hover (self, have, section, item);
+}
+
+static void
+leave_cb (ImpactSheetPreview       *self,
+          GtkEventControllerMotion *controller)
+{
+  set_hover (self, FALSE, 0, -1);
+}
+
+static gboolean
+key_pressed_cb (ImpactSheetPreview    *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  if (self->layout == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      select_step (self, -1);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      select_step (self, 1);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+      if (!self->have_selection)
+        return FALSE;
+      g_signal_emit (self, signals[ITEM_ACTIVATED], 0,
+                     (int) self->selected_section, self->selected_item);
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 /* GtkWidget overrides */
@@ -611,24 +903,12 @@ impact_sheet_preview_snapshot (GtkWidget   *widget,
 
       drew = TRUE;
 
-      if (self->have_highlight && self->highlight_page == page)
-        {
-          static const GdkRGBA fill = { 0.208, 0.518, 0.894, 0.08 };
-          static const GdkRGBA border = { 0.208, 0.518, 0.894, 0.9 };
-          const GdkRGBA borders[4] = { border, border, border, border };
-          const float widths[4] = { 2, 2, 2, 2 };
-          graphene_rect_t box = GRAPHENE_RECT_INIT (rect.origin.x + self->highlight_box.x * scale - 4,
-                                                    rect.origin.y + self->highlight_box.y * scale - 4,
-                                                    self->highlight_box.width * scale + 8,
-                                                    self->highlight_box.height * scale + 8);
-          GskRoundedRect rounded;
-
-          gsk_rounded_rect_init_from_rect (&rounded, &box, 6);
-          gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-          gtk_snapshot_append_color (snapshot, &fill, &box);
-          gtk_snapshot_pop (snapshot);
-          gtk_snapshot_append_border (snapshot, &rounded, widths, borders);
-        }
+      if (self->have_hover &&
+          !(self->have_selection && self->hover_section == self->selected_section &&
+            self->hover_item == self->selected_item))
+        draw_outline (self, snapshot, page, &rect, self->hover_section, self->hover_item, FALSE);
+      if (self->have_selection)
+        draw_outline (self, snapshot, page, &rect, self->selected_section, self->selected_item, TRUE);
     }
 
   if (drew && self->first_draw_time == 0)
@@ -792,6 +1072,15 @@ impact_sheet_preview_class_init (ImpactSheetPreviewClass *klass)
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A part of the sheet was clicked, or chosen with the keyboard and
+   * Enter pressed: (section, item or -1) */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
@@ -805,7 +1094,10 @@ static void
 impact_sheet_preview_init (ImpactSheetPreview *self)
 {
   GtkEventController *scroll;
+  GtkEventController *motion;
+  GtkEventController *keys;
   GtkGesture *zoom;
+  GtkGesture *click;
 
   self->zoom = 1.0;
   self->zoom_to_fit = TRUE;
@@ -827,6 +1119,23 @@ impact_sheet_preview_init (ImpactSheetPreview *self)
   g_signal_connect_object (zoom, "scale-changed", G_CALLBACK (zoom_gesture_scale_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (zoom, "end", G_CALLBACK (zoom_gesture_end_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "enter", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  update_description (self);
 }
 
 /* Public API */
@@ -861,7 +1170,7 @@ impact_sheet_preview_set_layout (ImpactSheetPreview *self,
   g_set_object (&self->layout, layout);
   clear_page_nodes (self);
   self->render_failed = FALSE;
-  self->have_highlight = FALSE;
+  self->have_hover = FALSE;
   self->have_pending_scroll = FALSE;
 
   /* A reload keeps the scroll position; the fit zoom follows the page size */
@@ -981,14 +1290,12 @@ impact_sheet_preview_scroll_to (ImpactSheetPreview *self,
   if (box != NULL)
     {
       self->pending_box = *box;
-      self->highlight_box = *box;
-      self->highlight_page = page;
-      self->have_highlight = TRUE;
+      impact_sheet_preview_select (self, box->section, box->item);
     }
   else
     {
       memset (&self->pending_box, 0, sizeof self->pending_box);
-      self->have_highlight = FALSE;
+      impact_sheet_preview_clear_highlight (self);
     }
 
   self->have_pending_scroll = TRUE;
@@ -1006,11 +1313,96 @@ impact_sheet_preview_clear_highlight (ImpactSheetPreview *self)
 {
   g_return_if_fail (IMPACT_IS_SHEET_PREVIEW (self));
 
-  if (!self->have_highlight)
+  if (!self->have_selection)
     return;
 
-  self->have_highlight = FALSE;
+  self->have_selection = FALSE;
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+impact_sheet_preview_select (ImpactSheetPreview *self,
+                             ImpactSection       section,
+                             int                 item)
+{
+  g_return_if_fail (IMPACT_IS_SHEET_PREVIEW (self));
+
+  if (self->have_selection && self->selected_section == section && self->selected_item == item)
+    return;
+
+  self->have_selection = TRUE;
+  self->selected_section = section;
+  self->selected_item = item;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+impact_sheet_preview_get_selection (ImpactSheetPreview *self,
+                                    ImpactSection      *out_section,
+                                    int                *out_item)
+{
+  g_return_val_if_fail (IMPACT_IS_SHEET_PREVIEW (self), FALSE);
+
+  if (!self->have_selection)
+    return FALSE;
+  if (out_section != NULL)
+    *out_section = self->selected_section;
+  if (out_item != NULL)
+    *out_item = self->selected_item;
+  return TRUE;
+}
+
+gboolean
+impact_sheet_preview_get_hover (ImpactSheetPreview *self,
+                                ImpactSection      *out_section,
+                                int                *out_item)
+{
+  g_return_val_if_fail (IMPACT_IS_SHEET_PREVIEW (self), FALSE);
+
+  if (!self->have_hover)
+    return FALSE;
+  *out_section = self->hover_section;
+  *out_item = self->hover_item;
+  return TRUE;
+}
+
+gboolean
+impact_sheet_preview_pick (ImpactSheetPreview *self,
+                           double              x,
+                           double              y,
+                           ImpactSection      *out_section,
+                           int                *out_item)
+{
+  g_return_val_if_fail (IMPACT_IS_SHEET_PREVIEW (self), FALSE);
+  g_return_val_if_fail (out_section != NULL && out_item != NULL, FALSE);
+
+  return self->layout != NULL && pick (self, x, y, out_section, out_item);
+}
+
+gboolean
+impact_sheet_preview_get_item_rect (ImpactSheetPreview *self,
+                                    ImpactSection       section,
+                                    int                 item,
+                                    graphene_rect_t    *out_rect)
+{
+  graphene_rect_t page_rect;
+  ImpactBox box;
+  guint page;
+  double scale;
+
+  g_return_val_if_fail (IMPACT_IS_SHEET_PREVIEW (self), FALSE);
+  g_return_val_if_fail (out_rect != NULL, FALSE);
+
+  if (self->layout == NULL || !impact_sheet_layout_find (self->layout, section, item, &page, &box))
+    return FALSE;
+  scale = get_scale (self);
+  get_page_rect (self, page, &page_rect);
+  graphene_rect_init (out_rect,
+                      page_rect.origin.x + box.x * scale, page_rect.origin.y + box.y * scale,
+                      box.width * scale, box.height * scale);
+  return TRUE;
 }
 
 gint64

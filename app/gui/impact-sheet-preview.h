@@ -41,6 +41,32 @@ void               impact_sheet_preview_scroll_to           (ImpactSheetPreview 
                                                              guint               page,
                                                              const ImpactBox    *box);
 void               impact_sheet_preview_clear_highlight     (ImpactSheetPreview *self);
+/* Click to select: the outlined part (section, and item or -1). It is kept
+ * by section and item, so it stays outlined when the layout is replaced.
+ * ::item-activated (int section, int item) is emitted when a part is
+ * clicked, or chosen with the arrow keys and Enter pressed. */
+void               impact_sheet_preview_select              (ImpactSheetPreview *self,
+                                                             ImpactSection       section,
+                                                             int                 item);
+gboolean           impact_sheet_preview_get_selection       (ImpactSheetPreview *self,
+                                                             ImpactSection      *out_section,
+                                                             int                *out_item);
+/* What the pointer is over (lightly outlined: what a click would select) */
+gboolean           impact_sheet_preview_get_hover           (ImpactSheetPreview *self,
+                                                             ImpactSection      *out_section,
+                                                             int                *out_item);
+/* The part under widget point (@x, @y): the smallest box there */
+gboolean           impact_sheet_preview_pick                (ImpactSheetPreview *self,
+                                                             double              x,
+                                                             double              y,
+                                                             ImpactSection      *out_section,
+                                                             int                *out_item);
+/* Where a part is drawn now, in widget coordinates; FALSE when it is not
+ * on the sheet */
+gboolean           impact_sheet_preview_get_item_rect       (ImpactSheetPreview *self,
+                                                             ImpactSection       section,
+                                                             int                 item,
+                                                             graphene_rect_t    *out_rect);
 /* Monotonic time (µs) of the first snapshot that drew a page; 0 before. */
 gint64             impact_sheet_preview_get_first_draw_time (ImpactSheetPreview *self);
 

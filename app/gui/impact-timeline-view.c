@@ -283,6 +283,17 @@ select_position (ImpactTimelineView *self,
     return;
   position = CLAMP (position, 0, (int) n - 1);
   self->vp.selected = position;
+  {
+    /* a screen reader says which milestone is selected */
+    const ImpactMilestone *m = impact_timeline_layout_get_milestone (self->layout, position);
+    g_autofree char *date = impact_date_format (&m->date);
+    /* Translators: a screen reader's text for the selected milestone:
+     * "Milestone 2 of 7: 2006, First rescue operation. Enter shows its details" */
+    g_autofree char *text = g_strdup_printf (_("Milestone %d of %u: %s, %s. Enter shows its details"),
+                                             position + 1, n, date ? date : "", m->title ? m->title : "");
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  }
   if (center)
     {
       const ImpactTimelineItem *item = impact_timeline_layout_get_item (self->layout, position);
@@ -354,6 +365,21 @@ action_step (GtkWidget  *widget,
   else
     pos = self->vp.selected + (g_str_equal (name, "timeline.next") ? 1 : -1);
   select_position (self, pos, TRUE);
+}
+
+/* Enter: the details of the selected milestone (the nearest when none is) */
+static void
+action_details (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  ImpactTimelineView *self = IMPACT_TIMELINE_VIEW (widget);
+
+  if (self->layout == NULL || impact_timeline_layout_get_n_items (self->layout) == 0)
+    return;
+  if (self->vp.selected < 0)
+    select_position (self, current_or_nearest (self), TRUE);
+  show_details (self, self->vp.selected);
 }
 
 /* Input */
@@ -553,6 +579,12 @@ impact_timeline_view_class_init (ImpactTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.first", NULL, action_step);
   gtk_widget_class_install_action (widget_class, "timeline.last", NULL, action_step);
 
+  gtk_widget_class_install_action (widget_class, "timeline.details", NULL, action_details);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "timeline.details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.details", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.first", NULL);

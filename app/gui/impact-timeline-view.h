@@ -4,12 +4,14 @@
  * (impact-timeline-render.h): pan by dragging or scrolling, zoom with
  * Ctrl+scroll, a pinch or +/-, Left/Right step to the previous/next
  * milestone (the camera glides, eased, to bring it into view), Home/End to
- * the first/last, a click on a milestone opens a popover with its details.
+ * the first/last, a click on a milestone (or Enter, on the selected one)
+ * opens a popover with its details.
  * Only the visible range is drawn.
  *
  * Actions installed on the widget (group "timeline"):
  *   timeline.zoom-in, timeline.zoom-out, timeline.fit,
- *   timeline.next, timeline.previous, timeline.first, timeline.last
+ *   timeline.next, timeline.previous, timeline.first, timeline.last,
+ *   timeline.details
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -251,6 +251,73 @@ leave_fullscreen_action (GtkWidget  *widget,
     gtk_window_unfullscreen (GTK_WINDOW (widget));
 }
 
+/* Alt+1, Alt+2: the Fact Sheet or the Timeline */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->content_stack, name) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->content_stack, name);
+}
+
+/* The widget that shows the document now: the sheet or the timeline */
+static GtkWidget *
+current_canvas (ImpactWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->content_stack);
+
+  if (g_strcmp0 (name, "timeline") == 0)
+    return GTK_WIDGET (self->timeline_view);
+  return GTK_WIDGET (self->preview);
+}
+
+/* F6: from the side pane to the sheet (or timeline) and back */
+static void
+cycle_focus_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *canvas = current_canvas (self);
+  GtkWidget *pane = gtk_stack_get_visible_child (self->side_stack);
+
+  if (self->result == NULL)
+    return;
+
+  if (focus != NULL && (focus == canvas || gtk_widget_is_ancestor (focus, canvas)))
+    {
+      ImpactSection section;
+      int item;
+
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+      /* the part chosen on the sheet, else where the pane was */
+      if (canvas == GTK_WIDGET (self->preview) &&
+          impact_sheet_preview_get_selection (self->preview, &section, &item) &&
+          gtk_widget_get_visible (GTK_WIDGET (self->editor)) &&
+          pane == GTK_WIDGET (self->editor) &&
+          impact_editor_pane_select (self->editor, section, item))
+        return;
+      if (pane != NULL && self->pane_focus != NULL && gtk_widget_is_ancestor (self->pane_focus, pane) &&
+          gtk_widget_grab_focus (self->pane_focus))
+        return;
+      if (pane != NULL)
+        gtk_widget_child_focus (pane, GTK_DIR_TAB_FORWARD);
+      return;
+    }
+
+  /* remember where the pane was, for the way back */
+  g_clear_weak_pointer (&self->pane_focus);
+  if (focus != NULL && pane != NULL && gtk_widget_is_ancestor (focus, pane))
+    g_set_weak_pointer (&self->pane_focus, focus);
+  gtk_widget_grab_focus (canvas);
+}
+
 void
 impact_window_class_actions_init (ImpactWindowClass *klass)
 {
@@ -274,9 +341,17 @@ impact_window_class_actions_init (ImpactWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.page-size", "page-size");
 
   gtk_widget_class_install_action (widget_class, "win.leave-fullscreen", NULL, leave_fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-focus", NULL, cycle_focus_action);
 
   /* Window-local shortcuts; the rest are application accels */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-fullscreen", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "sheet");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_ALT_MASK, "win.show-view", "s", "sheet");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "timeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_ALT_MASK, "win.show-view", "s", "timeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.cycle-focus", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.cycle-focus", NULL);
 }
 
 void
@@ -306,6 +381,8 @@ impact_window_actions_update (ImpactWindow *self)
   gtk_widget_action_set_enabled (widget, "win.toggle-outline", have_document);
   gtk_widget_set_visible (GTK_WIDGET (self->outline_button), have_document);
   gtk_widget_action_set_enabled (widget, "win.show-errors", self->error_details != NULL);
+  gtk_widget_action_set_enabled (widget, "win.show-view", have_document);
+  gtk_widget_action_set_enabled (widget, "win.cycle-focus", have_document);
   gtk_widget_action_set_enabled (widget, "win.leave-fullscreen",
                                  gtk_window_is_fullscreen (GTK_WINDOW (self)));
 }

@@ -31,6 +31,7 @@ struct _ImpactWindow
   AdwSplitButton       *open_button;
   AdwSqueezer          *open_squeezer;   /* its word or its icon */
   AdwSqueezer          *end_squeezer;    /* Export and Save, Save, or nothing */
+  GtkBox               *wide_end_box;    /* Preflight, Export and Save */
   GtkToggleButton      *outline_button;
   GtkMenuButton        *menu_button;
   GtkRevealer          *banner_revealer;
@@ -45,6 +46,14 @@ struct _ImpactWindow
   ImpactSheetPreview   *preview;
   GtkProgressBar       *progress_bar;
   GtkLabel             *zoom_label;
+
+  /* Built in code (impact-window-preflight.c) */
+  GtkMenuButton        *preflight_button;
+  GtkLabel             *preflight_count;
+  GtkListBox           *preflight_list;
+
+  /* Borrowed References */
+  GtkWidget            *pane_focus;      /* weak: where F6 left the side pane */
 
   /* Owned References */
   GSettings            *settings;
@@ -80,6 +89,18 @@ struct _ImpactWindow
   guint                 force_close : 1;
   guint                 ignore_disk_changes : 1;  /* "keep my changes" was chosen */
 };
+
+/* impact-window.c: click to select. Outlines @section's @item (-1: the
+ * section) on the sheet and opens its fields in the editor pane, with the
+ * keyboard focus in the first one. */
+void impact_window_select             (ImpactWindow      *self,
+                                       ImpactSection      section,
+                                       int                item);
+
+/* impact-window-preflight.c: the warnings of `validate`, in a popover */
+void  impact_window_preflight_init           (ImpactWindow *self);
+void  impact_window_preflight_update         (ImpactWindow *self);
+guint impact_window_preflight_get_n_problems (ImpactWindow *self);
 
 /* impact-window-actions.c */
 void impact_window_class_actions_init (ImpactWindowClass *klass);

@@ -17,6 +17,7 @@
 
 #include "impact-application.h"
 #include "impact-export-dialog.h"
+#include "impact-sheet-selection.h"
 #include "impact-window-private.h"
 
 #define RELOAD_DELAY_MS 250
@@ -325,6 +326,41 @@ outline_activated_cb (ImpactWindow      *self,
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+/* Click to select: the part clicked on the sheet opens in the editor */
+static void
+preview_item_activated_cb (ImpactWindow       *self,
+                           int                 section,
+                           int                 item,
+                           ImpactSheetPreview *preview)
+{
+  if (self->result == NULL)
+    return;
+
+  impact_window_select (self, (ImpactSection) section, item);
+}
+
+/* Selecting in the pane outlines what the focused field shows */
+static void
+focus_widget_changed_cb (ImpactWindow *self,
+                         GParamSpec   *pspec,
+                         gpointer      unused)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autofree char *key = NULL;
+  ImpactSection section;
+  int item;
+
+  if (focus == NULL || self->result == NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor)))
+    return;
+  key = impact_editor_pane_dup_focus_key (self->editor);
+  if (key == NULL || !impact_sheet_selection_from_key (key, &section, &item))
+    return;
+  if (!impact_sheet_layout_find (self->result->layout, section, item, NULL, NULL) && item >= 0)
+    item = -1;
+  impact_sheet_preview_select (self->preview, section, item);
+}
+
 static void
 zoom_changed_cb (ImpactWindow       *self,
                  GParamSpec         *pspec,
@@ -503,6 +539,7 @@ impact_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->export_cancellable);
+  g_clear_weak_pointer (&self->pane_focus);
   g_clear_handle_id (&self->reload_timeout, g_source_remove);
   g_clear_handle_id (&self->pulse_timeout, g_source_remove);
   if (self->monitor != NULL)
@@ -659,6 +696,8 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, open_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, end_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, wide_end_box);
+  gtk_widget_class_bind_template_callback (widget_class, preview_item_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, banner_label);
@@ -695,6 +734,7 @@ impact_window_init (ImpactWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   impact_window_edit_init (self);
+  impact_window_preflight_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
@@ -706,6 +746,7 @@ impact_window_init (ImpactWindow *self)
 
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (impact_window_actions_update), NULL);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
 
   zoom_changed_cb (self, NULL, self->preview);
   view_switcher_place_cb (self);
@@ -713,6 +754,22 @@ impact_window_init (ImpactWindow *self)
 }
 
 /* Private API (impact-window-private.h) */
+
+void
+impact_window_select (ImpactWindow  *self,
+                      ImpactSection  section,
+                      int            item)
+{
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  if (self->result == NULL)
+    return;
+
+  impact_sheet_preview_select (self->preview, section, item);
+  gtk_stack_set_visible_child_name (self->side_stack, "edit");
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  impact_editor_pane_select (self->editor, section, item);
+}
 
 static void
 start_load (ImpactWindow *self)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Longer local fuzzing: tests/fuzz/run.sh SECONDS [TARGET…]
-# Runs each target (default: loader timelinejs layout) for SECONDS under
+# Runs each target (default: loader timelinejs layout csv) for SECONDS under
 # nice, one after the other, on a copy of its seed corpus in
 # _build-fuzz/tests/fuzz/long/TARGET (kept between runs, so each goes on
 # from the inputs the last one found), and prints the executions per target.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:?usage: tests/fuzz/run.sh SECONDS [TARGET…]}
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(loader timelinejs layout)
+[ ${#targets[@]} -eq 0 ] && targets=(loader timelinejs layout csv)
 build=_build-fuzz
 meson compile -C "$build" "${targets[@]/#/fuzz-}" >/dev/null || exit 1
 

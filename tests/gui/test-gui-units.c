@@ -11,6 +11,7 @@
 #include "impact-outline-path.h"
 #include "impact-print-operation.h"
 #include "impact-sheet-preview.h"
+#include "impact-sheet-selection.h"
 
 typedef struct
 {
@@ -289,6 +290,68 @@ test_print_settings (void)
   g_assert_true (full_page);
 }
 
+/* Sheet parts and the editor fields that edit them, both ways */
+static void
+test_sheet_selection (void)
+{
+  static const struct { const char *key; ImpactSection section; int item; } keys[] = {
+    { "office", IMPACT_SECTION_HEADER, -1 },
+    { "title", IMPACT_SECTION_HEADER, -1 },
+    { "organisation.name", IMPACT_SECTION_HEADER, -1 },
+    { "organisation.logo_alt", IMPACT_SECTION_HEADER, -1 },
+    { "organisation.phone", IMPACT_SECTION_CONTACT, -1 },
+    { "problem.body", IMPACT_SECTION_PROBLEM, -1 },
+    { "statistics_heading", IMPACT_SECTION_STATISTICS, -1 },
+    { "statistics.0.value", IMPACT_SECTION_STATISTICS, 0 },
+    { "statistics.12.derive.base", IMPACT_SECTION_STATISTICS, 12 },
+    { "facts.3.source.url", IMPACT_SECTION_FACTS, 3 },
+    { "quote.role", IMPACT_SECTION_QUOTE, -1 },
+    { "approach.1.text", IMPACT_SECTION_APPROACH, 1 },
+    { "milestones.40.title", IMPACT_SECTION_MILESTONES, 40 },
+    { "profile.photo", IMPACT_SECTION_PROFILE, -1 },
+    { "footer.copyright", IMPACT_SECTION_FOOTER, -1 },
+  };
+  static const char * const not_on_sheet[] = {
+    "theme.accent", "eras.0.title", "add.1", "statisticsX", "statistics.x", "titles",
+    "statistics.99999999999.value", "",
+  };
+  ImpactSection section;
+  int item;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_assert_true (impact_sheet_selection_from_key (keys[i].key, &section, &item));
+      g_assert_cmpint (section, ==, keys[i].section);
+      g_assert_cmpint (item, ==, keys[i].item);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_on_sheet); i++)
+    g_assert_false (impact_sheet_selection_from_key (not_on_sheet[i], &section, &item));
+  g_assert_false (impact_sheet_selection_from_key (NULL, &section, &item));
+
+  /* Every part has a first field, and that field shows the same part */
+  for (int s = 0; s < IMPACT_N_SECTIONS; s++)
+    for (int it = -1; it < 3; it++)
+      {
+        g_autofree char *key = impact_sheet_selection_key_for (s, it);
+        g_autofree char *name = impact_sheet_selection_describe (s, it);
+
+        g_assert_nonnull (key);
+        g_assert_nonnull (name);
+        g_assert_true (impact_sheet_selection_from_key (key, &section, &item));
+        if (s == IMPACT_SECTION_SOURCES)
+          continue;   /* the sources are edited in what cites them */
+        g_assert_cmpint (section, ==, s);
+        if (s == IMPACT_SECTION_STATISTICS || s == IMPACT_SECTION_FACTS ||
+            s == IMPACT_SECTION_APPROACH || s == IMPACT_SECTION_MILESTONES)
+          g_assert_cmpint (item, ==, MAX (it, 0));
+      }
+  {
+    g_autofree char *name = impact_sheet_selection_describe (IMPACT_SECTION_STATISTICS, 1);
+
+    g_assert_cmpstr (name, ==, "Statistic 2");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +359,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gui/outline-path", test_outline_path);
+  g_test_add_func ("/gui/sheet-selection", test_sheet_selection);
   g_test_add_func ("/gui/zoom-steps", test_zoom_steps);
   g_test_add_func ("/gui/closest-paper", test_closest_paper);
   g_test_add_func ("/gui/print-settings", test_print_settings);

@@ -911,6 +911,18 @@ test_all_errors_dialog (void)
   close_window (window);
 }
 
+/* F1 and the menu's Help: app.help, which shows help:impact-sheet */
+static void
+test_help_action (void)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "help"));
+  g_assert_nonnull (accels);
+  g_assert_true (g_strv_contains ((const char * const *) accels, "F1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -942,6 +954,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/export-paper-is-its-own", test_export_paper_is_its_own);
   g_test_add_func ("/gui/window/timeline-dark", test_timeline_dark);
   g_test_add_func ("/gui/window/all-errors-dialog", test_all_errors_dialog);
+  g_test_add_func ("/gui/window/help-action", test_help_action);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -151,6 +151,8 @@ for f in /usr/bin/impact-sheet \
          "$datadir/examples/kolkata.json" "$datadir/examples/kolkata-bn.json" \
          "$datadir/impact-sheet.schema.json" \
          /usr/share/man/man1/impact-sheet.1.gz \
+         /usr/share/help/C/$pkg/index.page \
+         /usr/share/help/C/$pkg/fix-contrast.page \
          "/usr/share/doc/$pkg/copyright"; do
   check "installed: $f" test -s "$f"
 done
@@ -178,6 +180,13 @@ else
     fi
     check "$desktop has GenericName[$l]" grep -q "^GenericName\\[$l\\]=" "$desktop"
   done
+fi
+
+if command -v yelp-check >/dev/null; then
+  check "yelp-check validate on the installed help" \
+    bash -c "cd /usr/share/help/C/$pkg && yelp-check validate *.page"
+else
+  skip "yelp-check validate on the installed help" "yelp-check (yelp-tools) missing"
 fi
 
 check "the font dependencies are installed: fc-match finds Inter" \

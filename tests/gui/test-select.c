@@ -1,0 +1,920 @@
+/* test-select.c: click to select in the real window under Xvfb: a click on
+ * a part of the sheet outlines it and opens its fields with the focus in
+ * the first one; typing there changes that item and nothing else; the
+ * pane's focus outlines what it edits; hover; other zooms, the back page
+ * and a right-to-left sheet; the keyboard on the sheet.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "impact-accessible.h"
+#include "impact-application.h"
+#include "impact-export-dialog.h"
+#include "impact-json-writer.h"
+#include "impact-gui-test-utils.h"
+#include "impact-sheet-selection.h"
+#include "impact-test-utils.h"
+#include "impact-window-private.h"
+
+static ImpactApplication *app;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL)
+    return;
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static gboolean
+laid_out (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return window->relayout_timeout == 0 && window->pending_key == NULL;
+}
+
+static gboolean
+no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
+static gboolean
+preview_shown (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (window->preview)) > 0 &&
+         impact_sheet_preview_get_layout (window->preview) != NULL &&
+         impact_sheet_preview_get_first_draw_time (window->preview) != 0;
+}
+
+static void
+settle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A few frames: the pane's rows get their size, the scroll animation ends */
+static void
+settle_frames (void)
+{
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10 * 1000);
+      settle ();
+    }
+}
+
+static GFile *
+copy_example (const char *dir,
+              const char *example_name,
+              const char *from,
+              const char *to)
+{
+  g_autofree char *example = impact_test_example_path (example_name);
+  g_autofree char *path = g_build_filename (dir, "office.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *edited;
+
+  g_assert_true (g_file_get_contents (example, &text, NULL, &error));
+  g_assert_no_error (error);
+  edited = g_string_new (text);
+  if (from != NULL)
+    g_assert_cmpuint (g_string_replace (edited, from, to, 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, edited->str, edited->len, &error));
+  g_assert_no_error (error);
+  g_string_free (edited, TRUE);
+  return g_file_new_for_path (path);
+}
+
+static ImpactWindow *
+open_shown (GFile *file)
+{
+  ImpactWindow *window = IMPACT_WINDOW (impact_application_open_file (app, file, NULL));
+
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  g_assert_true (impact_gui_test_wait_for (preview_shown, window, "the preview"));
+  settle_frames ();
+  return window;
+}
+
+static void
+close_window (ImpactWindow *window)
+{
+  window->force_close = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  impact_gui_test_wait_for (no_windows, NULL, "the window to go away");
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the widget keeps it */
+    }
+  g_error ("no %s on %s", g_type_name (type), G_OBJECT_TYPE_NAME (widget));
+  return NULL;
+}
+
+/* Where a part is drawn: its centre, in the preview's coordinates */
+static void
+item_centre (ImpactWindow  *window,
+             ImpactSection  section,
+             int            item,
+             double        *x,
+             double        *y)
+{
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (window->preview)),
+                                             gtk_widget_get_height (GTK_WIDGET (window->preview)));
+  graphene_rect_t rect, visible;
+
+  g_assert_true (impact_sheet_preview_get_item_rect (window->preview, section, item, &rect));
+  /* the part of it in view */
+  g_assert_true (graphene_rect_intersection (&rect, &view, &visible));
+  *x = visible.origin.x + visible.size.width / 2;
+  *y = visible.origin.y + visible.size.height / 2;
+}
+
+/* A press of the primary button at (x, y) on the preview, as the click
+ * gesture reports it */
+static void
+click_at (ImpactWindow *window,
+          double        x,
+          double        y)
+{
+  GtkEventController *click = find_controller (GTK_WIDGET (window->preview), GTK_TYPE_GESTURE_CLICK);
+
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  settle_frames ();
+}
+
+static void
+hover_at (ImpactWindow *window,
+          double        x,
+          double        y)
+{
+  GtkEventController *motion = find_controller (GTK_WIDGET (window->preview),
+                                                GTK_TYPE_EVENT_CONTROLLER_MOTION);
+
+  g_signal_emit_by_name (motion, "motion", x, y);
+  settle ();
+}
+
+/* Clicks on the centre of a part (scrolled into view first) */
+static void
+click_item (ImpactWindow  *window,
+            ImpactSection  section,
+            int            item)
+{
+  ImpactBox box;
+  guint page;
+  double x, y;
+
+  g_assert_true (impact_sheet_layout_find (impact_sheet_preview_get_layout (window->preview),
+                                           section, item, &page, &box));
+  impact_sheet_preview_scroll_to (window->preview, page, &box);
+  impact_sheet_preview_clear_highlight (window->preview);
+  settle_frames ();
+  item_centre (window, section, item, &x, &y);
+  click_at (window, x, y);
+}
+
+static void
+assert_selected (ImpactWindow  *window,
+                 ImpactSection  section,
+                 int            item)
+{
+  ImpactSection got_section;
+  int got_item;
+
+  g_assert_true (impact_sheet_preview_get_selection (window->preview, &got_section, &got_item));
+  g_assert_cmpstr (impact_section_to_string (got_section), ==, impact_section_to_string (section));
+  g_assert_cmpint (got_item, ==, item);
+}
+
+/* The editor field that has the keyboard focus */
+static char *
+focus_key (ImpactWindow *window)
+{
+  return impact_editor_pane_dup_focus_key (window->editor);
+}
+
+/* "Types" into the focused text: replaces what it holds, then Enter */
+static void
+type_into_focus (ImpactWindow *window,
+                 const char   *text)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  int position = 0;
+
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  gtk_editable_delete_text (GTK_EDITABLE (focus), 0, -1);
+  gtk_editable_insert_text (GTK_EDITABLE (focus), text, -1, &position);
+  /* Enter */
+  g_signal_emit_by_name (focus, "activate");
+  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
+  settle_frames ();
+}
+
+static char *
+document_text (ImpactWindow *window)
+{
+  return impact_json_writer_to_data (impact_window_get_document (window), NULL);
+}
+
+/* The example's 435 becomes 440: click on it, type, only it changed */
+static void
+test_click_statistic_and_type (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  ImpactDocument *doc = impact_window_get_document (window);
+  ImpactStatistic *stat = g_ptr_array_index (impact_document_get_statistics (doc), 0);
+  g_autofree char *before = document_text (window);
+  g_autofree char *after = NULL;
+  g_autofree char *key = NULL;
+  double x, y;
+
+  g_assert_cmpint (impact_document_compute_derived (doc, stat) , ==, 435);
+  g_assert_false (impact_sheet_preview_get_selection (window->preview, NULL, NULL));
+
+  /* Hover shows what a click would select */
+  item_centre (window, IMPACT_SECTION_STATISTICS, 0, &x, &y);
+  hover_at (window, x, y);
+  {
+    ImpactSection section;
+    int item;
+
+    g_assert_true (impact_sheet_preview_get_hover (window->preview, &section, &item));
+    g_assert_cmpint (section, ==, IMPACT_SECTION_STATISTICS);
+    g_assert_cmpint (item, ==, 0);
+  }
+
+  click_at (window, x, y);
+  assert_selected (window, IMPACT_SECTION_STATISTICS, 0);
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->side_stack), ==, "edit");
+  /* The figure follows the milestones: the focus is in the other cases */
+  key = focus_key (window);
+  g_assert_cmpstr (key, ==, "statistics.0.derive.base");
+  /* and the field is scrolled into view in the pane */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (focus, GTK_WIDGET (window->editor), &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                       gtk_widget_get_height (GTK_WIDGET (window->editor)));
+  }
+  impact_gui_test_screenshot (GTK_WIDGET (window), "select-statistic");
+
+  type_into_focus (window, "431");
+  g_assert_cmpint (stat->derive_base, ==, 431);
+  g_assert_cmpint (impact_document_compute_derived (doc, stat), ==, 440);
+  /* Nothing else changed (the office name least of all) */
+  after = document_text (window);
+  {
+    GString *expected = g_string_new (before);
+
+    g_assert_cmpuint (g_string_replace (expected, "\"base\": 426", "\"base\": 431", 0), ==, 1);
+    g_assert_cmpstr (after, ==, expected->str);
+    g_string_free (expected, TRUE);
+  }
+  /* still selected after the re-layout */
+  assert_selected (window, IMPACT_SECTION_STATISTICS, 0);
+  /* the next one a click would select, lightly outlined beside it */
+  item_centre (window, IMPACT_SECTION_STATISTICS, 1, &x, &y);
+  hover_at (window, x, y);
+  settle_frames ();
+  impact_gui_test_screenshot (GTK_WIDGET (window), "select-statistic-typed");
+
+  /* A plain statistic: the focus is in its figure */
+  click_item (window, IMPACT_SECTION_STATISTICS, 1);
+  assert_selected (window, IMPACT_SECTION_STATISTICS, 1);
+  g_clear_pointer (&key, g_free);
+  key = focus_key (window);
+  g_assert_cmpstr (key, ==, "statistics.1.value");
+  type_into_focus (window, "331");
+  g_assert_cmpfloat (((ImpactStatistic *) g_ptr_array_index (impact_document_get_statistics (doc), 1))->value, ==, 331);
+  g_assert_cmpstr (impact_document_get_office (doc), !=, "331");
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* Each kind of part opens its own field */
+static void
+test_click_each_part (void)
+{
+  static const struct { ImpactSection section; int item; const char *key; } parts[] = {
+    { IMPACT_SECTION_FACTS, 1, "facts.1.text" },
+    { IMPACT_SECTION_QUOTE, -1, "quote.text" },
+    { IMPACT_SECTION_HEADER, -1, "title" },
+    { IMPACT_SECTION_APPROACH, 0, "approach.0.lead" },
+    { IMPACT_SECTION_MILESTONES, 2, "milestones.2.date" },
+    { IMPACT_SECTION_PROFILE, -1, "profile.name" },
+  };
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+
+  for (guint zoom = 0; zoom < 2; zoom++)
+    {
+      if (zoom == 1)
+        {
+          /* View ▸ Zoom In, as far as 200 % */
+          while (impact_sheet_preview_get_zoom (window->preview) < 1.99)
+            {
+              g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+              settle_frames ();
+            }
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          g_autofree char *key = NULL;
+
+          if (!impact_sheet_layout_find (impact_sheet_preview_get_layout (window->preview),
+                                         parts[i].section, parts[i].item, NULL, NULL))
+            {
+              g_test_message ("%s %d is not on this sheet", impact_section_to_string (parts[i].section),
+                              parts[i].item);
+              continue;
+            }
+          click_item (window, parts[i].section, parts[i].item);
+          assert_selected (window, parts[i].section, parts[i].item);
+          key = focus_key (window);
+          g_assert_cmpstr (key, ==, parts[i].key);
+          if (zoom == 0 && parts[i].section == IMPACT_SECTION_MILESTONES)
+            impact_gui_test_screenshot (GTK_WIDGET (window), "select-milestone");
+        }
+    }
+
+  /* The pane's focus outlines what it edits */
+  gtk_widget_grab_focus (impact_editor_pane_get_field (window->editor, "quote.attribution"));
+  settle ();
+  assert_selected (window, IMPACT_SECTION_QUOTE, -1);
+  gtk_widget_grab_focus (impact_editor_pane_get_field (window->editor, "statistics.2.label"));
+  settle ();
+  assert_selected (window, IMPACT_SECTION_STATISTICS, 2);
+
+  /* A click beside the page selects nothing */
+  click_at (window, 2, 2);
+  g_assert_false (impact_sheet_preview_get_selection (window->preview, NULL, NULL));
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* The keyboard on the sheet: arrows choose, Enter opens the fields */
+static void
+test_keyboard_on_sheet (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  GtkEventController *keys = find_controller (GTK_WIDGET (window->preview), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  /* the header is first on the page, then the problem below it */
+  const ImpactBox first = { IMPACT_SECTION_HEADER, -1 };
+  const ImpactBox second = { IMPACT_SECTION_PROBLEM, -1 };
+  gboolean handled = FALSE;
+  g_autofree char *key = NULL;
+  g_autofree char *expected = NULL;
+
+  gtk_widget_grab_focus (GTK_WIDGET (window->preview));
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  g_assert_true (handled);
+  assert_selected (window, first.section, first.item);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  assert_selected (window, second.section, second.item);
+  settle_frames ();
+  impact_gui_test_screenshot (GTK_WIDGET (window), "select-keyboard");
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Up, 0, 0, &handled);
+  assert_selected (window, first.section, first.item);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  g_assert_true (handled);
+  settle_frames ();
+  key = focus_key (window);
+  expected = impact_sheet_selection_key_for (first.section, first.item);
+  g_assert_cmpstr (key, ==, expected);
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* A right-to-left sheet: the boxes are where the parts are drawn */
+static void
+test_click_rtl (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", "\"language\": \"en\"", "\"language\": \"ar\"");
+  ImpactWindow *window = open_shown (file);
+  g_autofree char *key = NULL;
+
+  click_item (window, IMPACT_SECTION_STATISTICS, 2);
+  assert_selected (window, IMPACT_SECTION_STATISTICS, 2);
+  key = focus_key (window);
+  g_assert_cmpstr (key, ==, "statistics.2.value");
+  impact_gui_test_screenshot (GTK_WIDGET (window), "select-rtl");
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* The preflight: the warnings of `validate`, counted in the header bar,
+ * each leading to its item */
+static void
+test_preflight (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  GtkListBoxRow *row;
+  g_autofree char *key = NULL;
+
+  /* `impact-sheet validate` finds three statistics without a source */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->preflight_button)));
+  g_assert_cmpuint (impact_window_preflight_get_n_problems (window), ==, 3);
+  g_assert_cmpstr (gtk_label_get_text (window->preflight_count), ==, "3");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->preflight_button)), ==,
+                   "3 Problems Before Printing");
+  gtk_menu_button_popup (window->preflight_button);
+  settle_frames ();
+  impact_gui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (window->preflight_button)),
+                              "preflight");
+  row = gtk_list_box_get_row_at_index (window->preflight_list, 1);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "impact-path"), ==, "statistics[1]");
+
+  /* Activating it selects the statistic */
+  g_signal_emit_by_name (window->preflight_list, "row-activated", row);
+  settle_frames ();
+  assert_selected (window, IMPACT_SECTION_STATISTICS, 1);
+  key = focus_key (window);
+  g_assert_cmpstr (key, ==, "statistics.1.value");
+
+  /* Giving it a source: two are left */
+  gtk_widget_grab_focus (impact_editor_pane_get_field (window->editor, "statistics.1.source.title"));
+  type_into_focus (window, "Court records, Kolkata");
+  g_assert_cmpuint (impact_window_preflight_get_n_problems (window), ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (window->preflight_count), ==, "2");
+  g_assert_null (gtk_list_box_get_row_at_index (window->preflight_list, 2));
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* The widget's own key binding for @accel ("<Alt>1"), or NULL */
+static GtkShortcut *
+find_binding (GtkWidget  *widget,
+              const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, accel))
+            return shortcut;   /* the controller keeps it */
+        }
+    }
+  return NULL;
+}
+
+/* Presses @accel on @widget: runs what its binding runs */
+static void
+press (GtkWidget  *widget,
+       const char *accel,
+       const char *action_name)
+{
+  GtkShortcut *shortcut = find_binding (widget, accel);
+  GtkShortcutAction *action;
+
+  if (shortcut == NULL)
+    g_error ("%s is not bound on %s", accel, G_OBJECT_TYPE_NAME (widget));
+  action = gtk_shortcut_get_action (shortcut);
+  g_assert_true (GTK_IS_NAMED_ACTION (action));
+  g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==, action_name);
+  g_assert_true (gtk_shortcut_action_activate (action, 0, widget, gtk_shortcut_get_arguments (shortcut)));
+  settle_frames ();
+}
+
+/* Alt+1/2, F6, Enter on a milestone, and the shortcuts window lists them */
+static void
+test_keyboard_window (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  GtkWidget *timeline = GTK_WIDGET (window->timeline_view);
+  GtkWidget *field = NULL;
+  g_autoptr(GBytes) overlay = NULL;
+
+  press (GTK_WIDGET (window), "<Alt>2", "win.show-view");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->content_stack), ==, "timeline");
+  press (GTK_WIDGET (window), "<Alt>1", "win.show-view");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->content_stack), ==, "sheet");
+
+  /* F6: from a field of the pane to the sheet, and back to that field */
+  field = impact_editor_pane_get_field (window->editor, "quote.role");
+  g_assert_true (gtk_widget_grab_focus (field));
+  press (GTK_WIDGET (window), "F6", "win.cycle-focus");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (window->preview));
+  /* the quote stays outlined (the pane's focus was in it) */
+  assert_selected (window, IMPACT_SECTION_QUOTE, -1);
+  press (GTK_WIDGET (window), "F6", "win.cycle-focus");
+  {
+    g_autofree char *key = focus_key (window);
+
+    /* the part selected on the sheet: the quote's first field */
+    g_assert_cmpstr (key, ==, "quote.text");
+  }
+
+  /* On the timeline: F6 goes to it; Right, then Enter shows the details */
+  press (GTK_WIDGET (window), "<Alt>2", "win.show-view");
+  press (GTK_WIDGET (window), "F6", "win.cycle-focus");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == timeline);
+  press (timeline, "Home", "timeline.first");
+  press (timeline, "Right", "timeline.next");
+  g_assert_cmpint (impact_timeline_view_get_selected (window->timeline_view), ==, 1);
+  press (timeline, "Return", "timeline.details");
+  {
+    GtkWidget *popover = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (timeline); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER (child))
+        popover = child;
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    impact_gui_test_screenshot (popover, "timeline-details");
+    /* Escape closes it (GtkPopover's own binding) */
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+
+  /* The shortcuts window lists the new keys */
+  overlay = g_resources_lookup_data ("/io/github/impactsheet/ImpactSheet/gtk/help-overlay.ui", 0, NULL);
+  g_assert_nonnull (overlay);
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (overlay, NULL), g_bytes_get_size (overlay));
+    static const char * const keys[] = {
+      "&lt;Alt&gt;1", "&lt;Alt&gt;2", "F6", "Escape", "Return", "Right Left", "Home End",
+      "plus minus", "Up Down",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        g_autofree char *entry = g_strconcat (">", keys[i], "<", NULL);
+
+        if (strstr (text, entry) == NULL)
+          g_error ("the shortcuts window does not list %s", keys[i]);
+      }
+  }
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+static gboolean
+is_interactive (GtkWidget *widget)
+{
+  switch (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A label with text inside @widget (what GTK reads for a button) */
+static gboolean
+has_label_child (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child) &&
+          *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        return TRUE;
+      if (has_label_child (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Widgets whose inner button or text is named by the whole */
+static gboolean
+is_compound (GtkWidget *widget)
+{
+  return GTK_IS_COLOR_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || ADW_IS_SPLIT_BUTTON (widget) ||
+         GTK_IS_SPIN_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_ENTRY (widget) ||
+         ADW_IS_ENTRY_ROW (widget) || ADW_IS_COMBO_ROW (widget);
+}
+
+static gboolean
+has_name (GtkWidget *widget)
+{
+  if (impact_accessible_get_label (widget) != NULL ||
+      gtk_widget_get_tooltip_text (widget) != NULL ||
+      has_label_child (widget))
+    return TRUE;
+
+  /* or the compound control it is part of */
+  for (GtkWidget *p = gtk_widget_get_parent (widget); p != NULL; p = gtk_widget_get_parent (p))
+    {
+      if (!is_compound (p))
+        continue;
+      if (impact_accessible_get_label (p) != NULL || gtk_widget_get_tooltip_text (p) != NULL)
+        return TRUE;
+      /* libadwaita names a row's own editable after the row's title */
+      if ((ADW_IS_ENTRY_ROW (p) || ADW_IS_COMBO_ROW (p)) &&
+          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p)) != NULL &&
+          *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p)) != '\0')
+        return TRUE;
+      if ((GTK_IS_MENU_BUTTON (p) || ADW_IS_SPLIT_BUTTON (p)) && has_label_child (p))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *out,
+                 guint     *n_controls)
+{
+  /* GTK names the window's own Minimize, Maximize and Close */
+  if (!gtk_widget_get_visible (widget) || GTK_IS_POPOVER (widget) || GTK_IS_WINDOW_CONTROLS (widget))
+    return;
+  if (is_interactive (widget) && gtk_widget_get_sensitive (widget))
+    {
+      (*n_controls)++;
+      if (!has_name (widget))
+        {
+          int depth = 0;
+
+          g_string_append_printf (out, "  %s", G_OBJECT_TYPE_NAME (widget));
+          for (GtkWidget *p = gtk_widget_get_parent (widget); p != NULL && depth < 5; p = gtk_widget_get_parent (p), depth++)
+            g_string_append_printf (out, " < %s%s%s", G_OBJECT_TYPE_NAME (p),
+                                    *gtk_widget_get_name (p) && !g_str_has_prefix (gtk_widget_get_name (p), "Gtk") &&
+                                    !g_str_has_prefix (gtk_widget_get_name (p), "Adw") ? "#" : "",
+                                    *gtk_widget_get_name (p) && !g_str_has_prefix (gtk_widget_get_name (p), "Gtk") &&
+                                    !g_str_has_prefix (gtk_widget_get_name (p), "Adw") ? gtk_widget_get_name (p) : "");
+          g_string_append_c (out, '\n');
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, out, n_controls);
+}
+
+/* Every control of the window (every item's fields opened) has a name */
+static void
+test_accessible_names (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  ImpactDocument *doc = impact_window_get_document (window);
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  guint n_controls = 0;
+
+  /* Open every list item, so that its fields are made */
+  for (ImpactList list = IMPACT_LIST_STATISTICS; list <= IMPACT_LIST_ERAS; list++)
+    for (guint i = 0; i < impact_document_get_list (doc, list)->len; i++)
+      {
+        GtkWidget *row = impact_editor_pane_get_item_row (window->editor, list, i);
+
+        if (row != NULL)
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      }
+  settle_frames ();
+
+  collect_unnamed (GTK_WIDGET (window), unnamed, &n_controls);
+  /* the preflight's popover too */
+  collect_unnamed (GTK_WIDGET (window->preflight_list), unnamed, &n_controls);
+  g_test_message ("%u controls", n_controls);
+  g_assert_cmpuint (n_controls, >, 100);
+  if (unnamed->len > 0)
+    g_error ("controls without an accessible name:\n%s", unnamed->str);
+
+  /* The five Add buttons say what they add */
+  {
+    static const char * const expected[] = {
+      "Add Statistic", "Add Fact", "Add Pillar", "Add Milestone", "Add Era",
+    };
+
+    for (ImpactList list = IMPACT_LIST_STATISTICS; list <= IMPACT_LIST_ERAS; list++)
+      {
+        g_autofree char *key = g_strdup_printf ("add.%d", list);
+        GtkWidget *add = impact_editor_pane_get_field (window->editor, key);
+
+        g_assert_nonnull (add);
+        g_assert_cmpstr (impact_accessible_get_label (add), ==, expected[list]);
+      }
+  }
+
+  close_window (window);
+  remove_tree (dir);
+}
+
+/* The row of @widget's tree titled @title (with its mnemonic) */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The export dialog makes what the command line makes: the sheet with
+ * bleed and crop marks, the statistics card at a size */
+static void
+test_export_kinds (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  ImpactDocument *doc = impact_window_get_document (window);
+  ImpactExportDialog *dialog = impact_export_dialog_new (GTK_WINDOW (window), window->settings, file, 2);
+  GtkWidget *part = find_row (GTK_WIDGET (dialog), "_What");
+  GtkWidget *format = find_row (GTK_WIDGET (dialog), "_Format");
+  g_autofree char *card_path = g_build_filename (dir, "card.png", NULL);
+  g_autofree char *sheet_path = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autoptr(GFile) card_file = g_file_new_for_path (card_path);
+  g_autoptr(GFile) sheet_file = g_file_new_for_path (sheet_path);
+  g_autoptr(GError) error = NULL;
+  ImpactExportOptions options;
+  int width = 0, height = 0;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle_frames ();
+  g_assert_nonnull (part);
+  g_assert_nonnull (format);
+
+  /* The statistics card, 600 pixels square */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (part), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (format), 1);   /* PNG */
+  settle ();
+  g_assert_true (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Card _Size")));
+  g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "_Bleed")));
+  g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Paper _Size")));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (find_row (GTK_WIDGET (dialog), "Card _Size"),
+                                                         GTK_TYPE_SPIN_BUTTON)), 600);
+  impact_gui_test_screenshot (GTK_WIDGET (dialog), "export-card");
+  impact_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.part, ==, IMPACT_EXPORT_PART_STATS);
+  g_assert_true (impact_export_document (doc, &options, card_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (gdk_pixbuf_get_file_info (card_path, &width, &height));
+  g_assert_cmpint (width, ==, 600);
+  g_assert_cmpint (height, ==, 600);
+
+  /* The sheet as a PDF for a print shop: 3 mm bleed, crop marks */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (part), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (format), 0);   /* PDF */
+  settle ();
+  g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Card _Size")));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (find_row (GTK_WIDGET (dialog), "_Bleed"),
+                                                         GTK_TYPE_SPIN_BUTTON)), 3);
+  gtk_switch_set_active (GTK_SWITCH (find_type (find_row (GTK_WIDGET (dialog), "_Crop Marks"),
+                                                GTK_TYPE_SWITCH)), TRUE);
+  impact_gui_test_screenshot (GTK_WIDGET (dialog), "export-sheet");
+  impact_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.part, ==, IMPACT_EXPORT_PART_SHEET);
+  g_assert_cmpfloat_with_epsilon (options.bleed, 3 * 72 / 25.4, 1e-6);
+  g_assert_true (options.crop_marks);
+  g_assert_true (impact_export_document (doc, &options, sheet_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  if (impact_test_have_program ("pdfinfo"))
+    {
+      const char *argv[] = { "pdfinfo", sheet_path, NULL };
+      g_autofree char *out = NULL;
+      double w = 0, h = 0;
+      const char *size;
+
+      g_assert_cmpint (impact_test_run (argv, &out, NULL), ==, 0);
+      size = strstr (out, "Page size:");
+      g_assert_nonnull (size);
+      g_assert_cmpint (sscanf (size, "Page size: %lf x %lf", &w, &h), ==, 2);
+      /* the marks lie outside the trim: the page is larger than Letter */
+      g_assert_cmpfloat (w, >, 612 + 2 * 8.5);
+      g_assert_cmpfloat (h, >, 792 + 2 * 8.5);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  {
+      g_autofree char *state = g_dir_make_tmp ("impact-select-state-XXXXXX", NULL);
+
+      g_setenv ("XDG_STATE_HOME", state, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = impact_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/select/click-statistic-and-type", test_click_statistic_and_type);
+  g_test_add_func ("/gui/select/click-each-part", test_click_each_part);
+  g_test_add_func ("/gui/select/keyboard-on-sheet", test_keyboard_on_sheet);
+  g_test_add_func ("/gui/select/right-to-left", test_click_rtl);
+  g_test_add_func ("/gui/select/preflight", test_preflight);
+  g_test_add_func ("/gui/select/keyboard-window", test_keyboard_window);
+  g_test_add_func ("/gui/select/accessible-names", test_accessible_names);
+  g_test_add_func ("/gui/export/kinds", test_export_kinds);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  remove_tree (g_getenv ("XDG_STATE_HOME"));
+  return status;
+}
