@@ -208,6 +208,44 @@ test_no_data (void)
   g_assert_cmpstr (words, ==, "Convictions: no figures.");
 }
 
+/* A series longer than IMPACT_CHART_MAX_POINTS keeps its most recent
+ * periods, says so, and a running total still counts what was cut */
+static void
+test_too_long (void)
+{
+  g_autoptr(ImpactDocument) doc = impact_document_new ();
+  g_autoptr(ImpactChartSpec) spec = impact_chart_spec_new ();
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactChart) chart = NULL;
+  const char * const dates[] = { "1500-01", "1999-12", "2000-02" };
+  guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      ImpactMilestone *milestone = impact_milestone_new ();
+
+      milestone->title = g_strdup ("Rescue");
+      impact_date_parse (dates[i], &milestone->date);
+      impact_milestone_add_metric (milestone, "rescued", 10 + i);
+      g_ptr_array_add (impact_document_get_milestones (doc), milestone);
+    }
+  spec->label = g_strdup ("Long");
+  spec->derive_metric = g_strdup ("rescued");
+  spec->derive_per = IMPACT_CHART_PER_MONTH;
+  spec->derive_cumulative = TRUE;
+  chart = impact_chart_new (doc, spec, "charts[0]", diagnostics);
+  n = impact_chart_get_n_values (chart);
+  g_assert_cmpuint (n, ==, IMPACT_CHART_MAX_POINTS);
+  g_assert_cmpstr (impact_chart_get_value (chart, n - 1)->label, ==, "Feb 2000");
+  /* 1500 is cut off, yet in the total: 10, then + 11 in December 1999 */
+  g_assert_cmpfloat (impact_chart_get_value (chart, 0)->value, ==, 10);
+  g_assert_cmpfloat (impact_chart_get_value (chart, n - 3)->value, ==, 21);
+  g_assert_cmpfloat (impact_chart_get_value (chart, n - 1)->value, ==, 33);
+  g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 1);
+  g_assert_cmpstr (impact_diagnostics_get_item (diagnostics, 0)->message, ==,
+                   "the series spans 6002 periods; only the most recent 1200 are drawn");
+}
+
 static void
 test_given_points (void)
 {
@@ -716,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/chart/series/per-month", test_per_month);
   g_test_add_func ("/chart/series/no-data", test_no_data);
   g_test_add_func ("/chart/series/given-points", test_given_points);
+  g_test_add_func ("/chart/series/too-long", test_too_long);
   g_test_add_func ("/chart/words/description", test_description);
   g_test_add_func ("/chart/words/table", test_table);
   g_test_add_func ("/chart/axis/cases", test_axis_cases);
