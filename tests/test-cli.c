@@ -459,6 +459,84 @@ test_export_stats_card (void)
     }
 }
 
+/* `export --part chart`: the chart alone as PNG (a column has the theme's
+ * primary colour), PDF (its label is text) and SVG; bad --chart numbers */
+static void
+test_export_chart (void)
+{
+  g_autofree char *input = impact_test_data_path ("data/valid/charts.json");
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autoptr(GdkPixbuf) image = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_auto(ImpactTestResult) r = { 0 };
+    const guchar *pixels;
+    int stride, n_channels;
+    const guchar *p;
+
+    run (&r, "export", input, "--part", "chart", "--size", "800x450", "-o", png, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.err, ==, "");
+    image = gdk_pixbuf_new_from_file (png, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_pixbuf_get_width (image), ==, 800);
+    g_assert_cmpint (gdk_pixbuf_get_height (image), ==, 450);
+    pixels = gdk_pixbuf_read_pixels (image);
+    stride = gdk_pixbuf_get_rowstride (image);
+    n_channels = gdk_pixbuf_get_n_channels (image);
+    /* the first column (2006: 7, the highest) near its foot, and the
+     * default primary #1b365d */
+    p = pixels + (int) (450 * 0.8) * stride + (int) (800 * 0.12) * n_channels;
+    g_test_message ("probe %02x%02x%02x", p[0], p[1], p[2]);
+    g_assert_cmpint (ABS (p[0] - 0x1b), <=, 3);
+    g_assert_cmpint (ABS (p[1] - 0x36), <=, 3);
+    g_assert_cmpint (ABS (p[2] - 0x5d), <=, 3);
+    /* the corner is the background */
+    g_assert_cmpint (pixels[0], ==, 0xff);
+  }
+  {
+    g_auto(ImpactTestResult) r = { 0 };
+    g_autofree char *text = NULL;
+
+    run (&r, "export", input, "--part", "chart", "--chart", "3", "-o", svg, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    /* the quarter chart says what it leaves out */
+    g_assert_nonnull (strstr (r.err, "charts[2].derive.per: 1 milestone with 4 rescued is dated only by year"));
+    g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "<svg"));
+  }
+  if (impact_test_have_program ("pdftotext"))
+    {
+      g_auto(ImpactTestResult) r = { 0 };
+      const char *argv[] = { "pdftotext", pdf, "-", NULL };
+      g_autofree char *out = NULL;
+
+      run (&r, "export", input, "--part", "chart", "--chart", "2", "-o", pdf, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpint (impact_test_run (argv, &out, NULL), ==, 0);
+      g_assert_nonnull (strstr (out, "Survivors rescued, in total"));
+      g_assert_nonnull (strstr (out, "2010"));
+    }
+  {
+    g_auto(ImpactTestResult) r = { 0 };
+
+    run (&r, "export", input, "--part", "chart", "--chart", "9", "-o", png, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "there is no chart 9: the sheet has 5 charts"));
+  }
+  {
+    g_auto(ImpactTestResult) r = { 0 };
+
+    run (&r, "export", input, "--chart", "2", "-o", png, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "--chart N (1 or more) is for --part chart"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/one-page", test_export_one_page);
   g_test_add_func ("/cli/export/bleed", test_export_bleed);
   g_test_add_func ("/cli/export/stats-card", test_export_stats_card);
+  g_test_add_func ("/cli/export/chart", test_export_chart);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/quiet", test_quiet);

@@ -437,6 +437,64 @@ test_byte_order_mark (void)
   g_assert_cmpstr (impact_document_get_office (doc), ==, "Kolkata, India");
 }
 
+
+/* Charts (issue 16): every field, given points with a gap, derived series */
+static void
+test_charts (void)
+{
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = load_fixture ("data/valid/charts.json", diagnostics, &error);
+  g_autoptr(ImpactDocument) copy = NULL;
+  GPtrArray *charts;
+  const ImpactChartSpec *chart;
+  const ImpactChartPoint *point;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
+  charts = impact_document_get_charts (doc);
+  g_assert_cmpuint (charts->len, ==, 5);
+
+  chart = g_ptr_array_index (charts, 0);
+  g_assert_cmpstr (chart->label, ==, "Survivors rescued per year");
+  g_assert_cmpint (chart->kind, ==, IMPACT_CHART_COLUMNS);
+  g_assert_cmpstr (chart->derive_metric, ==, "rescued");
+  g_assert_cmpint (chart->derive_per, ==, IMPACT_CHART_PER_YEAR);
+  g_assert_false (chart->derive_cumulative);
+  g_assert_cmpuint (chart->points->len, ==, 0);
+
+  chart = g_ptr_array_index (charts, 1);
+  g_assert_cmpint (chart->kind, ==, IMPACT_CHART_AREA);
+  g_assert_true (chart->derive_cumulative);
+  g_assert_true (json_object_has_member (chart->json, "x-note"));
+
+  chart = g_ptr_array_index (charts, 2);
+  g_assert_cmpint (chart->kind, ==, IMPACT_CHART_LINE);
+  g_assert_cmpint (chart->derive_per, ==, IMPACT_CHART_PER_QUARTER);
+
+  chart = g_ptr_array_index (charts, 3);
+  g_assert_null (chart->derive_metric);
+  g_assert_cmpuint (chart->points->len, ==, 4);
+  point = &g_array_index (chart->points, ImpactChartPoint, 1);
+  g_assert_cmpstr (point->label, ==, "2017");
+  g_assert_cmpfloat (point->value, ==, 18.5);
+  g_assert_false (point->missing);
+  point = &g_array_index (chart->points, ImpactChartPoint, 2);
+  g_assert_cmpstr (point->label, ==, "2018");
+  g_assert_true (point->missing);
+
+  chart = g_ptr_array_index (charts, 4);
+  g_assert_cmpint (chart->kind, ==, IMPACT_CHART_SPARKLINE);
+
+  /* copies are deep */
+  copy = impact_document_copy (doc);
+  g_assert_cmpuint (impact_document_get_charts (copy)->len, ==, 5);
+  chart = g_ptr_array_index (impact_document_get_charts (copy), 3);
+  g_assert_true (chart != g_ptr_array_index (charts, 3));
+  g_assert_cmpstr (g_array_index (chart->points, ImpactChartPoint, 3).label, ==, "2019");
+  g_assert_true (g_array_index (chart->points, ImpactChartPoint, 2).missing);
+}
+
 /* Errors */
 
 static void
@@ -1258,6 +1316,7 @@ main (int   argc,
   g_test_add_func ("/json-loader/full/problem", test_full_problem);
   g_test_add_func ("/json-loader/full/statistics", test_full_statistics);
   g_test_add_func ("/json-loader/derive-limits", test_derive_limits);
+  g_test_add_func ("/json-loader/charts", test_charts);
   g_test_add_func ("/json-loader/full/facts", test_full_facts);
   g_test_add_func ("/json-loader/full/quote", test_full_quote);
   g_test_add_func ("/json-loader/full/approach", test_full_approach);

@@ -15,6 +15,7 @@
 #include "impact-cli-timeline.h"
 #include "impact-brand.h"
 #include "impact-error.h"
+#include "impact-chart-export.h"
 #include "impact-export.h"
 #include "impact-help-topics.h"
 #include "impact-json-loader.h"
@@ -324,6 +325,8 @@ run_export (int    argc,
   gboolean batch;
   double dpi = 150.0;
   int page = 0;
+  int chart_number = 0;
+  gboolean chart_part = FALSE;
   gboolean quiet = FALSE;
   gboolean crop_marks = FALSE;
   gboolean pdfx = FALSE;
@@ -338,8 +341,9 @@ run_export (int    argc,
     { "bleed", 0, 0, G_OPTION_ARG_STRING, &bleed, N_("Run colours and images this far past the trim, e.g. 3mm, 0.125in, 9pt"), N_("LENGTH") },
     { "crop-marks", 0, 0, G_OPTION_ARG_NONE, &crop_marks, N_("Draw trim marks outside the page (the sheet grows to hold them)"), NULL },
     { "pdfx", 0, 0, G_OPTION_ARG_NONE, &pdfx, N_("Write PDF/X-4 for a print shop (an output intent, trim and bleed boxes)"), NULL },
-    { "part", 0, 0, G_OPTION_ARG_STRING, &part, N_("What to export: sheet (default); stats, the statistics as a social-media card; timeline, the milestones as a slide or a paginated handout"), N_("PART") },
-    { "size", 0, 0, G_OPTION_ARG_STRING, &card_size, N_("Size of a --part stats card in pixels, e.g. 1080x1080 (default) or 1200x630"), N_("WxH") },
+    { "part", 0, 0, G_OPTION_ARG_STRING, &part, N_("What to export: sheet (default); stats, the statistics as a social-media card; timeline, the milestones as a slide or a paginated handout; chart, one chart alone (--chart N)"), N_("PART") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &card_size, N_("Size of a --part stats card or a --part chart in pixels, e.g. 1080x1080 (card default), 1200x675 (chart default) or 1200x630"), N_("WxH") },
+    { "chart", 0, 0, G_OPTION_ARG_INT, &chart_number, N_("With --part chart: export chart N of the sheet's charts (default 1)"), N_("N") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors"), NULL },
     { "files-from", 0, 0, G_OPTION_ARG_FILENAME, &files_from, N_("Export the inputs listed in FILE, one a line (- reads standard input), into the folder -o DIR/"), N_("FILE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("Format of the files written into a folder: pdf (default), png or svg"), N_("FORMAT") },
@@ -409,9 +413,15 @@ run_export (int    argc,
       return IMPACT_CLI_EXIT_USAGE;
     }
   options.bleed = MIN (options.bleed, IMPACT_RENDER_MAX_BLEED);
-  if (part != NULL && !impact_export_part_from_string (part, &options.part))
+  chart_part = g_strcmp0 (part, "chart") == 0;
+  if ((chart_number != 0 && !chart_part) || chart_number < 0 || (batch && chart_part))
     {
-      g_printerr (_("impact-sheet export: unknown part “%s”: use sheet, stats or timeline\n"), part);
+      g_printerr (_("impact-sheet export: --chart N (1 or more) is for --part chart and one input\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  if (part != NULL && !chart_part && !impact_export_part_from_string (part, &options.part))
+    {
+      g_printerr (_("impact-sheet export: unknown part “%s”: use sheet, stats, timeline or chart\n"), part);
       return IMPACT_CLI_EXIT_USAGE;
     }
   if (card_size != NULL)
@@ -427,7 +437,7 @@ run_export (int    argc,
           if (end == hs || *end != '\0')
             h = 0;
         }
-      if (options.part != IMPACT_EXPORT_PART_STATS)
+      if (options.part != IMPACT_EXPORT_PART_STATS && !chart_part)
         {
           g_printerr (_("impact-sheet export: --size is for --part stats; use --page-size for the sheet\n"));
           return IMPACT_CLI_EXIT_USAGE;
@@ -464,7 +474,15 @@ run_export (int    argc,
     return IMPACT_CLI_EXIT_BAD_INPUT;
 
   output_file = g_file_new_for_commandline_arg (output);
-  if (!impact_export_document (doc, &options, output_file, &written, diagnostics, NULL, &error))
+  if (chart_part)
+    {
+      written = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (written, g_object_ref (output_file));
+    }
+  if (chart_part ?
+      !impact_chart_export (doc, MAX (chart_number, 1) - 1, output, options.format,
+                            options.card_width, options.card_height, diagnostics, &error) :
+      !impact_export_document (doc, &options, output_file, &written, diagnostics, NULL, &error))
     {
       impact_document_locate_diagnostics (doc, diagnostics, input_name);
       print_diagnostics (diagnostics, input_name, quiet);

@@ -43,6 +43,7 @@ struct _ImpactDocument
   GPtrArray          *pillars;
   GPtrArray          *milestones;
   GPtrArray          *eras;
+  GPtrArray          *charts;
 
   guint              *milestone_order;
   guint               milestone_order_len;
@@ -335,6 +336,7 @@ impact_document_finalize (GObject *object)
   g_ptr_array_unref (self->pillars);
   g_ptr_array_unref (self->milestones);
   g_ptr_array_unref (self->eras);
+  g_ptr_array_unref (self->charts);
   g_free (self->milestone_order);
 
   G_OBJECT_CLASS (impact_document_parent_class)->finalize (object);
@@ -369,6 +371,7 @@ impact_document_init (ImpactDocument *self)
   self->pillars = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_pillar_free);
   self->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_milestone_free);
   self->eras = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_era_free);
+  self->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_chart_spec_free);
 }
 
 ImpactDocument *
@@ -865,6 +868,7 @@ impact_document_take_contents (ImpactDocument *self,
   SWAP (self->pillars, other->pillars);
   SWAP (self->milestones, other->milestones);
   SWAP (self->eras, other->eras);
+  SWAP (self->charts, other->charts);
   SWAP (self->brand, other->brand);
   SWAP (self->brand_values, other->brand_values);
   g_clear_pointer (&self->milestone_order, g_free);
@@ -1050,13 +1054,7 @@ impact_document_sum_derived (ImpactDocument        *self,
       impact_date_get_span (&milestone->date, &start, NULL);
       if (start < since)
         continue;
-      for (guint j = 0; j < milestone->metrics->len && sum <= cap; j++)
-        {
-          const ImpactMetric *metric = &g_array_index (milestone->metrics, ImpactMetric, j);
-
-          if (g_strcmp0 (metric->name, stat->derive_metric) == 0)
-            sum += CLAMP (metric->value, 0, cap + 1);
-        }
+      sum += impact_milestone_get_metric (milestone, stat->derive_metric);
     }
   *out_sum = MIN (sum, cap);
   return sum <= cap;
@@ -1178,6 +1176,8 @@ impact_document_copy (ImpactDocument *self)
     g_ptr_array_add (copy->milestones, impact_milestone_copy (g_ptr_array_index (self->milestones, i)));
   for (guint i = 0; i < self->eras->len; i++)
     g_ptr_array_add (copy->eras, impact_era_copy (g_ptr_array_index (self->eras, i)));
+  for (guint i = 0; i < self->charts->len; i++)
+    g_ptr_array_add (copy->charts, impact_chart_spec_copy (g_ptr_array_index (self->charts, i)));
   return copy;
 }
 
@@ -1217,4 +1217,98 @@ impact_document_suggest_file_name (ImpactDocument *self)
     g_string_assign (name, _("fact-sheet"));
   g_string_append (name, ".json");
   return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/* Charts */
+
+ImpactChartSpec *
+impact_chart_spec_new (void)
+{
+  ImpactChartSpec *spec = g_new0 (ImpactChartSpec, 1);
+
+  spec->points = g_array_new (FALSE, TRUE, sizeof (ImpactChartPoint));
+  return spec;
+}
+
+void
+impact_chart_spec_free (ImpactChartSpec *spec)
+{
+  if (spec == NULL)
+    return;
+  g_free (spec->label);
+  for (guint i = 0; i < spec->points->len; i++)
+    g_free (g_array_index (spec->points, ImpactChartPoint, i).label);
+  g_array_unref (spec->points);
+  g_free (spec->derive_metric);
+  g_clear_pointer (&spec->json, json_object_unref);
+  g_free (spec);
+}
+
+void
+impact_chart_spec_add_point (ImpactChartSpec *spec,
+                             const char      *label,
+                             double           value)
+{
+  ImpactChartPoint point = { g_strdup (label), value };
+
+  g_return_if_fail (spec != NULL);
+  g_array_append_val (spec->points, point);
+}
+
+void
+impact_chart_spec_add_gap (ImpactChartSpec *spec,
+                           const char      *label)
+{
+  ImpactChartPoint point = { g_strdup (label), 0, TRUE };
+
+  g_return_if_fail (spec != NULL);
+  g_array_append_val (spec->points, point);
+}
+
+ImpactChartSpec *
+impact_chart_spec_copy (const ImpactChartSpec *spec)
+{
+  ImpactChartSpec *copy = impact_chart_spec_new ();
+
+  copy->label = g_strdup (spec->label);
+  copy->kind = spec->kind;
+  for (guint i = 0; i < spec->points->len; i++)
+    {
+      const ImpactChartPoint *point = &g_array_index (spec->points, ImpactChartPoint, i);
+
+      if (point->missing)
+        impact_chart_spec_add_gap (copy, point->label);
+      else
+        impact_chart_spec_add_point (copy, point->label, point->value);
+    }
+  copy->derive_metric = g_strdup (spec->derive_metric);
+  copy->derive_per = spec->derive_per;
+  copy->derive_cumulative = spec->derive_cumulative;
+  copy->json = dup_json (spec->json);
+  return copy;
+}
+
+GPtrArray *
+impact_document_get_charts (ImpactDocument *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (self), NULL);
+  return self->charts;
+}
+
+gint64
+impact_milestone_get_metric (const ImpactMilestone *milestone,
+                             const char            *name)
+{
+  const gint64 cap = (gint64) IMPACT_STATISTIC_MAX_VALUE;
+  gint64 sum = 0;
+
+  /* each term is at most cap + 1 and the sum stops past the cap */
+  for (guint j = 0; j < milestone->metrics->len && sum <= cap; j++)
+    {
+      const ImpactMetric *metric = &g_array_index (milestone->metrics, ImpactMetric, j);
+
+      if (g_strcmp0 (metric->name, name) == 0)
+        sum += CLAMP (metric->value, 0, cap + 1);
+    }
+  return MIN (sum, cap + 1);
 }

@@ -353,4 +353,59 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactMilestone, impact_milestone_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactEra, impact_era_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactProfile, impact_profile_free)
 
+/* Charts (issue 16): a series given as points or derived from the
+ * milestones' metrics; computed and drawn by impact-chart.h. */
+typedef enum
+{
+  IMPACT_CHART_COLUMNS,
+  IMPACT_CHART_LINE,         /* a line with points */
+  IMPACT_CHART_AREA,         /* a filled area (a cumulative total) */
+  IMPACT_CHART_SPARKLINE,    /* a tiny line without axes, inside a statistic panel */
+} ImpactChartKind;
+
+typedef enum
+{
+  IMPACT_CHART_PER_YEAR,
+  IMPACT_CHART_PER_QUARTER,
+  IMPACT_CHART_PER_MONTH,
+} ImpactChartPeriod;
+
+typedef struct
+{
+  char     *label;           /* "2006" */
+  double    value;
+  gboolean  missing;         /* written as null: no figure for this period (a gap) */
+} ImpactChartPoint;
+
+#define IMPACT_CHART_MAX_CHARTS 50     /* charts in one document */
+#define IMPACT_CHART_MAX_POINTS 1200   /* points of one chart, given or derived (100 years by month) */
+
+typedef struct
+{
+  char              *label;            /* "Survivors rescued per year" */
+  ImpactChartKind    kind;
+  GArray            *points;           /* of ImpactChartPoint, given; never NULL (empty when derived) */
+  char              *derive_metric;    /* or NULL: the points are given */
+  ImpactChartPeriod  derive_per;
+  gboolean           derive_cumulative;
+  JsonObject        *json;             /* as for ImpactStatistic */
+} ImpactChartSpec;
+
+ImpactChartSpec    *impact_chart_spec_new               (void);
+void                impact_chart_spec_free              (ImpactChartSpec *spec);
+ImpactChartSpec    *impact_chart_spec_copy              (const ImpactChartSpec *spec);
+void                impact_chart_spec_add_point         (ImpactChartSpec *spec,
+                                                         const char      *label,
+                                                         double           value);
+/* A point with no figure (null in the data): drawn as a gap */
+void                impact_chart_spec_add_gap           (ImpactChartSpec *spec,
+                                                         const char      *label);
+GPtrArray          *impact_document_get_charts          (ImpactDocument *self); /* of ImpactChartSpec */
+/* The sum of metric @name over one milestone (several entries of the same
+ * name add up), each term clamped to 0..IMPACT_STATISTIC_MAX_VALUE + 1; the
+ * one place derived statistics and derived charts read metrics. */
+gint64              impact_milestone_get_metric         (const ImpactMilestone *milestone,
+                                                         const char            *name);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactChartSpec, impact_chart_spec_free)
+
 G_END_DECLS

@@ -477,6 +477,50 @@ era_node (const ImpactEra *era)
   return take_object_node (o);
 }
 
+/* Charts (issue 16) */
+static JsonNode *
+chart_node (const ImpactChartSpec *chart)
+{
+  static const char * const kinds[] = { "columns", "line", "area", "sparkline" };
+  static const char * const periods[] = { "year", "quarter", "month" };
+  JsonObject *o = item_object (chart->json);
+
+  put_string (o, "label", chart->label);
+  if (chart->kind != IMPACT_CHART_COLUMNS || json_object_has_member (o, "kind"))
+    put_string (o, "kind", kinds[chart->kind]);
+  if (chart->derive_metric != NULL)
+    {
+      JsonObject *d = section_object (o, "derive");
+
+      put_string (d, "metric", chart->derive_metric);
+      if (chart->derive_per != IMPACT_CHART_PER_YEAR || json_object_has_member (d, "per"))
+        put_string (d, "per", periods[chart->derive_per]);
+      put_flag (d, "cumulative", chart->derive_cumulative);
+      put (o, "derive", json_node_init_object (json_node_alloc (), d));
+      json_object_unref (d);
+      put (o, "points", NULL);
+    }
+  else
+    {
+      JsonArray *points = json_array_sized_new (chart->points->len);
+
+      for (guint i = 0; i < chart->points->len; i++)
+        {
+          const ImpactChartPoint *point = &g_array_index (chart->points, ImpactChartPoint, i);
+          JsonArray *pair = json_array_sized_new (2);
+
+          json_array_add_element (pair, string_node (point->label));
+          json_array_add_element (pair, point->missing ? json_node_init_null (json_node_alloc ())
+                                                       : number_node (point->value));
+          json_array_add_array_element (points, pair);
+        }
+      put (o, "points", json_node_init_array (json_node_alloc (), points));
+      json_array_unref (points);
+      put (o, "derive", NULL);
+    }
+  return take_object_node (o);
+}
+
 typedef JsonNode *(*ItemNodeFunc) (gconstpointer item);
 
 static void
@@ -615,6 +659,7 @@ impact_json_writer_build_tree (ImpactDocument *doc)
   put_string (root, "milestones_heading", impact_document_get_milestones_heading (doc));
   put_list (root, "milestones", impact_document_get_milestones (doc), (ItemNodeFunc) milestone_node);
   put_list (root, "eras", impact_document_get_eras (doc), (ItemNodeFunc) era_node);
+  put_list (root, "charts", impact_document_get_charts (doc), (ItemNodeFunc) chart_node);
 
   profile = impact_document_get_profile (doc);
   if (profile != NULL)
@@ -1117,6 +1162,22 @@ impact_json_writer_adopt (ImpactDocument *doc,
   RELINK (IMPACT_LIST_PILLARS, "approach", ImpactPillar);
   RELINK (IMPACT_LIST_MILESTONES, "milestones", ImpactMilestone);
   RELINK (IMPACT_LIST_ERAS, "eras", ImpactEra);
+  {
+    GPtrArray *charts = impact_document_get_charts (doc);
+
+    node = json_object_get_member (root, "charts");
+    array = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+    for (guint i = 0; i < charts->len; i++)
+      {
+        ImpactChartSpec *chart = g_ptr_array_index (charts, i);
+        JsonNode *element = array && i < json_array_get_length (array)
+                            ? json_array_get_element (array, i) : NULL;
+
+        g_clear_pointer (&chart->json, json_object_unref);
+        if (element && JSON_NODE_HOLDS_OBJECT (element))
+          chart->json = json_object_ref (json_node_get_object (element));
+      }
+  }
 
 #undef RELINK
 }

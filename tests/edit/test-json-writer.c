@@ -419,6 +419,55 @@ test_save_read_only (void)
   g_assert_cmpstr (impact_document_get_office (doc), ==, "Changed");
 }
 
+
+/* Charts: an edited point changes one line; a chart switched from points
+ * to derived loses its points; unknown members stay */
+static void
+test_charts (void)
+{
+  g_autofree char *path = impact_test_data_path ("data/valid/charts.json");
+  g_autofree char *original = read_file (path, NULL);
+  g_autoptr(ImpactDocument) doc = load_text (original);
+  g_autoptr(ImpactDocument) again = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *rewritten = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  ImpactChartSpec *chart;
+  guint differing = 0;
+
+  chart = g_ptr_array_index (impact_document_get_charts (doc), 3);
+  g_array_index (chart->points, ImpactChartPoint, 3).value = 26;
+  written = impact_json_writer_to_data (doc, NULL);
+  before = g_strsplit (original, "\n", -1);
+  after = g_strsplit (written, "\n", -1);
+  g_assert_cmpuint (g_strv_length (before), ==, g_strv_length (after));
+  for (guint i = 0; before[i] != NULL; i++)
+    if (strcmp (before[i], after[i]) != 0)
+      {
+        differing++;
+        g_assert_cmpstr (after[i], ==, "      \"points\": [[\"2016\", 12], [\"2017\", 18.5], [\"2018\", null], [\"2019\", 26]]");
+      }
+  g_assert_cmpuint (differing, ==, 1);
+
+  chart->derive_metric = g_strdup ("arrested");
+  chart->derive_per = IMPACT_CHART_PER_MONTH;
+  chart->kind = IMPACT_CHART_COLUMNS;
+  chart = g_ptr_array_index (impact_document_get_charts (doc), 1);
+  chart->derive_cumulative = FALSE;
+  rewritten = impact_json_writer_to_data (doc, NULL);
+  again = load_text (rewritten);
+  chart = g_ptr_array_index (impact_document_get_charts (again), 3);
+  g_assert_cmpstr (chart->derive_metric, ==, "arrested");
+  g_assert_cmpint (chart->derive_per, ==, IMPACT_CHART_PER_MONTH);
+  g_assert_cmpint (chart->kind, ==, IMPACT_CHART_COLUMNS);
+  g_assert_cmpuint (chart->points->len, ==, 0);
+  g_assert_false (json_object_has_member (chart->json, "points"));
+  chart = g_ptr_array_index (impact_document_get_charts (again), 1);
+  g_assert_false (chart->derive_cumulative);
+  g_assert_true (json_object_has_member (chart->json, "x-note"));
+}
+
 static const char derived[] =
   "{\n"
   "  \"format\": \"1\",\n"
@@ -521,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/writer/save-and-backup", test_save_and_backup);
   g_test_add_func ("/writer/save-read-only-folder", test_save_read_only);
   g_test_add_func ("/writer/derived-statistics", test_derived);
+  g_test_add_func ("/writer/charts", test_charts);
 
   return g_test_run ();
 }
