@@ -1230,7 +1230,7 @@ load_chart_points (ObjectCtx       *o,
           report_type (o->loader, value, value_path, "a number or null");
           continue;
         }
-      if ((node_position (o->loader, value).flags & POSITION_INT_OVERFLOW) ||
+      if (node_int_overflow (o->loader, value) ||
           !isfinite (json_node_get_double (value)) ||
           fabs (json_node_get_double (value)) > MAX_STATISTIC_VALUE)
         {
