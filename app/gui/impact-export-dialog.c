@@ -32,6 +32,8 @@ struct _ImpactExportDialog
   GtkSpinButton        *bleed_spin;
   AdwActionRow         *crop_row;
   GtkSwitch            *crop_switch;
+  AdwActionRow         *pdfx_row;
+  GtkSwitch            *pdfx_switch;
 
   /* Owned References */
   GSettings            *settings;
@@ -64,6 +66,24 @@ selected_format (ImpactExportDialog *self)
   guint selected = adw_combo_row_get_selected (self->format_row);
 
   return selected < G_N_ELEMENTS (formats) ? formats[selected] : IMPACT_EXPORT_FORMAT_PDF;
+}
+
+static ImpactExportKind
+selected_kind (ImpactExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->part_row);
+
+  return selected <= IMPACT_EXPORT_KIND_TIMELINE_HANDOUT ? (ImpactExportKind) selected
+                                                         : IMPACT_EXPORT_KIND_SHEET;
+}
+
+/* The handout is a paginated PDF whatever the format row says */
+static ImpactExportFormat
+effective_format (ImpactExportDialog *self)
+{
+  if (selected_kind (self) == IMPACT_EXPORT_KIND_TIMELINE_HANDOUT)
+    return IMPACT_EXPORT_FORMAT_PDF;
+  return selected_format (self);
 }
 
 static const char *
@@ -123,17 +143,24 @@ save_choices (ImpactExportDialog *self,
 static void
 choice_changed_cb (ImpactExportDialog *self)
 {
-  ImpactExportFormat format = selected_format (self);
+  ImpactExportKind kind = selected_kind (self);
+  ImpactExportFormat format = effective_format (self);
   gboolean all_pages = adw_combo_row_get_selected (self->pages_row) == 0;
-  gboolean card = adw_combo_row_get_selected (self->part_row) == 1;
+  gboolean sheet = kind == IMPACT_EXPORT_KIND_SHEET;
+  gboolean card = kind == IMPACT_EXPORT_KIND_STATS_CARD;
+  gboolean handout = kind == IMPACT_EXPORT_KIND_TIMELINE_HANDOUT;
 
-  /* A card has its own size; the sheet its paper, pages and print marks */
-  gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), format == IMPACT_EXPORT_FORMAT_PNG && !card);
+  /* A card has its own size; the sheet its paper, pages and print marks;
+   * the slide is 1920 × 1080 as on the command line; the handout is a PDF
+   * on the chosen paper */
+  gtk_widget_set_visible (GTK_WIDGET (self->format_row), !handout);
+  gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), format == IMPACT_EXPORT_FORMAT_PNG && sheet);
   gtk_widget_set_visible (GTK_WIDGET (self->card_row), card);
-  gtk_widget_set_visible (GTK_WIDGET (self->page_size_row), !card);
-  gtk_widget_set_visible (GTK_WIDGET (self->pages_row), !card);
-  gtk_widget_set_visible (GTK_WIDGET (self->bleed_row), !card);
-  gtk_widget_set_visible (GTK_WIDGET (self->crop_row), !card);
+  gtk_widget_set_visible (GTK_WIDGET (self->page_size_row), sheet || handout);
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_row), sheet);
+  gtk_widget_set_visible (GTK_WIDGET (self->bleed_row), sheet);
+  gtk_widget_set_visible (GTK_WIDGET (self->crop_row), sheet);
+  gtk_widget_set_visible (GTK_WIDGET (self->pdfx_row), format == IMPACT_EXPORT_FORMAT_PDF);
 
   if (format != IMPACT_EXPORT_FORMAT_PDF && all_pages)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->pages_row),
@@ -166,16 +193,18 @@ chooser_response_cb (ImpactExportDialog   *self,
 static void
 export_clicked_cb (ImpactExportDialog *self)
 {
-  ImpactExportFormat format = selected_format (self);
+  ImpactExportFormat format = effective_format (self);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = impact_export_dialog_suggest_name (self->document_file, format);
+  g_autofree char *name = impact_export_dialog_suggest_name_for_kind (self->document_file,
+                                                                      selected_kind (self), format);
   g_autofree char *folder_uri = g_settings_get_string (self->settings, "export-folder");
   g_autoptr(GFile) folder = NULL;
 
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Export Fact Sheet"), GTK_WINDOW (self),
+  self->chooser = gtk_file_chooser_native_new (selected_kind (self) >= IMPACT_EXPORT_KIND_TIMELINE_SLIDE
+                                               ? _("Export Timeline") : _("Export Fact Sheet"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
@@ -275,6 +304,8 @@ impact_export_dialog_class_init (ImpactExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, bleed_spin);
   gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, crop_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, crop_switch);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, pdfx_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactExportDialog, pdfx_switch);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
 
@@ -346,13 +377,15 @@ impact_export_dialog_get_options (ImpactExportDialog  *self,
   g_return_if_fail (options != NULL);
 
   impact_export_options_init (options);
-  options->format = selected_format (self);
+  options->format = effective_format (self);
+  options->pdfx = options->format == IMPACT_EXPORT_FORMAT_PDF &&
+                  gtk_switch_get_active (self->pdfx_switch);
   page_index = adw_combo_row_get_selected (self->page_size_row);
   options->page_size = page_index < G_N_ELEMENTS (page_sizes) ? page_sizes[page_index]
                                                               : IMPACT_PAGE_SIZE_LETTER;
   options->dpi = gtk_spin_button_get_value (self->dpi_spin);
   options->page = adw_combo_row_get_selected (self->pages_row);
-  if (adw_combo_row_get_selected (self->part_row) == 1)
+  if (selected_kind (self) == IMPACT_EXPORT_KIND_STATS_CARD)
     {
       options->part = IMPACT_EXPORT_PART_STATS;
       options->card_width = gtk_spin_button_get_value_as_int (self->card_spin);
@@ -367,6 +400,33 @@ impact_export_dialog_get_options (ImpactExportDialog  *self,
                             IMPACT_RENDER_MAX_BLEED);
       options->crop_marks = gtk_switch_get_active (self->crop_switch);
     }
+}
+
+ImpactExportKind
+impact_export_dialog_get_kind (ImpactExportDialog *self)
+{
+  g_return_val_if_fail (IMPACT_IS_EXPORT_DIALOG (self), IMPACT_EXPORT_KIND_SHEET);
+
+  return selected_kind (self);
+}
+
+void
+impact_export_dialog_get_timeline_options (ImpactExportDialog          *self,
+                                           ImpactTimelineExportOptions *options)
+{
+  guint page_index;
+
+  g_return_if_fail (IMPACT_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (options != NULL);
+
+  impact_timeline_export_options_init (options);
+  options->format = effective_format (self);
+  options->handout = selected_kind (self) == IMPACT_EXPORT_KIND_TIMELINE_HANDOUT;
+  page_index = adw_combo_row_get_selected (self->page_size_row);
+  options->page_size = page_index < G_N_ELEMENTS (page_sizes) ? page_sizes[page_index]
+                                                              : IMPACT_PAGE_SIZE_LETTER;
+  options->pdfx = options->format == IMPACT_EXPORT_FORMAT_PDF &&
+                  gtk_switch_get_active (self->pdfx_switch);
 }
 
 void
@@ -404,7 +464,16 @@ char *
 impact_export_dialog_suggest_name (GFile              *document_file,
                                    ImpactExportFormat  format)
 {
+  return impact_export_dialog_suggest_name_for_kind (document_file, IMPACT_EXPORT_KIND_SHEET, format);
+}
+
+char *
+impact_export_dialog_suggest_name_for_kind (GFile              *document_file,
+                                            ImpactExportKind    kind,
+                                            ImpactExportFormat  format)
+{
   g_autofree char *basename = NULL;
+  const char *suffix = NULL;
   char *dot;
 
   if (document_file != NULL)
@@ -420,5 +489,27 @@ impact_export_dialog_suggest_name (GFile              *document_file,
   if (dot != NULL && dot != basename)
     *dot = '\0';
 
+  switch (kind)
+    {
+    case IMPACT_EXPORT_KIND_STATS_CARD:
+      /* Translators: added to the suggested file name of a statistics card */
+      suffix = _("stats");
+      break;
+    case IMPACT_EXPORT_KIND_TIMELINE_SLIDE:
+      /* Translators: added to the suggested file name of a timeline slide */
+      suffix = _("timeline");
+      break;
+    case IMPACT_EXPORT_KIND_TIMELINE_HANDOUT:
+      /* Translators: added to the suggested file name of a timeline handout */
+      suffix = _("handout");
+      format = IMPACT_EXPORT_FORMAT_PDF;
+      break;
+    case IMPACT_EXPORT_KIND_SHEET:
+    default:
+      break;
+    }
+
+  if (suffix != NULL)
+    return g_strdup_printf ("%s-%s.%s", basename, suffix, format_extension (format));
   return g_strdup_printf ("%s.%s", basename, format_extension (format));
 }

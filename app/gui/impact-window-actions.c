@@ -33,10 +33,22 @@ export_dialog_export_cb (ImpactWindow       *self,
                          GFile              *output,
                          ImpactExportDialog *dialog)
 {
-  ImpactExportOptions options;
+  ImpactExportKind kind = impact_export_dialog_get_kind (dialog);
 
-  impact_export_dialog_get_options (dialog, &options);
-  impact_window_export (self, &options, output);
+  if (kind == IMPACT_EXPORT_KIND_TIMELINE_SLIDE || kind == IMPACT_EXPORT_KIND_TIMELINE_HANDOUT)
+    {
+      ImpactTimelineExportOptions timeline;
+
+      impact_export_dialog_get_timeline_options (dialog, &timeline);
+      impact_window_export_timeline (self, &timeline, output);
+    }
+  else
+    {
+      ImpactExportOptions options;
+
+      impact_export_dialog_get_options (dialog, &options);
+      impact_window_export (self, &options, output);
+    }
 }
 
 static void

@@ -18,6 +18,8 @@ typedef struct
 {
   ImpactDocument      *document;
   ImpactExportOptions  options;
+  gboolean             timeline;
+  ImpactTimelineExportOptions timeline_options;
   GFile               *output;
   ImpactDiagnostics   *diagnostics;
 } ExportData;
@@ -41,8 +43,16 @@ export_thread (GTask        *task,
   g_autoptr(GPtrArray) written = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!impact_export_document (data->document, &data->options, data->output, &written,
-                               data->diagnostics, cancellable, &error))
+  if (data->timeline)
+    {
+      if (!impact_timeline_export (data->document, &data->timeline_options, data->output, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  else if (!impact_export_document (data->document, &data->options, data->output, &written,
+                                    data->diagnostics, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -172,31 +182,18 @@ export_done_cb (GObject      *source_object,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-void
-impact_window_export (ImpactWindow              *self,
-                      const ImpactExportOptions *options,
-                      GFile                     *file)
+static void
+start_export (ImpactWindow *self,
+              ExportData   *data)
 {
   g_autoptr(GTask) task = NULL;
-  ExportData *data;
-
-  g_return_if_fail (IMPACT_IS_WINDOW (self));
-  g_return_if_fail (options != NULL);
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (self->result == NULL || self->exporting)
-    return;
 
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();
 
-  data = g_new0 (ExportData, 1);
   /* A copy: the editor may change the document while the export runs */
   data->document = impact_document_copy (self->result->document);
-  data->options = *options;
-  data->options.template_name = NULL;  /* a borrowed string must not cross threads */
-  data->output = g_object_ref (file);
   data->diagnostics = impact_diagnostics_new ();
 
   set_exporting (self, TRUE);
@@ -206,4 +203,47 @@ impact_window_export (ImpactWindow              *self,
   g_task_set_name (task, "impact-window-export");
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
   g_task_run_in_thread (task, export_thread);
+}
+
+void
+impact_window_export (ImpactWindow              *self,
+                      const ImpactExportOptions *options,
+                      GFile                     *file)
+{
+  ExportData *data;
+
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->result == NULL || self->exporting)
+    return;
+
+  data = g_new0 (ExportData, 1);
+  data->options = *options;
+  data->options.template_name = NULL;  /* a borrowed string must not cross threads */
+  data->output = g_object_ref (file);
+  start_export (self, data);
+}
+
+void
+impact_window_export_timeline (ImpactWindow                      *self,
+                               const ImpactTimelineExportOptions *options,
+                               GFile                             *file)
+{
+  ExportData *data;
+
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->result == NULL || self->exporting)
+    return;
+
+  data = g_new0 (ExportData, 1);
+  impact_export_options_init (&data->options);
+  data->timeline = TRUE;
+  data->timeline_options = *options;
+  data->output = g_object_ref (file);
+  start_export (self, data);
 }

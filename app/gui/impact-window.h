@@ -10,6 +10,7 @@
 #include "impact-document.h"
 #include "impact-export.h"
 #include "impact-sheet-preview.h"
+#include "impact-timeline-render.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,10 @@ ImpactSheetPreview *impact_window_get_preview    (ImpactWindow *self);
 void                impact_window_export         (ImpactWindow              *self,
                                                   const ImpactExportOptions *options,
                                                   GFile                     *file);
+/* The same for the timeline's slide or handout */
+void                impact_window_export_timeline (ImpactWindow                      *self,
+                                                   const ImpactTimelineExportOptions *options,
+                                                   GFile                             *file);
 /* Shows a new, unsaved fact sheet made from the template. */
 void                impact_window_new_document   (ImpactWindow *self);
 /* Restores the recovery copy @copy (written by a session that did not

@@ -883,6 +883,141 @@ test_export_kinds (void)
   remove_tree (dir);
 }
 
+
+static gboolean
+export_finished (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return !impact_window_get_busy (window) && impact_window_get_exported (window) != NULL;
+}
+
+static ImpactExportDialog *
+open_export_dialog (ImpactWindow *window)
+{
+  GListModel *toplevels;   /* owned by GTK */
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (IMPACT_IS_EXPORT_DIALOG (item))
+        return IMPACT_EXPORT_DIALOG (item);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Chooses in the dialog as a person would, then exports through the
+ * window (the "export" signal is what the file chooser's answer emits) */
+static void
+export_through_dialog (ImpactWindow *window,
+                       guint         kind,
+                       int           format,
+                       gboolean      pdfx,
+                       const char   *path,
+                       const char   *expected_name)
+{
+  ImpactExportDialog *dialog = open_export_dialog (window);
+  GtkWidget *part = find_row (GTK_WIDGET (dialog), "_What");
+  GtkWidget *format_row = find_row (GTK_WIDGET (dialog), "_Format");
+  GtkWidget *pdfx_row = find_row (GTK_WIDGET (dialog), "PDF/_X-4");
+  g_autoptr(GFile) output = g_file_new_for_path (path);
+  g_autofree char *name = NULL;
+
+  g_assert_nonnull (part);
+  g_assert_nonnull (pdfx_row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (part), kind);
+  if (format >= 0)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (format_row), (guint) format);
+  settle ();
+  g_assert_cmpint (gtk_widget_get_visible (pdfx_row), ==,
+                   kind == IMPACT_EXPORT_KIND_TIMELINE_HANDOUT || format <= 0);
+  if (pdfx)
+    gtk_switch_set_active (GTK_SWITCH (find_type (pdfx_row, GTK_TYPE_SWITCH)), TRUE);
+  if (kind == IMPACT_EXPORT_KIND_TIMELINE_HANDOUT)
+    {
+      settle_frames ();
+      impact_gui_test_screenshot (GTK_WIDGET (dialog), "export-handout");
+    }
+  name = impact_export_dialog_suggest_name_for_kind (window->file, impact_export_dialog_get_kind (dialog),
+                                                     kind == IMPACT_EXPORT_KIND_TIMELINE_HANDOUT || format <= 0
+                                                     ? IMPACT_EXPORT_FORMAT_PDF : IMPACT_EXPORT_FORMAT_PNG);
+  g_assert_cmpstr (name, ==, expected_name);
+  g_signal_emit_by_name (dialog, "export", output);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (impact_gui_test_wait_for (export_finished, window, "the export"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "qpdf", "--show-npages", path, NULL };
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (impact_test_run (argv, &out, NULL), ==, 0);
+  return (guint) g_ascii_strtoull (out, NULL, 10);
+}
+
+static gboolean
+pdf_has_output_intent (const char *path)
+{
+  g_autofree char *qdf = g_strconcat (path, ".qdf", NULL);
+  const char *argv[] = { "qpdf", "--qdf", "--object-streams=disable", path, qdf, NULL };
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (impact_test_run (argv, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (qdf, &text, &length, NULL));
+  return g_strstr_len (text, length, "/S /GTS_PDFX") != NULL;
+}
+
+/* The timeline's slide and handout and PDF/X-4, chosen in the dialog and
+ * written by the window, as `impact-sheet export --timeline` makes them */
+static void
+test_export_timeline_and_pdfx (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  g_autofree char *slide = g_build_filename (dir, "slide.png", NULL);
+  g_autofree char *slide_pdf = g_build_filename (dir, "slide.pdf", NULL);
+  g_autofree char *handout = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
+  g_autofree char *pdfx = g_build_filename (dir, "pdfx.pdf", NULL);
+  int width = 0, height = 0;
+
+  /* the slide as a PNG: 1920 × 1080 */
+  export_through_dialog (window, IMPACT_EXPORT_KIND_TIMELINE_SLIDE, 1, FALSE, slide, "office-timeline.png");
+  g_assert_nonnull (gdk_pixbuf_get_file_info (slide, &width, &height));
+  g_assert_cmpint (width, ==, 1920);
+  g_assert_cmpint (height, ==, 1080);
+
+  /* the handout: a PDF whatever the format row said, on pages */
+  export_through_dialog (window, IMPACT_EXPORT_KIND_TIMELINE_HANDOUT, 1, FALSE, handout, "office-handout.pdf");
+
+  /* the sheet plain and as PDF/X-4, and the slide as PDF/X-4 */
+  export_through_dialog (window, IMPACT_EXPORT_KIND_SHEET, 0, FALSE, plain, "office.pdf");
+  export_through_dialog (window, IMPACT_EXPORT_KIND_SHEET, 0, TRUE, pdfx, "office.pdf");
+  export_through_dialog (window, IMPACT_EXPORT_KIND_TIMELINE_SLIDE, 0, TRUE, slide_pdf, "office-timeline.pdf");
+
+  if (impact_test_have_program ("qpdf"))
+    {
+      g_assert_cmpuint (pdf_pages (handout), >=, 1);
+      g_assert_cmpuint (pdf_pages (plain), ==, 2);
+      g_assert_cmpuint (pdf_pages (slide_pdf), ==, 1);
+      g_assert_false (pdf_has_output_intent (plain));
+      g_assert_true (pdf_has_output_intent (pdfx));
+      g_assert_true (pdf_has_output_intent (slide_pdf));
+    }
+
+  close_window (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -912,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/gui/select/keyboard-window", test_keyboard_window);
   g_test_add_func ("/gui/select/accessible-names", test_accessible_names);
   g_test_add_func ("/gui/export/kinds", test_export_kinds);
+  g_test_add_func ("/gui/export/timeline-and-pdfx", test_export_timeline_and_pdfx);
 
   status = g_test_run ();
   g_clear_object (&app);
