@@ -378,6 +378,7 @@ impact_window_actions_update (ImpactWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", have_document && !self->exporting);
   gtk_widget_action_set_enabled (widget, "win.export-to", have_document && !self->exporting);
   gtk_widget_action_set_enabled (widget, "win.print", have_document);
+  gtk_widget_action_set_enabled (widget, "win.import-spreadsheet", have_document);
   gtk_widget_action_set_enabled (widget, "win.present",
                                  have_document &&
                                  impact_document_get_milestones (self->result->document)->len > 0);

@@ -121,6 +121,15 @@ void impact_window_file_changed_cb    (ImpactWindow      *self,
                                        GFileMonitorEvent  event,
                                        GFileMonitor      *monitor);
 
+/* impact-window-import.c: Import Spreadsheet… */
+void       impact_window_class_import_init (ImpactWindowClass *klass);
+/* Reads @file in a worker thread and shows what importing it would do;
+ * nothing changes before the dialog's Import. */
+void       impact_window_import_csv        (ImpactWindow      *self,
+                                            GFile             *file);
+/* The import dialog on screen, or NULL */
+GtkWindow *impact_window_get_import_dialog (ImpactWindow      *self);
+
 /* impact-window-edit.c: editing, undo, saving, recovery */
 #define IMPACT_RELAYOUT_DELAY_MS   60
 #define IMPACT_RECOVERY_INTERVAL_S 30

@@ -418,6 +418,13 @@ drop_cb (ImpactWindow  *self,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
 
+      /* A spreadsheet dropped on an open sheet: its rows, after a preview */
+      if (lower != NULL && g_str_has_suffix (lower, ".csv") && self->result != NULL)
+        {
+          impact_window_import_csv (self, file);
+          n_opened++;
+          continue;
+        }
       if (lower == NULL || !g_str_has_suffix (lower, ".json"))
         continue;
 
@@ -427,7 +434,7 @@ drop_cb (ImpactWindow  *self,
 
   if (n_opened == 0)
     {
-      impact_window_show_toast (self, _("Only impact data in .json files can be opened"));
+      impact_window_show_toast (self, _("Only impact data in .json files can be opened, and spreadsheets in .csv files imported"));
       return FALSE;
     }
 
@@ -722,6 +729,7 @@ impact_window_class_init (ImpactWindowClass *klass)
 
   impact_window_class_actions_init (klass);
   impact_window_class_edit_init (klass);
+  impact_window_class_import_init (klass);
 }
 
 static void

@@ -1018,6 +1018,104 @@ test_export_timeline_and_pdfx (void)
   remove_tree (dir);
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label_text (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+import_ready (gpointer data)
+{
+  GtkWindow *dialog = impact_window_get_import_dialog (data);
+  GtkWidget *button = dialog ? find_button_labelled (GTK_WIDGET (dialog), "_Import") : NULL;
+
+  return button != NULL && gtk_widget_get_sensitive (button);
+}
+
+static gboolean
+import_failed (gpointer data)
+{
+  GtkWindow *dialog = impact_window_get_import_dialog (data);
+
+  return dialog != NULL && has_label_text (GTK_WIDGET (dialog), "bad-dates.csv:2:");
+}
+
+/* Import Spreadsheet…: the dialog shows the mapping and the first rows,
+ * nothing changes before Import, and one undo takes it back; a bad file
+ * shows its FILE.csv:ROW:COL errors and cannot be imported */
+static void
+test_import_spreadsheet (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  g_autofree char *csv_path = impact_test_data_path ("data/csv/milestones.csv");
+  g_autofree char *bad_path = impact_test_data_path ("data/csv/bad-dates.csv");
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  guint before = impact_document_get_milestones (impact_window_get_document (window))->len;
+  GtkWindow *dialog;
+
+  /* a bad file: the errors with row and column, Import not offered */
+  impact_window_import_csv (window, bad);
+  g_assert_true (impact_gui_test_wait_for (import_failed, window, "the import errors"));
+  settle_frames ();
+  impact_gui_test_screenshot (GTK_WIDGET (impact_window_get_import_dialog (window)), "import-errors");
+  g_assert_false (import_ready (window));
+  gtk_window_destroy (impact_window_get_import_dialog (window));
+
+  impact_window_import_csv (window, csv);
+  g_assert_true (impact_gui_test_wait_for (import_ready, window, "the import preview"));
+  dialog = impact_window_get_import_dialog (window);
+  settle_frames ();
+  impact_gui_test_screenshot (GTK_WIDGET (dialog), "import-preview");
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "rescued"));        /* the mapping */
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Row 2: First raid"));  /* the first rows */
+  /* nothing changed yet */
+  g_assert_cmpuint (impact_document_get_milestones (impact_window_get_document (window))->len, ==, before);
+  g_assert_false (impact_window_get_modified (window));
+
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Import"), "clicked");
+  settle ();
+  g_assert_null (impact_window_get_import_dialog (window));
+  g_assert_cmpuint (impact_document_get_milestones (impact_window_get_document (window))->len, ==, before + 3);
+  g_assert_true (impact_window_get_modified (window));
+
+  /* one undo step takes it all back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_cmpuint (impact_document_get_milestones (impact_window_get_document (window))->len, ==, before);
+  g_assert_false (impact_window_get_modified (window));
+
+  close_window (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1048,6 +1146,7 @@ main (int   argc,
   g_test_add_func ("/gui/select/accessible-names", test_accessible_names);
   g_test_add_func ("/gui/export/kinds", test_export_kinds);
   g_test_add_func ("/gui/export/timeline-and-pdfx", test_export_timeline_and_pdfx);
+  g_test_add_func ("/gui/import/spreadsheet", test_import_spreadsheet);
 
   status = g_test_run ();
   g_clear_object (&app);
