@@ -86,6 +86,8 @@ struct _ImpactWindow
   guint                 exporting : 1;
   guint                 noted_recent : 1;
   guint                 first_draw_logged : 1;
+  guint                 fill_pending : 1;   /* the panes wait for the first frame */
+  guint                 fill_source;        /* idle or fallback timeout that fills them */
   guint                 force_close : 1;
   guint                 ignore_disk_changes : 1;  /* "keep my changes" was chosen */
 };
@@ -132,6 +134,7 @@ GtkWindow *impact_window_get_import_dialog (ImpactWindow      *self);
 
 /* impact-window-edit.c: editing, undo, saving, recovery */
 #define IMPACT_RELAYOUT_DELAY_MS   60
+#define IMPACT_FILL_FALLBACK_MS    250   /* the panes, when no first frame comes */
 #define IMPACT_RECOVERY_INTERVAL_S 30
 #define IMPACT_UNDO_PAUSE_MS       400
 void     impact_window_edit_init          (ImpactWindow *self);

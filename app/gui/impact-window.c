@@ -171,21 +171,69 @@ set_error (ImpactWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
+static void launch_timing (ImpactWindow *self, const char *what, gint64 when);
+
+/* What the first frame does not need: the timeline page, the outline and
+ * the editor pane (the outline alone took most of the time between the
+ * load and the first frame) */
 static void
-show_result (ImpactWindow *self)
+fill_panes (ImpactWindow *self)
 {
   g_autoptr(ImpactDiagnostics) diagnostics = NULL;
 
-  g_assert (self->result != NULL);
+  if (self->result == NULL)
+    return;
 
   diagnostics = impact_load_result_dup_diagnostics (self->result);
-  impact_sheet_preview_set_layout (self->preview, self->result->layout);
   /* the timeline page follows the document (and its ::changed) itself */
   if (impact_timeline_view_get_document (self->timeline_view) != self->result->document)
     impact_timeline_view_set_document (self->timeline_view, self->result->document);
   impact_outline_pane_set_document (self->outline, self->result->document, diagnostics);
   if (impact_editor_pane_get_document (self->editor) != self->result->document)
     impact_editor_pane_set_document (self->editor, self->result->document);
+  launch_timing (self, "filled", g_get_monotonic_time ());
+}
+
+static gboolean
+fill_source_cb (gpointer data)
+{
+  ImpactWindow *self = data;
+
+  self->fill_source = 0;
+  if (self->fill_pending)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      self->fill_pending = FALSE;
+      fill_panes (self);
+      g_debug ("Panes filled after the first frame in %.1f ms",
+               (g_get_monotonic_time () - start) / 1000.0);
+      impact_window_actions_update (self);
+      set_busy_delta (self, -1);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_result (ImpactWindow *self)
+{
+  g_assert (self->result != NULL);
+
+  impact_sheet_preview_set_layout (self->preview, self->result->layout);
+
+  /* The first document of a window: the preview is drawn first and the
+   * panes filled in an idle after that frame (or after a moment, when the
+   * preview is not on screen); the load counts as busy until then */
+  if (!self->first_draw_logged && !self->fill_pending)
+    {
+      self->fill_pending = TRUE;
+      set_busy_delta (self, +1);
+      g_clear_handle_id (&self->fill_source, g_source_remove);
+      self->fill_source = g_timeout_add (IMPACT_FILL_FALLBACK_MS, fill_source_cb, self);
+    }
+  else if (!self->fill_pending)
+    fill_panes (self);
+
   gtk_stack_set_visible_child_name (self->stack, "document");
   update_titles (self);
   impact_window_actions_update (self);
@@ -373,6 +421,28 @@ zoom_changed_cb (ImpactWindow       *self,
   impact_window_actions_update (self);
 }
 
+/* IMPACT_LAUNCH_TIMING=1: print when the first preview was drawn and when
+ * the rest of the window was filled (ms after launch) on standard error,
+ * then quit: for docs/PERFORMANCE.md, not for tests */
+static void
+launch_timing (ImpactWindow *self,
+               const char   *what,
+               gint64        when)
+{
+  static guint seen;
+  GApplication *app;
+
+  if (g_getenv ("IMPACT_LAUNCH_TIMING") == NULL)
+    return;
+
+  g_printerr ("launch-timing: %s %.1f ms\n", what,
+              (when - impact_application_get_launch_time ()) / 1000.0);
+  seen |= g_str_equal (what, "filled") ? 1 : 2;
+  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (seen == 3 && app != NULL)
+    g_application_quit (app);
+}
+
 static void
 first_draw_cb (ImpactWindow       *self,
                GParamSpec         *pspec,
@@ -386,6 +456,14 @@ first_draw_cb (ImpactWindow       *self,
   self->first_draw_logged = TRUE;
   g_debug ("First preview drawn %.1f ms after launch",
            (drawn - impact_application_get_launch_time ()) / 1000.0);
+  launch_timing (self, "first-preview", drawn);
+
+  /* after this frame has been painted: redraws come before default idles */
+  if (self->fill_pending)
+    {
+      g_clear_handle_id (&self->fill_source, g_source_remove);
+      self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_source_cb, self, NULL);
+    }
 }
 
 static void
@@ -549,6 +627,7 @@ impact_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->pane_focus);
   g_clear_handle_id (&self->reload_timeout, g_source_remove);
   g_clear_handle_id (&self->pulse_timeout, g_source_remove);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   if (self->monitor != NULL)
     {
       g_file_monitor_cancel (self->monitor);
