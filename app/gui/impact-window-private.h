@@ -134,7 +134,7 @@ GtkWindow *impact_window_get_import_dialog (ImpactWindow      *self);
 
 /* impact-window-edit.c: editing, undo, saving, recovery */
 #define IMPACT_RELAYOUT_DELAY_MS   60
-#define IMPACT_FILL_FALLBACK_MS    250   /* the panes, when no first frame comes */
+#define IMPACT_FILL_FALLBACK_MS    1000  /* the panes, when no first frame comes */
 #define IMPACT_RECOVERY_INTERVAL_S 30
 #define IMPACT_UNDO_PAUSE_MS       400
 void     impact_window_edit_init          (ImpactWindow *self);
