@@ -102,6 +102,20 @@ test_suggest_name (void)
   g_assert_cmpstr (a, ==, "kolkata.pdf");
   g_assert_cmpstr (b, ==, "report.v2.png");
   g_assert_cmpstr (c, ==, "fact-sheet.svg");
+
+  /* the name follows the kind; the handout is always a PDF */
+  {
+    g_autofree char *card = impact_export_dialog_suggest_name_for_kind (file, IMPACT_EXPORT_KIND_STATS_CARD,
+                                                                        IMPACT_EXPORT_FORMAT_PNG);
+    g_autofree char *slide = impact_export_dialog_suggest_name_for_kind (file, IMPACT_EXPORT_KIND_TIMELINE_SLIDE,
+                                                                         IMPACT_EXPORT_FORMAT_SVG);
+    g_autofree char *handout = impact_export_dialog_suggest_name_for_kind (file, IMPACT_EXPORT_KIND_TIMELINE_HANDOUT,
+                                                                           IMPACT_EXPORT_FORMAT_PNG);
+
+    g_assert_cmpstr (card, ==, "kolkata-stats.png");
+    g_assert_cmpstr (slide, ==, "kolkata-timeline.svg");
+    g_assert_cmpstr (handout, ==, "kolkata-handout.pdf");
+  }
 }
 
 static void

@@ -884,6 +884,8 @@ test_export_kinds (void)
 }
 
 
+static GtkWidget *find_button_labelled (GtkWidget *widget, const char *label);
+
 static gboolean
 export_finished (gpointer data)
 {
@@ -975,6 +977,50 @@ pdf_has_output_intent (const char *path)
   return g_strstr_len (text, length, "/S /GTS_PDFX") != NULL;
 }
 
+static GtkWidget *
+shown_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_up (gpointer data)
+{
+  return shown_file_chooser () != NULL;
+}
+
+/* The file chooser of the dialog's Export… suggests a name for the kind */
+static void
+assert_suggested_name (ImpactWindow *window,
+                       guint         kind,
+                       const char   *expected)
+{
+  ImpactExportDialog *dialog = open_export_dialog (window);
+  GtkWidget *chooser;
+  g_autofree char *name = NULL;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "_What")), kind);
+  settle ();
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Export…"), "clicked");
+  g_assert_true (impact_gui_test_wait_for (file_chooser_up, NULL, "the file chooser"));
+  chooser = shown_file_chooser ();
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, expected);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  settle ();
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+}
+
 /* The timeline's slide and handout and PDF/X-4, chosen in the dialog and
  * written by the window, as `impact-sheet export --timeline` makes them */
 static void
@@ -1003,6 +1049,7 @@ test_export_timeline_and_pdfx (void)
   export_through_dialog (window, IMPACT_EXPORT_KIND_SHEET, 0, FALSE, plain, "office.pdf");
   export_through_dialog (window, IMPACT_EXPORT_KIND_SHEET, 0, TRUE, pdfx, "office.pdf");
   export_through_dialog (window, IMPACT_EXPORT_KIND_TIMELINE_SLIDE, 0, TRUE, slide_pdf, "office-timeline.pdf");
+  assert_suggested_name (window, IMPACT_EXPORT_KIND_TIMELINE_HANDOUT, "office-handout.pdf");
 
   if (impact_test_have_program ("qpdf"))
     {
