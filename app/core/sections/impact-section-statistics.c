@@ -1,0 +1,519 @@
+/* impact-section-statistics.c: the statistics: big figures with their labels (panels, band, card)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "impact-sheet-layout"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "impact-emphasis.h"
+#include "impact-sections.h"
+
+/* The statistics stand side by side: past the number whose panels would be
+ * too narrow to read, the rest are left out (and laid out at no cost). */
+guint
+impact_section_statistics_shown (ImpactLayoutBuilder *b)
+{
+  guint n = impact_document_get_statistics (b->doc)->len;
+
+  return MIN (n, impact_builder_max_panels (b, b->design->stat_min_width, b->design->stat_min_gap));
+}
+
+static double
+place_panels (ImpactLayoutBuilder *b,
+              double               y)
+{
+  GPtrArray *stats = impact_document_get_statistics (b->doc);
+  const char *heading = impact_document_get_statistics_heading (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  guint n = impact_section_statistics_shown (b);
+  double x = b->margin, top = y;
+  double gap = n > 3 ? 8 : 10;
+  double pad = n > 3 ? 12 : 13;
+  double panel_w, number_size = n > 4 ? 30 : n > 3 ? 35 : 40;
+  double max_ascent = 0, max_label = 0, panel_h, number_top;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) extras = g_ptr_array_new_with_free_func (impact_builder_object_unref0);
+
+  if (n == 0)
+    return y;
+
+  if (heading && *heading)
+    y += impact_builder_place_kicker (b, heading, x, y, b->content_width) + 5;
+
+  panel_w = (b->content_width - gap * (n - 1)) / n;
+
+  /* One number size for all panels, so the figures share a baseline and
+   * read as a set: the largest that fits the widest figure. */
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *number = impact_statistic_format_number (stat);
+      ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_BOLD);
+      g_autoptr(PangoLayout) probe = impact_builder_make_text (b, &style, number, FALSE, -1);
+      double w, extra_w = 0;
+      double avail = panel_w - 2 * pad - (stat->icon ? 22 : 0);
+
+      if ((stat->scale && *stat->scale) || (stat->suffix && *stat->suffix))
+        extra_w = number_size * 0.2;
+      impact_text_layout_get_size (probe, &w, NULL);
+      if (w + extra_w > avail)
+        number_size = MAX (20, number_size * avail / (w + extra_w));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *number = impact_statistic_format_number (stat);
+      g_autofree char *extra = NULL;
+      ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_BOLD);
+      PangoLayout *layout;
+      double h;
+
+      style.letter_spacing = -number_size * 0.02;
+      layout = impact_builder_make_text (b, &style, number, FALSE, -1);
+      impact_builder_check_glyphs (b, layout, "statistics");
+      max_ascent = MAX (max_ascent, impact_text_layout_get_baseline (layout));
+      g_ptr_array_add (numbers, layout);
+
+      /* scale word and suffix, set smaller on the number's baseline */
+      if ((stat->scale && *stat->scale) || (stat->suffix && *stat->suffix))
+        {
+          extra = g_strdup_printf ("%s%s%s",
+                                   stat->suffix ? stat->suffix : "",
+                                   stat->suffix && stat->scale ? " " : "",
+                                   stat->scale ? stat->scale : "");
+          style = impact_builder_heading_style (b, number_size * 0.42, PANGO_WEIGHT_BOLD);
+          g_ptr_array_add (extras, impact_builder_make_text (b, &style, extra, FALSE, -1));
+        }
+      else
+        g_ptr_array_add (extras, NULL);
+
+      style = impact_builder_kicker_style (b, 7.5);
+      style.letter_spacing = 0.5;
+      style.line_height = 1.32;
+      layout = impact_builder_make_text (b, &style, stat->label, FALSE, panel_w - 2 * pad);
+      impact_builder_mark_statistic_source (b, layout, stat);
+      impact_text_layout_get_size (layout, NULL, &h);
+      max_label = MAX (max_label, h);
+      g_ptr_array_add (labels, layout);
+    }
+
+  number_top = y + pad + 2;
+  panel_h = pad + 2 + max_ascent + number_size * 0.28 + 8 + max_label + pad;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      PangoLayout *number = g_ptr_array_index (numbers, i);
+      PangoLayout *extra = g_ptr_array_index (extras, i);
+      double px = x + i * (panel_w + gap);
+      double baseline = number_top + max_ascent;
+      double nw;
+
+      impact_builder_add_rect (b, px, y, panel_w, panel_h, 0, primary, 1.0);
+      impact_builder_add_rect (b, px, y, panel_w, 4, 0, accent, 1.0);
+      if (stat->icon && impact_icon_exists (stat->icon))
+        impact_builder_add_icon (b, stat->icon, px + panel_w - pad - 16, y + pad + 2, 16, accent);
+
+      impact_text_layout_get_size (number, &nw, NULL);
+      impact_builder_place_layout (b, g_object_ref (number), px + pad - 1,
+                    baseline - impact_text_layout_get_baseline (number),
+                    &b->on_primary, 1.0, NULL);
+      if (extra != NULL)
+        impact_builder_place_layout (b, g_object_ref (extra), px + pad + nw + number_size * 0.08,
+                      baseline - impact_text_layout_get_baseline (extra),
+                      &b->on_primary, 1.0, NULL);
+      impact_builder_place_layout (b, g_object_ref (g_ptr_array_index (labels, i)), px + pad,
+                    baseline + number_size * 0.28 + 8, &b->on_primary, 0.92, NULL);
+      impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, px, y, panel_w, panel_h);
+    }
+
+  y += panel_h;
+  impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, y - top);
+  impact_builder_note_bottom (b, y, "statistics");
+  return y;
+}
+
+/* The statistics as big figures on the band; returns the bottom. */
+double
+impact_section_statistics_place_figures (ImpactLayoutBuilder *b,
+                                         double               y)
+{
+  GPtrArray *stats = impact_document_get_statistics (b->doc);
+  const char *heading = impact_document_get_statistics_heading (b->doc);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  guint n = impact_section_statistics_shown (b);
+  double x = b->margin, top = y, gap = n > 3 ? 20 : 28;
+  double col_w, number_size = n > 4 ? 44 : n > 3 ? 52 : 62;
+  double max_ascent = 0, max_descent = 0, max_label = 0, icon_w = 0;
+  double number_top, baseline, label_top, bottom;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) extras = g_ptr_array_new_with_free_func (impact_builder_object_unref0);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (n == 0)
+    return y;
+
+  if (heading && *heading)
+    {
+      ImpactTextStyle ks = impact_builder_kicker_style (b, 7.5 * b->type_scale);
+      PangoLayout *kl = impact_builder_make_text (b, &ks, heading, FALSE, b->content_width - 26 * b->type_scale);
+      double kh;
+
+      impact_text_layout_get_size (kl, NULL, &kh);
+      impact_builder_add_rect (b, x, y + kh / 2 - 2.5 * b->type_scale, 18 * b->type_scale, 3 * b->type_scale, 0, accent, 1.0);
+      b->next_tag = "H2";
+      y += impact_builder_place_layout (b, kl, x + 26 * b->type_scale, y, &b->on_primary, 1.0, NULL) + 10 * b->type_scale;
+    }
+
+  col_w = (b->content_width - gap * (n - 1)) / n;
+
+  /* one size for every figure, the largest at which the widest fits */
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *number = impact_statistic_format_number (stat);
+      ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
+      g_autoptr(PangoLayout) probe = NULL;
+      double w, extra_w = 0;
+
+      style.letter_spacing = -number_size * 0.03;
+      probe = impact_builder_make_text (b, &style, number, FALSE, -1);
+      if (impact_builder_stat_has_extra (stat))
+        {
+          g_autofree char *extra = impact_builder_stat_extra_text (stat);
+          ImpactTextStyle es = impact_builder_heading_style (b, number_size * 0.34, PANGO_WEIGHT_BOLD);
+          g_autoptr(PangoLayout) ep = impact_builder_make_text (b, &es, extra, FALSE, -1);
+
+          impact_text_layout_get_size (ep, &extra_w, NULL);
+          extra_w += number_size * 0.08;
+        }
+      impact_text_layout_get_size (probe, &w, NULL);
+      if (w + extra_w > col_w)
+        number_size = MAX (24, number_size * col_w / (w + extra_w));
+      if (stat->icon && impact_icon_exists (stat->icon))
+        icon_w = 22 * b->type_scale;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *number = impact_statistic_format_number (stat);
+      g_autofree char *path = g_strdup_printf ("statistics[%u].label", i);
+      ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
+      PangoLayout *layout;
+      double h;
+
+      style.letter_spacing = -number_size * 0.03;
+      layout = impact_builder_make_text (b, &style, number, FALSE, -1);
+      impact_builder_check_glyphs (b, layout, "statistics");
+      max_ascent = MAX (max_ascent, impact_text_layout_get_baseline (layout));
+      impact_text_layout_get_size (layout, NULL, &h);
+      max_descent = MAX (max_descent, h - impact_text_layout_get_baseline (layout));
+      g_ptr_array_add (numbers, layout);
+
+      if (impact_builder_stat_has_extra (stat))
+        {
+          g_autofree char *extra = impact_builder_stat_extra_text (stat);
+
+          style = impact_builder_heading_style (b, number_size * 0.34, PANGO_WEIGHT_BOLD);
+          g_ptr_array_add (extras, impact_builder_make_text (b, &style, extra, FALSE, -1));
+        }
+      else
+        g_ptr_array_add (extras, NULL);
+
+      style = impact_builder_body_style (b, 9);
+      style.size = 9 * b->type_scale;
+      style.weight = PANGO_WEIGHT_MEDIUM;
+      style.line_height = 1.28;
+      layout = impact_builder_make_text (b, &style, stat->label, FALSE, col_w - 6 - icon_w);
+      impact_builder_mark_statistic_source (b, layout, stat);
+      impact_builder_check_glyphs (b, layout, path);
+      impact_text_layout_get_size (layout, NULL, &h);
+      max_label = MAX (max_label, h);
+      g_ptr_array_add (labels, layout);
+    }
+
+  /* labels of all columns are indented alike when any has an icon */
+  for (guint i = 0; i < n && icon_w == 0; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+
+      if (stat->icon && impact_icon_exists (stat->icon))
+        icon_w = 22 * b->type_scale;
+    }
+  number_top = y;
+  baseline = number_top + max_ascent;
+  /* the label hangs from the figures' baseline: a fixed distance, so the
+   * labels line up even when one figure has a comma's descent */
+  label_top = baseline + MAX (number_size * 0.16, 8);
+  bottom = label_top + max_label;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      PangoLayout *number = g_ptr_array_index (numbers, i);
+      PangoLayout *extra = g_ptr_array_index (extras, i);
+      double px = x + i * (col_w + gap), nw;
+
+      if (i > 0)
+        impact_builder_add_line (b, px - gap / 2, y, px - gap / 2, bottom, 0.75, &b->on_primary, 0.28);
+      /* the icon leads the label, on its first line */
+      if (stat->icon && impact_icon_exists (stat->icon))
+        impact_builder_add_icon (b, stat->icon, px, label_top + 0.5 * b->type_scale, 14 * b->type_scale, accent);
+
+      impact_text_layout_get_size (number, &nw, NULL);
+      impact_builder_place_layout (b, g_object_ref (number), px - number_size * 0.04,
+                    baseline - impact_text_layout_get_baseline (number),
+                    &b->figure, 1.0, NULL);
+      if (extra != NULL)
+        impact_builder_place_layout (b, g_object_ref (extra), px - number_size * 0.04 + nw + number_size * 0.08,
+                      baseline - impact_text_layout_get_baseline (extra),
+                      &b->on_primary, 1.0, NULL);
+      impact_builder_place_layout (b, g_object_ref (g_ptr_array_index (labels, i)), px + icon_w, label_top,
+                    &b->on_primary, 1.0, NULL);
+      impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, px, y, col_w, bottom - y);
+    }
+  (void) max_descent;
+  impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, bottom - top);
+  return bottom;
+}
+
+/* Stacked figures between @y and @bottom; returns the bottom used */
+static double
+place_stacked (ImpactLayoutBuilder *b,
+               double               y,
+               double               bottom)
+{
+  GPtrArray *stats = impact_document_get_statistics (b->doc);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  guint n = stats->len;
+  double x = b->margin, top = y, row_h, number_size, num_w = 0;
+  double label_x, label_w, label_size;
+  gboolean any_icon = FALSE;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  row_h = (bottom - y) / n;
+  number_size = MIN (row_h * 0.62, b->width * 0.16);
+  label_size = MAX (9, MIN (round (b->width * 0.026), round (row_h * 0.2)));
+  /* one size for all, the largest at which the widest fits 55 % */
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *number = impact_statistic_format_number (stat);
+      ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
+      g_autoptr(PangoLayout) probe = NULL;
+      double w;
+
+      style.letter_spacing = -number_size * 0.03;
+      probe = impact_builder_make_text (b, &style, number, FALSE, -1);
+      impact_text_layout_get_size (probe, &w, NULL);
+      if (w > b->content_width * 0.55)
+        number_size = number_size * b->content_width * 0.55 / w;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *number = impact_statistic_format_number (stat);
+      ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
+      PangoLayout *layout;
+      double w;
+
+      style.letter_spacing = -number_size * 0.03;
+      layout = impact_builder_make_text (b, &style, number, FALSE, -1);
+      impact_builder_check_glyphs (b, layout, "statistics");
+      impact_text_layout_get_size (layout, &w, NULL);
+      num_w = MAX (num_w, w);
+      g_ptr_array_add (numbers, layout);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+
+      any_icon |= stat->icon && impact_icon_exists (stat->icon);
+    }
+  label_x = x + num_w + b->margin * 0.6;
+  label_w = x + b->content_width - label_x;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      PangoLayout *number = g_ptr_array_index (numbers, i);
+      double ry = y + i * row_h, baseline, nh, lh;
+      g_autofree char *path = g_strdup_printf ("statistics[%u].label", i);
+      g_autofree char *label = NULL;
+      ImpactTextStyle style;
+      PangoLayout *layout;
+      double lx = label_x;
+
+      if (i > 0)
+        impact_builder_add_line (b, x, ry, x + b->content_width, ry, 1, &b->on_primary, 0.28);
+      impact_text_layout_get_size (number, NULL, &nh);
+      /* centre the figure's cap height in the row */
+      baseline = ry + row_h / 2 + number_size * 0.36;
+      impact_builder_place_layout (b, g_object_ref (number), x - number_size * 0.04,
+                    baseline - impact_text_layout_get_baseline (number), &b->figure, 1.0, NULL);
+
+      /* the scale word and suffix lead the label: "million people …" */
+      if (impact_builder_stat_has_extra (stat))
+        {
+          g_autofree char *extra = impact_builder_stat_extra_text (stat);
+
+          label = g_strdup_printf ("%s %s", extra, stat->label);
+        }
+      else
+        label = g_strdup (stat->label);
+      style = impact_builder_body_style (b, label_size);
+      style.size = label_size;
+      style.weight = PANGO_WEIGHT_MEDIUM;
+      style.line_height = 1.25;
+      if (n > 3 && any_icon)
+        {
+          /* rows too low to stack: the icon leads the label's first line */
+          double ih = label_size * 1.2, gap = label_size * 0.6;
+
+          layout = impact_builder_make_text (b, &style, label, FALSE, label_w - ih - gap);
+          impact_builder_check_glyphs (b, layout, path);
+          impact_text_layout_get_size (layout, NULL, &lh);
+          if (stat->icon && impact_icon_exists (stat->icon))
+            impact_builder_add_icon (b, stat->icon, lx, ry + row_h / 2 - lh / 2 + label_size * 0.2 +
+                      (label_size * 1.25 - ih) / 2, ih, accent);
+          impact_builder_place_layout (b, layout, lx + ih + gap, ry + row_h / 2 - lh / 2 + label_size * 0.2,
+                        &b->on_primary, 1.0, NULL);
+          impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, x, ry, b->content_width, row_h);
+          impact_builder_note_bottom (b, ry + row_h / 2 + lh / 2 + label_size * 0.2, path);
+          continue;
+        }
+      layout = impact_builder_make_text (b, &style, label, FALSE, label_w);
+      impact_builder_check_glyphs (b, layout, path);
+      impact_text_layout_get_size (layout, NULL, &lh);
+      /* the icon heads the label, the pair centred on the figure */
+      if (stat->icon && impact_icon_exists (stat->icon))
+        {
+          double ih = label_size * 1.3, gap = label_size * 0.5;
+          double ty = ry + row_h / 2 - (ih + gap + lh) / 2 + label_size * 0.2;
+
+          impact_builder_add_icon (b, stat->icon, lx, ty, ih, accent);
+          impact_builder_place_layout (b, layout, lx, ty + ih + gap, &b->on_primary, 1.0, NULL);
+        }
+      else
+        impact_builder_place_layout (b, layout, lx, ry + row_h / 2 - lh / 2 + label_size * 0.2, &b->on_primary, 1.0, NULL);
+      impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, x, ry, b->content_width, row_h);
+      impact_builder_note_bottom (b, ry + row_h / 2 + lh / 2 + label_size * 0.4, path);
+    }
+  impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, bottom - top);
+  return bottom;
+}
+
+void
+impact_section_statistics_place_card (ImpactLayoutBuilder *b)
+{
+  ImpactOrganisation *org = impact_document_get_organisation (b->doc);
+  const char *heading = impact_document_get_statistics_heading (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  double width = b->width, height = b->height, x = b->margin, y = b->margin;
+  double unit = MIN (width, height), stripe = round (unit * 0.018), foot_h, mh;
+  gboolean wide = width / height > 1.3;
+  ImpactTextStyle style;
+  PangoLayout *layout;
+  g_autofree char *website = org->website ? impact_builder_display_website (org->website) : NULL;
+
+  impact_builder_add_rect (b, 0, 0, width, height, 0, primary, 1.0);
+  impact_builder_add_rect (b, 0, height - stripe, width, stripe, 0, accent, 1.0);
+
+  /* top: the wordmark, the place at the right */
+  mh = impact_builder_place_wordmark (b, x, y);
+  {
+    double w, h;
+
+    style = impact_builder_kicker_style (b, MAX (7.5, round (unit * 0.02 * 10) / 10));
+    style.letter_spacing = style.size * 0.1;
+    layout = impact_builder_make_text (b, &style, impact_builder_sheet_title (b->doc), FALSE, -1);
+    impact_text_layout_get_size (layout, &w, &h);
+    if (w < b->content_width * 0.6)
+      impact_builder_place_layout (b, layout, x + b->content_width - w, y + (mh - h) / 2, &b->on_primary, 1.0, NULL);
+    else
+      g_object_unref (layout);
+  }
+  impact_builder_add_box (b, IMPACT_SECTION_HEADER, -1, 0, 0, width, y + mh);
+  y += mh + unit * (wide ? 0.07 : 0.09);
+
+  /* bottom: the organisation and its address on the web */
+  {
+    double h1 = 0, w2 = 0, h2 = 0;
+    PangoLayout *name, *web = NULL;
+
+    style = impact_builder_body_style (b, 0);
+    style.size = MAX (8, round (unit * 0.024 * 10) / 10);
+    style.weight = PANGO_WEIGHT_BOLD;
+    style.family = impact_theme_get_heading_font (b->theme);
+    name = impact_builder_make_text (b, &style, org->name, FALSE, b->content_width * (website ? 0.62 : 1.0));
+    impact_text_layout_get_size (name, NULL, &h1);
+    if (website)
+      {
+        style.weight = PANGO_WEIGHT_MEDIUM;
+        web = impact_builder_make_text (b, &style, website, FALSE, -1);
+        impact_text_layout_get_size (web, &w2, &h2);
+      }
+    foot_h = MAX (h1, h2);
+    impact_builder_place_layout (b, name, x, height - stripe - b->margin * 0.8 - h1, &b->on_primary, 1.0, NULL);
+    if (web)
+      impact_builder_place_layout (b, web, x + b->content_width - w2, height - stripe - b->margin * 0.8 - h2,
+                    &b->on_primary, 1.0, org->website);
+    impact_builder_add_box (b, IMPACT_SECTION_FOOTER, -1, 0, height - stripe - b->margin * 0.8 - foot_h,
+             width, stripe + b->margin * 0.8 + foot_h);
+  }
+  b->limit = height - stripe - b->margin * 0.8 - foot_h - unit * 0.05;
+
+  if (impact_document_get_statistics (b->doc)->len == 0)
+    return;
+
+  if (wide)
+    {
+      /* the heading is the figures' kicker, as on the bold front page;
+       * measure the block on a scratch page to centre it */
+      ImpactPageData *real = b->page;
+      double h;
+
+      b->type_scale = unit / 260;
+      b->page = impact_page_data_new ();
+      h = impact_section_statistics_place_figures (b, 0);
+      impact_page_data_free (b->page);
+      b->page = real;
+      impact_section_statistics_place_figures (b, y + MAX (0, (b->limit - y - h) / 2));
+      impact_builder_note_bottom (b, y + h, "statistics");
+      return;
+    }
+
+  if (heading && *heading)
+    {
+      style = impact_builder_heading_style (b, round (unit * 0.05), PANGO_WEIGHT_HEAVY);
+      style.letter_spacing = -0.3;
+      style.size = impact_builder_fit_longest_word (b, &style, heading, b->content_width, 12);
+      layout = impact_builder_make_text (b, &style, heading, FALSE, b->content_width);
+      impact_builder_check_glyphs (b, layout, "statistics_heading");
+      b->next_tag = "H1";
+      y += impact_builder_place_layout (b, layout, x, y, &b->on_primary, 1.0, NULL);
+      impact_builder_add_rect (b, x, y + unit * 0.03, unit * 0.09, unit * 0.012, 0, accent, 1.0);
+      y += unit * 0.07;
+    }
+  place_stacked (b, y, b->limit);
+}
+
+/* In the flow: a row of panels, or the figures straight on the page */
+double
+impact_section_statistics_place (ImpactLayoutBuilder *b,
+                                 double               y)
+{
+  if (b->design->statistics == IMPACT_STATISTICS_FIGURES)
+    return impact_section_statistics_place_figures (b, y);
+  return place_panels (b, y);
+}
