@@ -613,19 +613,38 @@ impact_builder_equalise_rules (ImpactLayoutBuilder *b,
   g_array_set_size (rules, 0);
 }
 
-gboolean
-impact_builder_stat_has_extra (const ImpactStatistic *stat)
+/* A statistic as the sheet sets it: the big number (prefix, number and,
+ * when nothing follows, the qualifier: "330+"), then, set smaller, the
+ * scale word and suffix, with the qualifier after them when there are any
+ * ("95%+", "1.2 million+"), so it qualifies the whole figure */
+static gboolean
+stat_has_extra (const ImpactStatistic *stat)
 {
   return (stat->scale && *stat->scale) || (stat->suffix && *stat->suffix);
 }
 
 char *
+impact_builder_stat_number (const ImpactStatistic *stat)
+{
+  ImpactStatistic bare;
+
+  if (!stat_has_extra (stat))
+    return impact_statistic_format_number (stat);
+  bare = *stat;
+  bare.qualifier = NULL;
+  return impact_statistic_format_number (&bare);
+}
+
+/* NULL when the figure is a number alone */
+char *
 impact_builder_stat_extra_text (const ImpactStatistic *stat)
 {
-  return g_strdup_printf ("%s%s%s",
-                          stat->suffix ? stat->suffix : "",
-                          stat->suffix && *stat->suffix && stat->scale && *stat->scale ? " " : "",
-                          stat->scale ? stat->scale : "");
+  if (!stat_has_extra (stat))
+    return NULL;
+  return g_strconcat (stat->scale ? stat->scale : "",
+                      stat->suffix ? stat->suffix : "",
+                      stat->qualifier ? stat->qualifier : "",
+                      NULL);
 }
 
 char *

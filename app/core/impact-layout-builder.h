@@ -269,8 +269,8 @@ impact_builder_equalise_rules (ImpactLayoutBuilder *b,
                                GArray              *rules,
                                double               bottom);
 
-gboolean
-impact_builder_stat_has_extra (const ImpactStatistic *stat);
+char *
+impact_builder_stat_number (const ImpactStatistic *stat);
 
 char *
 impact_builder_stat_extra_text (const ImpactStatistic *stat);

@@ -13,36 +13,7 @@
 
 #include "impact-design.h"
 
-#define BOLD_VALUES \
-  .margin = 0.075, \
-  .left_column = 0.27, \
-  .header = IMPACT_HEADER_FIGURE_BAND, \
-  .panels = IMPACT_PANEL_OPEN, \
-  .statistics = IMPACT_STATISTICS_FIGURES, \
-  .stat_min_width = 36, \
-  .stat_min_gap = 20, \
-  .fact_hang = 12, \
-  .fact_inset = 0, \
-  .fact_lead_size = 16, \
-  .fact_lead_weight = PANGO_WEIGHT_HEAVY, \
-  .fact_body_size = 8.25, \
-  .approach_band = TRUE, \
-  .pillar_body_size = 8.25, \
-  .pillar_tile_radius = 3, \
-  .pillar_tile = IMPACT_ROLE_ACCENT, \
-  .pillar_icon = IMPACT_ROLE_ON_ACCENT, \
-  .timeline_band = TRUE, \
-  .year_size = 24, \
-  .year_weight = PANGO_WEIGHT_HEAVY, \
-  .year_tracking = -0.5, \
-  .year_nudge = -1, \
-  .year_color = IMPACT_ROLE_PRIMARY, \
-  .track_width = 2, \
-  .photo_size = 76, \
-  .profile_pad = 4, \
-  .profile_text_gap = 22, \
-  .profile_name_size = 18, \
-  .footer_stripe = TRUE
+#include "impact-design-bold-values.h"
 
 const ImpactDesign impact_design_bold = {
   .name = "bold",

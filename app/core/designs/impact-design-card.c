@@ -9,16 +9,11 @@
 #include "config.h"
 
 #include "impact-design.h"
+#include "impact-design-bold-values.h"
 
 const ImpactDesign impact_design_card = {
   .name = "card",
-  .margin = 0.075,
-  .left_column = 0.27,
-  .header = IMPACT_HEADER_FIGURE_BAND,
-  .panels = IMPACT_PANEL_OPEN,
-  .statistics = IMPACT_STATISTICS_FIGURES,
-  .stat_min_width = 36,
-  .stat_min_gap = 20,
+  BOLD_VALUES,
   .lists_sources = FALSE,
   .front = {
     { IMPACT_SECTION_STATISTICS, 0, 0 },

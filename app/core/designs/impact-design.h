@@ -52,6 +52,31 @@ typedef enum
   IMPACT_STATISTICS_FIGURES,   /* huge figures straight on the band, hairlines between */
 } ImpactStatisticsStyle;
 
+/* How the statistics' row looks */
+typedef struct
+{
+  gboolean        panel;            /* coloured panels with an accent bar; else hairlines between columns */
+  gboolean        heading_dash;     /* the heading on the colour, after an accent dash */
+  double          gap[2];           /* between columns: for up to 3, for more */
+  double          pad[2];           /* inside a panel */
+  double          number_size[3];   /* for up to 3, 4, 5 or more */
+  double          min_number_size;
+  PangoWeight     number_weight;
+  double          number_tracking;  /* of the size, tighter */
+  double          number_nudge;     /* optical margin, pt */
+  double          number_nudge_em;  /* optical margin, of the size */
+  ImpactColorRole number_color;
+  double          extra_size;       /* the scale word and suffix, of the number's size */
+  gboolean        label_caps;       /* the label in small capitals (a kicker) */
+  double          label_size;
+  double          label_line_height;
+  double          label_alpha;
+  double          label_drop;       /* the label's top below the figures' baseline, of the size … */
+  double          label_drop_pt;    /* … plus these points, or at least them (label_drop_max) */
+  gboolean        label_drop_max;
+  gboolean        icon_leads_label; /* else at the panel's top right */
+} ImpactStatisticsLook;
+
 /* One section in a page's flow, and the space above it: @gap in points
  * plus @scaled_gap points that shrink with the text when a page is fitted */
 typedef struct
@@ -76,6 +101,7 @@ typedef struct
   ImpactHeaderStyle     header;
   ImpactPanelStyle      panels;
   ImpactStatisticsStyle statistics;
+  ImpactStatisticsLook  stats;
   double                stat_min_width;  /* a statistic's narrowest readable column */
   double                stat_min_gap;
   gboolean              lists_sources;   /* statistics carry footnote marks */

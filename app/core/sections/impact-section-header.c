@@ -135,7 +135,7 @@ place_figure_band (ImpactLayoutBuilder *b)
 
   y += 16;
   if (impact_document_get_statistics (b->doc)->len > 0)
-    y = impact_section_statistics_place_figures (b, y) + 24;
+    y = impact_section_statistics_place (b, y) + 24;
   else
     y += 8;
 

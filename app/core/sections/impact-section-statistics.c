@@ -23,266 +23,222 @@ impact_section_statistics_shown (ImpactLayoutBuilder *b)
   return MIN (n, impact_builder_max_panels (b, b->design->stat_min_width, b->design->stat_min_gap));
 }
 
-static double
-place_panels (ImpactLayoutBuilder *b,
-              double               y)
+/* One statistic's parts, measured */
+typedef struct
 {
+  PangoLayout *number;
+  PangoLayout *extra;    /* scale word, suffix (and then the qualifier); NULL = none */
+  PangoLayout *label;
+  gboolean     icon;
+} StatParts;
+
+static void
+stat_parts_clear (gpointer data)
+{
+  StatParts *parts = data;
+
+  g_clear_object (&parts->number);
+  g_clear_object (&parts->extra);
+  g_clear_object (&parts->label);
+}
+
+static ImpactTextStyle
+number_style (ImpactLayoutBuilder        *b,
+              const ImpactStatisticsLook *look,
+              double                      size)
+{
+  ImpactTextStyle style = impact_builder_heading_style (b, size, look->number_weight);
+
+  style.letter_spacing = -size * look->number_tracking;
+  return style;
+}
+
+/* The statistics side by side in one row: as coloured panels, or as big
+ * figures straight on the page or band with hairlines between them, as the
+ * design's look says. Every figure takes one size, the largest at which the
+ * widest figure and its scale word fit its column; a scale word that does
+ * not fit even at the smallest size goes to a line of its own under the
+ * figure, so nothing ever runs out of its panel. */
+double
+impact_section_statistics_place (ImpactLayoutBuilder *b,
+                                 double               y)
+{
+  const ImpactStatisticsLook *look = &b->design->stats;
   GPtrArray *stats = impact_document_get_statistics (b->doc);
   const char *heading = impact_document_get_statistics_heading (b->doc);
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
   guint n = impact_section_statistics_shown (b);
-  double x = b->margin, top = y;
-  double gap = n > 3 ? 8 : 10;
-  double pad = n > 3 ? 12 : 13;
-  double panel_w, number_size = n > 4 ? 30 : n > 3 ? 35 : 40;
-  double max_ascent = 0, max_label = 0, panel_h, number_top;
-  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) extras = g_ptr_array_new_with_free_func (impact_builder_object_unref0);
+  double ts = b->type_scale, x = b->margin, top = y;
+  double gap = look->gap[n > 3], pad = look->pad[n > 3];
+  double number_size = look->number_size[MIN (n, 5) < 4 ? 0 : MIN (n, 5) - 3];
+  double col_w, icon_w = 0, max_ascent = 0, max_label = 0, max_extra_below = 0;
+  double number_top, baseline, label_top, extra_top, bottom;
+  gboolean extra_below = FALSE;
+  g_autoptr(GArray) parts = g_array_new (FALSE, TRUE, sizeof (StatParts));
 
   if (n == 0)
     return y;
+  g_array_set_clear_func (parts, stat_parts_clear);
+  g_array_set_size (parts, n);
 
-  if (heading && *heading)
-    y += impact_builder_place_kicker (b, heading, x, y, b->content_width) + 5;
-
-  panel_w = (b->content_width - gap * (n - 1)) / n;
-
-  /* One number size for all panels, so the figures share a baseline and
-   * read as a set: the largest that fits the widest figure. */
-  for (guint i = 0; i < n; i++)
+  if (heading && *heading && look->heading_dash)
     {
-      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
-      g_autofree char *number = impact_statistic_format_number (stat);
-      ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_BOLD);
-      g_autoptr(PangoLayout) probe = impact_builder_make_text (b, &style, number, FALSE, -1);
-      double w, extra_w = 0;
-      double avail = panel_w - 2 * pad - (stat->icon ? 22 : 0);
-
-      if ((stat->scale && *stat->scale) || (stat->suffix && *stat->suffix))
-        extra_w = number_size * 0.2;
-      impact_text_layout_get_size (probe, &w, NULL);
-      if (w + extra_w > avail)
-        number_size = MAX (20, number_size * avail / (w + extra_w));
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
-      g_autofree char *number = impact_statistic_format_number (stat);
-      g_autofree char *extra = NULL;
-      ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_BOLD);
-      PangoLayout *layout;
-      double h;
-
-      style.letter_spacing = -number_size * 0.02;
-      layout = impact_builder_make_text (b, &style, number, FALSE, -1);
-      impact_builder_check_glyphs (b, layout, "statistics");
-      max_ascent = MAX (max_ascent, impact_text_layout_get_baseline (layout));
-      g_ptr_array_add (numbers, layout);
-
-      /* scale word and suffix, set smaller on the number's baseline */
-      if ((stat->scale && *stat->scale) || (stat->suffix && *stat->suffix))
-        {
-          extra = g_strdup_printf ("%s%s%s",
-                                   stat->suffix ? stat->suffix : "",
-                                   stat->suffix && stat->scale ? " " : "",
-                                   stat->scale ? stat->scale : "");
-          style = impact_builder_heading_style (b, number_size * 0.42, PANGO_WEIGHT_BOLD);
-          g_ptr_array_add (extras, impact_builder_make_text (b, &style, extra, FALSE, -1));
-        }
-      else
-        g_ptr_array_add (extras, NULL);
-
-      style = impact_builder_kicker_style (b, 7.5);
-      style.letter_spacing = 0.5;
-      style.line_height = 1.32;
-      layout = impact_builder_make_text (b, &style, stat->label, FALSE, panel_w - 2 * pad);
-      impact_builder_mark_statistic_source (b, layout, stat);
-      impact_text_layout_get_size (layout, NULL, &h);
-      max_label = MAX (max_label, h);
-      g_ptr_array_add (labels, layout);
-    }
-
-  number_top = y + pad + 2;
-  panel_h = pad + 2 + max_ascent + number_size * 0.28 + 8 + max_label + pad;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
-      PangoLayout *number = g_ptr_array_index (numbers, i);
-      PangoLayout *extra = g_ptr_array_index (extras, i);
-      double px = x + i * (panel_w + gap);
-      double baseline = number_top + max_ascent;
-      double nw;
-
-      impact_builder_add_rect (b, px, y, panel_w, panel_h, 0, primary, 1.0);
-      impact_builder_add_rect (b, px, y, panel_w, 4, 0, accent, 1.0);
-      if (stat->icon && impact_icon_exists (stat->icon))
-        impact_builder_add_icon (b, stat->icon, px + panel_w - pad - 16, y + pad + 2, 16, accent);
-
-      impact_text_layout_get_size (number, &nw, NULL);
-      impact_builder_place_layout (b, g_object_ref (number), px + pad - 1,
-                    baseline - impact_text_layout_get_baseline (number),
-                    &b->on_primary, 1.0, NULL);
-      if (extra != NULL)
-        impact_builder_place_layout (b, g_object_ref (extra), px + pad + nw + number_size * 0.08,
-                      baseline - impact_text_layout_get_baseline (extra),
-                      &b->on_primary, 1.0, NULL);
-      impact_builder_place_layout (b, g_object_ref (g_ptr_array_index (labels, i)), px + pad,
-                    baseline + number_size * 0.28 + 8, &b->on_primary, 0.92, NULL);
-      impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, px, y, panel_w, panel_h);
-    }
-
-  y += panel_h;
-  impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, y - top);
-  impact_builder_note_bottom (b, y, "statistics");
-  return y;
-}
-
-/* The statistics as big figures on the band; returns the bottom. */
-double
-impact_section_statistics_place_figures (ImpactLayoutBuilder *b,
-                                         double               y)
-{
-  GPtrArray *stats = impact_document_get_statistics (b->doc);
-  const char *heading = impact_document_get_statistics_heading (b->doc);
-  const ImpactColor *accent = impact_theme_get_accent (b->theme);
-  guint n = impact_section_statistics_shown (b);
-  double x = b->margin, top = y, gap = n > 3 ? 20 : 28;
-  double col_w, number_size = n > 4 ? 44 : n > 3 ? 52 : 62;
-  double max_ascent = 0, max_descent = 0, max_label = 0, icon_w = 0;
-  double number_top, baseline, label_top, bottom;
-  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) extras = g_ptr_array_new_with_free_func (impact_builder_object_unref0);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (n == 0)
-    return y;
-
-  if (heading && *heading)
-    {
-      ImpactTextStyle ks = impact_builder_kicker_style (b, 7.5 * b->type_scale);
-      PangoLayout *kl = impact_builder_make_text (b, &ks, heading, FALSE, b->content_width - 26 * b->type_scale);
+      ImpactTextStyle ks = impact_builder_kicker_style (b, 7.5 * ts);
+      PangoLayout *kl = impact_builder_make_text (b, &ks, heading, FALSE, b->content_width - 26 * ts);
       double kh;
 
       impact_text_layout_get_size (kl, NULL, &kh);
-      impact_builder_add_rect (b, x, y + kh / 2 - 2.5 * b->type_scale, 18 * b->type_scale, 3 * b->type_scale, 0, accent, 1.0);
+      impact_builder_add_rect (b, x, y + kh / 2 - 2.5 * ts, 18 * ts, 3 * ts, 0, accent, 1.0);
       b->next_tag = "H2";
-      y += impact_builder_place_layout (b, kl, x + 26 * b->type_scale, y, &b->on_primary, 1.0, NULL) + 10 * b->type_scale;
+      y += impact_builder_place_layout (b, kl, x + 26 * ts, y, &b->on_primary, 1.0, NULL) + 10 * ts;
     }
+  else if (heading && *heading)
+    y += impact_builder_place_kicker (b, heading, x, y, b->content_width) + 5;
 
   col_w = (b->content_width - gap * (n - 1)) / n;
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+
+      g_array_index (parts, StatParts, i).icon = stat->icon && impact_icon_exists (stat->icon);
+      /* labels of all columns are indented alike when any has an icon */
+      if (look->icon_leads_label && g_array_index (parts, StatParts, i).icon)
+        icon_w = 22 * ts;
+    }
 
   /* one size for every figure, the largest at which the widest fits */
   for (guint i = 0; i < n; i++)
     {
       const ImpactStatistic *stat = g_ptr_array_index (stats, i);
-      g_autofree char *number = impact_statistic_format_number (stat);
-      ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
-      g_autoptr(PangoLayout) probe = NULL;
+      g_autofree char *number = impact_builder_stat_number (stat);
+      g_autofree char *extra = impact_builder_stat_extra_text (stat);
+      ImpactTextStyle style = number_style (b, look, number_size);
+      g_autoptr(PangoLayout) probe = impact_builder_make_text (b, &style, number, FALSE, -1);
       double w, extra_w = 0;
+      double avail = col_w - 2 * pad - (!look->icon_leads_label && g_array_index (parts, StatParts, i).icon ? 22 : 0);
 
-      style.letter_spacing = -number_size * 0.03;
-      probe = impact_builder_make_text (b, &style, number, FALSE, -1);
-      if (impact_builder_stat_has_extra (stat))
+      if (extra != NULL)
         {
-          g_autofree char *extra = impact_builder_stat_extra_text (stat);
-          ImpactTextStyle es = impact_builder_heading_style (b, number_size * 0.34, PANGO_WEIGHT_BOLD);
+          ImpactTextStyle es = impact_builder_heading_style (b, number_size * look->extra_size, PANGO_WEIGHT_BOLD);
           g_autoptr(PangoLayout) ep = impact_builder_make_text (b, &es, extra, FALSE, -1);
 
           impact_text_layout_get_size (ep, &extra_w, NULL);
           extra_w += number_size * 0.08;
         }
       impact_text_layout_get_size (probe, &w, NULL);
-      if (w + extra_w > col_w)
-        number_size = MAX (24, number_size * col_w / (w + extra_w));
-      if (stat->icon && impact_icon_exists (stat->icon))
-        icon_w = 22 * b->type_scale;
+      if (w + extra_w > avail)
+        number_size = MAX (look->min_number_size, number_size * avail / (w + extra_w));
     }
 
   for (guint i = 0; i < n; i++)
     {
       const ImpactStatistic *stat = g_ptr_array_index (stats, i);
-      g_autofree char *number = impact_statistic_format_number (stat);
+      StatParts *p = &g_array_index (parts, StatParts, i);
+      g_autofree char *number = impact_builder_stat_number (stat);
+      g_autofree char *extra = impact_builder_stat_extra_text (stat);
       g_autofree char *path = g_strdup_printf ("statistics[%u].label", i);
-      ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
-      PangoLayout *layout;
-      double h;
+      double avail = col_w - 2 * pad - (!look->icon_leads_label && p->icon ? 22 : 0);
+      ImpactTextStyle style = number_style (b, look, number_size);
+      double h, nw;
 
-      style.letter_spacing = -number_size * 0.03;
-      layout = impact_builder_make_text (b, &style, number, FALSE, -1);
-      impact_builder_check_glyphs (b, layout, "statistics");
-      max_ascent = MAX (max_ascent, impact_text_layout_get_baseline (layout));
-      impact_text_layout_get_size (layout, NULL, &h);
-      max_descent = MAX (max_descent, h - impact_text_layout_get_baseline (layout));
-      g_ptr_array_add (numbers, layout);
+      p->number = impact_builder_make_text (b, &style, number, FALSE, -1);
+      impact_builder_check_glyphs (b, p->number, "statistics");
+      max_ascent = MAX (max_ascent, impact_text_layout_get_baseline (p->number));
+      impact_text_layout_get_size (p->number, &nw, NULL);
 
-      if (impact_builder_stat_has_extra (stat))
+      if (extra != NULL)
         {
-          g_autofree char *extra = impact_builder_stat_extra_text (stat);
+          double ew;
 
-          style = impact_builder_heading_style (b, number_size * 0.34, PANGO_WEIGHT_BOLD);
-          g_ptr_array_add (extras, impact_builder_make_text (b, &style, extra, FALSE, -1));
+          style = impact_builder_heading_style (b, number_size * look->extra_size, PANGO_WEIGHT_BOLD);
+          p->extra = impact_builder_make_text (b, &style, extra, FALSE, -1);
+          impact_text_layout_get_size (p->extra, &ew, NULL);
+          if (nw + number_size * 0.08 + ew > avail + 0.01)
+            {
+              /* too wide beside the figure even at the smallest size: wrap
+               * it onto its own line(s) under the figure */
+              g_object_unref (p->extra);
+              p->extra = impact_builder_make_text (b, &style, extra, FALSE, col_w - 2 * pad);
+              g_object_set_data (G_OBJECT (p->extra), "impact-below", GINT_TO_POINTER (1));
+              impact_text_layout_get_size (p->extra, NULL, &h);
+              max_extra_below = MAX (max_extra_below, h);
+              extra_below = TRUE;
+            }
+        }
+
+      if (look->label_caps)
+        {
+          style = impact_builder_kicker_style (b, look->label_size * ts);
+          style.letter_spacing = 0.5;
         }
       else
-        g_ptr_array_add (extras, NULL);
-
-      style = impact_builder_body_style (b, 9);
-      style.size = 9 * b->type_scale;
-      style.weight = PANGO_WEIGHT_MEDIUM;
-      style.line_height = 1.28;
-      layout = impact_builder_make_text (b, &style, stat->label, FALSE, col_w - 6 - icon_w);
-      impact_builder_mark_statistic_source (b, layout, stat);
-      impact_builder_check_glyphs (b, layout, path);
-      impact_text_layout_get_size (layout, NULL, &h);
+        {
+          style = impact_builder_body_style (b, look->label_size);
+          style.size = look->label_size * ts;
+          style.weight = PANGO_WEIGHT_MEDIUM;
+        }
+      style.line_height = look->label_line_height;
+      p->label = impact_builder_make_text (b, &style, stat->label, FALSE,
+                                           col_w - 2 * pad - (icon_w > 0 ? 6 + icon_w : 0));
+      impact_builder_mark_statistic_source (b, p->label, stat);
+      impact_builder_check_glyphs (b, p->label, path);
+      impact_text_layout_get_size (p->label, NULL, &h);
       max_label = MAX (max_label, h);
-      g_ptr_array_add (labels, layout);
     }
 
-  /* labels of all columns are indented alike when any has an icon */
-  for (guint i = 0; i < n && icon_w == 0; i++)
-    {
-      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
-
-      if (stat->icon && impact_icon_exists (stat->icon))
-        icon_w = 22 * b->type_scale;
-    }
-  number_top = y;
+  number_top = y + (look->panel ? pad + 2 : 0);
   baseline = number_top + max_ascent;
   /* the label hangs from the figures' baseline: a fixed distance, so the
    * labels line up even when one figure has a comma's descent */
-  label_top = baseline + MAX (number_size * 0.16, 8);
-  bottom = label_top + max_label;
+  label_top = baseline + (look->label_drop_max ? MAX (number_size * look->label_drop, look->label_drop_pt)
+                                               : number_size * look->label_drop + look->label_drop_pt);
+  extra_top = label_top;
+  if (extra_below)
+    label_top += max_extra_below + 3;
+  bottom = label_top + max_label + pad;
 
   for (guint i = 0; i < n; i++)
     {
+      StatParts *p = &g_array_index (parts, StatParts, i);
       const ImpactStatistic *stat = g_ptr_array_index (stats, i);
-      PangoLayout *number = g_ptr_array_index (numbers, i);
-      PangoLayout *extra = g_ptr_array_index (extras, i);
-      double px = x + i * (col_w + gap), nw;
+      double px = x + i * (col_w + gap), nx, nw;
 
-      if (i > 0)
-        impact_builder_add_line (b, px - gap / 2, y, px - gap / 2, bottom, 0.75, &b->on_primary, 0.28);
-      /* the icon leads the label, on its first line */
-      if (stat->icon && impact_icon_exists (stat->icon))
-        impact_builder_add_icon (b, stat->icon, px, label_top + 0.5 * b->type_scale, 14 * b->type_scale, accent);
+      if (look->panel)
+        {
+          impact_builder_add_rect (b, px, y, col_w, bottom - y, 0, primary, 1.0);
+          impact_builder_add_rect (b, px, y, col_w, 4, 0, accent, 1.0);
+          if (p->icon)
+            impact_builder_add_icon (b, stat->icon, px + col_w - pad - 16, y + pad + 2, 16, accent);
+        }
+      else
+        {
+          if (i > 0)
+            impact_builder_add_line (b, px - gap / 2, y, px - gap / 2, bottom, 0.75, &b->on_primary, 0.28);
+          /* the icon leads the label, on its first line */
+          if (p->icon)
+            impact_builder_add_icon (b, stat->icon, px, label_top + 0.5 * ts, 14 * ts, accent);
+        }
 
-      impact_text_layout_get_size (number, &nw, NULL);
-      impact_builder_place_layout (b, g_object_ref (number), px - number_size * 0.04,
-                    baseline - impact_text_layout_get_baseline (number),
-                    &b->figure, 1.0, NULL);
-      if (extra != NULL)
-        impact_builder_place_layout (b, g_object_ref (extra), px - number_size * 0.04 + nw + number_size * 0.08,
-                      baseline - impact_text_layout_get_baseline (extra),
-                      &b->on_primary, 1.0, NULL);
-      impact_builder_place_layout (b, g_object_ref (g_ptr_array_index (labels, i)), px + icon_w, label_top,
-                    &b->on_primary, 1.0, NULL);
+      nx = px + pad + look->number_nudge - number_size * look->number_nudge_em;
+      impact_text_layout_get_size (p->number, &nw, NULL);
+      impact_builder_place_layout (b, g_object_ref (p->number), nx,
+                                   baseline - impact_text_layout_get_baseline (p->number),
+                                   impact_builder_color (b, look->number_color), 1.0, NULL);
+      if (p->extra != NULL && g_object_get_data (G_OBJECT (p->extra), "impact-below"))
+        impact_builder_place_layout (b, g_object_ref (p->extra), px + pad,
+                                     extra_top, &b->on_primary, 1.0, NULL);
+      else if (p->extra != NULL)
+        impact_builder_place_layout (b, g_object_ref (p->extra), nx + nw + number_size * 0.08,
+                                     baseline - impact_text_layout_get_baseline (p->extra),
+                                     &b->on_primary, 1.0, NULL);
+      impact_builder_place_layout (b, g_object_ref (p->label), px + pad + icon_w, label_top,
+                                   &b->on_primary, look->label_alpha, NULL);
       impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, px, y, col_w, bottom - y);
     }
-  (void) max_descent;
+
   impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, bottom - top);
+  impact_builder_note_bottom (b, bottom, "statistics");
   return bottom;
 }
 
@@ -307,7 +263,7 @@ place_stacked (ImpactLayoutBuilder *b,
   for (guint i = 0; i < n; i++)
     {
       const ImpactStatistic *stat = g_ptr_array_index (stats, i);
-      g_autofree char *number = impact_statistic_format_number (stat);
+      g_autofree char *number = impact_builder_stat_number (stat);
       ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
       g_autoptr(PangoLayout) probe = NULL;
       double w;
@@ -321,7 +277,7 @@ place_stacked (ImpactLayoutBuilder *b,
   for (guint i = 0; i < n; i++)
     {
       const ImpactStatistic *stat = g_ptr_array_index (stats, i);
-      g_autofree char *number = impact_statistic_format_number (stat);
+      g_autofree char *number = impact_builder_stat_number (stat);
       ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
       PangoLayout *layout;
       double w;
@@ -362,14 +318,11 @@ place_stacked (ImpactLayoutBuilder *b,
                     baseline - impact_text_layout_get_baseline (number), &b->figure, 1.0, NULL);
 
       /* the scale word and suffix lead the label: "million people …" */
-      if (impact_builder_stat_has_extra (stat))
-        {
-          g_autofree char *extra = impact_builder_stat_extra_text (stat);
+      {
+        g_autofree char *extra = impact_builder_stat_extra_text (stat);
 
-          label = g_strdup_printf ("%s %s", extra, stat->label);
-        }
-      else
-        label = g_strdup (stat->label);
+        label = extra ? g_strdup_printf ("%s %s", extra, stat->label) : g_strdup (stat->label);
+      }
       style = impact_builder_body_style (b, label_size);
       style.size = label_size;
       style.weight = PANGO_WEIGHT_MEDIUM;
@@ -485,10 +438,10 @@ impact_section_statistics_place_card (ImpactLayoutBuilder *b)
 
       b->type_scale = unit / 260;
       b->page = impact_page_data_new ();
-      h = impact_section_statistics_place_figures (b, 0);
+      h = impact_section_statistics_place (b, 0);
       impact_page_data_free (b->page);
       b->page = real;
-      impact_section_statistics_place_figures (b, y + MAX (0, (b->limit - y - h) / 2));
+      impact_section_statistics_place (b, y + MAX (0, (b->limit - y - h) / 2));
       impact_builder_note_bottom (b, y + h, "statistics");
       return;
     }
@@ -506,14 +459,4 @@ impact_section_statistics_place_card (ImpactLayoutBuilder *b)
       y += unit * 0.07;
     }
   place_stacked (b, y, b->limit);
-}
-
-/* In the flow: a row of panels, or the figures straight on the page */
-double
-impact_section_statistics_place (ImpactLayoutBuilder *b,
-                                 double               y)
-{
-  if (b->design->statistics == IMPACT_STATISTICS_FIGURES)
-    return impact_section_statistics_place_figures (b, y);
-  return place_panels (b, y);
 }

@@ -53,8 +53,6 @@ double   impact_section_profile_place     (ImpactLayoutBuilder *b, double y);
 double   impact_section_sources_place     (ImpactLayoutBuilder *b, double y);
 double   impact_section_footer_place      (ImpactLayoutBuilder *b, double y);
 
-/* the statistics as big figures straight on a band (the bold header, the wide card) */
-double   impact_section_statistics_place_figures (ImpactLayoutBuilder *b, double y);
 /* the whole statistics card */
 void     impact_section_statistics_place_card    (ImpactLayoutBuilder *b);
 /* how many statistics stand side by side */
