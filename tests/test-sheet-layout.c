@@ -7,6 +7,7 @@
 
 #include "impact-json-loader.h"
 #include "impact-sheet-layout-private.h"
+#include "sections/impact-sections.h"
 #include "impact-test-utils.h"
 #include "impact-theme.h"
 
@@ -248,23 +249,44 @@ test_autofit_shrinks (void)
 }
 
 static void
-test_overflow_reported (void)
+test_overflow_rebalanced (void)
 {
-  /* far too long: a precise warning naming the section */
+  /* too long for the front even at the smallest text: the quote moves to
+   * the back, which has room for it, and the sheet fits */
   g_autofree char *json = example_with_long_problem (12);
   g_autoptr(ImpactDocument) doc = load_string (json);
   g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
   g_autoptr(ImpactSheetLayout) layout = layout_for (doc, IMPACT_PAGE_SIZE_A4, diagnostics);
-  const ImpactDiagnostic *diag;
+  guint page = 0;
 
-  g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 1);
+  g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
+  g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_QUOTE, -1, &page, NULL));
+  g_assert_cmpuint (page, ==, 1);
+  assert_well_formed (layout);
+}
+
+static void
+test_overflow_reported (void)
+{
+  /* far too long: an error naming what is left off and how much to cut */
+  g_autofree char *json = example_with_long_problem (24);
+  g_autoptr(ImpactDocument) doc = load_string (json);
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = layout_for (doc, IMPACT_PAGE_SIZE_A4, diagnostics);
+  const ImpactDiagnostic *diag;
+  ImpactBox box;
+
+  g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR), >=, 1);
   diag = impact_diagnostics_get_item (diagnostics, 0);
-  g_assert_cmpint (diag->severity, ==, IMPACT_SEVERITY_WARNING);
-  /* the quote is what falls off the page; the problem is what grew */
-  g_assert_cmpstr (diag->path, ==, "quote.text");
-  g_assert_true (strstr (diag->message, "front page overflows by") != NULL);
+  g_assert_cmpint (diag->severity, ==, IMPACT_SEVERITY_ERROR);
+  g_assert_true (strstr (diag->message, "pt too long for the front page") != NULL);
+  g_assert_true (strstr (diag->message, "shorten the page's texts by about") != NULL);
   g_assert_true (strstr (diag->message, "the longest text on this page is problem.body") != NULL);
   g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (layout, 0), ==, 0.86);
+  /* what does not fit is marked, not drawn over the rest */
+  g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_QUOTE, -1, NULL, &box));
+  g_assert_true (box.overflow);
+  assert_well_formed (layout);
 }
 
 static const char *minimal_head =
@@ -285,33 +307,56 @@ milestone_items (ImpactSheetLayout *layout)
   return items;
 }
 
+/* More milestones than the timeline holds: the choice spans the whole
+ * history (the founding first, the highlighted ones, then the farthest
+ * in time from those), in date order; never only the newest */
 static void
 test_milestone_selection (void)
 {
   g_autoptr(GString) json = g_string_new (minimal_head);
   g_autoptr(ImpactDocument) doc = NULL;
-  g_autoptr(ImpactSheetLayout) layout = NULL;
-  g_autoptr(GArray) items = NULL;
+  g_autoptr(GArray) picked = NULL;
+  GPtrArray *milestones;
+  int years[6];
 
-  /* nine milestones, out of order; 2, 5 and 7 highlighted */
+  /* twelve milestones, one a year from 2001, newest first in the file;
+   * 2005 (item 7) and 2006 (item 6) highlighted */
   g_string_append (json, "\"milestones\": [");
-  for (int i = 0; i < 9; i++)
+  for (int i = 0; i < 12; i++)
     g_string_append_printf (json, "%s{ \"date\": \"%d\", \"title\": \"Event %d\"%s }",
-                            i ? "," : "", 2020 - i, i,
-                            (i == 2 || i == 5 || i == 7) ? ", \"highlight\": true" : "");
+                            i ? "," : "", 2012 - i, i,
+                            (i == 6 || i == 7) ? ", \"highlight\": true" : "");
   g_string_append (json, "] }");
   doc = load_string (json->str);
-  layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, NULL);
-  items = milestone_items (layout);
-  /* the highlighted ones, in date order (oldest first) */
-  g_assert_cmpuint (items->len, ==, 3);
-  g_assert_cmpint (g_array_index (items, int, 0), ==, 7);
-  g_assert_cmpint (g_array_index (items, int, 1), ==, 5);
-  g_assert_cmpint (g_array_index (items, int, 2), ==, 2);
+  milestones = impact_document_get_milestones (doc);
+  picked = impact_section_milestones_pick (doc, 6);
+  g_assert_cmpuint (picked->len, ==, 6);
+  for (guint i = 0; i < 6; i++)
+    years[i] = ((ImpactMilestone *) g_ptr_array_index (milestones, g_array_index (picked, guint, i)))->date.year;
+  /* the founding, the two highlighted, the newest, and two filling the gaps */
+  g_assert_cmpint (years[0], ==, 2001);
+  g_assert_cmpint (years[5], ==, 2012);
+  for (guint i = 1; i < 6; i++)
+    g_assert_cmpint (years[i], >, years[i - 1]);
+  {
+    gboolean has_2005 = FALSE, has_2006 = FALSE;
+
+    for (guint i = 0; i < 6; i++)
+      {
+        has_2005 |= years[i] == 2005;
+        has_2006 |= years[i] == 2006;
+      }
+    g_assert_true (has_2005 && has_2006);
+  }
+  /* all of them when they fit */
+  g_clear_pointer (&picked, g_array_unref);
+  picked = impact_section_milestones_pick (doc, 12);
+  g_assert_cmpuint (picked->len, ==, 12);
 }
 
+/* The sheet shows the milestones on as many rows as the back page holds */
 static void
-test_milestone_most_recent (void)
+test_milestone_rows (void)
 {
   g_autoptr(GString) json = g_string_new (minimal_head);
   g_autoptr(ImpactDocument) doc = NULL;
@@ -319,20 +364,17 @@ test_milestone_most_recent (void)
   g_autoptr(GArray) items = NULL;
 
   g_string_append (json, "\"milestones\": [");
-  for (int i = 0; i < 7; i++)
-    g_string_append_printf (json, "%s{ \"date\": \"%d-0%d\", \"title\": \"Event %d\" }",
-                            i ? "," : "", 2010 + (i * 3) % 7, 1 + i, i);
+  for (int i = 0; i < 9; i++)
+    g_string_append_printf (json, "%s{ \"date\": \"%d\", \"title\": \"Event %d\" }",
+                            i ? "," : "", 2020 - i, i);
   g_string_append (json, "] }");
   doc = load_string (json->str);
   layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, NULL);
   items = milestone_items (layout);
-  /* years 2010,2013,2016,2012,2015,2011,2014 for items 0..6: the four most
-   * recent are 2013 (1), 2014 (6), 2015 (4), 2016 (2), in that order */
-  g_assert_cmpuint (items->len, ==, 4);
-  g_assert_cmpint (g_array_index (items, int, 0), ==, 1);
-  g_assert_cmpint (g_array_index (items, int, 1), ==, 6);
-  g_assert_cmpint (g_array_index (items, int, 2), ==, 4);
-  g_assert_cmpint (g_array_index (items, int, 3), ==, 2);
+  /* a nearly empty back page: all nine, oldest first */
+  g_assert_cmpuint (items->len, ==, 9);
+  g_assert_cmpint (g_array_index (items, int, 0), ==, 8);
+  g_assert_cmpint (g_array_index (items, int, 8), ==, 0);
   assert_well_formed (layout);
 }
 
@@ -656,7 +698,10 @@ test_hostile_long_word (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
   text = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_WARNING);
   g_assert_nonnull (strstr (text, "problem.body: this text is far longer than a page can hold (65000 characters)"));
-  g_assert_nonnull (strstr (text, "overflows"));
+  g_clear_pointer (&text, g_free);
+  /* and a sheet that cannot fit is an error */
+  text = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (text, "pt too long for the front page"));
 }
 
 static void
@@ -696,9 +741,10 @@ main (int   argc,
   g_test_add_data_func ("/layout/example/a4", GINT_TO_POINTER (IMPACT_PAGE_SIZE_A4), test_example_fits);
   g_test_add_func ("/layout/reading-order", test_sections_in_reading_order);
   g_test_add_func ("/layout/autofit/shrinks", test_autofit_shrinks);
+  g_test_add_func ("/layout/autofit/overflow-rebalanced", test_overflow_rebalanced);
   g_test_add_func ("/layout/autofit/overflow-reported", test_overflow_reported);
   g_test_add_func ("/layout/milestones/highlighted", test_milestone_selection);
-  g_test_add_func ("/layout/milestones/most-recent", test_milestone_most_recent);
+  g_test_add_func ("/layout/milestones/rows", test_milestone_rows);
   g_test_add_func ("/layout/image/missing", test_missing_image_is_warning);
   g_test_add_func ("/layout/minimal", test_minimal_document);
   g_test_add_func ("/layout/statistics/two-to-five", test_statistic_counts);

@@ -25,6 +25,7 @@ struct _ImpactDocument
   char               *title;
   char               *subtitle;
   char               *language;
+  char               *pages;          /* "auto", "1" or "2"; NULL = auto */
   char               *statistics_heading;
   char               *facts_heading;
   char               *approach_heading;
@@ -425,6 +426,7 @@ impact_document_finalize (GObject *object)
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self->language);
+  g_free (self->pages);
   g_free (self->statistics_heading);
   g_free (self->facts_heading);
   g_free (self->approach_heading);
@@ -543,6 +545,7 @@ STRING_ACCESSORS (office)
 STRING_ACCESSORS (title)
 STRING_ACCESSORS (subtitle)
 STRING_ACCESSORS (language)
+STRING_ACCESSORS (pages)
 STRING_ACCESSORS (statistics_heading)
 STRING_ACCESSORS (facts_heading)
 STRING_ACCESSORS (approach_heading)
@@ -926,6 +929,7 @@ impact_document_take_contents (ImpactDocument *self,
   SWAP (self->title, other->title);
   SWAP (self->subtitle, other->subtitle);
   SWAP (self->language, other->language);
+  SWAP (self->pages, other->pages);
   SWAP (self->statistics_heading, other->statistics_heading);
   SWAP (self->facts_heading, other->facts_heading);
   SWAP (self->approach_heading, other->approach_heading);
@@ -1189,6 +1193,7 @@ impact_document_copy (ImpactDocument *self)
   impact_document_set_title (copy, self->title);
   impact_document_set_subtitle (copy, self->subtitle);
   impact_document_set_language (copy, self->language);
+  impact_document_set_pages (copy, self->pages);
   impact_document_set_statistics_heading (copy, self->statistics_heading);
   impact_document_set_facts_heading (copy, self->facts_heading);
   impact_document_set_approach_heading (copy, self->approach_heading);

@@ -163,6 +163,8 @@ const char         *impact_document_get_office          (ImpactDocument *self);
 const char         *impact_document_get_title           (ImpactDocument *self);
 const char         *impact_document_get_subtitle        (ImpactDocument *self);
 const char         *impact_document_get_language        (ImpactDocument *self);
+/* "auto" (or NULL), "1" or "2": how many pages the sheet takes */
+const char         *impact_document_get_pages           (ImpactDocument *self);
 const char         *impact_document_get_statistics_heading (ImpactDocument *self);
 const char         *impact_document_get_facts_heading   (ImpactDocument *self);
 const char         *impact_document_get_approach_heading (ImpactDocument *self);
@@ -187,6 +189,7 @@ void                impact_document_set_office          (ImpactDocument *self, c
 void                impact_document_set_title           (ImpactDocument *self, const char *value);
 void                impact_document_set_subtitle        (ImpactDocument *self, const char *value);
 void                impact_document_set_language        (ImpactDocument *self, const char *value);
+void                impact_document_set_pages           (ImpactDocument *self, const char *value);
 void                impact_document_set_statistics_heading (ImpactDocument *self, const char *value);
 void                impact_document_set_facts_heading   (ImpactDocument *self, const char *value);
 void                impact_document_set_approach_heading (ImpactDocument *self, const char *value);

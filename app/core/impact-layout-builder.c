@@ -389,6 +389,7 @@ impact_builder_check_glyphs (ImpactLayoutBuilder *b,
       g_free (b->longest_path);
       b->longest_path = g_strdup (path);
       b->longest_height = height;
+      b->longest_chars = g_utf8_strlen (pango_layout_get_text (layout), -1);
     }
 
   if (b->diagnostics == NULL || b->scale != 1.0)
@@ -735,4 +736,21 @@ void
 impact_builder_end_sources (ImpactLayoutBuilder *b)
 {
   g_clear_pointer (&b->source_numbers, g_hash_table_unref);
+}
+
+/* Marks where a section that does not fit would have started, down to
+ * the flow's limit (an empty box when it starts past it) */
+void
+impact_builder_add_overflow_box (ImpactLayoutBuilder *b,
+                                 ImpactSection        section,
+                                 double               top,
+                                 double               bottom)
+{
+  ImpactBox box = { section, -1, b->margin, 0, b->content_width, 0, TRUE };
+
+  box.y = MIN (top, b->limit);
+  box.height = MAX (0, MIN (bottom, b->limit) - box.y);
+  if (box.y < 0)
+    box.y = 0;
+  g_array_append_val (b->page->boxes, box);
 }

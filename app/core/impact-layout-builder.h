@@ -59,10 +59,17 @@ typedef struct
   gboolean            rtl;            /* a right-to-left document: pages are mirrored */
   char               *longest_path;   /* the tallest text block of the page */
   double              longest_height;
+  guint               longest_chars;
+  gboolean            moved[IMPACT_N_SECTIONS]; /* rebalanced off the front onto the back */
+  guint               milestone_rows;  /* how many rows of milestones the timeline may take */
 } ImpactLayoutBuilder;
 
 const ImpactColor *impact_builder_color (ImpactLayoutBuilder *b,
                                          ImpactColorRole      role);
+void               impact_builder_add_overflow_box (ImpactLayoutBuilder *b,
+                                                    ImpactSection        section,
+                                                    double               top,
+                                                    double               bottom);
 void               impact_builder_begin_sources (ImpactLayoutBuilder *b);
 void               impact_builder_end_sources   (ImpactLayoutBuilder *b);
 void               impact_builder_number_sources (ImpactLayoutBuilder *b,

@@ -37,17 +37,147 @@ G_DEFINE_FINAL_TYPE (ImpactSheetLayout, impact_sheet_layout, G_TYPE_OBJECT)
 
 typedef void (*PageFunc) (ImpactLayoutBuilder *b);
 
-/* Places the sections of @flow one below the other from @y; returns the bottom */
+static double
+op_bottom (const ImpactOp *op)
+{
+  switch (op->kind)
+    {
+    case IMPACT_OP_LINE:
+      return MAX (op->y, op->y2);
+    case IMPACT_OP_CIRCLE:
+      return op->y + op->radius;
+    case IMPACT_OP_POLYGON:
+      {
+        double bottom = -G_MAXDOUBLE;
+
+        for (guint k = 0; k < op->n_points; k++)
+          bottom = MAX (bottom, op->points[2 * k + 1]);
+        return bottom;
+      }
+    case IMPACT_OP_TAG_BEGIN:
+    case IMPACT_OP_TAG_END:
+      return -G_MAXDOUBLE;
+    default:
+      return op->y + op->h;
+    }
+}
+
+/* Takes off the page what a section that ran past the limit placed below
+ * the first of its items that does not fit (a list keeps the rows that
+ * fit; a single block goes altogether): texts and marks there go, the
+ * panels and rules that reach there are cut short. The section's own box
+ * goes too; the caller adds the overflow box. */
+static void
+cut_section (ImpactLayoutBuilder *b,
+             guint                n_ops,
+             guint                n_boxes,
+             double               top)
+{
+  double cut = b->limit;
+  guint i;
+
+  for (i = n_boxes; i < b->page->boxes->len; i++)
+    {
+      const ImpactBox *box = &g_array_index (b->page->boxes, ImpactBox, i);
+
+      if (box->item >= 0 && box->y + box->height > b->limit + 0.01)
+        cut = MIN (cut, box->y);
+    }
+  /* no item boxes: nothing of it fits */
+  if (cut >= b->limit)
+    {
+      gboolean items = FALSE;
+
+      for (i = n_boxes; i < b->page->boxes->len; i++)
+        items |= g_array_index (b->page->boxes, ImpactBox, i).item >= 0;
+      if (!items)
+        cut = top;
+    }
+  for (i = n_ops; i < b->page->ops->len;)
+    {
+      ImpactOp *op = &g_array_index (b->page->ops, ImpactOp, i);
+
+      if (op_bottom (op) <= cut + 0.01)
+        {
+          i++;
+          continue;
+        }
+      if (op->kind == IMPACT_OP_RECT && op->y < cut - 0.5)
+        {
+          op->h = cut - op->y;
+          i++;
+        }
+      else if (op->kind == IMPACT_OP_LINE && MIN (op->y, op->y2) < cut - 0.5)
+        {
+          if (op->y2 > op->y)
+            op->y2 = cut;
+          else
+            op->y = cut;
+          i++;
+        }
+      else
+        g_array_remove_index (b->page->ops, i);
+    }
+  for (i = n_boxes; i < b->page->boxes->len;)
+    {
+      const ImpactBox *box = &g_array_index (b->page->boxes, ImpactBox, i);
+
+      if (box->item < 0 || box->y + box->height > cut + 0.01)
+        g_array_remove_index (b->page->boxes, i);
+      else
+        i++;
+    }
+}
+
+/* Places the sections of @flow one below the other from @y; returns the
+ * bottom. The flow never draws past its limit: a section that runs past
+ * it is taken off the page again (its box stays, marked as overflowing,
+ * for the preview to show like overset text), and so is every section
+ * after it; the attempt records what went over and by how much. */
 static double
 place_flow (ImpactLayoutBuilder   *b,
             const ImpactFlowEntry *flow,
             double                 y)
 {
+  gboolean over = FALSE;
+
   for (guint i = 0; i < IMPACT_DESIGN_MAX_FLOW && flow[i].section < IMPACT_N_SECTIONS; i++)
     {
       const ImpactSectionInfo *info = impact_sections_get (flow[i].section);
+      guint n_ops = b->page->ops->len, n_boxes = b->page->boxes->len;
+      double top = y + flow[i].gap + flow[i].scaled_gap * b->scale;
+      double bottom;
 
-      y = info->place (b, y + flow[i].gap + flow[i].scaled_gap * b->scale);
+      if (b->moved[flow[i].section])
+        continue;
+      if (over)
+        {
+          /* left off too, when it has anything to show: find out on a
+           * scratch page */
+          ImpactPageData *real = b->page;
+
+          b->page = impact_page_data_new ();
+          bottom = info->place (b, top);
+          impact_page_data_free (b->page);
+          b->page = real;
+          if (bottom > top + 0.01)
+            impact_builder_add_overflow_box (b, flow[i].section, top, top);
+          continue;
+        }
+      bottom = info->place (b, top);
+      if (bottom > b->limit + 0.01)
+        {
+          if (b->overflow_path == NULL)
+            {
+              b->overflow_path = g_strdup (info->json_path);
+              b->overflow_amount = bottom - b->limit;
+            }
+          cut_section (b, n_ops, n_boxes, top);
+          impact_builder_add_overflow_box (b, flow[i].section, top, bottom);
+          over = TRUE;
+          continue;
+        }
+      y = bottom;
     }
   return y;
 }
@@ -58,7 +188,7 @@ layout_front (ImpactLayoutBuilder *b)
   GPtrArray *stats = impact_document_get_statistics (b->doc);
   guint shown = impact_section_statistics_shown (b);
 
-  if (shown < stats->len && b->diagnostics != NULL && b->scale == 1.0)
+  if (shown < stats->len && b->diagnostics != NULL)
     impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, "statistics",
                             "%u statistics do not fit side by side; the sheet shows the first %u: "
                             "keep the few strongest figures",
@@ -68,11 +198,66 @@ layout_front (ImpactLayoutBuilder *b)
   place_flow (b, b->design->front, 0);
 }
 
+/* The back's flow, with the sections rebalanced off the front placed
+ * before its last section */
+static void
+back_flow (ImpactLayoutBuilder *b,
+           ImpactFlowEntry     *flow)
+{
+  const ImpactFlowEntry *design = b->design->back;
+  guint n = 0, k = 0;
+
+  while (n < IMPACT_DESIGN_MAX_FLOW && design[n].section < IMPACT_N_SECTIONS)
+    n++;
+  for (guint i = 0; i < n; i++)
+    {
+      if (i == n - 1 || n == 0)
+        for (guint s = 0; s < IMPACT_N_SECTIONS && k + 2 < IMPACT_DESIGN_MAX_FLOW; s++)
+          if (b->moved[s])
+            flow[k++] = (ImpactFlowEntry) { s, 0, 16 };
+      flow[k++] = design[i];
+    }
+  flow[k] = (ImpactFlowEntry) IMPACT_FLOW_END;
+}
+
 static void
 layout_back (ImpactLayoutBuilder *b)
 {
+  ImpactFlowEntry flow[IMPACT_DESIGN_MAX_FLOW + 1];
+  gboolean moved[IMPACT_N_SECTIONS];
+
+  back_flow (b, flow);
   b->limit = impact_section_footer_place (b, b->height) - b->design->back_foot_gap;
-  place_flow (b, b->design->back, b->design->back_from_edge ? 0 : b->margin - 6);
+  /* the moved sections are placed here, not skipped */
+  memcpy (moved, b->moved, sizeof moved);
+  memset (b->moved, 0, sizeof b->moved);
+  place_flow (b, flow, b->design->back_from_edge ? 0 : b->margin - 6);
+  memcpy (b->moved, moved, sizeof moved);
+}
+
+/* Everything on one page: the front's flow, then the back's, above the
+ * footer band with the sources over it */
+static void
+layout_single (ImpactLayoutBuilder *b)
+{
+  ImpactFlowEntry flow[2 * IMPACT_DESIGN_MAX_FLOW + 1];
+  guint k = 0;
+  double footer_top;
+
+  impact_builder_number_sources (b, impact_section_statistics_shown (b));
+  footer_top = impact_section_footer_place (b, b->height);
+  b->limit = impact_section_sources_place (b, footer_top - 18) - b->design->front_foot_gap;
+  for (guint i = 0; i < IMPACT_DESIGN_MAX_FLOW && b->design->front[i].section < IMPACT_N_SECTIONS; i++)
+    flow[k++] = b->design->front[i];
+  for (guint i = 0; i < IMPACT_DESIGN_MAX_FLOW && b->design->back[i].section < IMPACT_N_SECTIONS; i++)
+    {
+      flow[k] = b->design->back[i];
+      if (i == 0)
+        flow[k].scaled_gap = 18;
+      k++;
+    }
+  flow[k] = (ImpactFlowEntry) IMPACT_FLOW_END;
+  place_flow (b, flow, 0);
 }
 
 /* A right-to-left sheet reads from the right: the page's grid is the
@@ -129,32 +314,35 @@ mirror_page (ImpactPageData *page,
 }
 
 /* Lays a page out at one text scale; returns the page, or NULL with the
- * page freed when it overflows (unless @keep). */
+ * page freed when it overflows (unless @keep). Diagnostics go out only
+ * from the one attempt per page that @reports, so none is said twice. */
 static ImpactPageData *
 attempt (ImpactLayoutBuilder *b,
          PageFunc             func,
-         const char          *page_name,
          double               scale,
-         gboolean             keep)
+         gboolean             keep,
+         ImpactDiagnostics   *reports)
 {
   ImpactPageData *page = impact_page_data_new ();
 
   b->page = page;
   b->scale = scale;
+  b->diagnostics = reports;
   g_clear_pointer (&b->overflow_path, g_free);
   b->overflow_amount = 0;
   b->cut_short = FALSE;
   g_clear_pointer (&b->longest_path, g_free);
   b->longest_height = 0;
-  g_ptr_array_set_size (b->sources, 0);
+  b->longest_chars = 0;
   impact_builder_begin_sources (b);
   func (b);
   impact_builder_end_sources (b);
+  b->diagnostics = NULL;
   page->scale = scale;
   if (b->rtl)
     mirror_page (page, b->width);
   b->page = NULL;
-  g_debug ("%s page at %.0f %%: %s overflows by %.1f pt", page_name, scale * 100,
+  g_debug ("page at %.0f %%: %s overflows by %.1f pt", scale * 100,
            b->overflow_path ? b->overflow_path : "nothing", b->overflow_amount);
   if (b->overflow_path != NULL && !keep)
     {
@@ -164,40 +352,35 @@ attempt (ImpactLayoutBuilder *b,
   return page;
 }
 
-/* Text first tries its full size; when the page overflows, the largest
- * scale in [IMPACT_MIN_FIT_SCALE, 1) that fits is found by bisection to the
- * nearest IMPACT_FIT_STEP, so a fitting page costs one pass and a crowded one five
- * or six. */
+/* Text first tries its full size, with as many rows of milestones as the
+ * page holds (from @max_rows down to one); when the page still overflows,
+ * the largest scale in [IMPACT_MIN_FIT_SCALE, 1) that fits is found by
+ * bisection to the nearest IMPACT_FIT_STEP. Returns the page; *fits says
+ * whether it fits (when not, it is laid out at the smallest scale, with
+ * what does not fit left off and marked). */
 static ImpactPageData *
 layout_page_fitted (ImpactLayoutBuilder *b,
                     PageFunc             func,
-                    const char          *page_name)
+                    guint                max_rows,
+                    ImpactDiagnostics   *diagnostics,
+                    gboolean            *fits)
 {
   ImpactPageData *best;
   double lo = IMPACT_MIN_FIT_SCALE, hi = 1.0;
 
-  if ((best = attempt (b, func, page_name, 1.0, FALSE)) != NULL)
-    return best;
+  *fits = TRUE;
+  for (guint rows = max_rows; rows >= 1; rows--)
+    {
+      b->milestone_rows = rows;
+      if ((best = attempt (b, func, 1.0, FALSE, rows == max_rows ? diagnostics : NULL)) != NULL)
+        return best;
+    }
+  b->milestone_rows = 1;
 
-  best = attempt (b, func, page_name, IMPACT_MIN_FIT_SCALE, TRUE);
+  best = attempt (b, func, IMPACT_MIN_FIT_SCALE, TRUE, NULL);
   if (b->overflow_path != NULL)
     {
-      if (b->diagnostics != NULL)
-        {
-          g_autofree char *hint = NULL;
-
-          if (b->longest_path && g_strcmp0 (b->longest_path, b->overflow_path) != 0)
-            hint = g_strdup_printf ("; the longest text on this page is %s", b->longest_path);
-          impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0,
-                                  b->overflow_path,
-                                  "the %s page overflows by %s%.0f pt (about %.0f lines of body "
-                                  "text) even with text reduced to %.0f %%: this no longer fits "
-                                  "below the sections above it; shorten the page's texts%s",
-                                  page_name, b->cut_short ? "more than " : "",
-                                  ceil (b->overflow_amount),
-                                  ceil (b->overflow_amount / 12.0), IMPACT_MIN_FIT_SCALE * 100,
-                                  hint ? hint : "");
-        }
+      *fits = FALSE;
       return best;
     }
 
@@ -209,7 +392,7 @@ layout_page_fitted (ImpactLayoutBuilder *b,
 
       if (mid <= lo || mid >= hi)
         break;
-      page = attempt (b, func, page_name, mid, FALSE);
+      page = attempt (b, func, mid, FALSE, NULL);
       if (page != NULL)
         {
           impact_page_data_free (best);
@@ -219,9 +402,103 @@ layout_page_fitted (ImpactLayoutBuilder *b,
       else
         hi = mid;
     }
-  /* the sources of the kept attempt */
   b->scale = lo;
   return best;
+}
+
+/* A page that does not fit even at the smallest text is an error that
+ * names the text and about how much to cut; every section left off is
+ * named too, so nothing is dropped silently */
+static void
+report_overflow (ImpactLayoutBuilder *b,
+                 ImpactPageData      *page,
+                 const char          *page_name,
+                 ImpactDiagnostics   *diagnostics)
+{
+  g_autofree char *hint = NULL;
+  double per_pt = b->longest_height > 0 ? b->longest_chars / b->longest_height : 6.0;
+  guint cut = (guint) (ceil (b->overflow_amount * per_pt / 10.0) * 10);
+  gboolean first = TRUE;
+
+  if (diagnostics == NULL)
+    return;
+  if (b->longest_path && g_strcmp0 (b->longest_path, b->overflow_path) != 0)
+    hint = g_strdup_printf (" (the longest text on this page is %s)", b->longest_path);
+  impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_ERROR, NULL, 0, 0, b->overflow_path,
+                          "%s%.0f pt too long for the %s page, even with text reduced to %.0f %%; "
+                          "shorten the page's texts by about %u characters%s",
+                          b->cut_short ? "more than " : "", ceil (b->overflow_amount), page_name,
+                          IMPACT_MIN_FIT_SCALE * 100, MAX (cut, 10), hint ? hint : "");
+  for (guint i = 0; i < page->boxes->len; i++)
+    {
+      const ImpactBox *box = &g_array_index (page->boxes, ImpactBox, i);
+      const ImpactSectionInfo *info = impact_sections_get (box->section);
+
+      if (!box->overflow)
+        continue;
+      if (!first)
+        impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_ERROR, NULL, 0, 0, info->json_path,
+                                "left off the %s page: it comes after the text that does not fit",
+                                page_name);
+      first = FALSE;
+    }
+}
+
+/* The timeline's choice is the sheet's design, but it is said, not hidden:
+ * validate and the window list it (through preflight) */
+void
+impact_sheet_layout_report_omissions (ImpactSheetLayout *self,
+                                      ImpactDiagnostics *diagnostics)
+{
+  ImpactDocument *doc = self->document;
+  guint total = impact_document_get_milestones (doc)->len, shown = 0;
+
+  if (diagnostics == NULL || total == 0)
+    return;
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      ImpactPageData *page = g_ptr_array_index (self->pages, p);
+
+      for (guint i = 0; i < page->boxes->len; i++)
+        {
+          const ImpactBox *box = &g_array_index (page->boxes, ImpactBox, i);
+
+          shown += box->section == IMPACT_SECTION_MILESTONES && box->item >= 0;
+        }
+    }
+  for (guint e = 0; e < impact_document_get_eras (doc)->len && shown > 0; e++)
+    {
+      const ImpactEra *era = g_ptr_array_index (impact_document_get_eras (doc), e);
+      gboolean held = FALSE;
+
+      for (guint p = 0; p < self->pages->len && !held; p++)
+        {
+          ImpactPageData *page = g_ptr_array_index (self->pages, p);
+
+          for (guint i = 0; i < page->boxes->len && !held; i++)
+            {
+              const ImpactBox *box = &g_array_index (page->boxes, ImpactBox, i);
+
+              held = box->section == IMPACT_SECTION_MILESTONES && box->item >= 0 &&
+                     impact_section_milestones_in_era (g_ptr_array_index (impact_document_get_milestones (doc),
+                                                                          box->item), era);
+            }
+        }
+      if (!held)
+        {
+          g_autofree char *path = g_strdup_printf ("eras[%u]", e);
+
+          impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, path,
+                                  "none of the milestones the sheet shows falls in this era, so "
+                                  "the sheet's timeline leaves it out; the timeline export shows it");
+        }
+    }
+  if (shown > 0 && shown < total)
+    impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, "milestones",
+                            "the sheet's timeline shows %u of the %u milestones, spread over the "
+                            "whole history with the highlighted ones first; the timeline export "
+                            "(--part timeline) shows them all",
+                            shown, total);
 }
 
 void
@@ -331,6 +608,101 @@ builder_init (ImpactLayoutBuilder *b,
   b->rtl = document_is_rtl (self->document);
 }
 
+static gboolean
+has_quote (ImpactDocument *doc)
+{
+  ImpactQuote *quote = impact_document_get_quote (doc);
+
+  return quote != NULL && quote->text != NULL && *quote->text != '\0';
+}
+
+/* One page when the data says so, or (auto) when everything fits on one
+ * at full size; else the front and the back. A front that does not fit
+ * even at the smallest text moves its quote to the back when the back
+ * then still fits; what still does not fit is an error. */
+static void
+lay_out_sheet (ImpactLayoutBuilder *b,
+               ImpactSheetLayout   *self,
+               gboolean             front_only,
+               ImpactDiagnostics   *diagnostics)
+{
+  const char *pages = impact_document_get_pages (self->document);
+  ImpactPageData *front, *back = NULL;
+  gboolean fits, back_fits = TRUE;
+
+  if (g_strcmp0 (pages, "1") == 0)
+    {
+      front = layout_page_fitted (b, layout_single, 2, diagnostics, &fits);
+      if (!fits)
+        report_overflow (b, front, _("only"), diagnostics);
+      g_ptr_array_add (self->pages, front);
+      return;
+    }
+  if (g_strcmp0 (pages, "auto") == 0)
+    {
+      g_autoptr(ImpactDiagnostics) found = impact_diagnostics_new ();
+
+      b->milestone_rows = 2;
+      front = attempt (b, layout_single, 1.0, FALSE, found);
+      if (front != NULL)
+        {
+          if (diagnostics != NULL)
+            impact_diagnostics_extend (diagnostics, found);
+          g_ptr_array_add (self->pages, front);
+          return;
+        }
+    }
+
+  front = layout_page_fitted (b, layout_front, 1, diagnostics, &fits);
+  if (!fits && has_quote (self->document))
+    {
+      ImpactPageData *front2;
+      gboolean fits2;
+
+      b->moved[IMPACT_SECTION_QUOTE] = TRUE;
+      front2 = layout_page_fitted (b, layout_front, 1, NULL, &fits2);
+      if (fits2)
+        {
+          back = layout_page_fitted (b, layout_back, 3, diagnostics, &back_fits);
+          if (back_fits)
+            {
+              impact_page_data_free (front);
+              front = front2;
+              fits = TRUE;
+            }
+          else
+            {
+              impact_page_data_free (front2);
+              g_clear_pointer (&back, impact_page_data_free);
+            }
+        }
+      else
+        impact_page_data_free (front2);
+      if (!fits)
+        {
+          b->moved[IMPACT_SECTION_QUOTE] = FALSE;
+          /* the overflowing front again, for its report */
+          impact_page_data_free (front);
+          front = attempt (b, layout_front, IMPACT_MIN_FIT_SCALE, TRUE, NULL);
+        }
+    }
+  if (!fits)
+    report_overflow (b, front, _("front"), diagnostics);
+  g_ptr_array_add (self->pages, front);
+  if (front_only)
+    {
+      g_clear_pointer (&back, impact_page_data_free);
+      return;
+    }
+  if (back == NULL)
+    {
+      back = layout_page_fitted (b, layout_back, 3, diagnostics, &back_fits);
+      if (!back_fits)
+        report_overflow (b, back, _("back"), diagnostics);
+    }
+  g_ptr_array_add (self->pages, back);
+}
+
 ImpactSheetLayout *
 impact_sheet_layout_new (ImpactDocument    *document,
                          ImpactTheme       *theme,
@@ -367,9 +739,7 @@ impact_sheet_layout_new_front_only (ImpactDocument    *document,
   builder_init (&b, self, context, sources, diagnostics);
   b.type_scale = 1.0;
 
-  g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_front, _("front")));
-  if (!front_only)
-    g_ptr_array_add (self->pages, layout_page_fitted (&b, layout_back, _("back")));
+  lay_out_sheet (&b, self, front_only, diagnostics);
   g_clear_pointer (&b.longest_path, g_free);
   g_clear_pointer (&b.overflow_path, g_free);
   return self;
@@ -407,7 +777,7 @@ impact_sheet_layout_new_stats_card (ImpactDocument    *document,
   b.content_width = width - 2 * b.margin;
   b.design = &impact_design_card;
 
-  g_ptr_array_add (self->pages, attempt (&b, impact_section_statistics_place_card, "card", 1.0, TRUE));
+  g_ptr_array_add (self->pages, attempt (&b, impact_section_statistics_place_card, 1.0, TRUE, diagnostics));
   if (b.overflow_path != NULL && diagnostics != NULL)
     impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, b.overflow_path,
                             "the statistics card overflows by %.0f pt: use fewer statistics "

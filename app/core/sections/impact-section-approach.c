@@ -26,15 +26,19 @@ impact_section_approach_place (ImpactLayoutBuilder *b,
   double col_w = (b->content_width - gap * (cols - 1)) / cols;
   double row_top, row_h = 0;
 
+  /* absent: no band, no heading, no space */
+  if (pillars->len == 0)
+    return y;
+
   if (b->design->approach_band)
     {
       /* a full-bleed band carries the page's heading, echoing the front */
       guint band_op = b->page->ops->len;
-      double band_top = 0;
+      double band_top = y;
 
       impact_builder_add_rect (b, 0, band_top, b->width, 0, 0, primary, 1.0);
       top = band_top;
-      y = 27;
+      y = band_top + 27;
       if (heading && *heading)
         {
           ImpactTextStyle style = impact_builder_heading_style (b, 28, PANGO_WEIGHT_HEAVY);
@@ -48,7 +52,7 @@ impact_section_approach_place (ImpactLayoutBuilder *b,
           y += impact_builder_place_layout (b, layout, x, y, &b->on_primary, 1.0, NULL);
         }
       y += 18;
-      g_array_index (b->page->ops, ImpactOp, band_op).h = y;
+      g_array_index (b->page->ops, ImpactOp, band_op).h = y - band_top;
       impact_builder_add_rect (b, 0, y, b->width, 6, 0, accent, 1.0);
       y += 6 + 22;
     }

@@ -31,7 +31,9 @@ impact_section_facts_place (ImpactLayoutBuilder *b,
   if (heading && *heading)
     y += impact_builder_place_kicker (b, heading, x, y, b->content_width) + 6;
 
-  cols = MIN (n, 4);
+  /* at most four a row, the rows balanced: five are 3 + 2, seven 4 + 3,
+   * never one alone under four */
+  cols = n <= 4 ? n : (n + (n + 3) / 4 - 1) / ((n + 3) / 4);
   col_w = (b->content_width - gap * (cols - 1)) / cols;
   row_top = y;
 

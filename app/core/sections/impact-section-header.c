@@ -13,6 +13,24 @@
 #include "impact-emphasis.h"
 #include "impact-sections.h"
 
+/* The wordmark's height, measured on a scratch page */
+static double
+wordmark_height (ImpactLayoutBuilder *b)
+{
+  ImpactPageData *real = b->page;
+  double h;
+
+  b->page = impact_page_data_new ();
+  h = impact_builder_place_wordmark (b, 0, 0);
+  impact_page_data_free (b->page);
+  b->page = real;
+  return h;
+}
+
+/* A band of designed depth: the title and the subtitle stand on its foot,
+ * under the wordmark. A title of two or three lines that would reach the
+ * wordmark deepens the band instead, so the title, the subtitle and the
+ * wordmark never touch. */
 static double
 place_stripe_band (ImpactLayoutBuilder *b)
 {
@@ -24,8 +42,38 @@ place_stripe_band (ImpactLayoutBuilder *b)
   double mark_y = 34;
   const char *subtitle = impact_document_get_subtitle (b->doc);
   ImpactTextStyle style;
-  PangoLayout *layout;
-  double h, title_h, sub_h = 0;
+  PangoLayout *layout, *sub = NULL;
+  PangoRectangle ink;
+  double h, title_h, sub_h = 0, ty;
+
+  /* measure first: the band's depth depends on the title */
+  h = wordmark_height (b);
+  style = impact_builder_heading_style (b, 46, PANGO_WEIGHT_HEAVY);
+  style.uppercase = TRUE;
+  style.letter_spacing = -0.6;
+  layout = impact_builder_make_fitted_line (b, style, impact_builder_sheet_title (b->doc), width * 0.68 - x, 26);
+  impact_builder_check_glyphs (b, layout, "title");
+  impact_text_layout_get_size (layout, NULL, &title_h);
+  if (subtitle && *subtitle)
+    {
+      ImpactTextStyle s2 = impact_builder_body_style (b, 11);
+
+      s2.size = 11;
+      s2.weight = PANGO_WEIGHT_MEDIUM;
+      sub = impact_builder_make_text (b, &s2, subtitle, FALSE, width * 0.62 - x);
+      impact_builder_check_glyphs (b, sub, "subtitle");
+      impact_text_layout_get_size (sub, NULL, &sub_h);
+      sub_h += 4;
+    }
+  /* scripts with tall marks (Arabic, Bengali) must not reach up into the
+   * wordmark: compare the ink, not the line box */
+  pango_layout_get_extents (layout, &ink, NULL);
+  ty = band_h - 26 - sub_h - title_h;
+  if (ty + ink.y / (double) PANGO_SCALE < mark_y + h + 6)
+    {
+      ty = mark_y + h + 6 - ink.y / (double) PANGO_SCALE;
+      band_h = MAX (band_h, ceil (ty + title_h + sub_h + 26));
+    }
 
   impact_builder_add_rect (b, 0, 0, width, band_h, 0, primary, 1.0);
 
@@ -38,39 +86,11 @@ place_stripe_band (ImpactLayoutBuilder *b)
     impact_builder_add_polygon (b, edge, 4, accent, 0.9);
   }
 
-  h = impact_builder_place_wordmark (b, x, mark_y);
-
-  /* the location, as large as the band allows */
-  style = impact_builder_heading_style (b, 46, PANGO_WEIGHT_HEAVY);
-  style.uppercase = TRUE;
-  style.letter_spacing = -0.6;
-  layout = impact_builder_make_fitted_line (b, style, impact_builder_sheet_title (b->doc), width * 0.68 - x, 26);
-  impact_builder_check_glyphs (b, layout, "title");
-  impact_text_layout_get_size (layout, NULL, &title_h);
-  if (subtitle && *subtitle)
-    {
-      PangoLayout *sub;
-      ImpactTextStyle s2 = impact_builder_body_style (b, 11);
-
-      s2.size = 11;
-      s2.weight = PANGO_WEIGHT_MEDIUM;
-      sub = impact_builder_make_text (b, &s2, subtitle, FALSE, width * 0.62 - x);
-      impact_text_layout_get_size (sub, NULL, &sub_h);
-      impact_builder_place_layout (b, sub, x, band_h - 26 - sub_h, &b->on_primary, 0.85, NULL);
-      sub_h += 4;
-    }
-  {
-    /* scripts with tall marks (Arabic, Bengali) must not reach up into
-     * the wordmark: compare the ink, not the line box */
-    PangoRectangle ink;
-    double ty = band_h - 26 - sub_h - title_h;
-
-    pango_layout_get_extents (layout, &ink, NULL);
-    if (ty + ink.y / (double) PANGO_SCALE < mark_y + h + 6)
-      ty = mark_y + h + 6 - ink.y / (double) PANGO_SCALE;
-    b->next_tag = "H1";
-    impact_builder_place_layout (b, layout, x - 2, ty, &b->on_primary, 1.0, NULL);
-  }
+  impact_builder_place_wordmark (b, x, mark_y);
+  if (sub != NULL)
+    impact_builder_place_layout (b, sub, x, band_h - 26 - (sub_h - 4), &b->on_primary, 0.85, NULL);
+  b->next_tag = "H1";
+  impact_builder_place_layout (b, layout, x - 2, ty, &b->on_primary, 1.0, NULL);
   impact_builder_add_box (b, IMPACT_SECTION_HEADER, -1, 0, 0, width, band_h);
 
   /* the accent bar that ties the band to the page */

@@ -59,6 +59,7 @@ place_grid (ImpactLayoutBuilder *b,
   double left_y = y, right_y = y;
   ImpactTextStyle style;
   PangoLayout *layout;
+  gboolean wide = FALSE;
 
   if ((problem->heading == NULL || !*problem->heading) && (problem->body == NULL || !*problem->body))
     return y;
@@ -73,9 +74,24 @@ place_grid (ImpactLayoutBuilder *b,
       style.line_height = 1.0;
       style.size = impact_builder_fit_longest_word (b, &style, problem->heading, left_w, 14);
       layout = impact_builder_make_text (b, &style, problem->heading, FALSE, left_w);
+      if (pango_layout_get_line_count (layout) > 3)
+        {
+          /* a heading that would stand as a tower in the narrow column
+           * spans the measure instead, the text under it */
+          style.size = 24;
+          g_object_unref (layout);
+          layout = impact_builder_make_text (b, &style, problem->heading, FALSE, b->content_width);
+          wide = TRUE;
+        }
       impact_builder_check_glyphs (b, layout, "problem.heading");
       b->next_tag = "H3";
       left_y += impact_builder_place_layout (b, layout, x, left_y, impact_theme_get_primary (b->theme), 1.0, NULL);
+      if (wide)
+        {
+          right_x = x;
+          right_w = b->content_width;
+          right_y = left_y + 8;
+        }
     }
   if (problem->body && *problem->body)
     {

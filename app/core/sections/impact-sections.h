@@ -60,5 +60,7 @@ guint    impact_section_statistics_shown         (ImpactLayoutBuilder *b);
 /* the milestones a sheet shows, as indices into the document's array, in date order */
 GArray  *impact_section_milestones_pick          (ImpactDocument *doc,
                                                   guint           max);
+gboolean impact_section_milestones_in_era        (const ImpactMilestone *milestone,
+                                                  const ImpactEra       *era);
 
 G_END_DECLS
