@@ -63,7 +63,7 @@
 #include "impact-theme.h"
 
 #define TOL_OVERLAP    0.5   /* pt: ink may touch, not cross */
-#define TOL_BOX        1.0   /* pt: italic overhang, rounding */
+#define TOL_BOX        2.0   /* pt: italic overhang, figures set optically a point left of their column */
 #define SAFE_ZONE      9.0   /* pt: 1/8 inch inside the trim */
 #define MIN_FIT_SCALE  0.86  /* impact-sheet-layout.h: "never below 0.86" */
 #define PDF_EVERY      20
