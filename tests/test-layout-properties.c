@@ -353,6 +353,30 @@ innermost_box (ImpactSheetLayout *layout,
   return best;
 }
 
+/* (a) no two lines of different texts overlap */
+static void
+find_overlaps (GArray   *runs,
+               guint     page,
+               Findings *f)
+{
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const Run *a = &g_array_index (runs, Run, i);
+
+      for (guint j = i + 1; j < runs->len; j++)
+        {
+          const Run *b = &g_array_index (runs, Run, j);
+          double ow = MIN (a->x1, b->x1) - MAX (a->x0, b->x0);
+          double oh = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
+
+          if (a->op == b->op || ow <= TOL_OVERLAP || oh <= TOL_OVERLAP)
+            continue;
+          add_finding (f, KIND_OVERLAP, "p%u: «%s» × «%s» (%.1f × %.1f pt at %.0f, %.0f)",
+                       page + 1, a->text, b->text, ow, oh, MAX (a->x0, b->x0), MAX (a->y0, b->y0));
+        }
+    }
+}
+
 /* Guarantees (a), (b) on one page; returns TRUE when something of the page
  * lies outside its box or the page */
 static gboolean
@@ -367,23 +391,7 @@ check_page (ImpactSheetLayout *layout,
   impact_sheet_layout_get_page_extent (layout, &width, &height);
   collect_runs (layout, page, &runs);
 
-  /* (a) no two lines of different texts overlap */
-  for (guint i = 0; i < runs.runs->len; i++)
-    {
-      const Run *a = &g_array_index (runs.runs, Run, i);
-
-      for (guint j = i + 1; j < runs.runs->len; j++)
-        {
-          const Run *b = &g_array_index (runs.runs, Run, j);
-          double ow = MIN (a->x1, b->x1) - MAX (a->x0, b->x0);
-          double oh = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
-
-          if (a->op == b->op || ow <= TOL_OVERLAP || oh <= TOL_OVERLAP)
-            continue;
-          add_finding (f, KIND_OVERLAP, "p%u: «%s» × «%s» (%.1f × %.1f pt at %.0f, %.0f)",
-                       page + 1, a->text, b->text, ow, oh, MAX (a->x0, b->x0), MAX (a->y0, b->y0));
-        }
-    }
+  find_overlaps (runs.runs, page, f);
 
   /* (b) inside the page, clear of the trim */
   for (guint i = 0; i < runs.runs->len; i++)
@@ -710,23 +718,18 @@ joined_script (const char *text)
   return FALSE;
 }
 
-/* `pdftotext -bbox` output, page by page */
-static void
-check_pdf (const char *pdf,
-           Findings   *f)
+/* The words of `pdftotext -bbox` output, page by page; returns the number
+ * of pages */
+static guint
+check_pdf_words (const char *out,
+                 Findings   *f)
 {
-  const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (Word));
   double width = 0, height = 0;
   guint page = 0;
-  int status = impact_test_run (argv, &out, &err);
 
   g_array_set_clear_func (words, word_clear);
-  if (status != 0)
-    g_error ("pdftotext failed (%d): %s", status, err);
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
@@ -779,7 +782,21 @@ check_pdf (const char *pdf,
           g_array_append_val (words, w);
         }
     }
-  g_assert_cmpuint (page, >, 0);
+  return page;
+}
+
+static void
+check_pdf (const char *pdf,
+           Findings   *f)
+{
+  const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = impact_test_run (argv, &out, &err);
+
+  if (status != 0)
+    g_error ("pdftotext failed (%d): %s", status, err);
+  g_assert_cmpuint (check_pdf_words (out, f), >, 0);
 }
 
 static void
@@ -807,6 +824,80 @@ export_and_check_pdf (ImpactDocument *doc,
     }
   check_pdf (path, f);
   g_unlink (path);
+}
+
+/* The checks themselves find what they are for */
+
+static void
+add_run (GArray     *runs,
+         guint       op,
+         const char *text,
+         double      x0,
+         double      y0,
+         double      x1,
+         double      y1)
+{
+  Run run = { op, text, x0, y0, x1, y1 };
+
+  g_array_append_val (runs, run);
+}
+
+static void
+test_checker_overlap (void)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  Findings f;
+
+  /* two lines of one paragraph, touching; a text below, clear of them */
+  add_run (runs, 0, "first line", 10, 10, 200, 20);
+  add_run (runs, 0, "second line", 10, 19, 200, 29);
+  add_run (runs, 1, "below", 10, 29.4, 100, 40);
+  findings_init (&f);
+  find_overlaps (runs, 0, &f);
+  g_assert_cmpuint (f.lines->len, ==, 0);
+
+  /* a subtitle drawn on the title */
+  add_run (runs, 2, "subtitle", 50, 35, 150, 45);
+  find_overlaps (runs, 0, &f);
+  g_assert_cmpuint (f.lines->len, ==, 1);
+  g_assert_true (f.kinds[KIND_OVERLAP]);
+  g_assert_nonnull (strstr (g_ptr_array_index (f.lines, 0), "«below» × «subtitle»"));
+  findings_clear (&f);
+}
+
+static void
+test_checker_pdf (void)
+{
+  static const char clean[] =
+    "<page width=\"612.000000\" height=\"792.000000\">\n"
+    /* a heading whose ascent-to-descent box reaches into the line below */
+    "<word xMin=\"50\" yMin=\"100\" xMax=\"120\" yMax=\"160\">435</word>\n"
+    "<word xMin=\"50\" yMin=\"152\" xMax=\"90\" yMax=\"161\">survivors</word>\n"
+    /* an Arabic word cut in two by poppler, the pieces overlapping a little */
+    "<word xMin=\"300\" yMin=\"50\" xMax=\"340\" yMax=\"90\">د</word>\n"
+    "<word xMin=\"338\" yMin=\"50\" xMax=\"380\" yMax=\"90\">ر</word>\n"
+    /* the ornamental quotation mark over the quote */
+    "<word xMin=\"40\" yMin=\"400\" xMax=\"80\" yMax=\"460\">“</word>\n"
+    "<word xMin=\"50\" yMin=\"420\" xMax=\"200\" yMax=\"432\">We</word>\n"
+    "</page>\n";
+  static const char broken[] =
+    "<page width=\"612.000000\" height=\"792.000000\">\n"
+    "<word xMin=\"45\" yMin=\"192\" xMax=\"145\" yMax=\"224\">8,449,613</word>\n"
+    "<word xMin=\"135\" yMin=\"192\" xMax=\"173\" yMax=\"224\">78+</word>\n"
+    "<word xMin=\"145\" yMin=\"780\" xMax=\"180\" yMax=\"800\">SAJI</word>\n"
+    "</page>\n";
+  Findings f;
+
+  findings_init (&f);
+  g_assert_cmpuint (check_pdf_words (clean, &f), ==, 1);
+  for (guint i = 0; i < f.lines->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (f.lines, i));
+  g_assert_cmpuint (f.lines->len, ==, 0);
+  g_assert_cmpuint (check_pdf_words (broken, &f), ==, 1);
+  g_assert_cmpuint (f.lines->len, ==, 2);
+  g_assert_true (f.kinds[KIND_PDF_OVERLAP]);
+  g_assert_true (f.kinds[KIND_PDF_PAGE]);
+  findings_clear (&f);
 }
 
 /* Generated documents */
@@ -1054,6 +1145,18 @@ test_fixtures (void)
   summary_clear (&summary);
 }
 
+/* The layout logs every fit attempt at debug level, which the test
+ * framework would print: thousands of lines around the findings */
+static void
+log_handler (const char     *domain,
+             GLogLevelFlags  level,
+             const char     *message,
+             gpointer        data)
+{
+  if ((level & G_LOG_LEVEL_DEBUG) == 0)
+    g_log_default_handler (domain, level, message, data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1061,8 +1164,11 @@ main (int   argc,
   /* the texts of the violations are printed in UTF-8 */
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  g_log_set_default_handler (log_handler, NULL);
   g_test_add_func ("/layout-properties/generator/valid", test_generator_valid);
   g_test_add_func ("/layout-properties/generator/coverage", test_generator_coverage);
+  g_test_add_func ("/layout-properties/checker/overlap", test_checker_overlap);
+  g_test_add_func ("/layout-properties/checker/pdf", test_checker_pdf);
   g_test_add_func ("/layout-properties/guarantees", test_layout_guarantees);
   g_test_add_func ("/layout-properties/pdf", test_pdf_readback);
   g_test_add_func ("/layout-properties/fixtures", test_fixtures);
