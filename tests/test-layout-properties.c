@@ -10,7 +10,9 @@
  *   box       every text op lies inside the box it belongs to (TOL_BOX): the
  *             smallest ImpactBox of the page that contains the centre of the
  *             op's first line (so an item's box wins over its section's);
- *             a text in no box at all is a violation too;
+ *             a text in no box at all is a violation too, and so is a text
+ *             cut short (pango_layout_is_ellipsized: an ellipsis or a height
+ *             limit);
  *   page      every text line lies inside the page, SAFE_ZONE points in from
  *             the trim (the printer's safety margin);
  *   dropped   every statistic, fact, pillar and milestone has an item box,
@@ -230,6 +232,7 @@ typedef struct
   guint        op;          /* index in the page's ops */
   const char  *text;        /* the line's text, cut short, owned by the list */
   double       x0, y0, x1, y1;  /* ink, page coordinates */
+  const char  *where;       /* the box the line's centre is in ("facts[2]"), owned by the list; or NULL */
 } Run;
 
 typedef struct
@@ -273,6 +276,13 @@ is_ornament (const ImpactOp *op)
   return TRUE;
 }
 
+static const ImpactBox *innermost_box (ImpactSheetLayout *layout,
+                                       guint              page,
+                                       double             x,
+                                       double             y);
+static const char      *box_name      (const ImpactBox   *box,
+                                       char               buffer[64]);
+
 /* Every line with ink of every text op of @page */
 static void
 collect_runs (ImpactSheetLayout *layout,
@@ -307,6 +317,14 @@ collect_runs (ImpactSheetLayout *layout,
           run.y1 = run.y0 + ink.height / (double) PANGO_SCALE;
           run.text = snippet (text + line->start_index, line->length);
           g_ptr_array_add (runs->texts, (char *) run.text);
+          {
+            const ImpactBox *box = innermost_box (layout, page, (run.x0 + run.x1) / 2, (run.y0 + run.y1) / 2);
+            char name[64];
+
+            run.where = box ? g_strdup (box_name (box, name)) : NULL;
+            if (run.where)
+              g_ptr_array_add (runs->texts, (char *) run.where);
+          }
           g_array_append_val (runs->runs, run);
         }
       while (pango_layout_iter_next_line (iter));
@@ -371,8 +389,9 @@ find_overlaps (GArray   *runs,
 
           if (a->op == b->op || ow <= TOL_OVERLAP || oh <= TOL_OVERLAP)
             continue;
-          add_finding (f, KIND_OVERLAP, "p%u: «%s» × «%s» (%.1f × %.1f pt at %.0f, %.0f)",
-                       page + 1, a->text, b->text, ow, oh, MAX (a->x0, b->x0), MAX (a->y0, b->y0));
+          add_finding (f, KIND_OVERLAP, "p%u: %s «%s» × %s «%s» (%.1f × %.1f pt at %.0f, %.0f)",
+                       page + 1, a->where ? a->where : "-", a->text, b->where ? b->where : "-", b->text,
+                       ow, oh, MAX (a->x0, b->x0), MAX (a->y0, b->y0));
         }
     }
 }
@@ -441,6 +460,12 @@ check_page (ImpactSheetLayout *layout,
         }
       if (first == NULL)
         continue;
+      /* an ellipsis or a height limit hides the rest of the text */
+      if (pango_layout_is_ellipsized (op->layout))
+        {
+          add_finding (f, KIND_BOX, "p%u: «%s» is cut short (ellipsized)", page + 1, first);
+          cut = TRUE;
+        }
       box = innermost_box (layout, page, ax, ay);
       if (box == NULL)
         {
@@ -837,7 +862,7 @@ add_run (GArray     *runs,
          double      x1,
          double      y1)
 {
-  Run run = { op, text, x0, y0, x1, y1 };
+  Run run = { op, text, x0, y0, x1, y1, NULL };
 
   g_array_append_val (runs, run);
 }
@@ -861,7 +886,7 @@ test_checker_overlap (void)
   find_overlaps (runs, 0, &f);
   g_assert_cmpuint (f.lines->len, ==, 1);
   g_assert_true (f.kinds[KIND_OVERLAP]);
-  g_assert_nonnull (strstr (g_ptr_array_index (f.lines, 0), "«below» × «subtitle»"));
+  g_assert_nonnull (strstr (g_ptr_array_index (f.lines, 0), "- «below» × - «subtitle»"));
   findings_clear (&f);
 }
 
