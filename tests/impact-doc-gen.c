@@ -496,10 +496,12 @@ add_statistics (Gen          *g,
             json_builder_add_double_value (b, between (g, 1, 9999) / 10.0);
           else
             json_builder_add_int_value (b, (gint64) between (g, 1, 999) * 1000000000 + between (g, 0, 999999));
-          if (chance (g, 0.2))
+          /* json-glib writes 40.3 as 40.299999999999997: say how many
+           * digits are meant */
+          if ((r >= 0.75 && r < 0.9) || chance (g, 0.2))
             {
               json_builder_set_member_name (b, "decimals");
-              json_builder_add_int_value (b, between (g, 0, 3));
+              json_builder_add_int_value (b, r >= 0.75 && r < 0.9 ? between (g, 1, 2) : between (g, 0, 3));
             }
         }
       if (chance (g, 0.2))

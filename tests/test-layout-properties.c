@@ -48,6 +48,8 @@
  *                          IMPACT_PROPERTY_COUNT=1 checks document 17 alone
  *   IMPACT_PROPERTY_OUT    folder for the failing documents (default
  *                          layout-property-failures/ in the build folder)
+ *   IMPACT_PROPERTY_WRITE_ALL  set: write every generated document there,
+ *                          failing or not (tests/layout/contact-sheet.sh -g)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -175,7 +177,7 @@ summary_finish (Summary    *s,
       g_test_message ("  %-12s %4u (%s)", kind_names[k], s->docs[k], seeds);
     }
   if (s->n_written > 0)
-    g_test_message ("%u failing documents written to %s; check one again with "
+    g_test_message ("%u documents written to %s; check one again with "
                     "IMPACT_PROPERTY_SEED=N IMPACT_PROPERTY_COUNT=1", s->n_written, s->out_dir);
   if (s->n_failed > 0)
     {
@@ -183,7 +185,27 @@ summary_finish (Summary    *s,
     }
 }
 
-/* Records one document's findings; writes its JSON when it failed */
+static void
+write_document (Summary    *s,
+                const char *name,
+                const char *json)
+{
+  g_autofree char *file = g_strdup_printf ("%s.json", name);
+  g_autofree char *path = g_build_filename (s->out_dir, file, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (s->out_dir, 0755);
+  if (!g_file_set_contents (path, json, -1, &error))
+    g_test_message ("  could not write %s: %s", path, error->message);
+  else
+    {
+      g_test_message ("  document: %s", path);
+      s->n_written++;
+    }
+}
+
+/* Records one document's findings; writes its JSON when it failed (or
+ * always, with IMPACT_PROPERTY_WRITE_ALL) */
 static void
 summary_add (Summary    *s,
              Findings   *f,
@@ -196,7 +218,11 @@ summary_add (Summary    *s,
   if (refused)
     s->n_refused++;
   if (f->lines->len == 0)
-    return;
+    {
+      if (json != NULL && g_getenv ("IMPACT_PROPERTY_WRITE_ALL"))
+        write_document (s, name, json);
+      return;
+    }
   s->n_failed++;
   for (guint k = 0; k < N_KINDS; k++)
     if (f->kinds[k])
@@ -209,20 +235,7 @@ summary_add (Summary    *s,
   for (guint i = 0; i < f->lines->len; i++)
     g_test_message ("  %s", (const char *) g_ptr_array_index (f->lines, i));
   if (json != NULL)
-    {
-      g_autofree char *file = g_strdup_printf ("%s.json", name);
-      g_autofree char *path = g_build_filename (s->out_dir, file, NULL);
-      g_autoptr(GError) error = NULL;
-
-      g_mkdir_with_parents (s->out_dir, 0755);
-      if (!g_file_set_contents (path, json, -1, &error))
-        g_test_message ("  could not write %s: %s", path, error->message);
-      else
-        {
-          g_test_message ("  document: %s", path);
-          s->n_written++;
-        }
-    }
+    write_document (s, name, json);
 }
 
 /* Text runs */
@@ -653,7 +666,6 @@ check_layout (ImpactDocument *doc,
   g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc), template_name, NULL);
   g_autoptr(ImpactSheetLayout) layout = impact_sheet_layout_new (doc, theme, size, diagnostics);
   gboolean refused = impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR) > 0;
-  gboolean dropped;
   guint n_pages = impact_sheet_layout_get_n_pages (layout);
 
   g_assert_cmpuint (n_pages, >, 0);
@@ -666,11 +678,10 @@ check_layout (ImpactDocument *doc,
         add_finding (f, KIND_OVERFLOW, "p%u: fit scale %.2f and content cut, but no error diagnostic",
                      p + 1, scale);
     }
-  dropped = f->kinds[KIND_DROPPED];
   if (!refused)
     check_dropped (layout, doc, diagnostics, f);
   /* content dropped on a page at the minimum size is an overflow too */
-  if (!refused && !dropped && f->kinds[KIND_DROPPED] && !f->kinds[KIND_OVERFLOW])
+  if (!refused && f->kinds[KIND_DROPPED] && !f->kinds[KIND_OVERFLOW])
     for (guint p = 0; p < n_pages; p++)
       if (impact_sheet_layout_get_fit_scale (layout, p) <= MIN_FIT_SCALE + 0.005)
         {

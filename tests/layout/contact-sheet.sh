@@ -2,12 +2,13 @@
 # contact-sheet.sh: every layout fixture and example, in both templates and on
 # both page sizes, as one tiled PNG, to look at many sheets at once.
 #
-#   tests/layout/contact-sheet.sh [-b BUILD_DIR] [-o OUT.png] [-d DPI] [EXTRA.json …]
+#   tests/layout/contact-sheet.sh [-b BUILD_DIR] [-o OUT.png] [-d DPI] [-g N] [-s SEED] [EXTRA.json …]
 #
 # BUILD_DIR defaults to _build (the impact-sheet program is BUILD_DIR/app/
-# impact-sheet), OUT to BUILD_DIR/contact-sheet.png, DPI to 40. EXTRA files
-# are added after the fixtures: for example the failing documents the
-# property test writes (BUILD_DIR/tests/layout-property-failures/seed-*.json).
+# impact-sheet), OUT to BUILD_DIR/contact-sheet.png, DPI to 40. -g N adds N
+# documents of the property test's generator, from seed SEED (default 1).
+# EXTRA files are added after the fixtures: for example the failing documents
+# the property test writes (BUILD_DIR/tests/layout-property-failures/seed-*.json).
 # One row a document: classic letter, classic A4, bold letter, bold A4, each
 # page by page, labelled. A sheet whose export fails (exit 1: too much
 # content) shows the first line of its message instead of its pages.
@@ -22,11 +23,15 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 build=_build
 out=
 dpi=40
-while getopts "b:o:d:" opt; do
+generated=0
+seed=1
+while getopts "b:o:d:g:s:" opt; do
   case $opt in
     b) build=$OPTARG ;;
     o) out=$OPTARG ;;
     d) dpi=$OPTARG ;;
+    g) generated=$OPTARG ;;
+    s) seed=$OPTARG ;;
     *) sed -n '2,16p' "$0" >&2; exit 2 ;;
   esac
 done
@@ -47,7 +52,22 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-inputs=("$here"/resources/examples/*.json "$here"/tests/data/layout/*.json "$@")
+inputs=("$here"/resources/examples/*.json "$here"/tests/data/layout/*.json)
+if [ "$generated" -gt 0 ]; then
+  # the property test writes the documents it generates (its verdict does
+  # not matter here)
+  mkdir "$work/generated"
+  (cd "$build/tests" &&
+     IMPACT_PROPERTY_COUNT=$generated IMPACT_PROPERTY_SEED=$seed \
+     IMPACT_PROPERTY_OUT=$work/generated IMPACT_PROPERTY_WRITE_ALL=1 \
+     G_TEST_SRCDIR=$here/tests G_TEST_BUILDDIR=$build/tests LC_ALL=C.UTF-8 \
+     IMPACT_EXAMPLES_DIR=$here/resources/examples \
+     ./test-layout-properties --keep-going -p /layout-properties/guarantees >/dev/null 2>&1 || true)
+  for i in $(seq 0 $((generated - 1))); do
+    inputs+=("$work/generated/seed-$((seed + i)).json")
+  done
+fi
+inputs+=("$@")
 tiles=()
 columns=8   # two templates × two sizes × two pages
 for json in "${inputs[@]}"; do
