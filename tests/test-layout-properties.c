@@ -966,12 +966,11 @@ load_generated (const char  *json,
   *out_problems = NULL;
   if (doc == NULL || impact_diagnostics_get_n_items (diagnostics) > 0)
     {
-      g_autofree char *errors = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_ERROR);
+      /* the error's message lists every error */
       g_autofree char *warnings = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_WARNING);
 
       *out_problems = g_strdup_printf ("%s%s%s", error ? error->message : "",
                                        warnings ? "\n" : "", warnings ? warnings : "");
-      (void) errors;
     }
   return doc;
 }
