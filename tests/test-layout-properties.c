@@ -18,7 +18,8 @@
  *   dropped   every statistic, fact, pillar and milestone has an item box,
  *             and the problem, quote, profile, contact, footer and header
  *             have a section box (when the document has them), one source
- *             box per distinct source; or a diagnostic accounts for the
+ *             box per distinct source, every era's title is the text (or in
+ *             the text) of an op; or a diagnostic accounts for the
  *             omission: its path is the item's ("milestones[7]…") or the
  *             list's ("milestones"). A layout that refuses the document (an
  *             error diagnostic) need not show everything;
@@ -561,6 +562,29 @@ has_text (const char *text)
   return text != NULL && *text != '\0';
 }
 
+/* TRUE when some text op of the sheet contains @text (case folded: a
+ * design may set it in capitals) */
+static gboolean
+text_on_sheet (ImpactSheetLayout *layout,
+               const char        *text)
+{
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+
+  for (guint p = 0; p < impact_sheet_layout_get_n_pages (layout); p++)
+    for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, p); i++)
+      {
+        const ImpactOp *op = impact_sheet_layout_get_op (layout, p, i);
+        g_autofree char *hay = NULL;
+
+        if (op->kind != IMPACT_OP_TEXT || op->layout == NULL)
+          continue;
+        hay = g_utf8_casefold (pango_layout_get_text (op->layout), -1);
+        if (strstr (hay, needle) != NULL)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Guarantee (c) */
 static void
 check_dropped (ImpactSheetLayout *layout,
@@ -617,6 +641,22 @@ check_dropped (ImpactSheetLayout *layout,
     check_item (layout, diagnostics, IMPACT_SECTION_FOOTER, -1, "footer",
                 has_text (footer->about) ? footer->about : has_text (footer->disclaimer) ?
                   footer->disclaimer : footer->copyright, f);
+
+  /* eras have no box of their own: an era is on the sheet when its title
+   * is the text (or part of a text) of some op */
+  {
+    GPtrArray *eras = impact_document_get_eras (doc);
+
+    for (guint i = 0; i < eras->len; i++)
+      {
+        const ImpactEra *era = g_ptr_array_index (eras, i);
+        g_autofree char *path = g_strdup_printf ("eras[%u]", i);
+        g_autofree char *shown = snippet (era->title, -1);
+
+        if (!text_on_sheet (layout, era->title) && !diagnosed (diagnostics, "eras", path))
+          add_finding (f, KIND_DROPPED, "%s «%s» is not on the sheet and has no diagnostic", path, shown);
+      }
+  }
 
   /* every distinct source is listed once */
   {
