@@ -708,6 +708,11 @@ check_layout (ImpactDocument *doc,
   gboolean refused = impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR) > 0;
   guint n_pages = impact_sheet_layout_get_n_pages (layout);
 
+  /* what the sheet's design leaves out (the timeline's choice, eras) is
+   * said by impact_sheet_layout_report_omissions(), which validate and the
+   * window call through preflight, not by every export */
+  impact_sheet_layout_report_omissions (layout, diagnostics);
+
   g_assert_cmpuint (n_pages, >, 0);
   for (guint p = 0; p < n_pages; p++)
     {

@@ -436,7 +436,14 @@ test_statistic_counts (void)
       layout = layout_for (doc, IMPACT_PAGE_SIZE_A4, diagnostics);
       g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
       g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, 0, NULL, &first));
-      g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, n - 1, NULL, &last));
+      /* the last of the first row: five stand in two rows (3 + 2) when one
+       * row would set the figures too small */
+      for (int i = n - 1; i >= 0; i--)
+        {
+          g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, i, NULL, &last));
+          if (last.y == first.y)
+            break;
+        }
       /* the panels span the content width, with equal margins */
       {
         double width;

@@ -471,17 +471,18 @@ impact_sheet_layout_report_omissions (ImpactSheetLayout *self,
       const ImpactEra *era = g_ptr_array_index (impact_document_get_eras (doc), e);
       gboolean held = FALSE;
 
+      /* shown when its title is on the page (an era can also be left out
+       * for want of a lane when it overlaps two others) */
       for (guint p = 0; p < self->pages->len && !held; p++)
         {
           ImpactPageData *page = g_ptr_array_index (self->pages, p);
 
-          for (guint i = 0; i < page->boxes->len && !held; i++)
+          for (guint i = 0; i < page->ops->len && !held; i++)
             {
-              const ImpactBox *box = &g_array_index (page->boxes, ImpactBox, i);
+              const ImpactOp *op = &g_array_index (page->ops, ImpactOp, i);
 
-              held = box->section == IMPACT_SECTION_MILESTONES && box->item >= 0 &&
-                     impact_section_milestones_in_era (g_ptr_array_index (impact_document_get_milestones (doc),
-                                                                          box->item), era);
+              held = op->kind == IMPACT_OP_TEXT && op->layout != NULL &&
+                     g_strcmp0 (pango_layout_get_text (op->layout), era->title) == 0;
             }
         }
       if (!held)
@@ -489,8 +490,8 @@ impact_sheet_layout_report_omissions (ImpactSheetLayout *self,
           g_autofree char *path = g_strdup_printf ("eras[%u]", e);
 
           impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, path,
-                                  "none of the milestones the sheet shows falls in this era, so "
-                                  "the sheet's timeline leaves it out; the timeline export shows it");
+                                  "the sheet's timeline leaves this era out (none of the milestones it "
+                                  "shows falls in it, or it overlaps two others); the timeline export shows it");
         }
     }
   if (shown > 0 && shown < total)

@@ -59,47 +59,38 @@ number_style (ImpactLayoutBuilder        *b,
  * widest figure and its scale word fit its column; a scale word that does
  * not fit even at the smallest size goes to a line of its own under the
  * figure, so nothing ever runs out of its panel. */
-double
-impact_section_statistics_place (ImpactLayoutBuilder *b,
-                                 double               y)
+/* One row of @n statistics from @first, in @cols columns; the figures
+ * start at @number_size and take the largest size at which all fit, which
+ * is returned in *@size_out; returns the row's bottom */
+static double
+place_row (ImpactLayoutBuilder *b,
+           double               y,
+           guint                first,
+           guint                n,
+           guint                cols,
+           double               number_size,
+           gboolean             fit,
+           double              *size_out)
 {
   const ImpactStatisticsLook *look = &b->design->stats;
-  GPtrArray *stats = impact_document_get_statistics (b->doc);
-  const char *heading = impact_document_get_statistics_heading (b->doc);
+  GPtrArray *all = impact_document_get_statistics (b->doc);
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
-  guint n = impact_section_statistics_shown (b);
-  double ts = b->type_scale, x = b->margin, top = y;
-  double gap = look->gap[n > 3], pad = look->pad[n > 3];
-  double number_size = look->number_size[MIN (n, 5) < 4 ? 0 : MIN (n, 5) - 3];
-  double col_w, icon_w = 0, max_ascent = 0, max_label = 0, max_extra_below = 0;
+  double ts = b->type_scale, x = b->margin;
+  double gap = look->gap[cols > 3], pad = look->pad[cols > 3];
+  double col_w, icon_w = 0, max_ascent = 0, max_descent = 0, max_label = 0, max_extra_below = 0;
+  double label_ink = G_MAXDOUBLE;
   double number_top, baseline, label_top, extra_top, bottom;
   gboolean extra_below = FALSE;
   g_autoptr(GArray) parts = g_array_new (FALSE, TRUE, sizeof (StatParts));
 
-  if (n == 0)
-    return y;
   g_array_set_clear_func (parts, stat_parts_clear);
   g_array_set_size (parts, n);
 
-  if (heading && *heading && look->heading_dash)
-    {
-      ImpactTextStyle ks = impact_builder_kicker_style (b, 7.5 * ts);
-      PangoLayout *kl = impact_builder_make_text (b, &ks, heading, FALSE, b->content_width - 26 * ts);
-      double kh;
-
-      impact_text_layout_get_size (kl, NULL, &kh);
-      impact_builder_add_rect (b, x, y + kh / 2 - 2.5 * ts, 18 * ts, 3 * ts, 0, accent, 1.0);
-      b->next_tag = "H2";
-      y += impact_builder_place_layout (b, kl, x + 26 * ts, y, &b->on_primary, 1.0, NULL) + 10 * ts;
-    }
-  else if (heading && *heading)
-    y += impact_builder_place_kicker (b, heading, x, y, b->content_width) + 5;
-
-  col_w = (b->content_width - gap * (n - 1)) / n;
+  col_w = (b->content_width - gap * (cols - 1)) / cols;
   for (guint i = 0; i < n; i++)
     {
-      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      const ImpactStatistic *stat = g_ptr_array_index (all, first + i);
 
       g_array_index (parts, StatParts, i).icon = stat->icon && impact_icon_exists (stat->icon);
       /* labels of all columns are indented alike when any has an icon */
@@ -108,9 +99,9 @@ impact_section_statistics_place (ImpactLayoutBuilder *b,
     }
 
   /* one size for every figure, the largest at which the widest fits */
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && fit; i++)
     {
-      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      const ImpactStatistic *stat = g_ptr_array_index (all, first + i);
       g_autofree char *number = impact_builder_stat_number (stat);
       g_autofree char *extra = impact_builder_stat_extra_text (stat);
       ImpactTextStyle style = number_style (b, look, number_size);
@@ -127,17 +118,21 @@ impact_section_statistics_place (ImpactLayoutBuilder *b,
           extra_w += number_size * 0.08;
         }
       impact_text_layout_get_size (probe, &w, NULL);
+      /* the scale word may go under the figure; the figure itself must fit,
+       * below the design's smallest size if need be */
       if (w + extra_w > avail)
-        number_size = MAX (look->min_number_size, number_size * avail / (w + extra_w));
+        number_size = MIN (number_size, MAX (look->min_number_size, number_size * avail / (w + extra_w)));
+      if (w * number_size / style.size > avail + 0.01)
+        number_size = MAX (8, floor (style.size * avail / w * 10) / 10);
     }
 
   for (guint i = 0; i < n; i++)
     {
-      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      const ImpactStatistic *stat = g_ptr_array_index (all, first + i);
       StatParts *p = &g_array_index (parts, StatParts, i);
       g_autofree char *number = impact_builder_stat_number (stat);
       g_autofree char *extra = impact_builder_stat_extra_text (stat);
-      g_autofree char *path = g_strdup_printf ("statistics[%u].label", i);
+      g_autofree char *path = g_strdup_printf ("statistics[%u].label", first + i);
       double avail = col_w - 2 * pad - (!look->icon_leads_label && p->icon ? 22 : 0);
       ImpactTextStyle style = number_style (b, look, number_size);
       double h, nw;
@@ -146,6 +141,13 @@ impact_section_statistics_place (ImpactLayoutBuilder *b,
       impact_builder_check_glyphs (b, p->number, "statistics");
       max_ascent = MAX (max_ascent, impact_text_layout_get_baseline (p->number));
       impact_text_layout_get_size (p->number, &nw, NULL);
+      {
+        PangoRectangle ink;
+
+        pango_layout_get_extents (p->number, &ink, NULL);
+        max_descent = MAX (max_descent, (ink.y + ink.height) / (double) PANGO_SCALE -
+                                        impact_text_layout_get_baseline (p->number));
+      }
 
       if (extra != NULL)
         {
@@ -183,6 +185,12 @@ impact_section_statistics_place (ImpactLayoutBuilder *b,
                                            col_w - 2 * pad - (icon_w > 0 ? 6 + icon_w : 0));
       impact_builder_mark_statistic_source (b, p->label, stat);
       impact_builder_check_glyphs (b, p->label, path);
+      {
+        PangoRectangle ink;
+
+        pango_layout_get_extents (p->label, &ink, NULL);
+        label_ink = MIN (label_ink, ink.y / (double) PANGO_SCALE);
+      }
       impact_text_layout_get_size (p->label, NULL, &h);
       max_label = MAX (max_label, h);
     }
@@ -193,6 +201,9 @@ impact_section_statistics_place (ImpactLayoutBuilder *b,
    * labels line up even when one figure has a comma's descent */
   label_top = baseline + (look->label_drop_max ? MAX (number_size * look->label_drop, look->label_drop_pt)
                                                : number_size * look->label_drop + look->label_drop_pt);
+  /* a figure with a deep descender ("$") never touches its label's ink
+   * (an accented capital reaches to the top of its line) */
+  label_top = MAX (label_top, baseline + max_descent - label_ink + 0.5);
   extra_top = label_top;
   if (extra_below)
     label_top += max_extra_below + 3;
@@ -201,7 +212,7 @@ impact_section_statistics_place (ImpactLayoutBuilder *b,
   for (guint i = 0; i < n; i++)
     {
       StatParts *p = &g_array_index (parts, StatParts, i);
-      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      const ImpactStatistic *stat = g_ptr_array_index (all, first + i);
       double px = x + i * (col_w + gap), nx, nw;
 
       if (look->panel)
@@ -234,12 +245,84 @@ impact_section_statistics_place (ImpactLayoutBuilder *b,
                                      &b->on_primary, 1.0, NULL);
       impact_builder_place_layout (b, g_object_ref (p->label), px + pad + icon_w, label_top,
                                    &b->on_primary, look->label_alpha, NULL);
-      impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, px, y, col_w, bottom - y);
+      /* the figure's optical margin reaches a little left of its column */
+      impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, first + i, MIN (px, nx), y, col_w + px - MIN (px, nx),
+                              bottom - y);
     }
 
-  impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, bottom - top);
-  impact_builder_note_bottom (b, bottom, "statistics");
+  *size_out = number_size;
   return bottom;
+}
+
+/* The statistics side by side, as panels or as figures on the band: in
+ * one row, or in two balanced rows (6 = 3 + 3, 5 = 3 + 2) when one row
+ * would set the figures below the design's smallest size. Every row takes
+ * the figures' size of the tightest, so the figures read as one set. */
+double
+impact_section_statistics_place (ImpactLayoutBuilder *b,
+                                 double               y)
+{
+  const ImpactStatisticsLook *look = &b->design->stats;
+  const char *heading = impact_document_get_statistics_heading (b->doc);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  guint n = impact_section_statistics_shown (b), cols;
+  double ts = b->type_scale, x = b->margin, top = y, size, row_gap;
+
+  if (n == 0)
+    return y;
+
+  if (heading && *heading && look->heading_dash)
+    {
+      ImpactTextStyle ks = impact_builder_kicker_style (b, 7.5 * ts);
+      PangoLayout *kl = impact_builder_make_text (b, &ks, heading, FALSE, b->content_width - 26 * ts);
+      double kh;
+
+      impact_text_layout_get_size (kl, NULL, &kh);
+      impact_builder_add_rect (b, x, y + kh / 2 - 2.5 * ts, 18 * ts, 3 * ts, 0, accent, 1.0);
+      b->next_tag = "H2";
+      y += impact_builder_place_layout (b, kl, x + 26 * ts, y, &b->on_primary, 1.0, NULL) + 10 * ts;
+    }
+  else if (heading && *heading)
+    y += impact_builder_place_kicker (b, heading, x, y, b->content_width) + 5;
+
+
+  /* measure on a scratch page: one row, else two */
+  {
+    ImpactPageData *real = b->page;
+    ImpactDiagnostics *diagnostics = b->diagnostics;
+    double start = look->number_size[MIN (n, 5) < 4 ? 0 : MIN (n, 5) - 3];
+
+    b->page = impact_page_data_new ();
+    b->diagnostics = NULL;
+    cols = n;
+    place_row (b, y, 0, n, cols, start, TRUE, &size);
+    if (n > 3 && size < look->min_number_size - 0.01)
+      {
+        double second;
+
+        cols = (n + 1) / 2;
+        start = look->number_size[MIN (cols, 5) < 4 ? 0 : MIN (cols, 5) - 3];
+        place_row (b, y, 0, cols, cols, start, TRUE, &size);
+        place_row (b, y, cols, n - cols, cols, start, TRUE, &second);
+        size = MIN (size, second);
+      }
+    impact_page_data_free (b->page);
+    b->page = real;
+    b->diagnostics = diagnostics;
+  }
+
+  row_gap = look->panel ? look->gap[cols > 3] : 18 * ts;
+  for (guint first = 0; first < n; first += cols)
+    {
+      double unused;
+
+      if (first > 0)
+        y += row_gap;
+      y = place_row (b, y, first, MIN (cols, n - first), cols, size, FALSE, &unused);
+    }
+  impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, y - top);
+  impact_builder_note_bottom (b, y, "statistics");
+  return y;
 }
 
 /* Stacked figures between @y and @bottom; returns the bottom used */
