@@ -360,13 +360,22 @@ impact_statistic_format_number (const ImpactStatistic *stat)
 char *
 impact_statistic_format_full (const ImpactStatistic *stat)
 {
-  g_autofree char *number = impact_statistic_format_number (stat);
-  GString *out = g_string_new (number);
+  gboolean follows = (stat->scale && *stat->scale) || (stat->suffix && *stat->suffix);
+  ImpactStatistic bare = *stat;
+  g_autofree char *number = NULL;
+  GString *out;
 
+  /* a qualifier qualifies the whole figure: "95%+", "1.2 million+" */
+  if (follows)
+    bare.qualifier = NULL;
+  number = impact_statistic_format_number (&bare);
+  out = g_string_new (number);
   if (stat->scale && *stat->scale)
     g_string_append_printf (out, " %s", stat->scale);
   if (stat->suffix && *stat->suffix)
     g_string_append (out, stat->suffix);
+  if (follows && stat->qualifier)
+    g_string_append (out, stat->qualifier);
   return g_string_free (out, FALSE);
 }
 
