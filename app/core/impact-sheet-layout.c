@@ -231,7 +231,9 @@ layout_back (ImpactLayoutBuilder *b)
   /* the moved sections are placed here, not skipped */
   memcpy (moved, b->moved, sizeof moved);
   memset (b->moved, 0, sizeof b->moved);
-  place_flow (b, flow, b->design->back_from_edge ? 0 : b->margin - 6);
+  /* the back starts at the top edge when its band (the approach's) is there */
+  place_flow (b, flow, b->design->back_from_edge && impact_document_get_pillars (b->doc)->len > 0
+                       ? 0 : b->margin - 6);
   memcpy (b->moved, moved, sizeof moved);
 }
 
