@@ -164,7 +164,8 @@ test_many_warnings_counted (void)
   g_autoptr(GError) error = NULL;
   g_auto(ImpactTestResult) r = { 0 };
 
-  /* 800 unknown members: the list keeps 500, the count says 800 */
+  /* 800 unknown members: the list keeps 500, the count says 800, and
+   * one more says the sheet's timeline shows a choice of the milestones */
   for (int i = 0; i < 800; i++)
     g_string_append_printf (json, "%s{ \"date\": \"2000\", \"title\": \"t\", \"titel\": \"x\" }", i ? "," : "");
   g_string_append (json, "] }");
@@ -172,7 +173,7 @@ test_many_warnings_counted (void)
   g_assert_no_error (error);
   run (&r, "validate", in, "--page-size", "a4", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "many.json is valid, with 800 warnings"));
+  g_assert_nonnull (strstr (r.out, "many.json is valid, with 801 warnings"));
   g_assert_nonnull (strstr (r.err, "more problems not shown"));
 }
 
@@ -347,7 +348,9 @@ test_validate (void)
   g_assert_null (strstr (r.err, "theme.accent"));
   g_assert_null (strstr (r.err, "facts["));
   g_assert_null (strstr (r.err, "overflows"));
-  g_assert_nonnull (strstr (r.out, "kolkata.json is valid, with 3 warnings\n"));
+  /* and the sheet's timeline shows a choice of the milestones: said, not hidden */
+  g_assert_nonnull (strstr (r.err, "milestones: the sheet's timeline shows 4 of the 7 milestones"));
+  g_assert_nonnull (strstr (r.out, "kolkata.json is valid, with 4 warnings\n"));
 }
 
 static void
@@ -368,17 +371,18 @@ test_validate_overflow (void)
   g_assert_no_error (error);
 
   run (&r, "validate", path, NULL);
-  /* warnings do not make the file invalid */
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.err, "warning: long.json:1:"));
-  g_assert_nonnull (strstr (r.err, ": problem.body: the front page overflows by"));
+  /* a sheet that does not fit its pages is an error */
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "error: long.json:1:"));
+  g_assert_nonnull (strstr (r.err, ": problem.body: "));
+  g_assert_nonnull (strstr (r.err, "pt too long for the front page"));
   g_assert_nonnull (strstr (r.err, "(letter)"));
   g_assert_nonnull (strstr (r.err, "(a4)"));
   /* the two overflows, and the text being longer than any page holds
   * (20,800 characters; the same on both papers, so said once) */
   g_assert_nonnull (strstr (r.err, ": problem.body: this text is far longer than "
                                    "a page can hold (20800 characters)"));
-  g_assert_nonnull (strstr (r.out, "long.json is valid, with 3 warnings"));
+  g_assert_nonnull (strstr (r.out, "long.json is not valid: 2 errors"));
 }
 
 

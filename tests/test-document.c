@@ -37,7 +37,7 @@ test_format_numbers (void)
     { 0, 0, NULL, NULL, NULL, NULL, "0", "0" },
     { 0, 2, NULL, NULL, NULL, NULL, "0.00", "0.00" },
     { 87, 0, NULL, "%", NULL, NULL, "87", "87%" },
-    { 99.5, 1, NULL, "%", "+", NULL, "99.5+", "99.5+%" },
+    { 99.5, 1, NULL, "%", "+", NULL, "99.5+", "99.5%+" },
     { 999, 0, NULL, NULL, NULL, NULL, "999", "999" },
     { 1000, 0, NULL, NULL, NULL, NULL, "1,000", "1,000" },
     { 1234567.891, 2, NULL, NULL, NULL, NULL, "1,234,567.89", "1,234,567.89" },

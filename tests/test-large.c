@@ -27,6 +27,7 @@ typedef struct
   ImpactSheetLayout *layout;
   ImpactDiagnostics *diagnostics;
   char              *warnings;
+  char              *errors;
 } Sheet;
 
 static void
@@ -37,6 +38,7 @@ sheet_clear (Sheet *sheet)
   g_clear_object (&sheet->doc);
   g_clear_pointer (&sheet->diagnostics, impact_diagnostics_free);
   g_clear_pointer (&sheet->warnings, g_free);
+  g_clear_pointer (&sheet->errors, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sheet, sheet_clear)
@@ -78,6 +80,7 @@ sheet_load (Sheet   *sheet,
                                            sheet->diagnostics);
   g_assert_cmpuint (impact_sheet_layout_get_n_pages (sheet->layout), ==, 2);
   sheet->warnings = impact_diagnostics_to_string (sheet->diagnostics, IMPACT_SEVERITY_WARNING);
+  sheet->errors = impact_diagnostics_to_string (sheet->diagnostics, IMPACT_SEVERITY_ERROR);
 }
 
 /* The texts of the page's text ops, in order */
@@ -151,12 +154,15 @@ test_facts (void)
           n_sources++;
         }
     }
-  /* as many as a page holds, not all of them */
-  g_assert_cmpuint (n_facts, >, 0);
+  /* as many sources as a page holds, not all of them; they fill the page,
+   * so no fact is drawn over them, and the sheet is refused with an error */
   g_assert_cmpuint (n_sources, >, 5);
   g_assert_cmpuint (n_sources, <, 1000);
-  g_assert_nonnull (sheet.warnings);
-  g_assert_nonnull (strstr (sheet.warnings, "the front page overflows by more than"));
+  g_assert_nonnull (sheet.errors);
+  g_assert_nonnull (strstr (sheet.errors, "sources: more than "));
+  g_assert_nonnull (strstr (sheet.errors, "pt too long for the front page"));
+  g_assert_nonnull (strstr (sheet.errors, "facts: left off the front page"));
+  g_assert_cmpuint (n_facts, ==, 0);
 }
 
 static void
@@ -208,8 +214,9 @@ test_pillars (void)
   g_string_append (json, "]");
   sheet_load (&sheet, json);
 
-  g_assert_nonnull (sheet.warnings);
-  g_assert_nonnull (strstr (sheet.warnings, "approach: the back page overflows by more than"));
+  g_assert_nonnull (sheet.errors);
+  g_assert_nonnull (strstr (sheet.errors, "approach: more than "));
+  g_assert_nonnull (strstr (sheet.errors, "pt too long for the back page"));
   texts = page_texts (&sheet, 1);
   for (guint i = 0; i < texts->len; i++)
     {

@@ -48,6 +48,17 @@ preflight (ImpactDocument *doc)
   return impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_WARNING);
 }
 
+/* The same for a sheet too long for its pages: returns the errors */
+static char *
+preflight_errors (ImpactDocument *doc)
+{
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+
+  impact_preflight_run (doc, theme, both, G_N_ELEMENTS (both), diagnostics);
+  return impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_ERROR);
+}
+
 static guint
 count_lines_with (const char *text,
                   const char *needle)
@@ -201,10 +212,12 @@ test_overflow (void)
     g_string_append (json, "Every word of this sentence takes room on the page. ");
   g_string_append (json, "\" } }");
   doc = load_string (json->str, "long.json");
-  text = preflight (doc);
+  /* a sheet that does not fit is an error, not a warning */
+  text = preflight_errors (doc);
   g_assert_nonnull (text);
   /* different amounts on the two papers: each named */
-  g_assert_nonnull (strstr (text, "problem.body: the front page overflows by"));
+  g_assert_nonnull (strstr (text, "problem.body: "));
+  g_assert_nonnull (strstr (text, "pt too long for the front page"));
   g_assert_nonnull (strstr (text, "(letter)"));
   g_assert_nonnull (strstr (text, "(a4)"));
 }
@@ -225,7 +238,9 @@ test_example (void)
    * accent text uses the text-safe shade of the orange. */
   g_assert_cmpuint (count_lines_with (text, ": no source;"), ==, 3);
   g_assert_null (strstr (text, "theme.accent"));
-  g_assert_cmpuint (count_lines_with (text, "\n"), ==, 2);
+  /* and the sheet's timeline shows four of the seven milestones: said */
+  g_assert_cmpuint (count_lines_with (text, "milestones: the sheet's timeline shows 4 of the 7"), ==, 1);
+  g_assert_cmpuint (count_lines_with (text, "\n"), ==, 3);
 }
 
 /* The template of a new sheet, unchanged: its guidance is listed, field by

@@ -2,11 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "impact-json-loader.h"
 #include "impact-sheet-layout-private.h"
+#include "sections/impact-sections.h"
 #include "impact-test-utils.h"
 #include "impact-theme.h"
 
@@ -248,23 +250,44 @@ test_autofit_shrinks (void)
 }
 
 static void
-test_overflow_reported (void)
+test_overflow_rebalanced (void)
 {
-  /* far too long: a precise warning naming the section */
+  /* too long for the front even at the smallest text: the quote moves to
+   * the back, which has room for it, and the sheet fits */
   g_autofree char *json = example_with_long_problem (12);
   g_autoptr(ImpactDocument) doc = load_string (json);
   g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
   g_autoptr(ImpactSheetLayout) layout = layout_for (doc, IMPACT_PAGE_SIZE_A4, diagnostics);
-  const ImpactDiagnostic *diag;
+  guint page = 0;
 
-  g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 1);
+  g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
+  g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_QUOTE, -1, &page, NULL));
+  g_assert_cmpuint (page, ==, 1);
+  assert_well_formed (layout);
+}
+
+static void
+test_overflow_reported (void)
+{
+  /* far too long: an error naming what is left off and how much to cut */
+  g_autofree char *json = example_with_long_problem (24);
+  g_autoptr(ImpactDocument) doc = load_string (json);
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = layout_for (doc, IMPACT_PAGE_SIZE_A4, diagnostics);
+  const ImpactDiagnostic *diag;
+  ImpactBox box;
+
+  g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR), >=, 1);
   diag = impact_diagnostics_get_item (diagnostics, 0);
-  g_assert_cmpint (diag->severity, ==, IMPACT_SEVERITY_WARNING);
-  /* the quote is what falls off the page; the problem is what grew */
-  g_assert_cmpstr (diag->path, ==, "quote.text");
-  g_assert_true (strstr (diag->message, "front page overflows by") != NULL);
+  g_assert_cmpint (diag->severity, ==, IMPACT_SEVERITY_ERROR);
+  g_assert_true (strstr (diag->message, "pt too long for the front page") != NULL);
+  g_assert_true (strstr (diag->message, "shorten the page's texts by about") != NULL);
   g_assert_true (strstr (diag->message, "the longest text on this page is problem.body") != NULL);
   g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (layout, 0), ==, 0.86);
+  /* what does not fit is marked, not drawn over the rest */
+  g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_QUOTE, -1, NULL, &box));
+  g_assert_true (box.overflow);
+  assert_well_formed (layout);
 }
 
 static const char *minimal_head =
@@ -285,33 +308,56 @@ milestone_items (ImpactSheetLayout *layout)
   return items;
 }
 
+/* More milestones than the timeline holds: the choice spans the whole
+ * history (the founding first, the highlighted ones, then the farthest
+ * in time from those), in date order; never only the newest */
 static void
 test_milestone_selection (void)
 {
   g_autoptr(GString) json = g_string_new (minimal_head);
   g_autoptr(ImpactDocument) doc = NULL;
-  g_autoptr(ImpactSheetLayout) layout = NULL;
-  g_autoptr(GArray) items = NULL;
+  g_autoptr(GArray) picked = NULL;
+  GPtrArray *milestones;
+  int years[6];
 
-  /* nine milestones, out of order; 2, 5 and 7 highlighted */
+  /* twelve milestones, one a year from 2001, newest first in the file;
+   * 2005 (item 7) and 2006 (item 6) highlighted */
   g_string_append (json, "\"milestones\": [");
-  for (int i = 0; i < 9; i++)
+  for (int i = 0; i < 12; i++)
     g_string_append_printf (json, "%s{ \"date\": \"%d\", \"title\": \"Event %d\"%s }",
-                            i ? "," : "", 2020 - i, i,
-                            (i == 2 || i == 5 || i == 7) ? ", \"highlight\": true" : "");
+                            i ? "," : "", 2012 - i, i,
+                            (i == 6 || i == 7) ? ", \"highlight\": true" : "");
   g_string_append (json, "] }");
   doc = load_string (json->str);
-  layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, NULL);
-  items = milestone_items (layout);
-  /* the highlighted ones, in date order (oldest first) */
-  g_assert_cmpuint (items->len, ==, 3);
-  g_assert_cmpint (g_array_index (items, int, 0), ==, 7);
-  g_assert_cmpint (g_array_index (items, int, 1), ==, 5);
-  g_assert_cmpint (g_array_index (items, int, 2), ==, 2);
+  milestones = impact_document_get_milestones (doc);
+  picked = impact_section_milestones_pick (doc, 6);
+  g_assert_cmpuint (picked->len, ==, 6);
+  for (guint i = 0; i < 6; i++)
+    years[i] = ((ImpactMilestone *) g_ptr_array_index (milestones, g_array_index (picked, guint, i)))->date.year;
+  /* the founding, the two highlighted, the newest, and two filling the gaps */
+  g_assert_cmpint (years[0], ==, 2001);
+  g_assert_cmpint (years[5], ==, 2012);
+  for (guint i = 1; i < 6; i++)
+    g_assert_cmpint (years[i], >, years[i - 1]);
+  {
+    gboolean has_2005 = FALSE, has_2006 = FALSE;
+
+    for (guint i = 0; i < 6; i++)
+      {
+        has_2005 |= years[i] == 2005;
+        has_2006 |= years[i] == 2006;
+      }
+    g_assert_true (has_2005 && has_2006);
+  }
+  /* all of them when they fit */
+  g_clear_pointer (&picked, g_array_unref);
+  picked = impact_section_milestones_pick (doc, 12);
+  g_assert_cmpuint (picked->len, ==, 12);
 }
 
+/* The sheet shows the milestones on as many rows as the back page holds */
 static void
-test_milestone_most_recent (void)
+test_milestone_rows (void)
 {
   g_autoptr(GString) json = g_string_new (minimal_head);
   g_autoptr(ImpactDocument) doc = NULL;
@@ -319,20 +365,17 @@ test_milestone_most_recent (void)
   g_autoptr(GArray) items = NULL;
 
   g_string_append (json, "\"milestones\": [");
-  for (int i = 0; i < 7; i++)
-    g_string_append_printf (json, "%s{ \"date\": \"%d-0%d\", \"title\": \"Event %d\" }",
-                            i ? "," : "", 2010 + (i * 3) % 7, 1 + i, i);
+  for (int i = 0; i < 9; i++)
+    g_string_append_printf (json, "%s{ \"date\": \"%d\", \"title\": \"Event %d\" }",
+                            i ? "," : "", 2020 - i, i);
   g_string_append (json, "] }");
   doc = load_string (json->str);
   layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, NULL);
   items = milestone_items (layout);
-  /* years 2010,2013,2016,2012,2015,2011,2014 for items 0..6: the four most
-   * recent are 2013 (1), 2014 (6), 2015 (4), 2016 (2), in that order */
-  g_assert_cmpuint (items->len, ==, 4);
-  g_assert_cmpint (g_array_index (items, int, 0), ==, 1);
-  g_assert_cmpint (g_array_index (items, int, 1), ==, 6);
-  g_assert_cmpint (g_array_index (items, int, 2), ==, 4);
-  g_assert_cmpint (g_array_index (items, int, 3), ==, 2);
+  /* a nearly empty back page: all nine, oldest first */
+  g_assert_cmpuint (items->len, ==, 9);
+  g_assert_cmpint (g_array_index (items, int, 0), ==, 8);
+  g_assert_cmpint (g_array_index (items, int, 8), ==, 0);
   assert_well_formed (layout);
 }
 
@@ -394,7 +437,14 @@ test_statistic_counts (void)
       layout = layout_for (doc, IMPACT_PAGE_SIZE_A4, diagnostics);
       g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
       g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, 0, NULL, &first));
-      g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, n - 1, NULL, &last));
+      /* the last of the first row: five stand in two rows (3 + 2) when one
+       * row would set the figures too small */
+      for (int i = n - 1; i >= 0; i--)
+        {
+          g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, i, NULL, &last));
+          if (last.y == first.y)
+            break;
+        }
       /* the panels span the content width, with equal margins */
       {
         double width;
@@ -656,7 +706,10 @@ test_hostile_long_word (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
   text = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_WARNING);
   g_assert_nonnull (strstr (text, "problem.body: this text is far longer than a page can hold (65000 characters)"));
-  g_assert_nonnull (strstr (text, "overflows"));
+  g_clear_pointer (&text, g_free);
+  /* and a sheet that cannot fit is an error */
+  text = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (text, "pt too long for the front page"));
 }
 
 static void
@@ -686,6 +739,228 @@ test_image_not_regular (void)
   g_assert_nonnull (strstr (text, "organisation.logo: cannot use image \"logo.png\": not a regular file"));
 }
 
+/* Shapes of issue 9, on the fixtures in tests/data/layout/ */
+
+static ImpactDocument *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "layout", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ImpactDocument *doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static ImpactSheetLayout *
+layout_with (ImpactDocument    *doc,
+             const char        *template_name,
+             ImpactPageSize     size,
+             ImpactDiagnostics *diagnostics)
+{
+  g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc), template_name, NULL);
+
+  return impact_sheet_layout_new (doc, theme, size, diagnostics);
+}
+
+/* The ink of a text op, on the page (texts compare without case: kickers
+ * are set in capitals) */
+static void
+op_ink (const ImpactOp *op,
+        double         *x0,
+        double         *y0,
+        double         *x1,
+        double         *y1)
+{
+  PangoRectangle ink;
+
+  pango_layout_get_extents (op->layout, &ink, NULL);
+  *x0 = op->x + ink.x / (double) PANGO_SCALE;
+  *y0 = op->y + ink.y / (double) PANGO_SCALE;
+  *x1 = *x0 + ink.width / (double) PANGO_SCALE;
+  *y1 = *y0 + ink.height / (double) PANGO_SCALE;
+}
+
+static const ImpactOp *
+find_page_text (ImpactSheetLayout *layout,
+                guint              page,
+                const char        *text)
+{
+  for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, page); i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      if (op->kind == IMPACT_OP_TEXT && g_ascii_strcasecmp (pango_layout_get_text (op->layout), text) == 0)
+        return op;
+    }
+  return NULL;
+}
+
+/* A title of one, two or three lines: the subtitle stands under it, and
+ * both lie inside the header band, which grows for a long title */
+static void
+test_shape_title_lines (void)
+{
+  static const char * const titles[] = {
+    "Cusco",
+    "Upper Tana and Mount Kenya Field Office",
+    "Upper Tana and Mount Kenya Catchment Rural Water Programme Field Office",
+  };
+  static const char * const templates[] = { "classic", "bold" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        g_autoptr(ImpactDocument) doc = load_fixture ("water-charity.json");
+        g_autoptr(ImpactSheetLayout) layout = NULL;
+        const char *subtitle = impact_document_get_subtitle (doc);
+        const ImpactOp *title_op = NULL, *sub_op;
+        double tx0, ty0, tx1, ty1, sx0, sy0, sx1, sy1;
+        ImpactBox header;
+
+        impact_document_set_office (doc, titles[i]);
+        layout = layout_with (doc, templates[t], IMPACT_PAGE_SIZE_LETTER, NULL);
+        for (guint k = 0; k < impact_sheet_layout_get_n_ops (layout, 0) && title_op == NULL; k++)
+          {
+            const ImpactOp *op = impact_sheet_layout_get_op (layout, 0, k);
+
+            if (op->kind == IMPACT_OP_TEXT && g_strcmp0 (op->struct_tag, "H1") == 0)
+              title_op = op;
+          }
+        sub_op = find_page_text (layout, 0, subtitle);
+        g_assert_nonnull (title_op);
+        g_assert_nonnull (sub_op);
+        op_ink (title_op, &tx0, &ty0, &tx1, &ty1);
+        op_ink (sub_op, &sx0, &sy0, &sx1, &sy1);
+        /* the subtitle under the title's ink, never over it */
+        g_assert_cmpfloat (sy0, >=, ty1);
+        g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_HEADER, -1, NULL, &header));
+        g_assert_cmpfloat (sy1, <=, header.y + header.height);
+        g_assert_cmpfloat (ty1, <=, header.y + header.height);
+      }
+}
+
+/* "412.5 thousand" and "95%+": the scale word stays inside its panel,
+ * and a qualifier follows the suffix */
+static void
+test_shape_scale_word (void)
+{
+  static const char * const templates[] = { "classic", "bold" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    {
+      g_autoptr(ImpactDocument) doc = load_fixture ("water-charity.json");
+      g_autoptr(ImpactSheetLayout) layout = layout_with (doc, templates[t], IMPACT_PAGE_SIZE_A4, NULL);
+      const ImpactOp *word = find_page_text (layout, 0, "thousand");
+      ImpactBox panel;
+      double x0, y0, x1, y1;
+
+      g_assert_nonnull (word);
+      g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, 0, NULL, &panel));
+      op_ink (word, &x0, &y0, &x1, &y1);
+      g_assert_cmpfloat (x0, >=, panel.x - 0.5);
+      g_assert_cmpfloat (x1, <=, panel.x + panel.width + 0.5);
+      /* 95 with suffix "%" and qualifier "+" */
+      g_assert_nonnull (find_page_text (layout, 0, "95"));
+      g_assert_nonnull (find_page_text (layout, 0, "%+"));
+      g_assert_null (find_page_text (layout, 0, "95+"));
+    }
+}
+
+/* Five facts stand as 3 + 2, never four and one alone */
+static void
+test_shape_facts_balanced (void)
+{
+  g_autoptr(ImpactDocument) doc = load_fixture ("water-charity.json");
+  g_autoptr(ImpactSheetLayout) layout = layout_with (doc, "classic", IMPACT_PAGE_SIZE_LETTER, NULL);
+  ImpactBox box[5];
+  guint first_row = 0;
+
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_FACTS, i, NULL, &box[i]));
+  for (guint i = 0; i < 5; i++)
+    first_row += fabs (box[i].y - box[0].y) < 0.5;
+  g_assert_cmpuint (first_row, ==, 3);
+}
+
+/* Twelve milestones with eras: the sheet shows more than four, the
+ * founding among them, the eras as labels, and no editor's note */
+static void
+test_shape_twelve_milestones (void)
+{
+  static const char * const templates[] = { "classic", "bold" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    {
+      g_autoptr(ImpactDocument) doc = load_fixture ("water-charity.json");
+      g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+      g_autoptr(ImpactSheetLayout) layout = layout_with (doc, templates[t], IMPACT_PAGE_SIZE_LETTER, diagnostics);
+      guint shown = 0;
+
+      g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR), ==, 0);
+      for (guint i = 0; i < impact_sheet_layout_get_n_boxes (layout, 1); i++)
+        {
+          const ImpactBox *box = impact_sheet_layout_get_box (layout, 1, i);
+
+          shown += box->section == IMPACT_SECTION_MILESTONES && box->item >= 0;
+        }
+      g_assert_cmpuint (shown, >, 4);
+      /* the founding (1998) is milestones[0] */
+      g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_MILESTONES, 0, NULL, NULL));
+      g_assert_nonnull (find_page_text (layout, 1, "Springs and schools"));
+      for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, 1); i++)
+        {
+          const ImpactOp *op = impact_sheet_layout_get_op (layout, 1, i);
+
+          if (op->kind == IMPACT_OP_TEXT)
+            g_assert_null (strstr (pango_layout_get_text (op->layout), "milestones shown"));
+        }
+    }
+}
+
+/* A sparse document on one page with "pages": "auto"; the example, which
+ * does not fit one page, keeps two */
+static void
+test_shape_pages_auto (void)
+{
+  g_autoptr(ImpactDocument) sparse = load_fixture ("sparse-spanish.json");
+  g_autoptr(ImpactDocument) example = load_example ();
+  g_autoptr(ImpactSheetLayout) one = NULL, two = NULL, forced = NULL;
+
+  impact_document_set_pages (sparse, "auto");
+  impact_document_set_pages (example, "auto");
+  one = layout_with (sparse, "classic", IMPACT_PAGE_SIZE_A4, NULL);
+  two = layout_with (example, "classic", IMPACT_PAGE_SIZE_A4, NULL);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (one), ==, 1);
+  g_assert_true (impact_sheet_layout_find (one, IMPACT_SECTION_MILESTONES, -1, NULL, NULL));
+  g_assert_true (impact_sheet_layout_find (one, IMPACT_SECTION_FOOTER, -1, NULL, NULL));
+  assert_well_formed (one);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (two), ==, 2);
+  /* without "pages", two */
+  impact_document_set_pages (sparse, NULL);
+  forced = layout_with (sparse, "bold", IMPACT_PAGE_SIZE_A4, NULL);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (forced), ==, 2);
+}
+
+/* Too long: an error naming the text, nothing drawn below the limit */
+static void
+test_shape_too_long (void)
+{
+  g_autoptr(ImpactDocument) doc = load_fixture ("too-long.json");
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = layout_with (doc, "classic", IMPACT_PAGE_SIZE_LETTER, diagnostics);
+  g_autofree char *errors = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_ERROR);
+  ImpactBox quote;
+
+  g_assert_nonnull (errors);
+  g_assert_nonnull (strstr (errors, "quote.text: "));
+  g_assert_nonnull (strstr (errors, "pt too long for the front page"));
+  g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_QUOTE, -1, NULL, &quote));
+  g_assert_true (quote.overflow);
+  assert_well_formed (layout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -696,9 +971,10 @@ main (int   argc,
   g_test_add_data_func ("/layout/example/a4", GINT_TO_POINTER (IMPACT_PAGE_SIZE_A4), test_example_fits);
   g_test_add_func ("/layout/reading-order", test_sections_in_reading_order);
   g_test_add_func ("/layout/autofit/shrinks", test_autofit_shrinks);
+  g_test_add_func ("/layout/autofit/overflow-rebalanced", test_overflow_rebalanced);
   g_test_add_func ("/layout/autofit/overflow-reported", test_overflow_reported);
   g_test_add_func ("/layout/milestones/highlighted", test_milestone_selection);
-  g_test_add_func ("/layout/milestones/most-recent", test_milestone_most_recent);
+  g_test_add_func ("/layout/milestones/rows", test_milestone_rows);
   g_test_add_func ("/layout/image/missing", test_missing_image_is_warning);
   g_test_add_func ("/layout/minimal", test_minimal_document);
   g_test_add_func ("/layout/statistics/two-to-five", test_statistic_counts);
@@ -710,6 +986,12 @@ main (int   argc,
 
   g_test_add_func ("/layout/hostile/long-word", test_hostile_long_word);
   g_test_add_func ("/layout/image/not-regular", test_image_not_regular);
+  g_test_add_func ("/layout/shapes/title-lines", test_shape_title_lines);
+  g_test_add_func ("/layout/shapes/scale-word", test_shape_scale_word);
+  g_test_add_func ("/layout/shapes/facts-balanced", test_shape_facts_balanced);
+  g_test_add_func ("/layout/shapes/twelve-milestones", test_shape_twelve_milestones);
+  g_test_add_func ("/layout/shapes/pages-auto", test_shape_pages_auto);
+  g_test_add_func ("/layout/shapes/too-long", test_shape_too_long);
 
   return g_test_run ();
 }

@@ -150,7 +150,8 @@ export_one (const ImpactExportOptions *options,
       else
         g_string_append_printf (report->err, "%s: %s\n", is_error ? _("error") : _("warning"), text);
     }
-  report->ok = error == NULL;
+  /* a sheet that does not fit is written (to be looked at) but fails */
+  report->ok = error == NULL && impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR) == 0;
   if (error != NULL)
     {
       g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);

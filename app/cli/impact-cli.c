@@ -321,6 +321,7 @@ run_export (int    argc,
   g_autofree char *card_size = NULL;
   g_autofree char *files_from = NULL;
   g_autofree char *format_name = NULL;
+  g_autofree char *pages = NULL;
   int jobs = 0;
   gboolean batch;
   double dpi = 150.0;
@@ -335,6 +336,7 @@ run_export (int    argc,
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (.pdf, .png or .svg)"), N_("FILE") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("Paper size: letter (default) or a4"), N_("SIZE") },
+    { "pages", 0, 0, G_OPTION_ARG_STRING, &pages, N_("Pages of the sheet: 2 (default), 1, or auto (one page when everything fits at full size); overrides the data's \"pages\""), N_("auto|1|2") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of PNG output (default 150)"), N_("N") },
     { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("Export only page N (1 = front, 2 = back)"), N_("N") },
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_name, N_("Design template: classic or bold"), N_("NAME") },
@@ -366,6 +368,17 @@ run_export (int    argc,
   batch = impact_cli_batch_wanted (argc - 2, output, files_from);
   if (!batch && !impact_cli_check_arguments ("export", argc, output, TRUE))
     return IMPACT_CLI_EXIT_USAGE;
+  if (pages != NULL && g_strcmp0 (pages, "auto") != 0 && g_strcmp0 (pages, "1") != 0 &&
+      g_strcmp0 (pages, "2") != 0)
+    {
+      g_printerr (_("impact-sheet export: --pages takes auto, 1 or 2\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  if (batch && pages != NULL)
+    {
+      g_printerr (_("impact-sheet export: --pages is for one input; set \"pages\" in the data for several\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
   if (!batch && (format_name != NULL || jobs != 0))
     {
       g_printerr (_("impact-sheet export: --format and --jobs are for several inputs and a folder (-o DIR/)\n"));
@@ -472,6 +485,8 @@ run_export (int    argc,
   doc = load_input (argv[2], diagnostics, input_name);
   if (doc == NULL)
     return IMPACT_CLI_EXIT_BAD_INPUT;
+  if (pages != NULL)
+    impact_document_set_pages (doc, pages);
 
   output_file = g_file_new_for_commandline_arg (output);
   if (chart_part)
@@ -493,6 +508,13 @@ run_export (int    argc,
 
   impact_document_locate_diagnostics (doc, diagnostics, input_name);
   print_diagnostics (diagnostics, input_name, quiet);
+  if (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR) > 0)
+    {
+      /* written, to be looked at, but the sheet does not fit: a failure */
+      g_printerr (_("%s: the sheet does not fit its pages; shorten the texts named above\n"),
+                  input_name);
+      return IMPACT_CLI_EXIT_BAD_INPUT;
+    }
   if (!quiet)
     {
       double ms = (g_get_monotonic_time () - start) / 1000.0;
@@ -594,6 +616,15 @@ run_validate (int    argc,
   /* the list keeps 500; the rest are counted */
   n_warnings = impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_WARNING) +
                impact_diagnostics_get_n_dropped (diagnostics);
+  if (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR) > 0)
+    {
+      guint n_errors = impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s is not valid: %u error\n",
+                            "%s is not valid: %u errors\n", n_errors),
+               input_name, n_errors);
+      return IMPACT_CLI_EXIT_BAD_INPUT;
+    }
   if (!quiet)
     {
       if (n_warnings == 0)

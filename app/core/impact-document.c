@@ -26,6 +26,7 @@ struct _ImpactDocument
   char               *subtitle;
   char               *language;
   char               *digits;
+  char               *pages;          /* "auto", "1" or "2"; NULL = auto */
   char               *statistics_heading;
   char               *facts_heading;
   char               *approach_heading;
@@ -317,6 +318,7 @@ impact_document_finalize (GObject *object)
   g_free (self->subtitle);
   g_free (self->language);
   g_free (self->digits);
+  g_free (self->pages);
   g_free (self->statistics_heading);
   g_free (self->facts_heading);
   g_free (self->approach_heading);
@@ -469,6 +471,7 @@ STRING_ACCESSORS (title)
 STRING_ACCESSORS (subtitle)
 STRING_ACCESSORS (language)
 STRING_ACCESSORS (digits)
+STRING_ACCESSORS (pages)
 STRING_ACCESSORS (statistics_heading)
 STRING_ACCESSORS (facts_heading)
 STRING_ACCESSORS (approach_heading)
@@ -853,6 +856,7 @@ impact_document_take_contents (ImpactDocument *self,
   SWAP (self->subtitle, other->subtitle);
   SWAP (self->language, other->language);
   SWAP (self->digits, other->digits);
+  SWAP (self->pages, other->pages);
   SWAP (self->statistics_heading, other->statistics_heading);
   SWAP (self->facts_heading, other->facts_heading);
   SWAP (self->approach_heading, other->approach_heading);
@@ -1114,6 +1118,7 @@ impact_document_copy (ImpactDocument *self)
   impact_document_set_subtitle (copy, self->subtitle);
   impact_document_set_language (copy, self->language);
   impact_document_set_digits (copy, self->digits);
+  impact_document_set_pages (copy, self->pages);
   impact_document_set_statistics_heading (copy, self->statistics_heading);
   impact_document_set_facts_heading (copy, self->facts_heading);
   impact_document_set_approach_heading (copy, self->approach_heading);

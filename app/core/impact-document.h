@@ -165,6 +165,8 @@ const char         *impact_document_get_subtitle        (ImpactDocument *self);
 const char         *impact_document_get_language        (ImpactDocument *self);
 /* "native", "latin" or NULL (the language tag decides; see impact-format.h) */
 const char         *impact_document_get_digits          (ImpactDocument *self);
+/* "auto" (or NULL), "1" or "2": how many pages the sheet takes */
+const char         *impact_document_get_pages           (ImpactDocument *self);
 const char         *impact_document_get_statistics_heading (ImpactDocument *self);
 const char         *impact_document_get_facts_heading   (ImpactDocument *self);
 const char         *impact_document_get_approach_heading (ImpactDocument *self);
@@ -190,6 +192,7 @@ void                impact_document_set_title           (ImpactDocument *self, c
 void                impact_document_set_subtitle        (ImpactDocument *self, const char *value);
 void                impact_document_set_language        (ImpactDocument *self, const char *value);
 void                impact_document_set_digits          (ImpactDocument *self, const char *value);
+void                impact_document_set_pages           (ImpactDocument *self, const char *value);
 void                impact_document_set_statistics_heading (ImpactDocument *self, const char *value);
 void                impact_document_set_facts_heading   (ImpactDocument *self, const char *value);
 void                impact_document_set_approach_heading (ImpactDocument *self, const char *value);

@@ -524,14 +524,23 @@ impact_format_statistic_full (const char            *language,
                               ImpactDigits           digits,
                               const ImpactStatistic *stat)
 {
-  g_autofree char *number = impact_format_statistic_number (language, digits, stat);
+  gboolean follows = (stat->scale && *stat->scale) || (stat->suffix && *stat->suffix);
+  ImpactStatistic bare = *stat;
+  g_autofree char *number = NULL;
   g_autofree char *suffix = impact_format_statistic_suffix (language, digits, stat);
-  GString *out = g_string_new (number);
+  GString *out;
 
+  /* a qualifier qualifies the whole figure: "95%+", "1.2 million+" */
+  if (follows)
+    bare.qualifier = NULL;
+  number = impact_format_statistic_number (language, digits, &bare);
+  out = g_string_new (number);
   if (stat->scale && *stat->scale)
     g_string_append_printf (out, " %s", stat->scale);
   if (suffix)
     g_string_append (out, suffix);
+  if (follows && stat->qualifier)
+    g_string_append (out, stat->qualifier);
   return g_string_free (out, FALSE);
 }
 

@@ -84,7 +84,7 @@ static const char * const icon_names[] = {
 };
 
 static const char * const root_keys[] = {
-  "format", "language", "digits", "office", "title", "subtitle", "organisation",
+  "format", "language", "digits", "pages", "office", "title", "subtitle", "organisation",
   "theme", "problem", "statistics_heading", "statistics", "facts_heading",
   "facts", "quote", "approach_heading", "approach", "milestones_heading",
   "milestones", "eras", "profile", "footer", "brand", "charts", NULL
@@ -1399,6 +1399,29 @@ looks_like_language_tag (const char *tag)
   return tag[n] == '\0';
 }
 
+/* "pages": "auto", 1 or 2 (or the strings "1" and "2") */
+static void
+load_pages (ObjectCtx      *o,
+            ImpactDocument *doc)
+{
+  JsonNode *node = ctx_member (o, "pages", FALSE);
+  const char *value = NULL;
+
+  if (node == NULL)
+    return;
+  if (node_is_string (node))
+    value = json_node_get_string (node);
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    value = json_node_get_int (node) == 1 ? "1" : json_node_get_int (node) == 2 ? "2" : "";
+  if (g_strcmp0 (value, "auto") == 0 || g_strcmp0 (value, "1") == 0 || g_strcmp0 (value, "2") == 0)
+    {
+      impact_document_set_pages (doc, value);
+      return;
+    }
+  node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, "pages",
+               "expected \"auto\", 1 or 2");
+}
+
 static void
 load_root (Loader         *self,
            JsonNode       *root_node,
@@ -1439,6 +1462,7 @@ load_root (Loader         *self,
                    quoted);
     }
   impact_document_set_language (doc, value);
+  load_pages (&root, doc);
 
   value = ctx_string (&root, "digits", 0);
   if (value != NULL && g_strcmp0 (value, "native") != 0 && g_strcmp0 (value, "latin") != 0)

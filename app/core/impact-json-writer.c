@@ -191,6 +191,19 @@ put_string (JsonObject *object,
 }
 
 /* A boolean that defaults to FALSE: written when TRUE or already present */
+/* "pages": 1 and 2 as numbers, "auto" as a string; absent when not set */
+static void
+put_pages (JsonObject *object,
+           const char *value)
+{
+  if (value == NULL)
+    put (object, "pages", NULL);
+  else if (strcmp (value, "1") == 0 || strcmp (value, "2") == 0)
+    put (object, "pages", json_node_init_int (json_node_alloc (), value[0] - '0'));
+  else
+    put_string (object, "pages", value);
+}
+
 static void
 put_flag (JsonObject *object,
           const char *name,
@@ -580,6 +593,7 @@ impact_json_writer_build_tree (ImpactDocument *doc)
                                                                  : IMPACT_FORMAT_VERSION);
   put_string (root, "language", impact_document_get_language (doc));
   put_string (root, "digits", impact_document_get_digits (doc));
+  put_pages (root, impact_document_get_pages (doc));
   put_string (root, "office", impact_document_get_office (doc));
   put_string (root, "title", impact_document_get_title (doc));
   put_string (root, "subtitle", impact_document_get_subtitle (doc));

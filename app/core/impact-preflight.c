@@ -272,6 +272,7 @@ impact_preflight_run (ImpactDocument       *document,
       g_autoptr(ImpactSheetLayout) layout = impact_sheet_layout_new (document, theme, sizes[i], page_diags);
 
       impact_preflight_check_layout (layout, page_diags);
+      impact_sheet_layout_report_omissions (layout, page_diags);
       g_ptr_array_add (per_size, page_diags);
     }
 

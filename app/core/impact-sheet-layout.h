@@ -41,6 +41,8 @@ typedef struct
   ImpactSection section;
   int           item;      /* index in the section's list, -1 for the section itself */
   double        x, y, width, height;
+  gboolean      overflow;  /* the section did not fit and is left off the page: the box is
+                            * where it would start (to the flow's limit); an error says so */
 } ImpactBox;
 
 #define IMPACT_TYPE_SHEET_LAYOUT (impact_sheet_layout_get_type ())
@@ -89,6 +91,11 @@ gboolean           impact_sheet_layout_find           (ImpactSheetLayout *self,
  * reduced it so the page fits (never below 0.86). */
 double             impact_sheet_layout_get_fit_scale  (ImpactSheetLayout *self,
                                                        guint              page);
+/* What the sheet's design leaves out (milestones beyond the timeline's
+ * choice, eras none of them falls in), as warnings: for validate and the
+ * window, not for every export */
+void               impact_sheet_layout_report_omissions (ImpactSheetLayout *self,
+                                                         ImpactDiagnostics *diagnostics);
 const char        *impact_section_to_string           (ImpactSection      section);
 
 G_END_DECLS

@@ -1,0 +1,128 @@
+/* impact-section-facts.c: the facts: short texts with footnote marks, in balanced rows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "impact-sheet-layout"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "impact-emphasis.h"
+#include "impact-sections.h"
+
+double
+impact_section_facts_place (ImpactLayoutBuilder *b,
+                            double               y)
+{
+  GPtrArray *facts = impact_document_get_facts (b->doc);
+  const char *heading = impact_document_get_facts_heading (b->doc);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  guint n = facts->len, cols;
+  double x = b->margin, top = y, col_w, gap = 14, row_top, row_h = 0;
+  g_autoptr(GArray) row_rules = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (n == 0)
+    return y;
+
+  if (heading && *heading)
+    y += impact_builder_place_kicker (b, heading, x, y, b->content_width) + 6;
+
+  /* at most four a row, the rows balanced: five are 3 + 2, seven 4 + 3,
+   * never one alone under four */
+  cols = n <= 4 ? n : (n + (n + 3) / 4 - 1) / ((n + 3) / 4);
+  col_w = (b->content_width - gap * (cols - 1)) / cols;
+  row_top = y;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactFact *fact = g_ptr_array_index (facts, i);
+      guint col = i % cols;
+      double cx = x + col * (col_w + gap), cy = row_top;
+      /* beside a side rule, or (open panels) hanging from a rule across the column */
+      double text_x = cx + b->design->fact_inset;
+      double text_w = col_w - (b->design->fact_inset > 0 ? b->design->fact_inset + 2 : 0);
+      g_autoptr(GArray) spans = NULL;
+      g_autofree char *plain = impact_emphasis_parse (fact->text, &spans, NULL);
+      const char *rest = fact->text;
+      g_autofree char *lead = NULL;
+      ImpactTextStyle style;
+      PangoLayout *layout;
+      g_autofree char *path = g_strdup_printf ("facts[%u].text", i);
+
+      if (col == 0 && i > 0)
+        {
+          impact_builder_equalise_rules (b, row_rules, row_top + row_h);
+          row_top += row_h + 14;
+          cy = row_top;
+          row_h = 0;
+          if (impact_builder_past_page (b, row_top, "facts"))
+            break;
+        }
+      cy += b->design->fact_hang;
+
+      /* A fact that opens with a bold figure shows the figure as a
+       * display line: the eye lands on the number first. */
+      if (spans && spans->len > 0 &&
+          g_array_index (spans, ImpactEmphasisSpan, 0).start == 0 &&
+          g_array_index (spans, ImpactEmphasisSpan, 0).flags == IMPACT_EMPHASIS_BOLD &&
+          g_str_has_prefix (fact->text, "**"))
+        {
+          const ImpactEmphasisSpan *span = &g_array_index (spans, ImpactEmphasisSpan, 0);
+          const char *close;
+
+          lead = g_strndup (plain + span->start, span->end - span->start);
+          close = strstr (fact->text + 2, "**");
+          rest = close ? close + 2 : "";
+          while (*rest == ' ')
+            rest++;
+          if (g_utf8_strlen (lead, -1) > 24)
+            {
+              /* too long for a display line: keep it inline */
+              g_clear_pointer (&lead, g_free);
+              rest = fact->text;
+            }
+        }
+
+      if (lead != NULL)
+        {
+          style = impact_builder_heading_style (b, b->design->fact_lead_size * b->scale,
+                                 b->design->fact_lead_weight);
+          layout = impact_builder_make_text (b, &style, lead, FALSE, text_w);
+          cy += impact_builder_place_layout (b, layout, text_x, cy - 1, primary, 1.0, NULL) + 2;
+        }
+
+      style = impact_builder_body_style (b, b->design->fact_body_size);
+      style.line_height = 1.38;
+      layout = impact_builder_make_text (b, &style, rest, TRUE, text_w);
+      if (fact->source != NULL)
+        {
+          g_autofree char *mark = g_strdup_printf ("%u", impact_builder_source_number (b, fact->source));
+          impact_builder_append_mark (b, layout, mark);
+        }
+      impact_builder_check_glyphs (b, layout, path);
+      cy += impact_builder_place_layout (b, layout, text_x, cy, impact_theme_get_text (b->theme), 1.0, NULL);
+
+      if (b->design->panels == IMPACT_PANEL_OPEN)
+        impact_builder_add_rect (b, cx, row_top, col_w, 3, 0, col == 0 ? accent : primary, 1.0);
+      else
+        {
+          g_array_append_val (row_rules, b->page->ops->len);
+          impact_builder_add_line (b, cx + 0.75, row_top, cx + 0.75, cy, col == 0 ? 3 : 1,
+                    col == 0 ? accent : &b->rule, 1.0);
+        }
+      impact_builder_add_box (b, IMPACT_SECTION_FACTS, i, cx, row_top, col_w, cy - row_top);
+      row_h = MAX (row_h, cy - row_top);
+    }
+
+  /* the rules of a row all run its full height, so the columns read as
+   * one band rather than as bars of different lengths */
+  impact_builder_equalise_rules (b, row_rules, row_top + row_h);
+  y = row_top + row_h;
+  impact_builder_add_box (b, IMPACT_SECTION_FACTS, -1, x, top, b->content_width, y - top);
+  impact_builder_note_bottom (b, y, "facts");
+  return y;
+}

@@ -1,0 +1,118 @@
+/* impact-section-footer.c: the footer band: contact, about, fine print
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "impact-sheet-layout"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "impact-emphasis.h"
+#include "impact-sections.h"
+
+/* The footer band, anchored to the bottom edge; returns its top. */
+double
+impact_section_footer_place (ImpactLayoutBuilder *b,
+                             double               bottom)
+{
+  ImpactOrganisation *org = impact_document_get_organisation (b->doc);
+  ImpactFooter *footer = impact_document_get_footer (b->doc);
+  ImpactQuote *quote = impact_document_get_quote (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  double x = b->margin, pad = 20, contact_w = 128, col_gap = 28;
+  double about_x = x + contact_w + col_gap, about_w = b->content_width - contact_w - col_gap;
+  double contact_h = 0, about_h = 0, fine_h = 0, band_h, top, y;
+  GString *contact = g_string_new (NULL);
+  g_autoptr(GString) fine = g_string_new (NULL);
+  PangoLayout *contact_layout = NULL, *web_layout = NULL, *about_layout = NULL, *fine_layout = NULL;
+  ImpactTextStyle style;
+  double web_h = 0;
+
+  for (guint i = 0; org->address && org->address[i]; i++)
+    g_string_append_printf (contact, "%s%s", contact->len ? "\n" : "", org->address[i]);
+  if (org->phone && *org->phone)
+    g_string_append_printf (contact, "%s%s %s", contact->len ? "\n" : "", C_("phone abbreviation", "P"), org->phone);
+  if (org->fax && *org->fax)
+    g_string_append_printf (contact, "%s%s %s", contact->len ? "\n" : "", C_("fax abbreviation", "F"), org->fax);
+  if (org->email && *org->email)
+    g_string_append_printf (contact, "%s%s", contact->len ? "\n" : "", org->email);
+
+  style = impact_builder_body_style (b, 8.25);
+  style.size = 8.25;
+  style.line_height = 1.42;
+  if (contact->len)
+    {
+      contact_layout = impact_builder_make_text (b, &style, contact->str, FALSE, contact_w);
+      impact_text_layout_get_size (contact_layout, NULL, &contact_h);
+    }
+  g_string_free (contact, TRUE);
+
+  if (org->website && *org->website)
+    {
+      g_autofree char *trimmed = impact_builder_display_website (org->website);
+
+      style = impact_builder_heading_style (b, 11, PANGO_WEIGHT_BOLD);
+      web_layout = impact_builder_make_text (b, &style, trimmed, FALSE, contact_w);
+      impact_text_layout_get_size (web_layout, NULL, &web_h);
+      web_h += 6;
+    }
+
+  if (footer->about && *footer->about)
+    {
+      style = impact_builder_body_style (b, 8.25);
+      style.size = 8.25;
+      style.line_height = 1.45;
+      about_layout = impact_builder_make_text (b, &style, footer->about, TRUE, about_w);
+      impact_builder_check_glyphs (b, about_layout, "footer.about");
+      impact_text_layout_get_size (about_layout, NULL, &about_h);
+    }
+
+  if (footer->disclaimer && *footer->disclaimer)
+    {
+      /* the pseudonym mark of the quote points here */
+      if (quote && quote->pseudonym && footer->disclaimer[0] != '*')
+        g_string_append (fine, "*");
+      g_string_append (fine, footer->disclaimer);
+    }
+  if (footer->copyright && *footer->copyright)
+    g_string_append_printf (fine, "%s%s", fine->len ? "  " : "", footer->copyright);
+  if (fine->len)
+    {
+      style = impact_builder_body_style (b, 6.5);
+      style.size = 6.5;
+      style.line_height = 1.35;
+      fine_layout = impact_builder_make_text (b, &style, fine->str, FALSE, b->content_width);
+      impact_text_layout_get_size (fine_layout, NULL, &fine_h);
+    }
+
+  band_h = pad + MAX (contact_h + web_h, about_h) + (fine_h > 0 ? 13 + fine_h + 11 : pad);
+  top = bottom - band_h;
+  impact_builder_add_rect (b, 0, top, b->width, band_h, 0, primary, 1.0);
+  if (b->design->footer_stripe)
+    impact_builder_add_rect (b, 0, top, b->width, 5, 0, impact_theme_get_accent (b->theme), 1.0);
+
+  y = top + pad;
+  if (contact_layout)
+    impact_builder_place_layout (b, contact_layout, x, y, &b->on_primary, 0.92, NULL);
+  if (web_layout)
+    impact_builder_place_layout (b, web_layout, x, y + contact_h + 6, &b->on_primary, 1.0, org->website);
+  if (about_layout)
+    {
+      impact_builder_add_line (b, about_x - col_gap / 2, y, about_x - col_gap / 2, y + MAX (contact_h + web_h, about_h),
+                0.75, &b->on_primary, 0.35);
+      impact_builder_place_layout (b, about_layout, about_x, y, &b->on_primary, 0.92, NULL);
+    }
+  impact_builder_add_box (b, IMPACT_SECTION_CONTACT, -1, x, y, contact_w, contact_h + web_h);
+  if (fine_layout)
+    {
+      double fy = y + MAX (contact_h + web_h, about_h) + 13;
+
+      impact_builder_add_line (b, x, fy - 7, x + b->content_width, fy - 7, 0.5, &b->on_primary, 0.3);
+      impact_builder_place_layout (b, fine_layout, x, fy, &b->on_primary, 0.75, NULL);
+    }
+  impact_builder_add_box (b, IMPACT_SECTION_FOOTER, -1, 0, top, b->width, band_h);
+  return top;
+}

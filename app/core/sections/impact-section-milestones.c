@@ -1,0 +1,365 @@
+/* impact-section-milestones.c: the milestones on a timeline
+ *
+ * A row of four columns per track, as many rows as the page has room for
+ * (the driver tries three, two, one). When there are more milestones than
+ * that, the sheet shows a choice that spans the whole history: the first
+ * (the founding) always, then the highlighted ones, then those farthest
+ * in time from the ones already chosen, all in date order. Eras are drawn
+ * as labelled bars over the columns of the milestones they hold.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "impact-sheet-layout"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "impact-emphasis.h"
+#include "impact-sections.h"
+
+#define COLUMNS 4
+#define ERA_LANES 2
+
+/* A date as a number that orders like it; an end date covers its whole
+ * year or month */
+static double
+date_key (const ImpactDate *date,
+          gboolean          end)
+{
+  double month = date->month ? date->month : end ? 12 : 0;
+  double day = date->day ? date->day : end ? 31 : 0;
+
+  return date->year * 10000.0 + month * 100.0 + day;
+}
+
+static double
+date_years (const ImpactDate *date)
+{
+  return date->year + (date->month ? (date->month - 1) / 12.0 : 0) + (date->day ? date->day / 366.0 : 0);
+}
+
+/* Adds to @chosen (flags by sorted position) the position among
+ * @candidates farthest in time from every chosen one */
+static gboolean
+choose_farthest (ImpactDocument *doc,
+                 const guint    *order,
+                 guint           n,
+                 gboolean       *chosen,
+                 gboolean        highlighted_only)
+{
+  GPtrArray *milestones = impact_document_get_milestones (doc);
+  double best = -1;
+  guint best_pos = G_MAXUINT;
+
+  for (guint p = 0; p < n; p++)
+    {
+      const ImpactMilestone *m = g_ptr_array_index (milestones, order[p]);
+      double nearest = G_MAXDOUBLE;
+
+      if (chosen[p] || (highlighted_only && !m->highlight))
+        continue;
+      for (guint q = 0; q < n; q++)
+        if (chosen[q])
+          {
+            const ImpactMilestone *o = g_ptr_array_index (milestones, order[q]);
+            /* the position breaks ties between milestones of one year */
+            double d = fabs (date_years (&m->date) - date_years (&o->date)) + fabs ((double) p - q) * 1e-3;
+
+            nearest = MIN (nearest, d);
+          }
+      if (nearest > best)
+        {
+          best = nearest;
+          best_pos = p;
+        }
+    }
+  if (best_pos == G_MAXUINT)
+    return FALSE;
+  chosen[best_pos] = TRUE;
+  return TRUE;
+}
+
+/* Picks the milestones the sheet shows, in date order (indices into the
+ * document's array): all when they fit; else the first, the highlighted
+ * ones (spread over the history when there are too many) and then the
+ * others that best spread the choice over the whole history. */
+GArray *
+impact_section_milestones_pick (ImpactDocument *doc,
+                                guint           max)
+{
+  guint n;
+  const guint *order = impact_document_get_milestone_order (doc, &n);
+  GArray *picked = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gboolean *chosen = NULL;
+  guint count = 1;
+
+  if (n <= max)
+    {
+      g_array_append_vals (picked, order, n);
+      return picked;
+    }
+  if (max == 0)
+    return picked;
+  chosen = g_new0 (gboolean, n);
+  chosen[0] = TRUE;   /* the founding */
+  while (count < max && choose_farthest (doc, order, n, chosen, TRUE))
+    count++;
+  while (count < max && choose_farthest (doc, order, n, chosen, FALSE))
+    count++;
+  for (guint p = 0; p < n; p++)
+    if (chosen[p])
+      g_array_append_val (picked, order[p]);
+  return picked;
+}
+
+static double
+place_milestone (ImpactLayoutBuilder   *b,
+                 guint                  index,
+                 double                 cx,
+                 double                 cy,
+                 double                 col_w)
+{
+  const ImpactMilestone *m = g_ptr_array_index (impact_document_get_milestones (b->doc), index);
+  g_autofree char *path = g_strdup_printf ("milestones[%u]", index);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  ImpactTextStyle style;
+  PangoLayout *layout;
+
+  if (impact_date_get_precision (&m->date) > IMPACT_DATE_PRECISION_YEAR)
+    {
+      g_autofree char *date = impact_date_format (&m->date);
+
+      style = impact_builder_body_style (b, 7.5);
+      style.size = 7.5;
+      layout = impact_builder_make_text (b, &style, date, FALSE, col_w);
+      cy += impact_builder_place_layout (b, layout, cx, cy, &b->muted, 1.0, NULL) + 1;
+    }
+
+  style = impact_builder_kicker_style (b, 7.5);
+  style.letter_spacing = 0.6;
+  style.size = 7.5;
+  layout = impact_builder_make_text (b, &style, m->title, FALSE, col_w);
+  impact_builder_check_glyphs (b, layout, path);
+  cy += impact_builder_place_layout (b, layout, cx, cy, primary, 1.0, NULL) + 3;
+
+  if (m->description && *m->description)
+    {
+      style = impact_builder_body_style (b, 8);
+      style.line_height = 1.38;
+      layout = impact_builder_make_text (b, &style, m->description, TRUE, col_w);
+      cy += impact_builder_place_layout (b, layout, cx, cy, impact_theme_get_text (b->theme), 1.0, NULL);
+    }
+  if (m->metrics->len > 0)
+    {
+      g_autofree char *metrics = impact_milestone_format_metrics (m);
+
+      style = impact_builder_kicker_style (b, 6.5);
+      style.letter_spacing = 0.5;
+      layout = impact_builder_make_text (b, &style, metrics, FALSE, col_w);
+      cy += 4 + impact_builder_place_layout (b, layout, cx, cy + 4, impact_theme_get_accent_text (b->theme), 1.0, NULL);
+    }
+  return cy;
+}
+
+/* The eras over one row's columns [first, first + n): a bar across the
+ * columns of the milestones each era holds, its title over the bar, in
+ * up to two lanes; returns the height used */
+static double
+place_eras (ImpactLayoutBuilder *b,
+            const guint         *indices,
+            guint                n,
+            double               y,
+            double               col_w,
+            double               gap,
+            gboolean            *era_shown)
+{
+  GPtrArray *eras = impact_document_get_eras (b->doc);
+  GPtrArray *milestones = impact_document_get_milestones (b->doc);
+  double lane_end[ERA_LANES] = { -1, -1 };
+  double lane_h = 0, x = b->margin;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (int) * 3);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint e = 0; e < eras->len; e++)
+    {
+      const ImpactEra *era = g_ptr_array_index (eras, e);
+      int first = -1, last = -1, lane = -1;
+      ImpactTextStyle style;
+      PangoLayout *label;
+      double h;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const ImpactMilestone *m = g_ptr_array_index (milestones, indices[i]);
+          if (impact_section_milestones_in_era (m, era))
+            {
+              if (first < 0)
+                first = i;
+              last = i;
+            }
+        }
+      if (first < 0)
+        continue;
+      for (int l = 0; l < ERA_LANES && lane < 0; l++)
+        if (lane_end[l] < first)
+          lane = l;
+      if (lane < 0)
+        continue;
+      lane_end[lane] = last;
+      style = impact_builder_kicker_style (b, 6.5);
+      style.letter_spacing = 0.5;
+      label = impact_builder_make_text (b, &style, era->title, FALSE,
+                                        (last - first + 1) * (col_w + gap) - gap);
+      impact_text_layout_get_size (label, NULL, &h);
+      lane_h = MAX (lane_h, h + 6);
+      g_ptr_array_add (labels, label);
+      g_array_append_vals (spans, (int[]) { first, last, lane }, 1);
+      era_shown[e] = TRUE;
+    }
+  if (spans->len == 0)
+    return 0;
+  for (guint s = 0; s < spans->len; s++)
+    {
+      const int *span = &g_array_index (spans, int, 3 * s);
+      double sx = x + span[0] * (col_w + gap);
+      double sw = (span[1] - span[0] + 1) * (col_w + gap) - gap;
+      double sy = y + span[2] * lane_h;
+      double h;
+
+      impact_text_layout_get_size (g_ptr_array_index (labels, s), NULL, &h);
+      impact_builder_place_layout (b, g_object_ref (g_ptr_array_index (labels, s)), sx, sy,
+                                   &b->muted, 1.0, NULL);
+      impact_builder_add_rect (b, sx, sy + h + 1.5, sw, 2.5, 1.25,
+                               impact_theme_get_accent (b->theme), 0.55);
+    }
+  {
+    guint lanes = 0;
+
+    for (guint s = 0; s < spans->len; s++)
+      lanes = MAX (lanes, (guint) g_array_index (spans, int, 3 * s + 2) + 1);
+    return lanes * lane_h + 4;
+  }
+}
+
+/* TRUE when @milestone falls in @era */
+gboolean
+impact_section_milestones_in_era (const ImpactMilestone *milestone,
+                                  const ImpactEra       *era)
+{
+  double key = date_key (&milestone->date, FALSE);
+
+  return key >= date_key (&era->start, FALSE) && key <= date_key (&era->end, TRUE);
+}
+
+double
+impact_section_milestones_place (ImpactLayoutBuilder *b,
+                                 double               y)
+{
+  GPtrArray *milestones = impact_document_get_milestones (b->doc);
+  GPtrArray *eras = impact_document_get_eras (b->doc);
+  const char *heading = impact_document_get_milestones_heading (b->doc);
+  const ImpactColor *primary = impact_theme_get_primary (b->theme);
+  const ImpactColor *accent = impact_theme_get_accent (b->theme);
+  g_autoptr(GArray) picked = NULL;
+  g_autofree gboolean *era_shown = NULL;   /* not reported here: the driver says what the final page leaves out */
+  double x = b->margin, top = y, col_w, gap = 14, bottom = y;
+  guint n, band_op = G_MAXUINT, rows = MAX (b->milestone_rows, 1);
+
+  if (milestones->len == 0)
+    return y;
+
+  picked = impact_section_milestones_pick (b->doc, COLUMNS * rows);
+  n = picked->len;
+  era_shown = g_new0 (gboolean, eras->len + 1);
+
+  if (b->design->timeline_band)
+    {
+      /* the timeline runs across a full-bleed tinted band */
+      band_op = b->page->ops->len;
+      impact_builder_add_rect (b, 0, y, b->width, 0, 0, impact_theme_get_panel (b->theme), 1.0);
+      y += 15;
+    }
+  else
+    {
+      impact_builder_add_line (b, x, y, x + b->content_width, y, 0.75, &b->rule, 1.0);
+      y += 16;
+    }
+
+  if (heading && *heading)
+    y += impact_builder_place_kicker (b, heading, x, y, b->content_width * 0.6);
+  y += 8;
+
+  col_w = (b->content_width - 14 - gap * (COLUMNS - 1)) / COLUMNS;
+
+  for (guint first = 0; first < n; first += COLUMNS)
+    {
+      guint in_row = MIN (COLUMNS, n - first);
+      const guint *indices = &g_array_index (picked, guint, first);
+      double year_h = 0, track_y, row_y;
+
+      if (first > 0)
+        y = bottom + 18;
+      y += place_eras (b, indices, in_row, y, col_w, gap, era_shown);
+      row_y = y;
+
+      /* years above the track */
+      for (guint i = 0; i < in_row; i++)
+        {
+          const ImpactMilestone *m = g_ptr_array_index (milestones, indices[i]);
+          g_autofree char *year = g_strdup_printf ("%d", m->date.year);
+          ImpactTextStyle style = impact_builder_heading_style (b, b->design->year_size,
+                                                                b->design->year_weight);
+          PangoLayout *layout;
+          double h;
+
+          style.letter_spacing = b->design->year_tracking;
+          layout = impact_builder_make_text (b, &style, year, FALSE, -1);
+          h = impact_builder_place_layout (b, layout, x + i * (col_w + gap) + b->design->year_nudge, y,
+                                           impact_builder_color (b, b->design->year_color), 1.0, NULL);
+          year_h = MAX (year_h, h);
+        }
+      track_y = y + year_h + 10;
+
+      /* the track: a line with an arrow, a ring per milestone */
+      impact_builder_add_line (b, x, track_y, x + b->content_width - 4, track_y, b->design->track_width, primary, 1.0);
+      {
+        double ax = x + b->content_width;
+        double arrow[] = { ax, track_y, ax - 8, track_y - 4.5, ax - 8, track_y + 4.5 };
+
+        impact_builder_add_polygon (b, arrow, 3, primary, 1.0);
+      }
+
+      bottom = track_y + 8;
+      for (guint i = 0; i < in_row; i++)
+        {
+          double cx = x + i * (col_w + gap), cy;
+
+          if (b->design->timeline_band)
+            {
+              /* a solid accent dot, set off the track by a ring of the band's tint */
+              impact_builder_add_circle (b, cx + 6, track_y, 7.5, impact_theme_get_panel (b->theme), 0);
+              impact_builder_add_circle (b, cx + 6, track_y, 6, accent, 0);
+            }
+          else
+            {
+              impact_builder_add_circle (b, cx + 6, track_y, 6, impact_theme_get_background (b->theme), 0);
+              impact_builder_add_circle (b, cx + 6, track_y, 4.75, accent, 2.5);
+            }
+          cy = place_milestone (b, indices[i], cx, track_y + 14, col_w);
+          impact_builder_add_box (b, IMPACT_SECTION_MILESTONES, indices[i], cx, row_y, col_w, cy - row_y);
+          bottom = MAX (bottom, cy);
+        }
+    }
+
+  if (band_op != G_MAXUINT)
+    {
+      bottom += 14;
+      g_array_index (b->page->ops, ImpactOp, band_op).h = bottom - top;
+    }
+  impact_builder_add_box (b, IMPACT_SECTION_MILESTONES, -1, x, top, b->content_width, bottom - top);
+  impact_builder_note_bottom (b, bottom, "milestones");
+  return bottom;
+}

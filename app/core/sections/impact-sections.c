@@ -1,0 +1,45 @@
+/* impact-sections.c: the table of a sheet's sections
+ *
+ * One line per section: its key (as in ImpactBox and the PDF outline), its
+ * title, the JSON member(s) it shows, where it goes and how it is placed.
+ * The sheet layout driver looks sections up here to follow a design's page
+ * flow. JSON reading and writing still live in impact-json-loader.c and
+ * impact-json-writer.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "impact-sections.h"
+
+static const ImpactSectionInfo sections[IMPACT_N_SECTIONS] = {
+  { IMPACT_SECTION_HEADER,     "header",     N_("Header"),     "title",       IMPACT_FLOW_FRONT,      impact_section_header_place },
+  { IMPACT_SECTION_PROBLEM,    "problem",    N_("Problem"),    "problem",     IMPACT_FLOW_FRONT,      impact_section_problem_place },
+  { IMPACT_SECTION_STATISTICS, "statistics", N_("Statistics"), "statistics",  IMPACT_FLOW_FRONT,      impact_section_statistics_place },
+  { IMPACT_SECTION_FACTS,      "facts",      N_("Facts"),      "facts",       IMPACT_FLOW_FRONT,      impact_section_facts_place },
+  { IMPACT_SECTION_QUOTE,      "quote",      N_("Quote"),      "quote",       IMPACT_FLOW_FRONT,      impact_section_quote_place },
+  { IMPACT_SECTION_SOURCES,    "sources",    N_("Sources"),    "sources",     IMPACT_FLOW_FRONT_FOOT, impact_section_sources_place },
+  { IMPACT_SECTION_APPROACH,   "approach",   N_("Approach"),   "approach",    IMPACT_FLOW_BACK,       impact_section_approach_place },
+  { IMPACT_SECTION_MILESTONES, "milestones", N_("Milestones"), "milestones",  IMPACT_FLOW_BACK,       impact_section_milestones_place },
+  { IMPACT_SECTION_PROFILE,    "profile",    N_("Profile"),    "profile",     IMPACT_FLOW_BACK,       impact_section_profile_place },
+  { IMPACT_SECTION_CONTACT,    "contact",    N_("Contact"),    "organisation", IMPACT_FLOW_INSIDE,    NULL },
+  { IMPACT_SECTION_FOOTER,     "footer",     N_("Footer"),     "footer",      IMPACT_FLOW_BACK_FOOT,  impact_section_footer_place },
+};
+
+const ImpactSectionInfo *
+impact_sections_get (ImpactSection section)
+{
+  g_return_val_if_fail (section < IMPACT_N_SECTIONS, NULL);
+  g_assert (sections[section].section == section);
+  return &sections[section];
+}
+
+const ImpactSectionInfo *
+impact_sections_get_all (guint *n_sections)
+{
+  if (n_sections)
+    *n_sections = G_N_ELEMENTS (sections);
+  return sections;
+}

@@ -1,0 +1,66 @@
+/* impact-sections.h: the sections of a sheet and their placement
+ *
+ * Each section is one file in this folder with its placement on the page
+ * for each design style; impact-sections.c registers them in one table
+ * (key, title, JSON path, where it goes on the page, how it is placed).
+ * A placement function takes the top of the space it may use and returns
+ * the bottom it used; an anchored one (the sources, the footer) takes the
+ * bottom and returns its top.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "impact-layout-builder.h"
+
+G_BEGIN_DECLS
+
+typedef double (*ImpactSectionPlaceFunc) (ImpactLayoutBuilder *b,
+                                          double               y);
+
+typedef enum
+{
+  IMPACT_FLOW_FRONT,     /* in the front page's flow */
+  IMPACT_FLOW_BACK,      /* in the back page's flow */
+  IMPACT_FLOW_FRONT_FOOT, /* anchored to the front page's foot */
+  IMPACT_FLOW_BACK_FOOT, /* anchored to the back page's foot */
+  IMPACT_FLOW_INSIDE,    /* placed by another section (the contact, inside the footer) */
+} ImpactFlow;
+
+typedef struct
+{
+  ImpactSection           section;
+  const char             *key;
+  const char             *title;       /* translatable, N_() */
+  const char             *json_path;   /* the member(s) of the document it shows */
+  ImpactFlow              flow;
+  ImpactSectionPlaceFunc  place;
+} ImpactSectionInfo;
+
+const ImpactSectionInfo *impact_sections_get      (ImpactSection section);
+const ImpactSectionInfo *impact_sections_get_all  (guint        *n_sections);
+
+/* the placements: in the flow (y = top, returns the bottom) */
+double   impact_section_header_place      (ImpactLayoutBuilder *b, double y);
+double   impact_section_problem_place     (ImpactLayoutBuilder *b, double y);
+double   impact_section_statistics_place  (ImpactLayoutBuilder *b, double y);
+double   impact_section_facts_place       (ImpactLayoutBuilder *b, double y);
+double   impact_section_quote_place       (ImpactLayoutBuilder *b, double y);
+double   impact_section_approach_place    (ImpactLayoutBuilder *b, double y);
+double   impact_section_milestones_place  (ImpactLayoutBuilder *b, double y);
+double   impact_section_profile_place     (ImpactLayoutBuilder *b, double y);
+/* anchored (y = bottom, returns the top) */
+double   impact_section_sources_place     (ImpactLayoutBuilder *b, double y);
+double   impact_section_footer_place      (ImpactLayoutBuilder *b, double y);
+
+/* the whole statistics card */
+void     impact_section_statistics_place_card    (ImpactLayoutBuilder *b);
+/* how many statistics stand side by side */
+guint    impact_section_statistics_shown         (ImpactLayoutBuilder *b);
+/* the milestones a sheet shows, as indices into the document's array, in date order */
+GArray  *impact_section_milestones_pick          (ImpactDocument *doc,
+                                                  guint           max);
+gboolean impact_section_milestones_in_era        (const ImpactMilestone *milestone,
+                                                  const ImpactEra       *era);
+
+G_END_DECLS
