@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "impact-direction.h"
 #include "impact-format.h"
 #include "impact-script.h"
 #include "impact-text.h"
@@ -29,6 +30,7 @@ struct _ImpactTimelineLayout
   ImpactDocument   *document;
   ImpactTheme      *theme;
   PangoContext     *context;
+  gboolean          rtl;          /* the document reads right to left */
 
   GArray           *items;        /* ImpactTimelineItem, date order */
   double           *times;        /* items' times, for the binary search */
@@ -265,6 +267,9 @@ impact_timeline_layout_new (ImpactDocument *document,
   self->document = g_object_ref (document);
   self->theme = g_object_ref (theme);
   self->context = impact_text_context_new (impact_document_get_language (document));
+  self->rtl = impact_document_is_rtl (document);
+  if (self->rtl)
+    pango_context_set_base_dir (self->context, PANGO_DIRECTION_RTL);
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->colors = g_array_new (FALSE, FALSE, sizeof (ImpactColor));
 
@@ -360,6 +365,13 @@ impact_timeline_layout_get_theme (ImpactTimelineLayout *self)
 {
   g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
   return self->theme;
+}
+
+gboolean
+impact_timeline_layout_is_rtl (ImpactTimelineLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), FALSE);
+  return self->rtl;
 }
 
 PangoContext *
@@ -708,6 +720,9 @@ fill_label (ImpactTimelineLayout *self,
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (layout, -1);
   pango_layout_set_spacing (layout, 1 * PANGO_SCALE);
+  /* right-to-left: the text hugs the flag line at the label's right */
+  pango_layout_set_auto_dir (layout, !self->rtl);
+  pango_layout_set_alignment (layout, self->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
 }
 
 static void

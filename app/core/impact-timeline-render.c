@@ -220,18 +220,99 @@ impact_timeline_get_label_boxes (ImpactTimelineLayout         *layout,
   return boxes;
 }
 
-/* Text of a tagged PDF: each layout a structure element of its own (other
- * surfaces ignore tags). What is drawn untagged (the track, markers,
- * cards, page numbers, the year carried over to a new page) the PDF
- * finishing marks as artifact. */
+static ImpactTimelineTextProbe text_probe;
+static gpointer                text_probe_data;
+
+void
+impact_timeline_render_set_text_probe (ImpactTimelineTextProbe probe,
+                                       gpointer                data)
+{
+  text_probe = probe;
+  text_probe_data = data;
+}
+
+/* Shows @layout at the current point. In a mirrored space (a right-to-left
+ * slide or handout is drawn through a mirror, x -> width - x) the text is
+ * not mirrored with it: its box lands where the mirror puts it and the
+ * letters read as they should. @tag, when not NULL, makes the text a
+ * structure element of a tagged PDF (other surfaces ignore tags); what is
+ * drawn untagged (the track, markers, cards, page numbers, the year carried
+ * over to a new page) the PDF finishing marks as artifact. */
+static void
+show_text (cairo_t     *cr,
+           PangoLayout *layout,
+           const char  *tag)
+{
+  cairo_matrix_t m;
+  double x = 0, y = 0;
+  gboolean draw = TRUE;
+
+  if (cairo_has_current_point (cr))
+    cairo_get_current_point (cr, &x, &y);
+  cairo_get_matrix (cr, &m);
+  cairo_save (cr);
+  if (m.xx < 0)
+    {
+      int wrap = pango_layout_get_width (layout);
+      PangoRectangle logical;
+      double box;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      box = wrap > 0 ? wrap / (double) PANGO_SCALE : (logical.x + logical.width) / (double) PANGO_SCALE;
+      cairo_new_path (cr);
+      cairo_translate (cr, x + box, y);
+      cairo_scale (cr, -1, 1);
+    }
+  else
+    {
+      cairo_new_path (cr);
+      cairo_translate (cr, x, y);
+    }
+  if (text_probe != NULL)
+    {
+      PangoRectangle ink;
+      double x0, y0, x1, y1, r = 0, g = 0, b = 0, a = 1;
+
+      pango_layout_get_pixel_extents (layout, &ink, NULL);
+      x0 = ink.x;
+      y0 = ink.y;
+      x1 = ink.x + ink.width;
+      y1 = ink.y + ink.height;
+      cairo_user_to_device (cr, &x0, &y0);
+      cairo_user_to_device (cr, &x1, &y1);
+      if (cairo_pattern_get_type (cairo_get_source (cr)) == CAIRO_PATTERN_TYPE_SOLID)
+        cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a);
+      draw = text_probe (layout, MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0),
+                         r, g, b, a, text_probe_data);
+    }
+  if (draw)
+    {
+      cairo_move_to (cr, 0, 0);
+      if (tag)
+        cairo_tag_begin (cr, tag, "");
+      pango_cairo_show_layout (cr, layout);
+      if (tag)
+        cairo_tag_end (cr, tag);
+    }
+  cairo_restore (cr);
+  cairo_new_path (cr);
+}
+
 static void
 show_tagged (cairo_t     *cr,
              PangoLayout *layout,
              const char  *tag)
 {
-  cairo_tag_begin (cr, tag, "");
-  pango_cairo_show_layout (cr, layout);
-  cairo_tag_end (cr, tag);
+  show_text (cr, layout, tag);
+}
+
+/* Mirrors x -> width - x for a right-to-left page */
+static void
+mirror (cairo_t *cr,
+        double   width)
+{
+  cairo_translate (cr, width, 0);
+  cairo_scale (cr, -1, 1);
 }
 
 static void
@@ -675,7 +756,14 @@ impact_timeline_render_full (cairo_t                      *cr,
             cairo_fill (cr);
             if (pl)
               {
-                show_layout_at (cr, pl, x + IMPACT_TIMELINE_LABEL_GAP, y);
+                cairo_matrix_t m;
+                double shift = 0;
+
+                /* a right-aligned label drawn unmirrored: its text ends at the box's right */
+                cairo_get_matrix (cr, &m);
+                if (m.xx > 0 && pango_layout_get_alignment (pl) == PANGO_ALIGN_RIGHT)
+                  shift = w - IMPACT_TIMELINE_LABEL_GAP - IMPACT_TIMELINE_LABEL_MAX_WIDTH;
+                show_layout_at (cr, pl, x + IMPACT_TIMELINE_LABEL_GAP + shift, y);
                 drawn++;
               }
           }
@@ -764,7 +852,17 @@ styled (ImpactTimelineLayout *layout,
   style.letter_spacing = uppercase ? size * 0.08 : 0;
   style.line_height = rich ? 1.3 : 0;
   style.align = PANGO_ALIGN_LEFT;
-  return impact_text_layout_new (impact_timeline_layout_get_context (layout), &style, text, rich, width);
+  {
+    PangoLayout *pl = impact_text_layout_new (impact_timeline_layout_get_context (layout), &style, text, rich, width);
+
+    /* right-to-left: every line from the right edge, whatever its script */
+    if (impact_timeline_layout_is_rtl (layout))
+      {
+        pango_layout_set_auto_dir (pl, FALSE);
+        pango_layout_set_alignment (pl, PANGO_ALIGN_RIGHT);
+      }
+    return pl;
+  }
 }
 
 static gboolean
@@ -780,6 +878,43 @@ check_cairo (cairo_t  *cr,
       return FALSE;
     }
   return TRUE;
+}
+
+#define SLIDE_BAND   92.0
+#define SLIDE_MARGIN 36.0
+
+/* The track's viewport on a slide, at (SLIDE_MARGIN - 12, SLIDE_BAND + 16) */
+static void
+slide_viewport (ImpactTimelineLayout   *layout,
+                double                  width,
+                double                  height,
+                ImpactTimelineViewport *vp)
+{
+  impact_timeline_viewport_init (vp, width - 2 * SLIDE_MARGIN + 24, height - SLIDE_BAND - 4 - 12 - 34);
+  impact_timeline_viewport_fit (vp, layout);
+  vp->background = FALSE;
+}
+
+void
+impact_timeline_slide_get_marker (ImpactTimelineLayout *layout,
+                                  double                width,
+                                  double                height,
+                                  guint                 position,
+                                  double               *x,
+                                  double               *y)
+{
+  ImpactTimelineViewport vp;
+  ImpactTimelineGeometry g;
+  double mx;
+
+  g_return_if_fail (position < impact_timeline_layout_get_n_items (layout));
+  slide_viewport (layout, width, height, &vp);
+  impact_timeline_get_geometry (layout, &vp, &g);
+  mx = SLIDE_MARGIN - 12 + impact_timeline_viewport_x_for_time (&vp, impact_timeline_layout_get_item (layout, position)->time);
+  if (x)
+    *x = impact_timeline_layout_is_rtl (layout) ? width - mx : mx;
+  if (y)
+    *y = SLIDE_BAND + 4 + 12 + g.axis_y;
 }
 
 gboolean
@@ -805,11 +940,14 @@ impact_timeline_render_slide (cairo_t               *cr,
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) footer = NULL;
   ImpactTimelineViewport vp;
-  double band = 92, margin = 36, w, h;
+  double band = SLIDE_BAND, margin = SLIDE_MARGIN, w, h;
   guint n = impact_timeline_layout_get_n_items (layout);
 
   g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (layout), FALSE);
 
+  cairo_save (cr);
+  if (impact_timeline_layout_is_rtl (layout))
+    mirror (cr, width);
   set_color (cr, bg, 1);
   cairo_paint (cr);
 
@@ -858,9 +996,7 @@ impact_timeline_render_slide (cairo_t               *cr,
   }
 
   /* the track: every milestone, with labels where lanes allow */
-  impact_timeline_viewport_init (&vp, width - 2 * margin + 24, height - band - 4 - 12 - 34);
-  impact_timeline_viewport_fit (&vp, layout);
-  vp.background = FALSE;
+  slide_viewport (layout, width, height, &vp);
   if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
     {
       cairo_matrix_t m;
@@ -869,8 +1005,9 @@ impact_timeline_render_slide (cairo_t               *cr,
       vp.pixel_scale = m.xx;
     }
   cairo_save (cr);
-  cairo_translate (cr, margin - 12, band + 4 + 12);
+  cairo_translate (cr, SLIDE_MARGIN - 12, SLIDE_BAND + 4 + 12);
   impact_timeline_render (cr, layout, &vp);
+  cairo_restore (cr);
   cairo_restore (cr);
 
   return check_cairo (cr, error);
@@ -1106,6 +1243,9 @@ impact_timeline_handout_render_page (cairo_t               *cr,
   r0 = g_array_index (ho->pages, guint, page);
   r1 = g_array_index (ho->pages, guint, page + 1);
 
+  cairo_save (cr);
+  if (impact_timeline_layout_is_rtl (layout))
+    mirror (cr, ho->width);
   set_color (cr, bg, 1);
   cairo_paint (cr);
 
@@ -1134,7 +1274,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
       set_color (cr, primary, 1);
       cairo_move_to (cr, x0, ho->margin);
-      pango_cairo_show_layout (cr, title);
+      show_text (cr, title, NULL);
       set_color (cr, text, 0.15);
       cairo_rectangle (cr, x0, ho->margin + 18, ho->width - 2 * ho->margin, 0.75);
       cairo_fill (cr);
@@ -1153,7 +1293,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
     impact_text_layout_get_size (pl, &w, NULL);
     set_color (cr, text, 0.5);
     cairo_move_to (cr, ho->width - ho->margin - w, ho->height - ho->margin - 10);
-    pango_cairo_show_layout (cr, pl);
+    show_text (cr, pl, NULL);
   }
 
   /* the year carried over from the previous page */
@@ -1166,7 +1306,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
       set_color (cr, primary, 0.7);
       cairo_move_to (cr, x0, y + 6);
-      pango_cairo_show_layout (cr, pl);
+      show_text (cr, pl, NULL);
       y += YEAR_ROW;
     }
 
@@ -1248,7 +1388,9 @@ impact_timeline_handout_render_page (cairo_t               *cr,
               cairo_rectangle (cr, ho->axis_x - 9 - era->lane * 5, y, 3, row->height);
               cairo_fill (cr);
             }
-          pango_layout_set_alignment (dl, PANGO_ALIGN_RIGHT);
+          /* the date hugs the track: at the right of its box, or mirrored at the left */
+          pango_layout_set_auto_dir (dl, FALSE);
+          pango_layout_set_alignment (dl, impact_timeline_layout_is_rtl (layout) ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
           set_color (cr, text, 0.65);
           cairo_move_to (cr, ho->axis_x - 14 - 80 - 4 * impact_timeline_layout_get_n_era_lanes (layout), ty + 2.5);
           show_tagged (cr, dl, "P");
@@ -1296,6 +1438,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
         }
       y += row->height;
     }
+  cairo_restore (cr);
   return check_cairo (cr, error);
 }
 

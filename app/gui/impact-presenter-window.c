@@ -112,6 +112,15 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   int n = impact_timeline_layout_get_n_items (self->layout);
 
+  /* the arrows step in the document's reading direction: in a
+   * right-to-left document Left goes forward, as in GNOME's RTL apps */
+  if (impact_timeline_layout_is_rtl (self->layout))
+    {
+      if (keyval == GDK_KEY_Left)
+        keyval = GDK_KEY_Right;
+      else if (keyval == GDK_KEY_Right)
+        keyval = GDK_KEY_Left;
+    }
   switch (keyval)
     {
     case GDK_KEY_Right:
