@@ -23,6 +23,8 @@
 #include "impact-text.h"
 #include "impact-output.h"
 #include "impact-timeline-render.h"
+#include "impact-timeline-step.h"
+#include "impact-timeline-text.h"
 #include "impact-timeline-page-source.h"
 
 #define TOP_PAD         10.0
@@ -238,8 +240,8 @@ impact_timeline_render_set_text_probe (ImpactTimelineTextProbe probe,
  * structure element of a tagged PDF (other surfaces ignore tags); what is
  * drawn untagged (the track, markers, cards, page numbers, the year carried
  * over to a new page) the PDF finishing marks as artifact. */
-static void
-show_text (cairo_t     *cr,
+void
+impact_timeline_show_text (cairo_t     *cr,
            PangoLayout *layout,
            const char  *tag)
 {
@@ -303,13 +305,15 @@ show_tagged (cairo_t     *cr,
              PangoLayout *layout,
              const char  *tag)
 {
-  show_text (cr, layout, tag);
+  impact_timeline_show_text (cr, layout, tag);
 }
 
+#define show_text impact_timeline_show_text
+
 /* Mirrors x -> width - x for a right-to-left page */
-static void
-mirror (cairo_t *cr,
-        double   width)
+void
+impact_timeline_mirror (cairo_t *cr,
+                        double   width)
 {
   cairo_translate (cr, width, 0);
   cairo_scale (cr, -1, 1);
@@ -833,8 +837,8 @@ nonempty (const char *text,
   return text && *text ? text : fallback;
 }
 
-static PangoLayout *
-styled (ImpactTimelineLayout *layout,
+PangoLayout *
+impact_timeline_text_new (ImpactTimelineLayout *layout,
         const char           *family,
         double                size,
         PangoWeight           weight,
@@ -880,6 +884,8 @@ check_cairo (cairo_t  *cr,
   return TRUE;
 }
 
+#define styled impact_timeline_text_new
+
 #define SLIDE_BAND   92.0
 #define SLIDE_MARGIN 36.0
 
@@ -924,6 +930,15 @@ impact_timeline_render_slide (cairo_t               *cr,
                               double                 height,
                               GError               **error)
 {
+  return impact_timeline_render_step (cr, layout, width, height, IMPACT_TIMELINE_STEP_OVERVIEW, FALSE, 0, error);
+}
+
+void
+impact_timeline_draw_overview (cairo_t              *cr,
+                               ImpactTimelineLayout *layout,
+                               double                width,
+                               double                height)
+{
   ImpactDocument *doc = impact_timeline_layout_get_document (layout);
   const char *language = impact_document_get_language (doc);
   ImpactDigits digits = impact_format_document_digits (doc);
@@ -943,11 +958,6 @@ impact_timeline_render_slide (cairo_t               *cr,
   double band = SLIDE_BAND, margin = SLIDE_MARGIN, w, h;
   guint n = impact_timeline_layout_get_n_items (layout);
 
-  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (layout), FALSE);
-
-  cairo_save (cr);
-  if (impact_timeline_layout_is_rtl (layout))
-    mirror (cr, width);
   set_color (cr, bg, 1);
   cairo_paint (cr);
 
@@ -1002,15 +1012,12 @@ impact_timeline_render_slide (cairo_t               *cr,
       cairo_matrix_t m;
 
       cairo_get_matrix (cr, &m);
-      vp.pixel_scale = m.xx;
+      vp.pixel_scale = fabs (m.xx);
     }
   cairo_save (cr);
   cairo_translate (cr, SLIDE_MARGIN - 12, SLIDE_BAND + 4 + 12);
   impact_timeline_render (cr, layout, &vp);
   cairo_restore (cr);
-  cairo_restore (cr);
-
-  return check_cairo (cr, error);
 }
 
 /* The handout */
@@ -1245,7 +1252,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
 
   cairo_save (cr);
   if (impact_timeline_layout_is_rtl (layout))
-    mirror (cr, ho->width);
+    impact_timeline_mirror (cr, ho->width);
   set_color (cr, bg, 1);
   cairo_paint (cr);
 

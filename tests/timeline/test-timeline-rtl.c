@@ -15,6 +15,7 @@
 #include "impact-script.h"
 #include "impact-test-utils.h"
 #include "impact-timeline-render.h"
+#include "impact-timeline-step.h"
 
 #define SLIDE_W 960.0
 #define SLIDE_H 540.0
@@ -293,6 +294,54 @@ test_handout_mirrored (void)
   g_assert_cmpfloat (fabs (x_ar - (595 - x_en)), <, 3);
 }
 
+/* The presenter's steps come from the same drawing: a milestone's title
+ * starts at the right margin and every text above the track stays on the slide */
+static void
+test_steps_mirrored (void)
+{
+  g_autoptr(ImpactDocument) ar = load_example (TRUE);
+  g_autoptr(ImpactTimelineLayout) layout = layout_for (ar);
+
+  for (int step = IMPACT_TIMELINE_STEP_TITLE; step < 2; step++)
+    {
+      g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (Seen));
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SLIDE_W, SLIDE_H);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(GError) error = NULL;
+
+      g_array_set_clear_func (seen, seen_clear);
+      impact_timeline_render_set_text_probe (collect, seen);
+      g_assert_true (impact_timeline_render_step (cr, layout, SLIDE_W, SLIDE_H, step, TRUE,
+                                                  step >= 0 ? impact_timeline_layout_get_item (layout, step)->time : 2006,
+                                                  &error));
+      impact_timeline_render_set_text_probe (NULL, NULL);
+      g_assert_no_error (error);
+      g_assert_cmpuint (seen->len, >=, 3);
+      for (guint i = 0; i < seen->len; i++)
+        {
+          const Seen *a = &g_array_index (seen, Seen, i);
+
+          /* the track along the bottom is clipped to the slide, as a camera's view */
+          if (a->y > SLIDE_H - 210)
+            continue;
+          g_assert_cmpfloat (a->x, >=, -0.5);
+          g_assert_cmpfloat (a->x + a->w, <=, SLIDE_W + 0.5);
+        }
+      if (step >= 0)
+        {
+          const Seen *title = NULL;
+
+          /* the first match is the big title, drawn before the track's label */
+          title = find_text (seen, impact_timeline_layout_get_milestone (layout, step)->title);
+          g_assert_nonnull (title);
+          g_assert_cmpfloat (title->x + title->w, >, SLIDE_W - 60 - 4);
+          g_assert_cmpfloat (title->x + title->w, <=, SLIDE_W - 60 + 1);
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -302,5 +351,6 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline-rtl/labels-end-at-markers", test_labels_end_at_markers);
   g_test_add_func ("/timeline-rtl/texts-inside-apart", test_texts_inside_apart);
   g_test_add_func ("/timeline-rtl/handout-mirrored", test_handout_mirrored);
+  g_test_add_func ("/timeline-rtl/steps-mirrored", test_steps_mirrored);
   return g_test_run ();
 }
