@@ -15,6 +15,7 @@
 #include "impact-text.h"
 #include "impact-theme.h"
 #include "impact-timeline-layout.h"
+#include "impact-timeline-text.h"
 
 #define LABEL_CACHE_MAX   1024   /* PangoLayouts kept; the cache is emptied past this */
 #define N_PLACEMENTS      4      /* placements kept (zoom steps) */
@@ -698,9 +699,21 @@ fill_label (ImpactTimelineLayout *self,
   const char *tracking;
 
   impact_timeline_layout_get_category_color (self, item->category, &color);
-  color_to_hex (&color, cat_hex);
-  color_to_hex (text, text_hex);
-  color_to_hex (&muted, muted_hex);
+  {
+    /* readable on the label's card, and on its tint when selected */
+    const ImpactColor *bg = impact_theme_get_background (self->theme);
+    ImpactColor card = { bg->red + (color.red - bg->red) * 0.12,
+                         bg->green + (color.green - bg->green) * 0.12,
+                         bg->blue + (color.blue - bg->blue) * 0.12 };
+    ImpactColor date_color, title_color, metrics_color;
+
+    impact_timeline_readable_color (&color, 1, &card, 7.5, TRUE, &date_color);
+    impact_timeline_readable_color (text, 1, &card, 9, FALSE, &title_color);
+    impact_timeline_readable_color (&muted, 1, &card, 8.5, FALSE, &metrics_color);
+    color_to_hex (&date_color, cat_hex);
+    color_to_hex (&title_color, text_hex);
+    color_to_hex (&metrics_color, muted_hex);
+  }
 
   set_label_font (self, layout);
   /* dates in Arabic or Bengali months: no tracking on joined letters */

@@ -363,7 +363,7 @@ draw_legend (cairo_t                      *cr,
       set_color (cr, &color, 1);
       cairo_arc (cr, x + 4, y, 4, 0, 2 * G_PI);
       cairo_fill (cr);
-      set_color (cr, text, 0.85);
+      impact_timeline_set_text_color (cr, text, 0.85, impact_theme_get_background (theme), 9, FALSE);
       show_layout_at (cr, pl, x + 12, y - h / 2);
       x += 12 + w + 16;
     }
@@ -388,6 +388,7 @@ draw_legend (cairo_t                      *cr,
         cairo_set_line_width (cr, 1.5);
         cairo_arc (cr, x + 12 + dw + 14, y, 3.2, 0, 2 * G_PI);
         cairo_stroke (cr);
+        impact_timeline_set_text_color (cr, text, 0.6, impact_theme_get_background (theme), 8.5, FALSE);
         show_layout_at (cr, day, x + 12, y - h / 2);
         {
           PangoLayout *partial = impact_timeline_layout_get_text (layout, partial_word, 8.5, PANGO_WEIGHT_NORMAL, FALSE);
@@ -558,11 +559,11 @@ impact_timeline_render_full (cairo_t                      *cr,
       rounded_rect (cr, x0, y, x1 - x0, ERA_LANE - 3, 3);
       cairo_clip (cr);
       {
-        ImpactColor dark = mix (&color, text, 0.35);
+        ImpactColor dark = mix (&color, text, 0.35), tint = mix (bg, &color, 0.16 + 0.05);
         double h;
 
         impact_text_layout_get_size (pl, NULL, &h);
-        set_color (cr, &dark, 1);
+        impact_timeline_set_text_color (cr, &dark, 1, &tint, 8.5, FALSE);
         show_layout_at (cr, pl, MAX (x0, 0) + 7, y + (ERA_LANE - 3 - h) / 2);
       }
       cairo_restore (cr);
@@ -589,7 +590,7 @@ impact_timeline_render_full (cairo_t                      *cr,
       set_color (cr, text, major ? 0.45 : 0.22);
       cairo_fill (cr);
     }
-  set_color (cr, text, 0.6);
+  impact_timeline_set_text_color (cr, text, 0.6, bg, 8.5, FALSE);
   for (guint i = 0; i < ticks->len; i++)
     {
       const ImpactTimelineTick *tick = &g_array_index (ticks, ImpactTimelineTick, i);
@@ -767,6 +768,8 @@ impact_timeline_render_full (cairo_t                      *cr,
                 cairo_get_matrix (cr, &m);
                 if (m.xx > 0 && pango_layout_get_alignment (pl) == PANGO_ALIGN_RIGHT)
                   shift = w - IMPACT_TIMELINE_LABEL_GAP - IMPACT_TIMELINE_LABEL_MAX_WIDTH;
+                /* opaque: the spans' colours are not faded by the card's alpha */
+                set_color (cr, text, 1);
                 show_layout_at (cr, pl, x + IMPACT_TIMELINE_LABEL_GAP + shift, y);
                 drawn++;
               }
@@ -984,12 +987,16 @@ impact_timeline_draw_overview (cairo_t              *cr,
   {
     ImpactColor light = mix (accent, bg, 0.35);
 
-    set_color (cr, &light, 1);
+    impact_timeline_set_text_color (cr, &light, 1, primary, 9.5, TRUE);
     cairo_move_to (cr, margin, 22);
     show_tagged (cr, kicker, "P");
   }
   impact_text_layout_get_size (title, NULL, &h);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  {
+    static const ImpactColor white = { 1, 1, 1 };
+
+    impact_timeline_set_text_color (cr, &white, 1, primary, 26, TRUE);
+  }
   cairo_move_to (cr, margin, 40);
   show_tagged (cr, title, "H1");
 
@@ -1000,7 +1007,7 @@ impact_timeline_draw_overview (cairo_t              *cr,
 
     footer = styled (layout, impact_theme_get_body_font (theme), 8, PANGO_WEIGHT_NORMAL, FALSE, foot, FALSE, -1);
     impact_text_layout_get_size (footer, &w, &h);
-    set_color (cr, text, 0.55);
+    impact_timeline_set_text_color (cr, text, 0.55, bg, 8, FALSE);
     cairo_move_to (cr, width - margin - w, height - 14 - h);
     show_tagged (cr, footer, "P");
   }
@@ -1264,10 +1271,10 @@ impact_timeline_handout_render_page (cairo_t               *cr,
       g_autoptr(PangoLayout) title = styled (layout, heading_font, 24, PANGO_WEIGHT_BOLD, FALSE, heading, FALSE,
                                              ho->width - 2 * ho->margin);
 
-      set_color (cr, accent, 1);
+      impact_timeline_set_text_color (cr, accent, 1, bg, 9, TRUE);
       cairo_move_to (cr, x0, ho->margin);
       show_tagged (cr, kicker, "P");
-      set_color (cr, primary, 1);
+      impact_timeline_set_text_color (cr, primary, 1, bg, 24, TRUE);
       cairo_move_to (cr, x0, ho->margin + 16);
       show_tagged (cr, title, "H1");
       set_color (cr, accent, 1);
@@ -1279,7 +1286,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
     {
       g_autoptr(PangoLayout) title = styled (layout, body_font, 9, PANGO_WEIGHT_SEMIBOLD, TRUE, heading, FALSE, -1);
 
-      set_color (cr, primary, 1);
+      impact_timeline_set_text_color (cr, primary, 1, bg, 9, FALSE);
       cairo_move_to (cr, x0, ho->margin);
       show_text (cr, title, NULL);
       set_color (cr, text, 0.15);
@@ -1298,7 +1305,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
     double w;
 
     impact_text_layout_get_size (pl, &w, NULL);
-    set_color (cr, text, 0.5);
+    impact_timeline_set_text_color (cr, text, 0.5, bg, 8, FALSE);
     cairo_move_to (cr, ho->width - ho->margin - w, ho->height - ho->margin - 10);
     show_text (cr, pl, NULL);
   }
@@ -1311,7 +1318,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
       g_autofree char *label = impact_sheet_words_format (language, IMPACT_WORD_YEAR_CONTINUED, 0, "year", year, NULL);
       g_autoptr(PangoLayout) pl = styled (layout, heading_font, 13, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
 
-      set_color (cr, primary, 0.7);
+      impact_timeline_set_text_color (cr, primary, 0.7, bg, 13, TRUE);
       cairo_move_to (cr, x0, y + 6);
       show_text (cr, pl, NULL);
       y += YEAR_ROW;
@@ -1338,7 +1345,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           g_autofree char *label = impact_format_year (language, digits, row->year);
           g_autoptr(PangoLayout) pl = styled (layout, heading_font, 16, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
 
-          set_color (cr, primary, 1);
+          impact_timeline_set_text_color (cr, primary, 1, bg, 16, TRUE);
           cairo_move_to (cr, x0, y + 6);
           show_tagged (cr, pl, "H2");
           set_color (cr, primary, 1);
@@ -1364,9 +1371,14 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           set_color (cr, &color, 1);
           cairo_rectangle (cr, ho->content_x - 6, y + 2, 3, row->height - 6);
           cairo_fill (cr);
-          cairo_move_to (cr, ho->content_x + 4, y + 5);
-          show_tagged (cr, kind, "P");
-          set_color (cr, text, 1);
+          {
+            ImpactColor tint = mix (bg, &color, 0.12);
+
+            impact_timeline_set_text_color (cr, &color, 1, &tint, 7.5, TRUE);
+            cairo_move_to (cr, ho->content_x + 4, y + 5);
+            show_tagged (cr, kind, "P");
+            impact_timeline_set_text_color (cr, text, 1, &tint, 10.5, FALSE);
+          }
           cairo_move_to (cr, ho->content_x + 4, y + 15);
           show_tagged (cr, title, "P");
         }
@@ -1398,7 +1410,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           /* the date hugs the track: at the right of its box, or mirrored at the left */
           pango_layout_set_auto_dir (dl, FALSE);
           pango_layout_set_alignment (dl, impact_timeline_layout_is_rtl (layout) ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-          set_color (cr, text, 0.65);
+          impact_timeline_set_text_color (cr, text, 0.65, bg, 8, FALSE);
           cairo_move_to (cr, ho->axis_x - 14 - 80 - 4 * impact_timeline_layout_get_n_era_lanes (layout), ty + 2.5);
           show_tagged (cr, dl, "P");
           set_color (cr, bg, 1);
@@ -1416,7 +1428,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
               cairo_arc (cr, ho->axis_x, ty + 7.5, 3.4, 0, 2 * G_PI);
               cairo_stroke (cr);
             }
-          set_color (cr, text, 1);
+          impact_timeline_set_text_color (cr, text, 1, bg, 11.5, FALSE);
           cairo_move_to (cr, ho->content_x, ty);
           show_tagged (cr, title, "H3");
           impact_text_layout_get_size (title, NULL, &h);
@@ -1425,7 +1437,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
             {
               g_autoptr(PangoLayout) body = handout_body (ho, row->position);
 
-              set_color (cr, text, 0.85);
+              impact_timeline_set_text_color (cr, text, 0.85, bg, 9, FALSE);
               cairo_move_to (cr, ho->content_x, ty);
               show_tagged (cr, body, "P");
               impact_text_layout_get_size (body, NULL, &h);
@@ -1438,7 +1450,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
                                                   ho->content_w);
               ImpactColor dark = mix (&color, text, 0.2);
 
-              set_color (cr, &dark, 1);
+              impact_timeline_set_text_color (cr, &dark, 1, bg, 9, TRUE);
               cairo_move_to (cr, ho->content_x, ty + 2);
               show_tagged (cr, ml, "P");
             }

@@ -26,6 +26,8 @@ set_color (cairo_t           *cr,
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, alpha);
 }
 
+static const ImpactColor white = { 1, 1, 1 };
+
 static void
 show_at (cairo_t     *cr,
          PangoLayout *layout,
@@ -47,6 +49,7 @@ draw_title_step (cairo_t              *cr,
   const char *language = impact_document_get_language (doc);
   ImpactDigits digits = impact_format_document_digits (doc);
   const ImpactColor *accent = impact_theme_get_accent (theme);
+  const ImpactColor *primary = impact_theme_get_primary (theme);
   const char *heading = impact_document_get_statistics_heading (doc);
   const char *title = impact_document_get_milestones_heading (doc);
   GPtrArray *stats = impact_document_get_statistics (doc);
@@ -58,9 +61,9 @@ draw_title_step (cairo_t              *cr,
   double y = top + 40, h;
   guint n = MIN (stats->len, 4);
 
-  set_color (cr, accent, 1);
+  impact_timeline_set_text_color (cr, accent, 1, primary, 14, TRUE);
   show_at (cr, kicker, 60, y);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  impact_timeline_set_text_color (cr, &white, 1, primary, 46, TRUE);
   show_at (cr, big, 60, y + 24);
   impact_text_layout_get_size (big, NULL, &h);
   y += 24 + h + 36;
@@ -78,9 +81,9 @@ draw_title_step (cairo_t              *cr,
       set_color (cr, accent, 1);
       cairo_rectangle (cr, x, y, 36, 4);
       cairo_fill (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
+      impact_timeline_set_text_color (cr, &white, 1, primary, 48, TRUE);
       show_at (cr, num, x, y + 14);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+      impact_timeline_set_text_color (cr, &white, 0.8, primary, 15, FALSE);
       show_at (cr, label, x, y + 84);
     }
 }
@@ -100,6 +103,7 @@ draw_milestone_step (cairo_t              *cr,
   const ImpactMilestone *m = impact_timeline_layout_get_milestone (layout, step);
   const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, step);
   const ImpactColor *accent = impact_theme_get_accent (theme);
+  const ImpactColor *primary = impact_theme_get_primary (theme);
   g_autofree char *date = impact_format_date (language, digits, &m->date);
   g_autofree char *metrics = impact_timeline_format_metrics_for_language (m, language, digits);
   const char *body_font = impact_theme_get_body_font (theme);
@@ -125,7 +129,7 @@ draw_milestone_step (cairo_t              *cr,
   y = top + MAX (40, (bottom - top - total) * 0.42);
 
   impact_timeline_layout_get_category_color (layout, item->category, &cat);
-  set_color (cr, accent, 1);
+  impact_timeline_set_text_color (cr, accent, 1, primary, 16, TRUE);
   show_at (cr, dl, 60, y);
   if (m->category)
     {
@@ -134,22 +138,26 @@ draw_milestone_step (cairo_t              *cr,
 
       impact_text_layout_get_size (dl, &dw, NULL);
       impact_text_layout_get_size (cl, &cw, &ch);
-      set_color (cr, &cat, 1);
+      ImpactColor chip;
+
+      /* the chip darkened (or lightened) until its white text reads */
+      impact_timeline_readable_color (&cat, 1, &white, 12, TRUE, &chip);
+      set_color (cr, &chip, 1);
       cairo_new_sub_path (cr);
       cairo_arc (cr, 60 + dw + 20 + ch / 2 + 2, y + 3 + ch / 2 + 2, ch / 2 + 2, G_PI / 2, 3 * G_PI / 2);
       cairo_arc (cr, 60 + dw + 20 + cw + ch / 2 + 10, y + 3 + ch / 2 + 2, ch / 2 + 2, -G_PI / 2, G_PI / 2);
       cairo_close_path (cr);
       cairo_fill (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
+      impact_timeline_set_text_color (cr, &white, 1, &chip, 12, TRUE);
       show_at (cr, cl, 60 + dw + 20 + ch / 2 + 6, y + 5);
     }
   y += 30;
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  impact_timeline_set_text_color (cr, &white, 1, primary, 44, TRUE);
   show_at (cr, tl, 60, y);
   y += h_title + 18;
   if (body)
     {
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.86);
+      impact_timeline_set_text_color (cr, &white, 0.86, primary, 20, FALSE);
       show_at (cr, body, 60, y);
       y += h_body + 22;
     }
@@ -158,6 +166,7 @@ draw_milestone_step (cairo_t              *cr,
       set_color (cr, accent, 1);
       cairo_rectangle (cr, 60, y - 8, 36, 3);
       cairo_fill (cr);
+      impact_timeline_set_text_color (cr, accent, 1, primary, 24, TRUE);
       show_at (cr, ml, 60, y);
     }
 }
@@ -200,7 +209,7 @@ draw_talk_step (cairo_t              *cr,
     double w;
 
     impact_text_layout_get_size (pl, &w, NULL);
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.7);
+    impact_timeline_set_text_color (cr, &white, 0.7, primary, 12, FALSE);
     show_at (cr, pl, width - 60 - w, 22);
     cairo_set_source_rgba (cr, 1, 1, 1, 0.15);
     cairo_rectangle (cr, 0, 0, width, 4);

@@ -33,6 +33,22 @@ PangoLayout *impact_timeline_text_new    (ImpactTimelineLayout *layout,
                                           const char           *text,
                                           gboolean              rich,
                                           double                width);
+/* @fg at @alpha over @bg, darkened (lightened on a dark @bg) until it
+ * reaches WCAG AA on @bg for text of @size points: 4.5:1, or 3:1 for
+ * large text (18 pt, or 14 pt @bold) */
+void         impact_timeline_readable_color (const ImpactColor *fg,
+                                             double             alpha,
+                                             const ImpactColor *bg,
+                                             double             size,
+                                             gboolean           bold,
+                                             ImpactColor       *out);
+/* The same as the source of @cr */
+void         impact_timeline_set_text_color (cairo_t           *cr,
+                                             const ImpactColor *fg,
+                                             double             alpha,
+                                             const ImpactColor *bg,
+                                             double             size,
+                                             gboolean           bold);
 /* The slide export's composition (title band, the whole track, footer) */
 void         impact_timeline_draw_overview (cairo_t              *cr,
                                             ImpactTimelineLayout *layout,
