@@ -308,7 +308,6 @@ show_tagged (cairo_t     *cr,
   impact_timeline_show_text (cr, layout, tag);
 }
 
-#define show_text impact_timeline_show_text
 
 /* Mirrors x -> width - x for a right-to-left page */
 void
@@ -887,8 +886,6 @@ check_cairo (cairo_t  *cr,
   return TRUE;
 }
 
-#define styled impact_timeline_text_new
-
 #define SLIDE_BAND   92.0
 #define SLIDE_MARGIN 36.0
 
@@ -979,8 +976,8 @@ impact_timeline_draw_overview (cairo_t              *cr,
 
     kicker_text = g_strdup_printf ("%s · %s", nonempty (org->short_name, nonempty (org->name, "")), milestones);
   }
-  kicker = styled (layout, impact_theme_get_body_font (theme), 9.5, PANGO_WEIGHT_BOLD, TRUE, kicker_text, FALSE, -1);
-  title = styled (layout, impact_theme_get_heading_font (theme), 26, PANGO_WEIGHT_BOLD, FALSE,
+  kicker = impact_timeline_text_new (layout, impact_theme_get_body_font (theme), 9.5, PANGO_WEIGHT_BOLD, TRUE, kicker_text, FALSE, -1);
+  title = impact_timeline_text_new (layout, impact_theme_get_heading_font (theme), 26, PANGO_WEIGHT_BOLD, FALSE,
                   nonempty (heading, nonempty (office, impact_sheet_word (language, IMPACT_WORD_HEADING_MILESTONES))),
                   FALSE, width - 2 * margin);
   pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
@@ -1005,7 +1002,7 @@ impact_timeline_draw_overview (cairo_t              *cr,
     g_autofree char *foot = g_strdup_printf ("%s%s%s", nonempty (org->name, ""),
                                              org->website ? "  ·  " : "", org->website ? org->website : "");
 
-    footer = styled (layout, impact_theme_get_body_font (theme), 8, PANGO_WEIGHT_NORMAL, FALSE, foot, FALSE, -1);
+    footer = impact_timeline_text_new (layout, impact_theme_get_body_font (theme), 8, PANGO_WEIGHT_NORMAL, FALSE, foot, FALSE, -1);
     impact_text_layout_get_size (footer, &w, &h);
     impact_timeline_set_text_color (cr, text, 0.55, bg, 8, FALSE);
     cairo_move_to (cr, width - margin - w, height - 14 - h);
@@ -1067,7 +1064,7 @@ handout_body (ImpactTimelineHandout *ho,
   const ImpactMilestone *m = impact_timeline_layout_get_milestone (ho->layout, position);
   const char *desc = m->description ? m->description : "";
 
-  return styled (ho->layout, impact_theme_get_body_font (theme), 9.5, PANGO_WEIGHT_NORMAL, FALSE,
+  return impact_timeline_text_new (ho->layout, impact_theme_get_body_font (theme), 9.5, PANGO_WEIGHT_NORMAL, FALSE,
                  desc, TRUE, ho->content_w);
 }
 
@@ -1077,7 +1074,7 @@ milestone_row_height (ImpactTimelineHandout *ho,
 {
   ImpactTheme *theme = impact_timeline_layout_get_theme (ho->layout);
   const ImpactMilestone *m = impact_timeline_layout_get_milestone (ho->layout, position);
-  g_autoptr(PangoLayout) title = styled (ho->layout, impact_theme_get_body_font (theme), 11.5, PANGO_WEIGHT_SEMIBOLD,
+  g_autoptr(PangoLayout) title = impact_timeline_text_new (ho->layout, impact_theme_get_body_font (theme), 11.5, PANGO_WEIGHT_SEMIBOLD,
                                          FALSE, m->title, FALSE, ho->content_w);
   double h, total;
 
@@ -1266,9 +1263,9 @@ impact_timeline_handout_render_page (cairo_t               *cr,
   /* header */
   if (page == 0)
     {
-      g_autoptr(PangoLayout) kicker = styled (layout, body_font, 9, PANGO_WEIGHT_BOLD, TRUE,
+      g_autoptr(PangoLayout) kicker = impact_timeline_text_new (layout, body_font, 9, PANGO_WEIGHT_BOLD, TRUE,
                                               nonempty (impact_document_get_office (doc), ""), FALSE, -1);
-      g_autoptr(PangoLayout) title = styled (layout, heading_font, 24, PANGO_WEIGHT_BOLD, FALSE, heading, FALSE,
+      g_autoptr(PangoLayout) title = impact_timeline_text_new (layout, heading_font, 24, PANGO_WEIGHT_BOLD, FALSE, heading, FALSE,
                                              ho->width - 2 * ho->margin);
 
       impact_timeline_set_text_color (cr, accent, 1, bg, 9, TRUE);
@@ -1284,11 +1281,11 @@ impact_timeline_handout_render_page (cairo_t               *cr,
     }
   else
     {
-      g_autoptr(PangoLayout) title = styled (layout, body_font, 9, PANGO_WEIGHT_SEMIBOLD, TRUE, heading, FALSE, -1);
+      g_autoptr(PangoLayout) title = impact_timeline_text_new (layout, body_font, 9, PANGO_WEIGHT_SEMIBOLD, TRUE, heading, FALSE, -1);
 
       impact_timeline_set_text_color (cr, primary, 1, bg, 9, FALSE);
       cairo_move_to (cr, x0, ho->margin);
-      show_text (cr, title, NULL);
+      impact_timeline_show_text (cr, title, NULL);
       set_color (cr, text, 0.15);
       cairo_rectangle (cr, x0, ho->margin + 18, ho->width - 2 * ho->margin, 0.75);
       cairo_fill (cr);
@@ -1301,13 +1298,13 @@ impact_timeline_handout_render_page (cairo_t               *cr,
     g_autofree char *pages_text = impact_format_integer (language, digits, n_pages);
     g_autofree char *num = impact_sheet_words_format (language, IMPACT_WORD_PAGE_NUMBER, 0, "page", page_text,
                                                       "pages", pages_text, NULL);
-    g_autoptr(PangoLayout) pl = styled (layout, body_font, 8, PANGO_WEIGHT_NORMAL, FALSE, num, FALSE, -1);
+    g_autoptr(PangoLayout) pl = impact_timeline_text_new (layout, body_font, 8, PANGO_WEIGHT_NORMAL, FALSE, num, FALSE, -1);
     double w;
 
     impact_text_layout_get_size (pl, &w, NULL);
     impact_timeline_set_text_color (cr, text, 0.5, bg, 8, FALSE);
     cairo_move_to (cr, ho->width - ho->margin - w, ho->height - ho->margin - 10);
-    show_text (cr, pl, NULL);
+    impact_timeline_show_text (cr, pl, NULL);
   }
 
   /* the year carried over from the previous page */
@@ -1316,11 +1313,11 @@ impact_timeline_handout_render_page (cairo_t               *cr,
       Row *row = &g_array_index (ho->rows, Row, r0);
       g_autofree char *year = impact_format_year (language, digits, row->year);
       g_autofree char *label = impact_sheet_words_format (language, IMPACT_WORD_YEAR_CONTINUED, 0, "year", year, NULL);
-      g_autoptr(PangoLayout) pl = styled (layout, heading_font, 13, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
+      g_autoptr(PangoLayout) pl = impact_timeline_text_new (layout, heading_font, 13, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
 
       impact_timeline_set_text_color (cr, primary, 0.7, bg, 13, TRUE);
       cairo_move_to (cr, x0, y + 6);
-      show_text (cr, pl, NULL);
+      impact_timeline_show_text (cr, pl, NULL);
       y += YEAR_ROW;
     }
 
@@ -1343,7 +1340,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
       if (row->kind == ROW_YEAR)
         {
           g_autofree char *label = impact_format_year (language, digits, row->year);
-          g_autoptr(PangoLayout) pl = styled (layout, heading_font, 16, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
+          g_autoptr(PangoLayout) pl = impact_timeline_text_new (layout, heading_font, 16, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
 
           impact_timeline_set_text_color (cr, primary, 1, bg, 16, TRUE);
           cairo_move_to (cr, x0, y + 6);
@@ -1359,8 +1356,8 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           g_autofree char *s = impact_format_date (language, digits, &e->start);
           g_autofree char *en = impact_format_date (language, digits, &e->end);
           g_autofree char *label = g_strdup_printf ("%s – %s", s, en);
-          g_autoptr(PangoLayout) kind = styled (layout, body_font, 7.5, PANGO_WEIGHT_BOLD, TRUE, label, FALSE, -1);
-          g_autoptr(PangoLayout) title = styled (layout, body_font, 10.5, PANGO_WEIGHT_SEMIBOLD, FALSE, e->title,
+          g_autoptr(PangoLayout) kind = impact_timeline_text_new (layout, body_font, 7.5, PANGO_WEIGHT_BOLD, TRUE, label, FALSE, -1);
+          g_autoptr(PangoLayout) title = impact_timeline_text_new (layout, body_font, 10.5, PANGO_WEIGHT_SEMIBOLD, FALSE, e->title,
                                                  FALSE, ho->content_w - 12);
           ImpactColor color;
 
@@ -1387,8 +1384,8 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, row->position);
           const ImpactMilestone *m = impact_timeline_layout_get_milestone (layout, row->position);
           g_autofree char *date = impact_format_date (language, digits, &m->date);
-          g_autoptr(PangoLayout) dl = styled (layout, body_font, 8, PANGO_WEIGHT_SEMIBOLD, FALSE, date, FALSE, 80);
-          g_autoptr(PangoLayout) title = styled (layout, body_font, 11.5, PANGO_WEIGHT_SEMIBOLD, FALSE, m->title,
+          g_autoptr(PangoLayout) dl = impact_timeline_text_new (layout, body_font, 8, PANGO_WEIGHT_SEMIBOLD, FALSE, date, FALSE, 80);
+          g_autoptr(PangoLayout) title = impact_timeline_text_new (layout, body_font, 11.5, PANGO_WEIGHT_SEMIBOLD, FALSE, m->title,
                                                  FALSE, ho->content_w);
           ImpactColor color;
           double h, ty = y + 4;
@@ -1446,7 +1443,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           if (m->metrics->len > 0)
             {
               g_autofree char *metrics = impact_format_milestone_metrics (language, digits, m);
-              g_autoptr(PangoLayout) ml = styled (layout, body_font, 9, PANGO_WEIGHT_BOLD, FALSE, metrics, FALSE,
+              g_autoptr(PangoLayout) ml = impact_timeline_text_new (layout, body_font, 9, PANGO_WEIGHT_BOLD, FALSE, metrics, FALSE,
                                                   ho->content_w);
               ImpactColor dark = mix (&color, text, 0.2);
 
