@@ -9,11 +9,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "impact-direction.h"
 #include "impact-format.h"
 #include "impact-script.h"
 #include "impact-text.h"
 #include "impact-theme.h"
 #include "impact-timeline-layout.h"
+#include "impact-timeline-text.h"
 
 #define LABEL_CACHE_MAX   1024   /* PangoLayouts kept; the cache is emptied past this */
 #define N_PLACEMENTS      4      /* placements kept (zoom steps) */
@@ -29,6 +31,7 @@ struct _ImpactTimelineLayout
   ImpactDocument   *document;
   ImpactTheme      *theme;
   PangoContext     *context;
+  gboolean          rtl;          /* the document reads right to left */
 
   GArray           *items;        /* ImpactTimelineItem, date order */
   double           *times;        /* items' times, for the binary search */
@@ -265,6 +268,9 @@ impact_timeline_layout_new (ImpactDocument *document,
   self->document = g_object_ref (document);
   self->theme = g_object_ref (theme);
   self->context = impact_text_context_new (impact_document_get_language (document));
+  self->rtl = impact_document_is_rtl (document);
+  if (self->rtl)
+    pango_context_set_base_dir (self->context, PANGO_DIRECTION_RTL);
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->colors = g_array_new (FALSE, FALSE, sizeof (ImpactColor));
 
@@ -360,6 +366,13 @@ impact_timeline_layout_get_theme (ImpactTimelineLayout *self)
 {
   g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), NULL);
   return self->theme;
+}
+
+gboolean
+impact_timeline_layout_is_rtl (ImpactTimelineLayout *self)
+{
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (self), FALSE);
+  return self->rtl;
 }
 
 PangoContext *
@@ -686,9 +699,21 @@ fill_label (ImpactTimelineLayout *self,
   const char *tracking;
 
   impact_timeline_layout_get_category_color (self, item->category, &color);
-  color_to_hex (&color, cat_hex);
-  color_to_hex (text, text_hex);
-  color_to_hex (&muted, muted_hex);
+  {
+    /* readable on the label's card, and on its tint when selected */
+    const ImpactColor *bg = impact_theme_get_background (self->theme);
+    ImpactColor card = { bg->red + (color.red - bg->red) * 0.12,
+                         bg->green + (color.green - bg->green) * 0.12,
+                         bg->blue + (color.blue - bg->blue) * 0.12 };
+    ImpactColor date_color, title_color, metrics_color;
+
+    impact_timeline_readable_color (&color, 1, &card, 7.5, TRUE, &date_color);
+    impact_timeline_readable_color (text, 1, &card, 9, FALSE, &title_color);
+    impact_timeline_readable_color (&muted, 1, &card, 8.5, FALSE, &metrics_color);
+    color_to_hex (&date_color, cat_hex);
+    color_to_hex (&title_color, text_hex);
+    color_to_hex (&metrics_color, muted_hex);
+  }
 
   set_label_font (self, layout);
   /* dates in Arabic or Bengali months: no tracking on joined letters */
@@ -708,6 +733,9 @@ fill_label (ImpactTimelineLayout *self,
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (layout, -1);
   pango_layout_set_spacing (layout, 1 * PANGO_SCALE);
+  /* right-to-left: the text hugs the flag line at the label's right */
+  pango_layout_set_auto_dir (layout, !self->rtl);
+  pango_layout_set_alignment (layout, self->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
 }
 
 static void

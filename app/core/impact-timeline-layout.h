@@ -92,6 +92,9 @@ ImpactTimelineLayout *impact_timeline_layout_new            (ImpactDocument *doc
                                                              ImpactTheme    *theme);
 ImpactDocument       *impact_timeline_layout_get_document   (ImpactTimelineLayout *self);
 ImpactTheme          *impact_timeline_layout_get_theme      (ImpactTimelineLayout *self);
+/* Whether the document reads right to left (as its sheet decides): the
+ * slide, the handout and the presenter then run time from right to left */
+gboolean              impact_timeline_layout_is_rtl         (ImpactTimelineLayout *self);
 PangoContext         *impact_timeline_layout_get_context    (ImpactTimelineLayout *self);
 
 guint                 impact_timeline_layout_get_n_items    (ImpactTimelineLayout *self);

@@ -23,6 +23,8 @@
 #include "impact-text.h"
 #include "impact-output.h"
 #include "impact-timeline-render.h"
+#include "impact-timeline-step.h"
+#include "impact-timeline-text.h"
 #include "impact-timeline-page-source.h"
 
 #define TOP_PAD         10.0
@@ -220,18 +222,100 @@ impact_timeline_get_label_boxes (ImpactTimelineLayout         *layout,
   return boxes;
 }
 
-/* Text of a tagged PDF: each layout a structure element of its own (other
- * surfaces ignore tags). What is drawn untagged (the track, markers,
- * cards, page numbers, the year carried over to a new page) the PDF
- * finishing marks as artifact. */
+static ImpactTimelineTextProbe text_probe;
+static gpointer                text_probe_data;
+
+void
+impact_timeline_render_set_text_probe (ImpactTimelineTextProbe probe,
+                                       gpointer                data)
+{
+  text_probe = probe;
+  text_probe_data = data;
+}
+
+/* Shows @layout at the current point. In a mirrored space (a right-to-left
+ * slide or handout is drawn through a mirror, x -> width - x) the text is
+ * not mirrored with it: its box lands where the mirror puts it and the
+ * letters read as they should. @tag, when not NULL, makes the text a
+ * structure element of a tagged PDF (other surfaces ignore tags); what is
+ * drawn untagged (the track, markers, cards, page numbers, the year carried
+ * over to a new page) the PDF finishing marks as artifact. */
+void
+impact_timeline_show_text (cairo_t     *cr,
+           PangoLayout *layout,
+           const char  *tag)
+{
+  cairo_matrix_t m;
+  double x = 0, y = 0;
+  gboolean draw = TRUE;
+
+  if (cairo_has_current_point (cr))
+    cairo_get_current_point (cr, &x, &y);
+  cairo_get_matrix (cr, &m);
+  cairo_save (cr);
+  if (m.xx < 0)
+    {
+      int wrap = pango_layout_get_width (layout);
+      PangoRectangle logical;
+      double box;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      box = wrap > 0 ? wrap / (double) PANGO_SCALE : (logical.x + logical.width) / (double) PANGO_SCALE;
+      cairo_new_path (cr);
+      cairo_translate (cr, x + box, y);
+      cairo_scale (cr, -1, 1);
+    }
+  else
+    {
+      cairo_new_path (cr);
+      cairo_translate (cr, x, y);
+    }
+  if (text_probe != NULL)
+    {
+      PangoRectangle ink;
+      double x0, y0, x1, y1, r = 0, g = 0, b = 0, a = 1;
+
+      pango_layout_get_pixel_extents (layout, &ink, NULL);
+      x0 = ink.x;
+      y0 = ink.y;
+      x1 = ink.x + ink.width;
+      y1 = ink.y + ink.height;
+      cairo_user_to_device (cr, &x0, &y0);
+      cairo_user_to_device (cr, &x1, &y1);
+      if (cairo_pattern_get_type (cairo_get_source (cr)) == CAIRO_PATTERN_TYPE_SOLID)
+        cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a);
+      draw = text_probe (layout, MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0),
+                         r, g, b, a, text_probe_data);
+    }
+  if (draw)
+    {
+      cairo_move_to (cr, 0, 0);
+      if (tag)
+        cairo_tag_begin (cr, tag, "");
+      pango_cairo_show_layout (cr, layout);
+      if (tag)
+        cairo_tag_end (cr, tag);
+    }
+  cairo_restore (cr);
+  cairo_new_path (cr);
+}
+
 static void
 show_tagged (cairo_t     *cr,
              PangoLayout *layout,
              const char  *tag)
 {
-  cairo_tag_begin (cr, tag, "");
-  pango_cairo_show_layout (cr, layout);
-  cairo_tag_end (cr, tag);
+  impact_timeline_show_text (cr, layout, tag);
+}
+
+
+/* Mirrors x -> width - x for a right-to-left page */
+void
+impact_timeline_mirror (cairo_t *cr,
+                        double   width)
+{
+  cairo_translate (cr, width, 0);
+  cairo_scale (cr, -1, 1);
 }
 
 static void
@@ -278,7 +362,7 @@ draw_legend (cairo_t                      *cr,
       set_color (cr, &color, 1);
       cairo_arc (cr, x + 4, y, 4, 0, 2 * G_PI);
       cairo_fill (cr);
-      set_color (cr, text, 0.85);
+      impact_timeline_set_text_color (cr, text, 0.85, impact_theme_get_background (theme), 9, FALSE);
       show_layout_at (cr, pl, x + 12, y - h / 2);
       x += 12 + w + 16;
     }
@@ -303,6 +387,7 @@ draw_legend (cairo_t                      *cr,
         cairo_set_line_width (cr, 1.5);
         cairo_arc (cr, x + 12 + dw + 14, y, 3.2, 0, 2 * G_PI);
         cairo_stroke (cr);
+        impact_timeline_set_text_color (cr, text, 0.6, impact_theme_get_background (theme), 8.5, FALSE);
         show_layout_at (cr, day, x + 12, y - h / 2);
         {
           PangoLayout *partial = impact_timeline_layout_get_text (layout, partial_word, 8.5, PANGO_WEIGHT_NORMAL, FALSE);
@@ -473,11 +558,11 @@ impact_timeline_render_full (cairo_t                      *cr,
       rounded_rect (cr, x0, y, x1 - x0, ERA_LANE - 3, 3);
       cairo_clip (cr);
       {
-        ImpactColor dark = mix (&color, text, 0.35);
+        ImpactColor dark = mix (&color, text, 0.35), tint = mix (bg, &color, 0.16 + 0.05);
         double h;
 
         impact_text_layout_get_size (pl, NULL, &h);
-        set_color (cr, &dark, 1);
+        impact_timeline_set_text_color (cr, &dark, 1, &tint, 8.5, FALSE);
         show_layout_at (cr, pl, MAX (x0, 0) + 7, y + (ERA_LANE - 3 - h) / 2);
       }
       cairo_restore (cr);
@@ -504,7 +589,7 @@ impact_timeline_render_full (cairo_t                      *cr,
       set_color (cr, text, major ? 0.45 : 0.22);
       cairo_fill (cr);
     }
-  set_color (cr, text, 0.6);
+  impact_timeline_set_text_color (cr, text, 0.6, bg, 8.5, FALSE);
   for (guint i = 0; i < ticks->len; i++)
     {
       const ImpactTimelineTick *tick = &g_array_index (ticks, ImpactTimelineTick, i);
@@ -675,7 +760,16 @@ impact_timeline_render_full (cairo_t                      *cr,
             cairo_fill (cr);
             if (pl)
               {
-                show_layout_at (cr, pl, x + IMPACT_TIMELINE_LABEL_GAP, y);
+                cairo_matrix_t m;
+                double shift = 0;
+
+                /* a right-aligned label drawn unmirrored: its text ends at the box's right */
+                cairo_get_matrix (cr, &m);
+                if (m.xx > 0 && pango_layout_get_alignment (pl) == PANGO_ALIGN_RIGHT)
+                  shift = w - IMPACT_TIMELINE_LABEL_GAP - IMPACT_TIMELINE_LABEL_MAX_WIDTH;
+                /* opaque: the spans' colours are not faded by the card's alpha */
+                set_color (cr, text, 1);
+                show_layout_at (cr, pl, x + IMPACT_TIMELINE_LABEL_GAP + shift, y);
                 drawn++;
               }
           }
@@ -745,8 +839,8 @@ nonempty (const char *text,
   return text && *text ? text : fallback;
 }
 
-static PangoLayout *
-styled (ImpactTimelineLayout *layout,
+PangoLayout *
+impact_timeline_text_new (ImpactTimelineLayout *layout,
         const char           *family,
         double                size,
         PangoWeight           weight,
@@ -764,7 +858,17 @@ styled (ImpactTimelineLayout *layout,
   style.letter_spacing = uppercase ? size * 0.08 : 0;
   style.line_height = rich ? 1.3 : 0;
   style.align = PANGO_ALIGN_LEFT;
-  return impact_text_layout_new (impact_timeline_layout_get_context (layout), &style, text, rich, width);
+  {
+    PangoLayout *pl = impact_text_layout_new (impact_timeline_layout_get_context (layout), &style, text, rich, width);
+
+    /* right-to-left: every line from the right edge, whatever its script */
+    if (impact_timeline_layout_is_rtl (layout))
+      {
+        pango_layout_set_auto_dir (pl, FALSE);
+        pango_layout_set_alignment (pl, PANGO_ALIGN_RIGHT);
+      }
+    return pl;
+  }
 }
 
 static gboolean
@@ -782,12 +886,58 @@ check_cairo (cairo_t  *cr,
   return TRUE;
 }
 
+#define SLIDE_BAND   92.0
+#define SLIDE_MARGIN 36.0
+
+/* The track's viewport on a slide, at (SLIDE_MARGIN - 12, SLIDE_BAND + 16) */
+static void
+slide_viewport (ImpactTimelineLayout   *layout,
+                double                  width,
+                double                  height,
+                ImpactTimelineViewport *vp)
+{
+  impact_timeline_viewport_init (vp, width - 2 * SLIDE_MARGIN + 24, height - SLIDE_BAND - 4 - 12 - 34);
+  impact_timeline_viewport_fit (vp, layout);
+  vp->background = FALSE;
+}
+
+void
+impact_timeline_slide_get_marker (ImpactTimelineLayout *layout,
+                                  double                width,
+                                  double                height,
+                                  guint                 position,
+                                  double               *x,
+                                  double               *y)
+{
+  ImpactTimelineViewport vp;
+  ImpactTimelineGeometry g;
+  double mx;
+
+  g_return_if_fail (position < impact_timeline_layout_get_n_items (layout));
+  slide_viewport (layout, width, height, &vp);
+  impact_timeline_get_geometry (layout, &vp, &g);
+  mx = SLIDE_MARGIN - 12 + impact_timeline_viewport_x_for_time (&vp, impact_timeline_layout_get_item (layout, position)->time);
+  if (x)
+    *x = impact_timeline_layout_is_rtl (layout) ? width - mx : mx;
+  if (y)
+    *y = SLIDE_BAND + 4 + 12 + g.axis_y;
+}
+
 gboolean
 impact_timeline_render_slide (cairo_t               *cr,
                               ImpactTimelineLayout  *layout,
                               double                 width,
                               double                 height,
                               GError               **error)
+{
+  return impact_timeline_render_step (cr, layout, width, height, IMPACT_TIMELINE_STEP_OVERVIEW, FALSE, 0, error);
+}
+
+void
+impact_timeline_draw_overview (cairo_t              *cr,
+                               ImpactTimelineLayout *layout,
+                               double                width,
+                               double                height)
 {
   ImpactDocument *doc = impact_timeline_layout_get_document (layout);
   const char *language = impact_document_get_language (doc);
@@ -805,10 +955,8 @@ impact_timeline_render_slide (cairo_t               *cr,
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) footer = NULL;
   ImpactTimelineViewport vp;
-  double band = 92, margin = 36, w, h;
+  double band = SLIDE_BAND, margin = SLIDE_MARGIN, w, h;
   guint n = impact_timeline_layout_get_n_items (layout);
-
-  g_return_val_if_fail (IMPACT_IS_TIMELINE_LAYOUT (layout), FALSE);
 
   set_color (cr, bg, 1);
   cairo_paint (cr);
@@ -828,20 +976,24 @@ impact_timeline_render_slide (cairo_t               *cr,
 
     kicker_text = g_strdup_printf ("%s · %s", nonempty (org->short_name, nonempty (org->name, "")), milestones);
   }
-  kicker = styled (layout, impact_theme_get_body_font (theme), 9.5, PANGO_WEIGHT_BOLD, TRUE, kicker_text, FALSE, -1);
-  title = styled (layout, impact_theme_get_heading_font (theme), 26, PANGO_WEIGHT_BOLD, FALSE,
+  kicker = impact_timeline_text_new (layout, impact_theme_get_body_font (theme), 9.5, PANGO_WEIGHT_BOLD, TRUE, kicker_text, FALSE, -1);
+  title = impact_timeline_text_new (layout, impact_theme_get_heading_font (theme), 26, PANGO_WEIGHT_BOLD, FALSE,
                   nonempty (heading, nonempty (office, impact_sheet_word (language, IMPACT_WORD_HEADING_MILESTONES))),
                   FALSE, width - 2 * margin);
   pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
   {
     ImpactColor light = mix (accent, bg, 0.35);
 
-    set_color (cr, &light, 1);
+    impact_timeline_set_text_color (cr, &light, 1, primary, 9.5, TRUE);
     cairo_move_to (cr, margin, 22);
     show_tagged (cr, kicker, "P");
   }
   impact_text_layout_get_size (title, NULL, &h);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  {
+    static const ImpactColor white = { 1, 1, 1 };
+
+    impact_timeline_set_text_color (cr, &white, 1, primary, 26, TRUE);
+  }
   cairo_move_to (cr, margin, 40);
   show_tagged (cr, title, "H1");
 
@@ -850,30 +1002,26 @@ impact_timeline_render_slide (cairo_t               *cr,
     g_autofree char *foot = g_strdup_printf ("%s%s%s", nonempty (org->name, ""),
                                              org->website ? "  ·  " : "", org->website ? org->website : "");
 
-    footer = styled (layout, impact_theme_get_body_font (theme), 8, PANGO_WEIGHT_NORMAL, FALSE, foot, FALSE, -1);
+    footer = impact_timeline_text_new (layout, impact_theme_get_body_font (theme), 8, PANGO_WEIGHT_NORMAL, FALSE, foot, FALSE, -1);
     impact_text_layout_get_size (footer, &w, &h);
-    set_color (cr, text, 0.55);
+    impact_timeline_set_text_color (cr, text, 0.55, bg, 8, FALSE);
     cairo_move_to (cr, width - margin - w, height - 14 - h);
     show_tagged (cr, footer, "P");
   }
 
   /* the track: every milestone, with labels where lanes allow */
-  impact_timeline_viewport_init (&vp, width - 2 * margin + 24, height - band - 4 - 12 - 34);
-  impact_timeline_viewport_fit (&vp, layout);
-  vp.background = FALSE;
+  slide_viewport (layout, width, height, &vp);
   if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
     {
       cairo_matrix_t m;
 
       cairo_get_matrix (cr, &m);
-      vp.pixel_scale = m.xx;
+      vp.pixel_scale = fabs (m.xx);
     }
   cairo_save (cr);
-  cairo_translate (cr, margin - 12, band + 4 + 12);
+  cairo_translate (cr, SLIDE_MARGIN - 12, SLIDE_BAND + 4 + 12);
   impact_timeline_render (cr, layout, &vp);
   cairo_restore (cr);
-
-  return check_cairo (cr, error);
 }
 
 /* The handout */
@@ -916,7 +1064,7 @@ handout_body (ImpactTimelineHandout *ho,
   const ImpactMilestone *m = impact_timeline_layout_get_milestone (ho->layout, position);
   const char *desc = m->description ? m->description : "";
 
-  return styled (ho->layout, impact_theme_get_body_font (theme), 9.5, PANGO_WEIGHT_NORMAL, FALSE,
+  return impact_timeline_text_new (ho->layout, impact_theme_get_body_font (theme), 9.5, PANGO_WEIGHT_NORMAL, FALSE,
                  desc, TRUE, ho->content_w);
 }
 
@@ -926,7 +1074,7 @@ milestone_row_height (ImpactTimelineHandout *ho,
 {
   ImpactTheme *theme = impact_timeline_layout_get_theme (ho->layout);
   const ImpactMilestone *m = impact_timeline_layout_get_milestone (ho->layout, position);
-  g_autoptr(PangoLayout) title = styled (ho->layout, impact_theme_get_body_font (theme), 11.5, PANGO_WEIGHT_SEMIBOLD,
+  g_autoptr(PangoLayout) title = impact_timeline_text_new (ho->layout, impact_theme_get_body_font (theme), 11.5, PANGO_WEIGHT_SEMIBOLD,
                                          FALSE, m->title, FALSE, ho->content_w);
   double h, total;
 
@@ -1106,21 +1254,24 @@ impact_timeline_handout_render_page (cairo_t               *cr,
   r0 = g_array_index (ho->pages, guint, page);
   r1 = g_array_index (ho->pages, guint, page + 1);
 
+  cairo_save (cr);
+  if (impact_timeline_layout_is_rtl (layout))
+    impact_timeline_mirror (cr, ho->width);
   set_color (cr, bg, 1);
   cairo_paint (cr);
 
   /* header */
   if (page == 0)
     {
-      g_autoptr(PangoLayout) kicker = styled (layout, body_font, 9, PANGO_WEIGHT_BOLD, TRUE,
+      g_autoptr(PangoLayout) kicker = impact_timeline_text_new (layout, body_font, 9, PANGO_WEIGHT_BOLD, TRUE,
                                               nonempty (impact_document_get_office (doc), ""), FALSE, -1);
-      g_autoptr(PangoLayout) title = styled (layout, heading_font, 24, PANGO_WEIGHT_BOLD, FALSE, heading, FALSE,
+      g_autoptr(PangoLayout) title = impact_timeline_text_new (layout, heading_font, 24, PANGO_WEIGHT_BOLD, FALSE, heading, FALSE,
                                              ho->width - 2 * ho->margin);
 
-      set_color (cr, accent, 1);
+      impact_timeline_set_text_color (cr, accent, 1, bg, 9, TRUE);
       cairo_move_to (cr, x0, ho->margin);
       show_tagged (cr, kicker, "P");
-      set_color (cr, primary, 1);
+      impact_timeline_set_text_color (cr, primary, 1, bg, 24, TRUE);
       cairo_move_to (cr, x0, ho->margin + 16);
       show_tagged (cr, title, "H1");
       set_color (cr, accent, 1);
@@ -1130,11 +1281,11 @@ impact_timeline_handout_render_page (cairo_t               *cr,
     }
   else
     {
-      g_autoptr(PangoLayout) title = styled (layout, body_font, 9, PANGO_WEIGHT_SEMIBOLD, TRUE, heading, FALSE, -1);
+      g_autoptr(PangoLayout) title = impact_timeline_text_new (layout, body_font, 9, PANGO_WEIGHT_SEMIBOLD, TRUE, heading, FALSE, -1);
 
-      set_color (cr, primary, 1);
+      impact_timeline_set_text_color (cr, primary, 1, bg, 9, FALSE);
       cairo_move_to (cr, x0, ho->margin);
-      pango_cairo_show_layout (cr, title);
+      impact_timeline_show_text (cr, title, NULL);
       set_color (cr, text, 0.15);
       cairo_rectangle (cr, x0, ho->margin + 18, ho->width - 2 * ho->margin, 0.75);
       cairo_fill (cr);
@@ -1147,13 +1298,13 @@ impact_timeline_handout_render_page (cairo_t               *cr,
     g_autofree char *pages_text = impact_format_integer (language, digits, n_pages);
     g_autofree char *num = impact_sheet_words_format (language, IMPACT_WORD_PAGE_NUMBER, 0, "page", page_text,
                                                       "pages", pages_text, NULL);
-    g_autoptr(PangoLayout) pl = styled (layout, body_font, 8, PANGO_WEIGHT_NORMAL, FALSE, num, FALSE, -1);
+    g_autoptr(PangoLayout) pl = impact_timeline_text_new (layout, body_font, 8, PANGO_WEIGHT_NORMAL, FALSE, num, FALSE, -1);
     double w;
 
     impact_text_layout_get_size (pl, &w, NULL);
-    set_color (cr, text, 0.5);
+    impact_timeline_set_text_color (cr, text, 0.5, bg, 8, FALSE);
     cairo_move_to (cr, ho->width - ho->margin - w, ho->height - ho->margin - 10);
-    pango_cairo_show_layout (cr, pl);
+    impact_timeline_show_text (cr, pl, NULL);
   }
 
   /* the year carried over from the previous page */
@@ -1162,11 +1313,11 @@ impact_timeline_handout_render_page (cairo_t               *cr,
       Row *row = &g_array_index (ho->rows, Row, r0);
       g_autofree char *year = impact_format_year (language, digits, row->year);
       g_autofree char *label = impact_sheet_words_format (language, IMPACT_WORD_YEAR_CONTINUED, 0, "year", year, NULL);
-      g_autoptr(PangoLayout) pl = styled (layout, heading_font, 13, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
+      g_autoptr(PangoLayout) pl = impact_timeline_text_new (layout, heading_font, 13, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
 
-      set_color (cr, primary, 0.7);
+      impact_timeline_set_text_color (cr, primary, 0.7, bg, 13, TRUE);
       cairo_move_to (cr, x0, y + 6);
-      pango_cairo_show_layout (cr, pl);
+      impact_timeline_show_text (cr, pl, NULL);
       y += YEAR_ROW;
     }
 
@@ -1189,9 +1340,9 @@ impact_timeline_handout_render_page (cairo_t               *cr,
       if (row->kind == ROW_YEAR)
         {
           g_autofree char *label = impact_format_year (language, digits, row->year);
-          g_autoptr(PangoLayout) pl = styled (layout, heading_font, 16, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
+          g_autoptr(PangoLayout) pl = impact_timeline_text_new (layout, heading_font, 16, PANGO_WEIGHT_BOLD, FALSE, label, FALSE, -1);
 
-          set_color (cr, primary, 1);
+          impact_timeline_set_text_color (cr, primary, 1, bg, 16, TRUE);
           cairo_move_to (cr, x0, y + 6);
           show_tagged (cr, pl, "H2");
           set_color (cr, primary, 1);
@@ -1205,8 +1356,8 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           g_autofree char *s = impact_format_date (language, digits, &e->start);
           g_autofree char *en = impact_format_date (language, digits, &e->end);
           g_autofree char *label = g_strdup_printf ("%s – %s", s, en);
-          g_autoptr(PangoLayout) kind = styled (layout, body_font, 7.5, PANGO_WEIGHT_BOLD, TRUE, label, FALSE, -1);
-          g_autoptr(PangoLayout) title = styled (layout, body_font, 10.5, PANGO_WEIGHT_SEMIBOLD, FALSE, e->title,
+          g_autoptr(PangoLayout) kind = impact_timeline_text_new (layout, body_font, 7.5, PANGO_WEIGHT_BOLD, TRUE, label, FALSE, -1);
+          g_autoptr(PangoLayout) title = impact_timeline_text_new (layout, body_font, 10.5, PANGO_WEIGHT_SEMIBOLD, FALSE, e->title,
                                                  FALSE, ho->content_w - 12);
           ImpactColor color;
 
@@ -1217,9 +1368,14 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           set_color (cr, &color, 1);
           cairo_rectangle (cr, ho->content_x - 6, y + 2, 3, row->height - 6);
           cairo_fill (cr);
-          cairo_move_to (cr, ho->content_x + 4, y + 5);
-          show_tagged (cr, kind, "P");
-          set_color (cr, text, 1);
+          {
+            ImpactColor tint = mix (bg, &color, 0.12);
+
+            impact_timeline_set_text_color (cr, &color, 1, &tint, 7.5, TRUE);
+            cairo_move_to (cr, ho->content_x + 4, y + 5);
+            show_tagged (cr, kind, "P");
+            impact_timeline_set_text_color (cr, text, 1, &tint, 10.5, FALSE);
+          }
           cairo_move_to (cr, ho->content_x + 4, y + 15);
           show_tagged (cr, title, "P");
         }
@@ -1228,8 +1384,8 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           const ImpactTimelineItem *item = impact_timeline_layout_get_item (layout, row->position);
           const ImpactMilestone *m = impact_timeline_layout_get_milestone (layout, row->position);
           g_autofree char *date = impact_format_date (language, digits, &m->date);
-          g_autoptr(PangoLayout) dl = styled (layout, body_font, 8, PANGO_WEIGHT_SEMIBOLD, FALSE, date, FALSE, 80);
-          g_autoptr(PangoLayout) title = styled (layout, body_font, 11.5, PANGO_WEIGHT_SEMIBOLD, FALSE, m->title,
+          g_autoptr(PangoLayout) dl = impact_timeline_text_new (layout, body_font, 8, PANGO_WEIGHT_SEMIBOLD, FALSE, date, FALSE, 80);
+          g_autoptr(PangoLayout) title = impact_timeline_text_new (layout, body_font, 11.5, PANGO_WEIGHT_SEMIBOLD, FALSE, m->title,
                                                  FALSE, ho->content_w);
           ImpactColor color;
           double h, ty = y + 4;
@@ -1248,8 +1404,10 @@ impact_timeline_handout_render_page (cairo_t               *cr,
               cairo_rectangle (cr, ho->axis_x - 9 - era->lane * 5, y, 3, row->height);
               cairo_fill (cr);
             }
-          pango_layout_set_alignment (dl, PANGO_ALIGN_RIGHT);
-          set_color (cr, text, 0.65);
+          /* the date hugs the track: at the right of its box, or mirrored at the left */
+          pango_layout_set_auto_dir (dl, FALSE);
+          pango_layout_set_alignment (dl, impact_timeline_layout_is_rtl (layout) ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+          impact_timeline_set_text_color (cr, text, 0.65, bg, 8, FALSE);
           cairo_move_to (cr, ho->axis_x - 14 - 80 - 4 * impact_timeline_layout_get_n_era_lanes (layout), ty + 2.5);
           show_tagged (cr, dl, "P");
           set_color (cr, bg, 1);
@@ -1267,7 +1425,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
               cairo_arc (cr, ho->axis_x, ty + 7.5, 3.4, 0, 2 * G_PI);
               cairo_stroke (cr);
             }
-          set_color (cr, text, 1);
+          impact_timeline_set_text_color (cr, text, 1, bg, 11.5, FALSE);
           cairo_move_to (cr, ho->content_x, ty);
           show_tagged (cr, title, "H3");
           impact_text_layout_get_size (title, NULL, &h);
@@ -1276,7 +1434,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
             {
               g_autoptr(PangoLayout) body = handout_body (ho, row->position);
 
-              set_color (cr, text, 0.85);
+              impact_timeline_set_text_color (cr, text, 0.85, bg, 9, FALSE);
               cairo_move_to (cr, ho->content_x, ty);
               show_tagged (cr, body, "P");
               impact_text_layout_get_size (body, NULL, &h);
@@ -1285,17 +1443,18 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           if (m->metrics->len > 0)
             {
               g_autofree char *metrics = impact_format_milestone_metrics (language, digits, m);
-              g_autoptr(PangoLayout) ml = styled (layout, body_font, 9, PANGO_WEIGHT_BOLD, FALSE, metrics, FALSE,
+              g_autoptr(PangoLayout) ml = impact_timeline_text_new (layout, body_font, 9, PANGO_WEIGHT_BOLD, FALSE, metrics, FALSE,
                                                   ho->content_w);
               ImpactColor dark = mix (&color, text, 0.2);
 
-              set_color (cr, &dark, 1);
+              impact_timeline_set_text_color (cr, &dark, 1, bg, 9, TRUE);
               cairo_move_to (cr, ho->content_x, ty + 2);
               show_tagged (cr, ml, "P");
             }
         }
       y += row->height;
     }
+  cairo_restore (cr);
   return check_cairo (cr, error);
 }
 

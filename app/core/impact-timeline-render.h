@@ -94,6 +94,22 @@ GArray  *impact_timeline_get_label_boxes   (ImpactTimelineLayout         *layout
                                             const ImpactTimelineViewport *vp,
                                             GArray                      **positions);
 
+/* For tests: called for each text the renderer draws, with the ink box in
+ * device space and the colour it is drawn in; return FALSE to leave the
+ * text out (to see what it is drawn on). NULL: none. Not thread-safe. */
+typedef gboolean (*ImpactTimelineTextProbe) (PangoLayout *layout,
+                                             double       x,
+                                             double       y,
+                                             double       width,
+                                             double       height,
+                                             double       red,
+                                             double       green,
+                                             double       blue,
+                                             double       alpha,
+                                             gpointer     data);
+void     impact_timeline_render_set_text_probe (ImpactTimelineTextProbe probe,
+                                                gpointer                data);
+
 /* A 16:9 (or any) slide: title band, the whole timeline, legend, footer;
  * @width × @height in units. */
 gboolean impact_timeline_render_slide      (cairo_t                      *cr,
@@ -101,6 +117,15 @@ gboolean impact_timeline_render_slide      (cairo_t                      *cr,
                                             double                        width,
                                             double                        height,
                                             GError                      **error);
+/* Where the slide draws the marker of milestone @position (date order),
+ * in units of a @width × @height slide, mirrored for a right-to-left
+ * document as the slide is */
+void     impact_timeline_slide_get_marker  (ImpactTimelineLayout         *layout,
+                                            double                        width,
+                                            double                        height,
+                                            guint                         position,
+                                            double                       *x,
+                                            double                       *y);
 
 /* The handout: the timeline down the page, every milestone with its
  * description, split between pages only between milestones, the year

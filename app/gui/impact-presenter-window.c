@@ -11,13 +11,11 @@
 #include <math.h>
 
 #include "impact-presenter-window.h"
-#include "impact-text.h"
 #include "impact-theme.h"
 #include "impact-timeline-render.h"
+#include "impact-timeline-step.h"
 
 #define MOVE_USEC   (300 * 1000)
-#define TRACK_UNITS 210.0   /* height of the track strip, in units of a 960 × 540 design */
-#define TRACK_SCALE 1.3     /* the track's labels, larger than on a screen at arm's length */
 
 struct _ImpactPresenterWindow
 {
@@ -112,6 +110,15 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   int n = impact_timeline_layout_get_n_items (self->layout);
 
+  /* the arrows step in the document's reading direction: in a
+   * right-to-left document Left goes forward, as in GNOME's RTL apps */
+  if (impact_timeline_layout_is_rtl (self->layout))
+    {
+      if (keyval == GDK_KEY_Left)
+        keyval = GDK_KEY_Right;
+      else if (keyval == GDK_KEY_Right)
+        keyval = GDK_KEY_Left;
+    }
   switch (keyval)
     {
     case GDK_KEY_Right:
@@ -142,166 +149,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
-/* Drawing */
-
-static void
-set_color (cairo_t           *cr,
-           const ImpactColor *c,
-           double             alpha)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, alpha);
-}
-
-static PangoLayout *
-text_layout (ImpactPresenterWindow *self,
-             const char            *family,
-             double                 size,
-             PangoWeight            weight,
-             gboolean               uppercase,
-             const char            *text,
-             gboolean               rich,
-             double                 width)
-{
-  ImpactTextStyle style = { 0 };
-
-  style.family = family;
-  style.size = size;
-  style.weight = weight;
-  style.uppercase = uppercase;
-  style.letter_spacing = uppercase ? size * 0.08 : 0;
-  style.line_height = rich ? 1.3 : 1.1;
-  style.align = PANGO_ALIGN_LEFT;
-  return impact_text_layout_new (impact_timeline_layout_get_context (self->layout), &style, text, rich, width);
-}
-
-static void
-draw_title_slide (ImpactPresenterWindow *self,
-                  cairo_t               *cr,
-                  double                 width,
-                  double                 top,
-                  double                 bottom)
-{
-  ImpactDocument *doc = self->document;
-  const ImpactColor *accent = impact_theme_get_accent (self->theme);
-  const char *heading = impact_document_get_statistics_heading (doc);
-  const char *title = impact_document_get_milestones_heading (doc);
-  GPtrArray *stats = impact_document_get_statistics (doc);
-  g_autoptr(PangoLayout) kicker = text_layout (self, impact_theme_get_body_font (self->theme), 14, PANGO_WEIGHT_BOLD, TRUE,
-                                               impact_document_get_office (doc), FALSE, -1);
-  g_autoptr(PangoLayout) big = text_layout (self, impact_theme_get_heading_font (self->theme), 46, PANGO_WEIGHT_BOLD, FALSE,
-                                            title ? title : (heading ? heading : impact_document_get_office (doc)),
-                                            FALSE, width - 120);
-  double y = top + 40, h;
-  guint n = MIN (stats->len, 4);
-
-  set_color (cr, accent, 1);
-  cairo_move_to (cr, 60, y);
-  pango_cairo_show_layout (cr, kicker);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_move_to (cr, 60, y + 24);
-  pango_cairo_show_layout (cr, big);
-  impact_text_layout_get_size (big, NULL, &h);
-  y += 24 + h + 36;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
-      g_autofree char *number = impact_statistic_format_full (stat);
-      double col = (width - 120) / n, x = 60 + i * col;
-      g_autoptr(PangoLayout) num = text_layout (self, impact_theme_get_heading_font (self->theme), 48, PANGO_WEIGHT_HEAVY,
-                                                FALSE, number, FALSE, col - 24);
-      g_autoptr(PangoLayout) label = text_layout (self, impact_theme_get_body_font (self->theme), 15, PANGO_WEIGHT_NORMAL,
-                                                  FALSE, stat->label, FALSE, col - 30);
-
-      set_color (cr, accent, 1);
-      cairo_rectangle (cr, x, y, 36, 4);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_move_to (cr, x, y + 14);
-      pango_cairo_show_layout (cr, num);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
-      cairo_move_to (cr, x, y + 84);
-      pango_cairo_show_layout (cr, label);
-    }
-  (void) bottom;
-}
-
-static void
-draw_milestone_slide (ImpactPresenterWindow *self,
-                      cairo_t               *cr,
-                      double                 width,
-                      double                 top,
-                      double                 bottom)
-{
-  const ImpactMilestone *m = impact_timeline_layout_get_milestone (self->layout, self->slide);
-  const ImpactTimelineItem *item = impact_timeline_layout_get_item (self->layout, self->slide);
-  const ImpactColor *accent = impact_theme_get_accent (self->theme);
-  g_autofree char *date = impact_date_format (&m->date);
-  g_autofree char *metrics = impact_timeline_format_metrics (m);
-  const char *body_font = impact_theme_get_body_font (self->theme);
-  g_autoptr(PangoLayout) dl = text_layout (self, body_font, 16, PANGO_WEIGHT_BOLD, TRUE, date, FALSE, -1);
-  g_autoptr(PangoLayout) tl = text_layout (self, impact_theme_get_heading_font (self->theme), 44, PANGO_WEIGHT_BOLD,
-                                           FALSE, m->title, FALSE, width - 160);
-  g_autoptr(PangoLayout) body = NULL;
-  g_autoptr(PangoLayout) ml = NULL;
-  double y, h_title, h_body = 0, h_metrics = 0, total;
-  ImpactColor cat;
-
-  if (m->description && *m->description)
-    body = text_layout (self, body_font, 20, PANGO_WEIGHT_NORMAL, FALSE, m->description, TRUE, MIN (width - 160, 720));
-  if (metrics)
-    ml = text_layout (self, body_font, 24, PANGO_WEIGHT_BOLD, FALSE, metrics, FALSE, width - 160);
-  impact_text_layout_get_size (tl, NULL, &h_title);
-  if (body)
-    impact_text_layout_get_size (body, NULL, &h_body);
-  if (ml)
-    impact_text_layout_get_size (ml, NULL, &h_metrics);
-  total = 30 + h_title + (body ? 18 + h_body : 0) + (ml ? 22 + h_metrics : 0);
-  /* the block sits in the middle of the space above the track, a little high */
-  y = top + MAX (40, (bottom - top - total) * 0.42);
-
-  impact_timeline_layout_get_category_color (self->layout, item->category, &cat);
-  set_color (cr, accent, 1);
-  cairo_move_to (cr, 60, y);
-  pango_cairo_show_layout (cr, dl);
-  if (m->category)
-    {
-      g_autoptr(PangoLayout) cl = text_layout (self, body_font, 12, PANGO_WEIGHT_BOLD, TRUE, m->category, FALSE, -1);
-      double dw, cw, ch;
-
-      impact_text_layout_get_size (dl, &dw, NULL);
-      impact_text_layout_get_size (cl, &cw, &ch);
-      set_color (cr, &cat, 1);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, 60 + dw + 20 + ch / 2 + 2, y + 3 + ch / 2 + 2, ch / 2 + 2, G_PI / 2, 3 * G_PI / 2);
-      cairo_arc (cr, 60 + dw + 20 + cw + ch / 2 + 10, y + 3 + ch / 2 + 2, ch / 2 + 2, -G_PI / 2, G_PI / 2);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_move_to (cr, 60 + dw + 20 + ch / 2 + 6, y + 5);
-      pango_cairo_show_layout (cr, cl);
-    }
-  y += 30;
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_move_to (cr, 60, y);
-  pango_cairo_show_layout (cr, tl);
-  y += h_title + 18;
-  if (body)
-    {
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.86);
-      cairo_move_to (cr, 60, y);
-      pango_cairo_show_layout (cr, body);
-      y += h_body + 22;
-    }
-  if (ml)
-    {
-      set_color (cr, accent, 1);
-      cairo_rectangle (cr, 60, y - 8, 36, 3);
-      cairo_fill (cr);
-      cairo_move_to (cr, 60, y);
-      pango_cairo_show_layout (cr, ml);
-    }
-}
+/* Drawing: the step through core's one slide drawing, scaled to the window */
 
 static void
 draw_cb (GtkDrawingArea *area,
@@ -311,64 +159,13 @@ draw_cb (GtkDrawingArea *area,
          gpointer        data)
 {
   ImpactPresenterWindow *self = data;
-  const ImpactColor *primary = impact_theme_get_primary (self->theme);
-  const ImpactColor *accent = impact_theme_get_accent (self->theme);
   double scale = MIN (ph / 540.0, pw / 960.0);
-  double width = pw / scale, height = ph / scale;
-  double track_top = height - TRACK_UNITS;
-  int n = impact_timeline_layout_get_n_items (self->layout);
-  int total = n + (self->has_title ? 1 : 0);
-  int index = self->slide + (self->has_title ? 1 : 0);
-  ImpactTimelineViewport vp;
+  g_autoptr(GError) error = NULL;
 
   cairo_scale (cr, scale, scale);
-  set_color (cr, primary, 1);
-  cairo_paint (cr);
-
-  /* progress: "3 / 12" and a bar along the top */
-  {
-    g_autofree char *progress = g_strdup_printf ("%d / %d", index + 1, total);
-    g_autoptr(PangoLayout) pl = text_layout (self, impact_theme_get_body_font (self->theme), 12, PANGO_WEIGHT_SEMIBOLD,
-                                             FALSE, progress, FALSE, -1);
-    double w;
-
-    impact_text_layout_get_size (pl, &w, NULL);
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.7);
-    cairo_move_to (cr, width - 60 - w, 22);
-    pango_cairo_show_layout (cr, pl);
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.15);
-    cairo_rectangle (cr, 0, 0, width, 4);
-    cairo_fill (cr);
-    set_color (cr, accent, 1);
-    cairo_rectangle (cr, 0, 0, total > 0 ? width * (index + 1) / total : 0, 4);
-    cairo_fill (cr);
-  }
-
-  if (self->slide < 0)
-    draw_title_slide (self, cr, width, 10, track_top);
-  else if (n > 0)
-    draw_milestone_slide (self, cr, width, 10, track_top);
-
-  /* the track along the bottom, the camera on the current milestone */
-  impact_timeline_viewport_init (&vp, width / TRACK_SCALE, TRACK_UNITS / TRACK_SCALE);
-  impact_timeline_viewport_fit (&vp, self->layout);
-  vp.zoom = MAX (vp.zoom, vp.width / 8.0);    /* about eight years across, or all if fewer */
-  vp.t0 = self->camera - vp.width / 2 / vp.zoom;
-  vp.selected = self->slide;
-  vp.legend = FALSE;
-  vp.pixel_scale = gtk_widget_get_scale_factor (GTK_WIDGET (area)) * scale * TRACK_SCALE;
-  cairo_save (cr);
-  cairo_translate (cr, 0, track_top);
-  cairo_scale (cr, TRACK_SCALE, TRACK_SCALE);
-  impact_timeline_render (cr, self->layout, &vp);
-  cairo_restore (cr);
-  /* the reading position */
-  set_color (cr, accent, 0.9);
-  cairo_move_to (cr, width / 2 - 7, track_top);
-  cairo_line_to (cr, width / 2 + 7, track_top);
-  cairo_line_to (cr, width / 2, track_top + 8);
-  cairo_close_path (cr);
-  cairo_fill (cr);
+  if (!impact_timeline_render_step (cr, self->layout, pw / scale, ph / scale, self->slide,
+                                    self->has_title, self->camera, &error))
+    g_warning ("%s", error->message);
 }
 
 /* GObject */

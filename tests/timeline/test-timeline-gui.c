@@ -272,6 +272,42 @@ test_presenter_without_title (void)
   gtk_window_destroy (window);
 }
 
+/* An Arabic copy of the example: the arrows step in the reading direction,
+ * Left forward and Right back, and the mirrored steps draw */
+static void
+test_presenter_rtl (void)
+{
+  g_autofree char *path = impact_test_example_path ("kolkata.json");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = NULL;
+  g_autoptr(ImpactDocument) doc = NULL;
+  GtkWindow *window;
+  ImpactPresenterWindow *p;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  json = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (json, "\"language\": \"en\"", "\"language\": \"ar\"", 1), ==, 1);
+  doc = impact_json_loader_load_data (json->str, json->len, "kolkata-ar.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  window = impact_presenter_window_new (NULL, doc, NULL);
+  p = IMPACT_PRESENTER_WINDOW (window);
+  gtk_window_present (window);
+  wait_for (is_mapped, window, "the presenter");
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, -1);
+  press (GTK_WIDGET (window), GDK_KEY_Left);
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, 0);
+  press (GTK_WIDGET (window), GDK_KEY_Left);
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, 1);
+  press (GTK_WIDGET (window), GDK_KEY_Right);
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, 0);
+  press (GTK_WIDGET (window), GDK_KEY_space);       /* not a direction: forward */
+  g_assert_cmpint (impact_presenter_window_get_slide (p), ==, 1);
+  wait_for (not_animating, p, "the camera move");
+  spin (50);
+  gtk_window_destroy (window);
+}
+
 static int
 compare_double (const double *a,
                 const double *b)
@@ -439,5 +475,6 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline-gui/view-10k", test_view_10k);
   g_test_add_func ("/timeline-gui/details-markup", test_details_markup);
   g_test_add_func ("/timeline-gui/presenter-without-title", test_presenter_without_title);
+  g_test_add_func ("/timeline-gui/presenter-rtl", test_presenter_rtl);
   return g_test_run ();
 }
