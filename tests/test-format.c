@@ -190,7 +190,7 @@ test_format_statistic (void)
     { "en-IN", 0, 1284000, 0, NULL, NULL, NULL, NULL, "12,84,000", NULL, "12,84,000" },
     { "bn", IMPACT_DIGITS_NATIVE, 87, 0, NULL, NULL, NULL, "%", "৮৭", "%", "৮৭%" },
     { "ar", IMPACT_DIGITS_NATIVE, 87, 0, NULL, NULL, NULL, "%", "٨٧", "٪؜", "٨٧٪؜" },
-    { "sw", 0, 99.5, 1, NULL, "+", NULL, "%", "99.5+", "%", "99.5+%" },
+    { "sw", 0, 99.5, 1, NULL, "+", NULL, "%", "99.5+", "%", "99.5%+" },
     /* a suffix that is not a percent sign is the data's */
     { "fr", 0, 12, 0, NULL, NULL, NULL, " ans", "12", " ans", "12 ans" },
   };

@@ -290,9 +290,9 @@ test_milestones_and_eras (gconstpointer data)
 
       for (guint i = 0; i < texts->len; i++)
         shown += g_str_has_prefix (g_ptr_array_index (texts, i), "M ");
-      /* the sheet shows a few milestones, not all */
+      /* the sheet shows a few milestones (at most three rows of four), not all */
       g_assert_cmpuint (shown, >, 0);
-      g_assert_cmpuint (shown, <=, 4);
+      g_assert_cmpuint (shown, <=, 12);
     }
 }
 

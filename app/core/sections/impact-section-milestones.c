@@ -41,44 +41,58 @@ date_years (const ImpactDate *date)
   return date->year + (date->month ? (date->month - 1) / 12.0 : 0) + (date->day ? date->day / 366.0 : 0);
 }
 
-/* Adds to @chosen (flags by sorted position) the position among
- * @candidates farthest in time from every chosen one */
-static gboolean
-choose_farthest (ImpactDocument *doc,
-                 const guint    *order,
-                 guint           n,
-                 gboolean       *chosen,
-                 gboolean        highlighted_only)
+/* Lowers @nearest (by sorted position) to the distance from the newly
+ * chosen position @c: @nearest then holds, for every position, its distance
+ * to the closest chosen one, so each choice costs one pass, not a pass per
+ * chosen milestone. The position breaks ties between milestones of one
+ * year. */
+static void
+update_nearest (const double *years,
+                guint         n,
+                double       *nearest,
+                guint         c)
 {
-  GPtrArray *milestones = impact_document_get_milestones (doc);
+  for (guint p = 0; p < n; p++)
+    {
+      double d = fabs (years[p] - years[c]) + fabs ((double) p - c) * 1e-3;
+
+      nearest[p] = MIN (nearest[p], d);
+    }
+}
+
+/* Adds to @chosen the position among the candidates farthest in time from
+ * every chosen one */
+static gboolean
+choose_farthest (GPtrArray    *milestones,
+                 const guint  *order,
+                 guint         n,
+                 const double *years,
+                 double       *nearest,
+                 gboolean     *chosen,
+                 gboolean      highlighted_only)
+{
   double best = -1;
   guint best_pos = G_MAXUINT;
 
   for (guint p = 0; p < n; p++)
     {
-      const ImpactMilestone *m = g_ptr_array_index (milestones, order[p]);
-      double nearest = G_MAXDOUBLE;
+      const ImpactMilestone *m;
 
-      if (chosen[p] || (highlighted_only && !m->highlight))
+      if (chosen[p])
         continue;
-      for (guint q = 0; q < n; q++)
-        if (chosen[q])
-          {
-            const ImpactMilestone *o = g_ptr_array_index (milestones, order[q]);
-            /* the position breaks ties between milestones of one year */
-            double d = fabs (date_years (&m->date) - date_years (&o->date)) + fabs ((double) p - q) * 1e-3;
-
-            nearest = MIN (nearest, d);
-          }
-      if (nearest > best)
+      m = g_ptr_array_index (milestones, order[p]);
+      if (highlighted_only && !m->highlight)
+        continue;
+      if (nearest[p] > best)
         {
-          best = nearest;
+          best = nearest[p];
           best_pos = p;
         }
     }
   if (best_pos == G_MAXUINT)
     return FALSE;
   chosen[best_pos] = TRUE;
+  update_nearest (years, n, nearest, best_pos);
   return TRUE;
 }
 
@@ -92,8 +106,11 @@ impact_section_milestones_pick (ImpactDocument *doc,
 {
   guint n;
   const guint *order = impact_document_get_milestone_order (doc, &n);
+  GPtrArray *milestones = impact_document_get_milestones (doc);
   GArray *picked = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree gboolean *chosen = NULL;
+  g_autofree double *years = NULL;
+  g_autofree double *nearest = NULL;
   guint count = 1;
 
   if (n <= max)
@@ -104,10 +121,20 @@ impact_section_milestones_pick (ImpactDocument *doc,
   if (max == 0)
     return picked;
   chosen = g_new0 (gboolean, n);
+  years = g_new (double, n);
+  nearest = g_new (double, n);
+  for (guint p = 0; p < n; p++)
+    {
+      const ImpactMilestone *m = g_ptr_array_index (milestones, order[p]);
+
+      years[p] = date_years (&m->date);
+      nearest[p] = G_MAXDOUBLE;
+    }
   chosen[0] = TRUE;   /* the founding */
-  while (count < max && choose_farthest (doc, order, n, chosen, TRUE))
+  update_nearest (years, n, nearest, 0);
+  while (count < max && choose_farthest (milestones, order, n, years, nearest, chosen, TRUE))
     count++;
-  while (count < max && choose_farthest (doc, order, n, chosen, FALSE))
+  while (count < max && choose_farthest (milestones, order, n, years, nearest, chosen, FALSE))
     count++;
   for (guint p = 0; p < n; p++)
     if (chosen[p])
