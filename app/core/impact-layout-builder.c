@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "impact-layout-builder.h"
+#include "impact-format.h"
 #include "impact-image.h"
 
 static void
@@ -625,25 +626,37 @@ stat_has_extra (const ImpactStatistic *stat)
 }
 
 char *
-impact_builder_stat_number (const ImpactStatistic *stat)
+impact_builder_stat_number (ImpactLayoutBuilder   *b,
+                            const ImpactStatistic *stat)
 {
+  const char *language = impact_document_get_language (b->doc);
+  ImpactDigits digits = impact_format_document_digits (b->doc);
   ImpactStatistic bare;
 
   if (!stat_has_extra (stat))
-    return impact_statistic_format_number (stat);
+    return impact_format_statistic_number (language, digits, stat);
   bare = *stat;
   bare.qualifier = NULL;
-  return impact_statistic_format_number (&bare);
+  return impact_format_statistic_number (language, digits, &bare);
 }
 
-/* NULL when the figure is a number alone */
+/* NULL when the figure is a number alone; a percent sign spaced as the
+ * document's language spaces it ("64 %" in French) */
 char *
-impact_builder_stat_extra_text (const ImpactStatistic *stat)
+impact_builder_stat_extra_text (ImpactLayoutBuilder   *b,
+                                const ImpactStatistic *stat)
 {
+  g_autofree char *suffix = NULL;
+
   if (!stat_has_extra (stat))
     return NULL;
+  suffix = impact_format_statistic_suffix (impact_document_get_language (b->doc),
+                                           impact_format_document_digits (b->doc), stat);
+  /* the spacing of a sign that follows the scale word is the scale's */
+  if (suffix && stat->scale && *stat->scale)
+    g_strstrip (suffix);
   return g_strconcat (stat->scale ? stat->scale : "",
-                      stat->suffix ? stat->suffix : "",
+                      suffix ? suffix : "",
                       stat->qualifier ? stat->qualifier : "",
                       NULL);
 }

@@ -277,10 +277,12 @@ impact_builder_equalise_rules (ImpactLayoutBuilder *b,
                                double               bottom);
 
 char *
-impact_builder_stat_number (const ImpactStatistic *stat);
+impact_builder_stat_number (ImpactLayoutBuilder   *b,
+                            const ImpactStatistic *stat);
 
 char *
-impact_builder_stat_extra_text (const ImpactStatistic *stat);
+impact_builder_stat_extra_text (ImpactLayoutBuilder   *b,
+                                const ImpactStatistic *stat);
 
 char *
 impact_builder_display_website (const char *url);

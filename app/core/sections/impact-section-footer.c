@@ -12,6 +12,7 @@
 
 #include "impact-emphasis.h"
 #include "impact-sections.h"
+#include "impact-sheet-words.h"
 
 /* The footer band, anchored to the bottom edge; returns its top. */
 double
@@ -21,6 +22,8 @@ impact_section_footer_place (ImpactLayoutBuilder *b,
   ImpactOrganisation *org = impact_document_get_organisation (b->doc);
   ImpactFooter *footer = impact_document_get_footer (b->doc);
   ImpactQuote *quote = impact_document_get_quote (b->doc);
+  const char *language = impact_document_get_language (b->doc);
+  const char *marker = impact_sheet_word (language, IMPACT_WORD_PSEUDONYM_MARKER);
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
   double x = b->margin, pad = 20, contact_w = 128, col_gap = 28;
   double about_x = x + contact_w + col_gap, about_w = b->content_width - contact_w - col_gap;
@@ -34,9 +37,9 @@ impact_section_footer_place (ImpactLayoutBuilder *b,
   for (guint i = 0; org->address && org->address[i]; i++)
     g_string_append_printf (contact, "%s%s", contact->len ? "\n" : "", org->address[i]);
   if (org->phone && *org->phone)
-    g_string_append_printf (contact, "%s%s %s", contact->len ? "\n" : "", C_("phone abbreviation", "P"), org->phone);
+    g_string_append_printf (contact, "%s%s %s", contact->len ? "\n" : "", impact_sheet_word (language, IMPACT_WORD_CONTACT_PHONE), org->phone);
   if (org->fax && *org->fax)
-    g_string_append_printf (contact, "%s%s %s", contact->len ? "\n" : "", C_("fax abbreviation", "F"), org->fax);
+    g_string_append_printf (contact, "%s%s %s", contact->len ? "\n" : "", impact_sheet_word (language, IMPACT_WORD_CONTACT_FAX), org->fax);
   if (org->email && *org->email)
     g_string_append_printf (contact, "%s%s", contact->len ? "\n" : "", org->email);
 
@@ -73,8 +76,8 @@ impact_section_footer_place (ImpactLayoutBuilder *b,
   if (footer->disclaimer && *footer->disclaimer)
     {
       /* the pseudonym mark of the quote points here */
-      if (quote && quote->pseudonym && footer->disclaimer[0] != '*')
-        g_string_append (fine, "*");
+      if (quote && quote->pseudonym && !g_str_has_prefix (footer->disclaimer, marker))
+        g_string_append (fine, marker);
       g_string_append (fine, footer->disclaimer);
     }
   if (footer->copyright && *footer->copyright)

@@ -19,6 +19,7 @@
 
 #include "impact-emphasis.h"
 #include "impact-sections.h"
+#include "impact-format.h"
 
 #define COLUMNS 4
 #define ERA_LANES 2
@@ -157,7 +158,8 @@ place_milestone (ImpactLayoutBuilder   *b,
 
   if (impact_date_get_precision (&m->date) > IMPACT_DATE_PRECISION_YEAR)
     {
-      g_autofree char *date = impact_date_format (&m->date);
+      g_autofree char *date = impact_format_date (impact_document_get_language (b->doc),
+                                                   impact_format_document_digits (b->doc), &m->date);
 
       style = impact_builder_body_style (b, 7.5);
       style.size = 7.5;
@@ -181,7 +183,8 @@ place_milestone (ImpactLayoutBuilder   *b,
     }
   if (m->metrics->len > 0)
     {
-      g_autofree char *metrics = impact_milestone_format_metrics (m);
+      g_autofree char *metrics = impact_format_milestone_metrics (impact_document_get_language (b->doc),
+                                                                impact_format_document_digits (b->doc), m);
 
       style = impact_builder_kicker_style (b, 6.5);
       style.letter_spacing = 0.5;

@@ -12,12 +12,14 @@
 
 #include "impact-emphasis.h"
 #include "impact-sections.h"
+#include "impact-sheet-words.h"
 
 double
 impact_section_quote_place (ImpactLayoutBuilder *b,
                             double               y)
 {
   ImpactQuote *quote = impact_document_get_quote (b->doc);
+  const char *language = impact_document_get_language (b->doc);
   const ImpactColor *accent = impact_theme_get_accent (b->theme);
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
   double x = b->margin, pad = 16, mark_w = 44, top = y, h;
@@ -50,11 +52,14 @@ impact_section_quote_place (ImpactLayoutBuilder *b,
 
   if (quote->attribution && *quote->attribution)
     {
-      g_autofree char *line = g_strdup_printf ("— %s%s%s%s",
-                                               quote->attribution,
-                                               quote->pseudonym ? "*" : "",
-                                               quote->role && *quote->role ? ", " : "",
-                                               quote->role ? quote->role : "");
+      g_autofree char *name = g_strconcat (quote->attribution,
+                                           quote->pseudonym ? impact_sheet_word (language, IMPACT_WORD_PSEUDONYM_MARKER) : "",
+                                           NULL);
+      g_autofree char *line = quote->role && *quote->role
+        ? impact_sheet_words_format (language, IMPACT_WORD_QUOTE_ATTRIBUTION_ROLE, 0,
+                                     "name", name, "role", quote->role, NULL)
+        : impact_sheet_words_format (language, IMPACT_WORD_QUOTE_ATTRIBUTION, 0,
+                                     "name", name, NULL);
       style = impact_builder_kicker_style (b, 7.5);
       style.uppercase = FALSE;
       style.letter_spacing = 0.5;

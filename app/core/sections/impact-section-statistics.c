@@ -102,8 +102,8 @@ place_row (ImpactLayoutBuilder *b,
   for (guint i = 0; i < n && fit; i++)
     {
       const ImpactStatistic *stat = g_ptr_array_index (all, first + i);
-      g_autofree char *number = impact_builder_stat_number (stat);
-      g_autofree char *extra = impact_builder_stat_extra_text (stat);
+      g_autofree char *number = impact_builder_stat_number (b, stat);
+      g_autofree char *extra = impact_builder_stat_extra_text (b, stat);
       ImpactTextStyle style = number_style (b, look, number_size);
       g_autoptr(PangoLayout) probe = impact_builder_make_text (b, &style, number, FALSE, -1);
       double w, extra_w = 0;
@@ -130,8 +130,8 @@ place_row (ImpactLayoutBuilder *b,
     {
       const ImpactStatistic *stat = g_ptr_array_index (all, first + i);
       StatParts *p = &g_array_index (parts, StatParts, i);
-      g_autofree char *number = impact_builder_stat_number (stat);
-      g_autofree char *extra = impact_builder_stat_extra_text (stat);
+      g_autofree char *number = impact_builder_stat_number (b, stat);
+      g_autofree char *extra = impact_builder_stat_extra_text (b, stat);
       g_autofree char *path = g_strdup_printf ("statistics[%u].label", first + i);
       double avail = col_w - 2 * pad - (!look->icon_leads_label && p->icon ? 22 : 0);
       ImpactTextStyle style = number_style (b, look, number_size);
@@ -346,7 +346,7 @@ place_stacked (ImpactLayoutBuilder *b,
   for (guint i = 0; i < n; i++)
     {
       const ImpactStatistic *stat = g_ptr_array_index (stats, i);
-      g_autofree char *number = impact_builder_stat_number (stat);
+      g_autofree char *number = impact_builder_stat_number (b, stat);
       ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
       g_autoptr(PangoLayout) probe = NULL;
       double w;
@@ -360,7 +360,7 @@ place_stacked (ImpactLayoutBuilder *b,
   for (guint i = 0; i < n; i++)
     {
       const ImpactStatistic *stat = g_ptr_array_index (stats, i);
-      g_autofree char *number = impact_builder_stat_number (stat);
+      g_autofree char *number = impact_builder_stat_number (b, stat);
       ImpactTextStyle style = impact_builder_heading_style (b, number_size, PANGO_WEIGHT_HEAVY);
       PangoLayout *layout;
       double w;
@@ -402,7 +402,7 @@ place_stacked (ImpactLayoutBuilder *b,
 
       /* the scale word and suffix lead the label: "million people …" */
       {
-        g_autofree char *extra = impact_builder_stat_extra_text (stat);
+        g_autofree char *extra = impact_builder_stat_extra_text (b, stat);
 
         label = extra ? g_strdup_printf ("%s %s", extra, stat->label) : g_strdup (stat->label);
       }
