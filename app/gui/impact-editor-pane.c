@@ -927,6 +927,41 @@ choice_row (ImpactEditorPane   *self,
   return add_row (parent, row);
 }
 
+/* A choice among @ids for a document member set through @setter ("" =
+ * left out of the data) */
+static GtkWidget *
+doc_choice_row (ImpactEditorPane   *self,
+                GtkWidget          *parent,
+                const char         *title,
+                const char         *key,
+                DocSetter           setter,
+                const char         *value,
+                const char * const *ids,
+                const char * const *labels)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  GtkStringList *model = gtk_string_list_new (NULL);
+  Field *field = field_new (self, key, FIELD_DOC_STRING, NULL);
+  guint selected = 0;
+
+  field->setter = setter;
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      gtk_string_list_append (model, labels[i]);
+      if (g_strcmp0 (ids[i], value) == 0 || (ids[i][0] == '\0' && value == NULL))
+        selected = i;
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_object_set_data (G_OBJECT (row), "ids", (gpointer) ids);
+  g_object_unref (model);
+  register_field (self, field, row, row);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed_cb), field);
+  return add_row (parent, row);
+}
+
 static const char * const icon_ids[] = {
   "", "check", "scales", "heart", "pillar", "people", "shield", "book", "home", "star", "globe", NULL
 };
@@ -2053,6 +2088,14 @@ build (ImpactEditorPane *self)
   group = group_new (self, _("Design"), NULL);
   choice_row (self, group, _("Template"), "theme.template", FIELD_TEMPLATE, &theme->template_name,
               template_ids, template_labels);
+  {
+    static const char * const pages_ids[] = { "", "auto", "1", NULL };
+    const char *pages_labels[] = { _("Two (front and back)"), _("One when everything fits"),
+                                   _("One"), NULL };
+
+    doc_choice_row (self, group, _("Pages"), "pages", impact_document_set_pages,
+                    impact_document_get_pages (doc), pages_ids, pages_labels);
+  }
   colour_row (self, group, _("Primary Colour"), "theme.primary", &theme->primary, "#1b365d");
   colour_row (self, group, _("Accent Colour"), "theme.accent", &theme->accent, "#d9822b");
   colour_row (self, group, _("Text Colour"), "theme.text", &theme->text, "#1f2933");

@@ -457,6 +457,57 @@ draw_outline (ImpactSheetPreview    *self,
   gtk_snapshot_append_border (snapshot, &rounded, widths, borders);
 }
 
+/* Marks every section the layout had to leave off @page (drawn at
+ * @page_rect) as overset text is marked in a layout program: a red frame
+ * with a light red wash where the section would have gone. */
+static void
+draw_overflow (ImpactSheetPreview    *self,
+               GtkSnapshot           *snapshot,
+               guint                  page,
+               const graphene_rect_t *page_rect)
+{
+  static const GdkRGBA wash = { 0.878, 0.106, 0.141, 0.10 };
+  static const GdkRGBA red = { 0.878, 0.106, 0.141, 0.95 };
+  const GdkRGBA borders[4] = { red, red, red, red };
+  const float widths[4] = { 2, 2, 2, 2 };
+  double scale = get_scale (self);
+
+  if (self->layout == NULL || page >= impact_sheet_layout_get_n_pages (self->layout))
+    return;
+  for (guint i = 0; i < impact_sheet_layout_get_n_boxes (self->layout, page); i++)
+    {
+      const ImpactBox *box = impact_sheet_layout_get_box (self->layout, page, i);
+      GskRoundedRect rounded;
+      graphene_rect_t rect;
+
+      if (!box->overflow)
+        continue;
+      graphene_rect_init (&rect,
+                          page_rect->origin.x + box->x * scale,
+                          page_rect->origin.y + box->y * scale,
+                          MAX (box->width * scale, 8),
+                          MAX (box->height * scale, 8));
+      gsk_rounded_rect_init_from_rect (&rounded, &rect, 2);
+      gtk_snapshot_append_color (snapshot, &wash, &rect);
+      gtk_snapshot_append_border (snapshot, &rounded, widths, borders);
+      if (rect.size.height >= 24 && rect.size.width >= 120)
+        {
+          g_autoptr(PangoLayout) note = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+            _("Does not fit: shorten the texts (see the warnings)"));
+          int note_w, note_h;
+
+          pango_layout_set_width (note, (int) ((rect.size.width - 16) * PANGO_SCALE));
+          pango_layout_set_ellipsize (note, PANGO_ELLIPSIZE_END);
+          pango_layout_get_pixel_size (note, &note_w, &note_h);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + 8,
+                                                                  rect.origin.y + (rect.size.height - note_h) / 2));
+          gtk_snapshot_append_layout (snapshot, note, &red);
+          gtk_snapshot_restore (snapshot);
+        }
+    }
+}
+
 /* The smallest box under widget point (@x, @y): an item rather than its
  * section. */
 static gboolean
@@ -903,6 +954,7 @@ impact_sheet_preview_snapshot (GtkWidget   *widget,
 
       drew = TRUE;
 
+      draw_overflow (self, snapshot, page, &rect);
       if (self->have_hover &&
           !(self->have_selection && self->hover_section == self->selected_section &&
             self->hover_item == self->selected_item))

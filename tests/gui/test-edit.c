@@ -348,6 +348,39 @@ test_colour_switch_choice (void)
   close_window (window);
 }
 
+/* Pages: the Design group's choice sets the data's "pages", the preview
+ * follows, and a save writes it; "Two" leaves the member out again */
+static void
+test_pages_choice (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir);
+  ImpactWindow *window = open_loaded (file);
+  ImpactDocument *doc = impact_window_get_document (window);
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_again = NULL;
+
+  g_assert_null (impact_document_get_pages (doc));
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (window->result->layout), ==, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "pages")), 2);
+  g_assert_cmpstr (impact_document_get_pages (doc), ==, "1");
+  impact_window_apply_edits (window);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (window->result->layout), ==, 1);
+  g_assert_true (impact_sheet_layout_get_n_pages (impact_sheet_preview_get_layout (window->preview)) == 1);
+  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  saved = read_text (file);
+  g_assert_nonnull (strstr (saved, "\"pages\": 1"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "pages")), 0);
+  g_assert_null (impact_document_get_pages (doc));
+  impact_window_apply_edits (window);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (window->result->layout), ==, 2);
+  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  saved_again = read_text (file);
+  g_assert_null (strstr (saved_again, "\"pages\""));
+  close_window (window);
+}
+
 /* The loader's warnings stand next to the fields they concern */
 static void
 test_warnings_next_to_fields (void)
@@ -1442,6 +1475,7 @@ main (int   argc,
   g_test_add_func ("/gui/edit/statistic-preview-save-undo", test_edit_statistic);
   g_test_add_func ("/gui/edit/typing-is-one-step", test_typing_coalesces);
   g_test_add_func ("/gui/edit/colour-switch-choice", test_colour_switch_choice);
+  g_test_add_func ("/gui/edit/pages-choice", test_pages_choice);
   g_test_add_func ("/gui/edit/warnings-next-to-fields", test_warnings_next_to_fields);
   g_test_add_func ("/gui/edit/milestones-add-reorder-remove", test_milestones);
   g_test_add_func ("/gui/edit/focus-stays-with-item", test_focus_stays_with_item);

@@ -1163,6 +1163,67 @@ test_import_spreadsheet (void)
   remove_tree (dir);
 }
 
+/* A sheet whose content does not fit: the section the layout left off is
+ * marked on the preview (a red frame, as overset text in a layout
+ * program), not drawn over the rest */
+static void
+test_overflow_marked (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "layout", "too-long.json", NULL);
+  g_autofree char *path = g_build_filename (dir, "office.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  ImpactSheetLayout *layout;
+  const ImpactBox *overflow = NULL;
+  guint overflow_page = 0;
+  graphene_rect_t rect;
+  ImpactWindow *window;
+  int px, py, width, height;
+  const guchar *p;
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  window = open_shown (file);
+  layout = impact_sheet_preview_get_layout (window->preview);
+  for (guint page = 0; overflow == NULL && page < impact_sheet_layout_get_n_pages (layout); page++)
+    for (guint i = 0; overflow == NULL && i < impact_sheet_layout_get_n_boxes (layout, page); i++)
+      if (impact_sheet_layout_get_box (layout, page, i)->overflow)
+        {
+          overflow = impact_sheet_layout_get_box (layout, page, i);
+          overflow_page = page;
+        }
+  g_assert_nonnull (overflow);
+  impact_sheet_preview_scroll_to (window->preview, overflow_page, overflow);
+  settle_frames ();
+  g_assert_true (impact_sheet_preview_get_item_rect (window->preview, overflow->section, overflow->item, &rect));
+  texture = impact_gui_test_render (GTK_WIDGET (window->preview));
+  g_assert_nonnull (texture);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  /* the left edge of the frame, half way down (in view) */
+  px = (int) rect.origin.x;
+  py = (int) CLAMP (rect.origin.y + MIN (rect.size.height, 8) / 2, 0, height - 1);
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (px, <, width);
+  p = pixels + (gsize) py * width * 4 + (gsize) px * 4;   /* B, G, R, A (cairo ARGB32) */
+  g_test_message ("overflow frame pixel at %d, %d: r %d g %d b %d", px, py, p[2], p[1], p[0]);
+  g_assert_cmpint (p[2], >, 160);
+  g_assert_cmpint (p[1], <, 110);
+  g_assert_cmpint (p[0], <, 110);
+  impact_gui_test_screenshot (GTK_WIDGET (window), "overflow-marked");
+  close_window (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1194,6 +1255,7 @@ main (int   argc,
   g_test_add_func ("/gui/export/kinds", test_export_kinds);
   g_test_add_func ("/gui/export/timeline-and-pdfx", test_export_timeline_and_pdfx);
   g_test_add_func ("/gui/import/spreadsheet", test_import_spreadsheet);
+  g_test_add_func ("/gui/select/overflow-marked", test_overflow_marked);
 
   status = g_test_run ();
   g_clear_object (&app);
