@@ -231,7 +231,17 @@ place_row (ImpactLayoutBuilder *b,
             impact_builder_add_icon (b, stat->icon, px, label_top + 0.5 * ts, 14 * ts, accent);
         }
 
-      nx = px + pad + look->number_nudge - number_size * look->number_nudge_em;
+      /* the optical nudge pulls the figure's side bearing into the
+       * margin, never its ink: a script's digits (Devanagari, Bengali)
+       * may have none */
+      {
+        PangoRectangle ink;
+        double bearing;
+
+        pango_layout_get_extents (p->number, &ink, NULL);
+        bearing = MAX (0.0, (double) ink.x / PANGO_SCALE);
+        nx = px + pad + look->number_nudge - MIN (number_size * look->number_nudge_em, bearing);
+      }
       impact_text_layout_get_size (p->number, &nw, NULL);
       impact_builder_place_layout (b, g_object_ref (p->number), nx,
                                    baseline - impact_text_layout_get_baseline (p->number),
