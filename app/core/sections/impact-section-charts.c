@@ -81,6 +81,34 @@ copy_scene (ImpactLayoutBuilder *b,
     }
 }
 
+/* The leftmost ink of a scene, its background aside */
+static double
+ink_left (ImpactChartScene *scene)
+{
+  double left = G_MAXDOUBLE;
+
+  for (guint i = 0; i < impact_chart_scene_get_n_shapes (scene); i++)
+    {
+      const ImpactChartShape *s = impact_chart_scene_get_shape (scene, i);
+
+      if (s->role == IMPACT_CHART_ROLE_BACKGROUND)
+        continue;
+      if (s->type == IMPACT_CHART_SHAPE_LINE || s->type == IMPACT_CHART_SHAPE_POLYGON)
+        for (guint k = 0; k < s->n_points; k++)
+          left = MIN (left, s->points[2 * k] - s->line_width / 2);
+      else if (s->type == IMPACT_CHART_SHAPE_TEXT)
+        {
+          PangoRectangle ink;
+
+          pango_layout_get_pixel_extents (s->layout, &ink, NULL);
+          left = MIN (left, s->x + ink.x);
+        }
+      else
+        left = MIN (left, s->x);
+    }
+  return left == G_MAXDOUBLE ? 0 : MAX (left, 0);
+}
+
 static void
 place_chart (ImpactLayoutBuilder *b,
              ImpactChart         *chart,
@@ -94,7 +122,26 @@ place_chart (ImpactLayoutBuilder *b,
   g_autofree char *alt = impact_chart_dup_description (chart);
   ImpactOp *op;
 
+  double inset;
+
+  /* the scene keeps a little room at its left; set the title and the
+   * value axis flush with the measure like every other section's text */
   scene = impact_chart_layout (chart, w, h, b->theme, b->context, IMPACT_CHART_LAYOUT_TITLE);
+  inset = ink_left (scene);
+  if (inset > 0.5 && inset < w / 4)
+    {
+      impact_chart_scene_free (scene);
+      scene = impact_chart_layout (chart, w + inset, h, b->theme, b->context, IMPACT_CHART_LAYOUT_TITLE);
+      if (ink_left (scene) < inset - 0.5 || ink_left (scene) > inset + 0.5)
+        {
+          /* the layout changed with the width: keep the plain one */
+          impact_chart_scene_free (scene);
+          scene = impact_chart_layout (chart, w, h, b->theme, b->context, IMPACT_CHART_LAYOUT_TITLE);
+          inset = 0;
+        }
+    }
+  else
+    inset = 0;
 
   op = impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN);
   op->name = g_strdup ("Figure");
@@ -103,7 +150,7 @@ place_chart (ImpactLayoutBuilder *b,
   op->y = y;
   op->w = w;
   op->h = h;
-  copy_scene (b, scene, x, y);
+  copy_scene (b, scene, x - inset, y);
   op = impact_builder_push_op (b, IMPACT_OP_TAG_END);
   op->name = g_strdup ("Figure");
 
