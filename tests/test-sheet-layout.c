@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "impact-chart-scene.h"
 #include "impact-json-loader.h"
 #include "impact-sheet-layout-private.h"
 #include "sections/impact-sections.h"
@@ -227,6 +228,257 @@ example_with_long_problem (guint repeat)
   g_string_free (body, TRUE);
   json_generator_set_root (generator, json_parser_get_root (parser));
   return json_generator_to_data (generator, NULL);
+}
+
+
+/* Charts (issue 16): the example with @charts (JSON) as its charts, a
+ * milestone with a count added when @extra_milestone, and without its
+ * profile (the example's back page is full: a chart needs room) */
+static char *
+example_with_charts (const char *charts_json,
+                     gboolean    extra_milestone)
+{
+  g_autofree char *path = impact_test_example_path ("kolkata.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonParser) charts = json_parser_new ();
+  JsonObject *root;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, contents, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_parser_load_from_data (charts, charts_json, -1, &error);
+  g_assert_no_error (error);
+  json_object_set_member (root, "charts", json_node_copy (json_parser_get_root (charts)));
+  json_object_remove_member (root, "profile");
+  if (extra_milestone)
+    {
+      JsonArray *milestones = json_object_get_array_member (root, "milestones");
+      JsonObject *m = json_object_new ();
+      JsonObject *metrics = json_object_new ();
+
+      json_object_set_string_member (m, "date", "2018");
+      json_object_set_string_member (m, "title", "Largest rescue yet");
+      json_object_set_int_member (metrics, "rescued", 40);
+      json_object_set_object_member (m, "metrics", metrics);
+      json_array_add_object_element (milestones, m);
+    }
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  return json_generator_to_data (generator, NULL);
+}
+
+#define ONE_CHART \
+  "[{\"label\": \"Survivors rescued per year\", \"kind\": \"columns\"," \
+  "  \"derive\": {\"metric\": \"rescued\", \"per\": \"year\"}}," \
+  " {\"label\": \"Tiny\", \"kind\": \"sparkline\"," \
+  "  \"derive\": {\"metric\": \"rescued\", \"per\": \"year\"}}]"
+
+static const ImpactBox *
+find_box (ImpactSheetLayout *layout,
+          guint              page,
+          ImpactSection      section,
+          int                item)
+{
+  for (guint i = 0; i < impact_sheet_layout_get_n_boxes (layout, page); i++)
+    {
+      const ImpactBox *box = impact_sheet_layout_get_box (layout, page, i);
+
+      if (box->section == section && box->item == item)
+        return box;
+    }
+  return NULL;
+}
+
+static gboolean
+has_section (ImpactSheetLayout *layout,
+             ImpactSection      section)
+{
+  for (guint p = 0; p < impact_sheet_layout_get_n_pages (layout); p++)
+    for (guint i = 0; i < impact_sheet_layout_get_n_boxes (layout, p); i++)
+      if (impact_sheet_layout_get_box (layout, p, i)->section == section)
+        return TRUE;
+  return FALSE;
+}
+
+/* The chart's drawing relative to its box, and its /Alt */
+static char *
+chart_signature (ImpactSheetLayout *layout,
+                 const ImpactBox   *box,
+                 char             **alt)
+{
+  GString *out = g_string_new (NULL);
+  gboolean inside = FALSE;
+
+  *alt = NULL;
+  for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, 1); i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, 1, i);
+
+      if (op->kind == IMPACT_OP_TAG_BEGIN && g_strcmp0 (op->name, "Figure") == 0 &&
+          fabs (op->x - box->x) < 0.01 && fabs (op->y - box->y) < 0.01)
+        {
+          inside = TRUE;
+          *alt = g_strdup (op->alt);
+          continue;
+        }
+      if (op->kind == IMPACT_OP_TAG_END && inside)
+        break;
+      if (inside && op->kind == IMPACT_OP_RECT)
+        g_string_append_printf (out, "R %.2f %.2f %.2f %.2f;", op->x - box->x, op->y - box->y, op->w, op->h);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_chart_section_placed (void)
+{
+  g_autofree char *json = example_with_charts (ONE_CHART, FALSE);
+  g_autoptr(ImpactDocument) doc = load_string (json);
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, diagnostics);
+  const ImpactBox *box, *milestones, *footer;
+  g_autofree char *signature = NULL, *alt = NULL;
+  double width, height, margin;
+  guint n_texts = 0, n_figures = 0;
+
+  g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (layout), ==, 2);
+  g_assert_null (find_box (layout, 0, IMPACT_SECTION_CHARTS, 0));
+  box = find_box (layout, 1, IMPACT_SECTION_CHARTS, 0);
+  g_assert_nonnull (box);
+  g_assert_false (box->overflow);
+  /* the sparkline is not a chart of the sheet */
+  g_assert_null (find_box (layout, 1, IMPACT_SECTION_CHARTS, 1));
+
+  /* inside the page's margins, below the milestones, above the footer */
+  impact_sheet_layout_get_page_extent (layout, &width, &height);
+  margin = width * 0.075;
+  g_assert_cmpfloat (box->x, >=, margin - 0.01);
+  g_assert_cmpfloat (box->x + box->width, <=, width - margin + 0.01);
+  g_assert_cmpfloat (box->height, >=, IMPACT_CHART_MIN_HEIGHT);
+  milestones = find_box (layout, 1, IMPACT_SECTION_MILESTONES, -1);
+  footer = find_box (layout, 1, IMPACT_SECTION_FOOTER, -1);
+  g_assert_nonnull (milestones);
+  g_assert_nonnull (footer);
+  g_assert_cmpfloat (box->y, >=, milestones->y + milestones->height);
+  g_assert_cmpfloat (box->y + box->height, <=, footer->y);
+  for (guint i = 0; i < impact_sheet_layout_get_n_boxes (layout, 1); i++)
+    {
+      const ImpactBox *other = impact_sheet_layout_get_box (layout, 1, i);
+
+      if (other != box && other->section != IMPACT_SECTION_CHARTS)
+        g_assert_false (boxes_overlap (box, other));
+    }
+  assert_well_formed (layout);
+
+  /* one Figure with the description as /Alt; its texts are paragraphs inside the box */
+  signature = chart_signature (layout, box, &alt);
+  g_assert_nonnull (alt);
+  g_assert_nonnull (strstr (alt, "Survivors rescued per year"));
+  g_assert_cmpstr (signature, !=, "");
+  for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, 1); i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, 1, i);
+
+      if (op->kind == IMPACT_OP_TAG_BEGIN && g_strcmp0 (op->name, "Figure") == 0)
+        n_figures++;
+      if (op->kind == IMPACT_OP_TEXT && op->x >= box->x - 0.01 && op->y >= box->y - 0.01 &&
+          op->x + op->w <= box->x + box->width + 0.01 && op->y + op->h <= box->y + box->height + 0.01)
+        {
+          g_assert_cmpstr (op->struct_tag, ==, "P");
+          n_texts++;
+        }
+    }
+  g_assert_cmpuint (n_figures, ==, 1);
+  g_assert_cmpuint (n_texts, >, 2);
+}
+
+static void
+assert_same_boxes (ImpactSheetLayout *a,
+                   ImpactSheetLayout *b)
+{
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (a), ==, impact_sheet_layout_get_n_pages (b));
+  for (guint p = 0; p < impact_sheet_layout_get_n_pages (a); p++)
+    {
+      g_assert_cmpuint (impact_sheet_layout_get_n_boxes (a, p), ==, impact_sheet_layout_get_n_boxes (b, p));
+      for (guint i = 0; i < impact_sheet_layout_get_n_boxes (a, p); i++)
+        {
+          const ImpactBox *x = impact_sheet_layout_get_box (a, p, i);
+          const ImpactBox *y = impact_sheet_layout_get_box (b, p, i);
+
+          g_assert_cmpint (x->section, ==, y->section);
+          g_assert_cmpint (x->item, ==, y->item);
+          g_assert_cmpfloat (fabs (x->x - y->x) + fabs (x->y - y->y) +
+                             fabs (x->width - y->width) + fabs (x->height - y->height), <, 0.01);
+        }
+    }
+}
+
+static void
+test_chart_section_absent (void)
+{
+  g_autoptr(ImpactDocument) doc = load_example ();
+  g_autoptr(ImpactSheetLayout) layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, NULL);
+  g_autofree char *json = example_with_charts ("[]", FALSE);
+  g_autofree char *json_spark = example_with_charts (
+    "[{\"label\": \"Tiny\", \"kind\": \"sparkline\", \"derive\": {\"metric\": \"rescued\", \"per\": \"year\"}}]", FALSE);
+  g_autoptr(ImpactDocument) none = load_string (json);
+  g_autoptr(ImpactDocument) spark = load_string (json_spark);
+  g_autoptr(ImpactSheetLayout) none_layout = layout_for (none, IMPACT_PAGE_SIZE_LETTER, NULL);
+  g_autoptr(ImpactSheetLayout) spark_layout = layout_for (spark, IMPACT_PAGE_SIZE_LETTER, NULL);
+  g_autofree char *json_one = example_with_charts (ONE_CHART, FALSE);
+  g_autoptr(ImpactDocument) one = load_string (json_one);
+  g_autoptr(ImpactSheetLayout) one_layout = layout_for (one, IMPACT_PAGE_SIZE_LETTER, NULL);
+  const ImpactBox *profile;
+  /* the example's back page as laid out before the charts section
+   * existed (letter, classic): the top of the profile */
+  const double profile_y = 518.284;
+
+  /* the example has no charts: no box, and its back page is as it was */
+  g_assert_false (has_section (layout, IMPACT_SECTION_CHARTS));
+  profile = find_box (layout, 1, IMPACT_SECTION_PROFILE, -1);
+  g_assert_nonnull (profile);
+  g_assert_cmpfloat (fabs (profile->y - profile_y), <, 0.01);
+  assert_well_formed (layout);
+
+  /* an empty list and a sparkline alone take no space (not even a gap) */
+  g_assert_false (has_section (none_layout, IMPACT_SECTION_CHARTS));
+  g_assert_false (has_section (spark_layout, IMPACT_SECTION_CHARTS));
+  assert_same_boxes (none_layout, spark_layout);
+
+  /* a chart takes space like any section: the back page's text shrinks to make room */
+  g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (one_layout, 1), <, impact_sheet_layout_get_fit_scale (none_layout, 1));
+  g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (one_layout, 0), ==, impact_sheet_layout_get_fit_scale (none_layout, 0));
+  g_assert_true (has_section (one_layout, IMPACT_SECTION_CHARTS));
+}
+
+static void
+test_chart_section_follows_milestones (void)
+{
+  g_autofree char *json = example_with_charts (ONE_CHART, FALSE);
+  g_autofree char *json_more = example_with_charts (ONE_CHART, TRUE);
+  g_autoptr(ImpactDocument) doc = load_string (json);
+  g_autoptr(ImpactDocument) more = load_string (json_more);
+  g_autoptr(ImpactSheetLayout) layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, NULL);
+  g_autoptr(ImpactSheetLayout) more_layout = layout_for (more, IMPACT_PAGE_SIZE_LETTER, NULL);
+  const ImpactBox *box = find_box (layout, 1, IMPACT_SECTION_CHARTS, 0);
+  const ImpactBox *more_box = find_box (more_layout, 1, IMPACT_SECTION_CHARTS, 0);
+  g_autofree char *alt = NULL, *more_alt = NULL;
+  g_autofree char *signature = NULL, *more_signature = NULL;
+
+  g_assert_nonnull (box);
+  g_assert_nonnull (more_box);
+  signature = chart_signature (layout, box, &alt);
+  more_signature = chart_signature (more_layout, more_box, &more_alt);
+  /* the columns change, and the description says the new figure */
+  g_assert_cmpstr (signature, !=, more_signature);
+  g_assert_cmpstr (alt, !=, more_alt);
+  g_assert_null (strstr (alt, "40"));
+  g_assert_nonnull (strstr (more_alt, "40"));
 }
 
 static void
@@ -992,6 +1244,9 @@ main (int   argc,
   g_test_add_func ("/layout/shapes/twelve-milestones", test_shape_twelve_milestones);
   g_test_add_func ("/layout/shapes/pages-auto", test_shape_pages_auto);
   g_test_add_func ("/layout/shapes/too-long", test_shape_too_long);
+  g_test_add_func ("/layout/charts/placed", test_chart_section_placed);
+  g_test_add_func ("/layout/charts/absent", test_chart_section_absent);
+  g_test_add_func ("/layout/charts/follows-milestones", test_chart_section_follows_milestones);
 
   return g_test_run ();
 }

@@ -25,6 +25,7 @@ op_clear (gpointer data)
   g_clear_pointer (&op->name, g_free);
   g_clear_pointer (&op->attributes, g_free);
   g_clear_pointer (&op->link, g_free);
+  g_clear_pointer (&op->alt, g_free);
   g_clear_pointer (&op->points, g_free);
 }
 

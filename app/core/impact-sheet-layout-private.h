@@ -44,6 +44,7 @@ typedef struct
   char         *name;       /* icon name or tag name; owned */
   char         *attributes; /* tag attributes (cairo syntax); owned */
   char         *link;       /* URI: the op's extent becomes a link; owned */
+  char         *alt;        /* a Figure tag's /Alt (TAG_BEGIN "Figure"); owned */
   const char   *struct_tag; /* PDF structure element of a text ("P", "H1" …), static; NULL = none */
   const char   *json_path;  /* image ops: the member the image comes from ("profile.photo"), static */
   int           src_width;  /* image ops: the file's size in pixels, before scaling */

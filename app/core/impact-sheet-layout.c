@@ -177,6 +177,9 @@ place_flow (ImpactLayoutBuilder   *b,
           over = TRUE;
           continue;
         }
+      /* an absent section places nothing and takes no gap either */
+      if (b->page->ops->len == n_ops && b->page->boxes->len == n_boxes && bottom <= top + 0.01)
+        continue;
       y = bottom;
     }
   return y;
@@ -921,7 +924,7 @@ impact_section_to_string (ImpactSection section)
 {
   static const char * const names[] = {
     "header", "problem", "statistics", "facts", "quote", "sources",
-    "approach", "milestones", "profile", "contact", "footer",
+    "approach", "milestones", "profile", "contact", "footer", "charts",
   };
 
   g_return_val_if_fail (section < IMPACT_N_SECTIONS, NULL);

@@ -150,6 +150,8 @@ outline_title (ImpactDocument *doc,
       return g_strdup (profile && profile->name ? profile->name : "Profile");
     case IMPACT_SECTION_CONTACT:
       return g_strdup ("Contact");
+    case IMPACT_SECTION_CHARTS:
+      return g_strdup ("Charts");
     case IMPACT_SECTION_FOOTER:
     case IMPACT_N_SECTIONS:
     default:
@@ -200,6 +202,8 @@ get_figures (ImpactPageSource *source,
 
       if (op->kind == IMPACT_OP_IMAGE)
         g_ptr_array_add (alts, op->name ? op->name : "");
+      else if (op->kind == IMPACT_OP_TAG_BEGIN && g_strcmp0 (op->name, "Figure") == 0)
+        g_ptr_array_add (alts, op->alt ? op->alt : "");
     }
 }
 

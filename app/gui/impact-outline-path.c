@@ -40,6 +40,7 @@ static const SectionName section_names[] = {
   { "organisation", IMPACT_SECTION_CONTACT },
   { "organization", IMPACT_SECTION_CONTACT },
   { "footer", IMPACT_SECTION_FOOTER },
+  { "charts", IMPACT_SECTION_CHARTS },
 };
 
 /* Reads "[N]" at *p; returns -1 when there is none or N is absurd. */

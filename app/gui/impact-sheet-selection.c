@@ -43,6 +43,7 @@ static const KeySection key_sections[] = {
   { "milestones", IMPACT_SECTION_MILESTONES, TRUE },
   { "profile.", IMPACT_SECTION_PROFILE, FALSE },
   { "footer.", IMPACT_SECTION_FOOTER, FALSE },
+  { "charts", IMPACT_SECTION_CHARTS, TRUE },
 };
 
 char *
@@ -65,6 +66,7 @@ impact_sheet_selection_key_for (ImpactSection section,
     case IMPACT_SECTION_PROFILE:    return g_strdup ("profile.name");
     case IMPACT_SECTION_CONTACT:    return g_strdup ("organisation.address");
     case IMPACT_SECTION_FOOTER:     return g_strdup ("footer.about");
+    case IMPACT_SECTION_CHARTS:     return g_strdup_printf ("charts.%u.label", index);
     case IMPACT_N_SECTIONS:
     default:
       return NULL;
@@ -139,6 +141,8 @@ impact_sheet_selection_describe (ImpactSection section,
     case IMPACT_SECTION_PROFILE:    return g_strdup (_("Profile"));
     case IMPACT_SECTION_CONTACT:    return g_strdup (_("Contact"));
     case IMPACT_SECTION_FOOTER:     return g_strdup (_("Footer"));
+    case IMPACT_SECTION_CHARTS:
+      return item < 0 ? g_strdup (_("Charts")) : g_strdup_printf (_("Chart %d"), item + 1);
     case IMPACT_N_SECTIONS:
     default:
       return g_strdup (_("Part of the sheet"));

@@ -85,6 +85,7 @@ const ImpactDesign impact_design_classic = {
   .back = {
     { IMPACT_SECTION_APPROACH, 0, 0 },
     { IMPACT_SECTION_MILESTONES, 0, 16 },
+    { IMPACT_SECTION_CHARTS, 0, 16 },
     { IMPACT_SECTION_PROFILE, 0, 16 },
     IMPACT_FLOW_END,
   },

@@ -26,6 +26,7 @@ static const ImpactSectionInfo sections[IMPACT_N_SECTIONS] = {
   { IMPACT_SECTION_PROFILE,    "profile",    N_("Profile"),    "profile",     IMPACT_FLOW_BACK,       impact_section_profile_place },
   { IMPACT_SECTION_CONTACT,    "contact",    N_("Contact"),    "organisation", IMPACT_FLOW_INSIDE,    NULL },
   { IMPACT_SECTION_FOOTER,     "footer",     N_("Footer"),     "footer",      IMPACT_FLOW_BACK_FOOT,  impact_section_footer_place },
+  { IMPACT_SECTION_CHARTS,     "charts",     N_("Charts"),     "charts",      IMPACT_FLOW_BACK,       impact_section_charts_place },
 };
 
 const ImpactSectionInfo *

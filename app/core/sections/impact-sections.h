@@ -49,6 +49,7 @@ double   impact_section_quote_place       (ImpactLayoutBuilder *b, double y);
 double   impact_section_approach_place    (ImpactLayoutBuilder *b, double y);
 double   impact_section_milestones_place  (ImpactLayoutBuilder *b, double y);
 double   impact_section_profile_place     (ImpactLayoutBuilder *b, double y);
+double   impact_section_charts_place      (ImpactLayoutBuilder *b, double y);
 /* anchored (y = bottom, returns the top) */
 double   impact_section_sources_place     (ImpactLayoutBuilder *b, double y);
 double   impact_section_footer_place      (ImpactLayoutBuilder *b, double y);
