@@ -369,7 +369,9 @@ layout_axes_chart (Builder                *b,
             continue;
           if (y2 - y1 > 0)
             add_rect (b, IMPACT_CHART_ROLE_SERIES, &b->series, cx - bar / 2, y1, bar, y2 - y1, i);
-          if (value_labels)
+          /* a period at zero has no column to label: the baseline says it
+           * (the table and the alternative text give every value) */
+          if (value_labels && v->value != 0)
             {
               g_autofree char *text = impact_chart_format_number (v->value, impact_chart_get_decimals (chart));
               PangoLayout *layout = make_layout (b, text, LABEL_SIZE, PANGO_WEIGHT_NORMAL,
