@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "sections/impact-sections.h"
+#include "impact-direction.h"
 
 struct _ImpactSheetLayout
 {
@@ -542,43 +543,6 @@ mix (ImpactColor       *out,
   out->blue = a->blue + (b->blue - a->blue) * t;
 }
 
-/* Right to left when the language says so, or, without a language, when
- * the office's name is written in a right-to-left script */
-static gboolean
-document_is_rtl (ImpactDocument *doc)
-{
-  static const char * const rtl_languages[] = { "ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug", NULL };
-  const char *language = impact_document_get_language (doc);
-  const char *office = impact_document_get_office (doc);
-
-  if (language != NULL && *language != '\0')
-    {
-      g_autofree char *primary = g_ascii_strdown (language, strcspn (language, "-_"));
-
-      return g_strv_contains (rtl_languages, primary);
-    }
-  /* the first letter decides, as the Unicode bidi algorithm's P2 does */
-  for (const char *p = office; p && *p; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (!g_unichar_isalpha (ch))
-        continue;
-      switch (g_unichar_get_script (ch))
-        {
-        case G_UNICODE_SCRIPT_ARABIC:
-        case G_UNICODE_SCRIPT_HEBREW:
-        case G_UNICODE_SCRIPT_SYRIAC:
-        case G_UNICODE_SCRIPT_THAANA:
-        case G_UNICODE_SCRIPT_NKO:
-          return TRUE;
-        default:
-          return FALSE;
-        }
-    }
-  return FALSE;
-}
-
 static void
 builder_init (ImpactLayoutBuilder *b,
               ImpactSheetLayout   *self,
@@ -611,7 +575,7 @@ builder_init (ImpactLayoutBuilder *b,
                  impact_color_contrast (bg, accent) >= impact_color_contrast (text, accent) ? *bg : *text;
   mix (&b->muted, text, bg, 0.3);
   mix (&b->rule, text, bg, 0.82);
-  b->rtl = document_is_rtl (self->document);
+  b->rtl = impact_document_is_rtl (self->document);
 }
 
 static gboolean

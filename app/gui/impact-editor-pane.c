@@ -895,56 +895,20 @@ colour_row (ImpactEditorPane *self,
   return add_row (parent, row);
 }
 
+/* A drop-down among @ids (shown as @labels) for @field, at @value */
 static GtkWidget *
-choice_row (ImpactEditorPane   *self,
-            GtkWidget          *parent,
-            const char         *title,
-            const char         *key,
-            FieldKind           kind,
-            char              **target,
-            const char * const *ids,
-            const char * const *labels)
+combo_field_row (ImpactEditorPane   *self,
+                 GtkWidget          *parent,
+                 const char         *title,
+                 Field              *field,
+                 const char         *value,
+                 const char * const *ids,
+                 const char * const *labels)
 {
   GtkWidget *row = adw_combo_row_new ();
   GtkStringList *model = gtk_string_list_new (NULL);
-  Field *field = field_new (self, key, kind, target);
   guint selected = 0;
 
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      gtk_string_list_append (model, labels[i]);
-      if (g_strcmp0 (ids[i], *target) == 0 || (ids[i][0] == '\0' && *target == NULL))
-        selected = i;
-    }
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  g_object_set_data (G_OBJECT (row), "ids", (gpointer) ids);
-  g_object_unref (model);
-  register_field (self, field, row, row);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed_cb), field);
-  return add_row (parent, row);
-}
-
-/* A choice among @ids for a document member set through @setter ("" =
- * left out of the data) */
-static GtkWidget *
-doc_choice_row (ImpactEditorPane   *self,
-                GtkWidget          *parent,
-                const char         *title,
-                const char         *key,
-                DocSetter           setter,
-                const char         *value,
-                const char * const *ids,
-                const char * const *labels)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  GtkStringList *model = gtk_string_list_new (NULL);
-  Field *field = field_new (self, key, FIELD_DOC_STRING, NULL);
-  guint selected = 0;
-
-  field->setter = setter;
   for (guint i = 0; ids[i] != NULL; i++)
     {
       gtk_string_list_append (model, labels[i]);
@@ -960,6 +924,37 @@ doc_choice_row (ImpactEditorPane   *self,
   register_field (self, field, row, row);
   g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed_cb), field);
   return add_row (parent, row);
+}
+
+static GtkWidget *
+choice_row (ImpactEditorPane   *self,
+            GtkWidget          *parent,
+            const char         *title,
+            const char         *key,
+            FieldKind           kind,
+            char              **target,
+            const char * const *ids,
+            const char * const *labels)
+{
+  return combo_field_row (self, parent, title, field_new (self, key, kind, target), *target, ids, labels);
+}
+
+/* A choice for a document member set through @setter ("" = left out of
+ * the data) */
+static GtkWidget *
+doc_choice_row (ImpactEditorPane   *self,
+                GtkWidget          *parent,
+                const char         *title,
+                const char         *key,
+                DocSetter           setter,
+                const char         *value,
+                const char * const *ids,
+                const char * const *labels)
+{
+  Field *field = field_new (self, key, FIELD_DOC_STRING, NULL);
+
+  field->setter = setter;
+  return combo_field_row (self, parent, title, field, value, ids, labels);
 }
 
 static const char * const icon_ids[] = {
