@@ -10,12 +10,15 @@
 
 static GPtrArray *tmpdirs;
 
-static void
-remove_tree (const char *path)
+void
+impact_test_remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  if (path == NULL)
+    return;
+  dir = g_dir_open (path, 0, NULL);
   if (dir == NULL)
     {
       g_unlink (path);
@@ -26,7 +29,7 @@ remove_tree (const char *path)
       g_autofree char *child = g_build_filename (path, name, NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
+        impact_test_remove_tree (child);
       else
         g_unlink (child);
     }
@@ -42,7 +45,7 @@ cleanup_tmpdirs (void)
     {
       /* make read-only folders removable again */
       g_chmod (g_ptr_array_index (tmpdirs, i), 0700);
-      remove_tree (g_ptr_array_index (tmpdirs, i));
+      impact_test_remove_tree (g_ptr_array_index (tmpdirs, i));
     }
 }
 

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 /* A fresh temporary folder, removed with its contents at exit. */
 char     *impact_test_make_tmpdir      (void);
+/* Removes @path and, for a folder, everything in it (symbolic links are
+ * removed, not followed); a missing @path is no error. */
+void      impact_test_remove_tree      (const char *path);
 /* Absolute path of a file under tests/ (G_TEST_SRCDIR) */
 char     *impact_test_data_path        (const char *relative);
 /* Absolute path of resources/examples/NAME */

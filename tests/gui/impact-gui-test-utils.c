@@ -5,6 +5,19 @@
 #include "impact-gui-test-utils.h"
 #include "impact-window.h"
 
+gboolean
+impact_gui_test_no_windows (gpointer app)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
+void
+impact_gui_test_settle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {

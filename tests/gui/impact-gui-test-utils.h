@@ -19,6 +19,10 @@ gboolean impact_gui_test_wait_for     (ImpactTestCondition  condition,
                                        const char          *what);
 /* A condition: the ImpactWindow @data shows a document and is not busy */
 gboolean impact_gui_test_has_document (gpointer             data);
+/* A condition: @app (a GtkApplication) has no window left */
+gboolean impact_gui_test_no_windows   (gpointer             app);
+/* Runs what the main context has ready, until nothing is */
+void     impact_gui_test_settle       (void);
 
 /* What @widget shows, as a texture (NULL when it shows nothing) */
 GdkTexture *impact_gui_test_render    (GtkWidget           *widget);

@@ -42,19 +42,6 @@ typing_recorded (gpointer data)
   return window->pending_key == NULL;
 }
 
-static gboolean
-no_windows (gpointer data)
-{
-  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
-}
-
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static GFile *
 copy_file (const char *from,
            const char *dir,
@@ -84,7 +71,7 @@ open_loaded (GFile *file)
   ImpactWindow *window = IMPACT_WINDOW (impact_application_open_file (app, file, NULL));
 
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
-  settle ();
+  impact_gui_test_settle ();
   return window;
 }
 
@@ -92,7 +79,7 @@ static void
 close_window (ImpactWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  impact_gui_test_wait_for (no_windows, NULL, "the window to go away");
+  impact_gui_test_wait_for (impact_gui_test_no_windows, app, "the window to go away");
 }
 
 static char *
@@ -262,7 +249,7 @@ test_edit_statistic (void)
   for (int i = 0; i < 20; i++)
     {
       g_usleep (20000);
-      settle ();
+      impact_gui_test_settle ();
     }
   g_assert_null (window->changed_dialog);
   g_assert_cmpfloat (statistic (window, 2)->value, ==, 5471);
@@ -776,7 +763,7 @@ test_save_full_disk (void)
   }
   /* what the file monitor does on any event: nothing to ask */
   impact_window_disk_changed (window);
-  settle ();
+  impact_gui_test_settle ();
   g_assert_null (window->changed_dialog);
   g_assert_true (impact_window_get_modified (window));
   g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, "Changed");
@@ -839,7 +826,7 @@ test_close_asks (void)
   adw_message_dialog_response (dialog, "cancel");
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  impact_gui_test_settle ();
   g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_true (impact_window_get_modified (window));
 
@@ -848,7 +835,7 @@ test_close_asks (void)
   g_assert_true (impact_gui_test_wait_for (has_close_dialog, window, "the question again"));
   dialog = g_object_get_data (G_OBJECT (window), "close-dialog");
   adw_message_dialog_response (dialog, "discard");
-  g_assert_true (impact_gui_test_wait_for (no_windows, NULL, "the window to close"));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_no_windows, app, "the window to close"));
   {
     g_autofree char *after = read_text (file);
 
@@ -883,7 +870,7 @@ test_disk_change_while_dirty (void)
 
   g_assert_true (impact_gui_test_wait_for (has_changed_dialog, window, "the Reload / Keep question"));
   adw_message_dialog_response (window->changed_dialog, "keep");
-  settle ();
+  impact_gui_test_settle ();
   g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, "Mine");
   g_assert_true (impact_window_get_modified (window));
   {
@@ -929,7 +916,7 @@ test_recovery_after_crash (void)
   dialog = g_object_get_data (G_OBJECT (app), "recovery-dialog");
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "restore");
-  settle ();
+  impact_gui_test_settle ();
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (IMPACT_IS_WINDOW (l->data) && impact_window_get_file (l->data) &&
@@ -1032,7 +1019,7 @@ test_new_document (void)
   ImpactWindow *window;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  settle ();
+  impact_gui_test_settle ();
   window = IMPACT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   g_assert_nonnull (impact_window_get_document (window));
@@ -1054,27 +1041,6 @@ test_new_document (void)
     gtk_window_destroy (opened);
   }
   close_window (window);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (path == NULL)
-    return;
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* The texts of every label under @widget, one per line */
@@ -1181,7 +1147,7 @@ test_focus_stays_with_item (void)
   button = field (window, "add.3");
   gtk_widget_grab_focus (button);
   g_signal_emit_by_name (button, "clicked");
-  settle ();
+  impact_gui_test_settle ();
   g_assert_cmpuint (milestones->len, ==, n + 1);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_false (focus_inside (focus, office_field));
@@ -1195,7 +1161,7 @@ test_focus_stays_with_item (void)
       button = find_named (row, moves[i].button);
       gtk_widget_grab_focus (button);
       g_signal_emit_by_name (button, "clicked");
-      settle ();
+      impact_gui_test_settle ();
       focus = gtk_root_get_focus (GTK_ROOT (window));
       g_assert_false (focus_inside (focus, office_field));
       row = impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, moves[i].expect);
@@ -1226,7 +1192,7 @@ test_focus_stays_with_item (void)
       }
     g_assert_true (done);
   }
-  settle ();
+  impact_gui_test_settle ();
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus_inside (focus, impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, 3)));
   g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, office);
@@ -1269,7 +1235,7 @@ test_save_over_outside_edit_asks (void)
   on_disk = read_text (file);
   g_assert_cmpstr (on_disk, ==, theirs);
   adw_message_dialog_response (window->replace_dialog, "cancel");
-  settle ();
+  impact_gui_test_settle ();
   g_clear_pointer (&on_disk, g_free);
   on_disk = read_text (file);
   g_assert_cmpstr (on_disk, ==, theirs);
@@ -1279,7 +1245,7 @@ test_save_over_outside_edit_asks (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_true (impact_gui_test_wait_for (has_replace_dialog, window, "the Replace question"));
   adw_message_dialog_response (window->replace_dialog, "replace");
-  settle ();
+  impact_gui_test_settle ();
   g_clear_pointer (&on_disk, g_free);
   on_disk = read_text (file);
   g_assert_nonnull (strstr (on_disk, "\"office\": \"Kolkata, India\""));
@@ -1315,7 +1281,7 @@ test_item_titles_follow_edits (void)
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), cases[i].text, -1);
       else
         gtk_editable_set_text (GTK_EDITABLE (widget), cases[i].text);
-      settle ();
+      impact_gui_test_settle ();
       row = impact_editor_pane_get_item_row (window->editor, cases[i].list, cases[i].index);
       g_assert_nonnull (row);
       g_test_message ("%s: %s / %s", cases[i].key, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
@@ -1405,7 +1371,7 @@ test_template_guidance_warns (void)
   const char *message;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  settle ();
+  impact_gui_test_settle ();
   window = IMPACT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (impact_window_get_document (window));
 
@@ -1420,7 +1386,7 @@ test_template_guidance_warns (void)
       for (int i = 0; i < 20; i++)
         {
           g_usleep (20000);
-          settle ();
+          impact_gui_test_settle ();
         }
       impact_gui_test_screenshot (GTK_WIDGET (window), "new-sheet-guidance");
     }
@@ -1503,8 +1469,8 @@ main (int   argc,
 
   if (!g_test_subprocess ())
     {
-      remove_tree (g_getenv ("XDG_STATE_HOME"));
-      remove_tree (g_getenv ("IMPACT_TEST_CRASH_DIR"));
+      impact_test_remove_tree (g_getenv ("XDG_STATE_HOME"));
+      impact_test_remove_tree (g_getenv ("IMPACT_TEST_CRASH_DIR"));
     }
   return status;
 }

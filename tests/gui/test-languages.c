@@ -393,12 +393,6 @@ document_strings (GFile *file)
   return set;
 }
 
-static gboolean
-no_windows (gpointer data)
-{
-  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
-}
-
 /* Lets the window run what it has queued (templates, idle rebuilds), a
  * bounded number of iterations: a source that keeps firing is no failure */
 static void
@@ -458,7 +452,7 @@ check_language (const char *lang)
   settle ();
   walk_window (&walk, window);
   gtk_window_destroy (GTK_WINDOW (window));
-  impact_gui_test_wait_for (no_windows, NULL, "the empty window to go away");
+  impact_gui_test_wait_for (impact_gui_test_no_windows, app, "the empty window to go away");
 
   /* the window with the example: editor, outline and timeline filled in */
   g_hash_table_unref (walk.data);
@@ -470,7 +464,7 @@ check_language (const char *lang)
   walk_window (&walk, window);
   impact_gui_test_screenshot (GTK_WIDGET (window), lang);
   gtk_window_destroy (GTK_WINDOW (window));
-  impact_gui_test_wait_for (no_windows, NULL, "the example's window to go away");
+  impact_gui_test_wait_for (impact_gui_test_no_windows, app, "the example's window to go away");
 
   g_printerr ("# %s: %u strings looked at, %u of them translations, %u English left over\n",
                   lang, g_hash_table_size (walk.seen), walk.translated, walk.left_over->len);

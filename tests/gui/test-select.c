@@ -22,39 +22,12 @@
 
 static ImpactApplication *app;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (path == NULL)
-    return;
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static gboolean
 laid_out (gpointer data)
 {
   ImpactWindow *window = data;
 
   return window->relayout_timeout == 0 && window->pending_key == NULL;
-}
-
-static gboolean
-no_windows (gpointer data)
-{
-  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
 }
 
 static gboolean
@@ -67,13 +40,6 @@ preview_shown (gpointer data)
          impact_sheet_preview_get_first_draw_time (window->preview) != 0;
 }
 
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* A few frames: the pane's rows get their size, the scroll animation ends */
 static void
 settle_frames (void)
@@ -81,7 +47,7 @@ settle_frames (void)
   for (int i = 0; i < 30; i++)
     {
       g_usleep (10 * 1000);
-      settle ();
+      impact_gui_test_settle ();
     }
 }
 
@@ -125,7 +91,7 @@ close_window (ImpactWindow *window)
 {
   window->force_close = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  impact_gui_test_wait_for (no_windows, NULL, "the window to go away");
+  impact_gui_test_wait_for (impact_gui_test_no_windows, app, "the window to go away");
 }
 
 static GtkEventController *
@@ -187,7 +153,7 @@ hover_at (ImpactWindow *window,
                                                 GTK_TYPE_EVENT_CONTROLLER_MOTION);
 
   g_signal_emit_by_name (motion, "motion", x, y);
-  settle ();
+  impact_gui_test_settle ();
 }
 
 /* Clicks on the centre of a part (scrolled into view first) */
@@ -332,7 +298,7 @@ test_click_statistic_and_type (void)
   g_assert_cmpstr (impact_document_get_office (doc), !=, "331");
 
   close_window (window);
-  remove_tree (dir);
+  impact_test_remove_tree (dir);
 }
 
 /* Each kind of part opens its own field */
@@ -384,10 +350,10 @@ test_click_each_part (void)
 
   /* The pane's focus outlines what it edits */
   gtk_widget_grab_focus (impact_editor_pane_get_field (window->editor, "quote.attribution"));
-  settle ();
+  impact_gui_test_settle ();
   assert_selected (window, IMPACT_SECTION_QUOTE, -1);
   gtk_widget_grab_focus (impact_editor_pane_get_field (window->editor, "statistics.2.label"));
-  settle ();
+  impact_gui_test_settle ();
   assert_selected (window, IMPACT_SECTION_STATISTICS, 2);
 
   /* A click beside the page selects nothing */
@@ -395,7 +361,7 @@ test_click_each_part (void)
   g_assert_false (impact_sheet_preview_get_selection (window->preview, NULL, NULL));
 
   close_window (window);
-  remove_tree (dir);
+  impact_test_remove_tree (dir);
 }
 
 /* The keyboard on the sheet: arrows choose, Enter opens the fields */
@@ -431,7 +397,7 @@ test_keyboard_on_sheet (void)
   g_assert_cmpstr (key, ==, expected);
 
   close_window (window);
-  remove_tree (dir);
+  impact_test_remove_tree (dir);
 }
 
 /* A right-to-left sheet: the boxes are where the parts are drawn */
@@ -450,7 +416,7 @@ test_click_rtl (void)
   impact_gui_test_screenshot (GTK_WIDGET (window), "select-rtl");
 
   close_window (window);
-  remove_tree (dir);
+  impact_test_remove_tree (dir);
 }
 
 /* The preflight: the warnings of `validate`, counted in the header bar,
@@ -493,7 +459,7 @@ test_preflight (void)
   g_assert_null (gtk_list_box_get_row_at_index (window->preflight_list, 2));
 
   close_window (window);
-  remove_tree (dir);
+  impact_test_remove_tree (dir);
 }
 
 /* The widget's own key binding for @accel ("<Alt>1"), or NULL */
@@ -612,7 +578,7 @@ test_keyboard_window (void)
   }
 
   close_window (window);
-  remove_tree (dir);
+  impact_test_remove_tree (dir);
 }
 
 static gboolean
@@ -764,7 +730,7 @@ test_accessible_names (void)
   }
 
   close_window (window);
-  remove_tree (dir);
+  impact_test_remove_tree (dir);
 }
 
 /* The row of @widget's tree titled @title (with its mnemonic) */
@@ -831,7 +797,7 @@ test_export_kinds (void)
   /* The statistics card, 600 pixels square */
   adw_combo_row_set_selected (ADW_COMBO_ROW (part), 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (format), 1);   /* PNG */
-  settle ();
+  impact_gui_test_settle ();
   g_assert_true (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Card _Size")));
   g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "_Bleed")));
   g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Paper _Size")));
@@ -849,7 +815,7 @@ test_export_kinds (void)
   /* The sheet as a PDF for a print shop: 3 mm bleed, crop marks */
   adw_combo_row_set_selected (ADW_COMBO_ROW (part), 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (format), 0);   /* PDF */
-  settle ();
+  impact_gui_test_settle ();
   g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Card _Size")));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (find_row (GTK_WIDGET (dialog), "_Bleed"),
                                                          GTK_TYPE_SPIN_BUTTON)), 3);
@@ -880,7 +846,7 @@ test_export_kinds (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   close_window (window);
-  remove_tree (dir);
+  impact_test_remove_tree (dir);
 }
 
 
@@ -934,7 +900,7 @@ export_through_dialog (ImpactWindow *window,
   adw_combo_row_set_selected (ADW_COMBO_ROW (part), kind);
   if (format >= 0)
     adw_combo_row_set_selected (ADW_COMBO_ROW (format_row), (guint) format);
-  settle ();
+  impact_gui_test_settle ();
   g_assert_cmpint (gtk_widget_get_visible (pdfx_row), ==,
                    kind == IMPACT_EXPORT_KIND_TIMELINE_HANDOUT || format <= 0);
   if (pdfx)
@@ -1009,16 +975,16 @@ assert_suggested_name (ImpactWindow *window,
   g_autofree char *name = NULL;
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "_What")), kind);
-  settle ();
+  impact_gui_test_settle ();
   g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Export…"), "clicked");
   g_assert_true (impact_gui_test_wait_for (file_chooser_up, NULL, "the file chooser"));
   chooser = shown_file_chooser ();
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (name, ==, expected);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  settle ();
+  impact_gui_test_settle ();
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  impact_gui_test_settle ();
 }
 
 /* The timeline's slide and handout and PDF/X-4, chosen in the dialog and
@@ -1062,7 +1028,7 @@ test_export_timeline_and_pdfx (void)
     }
 
   close_window (window);
-  remove_tree (dir);
+  impact_test_remove_tree (dir);
 }
 
 static GtkWidget *
@@ -1148,19 +1114,19 @@ test_import_spreadsheet (void)
   g_assert_false (impact_window_get_modified (window));
 
   g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Import"), "clicked");
-  settle ();
+  impact_gui_test_settle ();
   g_assert_null (impact_window_get_import_dialog (window));
   g_assert_cmpuint (impact_document_get_milestones (impact_window_get_document (window))->len, ==, before + 3);
   g_assert_true (impact_window_get_modified (window));
 
   /* one undo step takes it all back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  settle ();
+  impact_gui_test_settle ();
   g_assert_cmpuint (impact_document_get_milestones (impact_window_get_document (window))->len, ==, before);
   g_assert_false (impact_window_get_modified (window));
 
   close_window (window);
-  remove_tree (dir);
+  impact_test_remove_tree (dir);
 }
 
 /* A sheet whose content does not fit: the section the layout left off is
@@ -1221,7 +1187,7 @@ test_overflow_marked (void)
   g_assert_cmpint (p[0], <, 110);
   impact_gui_test_screenshot (GTK_WIDGET (window), "overflow-marked");
   close_window (window);
-  remove_tree (dir);
+  impact_test_remove_tree (dir);
 }
 
 int
@@ -1259,6 +1225,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&app);
-  remove_tree (g_getenv ("XDG_STATE_HOME"));
+  impact_test_remove_tree (g_getenv ("XDG_STATE_HOME"));
   return status;
 }

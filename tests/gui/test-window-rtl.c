@@ -74,17 +74,11 @@ screenshot_when_drawn (GtkWidget  *widget,
   impact_gui_test_screenshot (widget, name);
 }
 
-static gboolean
-no_windows (gpointer data)
-{
-  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
-}
-
 static void
 close_window (ImpactWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  impact_gui_test_wait_for (no_windows, NULL, "the window to go away");
+  impact_gui_test_wait_for (impact_gui_test_no_windows, app, "the window to go away");
 }
 
 /* The horizontal middle of @widget, in @window's coordinates */

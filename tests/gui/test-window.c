@@ -50,12 +50,6 @@ not_busy (gpointer data)
   return !impact_window_get_busy (data);
 }
 
-static gboolean
-no_windows (gpointer data)
-{
-  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
-}
-
 typedef struct
 {
   ImpactWindow *window;
@@ -109,7 +103,7 @@ static void
 close_window (ImpactWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  impact_gui_test_wait_for (no_windows, NULL, "the window to go away");
+  impact_gui_test_wait_for (impact_gui_test_no_windows, app, "the window to go away");
 }
 
 /* A writable copy of the example in a fresh folder */
