@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "impact-render.h"
+#include "impact-text.h"
 #include "impact-sheet-layout-private.h"
 #include "impact-sheet-page-source.h"
 
@@ -25,13 +26,6 @@ static void page_source_iface_init (ImpactPageSourceInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (ImpactSheetPageSource, impact_sheet_page_source, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (IMPACT_TYPE_PAGE_SOURCE, page_source_iface_init))
-
-static const char *
-nonempty (const char *text,
-          const char *fallback)
-{
-  return text && *text ? text : fallback;
-}
 
 static ImpactDocument *
 document_of (ImpactPageSource *source)
@@ -87,13 +81,13 @@ get_title (ImpactPageSource *source)
 {
   ImpactSheetPageSource *self = IMPACT_SHEET_PAGE_SOURCE (source);
   ImpactDocument *doc = document_of (source);
-  const char *title = nonempty (impact_document_get_title (doc),
-                                nonempty (impact_document_get_office (doc),
+  const char *title = impact_text_or (impact_document_get_title (doc),
+                                impact_text_or (impact_document_get_office (doc),
                                           impact_document_get_organisation (doc)->name));
 
   if (self->part == IMPACT_EXPORT_PART_STATS)
     {
-      const char *heading = nonempty (impact_document_get_statistics_heading (doc), _("Statistics"));
+      const char *heading = impact_text_or (impact_document_get_statistics_heading (doc), _("Statistics"));
 
       return title && *title ? g_strdup_printf ("%s — %s", title, heading) : g_strdup (heading);
     }
@@ -131,21 +125,21 @@ outline_title (ImpactDocument *doc,
   switch (section)
     {
     case IMPACT_SECTION_HEADER:
-      return g_strdup (nonempty (impact_document_get_title (doc), impact_document_get_office (doc)));
+      return g_strdup (impact_text_or (impact_document_get_title (doc), impact_document_get_office (doc)));
     case IMPACT_SECTION_PROBLEM:
-      return g_strdup (nonempty (problem->heading, nonempty (problem->kicker, "The problem")));
+      return g_strdup (impact_text_or (problem->heading, impact_text_or (problem->kicker, "The problem")));
     case IMPACT_SECTION_STATISTICS:
-      return g_strdup (nonempty (impact_document_get_statistics_heading (doc), "Statistics"));
+      return g_strdup (impact_text_or (impact_document_get_statistics_heading (doc), "Statistics"));
     case IMPACT_SECTION_FACTS:
-      return g_strdup (nonempty (impact_document_get_facts_heading (doc), "Facts"));
+      return g_strdup (impact_text_or (impact_document_get_facts_heading (doc), "Facts"));
     case IMPACT_SECTION_QUOTE:
       return g_strdup ("Quote");
     case IMPACT_SECTION_SOURCES:
       return g_strdup ("Sources");
     case IMPACT_SECTION_APPROACH:
-      return g_strdup (nonempty (impact_document_get_approach_heading (doc), "Our approach"));
+      return g_strdup (impact_text_or (impact_document_get_approach_heading (doc), "Our approach"));
     case IMPACT_SECTION_MILESTONES:
-      return g_strdup (nonempty (impact_document_get_milestones_heading (doc), "Milestones"));
+      return g_strdup (impact_text_or (impact_document_get_milestones_heading (doc), "Milestones"));
     case IMPACT_SECTION_PROFILE:
       return g_strdup (profile && profile->name ? profile->name : "Profile");
     case IMPACT_SECTION_CONTACT:

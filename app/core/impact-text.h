@@ -13,6 +13,14 @@
 
 G_BEGIN_DECLS
 
+/* @text, or @fallback when @text is NULL or empty */
+static inline const char *
+impact_text_or (const char *text,
+                const char *fallback)
+{
+  return text && *text ? text : fallback;
+}
+
 typedef struct
 {
   const char    *family;

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "impact-timeline-page-source.h"
+#include "impact-text.h"
 #include "impact-timeline-render.h"
 #include "impact-sheet-words.h"
 
@@ -24,13 +25,6 @@ static void page_source_iface_init (ImpactPageSourceInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (ImpactTimelinePageSource, impact_timeline_page_source, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (IMPACT_TYPE_PAGE_SOURCE, page_source_iface_init))
-
-static const char *
-nonempty (const char *text,
-          const char *fallback)
-{
-  return text && *text ? text : fallback;
-}
 
 static ImpactDocument *
 document_of (ImpactPageSource *source)
@@ -82,8 +76,8 @@ static char *
 get_title (ImpactPageSource *source)
 {
   ImpactDocument *doc = document_of (source);
-  const char *title = nonempty (impact_document_get_title (doc), impact_document_get_office (doc));
-  const char *heading = nonempty (impact_document_get_milestones_heading (doc),
+  const char *title = impact_text_or (impact_document_get_title (doc), impact_document_get_office (doc));
+  const char *heading = impact_text_or (impact_document_get_milestones_heading (doc),
                                  impact_sheet_word (impact_document_get_language (doc),
                                                     IMPACT_WORD_HEADING_MILESTONES));
 

@@ -832,13 +832,6 @@ impact_timeline_hit_test (ImpactTimelineLayout         *layout,
 
 /* The slide */
 
-static const char *
-nonempty (const char *text,
-          const char *fallback)
-{
-  return text && *text ? text : fallback;
-}
-
 PangoLayout *
 impact_timeline_text_new (ImpactTimelineLayout *layout,
         const char           *family,
@@ -974,11 +967,11 @@ impact_timeline_draw_overview (cairo_t              *cr,
     g_autofree char *milestones = impact_sheet_words_format (language, IMPACT_WORD_MILESTONE_COUNT, n,
                                                              "count", count, NULL);
 
-    kicker_text = g_strdup_printf ("%s · %s", nonempty (org->short_name, nonempty (org->name, "")), milestones);
+    kicker_text = g_strdup_printf ("%s · %s", impact_text_or (org->short_name, impact_text_or (org->name, "")), milestones);
   }
   kicker = impact_timeline_text_new (layout, impact_theme_get_body_font (theme), 9.5, PANGO_WEIGHT_BOLD, TRUE, kicker_text, FALSE, -1);
   title = impact_timeline_text_new (layout, impact_theme_get_heading_font (theme), 26, PANGO_WEIGHT_BOLD, FALSE,
-                  nonempty (heading, nonempty (office, impact_sheet_word (language, IMPACT_WORD_HEADING_MILESTONES))),
+                  impact_text_or (heading, impact_text_or (office, impact_sheet_word (language, IMPACT_WORD_HEADING_MILESTONES))),
                   FALSE, width - 2 * margin);
   pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
   {
@@ -999,7 +992,7 @@ impact_timeline_draw_overview (cairo_t              *cr,
 
   /* footer */
   {
-    g_autofree char *foot = g_strdup_printf ("%s%s%s", nonempty (org->name, ""),
+    g_autofree char *foot = g_strdup_printf ("%s%s%s", impact_text_or (org->name, ""),
                                              org->website ? "  ·  " : "", org->website ? org->website : "");
 
     footer = impact_timeline_text_new (layout, impact_theme_get_body_font (theme), 8, PANGO_WEIGHT_NORMAL, FALSE, foot, FALSE, -1);
@@ -1244,8 +1237,8 @@ impact_timeline_handout_render_page (cairo_t               *cr,
   const ImpactColor *text = impact_theme_get_text (theme);
   const char *body_font = impact_theme_get_body_font (theme);
   const char *heading_font = impact_theme_get_heading_font (theme);
-  const char *heading = nonempty (impact_document_get_milestones_heading (doc),
-                                  nonempty (impact_document_get_office (doc),
+  const char *heading = impact_text_or (impact_document_get_milestones_heading (doc),
+                                  impact_text_or (impact_document_get_office (doc),
                                             impact_sheet_word (language, IMPACT_WORD_HEADING_MILESTONES)));
   guint r0, r1, n_pages = impact_timeline_handout_get_n_pages (ho);
   double y, x0 = ho->margin, top_y;
@@ -1264,7 +1257,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
   if (page == 0)
     {
       g_autoptr(PangoLayout) kicker = impact_timeline_text_new (layout, body_font, 9, PANGO_WEIGHT_BOLD, TRUE,
-                                              nonempty (impact_document_get_office (doc), ""), FALSE, -1);
+                                              impact_text_or (impact_document_get_office (doc), ""), FALSE, -1);
       g_autoptr(PangoLayout) title = impact_timeline_text_new (layout, heading_font, 24, PANGO_WEIGHT_BOLD, FALSE, heading, FALSE,
                                              ho->width - 2 * ho->margin);
 
