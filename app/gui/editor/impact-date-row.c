@@ -4,7 +4,8 @@
  * text is none of them). The calendar button next to it opens a popover
  * with a calendar and the precision the data keeps (year, month or day):
  * choosing a day, or another precision, writes the date into the entry,
- * which applies it as if it were typed.
+ * which applies it as if it were typed; the calendar follows what is
+ * typed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,11 +56,13 @@ write_date (DateRow *date_row)
 
   if (date_row->syncing)
     return;
+  date_row->syncing = TRUE;
   chosen = gtk_calendar_get_date (GTK_CALENDAR (date_row->calendar));
   text = impact_date_row_text (g_date_time_get_year (chosen), g_date_time_get_month (chosen),
                                g_date_time_get_day_of_month (chosen), selected_precision (date_row));
   if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (date_row->entry))) != 0)
     gtk_editable_set_text (GTK_EDITABLE (date_row->entry), text);
+  date_row->syncing = FALSE;
 }
 
 static void
@@ -77,10 +80,10 @@ precision_changed_cb (GtkDropDown *drop_down,
   write_date (date_row);
 }
 
-/* The popover opens on the date typed (today when there is none) */
+/* The calendar follows the date typed (and opens on today when there
+ * is none) */
 static void
-popover_show_cb (GtkPopover *popover,
-                 DateRow    *date_row)
+sync_from_entry (DateRow *date_row)
 {
   ImpactDate date = { 0 };
   g_autoptr(GDateTime) day = NULL;
@@ -96,6 +99,21 @@ popover_show_cb (GtkPopover *popover,
     day = g_date_time_new_now_local ();
   gtk_calendar_select_day (GTK_CALENDAR (date_row->calendar), day);
   date_row->syncing = FALSE;
+}
+
+static void
+popover_show_cb (GtkPopover *popover,
+                 DateRow    *date_row)
+{
+  sync_from_entry (date_row);
+}
+
+static void
+entry_changed_cb (GtkEditable *entry,
+                  DateRow     *date_row)
+{
+  if (!date_row->syncing)
+    sync_from_entry (date_row);
 }
 
 GtkWidget *
@@ -130,6 +148,7 @@ impact_date_row_new (ImpactEditorPane  *self,
   gtk_box_append (GTK_BOX (box), line);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_signal_connect (popover, "show", G_CALLBACK (popover_show_cb), date_row);
+  g_signal_connect_after (row, "changed", G_CALLBACK (entry_changed_cb), date_row);
   g_signal_connect (date_row->calendar, "day-selected", G_CALLBACK (day_selected_cb), date_row);
   g_signal_connect (date_row->precision, "notify::selected", G_CALLBACK (precision_changed_cb), date_row);
 
@@ -141,5 +160,6 @@ impact_date_row_new (ImpactEditorPane  *self,
   gtk_widget_set_tooltip_text (button, _("Choose a Date"));
   impact_accessible_set_label (button, _("Choose a Date"));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+  sync_from_entry (date_row);
   return row;
 }
