@@ -71,23 +71,6 @@ field (Fixture    *fixture,
   return widget;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static ImpactDocument *
 document (Fixture *fixture)
 {
@@ -195,8 +178,8 @@ test_bold_italic (Fixture       *fixture,
   GtkWidget *view = field (fixture, "facts.1.text");
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkWidget *row = gtk_widget_get_ancestor (view, ADW_TYPE_PREFERENCES_ROW);
-  GtkWidget *bold = find_named (row, "bold-button");
-  GtkWidget *italic = find_named (row, "italic-button");
+  GtkWidget *bold = impact_gui_test_find_named (row, "bold-button");
+  GtkWidget *italic = impact_gui_test_find_named (row, "italic-button");
   GtkTextIter iter;
 
   g_assert_nonnull (bold);
@@ -253,7 +236,7 @@ test_bold_italic (Fixture       *fixture,
 
   /* a plain text (the quotation) has no emphasis buttons */
   view = field (fixture, "quote.text");
-  g_assert_null (find_named (gtk_widget_get_ancestor (view, ADW_TYPE_PREFERENCES_ROW), "bold-button"));
+  g_assert_null (impact_gui_test_find_named (gtk_widget_get_ancestor (view, ADW_TYPE_PREFERENCES_ROW), "bold-button"));
 }
 
 /* The calendar popover */
@@ -264,9 +247,9 @@ test_date_popover (Fixture       *fixture,
 {
   ImpactMilestone *milestone = g_ptr_array_index (impact_document_get_milestones (document (fixture)), 5);
   GtkWidget *entry = field (fixture, "milestones.5.date");
-  GtkWidget *button = find_named (entry, "date-button");
-  GtkWidget *calendar = find_named (entry, "date-calendar");
-  GtkWidget *precision = find_named (entry, "date-precision");
+  GtkWidget *button = impact_gui_test_find_named (entry, "date-button");
+  GtkWidget *calendar = impact_gui_test_find_named (entry, "date-calendar");
+  GtkWidget *precision = impact_gui_test_find_named (entry, "date-precision");
   g_autoptr(GDateTime) day = NULL;
   g_autoptr(GDateTime) shown = NULL;
   g_autofree char *iso = NULL;
@@ -345,14 +328,14 @@ choose_metric (Fixture    *fixture,
                const char *key,
                const char *metric)
 {
-  GtkWidget *button = find_named (field (fixture, key), "metric-button");
+  GtkWidget *button = impact_gui_test_find_named (field (fixture, key), "metric-button");
   g_autofree char *name = g_strconcat ("metric:", metric, NULL);
   GtkWidget *choice;
 
   g_assert_nonnull (button);
   /* the drop-down lists the metrics of the milestones (it lists them
    * again each time it opens) */
-  choice = find_named (button, name);
+  choice = impact_gui_test_find_named (button, name);
   g_assert_nonnull (choice);
   g_signal_emit_by_name (choice, "clicked");
   impact_gui_test_settle ();

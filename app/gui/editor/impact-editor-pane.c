@@ -90,8 +90,11 @@ impact_editor_pane_structure_changed (ImpactEditorPane *self)
   impact_editor_pane_rebuild (self);
 }
 
-/* Hook: a subtitle under the row of @key, by the field's JSON path (where
- * a value comes from, for instance); NULL for none */
+/* Hook: a subtitle under the row of @key (where a value comes from, for
+ * instance); NULL for none. @key is the field's JSON path in the pane's
+ * spelling, "organisation.name", "statistics.0.label" (a diagnostic's
+ * path converts with impact_editor_key_from_path()). Entry rows, which
+ * have no subtitle, show it as their tooltip. */
 const char *
 impact_editor_pane_row_subtitle (ImpactEditorPane *self,
                                  const char       *key)

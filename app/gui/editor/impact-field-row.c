@@ -720,6 +720,12 @@ impact_field_row_add (ImpactEditorPane      *self,
       row = impact_field_row_entry_new (self, field);
       if (info->hint != NULL)
         gtk_widget_set_tooltip_text (row, _(info->hint));
+      /* an on-screen keyboard offers what the kind needs */
+      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row),
+                                       info->kind == IMPACT_FIELD_URL ? GTK_INPUT_PURPOSE_URL :
+                                       info->kind == IMPACT_FIELD_EMAIL ? GTK_INPUT_PURPOSE_EMAIL :
+                                       info->kind == IMPACT_FIELD_PHONE ? GTK_INPUT_PURPOSE_PHONE :
+                                       GTK_INPUT_PURPOSE_FREE_FORM);
       break;
     }
   return impact_field_row_append (parent, row);
