@@ -285,11 +285,16 @@ test_date_popover (Fixture       *fixture,
   g_assert_cmpstr (iso, ==, "2015");
 
   /* typing still works, and is checked */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==, "YYYY, YYYY-MM or YYYY-MM-DD");
   gtk_editable_set_text (GTK_EDITABLE (entry), "2019-13");
   g_assert_nonnull (impact_editor_pane_get_message (fixture->window->editor, "milestones.5.date"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==,
+                   impact_editor_pane_get_message (fixture->window->editor, "milestones.5.date"));
   g_assert_cmpint (milestone->date.year, ==, 2015);
   gtk_editable_set_text (GTK_EDITABLE (entry), "2020-02");
   g_assert_null (impact_editor_pane_get_message (fixture->window->editor, "milestones.5.date"));
+  /* the hint is back once the message has gone */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==, "YYYY, YYYY-MM or YYYY-MM-DD");
   g_assert_cmpint (milestone->date.year, ==, 2020);
   g_assert_cmpint (milestone->date.month, ==, 2);
   g_assert_cmpint (milestone->date.day, ==, 0);

@@ -132,7 +132,7 @@ impact_date_row_new (ImpactEditorPane  *self,
   g_object_set_data_full (G_OBJECT (row), "date-row", date_row, g_free);
   date_row->entry = row;
   gtk_editable_set_max_width_chars (GTK_EDITABLE (row), 10);
-  gtk_widget_set_tooltip_text (row, _("YYYY, YYYY-MM or YYYY-MM-DD"));
+  impact_field_row_set_hint (row, field->info->hint ? _(field->info->hint) : _("YYYY, YYYY-MM or YYYY-MM-DD"));
 
   date_row->calendar = gtk_calendar_new ();
   gtk_widget_set_name (date_row->calendar, "date-calendar");

@@ -95,6 +95,9 @@ void                impact_field_row_add_all    (ImpactEditorPane      *self,
 /* an entry row for @field (a line, or what a date row adds to) */
 GtkWidget          *impact_field_row_entry_new  (ImpactEditorPane      *self,
                                                  ImpactEditorField     *field);
+/* the tooltip a row shows when it has no message */
+void                impact_field_row_set_hint   (GtkWidget             *row,
+                                                 const char            *hint);
 GtkWidget          *impact_field_row_append     (GtkWidget             *parent,
                                                  GtkWidget             *row);
 ImpactEditorField  *impact_field_row_new_field  (ImpactEditorPane      *self,

@@ -134,7 +134,8 @@ show_message (ImpactEditorField *field,
 
   if (row == NULL)
     return;
-  gtk_widget_set_tooltip_text (row, message);
+  /* without a message, the row's own hint (if any) */
+  gtk_widget_set_tooltip_text (row, message ? message : g_object_get_data (G_OBJECT (row), "base-tooltip"));
   if (message != NULL)
     gtk_widget_add_css_class (row, is_error ? "error" : "warning");
   else
@@ -478,6 +479,14 @@ combo_changed_cb (AdwComboRow       *row,
 
 /* Building rows */
 
+void
+impact_field_row_set_hint (GtkWidget  *row,
+                           const char *hint)
+{
+  g_object_set_data_full (G_OBJECT (row), "base-tooltip", g_strdup (hint), g_free);
+  gtk_widget_set_tooltip_text (row, hint);
+}
+
 GtkWidget *
 impact_field_row_append (GtkWidget *parent,
                          GtkWidget *row)
@@ -506,7 +515,7 @@ impact_field_row_register (ImpactEditorPane  *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
   else if (subtitle != NULL && row != NULL)
-    gtk_widget_set_tooltip_text (row, subtitle);
+    impact_field_row_set_hint (row, subtitle);
   if (g_hash_table_contains (self->notes, field->key))
     impact_field_row_update_message (self, field);
 }
@@ -719,7 +728,7 @@ impact_field_row_add (ImpactEditorPane      *self,
     default:
       row = impact_field_row_entry_new (self, field);
       if (info->hint != NULL)
-        gtk_widget_set_tooltip_text (row, _(info->hint));
+        impact_field_row_set_hint (row, _(info->hint));
       /* an on-screen keyboard offers what the kind needs */
       adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row),
                                        info->kind == IMPACT_FIELD_URL ? GTK_INPUT_PURPOSE_URL :
