@@ -328,6 +328,91 @@ test_table (void)
     }
 }
 
+
+/* Every figure in the document's language: ticks, value labels, the
+ * words and the table (impact-format.h through ICU) */
+static ImpactChart *
+chart_in (ImpactDocument *doc,
+          const char     *language,
+          const char     *digits,
+          gboolean        derived)
+{
+  g_autoptr(ImpactChartSpec) spec = impact_chart_spec_new ();
+
+  impact_document_set_language (doc, language);
+  impact_document_set_digits (doc, digits);
+  spec->label = g_strdup ("Rescued");
+  if (derived)
+    {
+      spec->derive_metric = g_strdup ("rescued");
+      spec->derive_per = IMPACT_CHART_PER_QUARTER;
+      return impact_chart_new (doc, spec, NULL, NULL);
+    }
+  impact_chart_spec_add_point (spec, "2018", 5470);
+  impact_chart_spec_add_point (spec, "2019", 18250);
+  impact_chart_spec_add_point (spec, "2020", 1284000.5);
+  return impact_chart_new (doc, spec, NULL, NULL);
+}
+
+static gboolean
+scene_has_text (ImpactChartScene *scene,
+                ImpactChartRole   role,
+                const char       *text)
+{
+  for (guint i = 0; i < impact_chart_scene_get_n_shapes (scene); i++)
+    {
+      const ImpactChartShape *shape = impact_chart_scene_get_shape (scene, i);
+
+      if (shape->role == role && g_strcmp0 (pango_layout_get_text (shape->layout), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_languages (void)
+{
+  const struct {
+    const char *language, *digits;
+    const char *description, *row, *tick, *quarter;
+  } cases[] = {
+    { "en", NULL, "Rescued, 2018 to 2020: from 5,470.0 in 2018 to 1,284,000.5 in 2020.",
+      "18,250.0", "1,000,000", "Q1 2006" },
+    /* CLDR: no grouping of four digits in Spanish, a dot for thousands */
+    { "es", NULL, "Rescued, 2018 to 2020: from 5470,0 in 2018 to 1.284.000,5 in 2020.",
+      "18.250,0", "1.000.000", "Q1 2006" },
+    { "fr", NULL, "Rescued, 2018 to 2020: from 5\u202f470,0 in 2018 to 1\u202f284\u202f000,5 in 2020.",
+      "18\u202f250,0", "1\u202f000\u202f000", "Q1 2006" },
+    /* lakhs */
+    { "hi", NULL, "Rescued, 2018 to 2020: from 5,470.0 in 2018 to 12,84,000.5 in 2020.",
+      "18,250.0", "10,00,000", "Q1 2006" },
+    { "bn", "native", "Rescued, 2018 to 2020: from ৫,৪৭০.০ in 2018 to ১২,৮৪,০০০.৫ in 2020.",
+      "১৮,২৫০.০", "১০,০০,০০০", "Q১ ২০০৬" },
+  };
+  g_autoptr(ImpactDocument) doc = load_charts ();
+  g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(ImpactChart) chart = chart_in (doc, cases[c].language, cases[c].digits, FALSE);
+      g_autoptr(ImpactChart) quarters = chart_in (doc, cases[c].language, cases[c].digits, TRUE);
+      g_autofree char *description = impact_chart_dup_description (chart);
+      g_autoptr(GPtrArray) rows = impact_chart_dup_table (chart);
+      PangoContext *context = impact_text_context_new (cases[c].language);
+      g_autoptr(ImpactChartScene) scene = impact_chart_layout (chart, 400, 220, theme, context,
+                                                               IMPACT_CHART_LAYOUT_NONE);
+
+      g_test_message ("%s", cases[c].language);
+      g_assert_cmpstr (impact_chart_get_language (chart), ==, cases[c].language);
+      g_assert_cmpstr (description, ==, cases[c].description);
+      g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[1], ==, cases[c].row);
+      g_assert_true (scene_has_text (scene, IMPACT_CHART_ROLE_TICK_LABEL, cases[c].tick));
+      g_assert_true (scene_has_text (scene, IMPACT_CHART_ROLE_VALUE_LABEL, cases[c].row));
+      g_assert_cmpstr (impact_chart_get_value (quarters, 0)->label, ==, cases[c].quarter);
+      g_object_unref (context);
+    }
+}
+
 /* Axis */
 
 static void
@@ -757,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/chart/series/too-long", test_too_long);
   g_test_add_func ("/chart/words/description", test_description);
   g_test_add_func ("/chart/words/table", test_table);
+  g_test_add_func ("/chart/words/languages", test_languages);
   g_test_add_func ("/chart/axis/cases", test_axis_cases);
   g_test_add_func ("/chart/axis/properties", test_axis_properties);
   g_test_add_func ("/chart/axis/label-stride", test_label_stride);
