@@ -9,6 +9,7 @@
 
 #include "impact-chart.h"
 #include "impact-chart-scene.h"
+#include "impact-direction.h"
 #include "impact-json-loader.h"
 #include "impact-test-utils.h"
 #include "impact-text.h"
@@ -787,6 +788,79 @@ test_scene_examples (void)
   g_object_unref (context);
 }
 
+
+/* Right to left: the same scene mirrored; time runs from right to left,
+ * the value axis and its labels stand at the right of the plot; every
+ * guarantee holds; the export of an Arabic chart is mirrored */
+static void
+test_scene_rtl (void)
+{
+  g_autofree char *path = impact_test_data_path ("data/valid/chart-rtl.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  g_autoptr(ImpactTheme) theme = NULL;
+  PangoContext *context = impact_text_context_new ("ar");
+
+  g_assert_no_error (error);
+  g_assert_true (impact_document_is_rtl (doc));
+  theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+  for (guint c = 0; c < impact_document_get_charts (doc)->len; c++)
+    for (guint n = 1; n <= 40; n += 13)
+      {
+        g_autoptr(ImpactChart) chart = chart_of (doc, c, NULL);
+        g_autoptr(ImpactChart) many = chart_of_points (doc, impact_chart_get_kind (chart), n, FALSE);
+        g_autoptr(ImpactChartScene) ltr = impact_chart_layout (chart, 300, 170, theme, context,
+                                                               IMPACT_CHART_LAYOUT_TITLE);
+        g_autoptr(ImpactChartScene) rtl = impact_chart_layout (chart, 300, 170, theme, context,
+                                                               IMPACT_CHART_LAYOUT_TITLE | IMPACT_CHART_LAYOUT_RTL);
+        g_autoptr(ImpactChartScene) rtl_many = impact_chart_layout (many, 300, 170, theme, context,
+                                                                    IMPACT_CHART_LAYOUT_RTL);
+        double px, py, pw, ph, lx, lw;
+        double first_x = -1, last_x = -1;
+
+        if (impact_chart_get_kind (chart) != IMPACT_CHART_SPARKLINE)
+          {
+            check_scene (rtl, impact_chart_get_n_values (chart));
+            check_scene (rtl_many, n);
+          }
+        impact_chart_scene_get_plot (ltr, &lx, NULL, &lw, NULL);
+        impact_chart_scene_get_plot (rtl, &px, &py, &pw, &ph);
+        g_assert_cmpfloat_with_epsilon (pw, lw, 1e-9);
+        g_assert_cmpfloat_with_epsilon (px, 300 - lx - lw, 1e-9);
+        g_assert_cmpuint (impact_chart_scene_get_n_shapes (rtl), ==, impact_chart_scene_get_n_shapes (ltr));
+        for (guint i = 0; i < impact_chart_scene_get_n_shapes (rtl); i++)
+          {
+            const ImpactChartShape *shape = impact_chart_scene_get_shape (rtl, i);
+            double x = shape->type == IMPACT_CHART_SHAPE_RECT || shape->type == IMPACT_CHART_SHAPE_TEXT
+                       ? shape->x + shape->width / 2 : shape->points[0];
+
+            /* the value axis at the right */
+            if (shape->role == IMPACT_CHART_ROLE_TICK_LABEL)
+              g_assert_cmpfloat (shape->x, >=, px + pw);
+            if (shape->role != IMPACT_CHART_ROLE_SERIES && shape->role != IMPACT_CHART_ROLE_MARKER &&
+                shape->role != IMPACT_CHART_ROLE_PERIOD_LABEL)
+              continue;
+            if (shape->type == IMPACT_CHART_SHAPE_LINE && shape->index < 0 && c == 2)
+              {
+                /* the sparkline: one line, no gaps */
+                first_x = shape->points[0];
+                last_x = shape->points[2 * shape->n_points - 2];
+                continue;
+              }
+            if (shape->index == 0 && first_x < 0)
+              first_x = x;
+            if (shape->index == (int) impact_chart_get_n_values (chart) - 1)
+              last_x = x;
+          }
+        /* the first period at the right, the latest at the left */
+        g_test_message ("chart %u: first at %g, last at %g", c, first_x, last_x);
+        g_assert_cmpfloat (first_x, >, last_x);
+        g_assert_cmpfloat (last_x, >=, 0);
+      }
+  g_object_unref (context);
+}
+
 /* Drawn: a column's pixels have the theme's primary colour */
 static void
 test_scene_draw (void)
@@ -850,6 +924,7 @@ main (int   argc,
   g_test_add_func ("/chart/scene/periods", test_scene_periods);
   g_test_add_func ("/chart/scene/columns", test_scene_columns);
   g_test_add_func ("/chart/scene/draw", test_scene_draw);
+  g_test_add_func ("/chart/scene/rtl", test_scene_rtl);
   g_test_add_func ("/chart/scene/examples", test_scene_examples);
 
   return g_test_run ();

@@ -63,6 +63,10 @@ typedef enum
   IMPACT_CHART_LAYOUT_NONE       = 0,
   IMPACT_CHART_LAYOUT_TITLE      = 1 << 0,  /* the chart's label over it (standalone) */
   IMPACT_CHART_LAYOUT_BACKGROUND = 1 << 1,  /* paint the theme's background first */
+  /* right to left: time runs from right to left, the value axis and its
+   * labels stand at the right (a chart alone; on the sheet the page is
+   * mirrored as a whole, so the sections lay it out left to right) */
+  IMPACT_CHART_LAYOUT_RTL        = 1 << 2,
 } ImpactChartLayoutFlags;
 
 typedef struct _ImpactChartScene ImpactChartScene;
