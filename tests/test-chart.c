@@ -10,7 +10,10 @@
 #include "impact-chart.h"
 #include "impact-chart-scene.h"
 #include "impact-direction.h"
+#include "impact-error.h"
 #include "impact-json-loader.h"
+#include "impact-json-writer.h"
+#include "impact-sheet-layout-private.h"
 #include "impact-test-utils.h"
 #include "impact-text.h"
 
@@ -861,6 +864,239 @@ test_scene_rtl (void)
   g_object_unref (context);
 }
 
+
+/* Sparklines in statistic panels: "statistic": N */
+
+#define SPARK_DOC(charts) \
+  "{\"format\": \"1\", \"office\": \"Medan\", \"organisation\": {\"name\": \"Safe Homes\"},\n" \
+  " \"statistics\": [{\"value\": 1840, \"label\": \"children met\"},\n" \
+  "                {\"value\": 612, \"label\": \"children reunited with their families\"}],\n" \
+  " \"charts\": " charts "}"
+
+static ImpactDocument *
+load_spark (const char        *json,
+            ImpactDiagnostics *diagnostics,
+            GError           **error)
+{
+  return impact_json_loader_load_data (json, strlen (json), "spark.json", NULL, diagnostics, error);
+}
+
+static void
+test_sparkline_json (void)
+{
+  const char *json = SPARK_DOC ("[{\"label\": \"Reunited per year\", \"kind\": \"sparkline\", \"statistic\": 1,\n"
+                                "   \"points\": [[\"2019\", 80], [\"2020\", null], [\"2021\", 130]]},\n"
+                                "  {\"label\": \"Alone\", \"kind\": \"sparkline\", \"points\": [[\"a\", 1]]}]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = load_spark (json, NULL, &error);
+  ImpactChartSpec *spec, *alone;
+  g_autofree char *saved = NULL, *moved = NULL, *columns = NULL;
+  g_autoptr(ImpactDocument) copy = NULL;
+
+  g_assert_no_error (error);
+  spec = g_ptr_array_index (impact_document_get_charts (doc), 0);
+  alone = g_ptr_array_index (impact_document_get_charts (doc), 1);
+  g_assert_cmpint (spec->statistic, ==, 1);
+  g_assert_cmpint (alone->statistic, ==, -1);
+  copy = impact_document_copy (doc);
+  g_assert_cmpint (((ImpactChartSpec *) g_ptr_array_index (impact_document_get_charts (copy), 0))->statistic, ==, 1);
+
+  /* written back as read; moved to another panel; gone with the kind */
+  saved = impact_json_writer_to_data (doc, NULL);
+  g_assert_nonnull (strstr (saved, "\"statistic\": 1"));
+  spec->statistic = 0;
+  moved = impact_json_writer_to_data (doc, NULL);
+  g_assert_nonnull (strstr (moved, "\"statistic\": 0"));
+  g_assert_null (strstr (moved, "\"statistic\": 1"));
+  spec->kind = IMPACT_CHART_COLUMNS;
+  columns = impact_json_writer_to_data (doc, NULL);
+  g_assert_null (strstr (columns, "\"statistic\""));
+  {
+    g_autoptr(ImpactDocument) again = load_spark (moved, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (((ImpactChartSpec *) g_ptr_array_index (impact_document_get_charts (again), 0))->statistic, ==, 0);
+  }
+}
+
+static void
+test_sparkline_errors (void)
+{
+  const struct {
+    const char *charts;
+    const char *where;   /* line:column path */
+    const char *message;
+  } cases[] = {
+    { "[{\"label\": \"T\", \"kind\": \"sparkline\", \"statistic\": 2, \"points\": [[\"a\", 1]]}]",
+      "4:62 charts[0].statistic", "no statistics[2]; the sheet has 2 statistics" },
+    { "[{\"label\": \"T\", \"kind\": \"sparkline\", \"statistic\": -1, \"points\": [[\"a\", 1]]}]",
+      "4:62 charts[0].statistic", "no statistics[-1]; the sheet has 2 statistics" },
+    { "[{\"label\": \"T\", \"statistic\": 0, \"points\": [[\"a\", 1]]}]",
+      "4:41 charts[0].statistic", "only a chart of \"kind\": \"sparkline\" sits in a statistic's panel" },
+    { "[{\"label\": \"T\", \"kind\": \"sparkline\", \"statistic\": \"first\", \"points\": [[\"a\", 1]]}]",
+      "4:62 charts[0].statistic", NULL },
+    { "[{\"label\": \"T\", \"kind\": \"sparkline\", \"statistic\": 0.5, \"points\": [[\"a\", 1]]}]",
+      "4:62 charts[0].statistic", NULL },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *json = g_strdup_printf (SPARK_DOC ("%s"), cases[c].charts);
+      g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ImpactDocument) doc = load_spark (json, diagnostics, &error);
+      const ImpactDiagnostic *diag = NULL;
+      g_autofree char *where = NULL;
+
+      g_test_message ("%s", cases[c].charts);
+      g_assert_null (doc);
+      g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_INVALID_VALUE);
+      for (guint i = 0; i < impact_diagnostics_get_n_items (diagnostics) && diag == NULL; i++)
+        if (impact_diagnostics_get_item (diagnostics, i)->severity == IMPACT_SEVERITY_ERROR)
+          diag = impact_diagnostics_get_item (diagnostics, i);
+      g_assert_nonnull (diag);
+      where = g_strdup_printf ("%u:%u %s", diag->line, diag->column, diag->path);
+      g_assert_cmpstr (where, ==, cases[c].where);
+      if (cases[c].message != NULL)
+        g_assert_cmpstr (diag->message, ==, cases[c].message);
+    }
+}
+
+/* The ops of the Figure whose /Alt starts with @label: their extent */
+static gboolean
+figure_extent (ImpactSheetLayout *layout,
+               guint              page,
+               const char        *label,
+               double            *x0,
+               double            *y0,
+               double            *x1,
+               double            *y1)
+{
+  gboolean inside = FALSE, found = FALSE;
+
+  *x0 = *y0 = G_MAXDOUBLE;
+  *x1 = *y1 = -G_MAXDOUBLE;
+  for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, page); i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      if (op->kind == IMPACT_OP_TAG_BEGIN && g_strcmp0 (op->name, "Figure") == 0 &&
+          op->alt != NULL && g_str_has_prefix (op->alt, label))
+        inside = found = TRUE;
+      else if (op->kind == IMPACT_OP_TAG_END && inside)
+        inside = FALSE;
+      else if (inside && op->kind == IMPACT_OP_LINE)
+        {
+          *x0 = MIN (*x0, MIN (op->x, op->x2) - op->line_width / 2);
+          *x1 = MAX (*x1, MAX (op->x, op->x2) + op->line_width / 2);
+          *y0 = MIN (*y0, MIN (op->y, op->y2) - op->line_width / 2);
+          *y1 = MAX (*y1, MAX (op->y, op->y2) + op->line_width / 2);
+        }
+      else if (inside && op->kind == IMPACT_OP_POLYGON)
+        for (guint k = 0; k < op->n_points; k++)
+          {
+            *x0 = MIN (*x0, op->points[2 * k]);
+            *x1 = MAX (*x1, op->points[2 * k]);
+            *y0 = MIN (*y0, op->points[2 * k + 1]);
+            *y1 = MAX (*y1, op->points[2 * k + 1]);
+          }
+    }
+  return found && *x1 > *x0;
+}
+
+/* Inside its statistic's box, under every text of the statistic, in both
+ * templates, on the card (square: stacked rows; wide: panels), left to
+ * right or mirrored */
+static void
+test_sparkline_panel (void)
+{
+  static const char * const templates[] = { "classic", "bold" };
+  static const char * const languages[] = { "en", "ar" };
+  const double cards[][2] = { { 540, 540 }, { 600, 315 } };
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      for (guint kind = 0; kind < 1 + G_N_ELEMENTS (cards); kind++)
+        {
+          g_autofree char *json = g_strdup_printf (
+            "{\"format\": \"1\", \"language\": \"%s\", \"office\": \"Medan\", \"theme\": {\"template\": \"%s\"},\n"
+            " \"organisation\": {\"name\": \"Safe Homes\"},\n"
+            " \"statistics\": [{\"value\": 1840, \"label\": \"children met\", \"icon\": \"people\"},\n"
+            "                {\"value\": 612, \"label\": \"children reunited with their families after a year\"},\n"
+            "                {\"value\": 87, \"label\": \"cases\"}],\n"
+            " \"charts\": [{\"label\": \"Reunited\", \"kind\": \"sparkline\", \"statistic\": 1,\n"
+            "   \"points\": [[\"2019\", 80], [\"2020\", null], [\"2021\", 130], [\"2022\", 90], [\"2023\", 150]]},\n"
+            "  {\"label\": \"Met\", \"kind\": \"sparkline\", \"statistic\": 0,\n"
+            "   \"points\": [[\"2019\", 300], [\"2020\", 420], [\"2021\", 380]]}]}",
+            languages[l], templates[t]);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(ImpactDocument) doc = load_spark (json, NULL, &error);
+          g_autoptr(ImpactTheme) theme = NULL;
+          g_autoptr(ImpactSheetLayout) layout = NULL;
+          g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+          const char *labels[] = { "Met", "Reunited" };
+
+          g_assert_no_error (error);
+          theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+          if (kind == 0)
+            layout = impact_sheet_layout_new (doc, theme, IMPACT_PAGE_SIZE_LETTER, diagnostics);
+          else
+            layout = impact_sheet_layout_new_stats_card (doc, theme, cards[kind - 1][0], cards[kind - 1][1],
+                                                         diagnostics);
+          g_test_message ("%s, %s, %s", templates[t], languages[l], kind == 0 ? "sheet" : "card");
+          g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR), ==, 0);
+          for (guint s = 0; s < 2; s++)
+            {
+              const ImpactBox *box = NULL;
+              double x0, y0, x1, y1, first_x = 0, last_x = 0;
+              gboolean inside = FALSE;
+              guint n_lines = 0;
+
+              for (guint i = 0; i < impact_sheet_layout_get_n_boxes (layout, 0); i++)
+                {
+                  const ImpactBox *b = impact_sheet_layout_get_box (layout, 0, i);
+
+                  if (b->section == IMPACT_SECTION_STATISTICS && b->item == (int) s)
+                    box = b;
+                }
+              g_assert_nonnull (box);
+              g_assert_true (figure_extent (layout, 0, labels[s], &x0, &y0, &x1, &y1));
+              g_assert_cmpfloat (x0, >=, box->x - 0.01);
+              g_assert_cmpfloat (x1, <=, box->x + box->width + 0.01);
+              g_assert_cmpfloat (y0, >=, box->y - 0.01);
+              g_assert_cmpfloat (y1, <=, box->y + box->height + 0.01);
+              /* under the texts of its statistic (the card's icon line aside) */
+              for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, 0); i++)
+                {
+                  const ImpactOp *op = impact_sheet_layout_get_op (layout, 0, i);
+
+                  if (op->kind == IMPACT_OP_TAG_BEGIN && g_strcmp0 (op->name, "Figure") == 0 &&
+                      g_strcmp0 (op->alt ? op->alt : "", "") != 0 && g_str_has_prefix (op->alt, labels[s]))
+                    inside = TRUE;
+                  else if (op->kind == IMPACT_OP_TAG_END && inside)
+                    inside = FALSE;
+                  else if (inside && op->kind == IMPACT_OP_LINE)
+                    {
+                      if (n_lines++ == 0)
+                        first_x = op->x;
+                      last_x = op->x2;
+                    }
+                  else if (op->kind == IMPACT_OP_TEXT && !inside &&
+                           op->x + op->w > x0 && op->x < x1 &&
+                           op->y + op->h / 2 > box->y && op->y + op->h / 2 < box->y + box->height)
+                    /* no text of the panel reaches into the sparkline */
+                    g_assert_true (op->y + op->h <= y0 + 0.5 || op->y >= y1 - 0.5);
+                }
+              g_assert_cmpuint (n_lines, >, 0);
+              /* time runs with the reading direction */
+              if (l == 0)
+                g_assert_cmpfloat (first_x, <, last_x);
+              else
+                g_assert_cmpfloat (first_x, >, last_x);
+            }
+        }
+}
+
 /* Drawn: a column's pixels have the theme's primary colour */
 static void
 test_scene_draw (void)
@@ -925,6 +1161,9 @@ main (int   argc,
   g_test_add_func ("/chart/scene/columns", test_scene_columns);
   g_test_add_func ("/chart/scene/draw", test_scene_draw);
   g_test_add_func ("/chart/scene/rtl", test_scene_rtl);
+  g_test_add_func ("/chart/sparkline/json", test_sparkline_json);
+  g_test_add_func ("/chart/sparkline/errors", test_sparkline_errors);
+  g_test_add_func ("/chart/sparkline/panel", test_sparkline_panel);
   g_test_add_func ("/chart/scene/examples", test_scene_examples);
 
   return g_test_run ();

@@ -563,7 +563,8 @@ impact_chart_layout (ImpactChart            *chart,
   else
     {
       scene->width = MAX (width, IMPACT_CHART_MIN_WIDTH);
-      scene->height = MAX (height, IMPACT_CHART_MIN_HEIGHT);
+      scene->height = MAX (height, flags & IMPACT_CHART_LAYOUT_TITLE ? IMPACT_CHART_MIN_HEIGHT
+                                                                     : IMPACT_CHART_MIN_PLOT_HEIGHT);
     }
   scene->shapes = g_array_new (FALSE, TRUE, sizeof (ImpactChartShape));
   g_array_set_clear_func (scene->shapes, shape_clear);
