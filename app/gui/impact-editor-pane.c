@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "impact-accessible.h"
+#include "impact-chart-editor.h"
 #include "impact-editor-pane.h"
 #include "impact-sheet-selection.h"
 #include "impact-emphasis.h"
@@ -2135,6 +2136,12 @@ build (ImpactEditorPane *self)
       image_row (self, group, _("Photo"), "profile.photo", &profile->photo);
       string_row (self, group, _("Photo Description"), "profile.photo_alt", &profile->photo_alt);
     }
+
+  /* Charts: a group of their own (impact-chart-editor.c), through the pane's signals */
+  group = impact_chart_editor_new (doc);
+  g_signal_connect_object (group, "begin-edit", G_CALLBACK (begin_edit), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (group, "edited", G_CALLBACK (emit_edited), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->content), group);
 
   footer = impact_document_get_footer (doc);
   group = group_new (self, _("Footer"), NULL);
