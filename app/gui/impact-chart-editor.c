@@ -560,7 +560,7 @@ chart_row (ImpactChartEditor *self,
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   const char *kinds[] = { kind_label (IMPACT_CHART_COLUMNS), kind_label (IMPACT_CHART_LINE),
                           kind_label (IMPACT_CHART_AREA), kind_label (IMPACT_CHART_SPARKLINE), NULL };
-  const char *sources[] = { _("Given Figures"), _("Counted from the Milestones"), NULL };
+  const char *sources[] = { _("Typed In"), _("From the Milestones"), NULL };
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), spec->label ? spec->label : "");

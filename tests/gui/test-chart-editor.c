@@ -56,6 +56,12 @@ laid_out (gpointer data)
   return window->relayout_timeout == 0;
 }
 
+static gboolean
+shown (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (((ImpactWindow *) data)->editor)) > 0;
+}
+
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
@@ -164,6 +170,36 @@ test_kind_points_undo (void)
   g_assert_cmpuint (rects, ==, columns_rects);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpint (chart (window, 0)->kind, ==, IMPACT_CHART_AREA);
+
+  /* IMPACT_TEST_SCREENSHOT_DIR: the group with both charts open */
+  if (g_getenv ("IMPACT_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+      g_assert_true (impact_gui_test_wait_for (shown, window, "the window"));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (control (window, "charts.0.row")), TRUE);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (control (window, "charts.1.row")), TRUE);
+      for (int i = 0; i < 30; i++)
+        {
+          g_usleep (10 * 1000);
+          impact_gui_test_settle ();
+        }
+      {
+        GtkWidget *row = control (window, "charts.0.row");
+        GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (row, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                                  &bounds));
+        gtk_adjustment_set_value (adjustment, bounds.origin.y - 80);
+      }
+      for (int i = 0; i < 30; i++)
+        {
+          g_usleep (10 * 1000);
+          impact_gui_test_settle ();
+        }
+      impact_gui_test_screenshot (GTK_WIDGET (window), "chart-editor");
+    }
 
   /* the running total */
   sw = control (window, "charts.0.derive.cumulative");
