@@ -23,6 +23,7 @@ struct _ImpactChartEditor
 
   ImpactDocument      *document;
   GPtrArray           *rows;        /* the expander rows, borrowed: the group owns them */
+  GHashTable          *controls;    /* key -> control, borrowed */
   GtkWidget           *add_button;
   guint                rebuild_idle;
   int                  expanded;    /* the chart whose row stays open on a rebuild, or -1 */
@@ -453,15 +454,18 @@ add_clicked_cb (GtkButton         *button,
 
 /* Rows */
 
+
 static void
-name_control (GtkWidget  *widget,
-              guint       index,
-              const char *member)
+name_control (ImpactChartEditor *self,
+              GtkWidget         *widget,
+              guint              index,
+              const char        *member)
 {
   g_autofree char *key = key_of (index, member);
 
   gtk_widget_set_name (widget, key);
   g_object_set_data (G_OBJECT (widget), "impact-chart-index", GUINT_TO_POINTER (index));
+  g_hash_table_replace (self->controls, g_steal_pointer (&key), widget);
 }
 
 static GtkWidget *
@@ -481,7 +485,7 @@ combo_row (GtkWidget          *expander,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  name_control (row, index, member);
+  name_control (self, row, index, member);
   g_signal_connect_object (row, "notify::selected", changed, self, 0);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
   return row;
@@ -501,7 +505,7 @@ entry_row (GtkWidget  *expander,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  name_control (row, index, member);
+  name_control (self, row, index, member);
   g_signal_connect_object (row, "changed", changed, self, 0);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
   return row;
@@ -546,7 +550,7 @@ derive_rows (ImpactChartEditor *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   impact_accessible_set_label (sw, _("Running Total"));
-  name_control (sw, index, "derive.cumulative");
+  name_control (self, sw, index, "derive.cumulative");
   g_signal_connect_object (sw, "notify::active", G_CALLBACK (cumulative_changed_cb), self, 0);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 }
@@ -565,14 +569,14 @@ chart_row (ImpactChartEditor *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), spec->label ? spec->label : "");
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), kind_label (spec->kind));
-  name_control (expander, index, "row");
+  name_control (self, expander, index, "row");
   g_object_set_data (G_OBJECT (expander), "impact-chart-editor", self);
 
   gtk_widget_set_tooltip_text (remove, _("Remove This Chart"));
   impact_accessible_set_label (remove, _("Remove This Chart"));
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  name_control (remove, index, "remove");
+  name_control (self, remove, index, "remove");
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), remove);
 
@@ -621,6 +625,8 @@ build_rows (ImpactChartEditor *self)
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
+  g_hash_table_remove_all (self->controls);
+  g_hash_table_insert (self->controls, g_strdup ("charts.add"), self->add_button);
   if (self->document == NULL)
     return;
   charts = impact_document_get_charts (self->document);
@@ -652,6 +658,7 @@ impact_chart_editor_finalize (GObject *object)
   ImpactChartEditor *self = IMPACT_CHART_EDITOR (object);
 
   g_ptr_array_unref (self->rows);
+  g_hash_table_unref (self->controls);
   G_OBJECT_CLASS (impact_chart_editor_parent_class)->finalize (object);
 }
 
@@ -681,6 +688,7 @@ static void
 impact_chart_editor_init (ImpactChartEditor *self)
 {
   self->rows = g_ptr_array_new ();
+  self->controls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->expanded = -1;
   self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_set_tooltip_text (self->add_button, _("Add a Chart"));
@@ -693,6 +701,16 @@ impact_chart_editor_init (ImpactChartEditor *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Charts"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          _("Trends on the back page, or a sparkline in a statistic's panel"));
+}
+
+GtkWidget *
+impact_chart_editor_get_control (ImpactChartEditor *self,
+                                 const char        *key)
+{
+  g_return_val_if_fail (IMPACT_IS_CHART_EDITOR (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_hash_table_lookup (self->controls, key);
 }
 
 GtkWidget *

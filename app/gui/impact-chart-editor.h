@@ -12,7 +12,7 @@
  * of structure (a chart added or removed, its kind or its source
  * changed): the window records the undo step and lays the sheet out
  * again through the pane's signals, which forward these. Every control is
- * named by its key (gtk_widget_get_name()), for tests.
+ * named by its key (gtk_widget_get_name()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +28,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ImpactChartEditor, impact_chart_editor, IMPACT, CHART_EDITOR, AdwPreferencesGroup)
 
 GtkWidget *impact_chart_editor_new            (ImpactDocument *document);
+/* The control of a key ("charts.0.kind", "charts.add"), or NULL; rows
+ * rebuilt after a change of structure are there once the main loop has
+ * run (impact_editor_pane_get_field() asks this for "charts." keys) */
+GtkWidget *impact_chart_editor_get_control    (ImpactChartEditor *self,
+                                               const char        *key);
 
 /* Pure helpers (unit-tested without a display) */
 

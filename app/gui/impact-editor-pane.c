@@ -2141,6 +2141,7 @@ build (ImpactEditorPane *self)
   group = impact_chart_editor_new (doc);
   g_signal_connect_object (group, "begin-edit", G_CALLBACK (begin_edit), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (group, "edited", G_CALLBACK (emit_edited), self, G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (self), "impact-chart-editor", g_object_ref (group), g_object_unref);
   gtk_box_append (GTK_BOX (self->content), group);
 
   footer = impact_document_get_footer (doc);
@@ -2350,6 +2351,8 @@ impact_editor_pane_get_field (ImpactEditorPane *self,
   widget = g_hash_table_lookup (self->fields, key);
   if (widget != NULL)
     return widget;
+  if (g_str_has_prefix (key, "charts.") && g_object_get_data (G_OBJECT (self), "impact-chart-editor") != NULL)
+    return impact_chart_editor_get_control (g_object_get_data (G_OBJECT (self), "impact-chart-editor"), key);
 
   /* A field of a list item that was not opened yet: make its rows */
   {

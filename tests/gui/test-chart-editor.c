@@ -63,30 +63,13 @@ shown (gpointer data)
 }
 
 static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 control (ImpactWindow *window,
          const char   *name)
 {
   GtkWidget *widget;
 
   impact_gui_test_settle ();
-  widget = find_named (GTK_WIDGET (window->editor), name);
+  widget = impact_editor_pane_get_field (window->editor, name);
   if (widget == NULL)
     g_error ("no chart control %s", name);
   return widget;
@@ -141,6 +124,7 @@ test_kind_points_undo (void)
 
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
   impact_gui_test_settle ();
+  g_assert_null (impact_editor_pane_get_field (window->editor, "charts.7.kind"));
   g_assert_cmpint (chart (window, 0)->kind, ==, IMPACT_CHART_COLUMNS);
   count_drawing (window, 0, &columns_rects, &polygons);
   g_assert_cmpuint (polygons, ==, 0);
@@ -229,7 +213,7 @@ test_kind_points_undo (void)
   g_signal_emit_by_name (control (window, "charts.2.remove"), "clicked");
   g_assert_cmpuint (impact_document_get_charts (impact_window_get_document (window))->len, ==, 2);
   impact_gui_test_settle ();
-  g_assert_null (find_named (GTK_WIDGET (window->editor), "charts.2.kind"));
+  g_assert_null (impact_editor_pane_get_field (window->editor, "charts.2.kind"));
 
   /* saved as edited */
   g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
