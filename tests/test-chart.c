@@ -17,16 +17,24 @@
 #include "impact-test-utils.h"
 #include "impact-text.h"
 
+/* tests/data/valid/@name */
 static ImpactDocument *
-load_charts (void)
+load_valid (const char *name)
 {
-  g_autofree char *path = impact_test_data_path ("data/valid/charts.json");
+  g_autofree char *relative = g_build_filename ("data", "valid", name, NULL);
+  g_autofree char *path = impact_test_data_path (relative);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   ImpactDocument *doc = impact_json_loader_load_file (file, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return doc;
+}
+
+static ImpactDocument *
+load_charts (void)
+{
+  return load_valid ("charts.json");
 }
 
 static ImpactChart *
@@ -756,15 +764,11 @@ test_scene_columns (void)
 static void
 test_scene_examples (void)
 {
-  g_autofree char *path = impact_test_data_path ("data/valid/chart-examples.json");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  g_autoptr(ImpactDocument) doc = load_valid ("chart-examples.json");
   g_autoptr(ImpactTheme) theme = NULL;
   PangoContext *context = impact_text_context_new ("en");
   GPtrArray *charts;
 
-  g_assert_no_error (error);
   theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
   charts = impact_document_get_charts (doc);
   for (guint i = 0; i < charts->len; i++)
@@ -798,14 +802,10 @@ test_scene_examples (void)
 static void
 test_scene_rtl (void)
 {
-  g_autofree char *path = impact_test_data_path ("data/valid/chart-rtl.json");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  g_autoptr(ImpactDocument) doc = load_valid ("chart-rtl.json");
   g_autoptr(ImpactTheme) theme = NULL;
   PangoContext *context = impact_text_context_new ("ar");
 
-  g_assert_no_error (error);
   g_assert_true (impact_document_is_rtl (doc));
   theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
   for (guint c = 0; c < impact_document_get_charts (doc)->len; c++)
@@ -1097,6 +1097,49 @@ test_sparkline_panel (void)
         }
 }
 
+
+/* The Kolkata example with a chart on its full back page (issue 16: it
+ * overflowed by 77 pt): fits in both templates and on both page sizes, the
+ * chart lower than it would be on an emptier page but never below its
+ * smallest size, between the milestones and the profile */
+static void
+test_sheet_back_page_fits (void)
+{
+  static const char * const templates[] = { "classic", "bold" };
+  static const ImpactPageSize sizes[] = { IMPACT_PAGE_SIZE_LETTER, IMPACT_PAGE_SIZE_A4 };
+  g_autofree char *path = impact_test_data_path ("data/layout/chart-kolkata-back.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+        g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+        g_autoptr(ImpactTheme) theme = NULL;
+        g_autoptr(ImpactSheetLayout) layout = NULL;
+        ImpactBox chart, milestones, profile;
+        guint page;
+
+        g_assert_no_error (error);
+        g_free (impact_document_get_theme_spec (doc)->template_name);
+        impact_document_get_theme_spec (doc)->template_name = g_strdup (templates[t]);
+        theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+        layout = impact_sheet_layout_new (doc, theme, sizes[s], diagnostics);
+        g_test_message ("%s, %s", templates[t], impact_page_size_to_string (sizes[s]));
+        g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR), ==, 0);
+        g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_CHARTS, 0, &page, &chart));
+        g_assert_cmpuint (page, ==, 1);
+        g_assert_false (chart.overflow);
+        g_assert_cmpfloat (chart.height, >=, IMPACT_CHART_MIN_PLOT_HEIGHT);
+        g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_MILESTONES, -1, &page, &milestones));
+        g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_PROFILE, -1, &page, &profile));
+        g_assert_false (profile.overflow);
+        g_assert_cmpfloat (chart.y, >=, milestones.y + milestones.height);
+        g_assert_cmpfloat (chart.y + chart.height, <=, profile.y);
+      }
+}
+
 /* Drawn: a column's pixels have the theme's primary colour */
 static void
 test_scene_draw (void)
@@ -1164,6 +1207,7 @@ main (int   argc,
   g_test_add_func ("/chart/sparkline/json", test_sparkline_json);
   g_test_add_func ("/chart/sparkline/errors", test_sparkline_errors);
   g_test_add_func ("/chart/sparkline/panel", test_sparkline_panel);
+  g_test_add_func ("/chart/sheet/back-page-fits", test_sheet_back_page_fits);
   g_test_add_func ("/chart/scene/examples", test_scene_examples);
 
   return g_test_run ();
