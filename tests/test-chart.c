@@ -917,6 +917,36 @@ test_sparkline_json (void)
     g_assert_no_error (error);
     g_assert_cmpint (((ImpactChartSpec *) g_ptr_array_index (impact_document_get_charts (again), 0))->statistic, ==, 0);
   }
+
+  /* past the statistics (one was removed): read with a warning, kept on
+   * save, drawn in no panel */
+  {
+    const char *past = SPARK_DOC ("[{\"label\": \"T\", \"kind\": \"sparkline\", \"statistic\": 2, \"points\": [[\"a\", 1]]}]");
+    g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+    g_autoptr(ImpactDocument) kept = load_spark (past, diagnostics, &error);
+    g_autoptr(ImpactTheme) theme = NULL;
+    g_autoptr(ImpactSheetLayout) layout = NULL;
+    g_autofree char *written = NULL;
+    const ImpactDiagnostic *diag;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_WARNING), ==, 1);
+    for (guint i = 0; i < impact_diagnostics_get_n_items (diagnostics); i++)
+      if ((diag = impact_diagnostics_get_item (diagnostics, i))->severity == IMPACT_SEVERITY_WARNING)
+        {
+          g_assert_cmpstr (diag->path, ==, "charts[0].statistic");
+          g_assert_cmpuint (diag->line, ==, 4);
+          g_assert_cmpuint (diag->column, ==, 62);
+          g_assert_cmpstr (diag->message, ==, "no statistics[2]; the sheet has 2 statistics, so the sparkline is in no panel");
+        }
+    written = impact_json_writer_to_data (kept, NULL);
+    g_assert_nonnull (strstr (written, "\"statistic\": 2"));
+    theme = impact_theme_new (impact_document_get_theme_spec (kept), NULL, NULL);
+    layout = impact_sheet_layout_new (kept, theme, IMPACT_PAGE_SIZE_LETTER, NULL);
+    for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, 0); i++)
+      g_assert_false (impact_sheet_layout_get_op (layout, 0, i)->kind == IMPACT_OP_TAG_BEGIN &&
+                      g_strcmp0 (impact_sheet_layout_get_op (layout, 0, i)->name, "Figure") == 0);
+  }
 }
 
 static void
@@ -927,10 +957,8 @@ test_sparkline_errors (void)
     const char *where;   /* line:column path */
     const char *message;
   } cases[] = {
-    { "[{\"label\": \"T\", \"kind\": \"sparkline\", \"statistic\": 2, \"points\": [[\"a\", 1]]}]",
-      "4:62 charts[0].statistic", "no statistics[2]; the sheet has 2 statistics" },
     { "[{\"label\": \"T\", \"kind\": \"sparkline\", \"statistic\": -1, \"points\": [[\"a\", 1]]}]",
-      "4:62 charts[0].statistic", "no statistics[-1]; the sheet has 2 statistics" },
+      "4:62 charts[0].statistic", "expected the index of a statistic (0 for the first), got -1" },
     { "[{\"label\": \"T\", \"statistic\": 0, \"points\": [[\"a\", 1]]}]",
       "4:41 charts[0].statistic", "only a chart of \"kind\": \"sparkline\" sits in a statistic's panel" },
     { "[{\"label\": \"T\", \"kind\": \"sparkline\", \"statistic\": \"first\", \"points\": [[\"a\", 1]]}]",

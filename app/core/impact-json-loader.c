@@ -1305,11 +1305,19 @@ load_chart (ObjectCtx      *o,
       else if (chart->kind != IMPACT_CHART_SPARKLINE)
         node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, stat_path,
                      "only a chart of \"kind\": \"sparkline\" sits in a statistic's panel");
-      else if (index < 0 || index >= n_stats)
+      else if (index < 0)
         node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, stat_path,
-                     "no statistics[%" G_GINT64_FORMAT "]; the sheet has %u statistics", index, n_stats);
+                     "expected the index of a statistic (0 for the first), got %" G_GINT64_FORMAT, index);
       else
-        chart->statistic = (int) index;
+        {
+          /* kept (and saved) when past the statistics: one removed in the
+           * window leaves the file readable; the sparkline shows nowhere */
+          if (index >= n_stats)
+            node_report (o->loader, IMPACT_SEVERITY_WARNING, IMPACT_ERROR_INVALID_VALUE, node, stat_path,
+                         "no statistics[%" G_GINT64_FORMAT "]; the sheet has %u statistics, so the sparkline "
+                         "is in no panel", index, n_stats);
+          chart->statistic = (int) MIN (index, G_MAXINT);
+        }
     }
   ctx_check_members (o, chart_keys);
   g_ptr_array_add (charts, g_steal_pointer (&chart));
