@@ -215,6 +215,12 @@ test_kind_points_undo (void)
   impact_gui_test_settle ();
   g_assert_null (impact_editor_pane_get_field (window->editor, "charts.2.kind"));
 
+  /* a chart chosen on the sheet opens its row in the pane, at its label */
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (control (window, "charts.1.row"))) &&
+                  g_getenv ("IMPACT_TEST_SCREENSHOT_DIR") == NULL);
+  g_assert_true (impact_editor_pane_select (window->editor, IMPACT_SECTION_CHARTS, 1));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (control (window, "charts.1.row"))));
+
   /* saved as edited */
   g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
   g_assert_true (impact_window_save_to (window, NULL, NULL));
