@@ -49,14 +49,6 @@ example_with_charts (const char *dir)
 }
 
 static gboolean
-laid_out (gpointer data)
-{
-  ImpactWindow *window = data;
-
-  return window->relayout_timeout == 0;
-}
-
-static gboolean
 shown (gpointer data)
 {
   return gtk_widget_get_width (GTK_WIDGET (((ImpactWindow *) data)->editor)) > 0;
@@ -137,7 +129,7 @@ test_kind_points_undo (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind), IMPACT_CHART_AREA);
   g_assert_cmpint (chart (window, 0)->kind, ==, IMPACT_CHART_AREA);
   g_assert_true (impact_window_get_modified (window));
-  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
+  /* a change of structure: the preview is laid out again at once */
   g_assert_true (impact_sheet_preview_get_layout (window->preview) != before);
   count_drawing (window, 0, &rects, &polygons);
   g_assert_cmpuint (polygons, >, 0);
@@ -148,7 +140,6 @@ test_kind_points_undo (void)
   g_assert_cmpint (chart (window, 0)->kind, ==, IMPACT_CHART_COLUMNS);
   kind = control (window, "charts.0.kind");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 0);
-  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
   count_drawing (window, 0, &rects, &polygons);
   g_assert_cmpuint (polygons, ==, 0);
   g_assert_cmpuint (rects, ==, columns_rects);
@@ -222,7 +213,6 @@ test_kind_points_undo (void)
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (control (window, "charts.1.row"))));
 
   /* saved as edited */
-  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
   g_assert_true (impact_window_save_to (window, NULL, NULL));
   {
     g_autoptr(ImpactDocument) again = impact_json_loader_load_file (file, NULL, NULL, &error);
