@@ -1147,7 +1147,7 @@ load_era (ObjectCtx      *o,
 /* Charts (issue 16):
  * {"label": "…", "kind": "columns", "points": [["2006", 5], ["2007", null], …]} or
  * {"label": "…", "derive": {"metric": "rescued", "per": "year", "cumulative": false}} */
-static const char * const chart_keys[] = { "label", "kind", "points", "derive", NULL };
+static const char * const chart_keys[] = { "label", "kind", "points", "derive", "statistic", NULL };
 static const char * const chart_derive_keys[] = { "metric", "per", "cumulative", NULL };
 static const char * const chart_kinds[] = { "columns", "line", "area", "sparkline", NULL };
 static const char * const chart_periods[] = { "year", "quarter", "month", NULL };
@@ -1291,6 +1291,33 @@ load_chart (ObjectCtx      *o,
       ctx_boolean (&d, "cumulative", &chart->derive_cumulative);
       ctx_check_members (&d, chart_derive_keys);
       chart->derive_metric = g_strdup (metric);
+    }
+  /* "statistic": N puts a sparkline in the panel of statistics[N] */
+  if (json_object_has_member (o->object, "statistic"))
+    {
+      JsonNode *node = json_object_get_member (o->object, "statistic");
+      g_autofree char *stat_path = path_member (o->path, "statistic");
+      guint n_stats = impact_document_get_statistics (doc)->len;
+      gint64 index;
+
+      if (!node_integer (o->loader, node, stat_path, "the index of a statistic", &index))
+        ;
+      else if (chart->kind != IMPACT_CHART_SPARKLINE)
+        node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, stat_path,
+                     "only a chart of \"kind\": \"sparkline\" sits in a statistic's panel");
+      else if (index < 0)
+        node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, stat_path,
+                     "expected the index of a statistic (0 for the first), got %" G_GINT64_FORMAT, index);
+      else
+        {
+          /* kept (and saved) when past the statistics: one removed in the
+           * window leaves the file readable; the sparkline shows nowhere */
+          if (index >= n_stats)
+            node_report (o->loader, IMPACT_SEVERITY_WARNING, IMPACT_ERROR_INVALID_VALUE, node, stat_path,
+                         "no statistics[%" G_GINT64_FORMAT "]; the sheet has %u statistics, so the sparkline "
+                         "is in no panel", index, n_stats);
+          chart->statistic = (int) MIN (index, G_MAXINT);
+        }
     }
   ctx_check_members (o, chart_keys);
   g_ptr_array_add (charts, g_steal_pointer (&chart));

@@ -501,6 +501,8 @@ chart_node (const ImpactChartSpec *chart)
   put_string (o, "label", chart->label);
   if (chart->kind != IMPACT_CHART_COLUMNS || json_object_has_member (o, "kind"))
     put_string (o, "kind", kinds[chart->kind]);
+  put (o, "statistic", chart->statistic >= 0 && chart->kind == IMPACT_CHART_SPARKLINE
+                      ? json_node_init_int (json_node_alloc (), chart->statistic) : NULL);
   if (chart->derive_metric != NULL)
     {
       JsonObject *d = section_object (o, "derive");

@@ -69,7 +69,13 @@ typedef struct
   PangoLayout *extra;    /* scale word, suffix (and then the qualifier); NULL = none */
   PangoLayout *label;
   gboolean     icon;
+  ImpactChart *sparkline; /* its trend under the label, or NULL */
 } StatParts;
+
+/* A sparkline under a statistic's label: its height and the gap above
+ * it, in points at the type scale */
+#define SPARKLINE_HEIGHT 16.0
+#define SPARKLINE_GAP     6.0
 
 static void
 stat_parts_clear (gpointer data)
@@ -79,6 +85,7 @@ stat_parts_clear (gpointer data)
   g_clear_object (&parts->number);
   g_clear_object (&parts->extra);
   g_clear_object (&parts->label);
+  g_clear_pointer (&parts->sparkline, impact_chart_unref);
 }
 
 static ImpactTextStyle
@@ -118,7 +125,7 @@ place_row (ImpactLayoutBuilder *b,
   double ts = b->type_scale, x = b->margin;
   double gap = look->gap[cols > 3], pad = look->pad[cols > 3];
   double col_w, icon_w = 0, max_ascent = 0, max_descent = 0, max_label = 0, max_extra_below = 0;
-  double label_ink = G_MAXDOUBLE;
+  double label_ink = G_MAXDOUBLE, spark_room = 0;
   double number_top, baseline, label_top, extra_top, bottom;
   gboolean extra_below = FALSE;
   g_autoptr(GArray) parts = g_array_new (FALSE, TRUE, sizeof (StatParts));
@@ -132,6 +139,10 @@ place_row (ImpactLayoutBuilder *b,
       const ImpactStatistic *stat = g_ptr_array_index (all, first + i);
 
       g_array_index (parts, StatParts, i).icon = stat->icon && impact_icon_exists (stat->icon);
+      /* the whole row makes room when one panel has a sparkline */
+      if (!fit && (g_array_index (parts, StatParts, i).sparkline =
+                     impact_section_charts_sparkline (b, first + i)) != NULL)
+        spark_room = (SPARKLINE_GAP + SPARKLINE_HEIGHT) * ts;
       /* labels of all columns are indented alike when any has an icon */
       if (look->icon_leads_label && g_array_index (parts, StatParts, i).icon)
         icon_w = 22 * ts;
@@ -246,7 +257,7 @@ place_row (ImpactLayoutBuilder *b,
   extra_top = label_top;
   if (extra_below)
     label_top += max_extra_below + 3;
-  bottom = label_top + max_label + pad;
+  bottom = label_top + max_label + spark_room + pad;
 
   for (guint i = 0; i < n; i++)
     {
@@ -294,6 +305,11 @@ place_row (ImpactLayoutBuilder *b,
                                      &b->on_primary, 1.0, NULL);
       impact_builder_place_layout (b, g_object_ref (p->label), px + pad + icon_w, label_top,
                                    &b->on_primary, look->label_alpha, NULL);
+      if (p->sparkline != NULL)
+        impact_section_charts_place_sparkline (b, p->sparkline, px + pad + icon_w,
+                                               label_top + max_label + SPARKLINE_GAP * ts,
+                                               col_w - 2 * pad - icon_w, SPARKLINE_HEIGHT * ts,
+                                               impact_builder_color (b, look->number_color));
       /* the figure's optical margin reaches a little left of its column */
       impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, first + i, MIN (px, nx), y, col_w + px - MIN (px, nx),
                               bottom - y);
@@ -440,6 +456,8 @@ place_stacked (ImpactLayoutBuilder *b,
       ImpactTextStyle style;
       PangoLayout *layout;
       double lx = label_x;
+      g_autoptr(ImpactChart) sparkline = impact_section_charts_sparkline (b, i);
+      double spark_h = 0, spark_gap = 0, ly;
 
       if (i > 0)
         impact_builder_add_line (b, x, ry, x + b->content_width, ry, 1, &b->on_primary, 0.28);
@@ -459,6 +477,11 @@ place_stacked (ImpactLayoutBuilder *b,
       style.size = label_size;
       style.weight = PANGO_WEIGHT_MEDIUM;
       style.line_height = 1.25;
+      if (sparkline != NULL)
+        {
+          spark_gap = label_size * 0.6;
+          spark_h = label_size * 1.8;
+        }
       if (n > 3 && any_icon)
         {
           /* rows too low to stack: the icon leads the label's first line */
@@ -467,31 +490,45 @@ place_stacked (ImpactLayoutBuilder *b,
           layout = impact_builder_make_text (b, &style, label, FALSE, label_w - ih - gap);
           impact_builder_check_glyphs (b, layout, path);
           impact_text_layout_get_size (layout, NULL, &lh);
+          ly = ry + row_h / 2 - (lh + spark_gap + spark_h) / 2 + label_size * 0.2;
           if (stat->icon && impact_icon_exists (stat->icon))
-            impact_builder_add_icon (b, stat->icon, lx, ry + row_h / 2 - lh / 2 + label_size * 0.2 +
-                      (label_size * 1.25 - ih) / 2, ih, accent);
-          impact_builder_place_layout (b, layout, lx + ih + gap, ry + row_h / 2 - lh / 2 + label_size * 0.2,
-                        &b->on_primary, 1.0, NULL);
+            impact_builder_add_icon (b, stat->icon, lx, ly + (label_size * 1.25 - ih) / 2, ih, accent);
+          impact_builder_place_layout (b, layout, lx + ih + gap, ly, &b->on_primary, 1.0, NULL);
+          if (sparkline != NULL)
+            impact_section_charts_place_sparkline (b, sparkline, lx + ih + gap, ly + lh + spark_gap,
+                                                   MIN (label_w - ih - gap, label_size * 14), spark_h, &b->figure);
           impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, x, ry, b->content_width, row_h);
-          impact_builder_note_bottom (b, ry + row_h / 2 + lh / 2 + label_size * 0.2, path);
+          impact_builder_note_bottom (b, ly + lh + spark_gap + spark_h, path);
           continue;
         }
       layout = impact_builder_make_text (b, &style, label, FALSE, label_w);
       impact_builder_check_glyphs (b, layout, path);
       impact_text_layout_get_size (layout, NULL, &lh);
-      /* the icon heads the label, the pair centred on the figure */
+      /* the icon heads the label, the pair centred on the figure (and the
+       * sparkline under the label, when there is one) */
       if (stat->icon && impact_icon_exists (stat->icon))
         {
           double ih = label_size * 1.3, gap = label_size * 0.5;
           double ty = ry + row_h / 2 - (ih + gap + lh) / 2 + label_size * 0.2;
 
           impact_builder_add_icon (b, stat->icon, lx, ty, ih, accent);
-          impact_builder_place_layout (b, layout, lx, ty + ih + gap, &b->on_primary, 1.0, NULL);
+          ly = ty + ih + gap;
+          /* the sparkline follows the icon on its line */
+          if (sparkline != NULL)
+            impact_section_charts_place_sparkline (b, sparkline, lx + ih + 2 * gap, ty,
+                                                   MIN (label_w - ih - 2 * gap, label_size * 14), ih,
+                                                   &b->figure);
+          g_clear_pointer (&sparkline, impact_chart_unref);
+          spark_gap = spark_h = 0;
         }
       else
-        impact_builder_place_layout (b, layout, lx, ry + row_h / 2 - lh / 2 + label_size * 0.2, &b->on_primary, 1.0, NULL);
+        ly = ry + row_h / 2 - (lh + spark_gap + spark_h) / 2 + label_size * 0.2;
+      impact_builder_place_layout (b, layout, lx, ly, &b->on_primary, 1.0, NULL);
+      if (sparkline != NULL)
+        impact_section_charts_place_sparkline (b, sparkline, lx, ly + lh + spark_gap,
+                                               MIN (label_w, label_size * 14), spark_h, &b->figure);
       impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, x, ry, b->content_width, row_h);
-      impact_builder_note_bottom (b, ry + row_h / 2 + lh / 2 + label_size * 0.4, path);
+      impact_builder_note_bottom (b, ly + lh + (sparkline != NULL ? spark_gap + spark_h : label_size * 0.2), path);
     }
   impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, bottom - top);
   return bottom;

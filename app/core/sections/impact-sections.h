@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include "impact-chart.h"
 #include "impact-fields.h"
 #include "impact-layout-builder.h"
 
@@ -70,6 +71,12 @@ double   impact_section_charts_place      (ImpactLayoutBuilder *b, double y);
 double   impact_section_sources_place     (ImpactLayoutBuilder *b, double y);
 double   impact_section_footer_place      (ImpactLayoutBuilder *b, double y);
 
+/* a statistic's sparkline (charts with "statistic": N), or NULL; drawn
+ * in its panel in @color (impact-section-charts.c) */
+ImpactChart *impact_section_charts_sparkline       (ImpactLayoutBuilder *b, guint statistic);
+void     impact_section_charts_place_sparkline   (ImpactLayoutBuilder *b, ImpactChart *chart,
+                                                  double x, double y, double w, double h,
+                                                  const ImpactColor *color);
 /* the whole statistics card */
 void     impact_section_statistics_place_card    (ImpactLayoutBuilder *b);
 /* how many statistics stand side by side */
