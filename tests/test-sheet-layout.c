@@ -660,6 +660,18 @@ test_minimal_document (void)
 
   g_string_append (json, "\"x-empty\": true }");
   doc = load_string (json->str);
+  /* no "pages": auto, and a sheet with nothing but its header is one page */
+  layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, diagnostics);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (layout), ==, 1);
+  g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
+  g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_HEADER, -1, NULL, NULL));
+  g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_FOOTER, -1, NULL, NULL));
+  g_assert_false (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, -1, NULL, NULL));
+  assert_well_formed (layout);
+  g_clear_object (&layout);
+
+  /* "pages": 2 asks for the front and the back */
+  impact_document_set_pages (doc, "2");
   layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, diagnostics);
   g_assert_cmpuint (impact_sheet_layout_get_n_pages (layout), ==, 2);
   g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
@@ -1171,28 +1183,138 @@ test_shape_twelve_milestones (void)
     }
 }
 
-/* A sparse document on one page with "pages": "auto"; the example, which
- * does not fit one page, keeps two */
+/* How many items of @section the sheet shows */
+static guint
+count_items (ImpactSheetLayout *layout,
+             ImpactSection      section)
+{
+  guint n = 0;
+
+  for (guint p = 0; p < impact_sheet_layout_get_n_pages (layout); p++)
+    for (guint i = 0; i < impact_sheet_layout_get_n_boxes (layout, p); i++)
+      {
+        const ImpactBox *box = impact_sheet_layout_get_box (layout, p, i);
+
+        n += box->section == section && box->item >= 0 && !box->overflow;
+      }
+  return n;
+}
+
+/* Auto is the default: a sparse document is one page without "pages" as
+ * with "pages": "auto"; "pages": 2 keeps the front and the back */
 static void
 test_shape_pages_auto (void)
 {
   g_autoptr(ImpactDocument) sparse = load_fixture ("sparse-spanish.json");
-  g_autoptr(ImpactDocument) example = load_example ();
-  g_autoptr(ImpactSheetLayout) one = NULL, two = NULL, forced = NULL;
+  g_autoptr(ImpactDocument) shape = load_fixture ("shape-sparse.json");
 
-  impact_document_set_pages (sparse, "auto");
-  impact_document_set_pages (example, "auto");
-  one = layout_with (sparse, "classic", IMPACT_PAGE_SIZE_A4, NULL);
-  two = layout_with (example, "classic", IMPACT_PAGE_SIZE_A4, NULL);
-  g_assert_cmpuint (impact_sheet_layout_get_n_pages (one), ==, 1);
-  g_assert_true (impact_sheet_layout_find (one, IMPACT_SECTION_MILESTONES, -1, NULL, NULL));
-  g_assert_true (impact_sheet_layout_find (one, IMPACT_SECTION_FOOTER, -1, NULL, NULL));
-  assert_well_formed (one);
-  g_assert_cmpuint (impact_sheet_layout_get_n_pages (two), ==, 2);
-  /* without "pages", two */
-  impact_document_set_pages (sparse, NULL);
-  forced = layout_with (sparse, "bold", IMPACT_PAGE_SIZE_A4, NULL);
-  g_assert_cmpuint (impact_sheet_layout_get_n_pages (forced), ==, 2);
+  g_assert_null (impact_document_get_pages (sparse));
+  for (guint t = 0; t < 2; t++)
+    for (guint s = 0; s < 2; s++)
+      {
+        const char *template_name = t ? "bold" : "classic";
+        ImpactPageSize size = s ? IMPACT_PAGE_SIZE_A4 : IMPACT_PAGE_SIZE_LETTER;
+        g_autoptr(ImpactSheetLayout) one = NULL, two = NULL, shape_one = NULL;
+        g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+
+        impact_document_set_pages (sparse, NULL);
+        one = layout_with (sparse, template_name, size, diagnostics);
+        g_assert_cmpuint (impact_sheet_layout_get_n_pages (one), ==, 1);
+        /* at full size, with every section it has */
+        g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (one, 0), ==, 1.0);
+        g_assert_true (impact_sheet_layout_find (one, IMPACT_SECTION_MILESTONES, -1, NULL, NULL));
+        g_assert_true (impact_sheet_layout_find (one, IMPACT_SECTION_FOOTER, -1, NULL, NULL));
+        g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR), ==, 0);
+        assert_well_formed (one);
+
+        impact_document_set_pages (sparse, "2");
+        two = layout_with (sparse, template_name, size, NULL);
+        g_assert_cmpuint (impact_sheet_layout_get_n_pages (two), ==, 2);
+        /* one page showed all that two do */
+        for (ImpactSection section = 0; section < IMPACT_N_SECTIONS; section++)
+          g_assert_cmpuint (count_items (one, section), ==, count_items (two, section));
+
+        shape_one = layout_with (shape, template_name, size, NULL);
+        g_assert_cmpuint (impact_sheet_layout_get_n_pages (shape_one), ==, 1);
+        assert_well_formed (shape_one);
+      }
+}
+
+/* Auto chooses two pages when one page, though it fits at full size,
+ * would show fewer milestones than the back does */
+static void
+test_shape_pages_auto_not_cut (void)
+{
+  g_autoptr(GString) json = g_string_new (minimal_head);
+  g_autoptr(ImpactDocument) doc = NULL;
+
+  g_string_append (json, "\"milestones\": [");
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (json, "%s{ \"date\": \"%u\", \"title\": \"Step %u\" }",
+                            i ? ", " : "", 2001 + i, i + 1);
+  g_string_append (json, "] }");
+  doc = load_string (json->str);
+  for (guint t = 0; t < 2; t++)
+    {
+      const char *template_name = t ? "bold" : "classic";
+      g_autoptr(ImpactSheetLayout) forced = NULL, chosen = NULL;
+      g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+      g_autofree char *warnings = NULL;
+
+      impact_document_set_pages (doc, "1");
+      forced = layout_with (doc, template_name, IMPACT_PAGE_SIZE_LETTER, NULL);
+      /* one page holds it at full size, with fewer milestones */
+      g_assert_cmpuint (impact_sheet_layout_get_n_pages (forced), ==, 1);
+      g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (forced, 0), ==, 1.0);
+      g_assert_cmpuint (count_items (forced, IMPACT_SECTION_MILESTONES), <, 12);
+
+      impact_document_set_pages (doc, NULL);
+      chosen = layout_with (doc, template_name, IMPACT_PAGE_SIZE_LETTER, diagnostics);
+      g_assert_cmpuint (impact_sheet_layout_get_n_pages (chosen), ==, 2);
+      g_assert_cmpuint (count_items (chosen, IMPACT_SECTION_MILESTONES), >,
+                        count_items (forced, IMPACT_SECTION_MILESTONES));
+      /* the diagnostics are the two pages', not the one page's too */
+      impact_sheet_layout_report_omissions (chosen, diagnostics);
+      warnings = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_WARNING);
+      if (count_items (chosen, IMPACT_SECTION_MILESTONES) == 12)
+        g_assert_null (warnings);
+      assert_well_formed (chosen);
+    }
+}
+
+/* The examples do not fit one page: auto keeps their two pages exactly as
+ * "pages": 2 lays them out, in both templates on both sizes */
+static void
+test_shape_pages_auto_examples (void)
+{
+  const char *const names[] = { "kolkata.json", "kolkata-es.json", "kolkata-bn.json" };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autofree char *path = impact_test_example_path (names[n]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, NULL);
+
+      g_assert_nonnull (doc);
+      g_assert_null (impact_document_get_pages (doc));
+      for (guint t = 0; t < 2; t++)
+        for (guint s = 0; s < 2; s++)
+          {
+            const char *template_name = t ? "bold" : "classic";
+            ImpactPageSize size = s ? IMPACT_PAGE_SIZE_A4 : IMPACT_PAGE_SIZE_LETTER;
+            g_autoptr(ImpactSheetLayout) chosen = NULL, two = NULL;
+
+            impact_document_set_pages (doc, NULL);
+            chosen = layout_with (doc, template_name, size, NULL);
+            impact_document_set_pages (doc, "2");
+            two = layout_with (doc, template_name, size, NULL);
+            g_assert_cmpuint (impact_sheet_layout_get_n_pages (chosen), ==, 2);
+            assert_same_boxes (chosen, two);
+            for (guint p = 0; p < 2; p++)
+              g_assert_cmpuint (impact_sheet_layout_get_n_ops (chosen, p), ==,
+                                impact_sheet_layout_get_n_ops (two, p));
+          }
+    }
 }
 
 /* Too long: an error naming the text, nothing drawn below the limit */
@@ -1243,6 +1365,8 @@ main (int   argc,
   g_test_add_func ("/layout/shapes/facts-balanced", test_shape_facts_balanced);
   g_test_add_func ("/layout/shapes/twelve-milestones", test_shape_twelve_milestones);
   g_test_add_func ("/layout/shapes/pages-auto", test_shape_pages_auto);
+  g_test_add_func ("/layout/shapes/pages-auto-not-cut", test_shape_pages_auto_not_cut);
+  g_test_add_func ("/layout/shapes/pages-auto-examples", test_shape_pages_auto_examples);
   g_test_add_func ("/layout/shapes/too-long", test_shape_too_long);
   g_test_add_func ("/layout/charts/placed", test_chart_section_placed);
   g_test_add_func ("/layout/charts/absent", test_chart_section_absent);

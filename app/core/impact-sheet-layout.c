@@ -186,8 +186,10 @@ place_flow (ImpactLayoutBuilder   *b,
   return y;
 }
 
-static void
-layout_front (ImpactLayoutBuilder *b)
+/* The statistics stand side by side, as many as the measure holds; the
+ * others are said, on one page as on two. Returns how many are shown. */
+static guint
+statistics_shown (ImpactLayoutBuilder *b)
 {
   GPtrArray *stats = impact_document_get_statistics (b->doc);
   guint shown = impact_section_statistics_shown (b);
@@ -197,7 +199,13 @@ layout_front (ImpactLayoutBuilder *b)
                             "%u statistics do not fit side by side; the sheet shows the first %u: "
                             "keep the few strongest figures",
                             stats->len, shown);
-  impact_builder_number_sources (b, shown);
+  return shown;
+}
+
+static void
+layout_front (ImpactLayoutBuilder *b)
+{
+  impact_builder_number_sources (b, statistics_shown (b));
   b->limit = impact_section_sources_place (b, b->height - b->design->front_foot) - b->design->front_foot_gap;
   place_flow (b, b->design->front, 0);
 }
@@ -250,7 +258,7 @@ layout_single (ImpactLayoutBuilder *b)
   guint k = 0;
   double footer_top;
 
-  impact_builder_number_sources (b, impact_section_statistics_shown (b));
+  impact_builder_number_sources (b, statistics_shown (b));
   footer_top = impact_section_footer_place (b, b->height);
   b->limit = impact_section_sources_place (b, footer_top - 18) - b->design->front_foot_gap;
   for (guint i = 0; i < IMPACT_DESIGN_MAX_FLOW && b->design->front[i].section < IMPACT_N_SECTIONS; i++)
@@ -586,45 +594,22 @@ has_quote (ImpactDocument *doc)
   return quote != NULL && quote->text != NULL && *quote->text != '\0';
 }
 
-/* One page when the data says so, or (auto) when everything fits on one
- * at full size; else the front and the back. A front that does not fit
- * even at the smallest text moves its quote to the back when the back
- * then still fits; what still does not fit is an error. */
+/* The front and the back. A front that does not fit even at the smallest
+ * text moves its quote to the back when the back then still fits; what
+ * still does not fit is an error. The pages go to @pages. */
 static void
-lay_out_sheet (ImpactLayoutBuilder *b,
-               ImpactSheetLayout   *self,
-               gboolean             front_only,
-               ImpactDiagnostics   *diagnostics)
+lay_out_two (ImpactLayoutBuilder *b,
+             ImpactDocument      *document,
+             GPtrArray           *pages,
+             gboolean             front_only,
+             ImpactDiagnostics   *diagnostics)
 {
-  const char *pages = impact_document_get_pages (self->document);
   ImpactPageData *front, *back = NULL;
   gboolean fits, back_fits = TRUE;
 
-  if (g_strcmp0 (pages, "1") == 0)
-    {
-      front = layout_page_fitted (b, layout_single, 2, diagnostics, &fits);
-      if (!fits)
-        report_overflow (b, front, _("only"), diagnostics);
-      g_ptr_array_add (self->pages, front);
-      return;
-    }
-  if (g_strcmp0 (pages, "auto") == 0)
-    {
-      g_autoptr(ImpactDiagnostics) found = impact_diagnostics_new ();
-
-      b->milestone_rows = 2;
-      front = attempt (b, layout_single, 1.0, FALSE, found);
-      if (front != NULL)
-        {
-          if (diagnostics != NULL)
-            impact_diagnostics_extend (diagnostics, found);
-          g_ptr_array_add (self->pages, front);
-          return;
-        }
-    }
-
+  memset (b->moved, 0, sizeof b->moved);
   front = layout_page_fitted (b, layout_front, 1, diagnostics, &fits);
-  if (!fits && has_quote (self->document))
+  if (!fits && has_quote (document))
     {
       ImpactPageData *front2;
       gboolean fits2;
@@ -658,7 +643,7 @@ lay_out_sheet (ImpactLayoutBuilder *b,
     }
   if (!fits)
     report_overflow (b, front, _("front"), diagnostics);
-  g_ptr_array_add (self->pages, front);
+  g_ptr_array_add (pages, front);
   if (front_only)
     {
       g_clear_pointer (&back, impact_page_data_free);
@@ -670,7 +655,120 @@ lay_out_sheet (ImpactLayoutBuilder *b,
       if (!back_fits)
         report_overflow (b, back, _("back"), diagnostics);
     }
-  g_ptr_array_add (self->pages, back);
+  g_ptr_array_add (pages, back);
+}
+
+/* What a set of pages shows of each section: its items (statistics,
+ * facts, milestones …) and whether it is there at all */
+typedef struct
+{
+  guint    items[IMPACT_N_SECTIONS];
+  gboolean present[IMPACT_N_SECTIONS];
+} Shown;
+
+static void
+count_shown (GPtrArray *pages,
+             Shown     *shown)
+{
+  memset (shown, 0, sizeof *shown);
+  for (guint p = 0; p < pages->len; p++)
+    {
+      ImpactPageData *page = g_ptr_array_index (pages, p);
+
+      for (guint i = 0; i < page->boxes->len; i++)
+        {
+          const ImpactBox *box = &g_array_index (page->boxes, ImpactBox, i);
+
+          if (box->overflow)
+            continue;
+          shown->present[box->section] = TRUE;
+          if (box->item >= 0)
+            shown->items[box->section]++;
+        }
+    }
+}
+
+/* One page shows everything two pages would: every section, and as many
+ * of each section's items (the timeline's chosen milestones above all) */
+static gboolean
+shows_as_much (GPtrArray *one,
+               GPtrArray *two)
+{
+  Shown a, b;
+
+  count_shown (one, &a);
+  count_shown (two, &b);
+  for (guint s = 0; s < IMPACT_N_SECTIONS; s++)
+    if ((b.present[s] && !a.present[s]) || a.items[s] < b.items[s])
+      {
+        g_debug ("one page shows less of %s (%u items, two pages %u): two pages",
+                 impact_section_to_string (s), a.items[s], b.items[s]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* "auto" (the default, also when the data has no "pages") chooses one
+ * page when it reads well and cuts nothing: everything fits on it at
+ * full size, and it shows all that the front and the back would show.
+ * Else, and with "pages": 2, the front and the back; "pages": 1 is one
+ * page, fitted like any other. */
+static void
+lay_out_sheet (ImpactLayoutBuilder *b,
+               ImpactSheetLayout   *self,
+               gboolean             front_only,
+               ImpactDiagnostics   *diagnostics)
+{
+  const char *pages = impact_document_get_pages (self->document);
+  g_autoptr(ImpactDiagnostics) found_one = NULL, found_two = NULL;
+  g_autoptr(GPtrArray) one = NULL, two = NULL;
+  ImpactPageData *single;
+
+  if (g_strcmp0 (pages, "1") == 0)
+    {
+      gboolean fits;
+
+      single = layout_page_fitted (b, layout_single, 2, diagnostics, &fits);
+      if (!fits)
+        report_overflow (b, single, _("only"), diagnostics);
+      g_ptr_array_add (self->pages, single);
+      return;
+    }
+  if (g_strcmp0 (pages, "2") == 0)
+    {
+      lay_out_two (b, self->document, self->pages, front_only, diagnostics);
+      return;
+    }
+
+  found_one = impact_diagnostics_new ();
+  b->milestone_rows = 2;
+  memset (b->moved, 0, sizeof b->moved);
+  single = attempt (b, layout_single, 1.0, FALSE, found_one);
+  if (single == NULL)
+    {
+      lay_out_two (b, self->document, self->pages, front_only, diagnostics);
+      return;
+    }
+  one = g_ptr_array_new_with_free_func (impact_page_data_free);
+  g_ptr_array_add (one, single);
+  /* the two pages, to compare what each shows; their diagnostics are
+   * kept apart until the choice is made */
+  found_two = impact_diagnostics_new ();
+  two = g_ptr_array_new_with_free_func (impact_page_data_free);
+  lay_out_two (b, self->document, two, FALSE, found_two);
+  if (shows_as_much (one, two))
+    {
+      if (diagnostics != NULL)
+        impact_diagnostics_extend (diagnostics, found_one);
+      g_ptr_array_add (self->pages, g_ptr_array_steal_index (one, 0));
+      return;
+    }
+  if (diagnostics != NULL)
+    impact_diagnostics_extend (diagnostics, found_two);
+  if (front_only)
+    g_ptr_array_set_size (two, 1);
+  while (two->len > 0)
+    g_ptr_array_add (self->pages, g_ptr_array_steal_index (two, 0));
 }
 
 ImpactSheetLayout *
