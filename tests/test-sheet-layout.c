@@ -1317,6 +1317,50 @@ test_shape_pages_auto_examples (void)
     }
 }
 
+/* The water charity (five statistics, five facts, twelve milestones and
+ * an office name of a hundred characters as its title) fits Letter and A4
+ * in both templates: its title is set smaller (it took five lines, now four),
+ * and every statistic and fact is on the front */
+static void
+test_shape_water_charity_fits (void)
+{
+  g_autoptr(ImpactDocument) doc = load_fixture ("shape-water-charity.json");
+
+  for (guint t = 0; t < 2; t++)
+    for (guint s = 0; s < 2; s++)
+      {
+        g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+        g_autoptr(ImpactSheetLayout) layout = layout_with (doc, t ? "bold" : "classic",
+                                                           s ? IMPACT_PAGE_SIZE_A4 : IMPACT_PAGE_SIZE_LETTER,
+                                                           diagnostics);
+        g_autofree char *errors = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_ERROR);
+        const ImpactOp *title = NULL;
+
+        g_assert_null (errors);
+        g_assert_cmpuint (impact_sheet_layout_get_n_pages (layout), ==, 2);
+        for (guint i = 0; i < 5; i++)
+          {
+            guint page = 9;
+
+            g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, i, &page, NULL));
+            g_assert_cmpuint (page, ==, 0);
+            g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_FACTS, i, &page, NULL));
+            g_assert_cmpuint (page, ==, 0);
+          }
+        g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_QUOTE, -1, NULL, NULL));
+        for (guint k = 0; k < impact_sheet_layout_get_n_ops (layout, 0) && title == NULL; k++)
+          {
+            const ImpactOp *op = impact_sheet_layout_get_op (layout, 0, k);
+
+            if (op->kind == IMPACT_OP_TEXT && g_strcmp0 (op->struct_tag, "H1") == 0)
+              title = op;
+          }
+        g_assert_nonnull (title);
+        g_assert_cmpint (pango_layout_get_line_count (title->layout), <=, 4);
+        assert_well_formed (layout);
+      }
+}
+
 /* Too long: an error naming the text, nothing drawn below the limit */
 static void
 test_shape_too_long (void)
@@ -1367,6 +1411,7 @@ main (int   argc,
   g_test_add_func ("/layout/shapes/pages-auto", test_shape_pages_auto);
   g_test_add_func ("/layout/shapes/pages-auto-not-cut", test_shape_pages_auto_not_cut);
   g_test_add_func ("/layout/shapes/pages-auto-examples", test_shape_pages_auto_examples);
+  g_test_add_func ("/layout/shapes/water-charity-fits", test_shape_water_charity_fits);
   g_test_add_func ("/layout/shapes/too-long", test_shape_too_long);
   g_test_add_func ("/layout/charts/placed", test_chart_section_placed);
   g_test_add_func ("/layout/charts/absent", test_chart_section_absent);

@@ -27,6 +27,33 @@ wordmark_height (ImpactLayoutBuilder *b)
   return h;
 }
 
+/* The title on one line when it fits at a size down to @min_size; a title
+ * that wraps even at @min_size is set smaller still, a point at a time
+ * down to three quarters of it, until it takes at most three lines: an
+ * office's long name reads as a title, not as a column of capitals */
+#define TITLE_MAX_LINES 3
+
+static PangoLayout *
+make_title (ImpactLayoutBuilder *b,
+            ImpactTextStyle      style,
+            double               width,
+            double               min_size)
+{
+  const char *title = impact_builder_sheet_title (b->doc);
+  PangoLayout *layout = impact_builder_make_fitted_line (b, style, title, width, min_size);
+  double floor_size = round (min_size * 0.75);
+
+  for (style.size = min_size - 1;
+       pango_layout_get_line_count (layout) > TITLE_MAX_LINES && style.size >= floor_size;
+       style.size -= 1)
+    {
+      g_object_unref (layout);
+      layout = impact_builder_make_text (b, &style, title, FALSE, width);
+    }
+  impact_builder_check_glyphs (b, layout, "title");
+  return layout;
+}
+
 /* A band of designed depth: the title and the subtitle stand on its foot,
  * under the wordmark. A title of two or three lines that would reach the
  * wordmark deepens the band instead, so the title, the subtitle and the
@@ -51,8 +78,7 @@ place_stripe_band (ImpactLayoutBuilder *b)
   style = impact_builder_heading_style (b, 46, PANGO_WEIGHT_HEAVY);
   style.uppercase = TRUE;
   style.letter_spacing = -0.6;
-  layout = impact_builder_make_fitted_line (b, style, impact_builder_sheet_title (b->doc), width * 0.68 - x, 26);
-  impact_builder_check_glyphs (b, layout, "title");
+  layout = make_title (b, style, width * 0.68 - x, 26);
   impact_text_layout_get_size (layout, NULL, &title_h);
   if (subtitle && *subtitle)
     {
@@ -137,8 +163,7 @@ place_figure_band (ImpactLayoutBuilder *b)
   style.uppercase = TRUE;
   style.letter_spacing = -1.6;
   style.line_height = 0.95;
-  layout = impact_builder_make_fitted_line (b, style, impact_builder_sheet_title (b->doc), b->content_width, 32);
-  impact_builder_check_glyphs (b, layout, "title");
+  layout = make_title (b, style, b->content_width, 32);
   b->next_tag = "H1";
   title_h = impact_builder_place_layout (b, layout, x - 3, y, &b->on_primary, 1.0, NULL);
   y += title_h;
