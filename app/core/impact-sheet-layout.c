@@ -420,29 +420,276 @@ layout_page_fitted (ImpactLayoutBuilder *b,
   return best;
 }
 
+static gboolean
+has_quote (ImpactDocument *doc)
+{
+  ImpactQuote *quote = impact_document_get_quote (doc);
+
+  return quote != NULL && quote->text != NULL && *quote->text != '\0';
+}
+
+/* A prose text of the document that may be shortened to make room */
+typedef struct
+{
+  char          *path;    /* owned */
+  char         **field;   /* in the document being measured */
+  ImpactSection  section;
+  guint          length;  /* in characters */
+} Prose;
+
+static void
+prose_clear (gpointer data)
+{
+  g_free (((Prose *) data)->path);
+}
+
+static void
+add_prose (GArray        *out,
+           ImpactSection  section,
+           char         **field,
+           char          *path)
+{
+  Prose prose = { path, field, section, 0 };
+
+  if (*field == NULL || **field == '\0')
+    {
+      g_free (path);
+      return;
+    }
+  prose.length = g_utf8_strlen (*field, -1);
+  g_array_append_val (out, prose);
+}
+
+/* The prose of @doc: the texts that run on, not headings or names */
+static GArray *
+collect_prose (ImpactDocument *doc)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Prose));
+  ImpactQuote *quote = impact_document_get_quote (doc);
+  ImpactProfile *profile = impact_document_get_profile (doc);
+  GPtrArray *facts = impact_document_get_facts (doc);
+  GPtrArray *pillars = impact_document_get_pillars (doc);
+  GPtrArray *milestones = impact_document_get_milestones (doc);
+
+  g_array_set_clear_func (out, prose_clear);
+  add_prose (out, IMPACT_SECTION_PROBLEM, &impact_document_get_problem (doc)->body, g_strdup ("problem.body"));
+  if (quote)
+    add_prose (out, IMPACT_SECTION_QUOTE, &quote->text, g_strdup ("quote.text"));
+  for (guint i = 0; i < facts->len; i++)
+    add_prose (out, IMPACT_SECTION_FACTS, &((ImpactFact *) g_ptr_array_index (facts, i))->text,
+               g_strdup_printf ("facts[%u].text", i));
+  for (guint i = 0; i < pillars->len; i++)
+    add_prose (out, IMPACT_SECTION_APPROACH, &((ImpactPillar *) g_ptr_array_index (pillars, i))->text,
+               g_strdup_printf ("approach[%u].text", i));
+  for (guint i = 0; i < milestones->len; i++)
+    add_prose (out, IMPACT_SECTION_MILESTONES,
+               &((ImpactMilestone *) g_ptr_array_index (milestones, i))->description,
+               g_strdup_printf ("milestones[%u].description", i));
+  if (profile)
+    add_prose (out, IMPACT_SECTION_PROFILE, &profile->biography, g_strdup ("profile.biography"));
+  add_prose (out, IMPACT_SECTION_FOOTER, &impact_document_get_footer (doc)->about, g_strdup ("footer.about"));
+  return out;
+}
+
+/* The texts of the overflowing section first, then the longest */
+static ImpactSection overflow_section;
+
+static int
+prose_compare (gconstpointer a,
+               gconstpointer b)
+{
+  const Prose *x = a, *y = b;
+  gboolean xs = x->section == overflow_section, ys = y->section == overflow_section;
+
+  if (xs != ys)
+    return xs ? -1 : 1;
+  return (int) y->length - (int) x->length;
+}
+
+/* Does the page fit at the smallest text with the last @cut characters of
+ * each of @n texts of @prose from @first taken off? */
+static gboolean
+fits_with_cut (ImpactLayoutBuilder *b,
+               PageFunc             func,
+               GArray              *prose,
+               guint                first,
+               guint                n,
+               guint                cut)
+{
+  g_autoptr(GPtrArray) originals = g_ptr_array_new ();
+  ImpactPageData *page;
+
+  for (guint i = first; i < first + n; i++)
+    {
+      const Prose *p = &g_array_index (prose, Prose, i);
+
+      g_ptr_array_add (originals, *p->field);
+      *p->field = g_utf8_substring (*p->field, 0, p->length - MIN (cut, p->length));
+    }
+  page = attempt (b, func, IMPACT_MIN_FIT_SCALE, FALSE, NULL);
+  /* the front fits too when its quote, moved to the back, fits there */
+  if (page == NULL && func == layout_front && has_quote (b->doc))
+    {
+      b->moved[IMPACT_SECTION_QUOTE] = TRUE;
+      page = attempt (b, layout_front, IMPACT_MIN_FIT_SCALE, FALSE, NULL);
+      if (page != NULL)
+        {
+          impact_page_data_free (page);
+          page = attempt (b, layout_back, IMPACT_MIN_FIT_SCALE, FALSE, NULL);
+        }
+      b->moved[IMPACT_SECTION_QUOTE] = FALSE;
+    }
+  for (guint i = first; i < first + n; i++)
+    {
+      const Prose *p = &g_array_index (prose, Prose, i);
+
+      g_free (*p->field);
+      *p->field = g_ptr_array_index (originals, i - first);
+    }
+  if (page == NULL)
+    return FALSE;
+  impact_page_data_free (page);
+  return TRUE;
+}
+
+/* The fewest characters (to the ten above, unless that takes all of
+ * @max) to cut off each of @n texts from @first for the page to fit; 0
+ * when cutting all of them does not make it fit */
+static guint
+search_cut (ImpactLayoutBuilder *b,
+            PageFunc             func,
+            GArray              *prose,
+            guint                first,
+            guint                n,
+            guint                max)
+{
+  guint lo = 0, hi = max;
+
+  if (!fits_with_cut (b, func, prose, first, n, hi))
+    return 0;
+  /* invariant: cutting lo does not fit, cutting hi does */
+  while (hi - lo > 10)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (fits_with_cut (b, func, prose, first, n, mid))
+        hi = mid;
+      else
+        lo = mid;
+    }
+  if ((hi + 9) / 10 * 10 < max && fits_with_cut (b, func, prose, first, n, (hi + 9) / 10 * 10))
+    hi = (hi + 9) / 10 * 10;
+  return MAX (hi, 1);
+}
+
+#define MAX_CUT_GROUP 64
+
+/* How many characters to take off the end of a text for the page to fit
+ * at the smallest text, measured by laying the page out again with the
+ * text shortened; *path names the text and *length its length. Tries the
+ * overflowing section's texts, then the page's longest; then each text of
+ * the overflowing section at once (*group says how many: facts or pillars
+ * of one row are as tall as the tallest). Returns 0 when no such cut makes
+ * the page fit. */
+static guint
+measure_cut (ImpactLayoutBuilder *b,
+             ImpactPageData      *page,
+             PageFunc             func,
+             char               **path,
+             guint               *length,
+             guint               *group)
+{
+  g_autoptr(ImpactDocument) copy = impact_document_copy (b->doc);
+  g_autoptr(GArray) prose = collect_prose (copy);
+  ImpactDocument *real = b->doc;
+  gboolean on_page[IMPACT_N_SECTIONS] = { FALSE };
+  guint tried = 0, result = 0, n_group = 0, group_max = 0;
+
+  for (guint i = 0; i < page->boxes->len; i++)
+    on_page[g_array_index (page->boxes, ImpactBox, i).section] = TRUE;
+  overflow_section = IMPACT_N_SECTIONS;
+  for (guint s = 0; s < IMPACT_N_SECTIONS; s++)
+    if (g_str_has_prefix (b->overflow_path, impact_sections_get (s)->json_path))
+      overflow_section = s;
+  g_array_sort (prose, prose_compare);
+  while (n_group < MIN (prose->len, MAX_CUT_GROUP) &&
+         g_array_index (prose, Prose, n_group).section == overflow_section)
+    group_max = MAX (group_max, g_array_index (prose, Prose, n_group++).length);
+  *group = 1;
+
+  b->doc = copy;
+  b->milestone_rows = 1;
+  for (guint i = 0; i < prose->len && tried < 3; i++)
+    {
+      const Prose *p = &g_array_index (prose, Prose, i);
+      guint cut;
+
+      if (!on_page[p->section])
+        continue;
+      tried++;
+      cut = search_cut (b, func, prose, i, 1, p->length);
+      /* a text that must go altogether is the answer only when no other
+       * text can be shortened instead */
+      if (cut > 0 && (result == 0 || (result == *length && cut < p->length)))
+        {
+          g_free (*path);
+          *path = g_strdup (p->path);
+          *length = p->length;
+          result = cut;
+        }
+      if (result > 0 && result < *length)
+        break;
+    }
+  if ((result == 0 || result == *length) && n_group > 1 && on_page[overflow_section])
+    {
+      guint cut = search_cut (b, func, prose, 0, n_group, group_max);
+
+      if (cut > 0 && cut < group_max)
+        {
+          g_free (*path);
+          *path = g_strdup (impact_sections_get (overflow_section)->json_path);
+          *length = group_max;
+          *group = n_group;
+          result = cut;
+        }
+    }
+  b->doc = real;
+  return result;
+}
+
 /* A page that does not fit even at the smallest text is an error that
- * names the text and about how much to cut; every section left off is
- * named too, so nothing is dropped silently */
+ * names the text to shorten and by how much (measured); every section
+ * left off is named too, so nothing is dropped silently */
 static void
 report_overflow (ImpactLayoutBuilder *b,
                  ImpactPageData      *page,
+                 PageFunc             func,
                  const char          *page_name,
                  ImpactDiagnostics   *diagnostics)
 {
-  g_autofree char *hint = NULL;
-  double per_pt = b->longest_height > 0 ? b->longest_chars / b->longest_height : 6.0;
-  guint cut = (guint) (ceil (b->overflow_amount * per_pt / 10.0) * 10);
+  g_autofree char *overflow_path = g_strdup (b->overflow_path);
+  g_autofree char *text = NULL;
+  g_autofree char *advice = NULL;
+  double amount = b->overflow_amount;
+  gboolean cut_short = b->cut_short;
   gboolean first = TRUE;
+  guint cut, length = 0, group = 1;
 
   if (diagnostics == NULL)
     return;
-  if (b->longest_path && g_strcmp0 (b->longest_path, b->overflow_path) != 0)
-    hint = g_strdup_printf (" (the longest text on this page is %s)", b->longest_path);
-  impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_ERROR, NULL, 0, 0, b->overflow_path,
-                          "%s%.0f pt too long for the %s page, even with text reduced to %.0f %%; "
-                          "shorten the page's texts by about %u characters%s",
-                          b->cut_short ? "more than " : "", ceil (b->overflow_amount), page_name,
-                          IMPACT_MIN_FIT_SCALE * 100, MAX (cut, 10), hint ? hint : "");
+  cut = measure_cut (b, page, func, &text, &length, &group);
+  if (cut > 0 && group > 1)
+    advice = g_strdup_printf ("shorten each of the %u texts of %s by about %u characters", group, text, cut);
+  else if (cut > 0 && cut < length)
+    advice = g_strdup_printf ("shorten %s by about %u of its %u characters", text, cut, length);
+  else if (cut > 0)
+    advice = g_strdup_printf ("leave %s out (%u characters) or shorten several texts", text, length);
+  else
+    advice = g_strdup ("shortening no one text is enough: shorten several, or leave some items out");
+  impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_ERROR, NULL, 0, 0, overflow_path,
+                          "%s%.0f pt too long for the %s page, even with text reduced to %.0f %%; %s",
+                          cut_short ? "more than " : "", ceil (amount), page_name,
+                          IMPACT_MIN_FIT_SCALE * 100, advice);
   for (guint i = 0; i < page->boxes->len; i++)
     {
       const ImpactBox *box = &g_array_index (page->boxes, ImpactBox, i);
@@ -586,13 +833,6 @@ builder_init (ImpactLayoutBuilder *b,
   b->rtl = impact_document_is_rtl (self->document);
 }
 
-static gboolean
-has_quote (ImpactDocument *doc)
-{
-  ImpactQuote *quote = impact_document_get_quote (doc);
-
-  return quote != NULL && quote->text != NULL && *quote->text != '\0';
-}
 
 /* The front and the back. A front that does not fit even at the smallest
  * text moves its quote to the back when the back then still fits; what
@@ -642,7 +882,7 @@ lay_out_two (ImpactLayoutBuilder *b,
         }
     }
   if (!fits)
-    report_overflow (b, front, _("front"), diagnostics);
+    report_overflow (b, front, layout_front, _("front"), diagnostics);
   g_ptr_array_add (pages, front);
   if (front_only)
     {
@@ -653,7 +893,7 @@ lay_out_two (ImpactLayoutBuilder *b,
     {
       back = layout_page_fitted (b, layout_back, 3, diagnostics, &back_fits);
       if (!back_fits)
-        report_overflow (b, back, _("back"), diagnostics);
+        report_overflow (b, back, layout_back, _("back"), diagnostics);
     }
   g_ptr_array_add (pages, back);
 }
@@ -730,7 +970,7 @@ lay_out_sheet (ImpactLayoutBuilder *b,
 
       single = layout_page_fitted (b, layout_single, 2, diagnostics, &fits);
       if (!fits)
-        report_overflow (b, single, _("only"), diagnostics);
+        report_overflow (b, single, layout_single, _("only"), diagnostics);
       g_ptr_array_add (self->pages, single);
       return;
     }
