@@ -491,14 +491,14 @@ collect_prose (ImpactDocument *doc)
   return out;
 }
 
-/* The texts of the overflowing section first, then the longest */
-static ImpactSection overflow_section;
-
+/* The texts of the overflowing section (@data) first, then the longest */
 static int
 prose_compare (gconstpointer a,
-               gconstpointer b)
+               gconstpointer b,
+               gpointer      data)
 {
   const Prose *x = a, *y = b;
+  ImpactSection overflow_section = GPOINTER_TO_UINT (data);
   gboolean xs = x->section == overflow_section, ys = y->section == overflow_section;
 
   if (xs != ys)
@@ -603,15 +603,15 @@ measure_cut (ImpactLayoutBuilder *b,
   g_autoptr(GArray) prose = collect_prose (copy);
   ImpactDocument *real = b->doc;
   gboolean on_page[IMPACT_N_SECTIONS] = { FALSE };
+  ImpactSection overflow_section = IMPACT_N_SECTIONS;
   guint tried = 0, result = 0, n_group = 0, group_max = 0;
 
   for (guint i = 0; i < page->boxes->len; i++)
     on_page[g_array_index (page->boxes, ImpactBox, i).section] = TRUE;
-  overflow_section = IMPACT_N_SECTIONS;
   for (guint s = 0; s < IMPACT_N_SECTIONS; s++)
     if (g_str_has_prefix (b->overflow_path, impact_sections_get (s)->json_path))
       overflow_section = s;
-  g_array_sort (prose, prose_compare);
+  g_array_sort_with_data (prose, prose_compare, GUINT_TO_POINTER (overflow_section));
   while (n_group < MIN (prose->len, MAX_CUT_GROUP) &&
          g_array_index (prose, Prose, n_group).section == overflow_section)
     group_max = MAX (group_max, g_array_index (prose, Prose, n_group++).length);
