@@ -2084,8 +2084,9 @@ build (ImpactEditorPane *self)
   choice_row (self, group, _("Template"), "theme.template", FIELD_TEMPLATE, &theme->template_name,
               template_ids, template_labels);
   {
-    static const char * const pages_ids[] = { "", "auto", "1", NULL };
-    const char *pages_labels[] = { _("Two (front and back)"), _("One when everything fits"),
+    /* no "pages" is auto: one page when it shows all that two would */
+    static const char * const pages_ids[] = { "", "2", "1", NULL };
+    const char *pages_labels[] = { _("One when everything fits"), _("Two (front and back)"),
                                    _("One"), NULL };
 
     doc_choice_row (self, group, _("Pages"), "pages", impact_document_set_pages,
