@@ -204,3 +204,30 @@ impact_section_header_place (ImpactLayoutBuilder *b,
       return place_stripe_band (b);
     }
 }
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+void
+impact_section_header_read (ObjectCtx      *root,
+                            ImpactDocument *doc)
+{
+  impact_document_set_office (doc, ctx_string (root, "office", STRING_REQUIRED));
+  impact_document_set_title (doc, ctx_string (root, "title", 0));
+  impact_document_set_subtitle (doc, ctx_string (root, "subtitle", 0));
+}
+
+void
+impact_section_header_write (JsonObject     *root,
+                             ImpactDocument *doc)
+{
+  put_string (root, "office", impact_document_get_office (doc));
+  put_string (root, "title", impact_document_get_title (doc));
+  put_string (root, "subtitle", impact_document_get_subtitle (doc));
+}
