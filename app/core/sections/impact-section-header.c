@@ -28,9 +28,10 @@ wordmark_height (ImpactLayoutBuilder *b)
 }
 
 /* The title on one line when it fits at a size down to @min_size; a title
- * that wraps even at @min_size is set smaller still, a point at a time
- * down to three quarters of it, until it takes at most three lines: an
- * office's long name reads as a title, not as a column of capitals */
+ * that wraps to more than three lines even at @min_size is set smaller
+ * still, a point at a time while it takes more than three, down to three
+ * quarters of @min_size at the most: an office's long name reads as a
+ * title, not as a column of capitals */
 #define TITLE_MAX_LINES 3
 
 static PangoLayout *
