@@ -336,7 +336,7 @@ run_export (int    argc,
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (.pdf, .png or .svg)"), N_("FILE") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("Paper size: letter (default) or a4"), N_("SIZE") },
-    { "pages", 0, 0, G_OPTION_ARG_STRING, &pages, N_("Pages of the sheet: 2 (default), 1, or auto (one page when everything fits at full size); overrides the data's \"pages\""), N_("auto|1|2") },
+    { "pages", 0, 0, G_OPTION_ARG_STRING, &pages, N_("Pages of the sheet: auto (default: one page when everything fits at full size and nothing is left out, else two), 1 or 2; overrides the data's \"pages\""), N_("auto|1|2") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of PNG output (default 150)"), N_("N") },
     { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("Export only page N (1 = front, 2 = back)"), N_("N") },
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_name, N_("Design template: classic or bold"), N_("NAME") },

@@ -350,3 +350,251 @@ impact_section_charts_place (ImpactLayoutBuilder *b,
   (void) top;
   return y;
 }
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+/* Charts (issue 16):
+ * {"label": "…", "kind": "columns", "points": [["2006", 5], ["2007", null], …]} or
+ * {"label": "…", "derive": {"metric": "rescued", "per": "year", "cumulative": false}} */
+static const char * const chart_keys[] = { "label", "kind", "points", "derive", "statistic", NULL };
+static const char * const chart_derive_keys[] = { "metric", "per", "cumulative", NULL };
+static const char * const chart_kinds[] = { "columns", "line", "area", "sparkline", NULL };
+static const char * const chart_periods[] = { "year", "quarter", "month", NULL };
+
+static gboolean
+ctx_choice (ObjectCtx          *o,
+            const char         *name,
+            const char * const *choices,
+            const char         *expected,
+            guint              *out)
+{
+  const char *value = ctx_string (o, name, 0);
+
+  if (value == NULL)
+    return FALSE;
+  for (guint i = 0; choices[i] != NULL; i++)
+    if (strcmp (value, choices[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  report_expected (o, name, value, expected);
+  return FALSE;
+}
+
+static void
+load_chart_points (ObjectCtx       *o,
+                   ImpactChartSpec *chart)
+{
+  g_autofree char *path = NULL;
+  JsonArray *points = ctx_array (o, "points", &path);
+  guint n;
+
+  if (points == NULL)
+    return;
+  n = json_array_get_length (points);
+  if (n > IMPACT_CHART_MAX_POINTS)
+    {
+      node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_TOO_LARGE,
+                   json_object_get_member (o->object, "points"), path,
+                   "too many points (%u); a chart has at most %u", n, (guint) IMPACT_CHART_MAX_POINTS);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (points, i);
+      g_autofree char *point_path = path_element (path, i);
+      JsonArray *pair = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      JsonNode *label, *value;
+
+      if (pair == NULL || json_array_get_length (pair) != 2)
+        {
+          node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, point_path,
+                       "expected a pair [\"label\", number or null], got %s",
+                       pair ? "an array of another length" : describe_node (node));
+          continue;
+        }
+      label = json_array_get_element (pair, 0);
+      value = json_array_get_element (pair, 1);
+      if (!node_is_string (label) || is_blank (json_node_get_string (label)))
+        {
+          g_autofree char *label_path = path_element (point_path, 0);
+
+          if (node_is_string (label))
+            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, label,
+                         label_path, "must not be empty");
+          else
+            report_type (o->loader, label, label_path, "a string");
+          continue;
+        }
+      if (JSON_NODE_HOLDS_NULL (value))
+        {
+          impact_chart_spec_add_gap (chart, json_node_get_string (label));
+          continue;
+        }
+      if (!node_is_number (value))
+        {
+          g_autofree char *value_path = path_element (point_path, 1);
+
+          report_type (o->loader, value, value_path, "a number or null");
+          continue;
+        }
+      if (node_int_overflow (o->loader, value) ||
+          !isfinite (json_node_get_double (value)) ||
+          fabs (json_node_get_double (value)) > MAX_STATISTIC_VALUE)
+        {
+          g_autofree char *value_path = path_element (point_path, 1);
+
+          node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, value, value_path,
+                       "out of range; a value must be between -1e15 and 1e15");
+          continue;
+        }
+      impact_chart_spec_add_point (chart, json_node_get_string (label), json_node_get_double (value));
+    }
+}
+
+static void
+load_chart (ObjectCtx      *o,
+            ImpactDocument *doc)
+{
+  g_autoptr(ImpactChartSpec) chart = NULL;
+  g_autofree char *derive_path = NULL;
+  GPtrArray *charts = impact_document_get_charts (doc);
+  gboolean has_points, has_derive;
+  guint value;
+  ObjectCtx d;
+
+  if (charts->len >= IMPACT_CHART_MAX_CHARTS)
+    {
+      /* said once, at the first chart past the cap */
+      if (g_str_has_suffix (o->path, "[" G_STRINGIFY (IMPACT_CHART_MAX_CHARTS) "]"))
+        node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_TOO_LARGE, o->node, o->path,
+                     "too many charts; a sheet has at most %u", (guint) IMPACT_CHART_MAX_CHARTS);
+      return;
+    }
+  chart = impact_chart_spec_new ();
+  chart->json = json_object_ref (o->object);
+  chart->label = ctx_dup_string (o, "label", STRING_REQUIRED);
+  if (ctx_choice (o, "kind", chart_kinds,
+                  "expected \"columns\", \"line\", \"area\" or \"sparkline\"", &value))
+    chart->kind = value;
+
+  has_points = json_object_has_member (o->object, "points");
+  has_derive = json_object_has_member (o->object, "derive");
+  if (has_points && has_derive)
+    node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE,
+                 json_object_get_member (o->object, "derive"), o->path,
+                 "a chart has either \"points\" or \"derive\", not both");
+  else if (!has_points && !has_derive)
+    node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_MISSING_FIELD, o->node, o->path,
+                 "missing \"points\" or \"derive\"");
+
+  load_chart_points (o, chart);
+  if (ctx_object (o, "derive", FALSE, &d, &derive_path))
+    {
+      const char *metric = ctx_string (&d, "metric", STRING_REQUIRED);
+
+      if (ctx_choice (&d, "per", chart_periods,
+                      "expected \"year\", \"quarter\" or \"month\"", &value))
+        chart->derive_per = value;
+      ctx_boolean (&d, "cumulative", &chart->derive_cumulative);
+      ctx_check_members (&d, chart_derive_keys);
+      chart->derive_metric = g_strdup (metric);
+    }
+  /* "statistic": N puts a sparkline in the panel of statistics[N] */
+  if (json_object_has_member (o->object, "statistic"))
+    {
+      JsonNode *node = json_object_get_member (o->object, "statistic");
+      g_autofree char *stat_path = path_member (o->path, "statistic");
+      guint n_stats = impact_document_get_statistics (doc)->len;
+      gint64 index;
+
+      if (!node_integer (o->loader, node, stat_path, "the index of a statistic", &index))
+        ;
+      else if (chart->kind != IMPACT_CHART_SPARKLINE)
+        node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, stat_path,
+                     "only a chart of \"kind\": \"sparkline\" sits in a statistic's panel");
+      else if (index < 0)
+        node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, stat_path,
+                     "expected the index of a statistic (0 for the first), got %" G_GINT64_FORMAT, index);
+      else
+        {
+          /* kept (and saved) when past the statistics: one removed in the
+           * window leaves the file readable; the sparkline shows nowhere */
+          if (index >= n_stats)
+            node_report (o->loader, IMPACT_SEVERITY_WARNING, IMPACT_ERROR_INVALID_VALUE, node, stat_path,
+                         "no statistics[%" G_GINT64_FORMAT "]; the sheet has %u statistics, so the sparkline "
+                         "is in no panel", index, n_stats);
+          chart->statistic = (int) MIN (index, G_MAXINT);
+        }
+    }
+  ctx_check_members (o, chart_keys);
+  g_ptr_array_add (charts, g_steal_pointer (&chart));
+}
+
+/* Charts (issue 16) */
+static JsonNode *
+chart_node (const ImpactChartSpec *chart)
+{
+  static const char * const kinds[] = { "columns", "line", "area", "sparkline" };
+  static const char * const periods[] = { "year", "quarter", "month" };
+  JsonObject *o = item_object (chart->json);
+
+  put_string (o, "label", chart->label);
+  if (chart->kind != IMPACT_CHART_COLUMNS || json_object_has_member (o, "kind"))
+    put_string (o, "kind", kinds[chart->kind]);
+  put (o, "statistic", chart->statistic >= 0 && chart->kind == IMPACT_CHART_SPARKLINE
+                      ? json_node_init_int (json_node_alloc (), chart->statistic) : NULL);
+  if (chart->derive_metric != NULL)
+    {
+      JsonObject *d = section_object (o, "derive");
+
+      put_string (d, "metric", chart->derive_metric);
+      if (chart->derive_per != IMPACT_CHART_PER_YEAR || json_object_has_member (d, "per"))
+        put_string (d, "per", periods[chart->derive_per]);
+      put_flag (d, "cumulative", chart->derive_cumulative);
+      put (o, "derive", json_node_init_object (json_node_alloc (), d));
+      json_object_unref (d);
+      put (o, "points", NULL);
+    }
+  else
+    {
+      JsonArray *points = json_array_sized_new (chart->points->len);
+
+      for (guint i = 0; i < chart->points->len; i++)
+        {
+          const ImpactChartPoint *point = &g_array_index (chart->points, ImpactChartPoint, i);
+          JsonArray *pair = json_array_sized_new (2);
+
+          json_array_add_element (pair, string_node (point->label));
+          json_array_add_element (pair, point->missing ? json_node_init_null (json_node_alloc ())
+                                                       : number_node (point->value));
+          json_array_add_array_element (points, pair);
+        }
+      put (o, "points", json_node_init_array (json_node_alloc (), points));
+      json_array_unref (points);
+      put (o, "derive", NULL);
+    }
+  return take_object_node (o);
+}
+
+void
+impact_section_charts_read (ObjectCtx      *root,
+                            ImpactDocument *doc)
+{
+  load_array (root, "charts", load_chart, doc);
+}
+
+void
+impact_section_charts_write (JsonObject     *root,
+                             ImpactDocument *doc)
+{
+  put_list (root, "charts", impact_document_get_charts (doc), (ItemNodeFunc) chart_node);
+}

@@ -149,3 +149,54 @@ impact_section_facts_place (ImpactLayoutBuilder *b,
   impact_builder_note_bottom (b, y, "facts");
   return y;
 }
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+static const char * const fact_keys[] = { "text", "source", NULL };
+
+static void
+load_fact (ObjectCtx      *o,
+           ImpactDocument *doc)
+{
+  g_autoptr(ImpactFact) fact = impact_fact_new ();
+
+  fact->json = json_object_ref (o->object);
+
+  fact->text = ctx_dup_string (o, "text", STRING_REQUIRED | STRING_RICH);
+  fact->source = load_source (o, "source");
+  ctx_check_members (o, fact_keys);
+  g_ptr_array_add (impact_document_get_facts (doc), g_steal_pointer (&fact));
+}
+
+static JsonNode *
+fact_node (const ImpactFact *fact)
+{
+  JsonObject *o = item_object (fact->json);
+
+  put_string (o, "text", fact->text);
+  put_source (o, fact->source);
+  return take_object_node (o);
+}
+
+void
+impact_section_facts_read (ObjectCtx      *root,
+                           ImpactDocument *doc)
+{
+  impact_document_set_facts_heading (doc, ctx_string (root, "facts_heading", 0));
+  load_array (root, "facts", load_fact, doc);
+}
+
+void
+impact_section_facts_write (JsonObject     *root,
+                            ImpactDocument *doc)
+{
+  put_string (root, "facts_heading", impact_document_get_facts_heading (doc));
+  put_list (root, "facts", impact_document_get_facts (doc), (ItemNodeFunc) fact_node);
+}

@@ -138,3 +138,52 @@ impact_section_problem_place (ImpactLayoutBuilder *b,
     return place_grid (b, y);
   return place_stacked (b, y);
 }
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+static const char * const problem_keys[] = { "kicker", "heading", "body", NULL };
+
+static void
+load_problem (ObjectCtx      *root,
+              ImpactDocument *doc)
+{
+  ImpactProblem *problem = impact_document_get_problem (doc);
+  g_autofree char *path = NULL;
+  ObjectCtx o;
+
+  if (!ctx_object (root, "problem", FALSE, &o, &path))
+    return;
+  problem->kicker = ctx_dup_string (&o, "kicker", 0);
+  problem->heading = ctx_dup_string (&o, "heading", 0);
+  problem->body = ctx_dup_string (&o, "body", STRING_RICH);
+  ctx_check_members (&o, problem_keys);
+}
+
+void
+impact_section_problem_read (ObjectCtx      *root,
+                             ImpactDocument *doc)
+{
+  load_problem (root, doc);
+}
+
+void
+impact_section_problem_write (JsonObject     *root,
+                              ImpactDocument *doc)
+{
+  ImpactProblem *problem;
+  JsonObject *o;
+
+  problem = impact_document_get_problem (doc);
+  o = section_object (root, "problem");
+  put_string (o, "kicker", problem->kicker);
+  put_string (o, "heading", problem->heading);
+  put_string (o, "body", problem->body);
+  put_object (root, "problem", o);
+}

@@ -140,3 +140,62 @@ impact_section_quote_place (ImpactLayoutBuilder *b,
   impact_builder_note_bottom (b, y, "quote.text");
   return y;
 }
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+static const char * const quote_keys[] = { "text", "attribution", "role", "pseudonym", NULL };
+
+static void
+load_quote (ObjectCtx      *root,
+            ImpactDocument *doc)
+{
+  g_autofree char *path = NULL;
+  ImpactQuote *quote;
+  ObjectCtx o;
+
+  if (!ctx_object (root, "quote", FALSE, &o, &path))
+    return;
+  quote = impact_quote_new ();
+  quote->text = ctx_dup_string (&o, "text", STRING_REQUIRED);
+  quote->attribution = ctx_dup_string (&o, "attribution", 0);
+  quote->role = ctx_dup_string (&o, "role", 0);
+  ctx_boolean (&o, "pseudonym", &quote->pseudonym);
+  ctx_check_members (&o, quote_keys);
+  impact_document_take_quote (doc, quote);
+}
+
+void
+impact_section_quote_read (ObjectCtx      *root,
+                           ImpactDocument *doc)
+{
+  load_quote (root, doc);
+}
+
+void
+impact_section_quote_write (JsonObject     *root,
+                            ImpactDocument *doc)
+{
+  ImpactQuote *quote;
+  JsonObject *o;
+
+  quote = impact_document_get_quote (doc);
+  if (quote != NULL)
+    {
+      o = section_object (root, "quote");
+      put_string (o, "text", quote->text);
+      put_string (o, "attribution", quote->attribution);
+      put_string (o, "role", quote->role);
+      put_flag (o, "pseudonym", quote->pseudonym);
+      put (root, "quote", json_node_init_object (json_node_alloc (), o));
+      json_object_unref (o);
+    }
+  else
+    put (root, "quote", NULL);
+}

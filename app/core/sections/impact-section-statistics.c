@@ -629,3 +629,205 @@ impact_section_statistics_place_card (ImpactLayoutBuilder *b)
     }
   place_stacked (b, y, b->limit);
 }
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+static const char * const statistic_keys[] = {
+  "value", "decimals", "prefix", "suffix", "qualifier", "scale", "label", "derive",
+  "icon", "source", "imported_from", NULL
+};
+static const char * const derive_keys[] = { "metric", "since", "base", NULL };
+
+/* The fewest digits after the point, at most 2, that reproduce @value */
+static guint
+infer_decimals (double value)
+{
+  for (guint d = 0; d < 2; d++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      const char *format = d == 0 ? "%.0f" : "%.1f";
+
+      /* |value| <= 1e15: "%.1f" needs at most 19 characters */
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return d;
+    }
+  return 2;
+}
+
+/* "derive": {"metric": "rescued", "since": "2006", "base": 0} */
+static void
+load_derive (ObjectCtx       *o,
+             ImpactStatistic *stat)
+{
+  g_autofree char *path = NULL;
+  const char *metric;
+  JsonNode *node;
+  ObjectCtx d;
+
+  if (!ctx_object (o, "derive", FALSE, &d, &path))
+    return;
+  metric = ctx_string (&d, "metric", STRING_REQUIRED);
+  ctx_date (&d, "since", FALSE, &stat->derive_since);
+  node = ctx_member (&d, "base", FALSE);
+  if (node != NULL)
+    {
+      g_autofree char *base_path = path_member (d.path, "base");
+      gint64 base;
+
+      if (node_integer (o->loader, node, base_path, "a non-negative integer", &base))
+        {
+          if (base < 0)
+            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, base_path,
+                         "expected a non-negative integer, got %" G_GINT64_FORMAT, base);
+          else if (base > IMPACT_STATISTIC_MAX_VALUE)
+            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, base_path,
+                         "out of range; the base must be between 0 and 1e15, got %" G_GINT64_FORMAT,
+                         base);
+          else
+            stat->derive_base = base;
+        }
+    }
+  ctx_check_members (&d, derive_keys);
+  stat->derive_metric = g_strdup (metric);
+}
+
+static void
+load_statistic (ObjectCtx      *o,
+                ImpactDocument *doc)
+{
+  g_autoptr(ImpactStatistic) stat = impact_statistic_new ();
+  JsonNode *node;
+
+  stat->json = json_object_ref (o->object);
+  load_derive (o, stat);
+  node = ctx_member (o, "value", !json_object_has_member (o->object, "derive"));
+  stat->value_fixed = node != NULL;
+  if (node != NULL)
+    {
+      g_autofree char *path = path_member (o->path, "value");
+
+      if (!node_is_number (node))
+        {
+          report_type (o->loader, node, path, "a number");
+        }
+      else if (node_int_overflow (o->loader, node) ||
+               !isfinite (json_node_get_double (node)) ||
+               fabs (json_node_get_double (node)) > MAX_STATISTIC_VALUE)
+        {
+          node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
+                       "out of range; the value must be between -1e15 and 1e15");
+        }
+      else
+        {
+          stat->value = json_node_get_double (node);
+          stat->decimals = infer_decimals (stat->value);
+        }
+    }
+
+  node = ctx_member (o, "decimals", FALSE);
+  if (node != NULL)
+    {
+      g_autofree char *path = path_member (o->path, "decimals");
+      gint64 decimals;
+
+      if (node_integer (o->loader, node, path, "an integer", &decimals))
+        {
+          if (decimals < 0 || decimals > MAX_DECIMALS)
+            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
+                         "expected an integer from 0 to %d, got %" G_GINT64_FORMAT,
+                         MAX_DECIMALS, decimals);
+          else
+            stat->decimals = (guint) decimals;
+        }
+    }
+
+  stat->prefix = ctx_dup_string (o, "prefix", 0);
+  stat->suffix = ctx_dup_string (o, "suffix", 0);
+  stat->qualifier = ctx_dup_string (o, "qualifier", 0);
+  stat->scale = ctx_dup_string (o, "scale", 0);
+  stat->label = ctx_dup_string (o, "label", STRING_REQUIRED);
+  stat->icon = ctx_icon (o, "icon");
+  stat->source = load_source (o, "source");
+  /* the spreadsheet it came from (impact-csv-import.c): kept in stat->json */
+  ctx_string (o, "imported_from", 0);
+  ctx_check_members (o, statistic_keys);
+  g_ptr_array_add (impact_document_get_statistics (doc), g_steal_pointer (&stat));
+}
+
+/* Same rule as the loader: the fewest digits, at most 2, that give the value */
+static guint
+inferred_decimals (double value)
+{
+  for (guint d = 0; d < 2; d++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (buf, sizeof buf, d == 0 ? "%.0f" : "%.1f", value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return d;
+    }
+  return 2;
+}
+
+static JsonNode *
+statistic_node (const ImpactStatistic *stat)
+{
+  JsonObject *o = item_object (stat->json);
+
+  if (stat->derive_metric != NULL)
+    {
+      JsonObject *d = section_object (o, "derive");
+
+      put_string (d, "metric", stat->derive_metric);
+      put_date (d, "since", &stat->derive_since);
+      if (stat->derive_base != 0 || json_object_has_member (d, "base"))
+        put (d, "base", json_node_init_int (json_node_alloc (), stat->derive_base));
+      put (o, "derive", json_node_init_object (json_node_alloc (), d));
+      json_object_unref (d);
+    }
+  else
+    put (o, "derive", NULL);
+
+  /* A computed value is not written: it follows the milestones */
+  if (stat->derive_metric == NULL || stat->value_fixed)
+    put (o, "value", number_node (stat->value));
+  else
+    put (o, "value", NULL);
+
+  if (json_object_has_member (o, "decimals") ||
+      (stat->derive_metric == NULL || stat->value_fixed ? inferred_decimals (stat->value) : 0) != stat->decimals)
+    put (o, "decimals", json_node_init_int (json_node_alloc (), stat->decimals));
+  put_string (o, "prefix", stat->prefix);
+  put_string (o, "suffix", stat->suffix);
+  put_string (o, "qualifier", stat->qualifier);
+  put_string (o, "scale", stat->scale);
+  put_string (o, "label", stat->label);
+  put_icon (o, stat->icon);
+  put_source (o, stat->source);
+
+  return take_object_node (o);
+}
+
+void
+impact_section_statistics_read (ObjectCtx      *root,
+                                ImpactDocument *doc)
+{
+  impact_document_set_statistics_heading (doc, ctx_string (root, "statistics_heading", 0));
+  load_array (root, "statistics", load_statistic, doc);
+}
+
+void
+impact_section_statistics_write (JsonObject     *root,
+                                 ImpactDocument *doc)
+{
+  put_string (root, "statistics_heading", impact_document_get_statistics_heading (doc));
+  put_list (root, "statistics", impact_document_get_statistics (doc), (ItemNodeFunc) statistic_node);
+}
