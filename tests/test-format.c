@@ -121,8 +121,16 @@ static void
 test_format_date (void)
 {
   const DateCase cases[] = {
-    { "en", 0, "2017-08-15", "August 15, 2017" },   /* CLDR en is US English */
+    /* English without a region dates the British way (CLDR en is US
+     * English; en-US keeps its order) */
+    { "en", 0, "2017-08-15", "15 August 2017" },
+    { "EN", 0, "2017-08-15", "15 August 2017" },
+    { "en-US", 0, "2017-08-15", "August 15, 2017" },
+    { "en-US", 0, "2017-08", "August 2017" },
+    { "en-CA", 0, "2017-08-15", "August 15, 2017" },
+    { "en-AU", 0, "2017-08-15", "15 August 2017" },
     { "en-GB", 0, "2017-08-15", "15 August 2017" },
+    { "en", 0, "2006-07-01", "1 July 2006" },
     { "en-IN", 0, "2017-08-15", "15 August 2017" },
     { "en", 0, "2017-08", "August 2017" },
     { "en", 0, "2017", "2017" },
@@ -145,7 +153,8 @@ test_format_date (void)
     /* before 1582 the calendar stays Gregorian (proleptic), as the data is */
     { "en-GB", 0, "1200-03-01", "1 March 1200" },
     { "en-GB", 0, "0001-01-01", "1 January 1" },
-    { "xx", 0, "2017-08-15", "August 15, 2017" },
+    /* a language CLDR lacks is written as English: the house style */
+    { "xx", 0, "2017-08-15", "15 August 2017" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

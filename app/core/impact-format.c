@@ -383,6 +383,32 @@ impact_format_currency (const char   *language,
 
 /* Dates */
 
+/* The ICU locale of a date: resolve_locale()'s, except that English
+ * without a region ("en", and a language CLDR lacks, written as English)
+ * dates the British way, the sheet's house style: "15 August 2017", not
+ * CLDR en's US "August 15, 2017" (which "en-US" keeps) */
+static void
+resolve_date_locale (const char   *language,
+                     ImpactDigits  digits,
+                     char         *out,
+                     gsize         size)
+{
+  char lang[ULOC_LANG_CAPACITY] = { 0 };
+  char country[ULOC_COUNTRY_CAPACITY] = { 0 };
+  UErrorCode status = U_ZERO_ERROR;
+
+  resolve_locale (language, digits, out, size);
+  uloc_getLanguage (out, lang, sizeof lang, &status);
+  if (U_SUCCESS (status))
+    uloc_getCountry (out, country, sizeof country, &status);
+  if (U_SUCCESS (status) && strcmp (lang, "en") == 0 && country[0] == '\0')
+    {
+      g_autofree char *british = g_strconcat ("en_GB", strchr (out, '@') ? strchr (out, '@') : "", NULL);
+
+      g_strlcpy (out, british, size);
+    }
+}
+
 static char *
 format_udate (const char   *language,
               ImpactDigits  digits,
@@ -409,7 +435,7 @@ format_udate (const char   *language,
   g_date_set_dmy (&g, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   when = ((double) g_date_get_julian (&g) - 719163.0) * 86400000.0 + 43200000.0;
 
-  resolve_locale (language, digits, locale, sizeof locale);
+  resolve_date_locale (language, digits, locale, sizeof locale);
   g_mutex_lock (&cache_lock);
   f = lookup (locale, KIND_DATE, skeleton);
   if (f != NULL)
