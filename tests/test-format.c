@@ -242,6 +242,27 @@ test_format_metrics (void)
   bn = impact_format_milestone_metrics ("bn", IMPACT_DIGITS_NATIVE, m);
   g_assert_cmpstr (en, ==, "12,840 rescued · 3 arrested");
   g_assert_cmpstr (bn, ==, "১২,৮৪০ rescued · ৩ arrested");
+
+  /* Arabic: the Arabic comma, not a middle dot that reads as ٠ beside
+   * Arabic-Indic digits */
+  {
+    ImpactMilestone *ar = impact_milestone_new ();
+    g_autofree char *native = NULL;
+    g_autofree char *latin = NULL;
+    g_autofree char *one = NULL;
+
+    g_ptr_array_add (keep, ar);
+    impact_milestone_add_metric (ar, "محررات", 2);
+    impact_milestone_add_metric (ar, "موقوفون", 3);
+    native = impact_format_milestone_metrics ("ar", IMPACT_DIGITS_NATIVE, ar);
+    latin = impact_format_milestone_metrics ("ar", IMPACT_DIGITS_LATIN, ar);
+    g_assert_cmpstr (native, ==, "٢ محررات، ٣ موقوفون");
+    g_assert_cmpstr (latin, ==, "2 محررات، 3 موقوفون");
+    g_assert_null (strstr (native, "·"));
+    /* English names in an English sheet keep the dot */
+    one = impact_format_milestone_metrics (NULL, 0, m);
+    g_assert_cmpstr (one, ==, "12,840 rescued · 3 arrested");
+  }
 }
 
 static void

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "impact-format.h"
+#include "impact-script.h"
 
 #include <math.h>
 #include <string.h>
@@ -576,16 +577,27 @@ impact_format_milestone_metrics (const char            *language,
                                  const ImpactMilestone *milestone)
 {
   GString *out = g_string_new (NULL);
+  const char *separator = " · ";
 
   g_return_val_if_fail (milestone != NULL, NULL);
 
+  /* a script with its own list separator uses it: the Arabic comma, as a
+   * middle dot beside Arabic-Indic digits reads as a zero ("٢ · ٣" as ٢ ٠٣) */
+  if (milestone->metrics->len > 1)
+    {
+      const ImpactMetric *first = &g_array_index (milestone->metrics, ImpactMetric, 0);
+      const char *own = impact_script_get_list_separator (language, first->name);
+
+      if (strcmp (own, ", ") != 0)
+        separator = own;
+    }
   for (guint i = 0; i < milestone->metrics->len; i++)
     {
       const ImpactMetric *metric = &g_array_index (milestone->metrics, ImpactMetric, i);
       g_autofree char *count = impact_format_integer (language, digits, metric->value);
 
       if (out->len > 0)
-        g_string_append (out, " · ");
+        g_string_append (out, separator);
       g_string_append_printf (out, "%s %s", count, metric->name);
     }
   return g_string_free (out, FALSE);
