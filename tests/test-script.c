@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "impact-fonts.h"
+#include "impact-help-topics.h"
 #include "impact-json-loader.h"
 #include "impact-script.h"
 #include "impact-sheet-layout.h"
@@ -354,7 +355,11 @@ glyph_warnings (const char *json,
       const ImpactDiagnostic *d = impact_diagnostics_get_item (diagnostics, i);
 
       if (strstr (d->message, "fallback") != NULL || strstr (d->message, "cannot draw") != NULL)
-        g_ptr_array_add (found, g_strdup_printf ("%s: %s", d->path, d->message));
+        {
+          /* the help explains it */
+          g_assert_cmpstr (impact_help_topic_for_diagnostic (d), ==, "fix-glyphs");
+          g_ptr_array_add (found, g_strdup_printf ("%s: %s", d->path, d->message));
+        }
     }
   return found;
 }
