@@ -21,15 +21,20 @@
 #include "impact-test-utils.h"
 #include "impact-timeline-view.h"
 
+/* An example, read as the window reads a dropped file's bytes */
 static ImpactDocument *
 load_example (const char *name)
 {
   g_autofree char *path = impact_test_example_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  ImpactDocument *doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  gsize length = 0;
+  ImpactDocument *doc;
 
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  doc = impact_json_loader_load_data (contents, length, name, NULL, NULL, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (doc);
   return doc;
 }
 
@@ -37,23 +42,6 @@ static gboolean
 is_laid_out (gpointer data)
 {
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 600;
-}
-
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        return c;   /* the widget keeps its own reference */
-    }
-  g_error ("no %s on the view", g_type_name (type));
-  return NULL;
 }
 
 /* TRUE when the view's key controller takes the key (else the class's
@@ -64,7 +52,7 @@ press (GtkWidget *view,
 {
   gboolean handled = FALSE;
 
-  g_signal_emit_by_name (find_controller (view, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
+  g_signal_emit_by_name (impact_gui_test_find_controller (view, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
                          keyval, 0, 0, &handled);
   impact_gui_test_settle ();
   return handled;
@@ -154,7 +142,7 @@ check_direction (const char *example,
     double x;
 
     g_assert_true (impact_timeline_view_get_milestone_point (IMPACT_TIMELINE_VIEW (view), n - 2, &x, &y));
-    g_signal_emit_by_name (find_controller (view, GTK_TYPE_GESTURE_CLICK), "released", 1, x, y);
+    g_signal_emit_by_name (impact_gui_test_find_controller (view, GTK_TYPE_GESTURE_CLICK), "released", 1, x, y);
     impact_gui_test_settle ();
     g_assert_cmpint (selected (view), ==, n - 2);
     for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
@@ -168,8 +156,8 @@ check_direction (const char *example,
 
   /* a drag moves the track with the pointer, either way */
   before = marker_x (view, 1);
-  g_signal_emit_by_name (find_controller (view, GTK_TYPE_GESTURE_DRAG), "drag-begin", width / 2, y);
-  g_signal_emit_by_name (find_controller (view, GTK_TYPE_GESTURE_DRAG), "drag-update", 100.0, 0.0);
+  g_signal_emit_by_name (impact_gui_test_find_controller (view, GTK_TYPE_GESTURE_DRAG), "drag-begin", width / 2, y);
+  g_signal_emit_by_name (impact_gui_test_find_controller (view, GTK_TYPE_GESTURE_DRAG), "drag-update", 100.0, 0.0);
   impact_gui_test_settle ();
   g_assert_cmpfloat_with_epsilon (marker_x (view, 1), before + 100, 0.5);
 
