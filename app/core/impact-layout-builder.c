@@ -14,6 +14,7 @@
 #include "impact-layout-builder.h"
 #include "impact-format.h"
 #include "impact-image.h"
+#include "impact-script.h"
 
 static void
 op_clear (gpointer data)
@@ -377,13 +378,55 @@ impact_builder_escape_rich (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The statistic's field that holds @ch: "statistics[1].qualifier" for
+ * the "+" of a figure laid out as "statistics" (every figure) or
+ * "statistics[1].label" (a label led by the scale word and suffix); @path
+ * itself for any other text, or when no field holds it. */
+static char *
+glyph_path (ImpactLayoutBuilder *b,
+            const char          *path,
+            gunichar             ch)
+{
+  GPtrArray *stats = impact_document_get_statistics (b->doc);
+  char buf[8] = { 0 };
+  guint first = 0, last, index;
+
+  if (stats == NULL || stats->len == 0 || !g_str_has_prefix (path, "statistics"))
+    return g_strdup (path);
+  if (strcmp (path, "statistics") == 0)
+    last = stats->len - 1;
+  else if (sscanf (path, "statistics[%u]", &index) == 1 && index < stats->len)
+    first = last = index;
+  else
+    return g_strdup (path);
+  g_unichar_to_utf8 (ch, buf);
+  for (guint i = first; i <= last; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      const struct { const char *name, *text; } fields[] = {
+        { "prefix", stat->prefix }, { "qualifier", stat->qualifier },
+        { "suffix", stat->suffix }, { "scale", stat->scale }, { "label", stat->label },
+      };
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        if (fields[f].text != NULL && strstr (fields[f].text, buf) != NULL)
+          return g_strdup_printf ("statistics[%u].%s", i, fields[f].name);
+    }
+  return g_strdup (path);
+}
+
+/* At most this many fallback characters are named for one text */
+#define MAX_FALLBACKS_NAMED 4
+
 void
 impact_builder_check_glyphs (ImpactLayoutBuilder *b,
                              PangoLayout         *layout,
                              const char          *path)
 {
   g_autofree char *missing = NULL;
+  g_autoptr(GArray) fallbacks = NULL;
   double height;
+  guint named = 0;
 
   impact_text_layout_get_size (layout, NULL, &height);
   if (height > b->longest_height)
@@ -407,6 +450,32 @@ impact_builder_check_glyphs (ImpactLayoutBuilder *b,
                             "the fonts cannot draw \"%s\"; install a font that covers it "
                             "(for example fonts-noto-core) or choose another font",
                             missing);
+
+  /* a character the sheet's families lack, drawn from whatever font
+   * fontconfig falls back to: it does not match the type around it */
+  fallbacks = impact_script_find_fallbacks (layout);
+  for (guint i = 0; i < fallbacks->len; i++)
+    {
+      const ImpactFallbackGlyph *glyph = &g_array_index (fallbacks, ImpactFallbackGlyph, i);
+      g_autofree char *where = NULL;
+      char buf[8] = { 0 };
+
+      if (glyph->family == NULL)
+        continue;   /* no font has it: said above */
+      if (named == MAX_FALLBACKS_NAMED)
+        {
+          impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, path,
+                                  "more characters are drawn from fallback fonts");
+          break;
+        }
+      g_unichar_to_utf8 (glyph->ch, buf);
+      where = glyph_path (b, path, glyph->ch);
+      impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, where,
+                              "\"%s\" (U+%04X) is drawn from the fallback font %s, which the sheet's "
+                              "fonts do not include; choose a font that has it, or another character",
+                              buf, glyph->ch, glyph->family);
+      named++;
+    }
 }
 
 void

@@ -139,6 +139,7 @@ impact_text_layout_new (PangoContext          *context,
   g_autoptr(GArray) spans = NULL;
   g_autofree char *cut = NULL;
   g_autofree char *broken = NULL;
+  g_autofree char *families = NULL;
   glong full_length = 0;
   const char *shown;
 
@@ -154,7 +155,11 @@ impact_text_layout_new (PangoContext          *context,
   if ((broken = break_long_runs (text)) != NULL)
     text = broken;
 
-  pango_font_description_set_family (desc, style->family ? style->family : "Sans");
+  /* the theme's families, then Noto for the scripts and symbols they lack */
+  families = impact_fonts_complete_families (style->family ? style->family : "Sans",
+                                             pango_language_to_string (pango_context_get_language (context)),
+                                             text);
+  pango_font_description_set_family (desc, families);
   pango_font_description_set_weight (desc, style->weight ? style->weight : PANGO_WEIGHT_NORMAL);
   /* an italic style is set run by run below, only where the font has an
    * italic face: no slanted Arabic or Bengali */

@@ -149,6 +149,8 @@ for f in /usr/bin/impact-sheet \
          "/usr/share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg" \
          "/usr/share/glib-2.0/schemas/$app_id.gschema.xml" \
          "$datadir/examples/kolkata.json" "$datadir/examples/kolkata-bn.json" "$datadir/examples/kolkata-es.json" \
+         "$datadir/examples/kolkata-fr.json" "$datadir/examples/kolkata-pt.json" "$datadir/examples/kolkata-hi.json" \
+         "$datadir/examples/kolkata-ar.json" "$datadir/examples/kolkata-sw.json" \
          "$datadir/impact-sheet.schema.json" \
          /usr/share/man/man1/impact-sheet.1.gz \
          /usr/share/help/C/$pkg/index.page \
@@ -197,7 +199,7 @@ nodisplay=(env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS)
 check "impact-sheet --version says $version" \
   bash -c "env -u DISPLAY -u WAYLAND_DISPLAY /usr/bin/impact-sheet --version | grep -qF '$version'"
 
-for ex in kolkata kolkata-bn kolkata-es; do
+for ex in kolkata kolkata-bn kolkata-es kolkata-fr kolkata-pt kolkata-hi kolkata-ar kolkata-sw; do
   pdf=$tmp/$ex.pdf
   if "${nodisplay[@]}" /usr/bin/impact-sheet export "$datadir/examples/$ex.json" -o "$pdf" >"$tmp/export.log" 2>&1; then
     ok "impact-sheet export $datadir/examples/$ex.json -o $ex.pdf, no display"

@@ -381,7 +381,8 @@ impact_section_milestones_place (ImpactLayoutBuilder *b,
       for (guint i = 0; i < in_row; i++)
         {
           const ImpactMilestone *m = g_ptr_array_index (milestones, indices[i]);
-          g_autofree char *year = g_strdup_printf ("%d", m->date.year);
+          g_autofree char *year = impact_format_year (impact_document_get_language (b->doc),
+                                                      impact_format_document_digits (b->doc), m->date.year);
           ImpactTextStyle style = impact_builder_heading_style (b, b->design->year_size,
                                                                 b->design->year_weight);
           PangoLayout *layout;

@@ -217,6 +217,7 @@ place_row (ImpactLayoutBuilder *b,
               max_extra_below = MAX (max_extra_below, h);
               extra_below = TRUE;
             }
+          impact_builder_check_glyphs (b, p->extra, "statistics");
         }
 
       if (look->label_caps)
