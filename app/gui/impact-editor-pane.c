@@ -20,6 +20,7 @@
 
 #include "impact-accessible.h"
 #include "impact-editor-pane.h"
+#include "impact-brand-marks.h"  /* brand: inherited fields marked */
 #include "impact-sheet-selection.h"
 #include "impact-emphasis.h"
 #include "impact-json-loader.h"
@@ -371,6 +372,7 @@ emit_edited (ImpactEditorPane *self,
   if (parse_item_key (key, &list, &index))
     refresh_item_summary (self, list, index);
   g_signal_emit (self, signals[EDITED], 0, key);
+  impact_brand_marks_update (self);  /* brand: inherited fields marked */
 }
 
 static void
@@ -2290,6 +2292,7 @@ rebuild_idle_cb (gpointer data)
 
   self->rebuild_idle = 0;
   build (self);
+  impact_brand_marks_update (self);  /* brand: inherited fields marked */
   /* Undo while typing keeps the caret in the same field */
   if (focus_key != NULL)
     {
