@@ -254,18 +254,33 @@ has_value (ImpactDocument *doc,
                           members[i].offset) != NULL;
 }
 
+/* The index of @path when @doc's brand gives it a value (*@out_brand
+ * then the brand), else -1 */
+static gssize
+brand_member (ImpactDocument  *doc,
+              const char      *path,
+              ImpactDocument **out_brand)
+{
+  ImpactDocument *brand = impact_document_get_brand_values (doc);
+  gssize i = find_member (path);
+
+  if (brand == NULL || i < 0 || !has_value (brand, i))
+    return -1;
+  *out_brand = brand;
+  return i;
+}
+
 char *
 impact_brand_dup_value (ImpactDocument *doc,
                         const char     *path)
 {
-  ImpactDocument *brand;
+  ImpactDocument *brand = NULL;
   gssize i;
 
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (doc), NULL);
 
-  brand = impact_document_get_brand_values (doc);
-  i = find_member (path);
-  if (brand == NULL || i < 0 || !has_value (brand, i))
+  i = brand_member (doc, path, &brand);
+  if (i < 0)
     return NULL;
   if (is_address (i))
     return g_strjoinv ("\n", impact_document_get_organisation (brand)->address);
@@ -276,15 +291,14 @@ gboolean
 impact_brand_reset (ImpactDocument *doc,
                     const char     *path)
 {
-  ImpactDocument *brand;
+  ImpactDocument *brand = NULL;
   GHashTable *reset;
   gssize i;
 
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (doc), FALSE);
 
-  brand = impact_document_get_brand_values (doc);
-  i = find_member (path);
-  if (brand == NULL || i < 0 || !has_value (brand, i))
+  i = brand_member (doc, path, &brand);
+  if (i < 0)
     return FALSE;
   reset = g_object_get_data (G_OBJECT (doc), RESET_KEY);
   if (reset == NULL)

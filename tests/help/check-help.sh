@@ -25,15 +25,20 @@ fi
 
 cd "$help" || { echo "1..1"; echo "not ok 1 - $help exists"; exit 1; }
 pages=(*.page)
-for check in validate links orphans; do
+# yelp-check CHECK on the pages in the current folder, LABEL naming them
+yelp_check () {
+  local check=$1 label=$2 out rc
   out=$(yelp-check "$check" "${pages[@]}" 2>&1)
   rc=$?
   if [ $rc -eq 0 ] && [ -z "$out" ]; then
-    ok "yelp-check $check (${#pages[@]} pages)"
+    ok "yelp-check $check$label (${#pages[@]} pages)"
   else
-    not_ok "yelp-check $check (exit status $rc)"
+    not_ok "yelp-check $check$label (exit status $rc)"
     printf '%s\n' "$out" | sed 's/^/# /'
   fi
+}
+for check in validate links orphans; do
+  yelp_check "$check" ""
 done
 
 missing=
@@ -81,14 +86,9 @@ for lang in $languages; do
   fi
   (cd "$help" && itstool -m "$tmp/$lang.mo" -l "$lang" -o "$tmp/$lang/" "${pages[@]}")
   cp "$help/legal.xml" "$tmp/$lang/"
-  out=$(cd "$tmp/$lang" && yelp-check validate "${pages[@]}" 2>&1)
-  rc=$?
-  if [ $rc -eq 0 ] && [ -z "$out" ]; then
-    ok "yelp-check validate, $lang (${#pages[@]} pages)"
-  else
-    not_ok "yelp-check validate, $lang (exit status $rc)"
-    printf '%s\n' "$out" | sed 's/^/# /'
-  fi
+  # in this shell (not a subshell), so that the count and the status hold
+  cd "$tmp/$lang" && yelp_check validate ", $lang"
+  cd "$help" || exit 1
   # an untranslated or fuzzy message of a required page
   todo=$( (msgattrib --untranslated --no-obsolete "$po"; msgattrib --only-fuzzy --no-obsolete "$po") |
           sed -n 's/^#: //p' | tr ' ' '\n' | sed 's/:[0-9]*$//' | sort -u)
