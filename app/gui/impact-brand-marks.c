@@ -28,9 +28,19 @@ row_of (ImpactEditorPane *pane,
   GtkWidget *widget = impact_editor_pane_get_field (pane, path);
 
   for (; widget != NULL; widget = gtk_widget_get_parent (widget))
-    if (ADW_IS_ENTRY_ROW (widget) || ADW_IS_ACTION_ROW (widget))
+    if (ADW_IS_PREFERENCES_ROW (widget))
       return widget;
   return NULL;
+}
+
+/* A row of the pane's own making (a text view under its title: the
+ * address) holds its widgets in a vertical box */
+static GtkBox *
+box_of (GtkWidget *row)
+{
+  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+  return GTK_IS_BOX (child) ? GTK_BOX (child) : NULL;
 }
 
 static void
@@ -42,8 +52,10 @@ remove_mark (GtkWidget *row)
     return;
   if (ADW_IS_ENTRY_ROW (row))
     adw_entry_row_remove (ADW_ENTRY_ROW (row), mark);
-  else
+  else if (ADW_IS_ACTION_ROW (row))
     adw_action_row_remove (ADW_ACTION_ROW (row), mark);
+  else if (box_of (row) != NULL)
+    gtk_box_remove (box_of (row), mark);
   g_object_set_data (G_OBJECT (row), MARK_KEY, NULL);
   g_object_set_data (G_OBJECT (row), STATE_KEY, NULL);
 }
@@ -56,8 +68,13 @@ add_mark (GtkWidget  *row,
   gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
   if (ADW_IS_ENTRY_ROW (row))
     adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), mark);
-  else
+  else if (ADW_IS_ACTION_ROW (row))
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
+  else
+    {
+      gtk_widget_set_halign (mark, GTK_IS_LABEL (mark) ? GTK_ALIGN_START : GTK_ALIGN_END);
+      gtk_box_append (box_of (row), mark);
+    }
   g_object_set_data (G_OBJECT (row), MARK_KEY, mark);
   g_object_set_data (G_OBJECT (row), STATE_KEY, (gpointer) state);
 }
@@ -87,12 +104,14 @@ reset_idle_cb (gpointer data)
 
   if (doc == NULL)
     return G_SOURCE_REMOVE;
-  /* as any edit of the pane: one undo step, then the layout again */
-  g_signal_emit_by_name (reset->pane, "begin-edit", reset->path);
+  /* as the pane's own buttons do (NULL: not typing in a field), so that
+   * the reset is one undo step of its own, never merged with the typing
+   * before it; then the layout again */
+  g_signal_emit_by_name (reset->pane, "begin-edit", NULL);
   if (impact_brand_reset (doc, reset->path))
     {
       impact_editor_pane_rebuild (reset->pane);
-      g_signal_emit_by_name (reset->pane, "edited", reset->path);
+      g_signal_emit_by_name (reset->pane, "edited", NULL);
     }
   return G_SOURCE_REMOVE;
 }
@@ -133,7 +152,7 @@ impact_brand_marks_update (ImpactEditorPane *pane)
       const char *old;
       GtkWidget *mark;
 
-      if (row == NULL)
+      if (row == NULL || (!ADW_IS_ENTRY_ROW (row) && !ADW_IS_ACTION_ROW (row) && box_of (row) == NULL))
         continue;
       if (brand != NULL)
         {

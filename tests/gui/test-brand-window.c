@@ -320,6 +320,7 @@ test_editor_marks (void)
   g_assert_cmpstr (impact_brand_marks_get_state (pane, "theme.primary"), ==, "inherited");
   g_assert_cmpstr (impact_brand_marks_get_state (pane, "theme.accent"), ==, "overridden");
   g_assert_null (impact_brand_marks_get_state (pane, "organisation.phone"));
+  g_assert_cmpstr (impact_brand_marks_get_state (pane, "organisation.address"), ==, "inherited");
   g_assert_null (impact_brand_marks_get_state (pane, "problem.heading"));
   mark = impact_brand_marks_get_mark (pane, "organisation.name");
   g_assert_true (GTK_IS_LABEL (mark));
@@ -362,14 +363,39 @@ test_editor_marks (void)
                    ==, "Example Mission");
   g_assert_true (impact_window_get_modified (window));
 
-  /* undo takes the reset back */
+  /* the address (lines in a text view): typed over, then given back */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor_field (window, "organisation.address")));
+    gpointer own[] = { pane, (gpointer) "organisation.address", (gpointer) "overridden" };
+    gpointer back[] = { pane, (gpointer) "organisation.address", (gpointer) "inherited" };
+
+    gtk_text_buffer_set_text (buffer, "Av. Larco 101\nLima", -1);
+    g_assert_true (impact_gui_test_wait_for (mark_is, own, "the address to be Lima's own"));
+    g_assert_cmpstr (impact_document_get_organisation (doc)->address[0], ==, "Av. Larco 101");
+    g_assert_true (GTK_IS_BUTTON (impact_brand_marks_get_mark (pane, "organisation.address")));
+    g_signal_emit_by_name (impact_brand_marks_get_mark (pane, "organisation.address"), "clicked");
+    g_assert_true (impact_gui_test_wait_for (mark_is, back, "the address to be the brand's"));
+    g_assert_cmpstr (impact_document_get_organisation (doc)->address[0], ==, "1 Main Street");
+  }
+
+  /* undo takes the resets back, one step each; redo does them again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  impact_gui_test_settle ();
+  g_assert_cmpstr (impact_document_get_organisation (impact_window_get_document (window))->address[0],
+                   ==, "Av. Larco 101");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  impact_gui_test_settle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   impact_gui_test_settle ();
   g_assert_cmpstr (impact_document_get_organisation (impact_window_get_document (window))->name, ==, "Mission Lima");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  impact_gui_test_settle ();
+  for (int i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+      impact_gui_test_settle ();
+    }
   doc = impact_window_get_document (window);
   g_assert_cmpstr (impact_document_get_organisation (doc)->name, ==, "Example Mission");
+  g_assert_cmpstr (impact_document_get_organisation (doc)->address[0], ==, "1 Main Street");
 
   /* saved: the accent it had and the name are left to the brand */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
@@ -379,6 +405,8 @@ test_editor_marks (void)
     g_assert_null (strstr (saved, "#c0392b"));
     g_assert_null (strstr (saved, "Mission Lima"));
     g_assert_null (strstr (saved, "Example Mission"));
+    g_assert_null (strstr (saved, "Av. Larco"));
+    g_assert_null (strstr (saved, "1 Main Street"));
     g_assert_nonnull (strstr (saved, "703.465.5495"));
   }
   impact_gui_test_settle ();
