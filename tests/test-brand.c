@@ -393,6 +393,61 @@ test_file_edit_and_save (void)
   g_assert_true (g_str_has_suffix (g_file_peek_path (g_ptr_array_index (found, 1)), "quito/quito.json"));
 }
 
+/* Changing values keeps the file's own layout, byte for byte elsewhere,
+ * as a document's save does; adding a member writes it out again */
+static void
+test_file_save_keeps_layout (void)
+{
+  static const char written[] =
+    "\xEF\xBB\xBF{\n"
+    "  \"$schema\": \"x\",  \"x-note\": \"kept\",\n"
+    "  \"organisation\": { \"name\": \"Example Mission\",\n"
+    "                    \"address\": [\"1 Main Street\",   \"Springfield\"] },\n"
+    "  \"theme\": { \"primary\": \"#0b3d2e\", \"accent\": \"#f2a541\" }\n"
+    "}\n";
+  g_autofree char *offices = make_offices (written);
+  g_autofree char *path = g_build_filename (offices, "brand.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactBrandFile) brand = open_brand (offices, &error);
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *third = NULL;
+  g_autoptr(GString) expected = g_string_new (written);
+
+  g_assert_no_error (error);
+  g_assert_true (impact_brand_file_set_value (brand, "theme.accent", "#2266aa", NULL));
+  g_assert_true (impact_brand_file_set_value (brand, "organisation.name", "Misión \"Ejemplo\"", NULL));
+  g_assert_true (impact_brand_file_save (brand, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_string_replace (expected, "#f2a541", "#2266aa", 1);
+  g_string_replace (expected, "\"Example Mission\"", "\"Misión \\\"Ejemplo\\\"\"", 1);
+  g_assert_cmpstr (text, ==, expected->str);
+
+  /* and again from what was written: the address, in place */
+  g_assert_true (impact_brand_file_set_value (brand, "organisation.address", "2 High Road\nRiverton", NULL));
+  g_assert_true (impact_brand_file_save (brand, FALSE, &error));
+  g_assert_true (g_file_get_contents (path, &again, NULL, NULL));
+  g_string_replace (expected, "[\"1 Main Street\",   \"Springfield\"]", "[\"2 High Road\",\"Riverton\"]", 1);
+  g_assert_cmpstr (again, ==, expected->str);
+
+  /* a new member: the whole file, with what the app does not know kept */
+  g_assert_true (impact_brand_file_set_value (brand, "theme.body_font", "Noto Sans", NULL));
+  g_assert_true (impact_brand_file_save (brand, FALSE, &error));
+  g_assert_true (g_file_get_contents (path, &third, NULL, NULL));
+  g_assert_nonnull (strstr (third, "\"body_font\" : \"Noto Sans\""));
+  g_assert_nonnull (strstr (third, "\"x-note\" : \"kept\""));
+  g_assert_nonnull (strstr (third, "Riverton"));
+  {
+    g_autoptr(ImpactBrandFile) reopened = open_brand (offices, &error);
+    g_autofree char *name = NULL;
+
+    g_assert_no_error (error);
+    name = impact_brand_file_dup_value (reopened, "organisation.name");
+    g_assert_cmpstr (name, ==, "Misión \"Ejemplo\"");
+  }
+}
+
 /* A changed brand reaches what an office inherits, not what it overrides */
 static void
 test_apply_and_reset (void)
@@ -466,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/brand/detect", test_detect);
   g_test_add_func ("/brand/file-errors", test_file_errors);
   g_test_add_func ("/brand/file-edit-and-save", test_file_edit_and_save);
+  g_test_add_func ("/brand/file-save-keeps-layout", test_file_save_keeps_layout);
   g_test_add_func ("/brand/apply-and-reset", test_apply_and_reset);
   return g_test_run ();
 }

@@ -19,9 +19,10 @@ struct _ImpactBrandFile
 {
   GObject   parent_instance;
 
-  GFile    *file;
-  JsonNode *root;       /* our own copy of the tree, edited in place */
-  gboolean  modified;
+  GFile           *file;
+  ImpactSourceMap *map;  /* the text as read (or last saved) and its tree */
+  JsonNode        *root; /* our own copy of the tree, edited in place */
+  gboolean         modified;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactBrandFile, impact_brand_file, G_TYPE_OBJECT)
@@ -32,6 +33,7 @@ impact_brand_file_finalize (GObject *object)
   ImpactBrandFile *self = IMPACT_BRAND_FILE (object);
 
   g_clear_object (&self->file);
+  g_clear_pointer (&self->map, impact_source_map_unref);
   g_clear_pointer (&self->root, json_node_unref);
   G_OBJECT_CLASS (impact_brand_file_parent_class)->finalize (object);
 }
@@ -45,6 +47,41 @@ impact_brand_file_class_init (ImpactBrandFileClass *klass)
 static void
 impact_brand_file_init (ImpactBrandFile *self)
 {
+}
+
+/* json_node_copy() shares the objects and arrays inside: the map's tree
+ * must never change, so edits go to a tree of our own */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *copy = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+      JsonNode *result;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        json_object_set_member (copy, name, deep_copy (member));
+      result = json_node_init_object (json_node_alloc (), copy);
+      json_object_unref (copy);
+      return result;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *copy = json_array_new ();
+      JsonArray *array = json_node_get_array (node);
+      JsonNode *result;
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, deep_copy (json_array_get_element (array, i)));
+      result = json_node_init_array (json_node_alloc (), copy);
+      json_array_unref (copy);
+      return result;
+    }
+  return json_node_copy (node);
 }
 
 /* Detection */
@@ -242,9 +279,10 @@ impact_brand_file_load (GFile   *file,
   map = impact_json_scan_file (file, NULL, NULL, error);
   if (map == NULL)
     return NULL;
-  self->root = json_node_copy (impact_source_map_get_root (map));
+  self->root = deep_copy (impact_source_map_get_root (map));
   if (!check_tree (self, map, error))
     return NULL;
+  self->map = g_steal_pointer (&map);
   return g_steal_pointer (&self);
 }
 
@@ -387,15 +425,110 @@ impact_brand_file_dup_values (ImpactBrandFile *self)
   return values;
 }
 
+/* The member @path of the tree @root, or NULL */
+static JsonNode *
+member_node (JsonNode   *root,
+             const char *path)
+{
+  g_autofree char *section = g_strndup (path, strchr (path, '.') - path);
+  JsonNode *node = json_object_get_member (json_node_get_object (root), section);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_object_get_member (json_node_get_object (node), strchr (path, '.') + 1);
+}
+
+static char *
+node_text (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+typedef struct
+{
+  guint32  start, end;
+  char    *text;
+} Splice;
+
+static int
+compare_splices (gconstpointer a,
+                 gconstpointer b)
+{
+  const Splice *sa = a, *sb = b;
+
+  return sa->start < sb->start ? 1 : sa->start > sb->start ? -1 : 0;
+}
+
+/* The text as it was read with only the changed values written anew, as
+ * a document's save keeps its file's layout; NULL when a member was added
+ * or removed (then the whole file is written out again) */
+static char *
+splice_text (ImpactBrandFile *self,
+             gsize           *length)
+{
+  const char * const *paths = impact_brand_paths ();
+  JsonNode *old_root = impact_source_map_get_root (self->map);
+  g_autoptr(GArray) splices = g_array_new (FALSE, FALSE, sizeof (Splice));
+  GBytes *bytes = impact_source_map_get_text (self->map);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  GString *text = NULL;
+  gboolean structural = FALSE;
+
+  for (guint i = 0; paths[i] != NULL && !structural; i++)
+    {
+      JsonNode *old = member_node (old_root, paths[i]);
+      JsonNode *now = member_node (self->root, paths[i]);
+      const ImpactSourceSpan *span;
+      Splice splice;
+
+      if (old == NULL && now == NULL)
+        continue;
+      if (old == NULL || now == NULL || (span = impact_source_map_lookup (self->map, old)) == NULL)
+        {
+          structural = TRUE;
+          break;
+        }
+      if (json_node_equal (old, now))
+        continue;
+      splice.start = span->start;
+      splice.end = span->end;
+      splice.text = node_text (now);
+      g_array_append_val (splices, splice);
+    }
+  if (!structural)
+    {
+      g_array_sort (splices, compare_splices);
+      text = g_string_new_len (data, size);
+      for (guint i = 0; i < splices->len; i++)
+        {
+          Splice *splice = &g_array_index (splices, Splice, i);
+
+          g_string_erase (text, splice->start, splice->end - splice->start);
+          g_string_insert (text, splice->start, splice->text);
+        }
+    }
+  for (guint i = 0; i < splices->len; i++)
+    g_free (g_array_index (splices, Splice, i).text);
+  if (text == NULL)
+    return NULL;
+  *length = text->len;
+  return g_string_free (text, FALSE);
+}
+
 gboolean
 impact_brand_file_save (ImpactBrandFile  *self,
                         gboolean          backup,
                         GError          **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
   g_autofree char *path = NULL;
-  gsize length;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(ImpactSourceMap) map = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (IMPACT_IS_BRAND_FILE (self), FALSE);
 
@@ -407,16 +540,32 @@ impact_brand_file_save (ImpactBrandFile  *self,
       g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE, "cannot write %s: not a local file", uri);
       return FALSE;
     }
-  json_generator_set_root (generator, self->root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, &length);
-  {
-    g_autofree char *line = g_strconcat (text, "\n", NULL);
+  text = splice_text (self, &length);
+  if (text == NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *pretty = NULL;
 
-    if (!impact_output_write_bytes_atomic (path, line, length + 1, backup, error))
-      return FALSE;
-  }
+      json_generator_set_root (generator, self->root);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_indent (generator, 2);
+      pretty = json_generator_to_data (generator, NULL);
+      text = g_strconcat (pretty, "\n", NULL);
+      length = strlen (text);
+    }
+  if (!impact_output_write_bytes_atomic (path, text, length, backup, error))
+    return FALSE;
+
+  /* what was written is the text the next save starts from */
+  written = g_bytes_new_take (g_steal_pointer (&text), length);
+  map = impact_json_scan (written, NULL, NULL);
+  if (map != NULL)
+    {
+      g_clear_pointer (&self->map, impact_source_map_unref);
+      self->map = g_steal_pointer (&map);
+      g_clear_pointer (&self->root, json_node_unref);
+      self->root = deep_copy (impact_source_map_get_root (self->map));
+    }
   self->modified = FALSE;
   return TRUE;
 }
