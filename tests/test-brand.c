@@ -225,6 +225,28 @@ test_cli_validate_and_batch (void)
     g_assert_nonnull (strstr (r.out, "lima.json: theme.primary: from ../brand.json"));
     g_assert_null (strstr (r.out, "theme.accent: from"));
   }
+  /* the brand itself: checked as a brand, with the offices that name it */
+  {
+    g_auto(ImpactTestResult) r = { 0 };
+    g_autofree char *brand = g_build_filename (offices, "brand.json", NULL);
+    const char *args[] = { "validate", brand, NULL };
+
+    impact_test_run_cli (&r, NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "brand.json is a valid brand file, named by 2 offices beside it"));
+    g_assert_null (strstr (r.err, "missing required member"));
+  }
+  {
+    g_auto(ImpactTestResult) r = { 0 };
+    g_autofree char *other = make_offices ("{\n  \"theme\": { \"accent\": \"#12345\" }\n}\n");
+    g_autofree char *brand = g_build_filename (other, "brand.json", NULL);
+    const char *args[] = { "validate", brand, NULL };
+
+    impact_test_run_cli (&r, NULL, args);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "brand.json:2:24: theme.accent: not a colour (#rrggbb)"));
+    g_assert_nonnull (strstr (r.out, "brand.json is not a valid brand file"));
+  }
   {
     g_auto(ImpactTestResult) r = { 0 };
     const char *args[] = { "export", lima, quito, "-o", out, NULL };

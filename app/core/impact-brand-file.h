@@ -7,8 +7,10 @@
  * brand file). Opening one checks every value as offices would use
  * it (strings, address lines, colours, template) and reports the first
  * bad one as FILE:LINE:COLUMN: JSON.PATH: message. Values are read and
- * changed by JSON path ("theme.accent"); saving writes the tree back
- * atomically, with members the app does not know kept.
+ * changed by JSON path ("theme.accent"); saving writes the file
+ * atomically and, as for documents, keeps its layout: only the changed
+ * values are written anew (a member added or removed writes the whole
+ * file out again, pretty-printed); members the app does not know are kept.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
