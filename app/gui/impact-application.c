@@ -10,8 +10,8 @@
 
 #include <glib/gstdio.h>
 
-#include "impact-brand-window.h"
 #include "impact-application.h"
+#include "impact-brand-window.h"
 #include "impact-help-topics.h"
 #include "impact-window.h"
 

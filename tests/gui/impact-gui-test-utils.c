@@ -115,3 +115,20 @@ impact_gui_test_screenshot (GtkWidget  *widget,
   gdk_texture_save_to_png (texture, path);
   g_test_message ("screenshot: %s", path);
 }
+
+GtkWidget *
+impact_gui_test_find_named (GtkWidget  *widget,
+                            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = impact_gui_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -35,4 +35,8 @@ double   impact_gui_test_luminance_at (GdkTexture          *texture,
 void     impact_gui_test_screenshot   (GtkWidget           *widget,
                                        const char          *name);
 
+/* The first widget named @name in @widget's tree (itself included), or NULL */
+GtkWidget *impact_gui_test_find_named (GtkWidget           *widget,
+                                       const char          *name);
+
 G_END_DECLS

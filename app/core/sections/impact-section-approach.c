@@ -13,6 +13,30 @@
 #include "impact-emphasis.h"
 #include "impact-sections.h"
 
+/* The editor's fields */
+
+static const ImpactFieldInfo approach_fields[] = {
+  { "approach_heading", N_("Heading"), IMPACT_FIELD_LINE, IMPACT_VALUE_DOCUMENT,
+    .get = impact_document_get_approach_heading, .set = impact_document_set_approach_heading },
+  { NULL }
+};
+
+static const ImpactFieldInfo pillar_fields[] = {
+  { "lead", N_("Lead"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactPillar, lead), IMPACT_FIELD_REQUIRED },
+  { "text", N_("Text"), IMPACT_FIELD_PARAGRAPH, IMPACT_FIELD_AT (ImpactPillar, text),
+    IMPACT_FIELD_REQUIRED | IMPACT_FIELD_RICH },
+  { "icon", N_("Icon"), IMPACT_FIELD_CHOICE, IMPACT_FIELD_AT (ImpactPillar, icon),
+    .choices = impact_field_icon_choices, .choice_labels = impact_field_icon_labels },
+  { NULL }
+};
+
+const ImpactFieldGroup impact_section_approach_fields[] = {
+  { "approach", N_("Approach"), N_("How the office works, one pillar each"), approach_fields,
+    .item_fields = pillar_fields, .list = IMPACT_LIST_PILLARS,
+    .add_name = N_("Add Pillar"), .items_name = N_("pillars") },
+  { NULL }
+};
+
 double
 impact_section_approach_place (ImpactLayoutBuilder *b,
                                double               y)

@@ -13,6 +13,29 @@
 #include "impact-emphasis.h"
 #include "impact-sections.h"
 
+/* The editor's fields */
+
+static const ImpactFieldInfo facts_fields[] = {
+  { "facts_heading", N_("Heading"), IMPACT_FIELD_LINE, IMPACT_VALUE_DOCUMENT,
+    .get = impact_document_get_facts_heading, .set = impact_document_set_facts_heading },
+  { NULL }
+};
+
+static const ImpactFieldInfo fact_fields[] = {
+  { "text", N_("Text"), IMPACT_FIELD_PARAGRAPH, IMPACT_FIELD_AT (ImpactFact, text),
+    IMPACT_FIELD_REQUIRED | IMPACT_FIELD_RICH },
+  { "source.title", N_("Source"), IMPACT_FIELD_LINE, IMPACT_VALUE_SOURCE_TITLE, G_STRUCT_OFFSET (ImpactFact, source) },
+  { "source.url", N_("Source Address"), IMPACT_FIELD_URL, IMPACT_VALUE_SOURCE_URL, G_STRUCT_OFFSET (ImpactFact, source) },
+  { NULL }
+};
+
+const ImpactFieldGroup impact_section_facts_fields[] = {
+  { "facts", N_("Facts"), NULL, facts_fields,
+    .item_fields = fact_fields, .list = IMPACT_LIST_FACTS,
+    .add_name = N_("Add Fact"), .items_name = N_("facts") },
+  { NULL }
+};
+
 double
 impact_section_facts_place (ImpactLayoutBuilder *b,
                             double               y)

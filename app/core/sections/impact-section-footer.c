@@ -14,6 +14,52 @@
 #include "impact-sections.h"
 #include "impact-sheet-words.h"
 
+/* The editor's fields: the organisation (its contact is drawn in the
+ * footer) and the footer itself */
+
+static const ImpactFieldInfo organisation_fields[] = {
+  { "name", N_("Name"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactOrganisation, name), IMPACT_FIELD_REQUIRED },
+  { "short_name", N_("Short Name"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactOrganisation, short_name) },
+  { "website", N_("Website"), IMPACT_FIELD_URL, IMPACT_FIELD_AT (ImpactOrganisation, website) },
+  { "address", N_("Address, one line each"), IMPACT_FIELD_PARAGRAPH, IMPACT_VALUE_LINES,
+    G_STRUCT_OFFSET (ImpactOrganisation, address) },
+  { "phone", N_("Phone"), IMPACT_FIELD_PHONE, IMPACT_FIELD_AT (ImpactOrganisation, phone) },
+  { "fax", N_("Fax"), IMPACT_FIELD_PHONE, IMPACT_FIELD_AT (ImpactOrganisation, fax) },
+  { "email", N_("Email"), IMPACT_FIELD_EMAIL, IMPACT_FIELD_AT (ImpactOrganisation, email) },
+  { "logo", N_("Logo"), IMPACT_FIELD_IMAGE, IMPACT_FIELD_AT (ImpactOrganisation, logo) },
+  { "logo_alt", N_("Logo Description"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactOrganisation, logo_alt) },
+  { NULL }
+};
+
+static const ImpactFieldInfo footer_fields[] = {
+  { "about", N_("About"), IMPACT_FIELD_PARAGRAPH, IMPACT_FIELD_AT (ImpactFooter, about), IMPACT_FIELD_RICH },
+  { "disclaimer", N_("Disclaimer"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactFooter, disclaimer) },
+  { "copyright", N_("Copyright"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactFooter, copyright) },
+  { NULL }
+};
+
+static gpointer
+organisation_record (ImpactDocument *doc)
+{
+  return impact_document_get_organisation (doc);
+}
+
+static gpointer
+footer_record (ImpactDocument *doc)
+{
+  return impact_document_get_footer (doc);
+}
+
+const ImpactFieldGroup impact_section_contact_fields[] = {
+  { "organisation", N_("Organisation"), NULL, organisation_fields, organisation_record },
+  { NULL }
+};
+
+const ImpactFieldGroup impact_section_footer_fields[] = {
+  { "footer", N_("Footer"), NULL, footer_fields, footer_record },
+  { NULL }
+};
+
 /* The footer band, anchored to the bottom edge; returns its top. */
 double
 impact_section_footer_place (ImpactLayoutBuilder *b,

@@ -13,6 +13,54 @@
 #include "impact-emphasis.h"
 #include "impact-sections.h"
 
+/* The editor's fields: the sheet's own members and the design */
+
+static const char * const template_ids[] = { "classic", "bold", NULL };
+static const char * const template_labels[] = { N_("Classic"), N_("Bold"), NULL };
+static const char * const pages_ids[] = { "", "auto", "1", NULL };
+static const char * const pages_labels[] = {
+  N_("Two (front and back)"), N_("One when everything fits"), N_("One"), NULL
+};
+
+static const ImpactFieldInfo sheet_fields[] = {
+  { "office", N_("Office"), IMPACT_FIELD_LINE, IMPACT_VALUE_DOCUMENT, .flags = IMPACT_FIELD_REQUIRED,
+    .get = impact_document_get_office, .set = impact_document_set_office },
+  { "title", N_("Title"), IMPACT_FIELD_LINE, IMPACT_VALUE_DOCUMENT,
+    .get = impact_document_get_title, .set = impact_document_set_title },
+  { "subtitle", N_("Subtitle"), IMPACT_FIELD_LINE, IMPACT_VALUE_DOCUMENT,
+    .get = impact_document_get_subtitle, .set = impact_document_set_subtitle },
+  { "language", N_("Language (BCP 47, e.g. en)"), IMPACT_FIELD_LINE, IMPACT_VALUE_DOCUMENT,
+    .get = impact_document_get_language, .set = impact_document_set_language },
+  { NULL }
+};
+
+static const ImpactFieldInfo design_fields[] = {
+  { "template", N_("Template"), IMPACT_FIELD_CHOICE, IMPACT_FIELD_AT (ImpactThemeSpec, template_name),
+    .choices = template_ids, .choice_labels = template_labels },
+  { "pages", N_("Pages"), IMPACT_FIELD_CHOICE, IMPACT_VALUE_DOCUMENT,
+    .choices = pages_ids, .choice_labels = pages_labels,
+    .get = impact_document_get_pages, .set = impact_document_set_pages },
+  { "primary", N_("Primary Colour"), IMPACT_FIELD_COLOUR, IMPACT_FIELD_AT (ImpactThemeSpec, primary), .fallback = "#1b365d" },
+  { "accent", N_("Accent Colour"), IMPACT_FIELD_COLOUR, IMPACT_FIELD_AT (ImpactThemeSpec, accent), .fallback = "#d9822b" },
+  { "text", N_("Text Colour"), IMPACT_FIELD_COLOUR, IMPACT_FIELD_AT (ImpactThemeSpec, text), .fallback = "#1f2933" },
+  { "background", N_("Background Colour"), IMPACT_FIELD_COLOUR, IMPACT_FIELD_AT (ImpactThemeSpec, background), .fallback = "#ffffff" },
+  { "heading_font", N_("Heading Font"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactThemeSpec, heading_font) },
+  { "body_font", N_("Body Font"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactThemeSpec, body_font) },
+  { NULL }
+};
+
+static gpointer
+design_record (ImpactDocument *doc)
+{
+  return impact_document_get_theme_spec (doc);
+}
+
+const ImpactFieldGroup impact_section_header_fields[] = {
+  { "header", N_("Sheet"), NULL, sheet_fields },
+  { "theme", N_("Design"), NULL, design_fields, design_record },
+  { NULL }
+};
+
 /* The wordmark's height, measured on a scratch page */
 static double
 wordmark_height (ImpactLayoutBuilder *b)

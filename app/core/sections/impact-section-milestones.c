@@ -21,6 +21,48 @@
 #include "impact-sections.h"
 #include "impact-format.h"
 
+/* The editor's fields: the milestones and the eras of the timeline */
+
+static const ImpactFieldInfo milestones_fields[] = {
+  { "milestones_heading", N_("Heading"), IMPACT_FIELD_LINE, IMPACT_VALUE_DOCUMENT,
+    .get = impact_document_get_milestones_heading, .set = impact_document_set_milestones_heading },
+  { NULL }
+};
+
+static const ImpactFieldInfo milestone_fields[] = {
+  { "date", N_("Date"), IMPACT_FIELD_DATE, IMPACT_VALUE_DATE, G_STRUCT_OFFSET (ImpactMilestone, date),
+    .hint = N_("YYYY, YYYY-MM or YYYY-MM-DD") },
+  { "title", N_("Title"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactMilestone, title), IMPACT_FIELD_REQUIRED },
+  { "description", N_("Description"), IMPACT_FIELD_PARAGRAPH, IMPACT_FIELD_AT (ImpactMilestone, description),
+    IMPACT_FIELD_RICH },
+  { "category", N_("Category"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactMilestone, category) },
+  { "metrics", N_("Counts (rescued: 2, arrested: 3)"), IMPACT_FIELD_LINE, IMPACT_VALUE_METRICS,
+    G_STRUCT_OFFSET (ImpactMilestone, metrics) },
+  { "highlight", N_("Highlight"), IMPACT_FIELD_SWITCH, IMPACT_VALUE_BOOLEAN, G_STRUCT_OFFSET (ImpactMilestone, highlight),
+    .hint = N_("Kept first when the timeline is full") },
+  { NULL }
+};
+
+static const ImpactFieldInfo era_fields[] = {
+  { "start", N_("Start"), IMPACT_FIELD_DATE, IMPACT_VALUE_DATE, G_STRUCT_OFFSET (ImpactEra, start),
+    .hint = N_("YYYY, YYYY-MM or YYYY-MM-DD") },
+  { "end", N_("End"), IMPACT_FIELD_DATE, IMPACT_VALUE_DATE, G_STRUCT_OFFSET (ImpactEra, end),
+    .hint = N_("YYYY, YYYY-MM or YYYY-MM-DD") },
+  { "title", N_("Title"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactEra, title), IMPACT_FIELD_REQUIRED },
+  { "category", N_("Category"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactEra, category) },
+  { NULL }
+};
+
+const ImpactFieldGroup impact_section_milestones_fields[] = {
+  { "milestones", N_("Milestones"), N_("Dated events; the sheet sorts them by date"), milestones_fields,
+    .item_fields = milestone_fields, .list = IMPACT_LIST_MILESTONES,
+    .add_name = N_("Add Milestone"), .items_name = N_("milestones") },
+  { "eras", N_("Eras"), N_("Spans of time on the timeline"), NULL,
+    .item_fields = era_fields, .list = IMPACT_LIST_ERAS,
+    .add_name = N_("Add Era"), .items_name = N_("eras") },
+  { NULL }
+};
+
 #define COLUMNS 4
 #define ERA_LANES 2
 

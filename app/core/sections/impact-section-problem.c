@@ -13,6 +13,26 @@
 #include "impact-emphasis.h"
 #include "impact-sections.h"
 
+/* The editor's fields */
+
+static const ImpactFieldInfo problem_fields[] = {
+  { "kicker", N_("Kicker"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactProblem, kicker) },
+  { "heading", N_("Heading"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactProblem, heading) },
+  { "body", N_("Body"), IMPACT_FIELD_PARAGRAPH, IMPACT_FIELD_AT (ImpactProblem, body), IMPACT_FIELD_RICH },
+  { NULL }
+};
+
+static gpointer
+problem_record (ImpactDocument *doc)
+{
+  return impact_document_get_problem (doc);
+}
+
+const ImpactFieldGroup impact_section_problem_fields[] = {
+  { "problem", N_("Problem"), NULL, problem_fields, problem_record },
+  { NULL }
+};
+
 static double
 place_stacked (ImpactLayoutBuilder *b,
                double               y)

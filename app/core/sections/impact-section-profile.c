@@ -13,6 +13,43 @@
 #include "impact-emphasis.h"
 #include "impact-sections.h"
 
+/* The editor's fields */
+
+static const ImpactFieldInfo profile_fields[] = {
+  { "name", N_("Name"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactProfile, name), IMPACT_FIELD_REQUIRED },
+  { "role", N_("Role"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactProfile, role) },
+  { "biography", N_("Biography"), IMPACT_FIELD_PARAGRAPH, IMPACT_FIELD_AT (ImpactProfile, biography), IMPACT_FIELD_RICH },
+  { "photo", N_("Photo"), IMPACT_FIELD_IMAGE, IMPACT_FIELD_AT (ImpactProfile, photo) },
+  { "photo_alt", N_("Photo Description"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactProfile, photo_alt) },
+  { NULL }
+};
+
+static gpointer
+profile_record (ImpactDocument *doc)
+{
+  return impact_document_get_profile (doc);
+}
+
+static void
+profile_add (ImpactDocument *doc)
+{
+  ImpactProfile *profile = impact_profile_new ();
+
+  profile->name = g_strdup (_("Name of a staff member"));
+  impact_document_take_profile (doc, profile);
+}
+
+static void
+profile_drop (ImpactDocument *doc)
+{
+  impact_document_take_profile (doc, NULL);
+}
+
+const ImpactFieldGroup impact_section_profile_fields[] = {
+  { "profile", N_("Profile"), NULL, profile_fields, profile_record, profile_add, profile_drop },
+  { NULL }
+};
+
 static char *
 initials (const char *name)
 {

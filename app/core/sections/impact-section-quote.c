@@ -14,6 +14,43 @@
 #include "impact-sections.h"
 #include "impact-sheet-words.h"
 
+/* The editor's fields */
+
+static const ImpactFieldInfo quote_fields[] = {
+  { "text", N_("Quotation"), IMPACT_FIELD_PARAGRAPH, IMPACT_FIELD_AT (ImpactQuote, text), IMPACT_FIELD_REQUIRED },
+  { "attribution", N_("Attribution"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactQuote, attribution) },
+  { "role", N_("Role"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactQuote, role) },
+  { "pseudonym", N_("Pseudonym"), IMPACT_FIELD_SWITCH, IMPACT_VALUE_BOOLEAN, G_STRUCT_OFFSET (ImpactQuote, pseudonym),
+    .hint = N_("Marks the name with an asterisk") },
+  { NULL }
+};
+
+static gpointer
+quote_record (ImpactDocument *doc)
+{
+  return impact_document_get_quote (doc);
+}
+
+static void
+quote_add (ImpactDocument *doc)
+{
+  ImpactQuote *quote = impact_quote_new ();
+
+  quote->text = g_strdup (_("A few words from someone the office has served."));
+  impact_document_take_quote (doc, quote);
+}
+
+static void
+quote_drop (ImpactDocument *doc)
+{
+  impact_document_take_quote (doc, NULL);
+}
+
+const ImpactFieldGroup impact_section_quote_fields[] = {
+  { "quote", N_("Quote"), NULL, quote_fields, quote_record, quote_add, quote_drop },
+  { NULL }
+};
+
 double
 impact_section_quote_place (ImpactLayoutBuilder *b,
                             double               y)

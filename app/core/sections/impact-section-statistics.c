@@ -13,6 +13,45 @@
 #include "impact-emphasis.h"
 #include "impact-sections.h"
 
+/* The editor's fields */
+
+static const ImpactFieldInfo statistics_fields[] = {
+  { "statistics_heading", N_("Heading"), IMPACT_FIELD_LINE, IMPACT_VALUE_DOCUMENT,
+    .get = impact_document_get_statistics_heading, .set = impact_document_set_statistics_heading },
+  { NULL }
+};
+
+static const ImpactFieldInfo statistic_fields[] = {
+  { "value", N_("Value"), IMPACT_FIELD_NUMBER, IMPACT_VALUE_DOUBLE, G_STRUCT_OFFSET (ImpactStatistic, value),
+    .min = -1e15, .max = 1e15 },
+  { "decimals", N_("Decimals"), IMPACT_FIELD_NUMBER, IMPACT_VALUE_UINT, G_STRUCT_OFFSET (ImpactStatistic, decimals),
+    .min = 0, .max = 6 },
+  { "label", N_("Label"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactStatistic, label), IMPACT_FIELD_REQUIRED },
+  { "prefix", N_("Prefix"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactStatistic, prefix), .hint = N_("Before the number, such as “$”") },
+  { "qualifier", N_("Qualifier"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactStatistic, qualifier),
+    .hint = N_("Right after the number, such as “+”") },
+  { "scale", N_("Scale"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactStatistic, scale),
+    .hint = N_("A word after the number, set smaller, such as “million”") },
+  { "suffix", N_("Suffix"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactStatistic, suffix), .hint = N_("After the number, such as a percent sign") },
+  { "icon", N_("Icon"), IMPACT_FIELD_CHOICE, IMPACT_FIELD_AT (ImpactStatistic, icon),
+    .choices = impact_field_icon_choices, .choice_labels = impact_field_icon_labels },
+  { "source.title", N_("Source"), IMPACT_FIELD_LINE, IMPACT_VALUE_SOURCE_TITLE, G_STRUCT_OFFSET (ImpactStatistic, source) },
+  { "source.url", N_("Source Address"), IMPACT_FIELD_URL, IMPACT_VALUE_SOURCE_URL, G_STRUCT_OFFSET (ImpactStatistic, source) },
+  { "derive.metric", N_("Sum of Milestone Count"), IMPACT_FIELD_CHOICE, IMPACT_VALUE_DERIVE_METRIC, 0 },
+  { "derive.since", N_("Counting Since"), IMPACT_FIELD_DATE, IMPACT_VALUE_DATE, G_STRUCT_OFFSET (ImpactStatistic, derive_since),
+    IMPACT_FIELD_OPTIONAL, N_("YYYY, YYYY-MM or YYYY-MM-DD") },
+  { "derive.base", N_("Plus Cases Not Logged as Milestones"), IMPACT_FIELD_NUMBER, IMPACT_VALUE_INT64,
+    G_STRUCT_OFFSET (ImpactStatistic, derive_base), .min = 0, .max = 1e15 },
+  { NULL }
+};
+
+const ImpactFieldGroup impact_section_statistics_fields[] = {
+  { "statistics", N_("Statistics"), N_("The big numbers near the top of the sheet"), statistics_fields,
+    .item_fields = statistic_fields, .list = IMPACT_LIST_STATISTICS,
+    .add_name = N_("Add Statistic"), .items_name = N_("statistics") },
+  { NULL }
+};
+
 /* The statistics stand side by side: past the number whose panels would be
  * too narrow to read, the rest are left out (and laid out at no cost). */
 guint

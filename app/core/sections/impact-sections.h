@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include "impact-fields.h"
 #include "impact-layout-builder.h"
 
 G_BEGIN_DECLS
@@ -35,10 +36,25 @@ typedef struct
   const char             *json_path;   /* the member(s) of the document it shows */
   ImpactFlow              flow;
   ImpactSectionPlaceFunc  place;
+  /* the editor's groups of fields (impact-fields.h), terminated by a NULL
+   * key; NULL when the editor has none */
+  const ImpactFieldGroup *fields;
 } ImpactSectionInfo;
 
 const ImpactSectionInfo *impact_sections_get      (ImpactSection section);
 const ImpactSectionInfo *impact_sections_get_all  (guint        *n_sections);
+
+/* the editor's fields, in the section files */
+extern const ImpactFieldGroup impact_section_header_fields[];
+extern const ImpactFieldGroup impact_section_problem_fields[];
+extern const ImpactFieldGroup impact_section_statistics_fields[];
+extern const ImpactFieldGroup impact_section_facts_fields[];
+extern const ImpactFieldGroup impact_section_quote_fields[];
+extern const ImpactFieldGroup impact_section_approach_fields[];
+extern const ImpactFieldGroup impact_section_milestones_fields[];
+extern const ImpactFieldGroup impact_section_profile_fields[];
+extern const ImpactFieldGroup impact_section_contact_fields[];
+extern const ImpactFieldGroup impact_section_footer_fields[];
 
 /* the placements: in the flow (y = top, returns the bottom) */
 double   impact_section_header_place      (ImpactLayoutBuilder *b, double y);
