@@ -191,6 +191,21 @@ else
   skip "yelp-check validate on the installed help" "yelp-check (yelp-tools) missing"
 fi
 
+# the translated help (help/LINGUAS): installed per language, really
+# translated, and valid (its licence block is the C one, linked)
+help_langs=$(sed -e 's/#.*//' "$src/help/LINGUAS" | tr -s ' \t' '\n' | sed '/^$/d')
+for l in $help_langs; do
+  page=/usr/share/help/$l/$pkg/getting-started.page
+  check "installed: $page" test -s "$page"
+  check "installed: $page is in $l" grep -q "xml:lang=\"$l\"" "$page"
+  check "installed: $page is translated (its title is not the English one)" \
+    bash -c "! grep -qF '<title>Getting started</title>' '$page'"
+  if command -v yelp-check >/dev/null; then
+    check "yelp-check validate on the installed help in $l" \
+      bash -c "cd /usr/share/help/$l/$pkg && yelp-check validate *.page"
+  fi
+done
+
 check "the font dependencies are installed: fc-match finds Inter" \
   bash -c 'fc-match -f "%{family}\n" "Inter" | grep -q "^Inter"'
 

@@ -450,7 +450,7 @@ static const char * const milestone_keys[] = {
   "date", "title", "description", "category", "metrics", "highlight",
   "imported_from", NULL
 };
-static const char * const era_keys[] = { "start", "end", "title", "category", NULL };
+static const char * const era_keys[] = { "start", "end", "title", "category", "imported_from", NULL };
 
 static void
 load_milestone (ObjectCtx      *o,
@@ -534,6 +534,8 @@ load_era (ObjectCtx      *o,
     }
   era->title = ctx_dup_string (o, "title", STRING_REQUIRED);
   era->category = ctx_dup_string (o, "category", 0);
+  /* a TimelineJS era row of a spreadsheet (impact-csv-import.c): kept in era->json */
+  ctx_string (o, "imported_from", 0);
   ctx_check_members (o, era_keys);
   g_ptr_array_add (impact_document_get_eras (doc), g_steal_pointer (&era));
 }

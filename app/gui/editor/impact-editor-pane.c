@@ -19,6 +19,7 @@
 
 #include "impact-chart-editor.h"
 #include "impact-editor-pane-private.h"
+#include "impact-brand-marks.h"  /* brand: inherited fields marked */
 #include "impact-sheet-selection.h"
 
 G_DEFINE_FINAL_TYPE (ImpactEditorPane, impact_editor_pane, GTK_TYPE_WIDGET)
@@ -82,6 +83,7 @@ impact_editor_pane_emit_edited (ImpactEditorPane *self,
   if (impact_editor_parse_item_key (key, &list, &index))
     impact_list_group_refresh_summary (self, list, index);
   g_signal_emit (self, signals[EDITED], 0, key);
+  impact_brand_marks_update (self);  /* brand: inherited fields marked */
 }
 
 void
@@ -410,6 +412,7 @@ rebuild_idle_cb (gpointer data)
 
   self->rebuild_idle = 0;
   build (self);
+  impact_brand_marks_update (self);  /* brand: inherited fields marked */
   /* Undo while typing keeps the caret in the same field */
   if (focus_key != NULL)
     {
