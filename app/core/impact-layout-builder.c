@@ -722,10 +722,17 @@ impact_builder_stat_extra_text (ImpactLayoutBuilder   *b,
     return NULL;
   suffix = impact_format_statistic_suffix (impact_document_get_language (b->doc),
                                            impact_format_document_digits (b->doc), stat);
-  /* the spacing of a sign that follows the scale word is the scale's */
+  /* the spacing of a sign that follows the scale word is the scale's; a
+   * word that follows it keeps a space ("18.4 billion rupiah") */
+  gboolean word_after_scale = FALSE;
+
   if (suffix && stat->scale && *stat->scale)
-    g_strstrip (suffix);
+    {
+      g_strstrip (suffix);
+      word_after_scale = *suffix != '\0' && g_unichar_isalnum (g_utf8_get_char (suffix));
+    }
   return g_strconcat (stat->scale ? stat->scale : "",
+                      word_after_scale ? " " : "",
                       suffix ? suffix : "",
                       stat->qualifier ? stat->qualifier : "",
                       NULL);
