@@ -73,14 +73,15 @@ relayout (ImpactDocument     *doc,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* A new figure every time (one more than the last), as typing one does:
+ * the figure's text is never in the cache */
 static void
-edit (ImpactDocument *doc,
-      guint           i)
+edit (ImpactDocument *doc)
 {
   GPtrArray *stats = impact_document_get_statistics (doc);
 
   if (stats->len > 0)
-    ((ImpactStatistic *) g_ptr_array_index (stats, 0))->value += (i % 2) ? 1 : -1;
+    ((ImpactStatistic *) g_ptr_array_index (stats, 0))->value += 1;
   impact_document_changed (doc);
 }
 
@@ -138,13 +139,13 @@ main (int    argc,
 
       if (do_off)
         {
-          edit (doc, i);
+          edit (doc);
           t = relayout (doc, NULL, &shown_off);
           g_array_append_val (off, t);
         }
       if (do_on)
         {
-          edit (doc, i);
+          edit (doc);
           t = relayout (doc, cache, &shown_on);
           g_array_append_val (on, t);
         }

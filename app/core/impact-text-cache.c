@@ -309,7 +309,8 @@ impact_text_cache_make_key (PangoContext          *context,
                             const ImpactTextStyle *style,
                             const char            *text,
                             gboolean               rich,
-                            double                 width)
+                            double                 width,
+                            const ImpactTextDecoration *decoration)
 {
   PangoLanguage *language = pango_context_get_language (context);
   GString *key = g_string_sized_new (96 + (text ? strlen (text) : 0));
@@ -329,6 +330,14 @@ impact_text_cache_make_key (PangoContext          *context,
                           rich ? 1 : 0,
                           width,
                           language ? pango_language_to_string (language) : "");
+  if (decoration != NULL)
+    g_string_append_printf (key, "%u,%u,%u,%u\x1f%s\x1f%u,%u,%u\x1f",
+                            decoration->prefix_bytes, decoration->prefix_red,
+                            decoration->prefix_green, decoration->prefix_blue,
+                            decoration->mark ? decoration->mark : "\x1e",
+                            decoration->mark_red, decoration->mark_green, decoration->mark_blue);
+  else
+    g_string_append (key, "-\x1f");
   if (text != NULL)
     g_string_append (key, text);
   return g_string_free (key, FALSE);

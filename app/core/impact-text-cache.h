@@ -4,7 +4,7 @@
  * time was Pango shaping and breaking texts that are exactly as they were.
  * A text cache keeps the PangoLayouts that impact_text_layout_new() made,
  * keyed by everything that decides their lines: the text, whether it is
- * rich, the style (family, weight, slant, size, line height, tracking,
+ * rich, its decoration (impact-text.h), the style (family, weight, slant, size, line height, tracking,
  * case, alignment), the wrap width, the context's language and the font
  * map (its serial, and the private font configuration's). A later layout
  * that asks for the same text gets the same object, already shaped.
@@ -62,7 +62,8 @@ char            *impact_text_cache_make_key    (PangoContext          *context,
                                                 const ImpactTextStyle *style,
                                                 const char            *text,
                                                 gboolean               rich,
-                                                double                 width);
+                                                double                 width,
+                                                const ImpactTextDecoration *decoration);
 /* A new reference to a layout for @key, or NULL */
 PangoLayout     *impact_text_cache_lookup      (ImpactTextCache *self,
                                                 const char      *key);

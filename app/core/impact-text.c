@@ -139,6 +139,17 @@ impact_text_layout_new (PangoContext          *context,
                         gboolean               rich,
                         double                 width)
 {
+  return impact_text_layout_new_decorated (context, style, text, rich, width, NULL);
+}
+
+PangoLayout *
+impact_text_layout_new_decorated (PangoContext               *context,
+                                  const ImpactTextStyle      *style,
+                                  const char                 *text,
+                                  gboolean                    rich,
+                                  double                      width,
+                                  const ImpactTextDecoration *decoration)
+{
   ImpactTextCache *cache = impact_text_cache_get_current ();
   g_autofree char *key = NULL;
   PangoLayout *layout;
@@ -147,7 +158,7 @@ impact_text_layout_new (PangoContext          *context,
    * (impact-text-cache.h) */
   if (cache != NULL)
     {
-      key = impact_text_cache_make_key (context, style, text, rich, width);
+      key = impact_text_cache_make_key (context, style, text, rich, width, decoration);
       layout = impact_text_cache_lookup (cache, key);
       if (layout != NULL)
         {
@@ -156,6 +167,12 @@ impact_text_layout_new (PangoContext          *context,
         }
     }
   layout = shape_text (context, style, text, rich, width);
+  if (decoration != NULL && decoration->prefix_bytes > 0)
+    impact_text_layout_color_prefix (layout, decoration->prefix_bytes, decoration->prefix_red,
+                                     decoration->prefix_green, decoration->prefix_blue);
+  if (decoration != NULL && decoration->mark != NULL)
+    impact_text_layout_append_superscript (layout, decoration->mark, decoration->mark_red,
+                                           decoration->mark_green, decoration->mark_blue);
   if (cache != NULL)
     impact_text_cache_insert (cache, key, layout);
   return layout;
@@ -254,6 +271,24 @@ shape_text (PangoContext          *context,
   if (width > 0)
     pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   return layout;
+}
+
+void
+impact_text_layout_color_prefix (PangoLayout *layout,
+                                 guint        n_bytes,
+                                 guint16      red,
+                                 guint16      green,
+                                 guint16      blue)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) copy = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+  PangoAttribute *attr;
+
+  attr = pango_attr_foreground_new (red, green, blue);
+  attr->start_index = 0;
+  attr->end_index = n_bytes;
+  pango_attr_list_insert (copy, attr);
+  pango_layout_set_attributes (layout, copy);
 }
 
 void
