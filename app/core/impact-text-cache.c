@@ -11,7 +11,7 @@
 
 #include "impact-fonts.h"
 
-#define DEFAULT_MAX_ENTRIES 2048
+#define DEFAULT_MAX_ENTRIES 1024
 
 /* Up to this many layouts of one text: the same text can be placed twice
  * in one pass (an attempt at a scale kept while the next is made) */

@@ -42,7 +42,7 @@ G_BEGIN_DECLS
 #define IMPACT_TYPE_TEXT_CACHE (impact_text_cache_get_type ())
 G_DECLARE_FINAL_TYPE (ImpactTextCache, impact_text_cache, IMPACT, TEXT_CACHE, GObject)
 
-/* @max_entries: 0 for the default (2048) */
+/* @max_entries: texts kept at most (up to four layouts each); 0 for the default, 1024 */
 ImpactTextCache *impact_text_cache_new         (guint            max_entries);
 /* Makes @self the calling thread's cache until impact_text_cache_end() */
 void             impact_text_cache_begin       (ImpactTextCache *self);
