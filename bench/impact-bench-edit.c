@@ -19,20 +19,12 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "impact-bench-util.h"
 #include "impact-json-loader.h"
 #include "impact-preflight.h"
 #include "impact-sheet-layout.h"
 #include "impact-text-cache.h"
 #include "impact-theme.h"
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
 
 static void
 report (const char *name,
@@ -40,7 +32,7 @@ report (const char *name,
 {
   if (s->len == 0)
     return;
-  g_array_sort (s, compare_double);
+  g_array_sort (s, impact_bench_compare_double);
   g_print ("%-28s  median %7.2f ms   min %7.2f ms   p90 %7.2f ms  (n=%u)\n",
            name,
            g_array_index (s, double, s->len / 2),

@@ -134,6 +134,23 @@ drop_slot (Entry *entry,
   entry->slots[i] = entry->slots[--entry->n_slots];
 }
 
+/* Layouts someone changed after they were made are not what the key
+ * says: dropped, and the key remembered */
+static void
+drop_changed (ImpactTextCache *self,
+              const char      *key,
+              Entry           *entry)
+{
+  for (guint i = 0; i < entry->n_slots; )
+    if (pango_layout_get_serial (entry->slots[i].layout) != entry->slots[i].serial)
+      {
+        note_changed (self, key);
+        drop_slot (entry, i);
+      }
+    else
+      i++;
+}
+
 typedef struct
 {
   const char *key;
@@ -165,14 +182,7 @@ finish_pass (ImpactTextCache *self)
 
       if (entry->lent_pass != self->pass)
         continue;
-      for (guint i = 0; i < entry->n_slots; )
-        if (pango_layout_get_serial (entry->slots[i].layout) != entry->slots[i].serial)
-          {
-            note_changed (self, key);
-            drop_slot (entry, i);
-          }
-        else
-          i++;
+      drop_changed (self, key, entry);
       if (entry->n_slots == 0)
         g_hash_table_iter_remove (&iter);
     }
@@ -358,15 +368,7 @@ impact_text_cache_lookup (ImpactTextCache *self,
       self->misses++;
       return NULL;
     }
-  for (guint i = 0; i < entry->n_slots; )
-    if (pango_layout_get_serial (entry->slots[i].layout) != entry->slots[i].serial)
-      {
-        /* someone changed it after it was made: not what the key says */
-        note_changed (self, key);
-        drop_slot (entry, i);
-      }
-    else
-      i++;
+  drop_changed (self, key, entry);
   changed = g_hash_table_contains (self->changed, key);
   for (guint i = 0; i < entry->n_slots; i++)
     {
