@@ -16,11 +16,15 @@
  *
  * A layout may be shared by the display lists of two sheet layouts (the
  * one on screen and the one being made). Some callers change a layout
- * after making it (a source mark appended, a coloured prefix, an ellipsis
- * width); the cache notices such a change by the layout's serial, drops
- * the changed layout and, for that key, lends a layout only when nobody
- * else holds it. A layout is lent at most once per pass unless nobody
- * holds it.
+ * after making it (a chart's label cut to its slot); the cache notices
+ * such a change by the layout's serial, drops the changed layout and, for
+ * that key, lends a layout only when nobody else holds it. A layout is
+ * lent at most once per pass unless nobody holds it. So a change made in
+ * one pass can reach a display list of an earlier pass only the first
+ * time a key is seen changed; the window replaces that list as soon as
+ * the pass ends. Give what a text gets after it is made (a coloured
+ * prefix, a mark) to impact_text_layout_new_decorated() instead, and do
+ * not hang object data on a layout that another text may share.
  *
  * Bounded: after a pass, the entries unused for the longest are dropped
  * down to three quarters of the limit.
