@@ -96,37 +96,11 @@ add_glob (GString    *xml,
   g_string_append_printf (xml, "<%s><glob>%s</glob></%s>\n", element, escaped, element);
 }
 
-/* The system's configuration with every installed font, read for the
- * plan alone: the restricted configuration is this one with the selection
- * added and its fonts built again (select_fonts), so the system's XML is
- * parsed once and the process's default configuration is never loaded
- * (about 5 ms of a cold export, issue 14) */
-static FcConfig *
-load_system_config (void)
-{
-  FcConfig *config = FcConfigCreate ();
-
-  if (config != NULL &&
-      (!FcConfigParseAndLoad (config, NULL, FcFalse) || !FcConfigBuildFonts (config)))
-    g_clear_pointer (&config, FcConfigDestroy);
-  return config;
-}
-
-/* @config, from load_system_config(), with only the fonts @xml accepts;
- * its earlier font set (and every pattern of it) is gone */
-static gboolean
-select_fonts (FcConfig   *config,
-              const char *xml)
-{
-  return FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) xml, FcFalse) &&
-         FcConfigBuildFonts (config);
-}
-
 gboolean
 impact_fonts_restrict (const char * const *families,
                        const char         *text)
 {
-  FcConfig *base = load_system_config ();
+  FcConfig *base = FcConfigReference (NULL);
   FcFontSet *set;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) theme_faces = g_ptr_array_new ();
@@ -140,7 +114,6 @@ impact_fonts_restrict (const char * const *families,
   FcFontSet *built;
   Restriction *r;
   guint n_keep = 0;
-  int n_fonts = 0;
   gboolean ok = FALSE;
 
   if (base == NULL)
@@ -259,6 +232,16 @@ impact_fonts_restrict (const char * const *families,
     }
   g_string_append (xml, "<rejectfont><glob>*</glob></rejectfont>\n</selectfont>\n</fontconfig>\n");
 
+  config = FcConfigCreate ();
+  if (!FcConfigParseAndLoad (config, NULL, FcFalse) ||
+      !FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) xml->str, FcFalse) ||
+      !FcConfigBuildFonts (config))
+    goto out;
+  built = FcConfigGetFonts (config, FcSetSystem);
+  /* exactly the fonts planned, or none of this */
+  if (built == NULL || (guint) built->nfont != n_keep)
+    goto out;
+
   /* characters every theme face has, and the document's own */
   allowed = FcCharSetCopy (doc_chars);
   {
@@ -287,18 +270,6 @@ impact_fonts_restrict (const char * const *families,
       }
   }
 
-  /* the plan's patterns go with the font set built before */
-  n_fonts = set->nfont;
-  set = NULL;
-  g_ptr_array_set_size (theme_faces, 0);
-  if (!select_fonts (base, xml->str))
-    goto out;
-  config = g_steal_pointer (&base);
-  built = FcConfigGetFonts (config, FcSetSystem);
-  /* exactly the fonts planned, or none of this */
-  if (built == NULL || (guint) built->nfont != n_keep)
-    goto out;
-
   r = get_restriction ();
   if (r->config != NULL)
     FcConfigDestroy (r->config);
@@ -309,7 +280,7 @@ impact_fonts_restrict (const char * const *families,
   r->broken = FALSE;
   r->serial++;
   ok = TRUE;
-  g_debug ("a private font configuration: %u of %d fonts", n_keep, n_fonts);
+  g_debug ("a private font configuration: %u of %d fonts", n_keep, set->nfont);
 
 out:
   if (config != NULL)
