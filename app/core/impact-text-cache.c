@@ -120,7 +120,8 @@ static void
 note_changed (ImpactTextCache *self,
               const char      *key)
 {
-  /* bounded like the entries: forgetting a key only costs sharing */
+  /* bounded like the entries: a key forgotten is treated as one never
+   * seen changed, until it is seen again (impact-text-cache.h) */
   if (g_hash_table_size (self->changed) >= self->max_entries)
     g_hash_table_remove_all (self->changed);
   g_hash_table_add (self->changed, g_strdup (key));
