@@ -112,8 +112,8 @@ impact_section_approach_place (ImpactLayoutBuilder *b,
             break;
         }
 
-      layout = impact_builder_make_text (b, &style, rich, TRUE, text_w);
-      impact_builder_color_prefix (layout, strlen (pillar->lead), primary);
+      layout = impact_builder_make_marked_text (b, &style, rich, TRUE, text_w,
+                                                strlen (pillar->lead), primary, NULL, NULL);
       impact_builder_check_glyphs (b, layout, path);
       h = impact_builder_place_layout (b, layout, text_x, row_top, impact_theme_get_text (b->theme), 1.0, NULL);
 

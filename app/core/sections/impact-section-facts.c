@@ -120,12 +120,13 @@ impact_section_facts_place (ImpactLayoutBuilder *b,
 
       style = impact_builder_body_style (b, b->design->fact_body_size);
       style.line_height = 1.38;
-      layout = impact_builder_make_text (b, &style, rest, TRUE, text_w);
-      if (fact->source != NULL)
-        {
-          g_autofree char *mark = g_strdup_printf ("%u", impact_builder_source_number (b, fact->source));
-          impact_builder_append_mark (b, layout, mark);
-        }
+      {
+        g_autofree char *mark = fact->source != NULL ?
+          g_strdup_printf ("%u", impact_builder_source_number (b, fact->source)) : NULL;
+
+        layout = impact_builder_make_marked_text (b, &style, rest, TRUE, text_w, 0, NULL,
+                                                  mark, impact_theme_get_accent_text (b->theme));
+      }
       impact_builder_check_glyphs (b, layout, path);
       cy += impact_builder_place_layout (b, layout, text_x, cy, impact_theme_get_text (b->theme), 1.0, NULL);
 

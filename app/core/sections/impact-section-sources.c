@@ -38,8 +38,9 @@ impact_section_sources_place (ImpactLayoutBuilder *b,
         line = g_strdup_printf ("%u  %s. %s", i + 1, source->title, source->url);
       else
         line = g_strdup_printf ("%u  %s.", i + 1, source->title);
-      layout = impact_builder_make_text (b, &style, line, FALSE, b->content_width);
-      impact_builder_color_prefix (layout, strchr (line, ' ') - line, impact_theme_get_accent_text (b->theme));
+      layout = impact_builder_make_marked_text (b, &style, line, FALSE, b->content_width,
+                                                strchr (line, ' ') - line,
+                                                impact_theme_get_accent_text (b->theme), NULL, NULL);
       impact_text_layout_get_size (layout, NULL, &h);
       total += h + (i > 0 ? gap : 0);
       g_ptr_array_add (layouts, layout);

@@ -232,9 +232,13 @@ place_row (ImpactLayoutBuilder *b,
           style.weight = PANGO_WEIGHT_MEDIUM;
         }
       style.line_height = look->label_line_height;
-      p->label = impact_builder_make_text (b, &style, stat->label, FALSE,
-                                           col_w - 2 * pad - (icon_w > 0 ? 6 + icon_w : 0));
-      impact_builder_mark_statistic_source (b, p->label, stat);
+      {
+        g_autofree char *mark = impact_builder_statistic_mark (b, stat);
+
+        p->label = impact_builder_make_marked_text (b, &style, stat->label, FALSE,
+                                                    col_w - 2 * pad - (icon_w > 0 ? 6 + icon_w : 0),
+                                                    0, NULL, mark, &b->on_primary);
+      }
       impact_builder_check_glyphs (b, p->label, path);
       {
         PangoRectangle ink;
