@@ -183,6 +183,7 @@ write_pdf (ImpactPageSource              *source,
   g_autoptr(GString) pdf = g_string_new (NULL);
   g_autoptr(GBytes) finished = NULL;
   g_autoptr(GPtrArray) alts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autofree char *title = impact_page_source_get_title (source);
   ImpactPdfFinishOptions finish;
   cairo_surface_t *surface;
@@ -215,6 +216,7 @@ write_pdf (ImpactPageSource              *source,
           add_outline (surface, source, p, p - options->first + 1, margin);
           if (iface->get_figures)
             iface->get_figures (source, p, alts);
+          g_ptr_array_add (order, iface->get_reading_order ? iface->get_reading_order (source, p) : NULL);
           cairo_show_page (cr);
         }
     }
@@ -232,6 +234,7 @@ write_pdf (ImpactPageSource              *source,
   finish.author = get_author (source);
   finish.subject = get_subject (source);
   finish.figure_alts = alts;
+  finish.reading_order = order;
   finish.boxes = boxes;
   finish.trim_margin = margin;
   finish.bleed = bleed;

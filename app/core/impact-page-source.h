@@ -70,6 +70,11 @@ struct _ImpactPageSourceInterface
   /* optional: device pixels per point for PNG when the source has a
    * resolution of its own (a card, a slide: 2); 0 takes the caller's dpi */
   double     (*get_pixel_scale) (ImpactPageSource  *self);
+  /* optional: the reading rank of each structure element drawn at the
+   * top of @page's tags, in drawing order (a new GArray of guint, a
+   * permutation); NULL keeps the drawing order */
+  GArray    *(*get_reading_order) (ImpactPageSource *self,
+                                   guint             page);
 };
 
 guint       impact_page_source_get_n_pages   (ImpactPageSource  *self);

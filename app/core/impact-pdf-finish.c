@@ -303,6 +303,99 @@ add_figure_alts (qpdf_data   q,
   return check (q, "figures", error);
 }
 
+/* Reading order: cairo writes each page's Document element with its
+ * children in drawing order; they are put in the order of reading the
+ * page source gives (impact-render.h). Only the order of the /K array
+ * changes: the parent tree maps marked content to the same elements. */
+
+static gboolean
+reorder_kids (qpdf_data   q,
+              qpdf_oh     document,
+              GArray     *ranks,
+              guint       page,
+              GError    **error)
+{
+  qpdf_oh kids = qpdf_oh_get_key (q, document, "/K");
+  g_autofree qpdf_oh *sorted = NULL;
+  qpdf_oh array;
+  int n;
+
+  if (!qpdf_oh_is_array (q, kids))
+    {
+      if (ranks->len <= 1)
+        return TRUE;
+      n = 1;
+    }
+  else
+    n = qpdf_oh_get_array_n_items (q, kids);
+  if ((guint) n != ranks->len)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                   "cannot finish page %u of the PDF: it has %d structure elements "
+                   "for %u in the reading order", page + 1, n, ranks->len);
+      return FALSE;
+    }
+  sorted = g_new0 (qpdf_oh, n);
+  for (int i = 0; i < n; i++)
+    {
+      guint r = g_array_index (ranks, guint, i);
+
+      if (r >= (guint) n || sorted[r] != 0)
+        {
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                       "cannot finish page %u of the PDF: its reading order is not a permutation",
+                       page + 1);
+          return FALSE;
+        }
+      sorted[r] = qpdf_oh_get_array_item (q, kids, i);
+    }
+  array = qpdf_oh_new_array (q);
+  for (int i = 0; i < n; i++)
+    qpdf_oh_append_item (q, array, sorted[i]);
+  qpdf_oh_replace_key (q, document, "/K", array);
+  return TRUE;
+}
+
+static gboolean
+reorder_structure (qpdf_data   q,
+                   qpdf_oh     root,
+                   GPtrArray  *order,
+                   GError    **error)
+{
+  qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
+  qpdf_oh docs;
+  int n;
+
+  if (order == NULL || order->len == 0)
+    return TRUE;
+  docs = qpdf_oh_is_dictionary (q, tree) ? qpdf_oh_get_key (q, tree, "/K") : 0;
+  n = docs != 0 && qpdf_oh_is_array (q, docs) ? qpdf_oh_get_array_n_items (q, docs)
+      : docs != 0 && qpdf_oh_is_dictionary (q, docs) ? 1 : 0;
+  if ((guint) n != order->len)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                   "cannot finish the PDF: it has %d tagged pages for %u pages drawn", n, order->len);
+      return FALSE;
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      GArray *ranks = g_ptr_array_index (order, i);
+      qpdf_oh document = qpdf_oh_is_array (q, docs) ? qpdf_oh_get_array_item (q, docs, i) : docs;
+
+      if (ranks == NULL)
+        continue;
+      if (!qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, document, "/S"), "/Document"))
+        {
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                       "cannot finish page %u of the PDF: its structure has no Document element", i + 1);
+          return FALSE;
+        }
+      if (!reorder_kids (q, document, ranks, i, error))
+        return FALSE;
+    }
+  return check (q, "reading order", error);
+}
+
 /* Pages */
 
 static gboolean
@@ -685,6 +778,7 @@ impact_pdf_finish (const guint8                 *pdf,
       ok = add_catalog_entries (q, root, options, error) &&
            add_metadata (q, root, options, error) &&
            add_figure_alts (q, root, options->figure_alts, error) &&
+           reorder_structure (q, root, options->reading_order, error) &&
            (!options->pdfx || add_output_intent (q, root, &srgb, error)) &&
            finish_pages (q, options, srgb, error);
     }

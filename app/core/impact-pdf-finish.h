@@ -30,6 +30,9 @@ typedef struct
   double      bleed;        /* points the BleedBox reaches past the trim */
   GPtrArray  *figure_alts;  /* optional (const char *): the Figure elements' /Alt,
                              * in structure order; their number must match */
+  GPtrArray  *reading_order; /* optional (GArray of guint, or NULL): for each page, the
+                             * reading rank of each of its Document's children in
+                             * the order cairo wrote them; their number must match */
   gboolean    pdfx;         /* PDF/X-4 (implies boxes: TrimBox = MediaBox without margin) */
 } ImpactPdfFinishOptions;
 

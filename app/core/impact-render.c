@@ -10,6 +10,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "impact-direction.h"
 #include "impact-error.h"
 #include "impact-render.h"
 #include "impact-sheet-layout-private.h"
@@ -358,6 +359,181 @@ draw_op (cairo_t         *cr,
     cairo_tag_end (cr, CAIRO_TAG_LINK);
   if (op->struct_tag != NULL)
     cairo_tag_end (cr, op->struct_tag);
+}
+
+/* Reading order (the structure tree of a tagged PDF)
+ *
+ * cairo 1.16 writes structure elements in the order they are begun, which
+ * is the order of drawing: the sources and the footer are placed first
+ * (the flow needs their height), a row of milestone years before the
+ * items under them. The structure must follow the order of reading, and
+ * the drawing cannot change (what is on top stays on top), so the finishing
+ * step reorders the page's structure elements (impact-pdf-finish.h) by
+ * the ranks computed here from the layout's boxes: sections from top to
+ * bottom (from the reading side when two start at the same height), within
+ * a section what is not an item first, then the items in their own order
+ * (logical, so right-to-left pages read from the right), then drawing
+ * order. */
+
+typedef struct
+{
+  guint  unit;     /* index among the page's top-level structure elements */
+  double top;      /* of the section box */
+  double side;     /* the section box's start on the reading side */
+  int    item;     /* -1: not in an item */
+  guint  drawn;    /* the op's index */
+} ReadingKey;
+
+/* Whether @op, at the top of the page's tags, begins a structure element
+ * of its own (the Document's child) */
+static gboolean
+op_is_unit (const ImpactOp *op)
+{
+  switch (op->kind)
+    {
+    case IMPACT_OP_TAG_BEGIN:
+    case IMPACT_OP_IMAGE:
+      return TRUE;
+    case IMPACT_OP_TAG_END:
+      return FALSE;
+    default:
+      return op->struct_tag != NULL || (op->link != NULL && *op->link != '\0');
+    }
+}
+
+static gboolean
+box_holds (const ImpactBox *box,
+           double           x,
+           double           y)
+{
+  return !box->overflow && x >= box->x - 0.5 && x <= box->x + box->width + 0.5 &&
+         y >= box->y - 0.5 && y <= box->y + box->height + 0.5;
+}
+
+static void
+reading_key (ImpactSheetLayout *layout,
+             guint              page,
+             const ImpactOp    *op,
+             gboolean           rtl,
+             ReadingKey        *key)
+{
+  guint n = impact_sheet_layout_get_n_boxes (layout, page);
+  double cx = op->x + op->w / 2, cy = op->y + op->h / 2;
+  const ImpactBox *section = NULL;
+
+  key->top = op->y;
+  key->side = rtl ? -(op->x + op->w) : op->x;
+  key->item = -1;
+  /* the outermost section box: the footer's band holds the contact's box */
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactBox *box = impact_sheet_layout_get_box (layout, page, i);
+
+      if (box->item < 0 && box_holds (box, cx, cy) &&
+          (section == NULL || box->width * box->height > section->width * section->height))
+        section = box;
+    }
+  if (section == NULL)
+    return;
+  key->top = section->y;
+  key->side = rtl ? -(section->x + section->width) : section->x;
+  /* the item that holds the op; else the item whose column it stands in
+   * (a milestone's year above its text) */
+  for (int pass = 0; pass < 2 && key->item < 0; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        const ImpactBox *box = impact_sheet_layout_get_box (layout, page, i);
+
+        if (box->item < 0 || box->section != section->section || box->overflow)
+          continue;
+        if (pass == 0 ? box_holds (box, cx, cy)
+                      : cx >= box->x && cx <= box->x + box->width && box_holds (section, cx, cy))
+          {
+            key->item = box->item;
+            break;
+          }
+      }
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const ReadingKey *p = a, *q = b;
+
+  if (fabs (p->top - q->top) > 0.5)
+    return p->top < q->top ? -1 : 1;
+  if (fabs (p->side - q->side) > 0.5)
+    return p->side < q->side ? -1 : 1;
+  if (p->item != q->item)
+    return p->item < q->item ? -1 : 1;
+  return p->drawn < q->drawn ? -1 : p->drawn > q->drawn;
+}
+
+/* The first op inside a tag span that has a place on the page */
+static const ImpactOp *
+span_anchor (ImpactSheetLayout *layout,
+             guint              page,
+             guint              begin)
+{
+  guint n = impact_sheet_layout_get_n_ops (layout, page);
+  int depth = 0;
+
+  for (guint i = begin; i < n; i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      if (op->kind == IMPACT_OP_TAG_BEGIN)
+        depth++;
+      else if (op->kind == IMPACT_OP_TAG_END)
+        {
+          if (--depth == 0)
+            break;
+        }
+      else if (op->kind != IMPACT_OP_LINE && op->kind != IMPACT_OP_POLYGON)
+        return op;
+    }
+  return impact_sheet_layout_get_op (layout, page, begin);
+}
+
+GArray *
+impact_render_get_reading_order (ImpactSheetLayout *layout,
+                                 guint              page)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (ReadingKey));
+  GArray *ranks;
+  gboolean rtl;
+  guint n;
+  int depth = 0;
+
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (layout), NULL);
+  g_return_val_if_fail (page < impact_sheet_layout_get_n_pages (layout), NULL);
+
+  rtl = impact_document_is_rtl (impact_sheet_layout_get_document (layout));
+  n = impact_sheet_layout_get_n_ops (layout, page);
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      if (depth == 0 && op_is_unit (op))
+        {
+          ReadingKey key = { keys->len, 0, 0, -1, i };
+
+          reading_key (layout, page, op->kind == IMPACT_OP_TAG_BEGIN ? span_anchor (layout, page, i) : op,
+                       rtl, &key);
+          g_array_append_val (keys, key);
+        }
+      if (op->kind == IMPACT_OP_TAG_BEGIN)
+        depth++;
+      else if (op->kind == IMPACT_OP_TAG_END)
+        depth--;
+    }
+  g_array_sort (keys, compare_keys);
+  ranks = g_array_sized_new (FALSE, TRUE, sizeof (guint), keys->len);
+  g_array_set_size (ranks, keys->len);
+  for (guint r = 0; r < keys->len; r++)
+    g_array_index (ranks, guint, g_array_index (keys, ReadingKey, r).unit) = r;
+  return ranks;
 }
 
 double

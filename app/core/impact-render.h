@@ -42,4 +42,11 @@ gboolean impact_render_page_for_print   (cairo_t            *cr,
                                          gboolean            crop_marks,
                                          GError            **error);
 
+/* The reading rank of each structure element the page's drawing begins at
+ * its top (the Document's children), in the order they are drawn: a new
+ * array of guint, a permutation of 0 .. n - 1 (impact-pdf-finish.h puts
+ * the structure in this order) */
+GArray  *impact_render_get_reading_order (ImpactSheetLayout *layout,
+                                          guint              page);
+
 G_END_DECLS
