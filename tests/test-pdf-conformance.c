@@ -243,6 +243,11 @@ check_pages (Checker  *c,
               if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, annot, "/Subtype"), "/Link") &&
                   !nonempty_string (c, qpdf_oh_get_key (q, annot, "/Contents")))
                 problem (c, "page %d: a link annotation without /Contents", i + 1);
+              /* Matterhorn 28-011: the annotation is in a Link element
+               * (ISO 32000-1 14.7.4.4: through its /StructParent) */
+              if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, annot, "/Subtype"), "/Link") &&
+                  !qpdf_oh_is_integer (q, qpdf_oh_get_key (q, annot, "/StructParent")))
+                problem (c, "page %d: a link annotation without /StructParent", i + 1);
             }
         }
       if (!(qpdf_oh_get_page_content_data (q, page, &data, &len) & QPDF_ERRORS) && data != NULL)
@@ -421,6 +426,520 @@ assert_fonts_embedded (const char *path)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* Reading the structure back: the text of each element, from its marked
+ * content and the fonts' ToUnicode maps (or its /ActualText), in the
+ * order of the structure tree. An independent reader: nothing of it is
+ * shared with the code that writes the file. */
+
+typedef struct
+{
+  GHashTable *map;   /* code, as lower-case hexadecimal → UTF-8 */
+  guint       bytes; /* of a code */
+} ToUnicode;
+
+static void
+to_unicode_free (gpointer data)
+{
+  ToUnicode *t = data;
+
+  g_hash_table_unref (t->map);
+  g_free (t);
+}
+
+static char *
+utf16_hex_to_utf8 (const char *hex,
+                   gsize       len)
+{
+  g_autofree gunichar2 *units = g_new0 (gunichar2, len / 4 + 1);
+
+  for (gsize i = 0; i + 4 <= len; i += 4)
+    {
+      char four[5] = { hex[i], hex[i + 1], hex[i + 2], hex[i + 3], 0 };
+
+      units[i / 4] = (gunichar2) strtoul (four, NULL, 16);
+    }
+  return g_utf16_to_utf8 (units, len / 4, NULL, NULL, NULL);
+}
+
+/* The next <hex> of @p (moved past it); NULL at the end */
+static char *
+next_hex (const char **p,
+          const char  *end)
+{
+  const char *a = *p, *b;
+
+  while (a < end && *a != '<')
+    a++;
+  if (a >= end)
+    return NULL;
+  for (b = a + 1; b < end && *b != '>'; b++)
+    ;
+  *p = b + 1;
+  return g_ascii_strdown (a + 1, b - a - 1);
+}
+
+static ToUnicode *
+read_to_unicode (Checker *c,
+                 qpdf_oh  stream)
+{
+  g_autofree char *text = stream_text (c, stream);
+  ToUnicode *t = g_new0 (ToUnicode, 1);
+  const char *p;
+
+  t->map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  t->bytes = 1;
+  if (text == NULL)
+    return t;
+  for (p = strstr (text, "beginbfchar"); p != NULL; p = strstr (p, "beginbfchar"))
+    {
+      const char *end = strstr (p, "endbfchar");
+      char *code, *uni;
+
+      if (end == NULL)
+        break;
+      p += strlen ("beginbfchar");
+      while ((code = next_hex (&p, end)) != NULL)
+        {
+          g_autofree char *u = next_hex (&p, end);
+
+          if (u == NULL)
+            {
+              g_free (code);
+              break;
+            }
+          uni = utf16_hex_to_utf8 (u, strlen (u));
+          t->bytes = MAX (1, strlen (code) / 2);
+          g_hash_table_replace (t->map, code, uni ? uni : g_strdup (""));
+        }
+    }
+  for (p = strstr (text, "beginbfrange"); p != NULL; p = strstr (p, "beginbfrange"))
+    {
+      const char *end = strstr (p, "endbfrange");
+      char *lo;
+
+      if (end == NULL)
+        break;
+      p += strlen ("beginbfrange");
+      while ((lo = next_hex (&p, end)) != NULL)
+        {
+          g_autofree char *first = lo;
+          g_autofree char *last = next_hex (&p, end);
+          g_autofree char *dst = next_hex (&p, end);
+          gsize digits = strlen (first);
+          gulong a = strtoul (first, NULL, 16), b = last ? strtoul (last, NULL, 16) : a;
+          g_autofree char *base = dst ? utf16_hex_to_utf8 (dst, strlen (dst)) : NULL;
+          gunichar u0 = base ? g_utf8_get_char (base) : 0;
+
+          t->bytes = MAX (1, digits / 2);
+          for (gulong k = a; k <= b && k - a < 65536; k++)
+            {
+              char out[8] = { 0 };
+
+              g_unichar_to_utf8 (u0 + (gunichar) (k - a), out);
+              g_hash_table_replace (t->map, g_strdup_printf ("%0*lx", (int) digits, k), g_strdup (out));
+            }
+        }
+    }
+  return t;
+}
+
+/* Decodes a string's bytes with the current font */
+static void
+append_shown (GString         *out,
+              const ToUnicode *font,
+              const guint8    *bytes,
+              gsize            len)
+{
+  if (font == NULL)
+    {
+      g_autofree char *latin = g_convert ((const char *) bytes, len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+
+      if (latin)
+        g_string_append (out, latin);
+      return;
+    }
+  for (gsize i = 0; i + font->bytes <= len; i += font->bytes)
+    {
+      GString *hex = g_string_new (NULL);
+      const char *u;
+
+      for (guint k = 0; k < font->bytes; k++)
+        g_string_append_printf (hex, "%02x", bytes[i + k]);
+      /* a glyph with no text (a line break's) adds none */
+      u = g_hash_table_lookup (font->map, hex->str);
+      if (u != NULL)
+        g_string_append (out, u);
+      g_string_free (hex, TRUE);
+    }
+}
+
+static void
+free_gstring (gpointer s)
+{
+  g_string_free (s, TRUE);
+}
+
+/* A content stream's strings, by marked-content identifier: MCID → GString */
+static GHashTable *
+read_marked_text (Checker    *c,
+                  qpdf_oh     page)
+{
+  qpdf_data q = c->q;
+  GHashTable *texts = g_hash_table_new_full (NULL, NULL, NULL, free_gstring);
+  g_autoptr(GHashTable) fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, to_unicode_free);
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GByteArray) str = g_byte_array_new ();
+  qpdf_oh res = qpdf_oh_get_key (q, page, "/Resources");
+  qpdf_oh font_dict = qpdf_oh_get_key (q, res, "/Font");
+  unsigned char *data = NULL;
+  size_t len = 0;
+  const ToUnicode *font = NULL;
+  int pending_mcid = -1;
+  g_autofree char *last_name = NULL;
+
+  if (qpdf_oh_is_dictionary (q, font_dict))
+    {
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+      qpdf_oh_begin_dict_key_iter (q, font_dict);
+      while (qpdf_oh_dict_more_keys (q))
+        g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
+      for (guint i = 0; i < keys->len; i++)
+        {
+          qpdf_oh f = qpdf_oh_get_key (q, font_dict, g_ptr_array_index (keys, i));
+          qpdf_oh tu = qpdf_oh_get_key (q, f, "/ToUnicode");
+
+          if (qpdf_oh_is_stream (q, tu))
+            g_hash_table_insert (fonts, g_strdup (g_ptr_array_index (keys, i)), read_to_unicode (c, tu));
+        }
+    }
+  if ((qpdf_oh_get_page_content_data (q, page, &data, &len) & QPDF_ERRORS) || data == NULL)
+    {
+      free (data);
+      return texts;
+    }
+  for (const char *p = (const char *) data, *end = p + len; p < end;)
+    {
+      int top = stack->len ? g_array_index (stack, int, stack->len - 1) : -1;
+
+      if (g_ascii_isspace (*p))
+        p++;
+      else if (*p == '(' || (*p == '<' && p + 1 < end && p[1] != '<'))
+        {
+          /* a string: decoded into str */
+          g_byte_array_set_size (str, 0);
+          if (*p == '(')
+            {
+              int nest = 0;
+
+              for (p++; p < end && !(*p == ')' && nest == 0); p++)
+                {
+                  guint8 b = *p;
+
+                  if (*p == '\\' && p + 1 < end)
+                    {
+                      p++;
+                      if (*p >= '0' && *p <= '7')
+                        {
+                          int v = 0, k = 0;
+
+                          for (; k < 3 && p < end && *p >= '0' && *p <= '7'; k++, p++)
+                            v = v * 8 + (*p - '0');
+                          p--;
+                          b = v;
+                        }
+                      else
+                        b = *p == 'n' ? '\n' : *p == 'r' ? '\r' : *p == 't' ? '\t' : *p;
+                    }
+                  else if (*p == '(')
+                    nest++;
+                  else if (*p == ')')
+                    nest--;
+                  g_byte_array_append (str, &b, 1);
+                }
+              p++;
+            }
+          else
+            {
+              char hex[3] = { 0 };
+              int k = 0;
+
+              for (p++; p < end && *p != '>'; p++)
+                if (g_ascii_isxdigit (*p))
+                  {
+                    hex[k++] = *p;
+                    if (k == 2)
+                      {
+                        guint8 b = strtoul (hex, NULL, 16);
+
+                        g_byte_array_append (str, &b, 1);
+                        k = 0;
+                      }
+                  }
+              p++;
+            }
+          if (top >= 0)
+            {
+              GString *t = g_hash_table_lookup (texts, GINT_TO_POINTER (top));
+
+              if (t == NULL)
+                g_hash_table_insert (texts, GINT_TO_POINTER (top), t = g_string_new (NULL));
+              append_shown (t, font, str->data, str->len);
+            }
+        }
+      else
+        {
+          const char *w = p;
+          g_autofree char *word = NULL;
+
+          if (strchr ("[]{}", *p) || (*p == '<' || *p == '>'))
+            {
+              p += (*p == '<' || *p == '>') && p + 1 < end && p[1] == *p ? 2 : 1;
+              continue;
+            }
+          for (p++; p < end && !g_ascii_isspace (*p) && !strchr ("()<>[]{}/%", *p); p++)
+            ;
+          word = g_strndup (w, p - w);
+          if (*w == '/')
+            {
+              g_free (last_name);
+              last_name = g_strdup (word);
+            }
+          else if (g_strcmp0 (last_name, "/MCID") == 0 && g_ascii_isdigit (*w))
+            {
+              pending_mcid = atoi (w);
+              g_clear_pointer (&last_name, g_free);
+            }
+          else if (strcmp (word, "BDC") == 0 || strcmp (word, "BMC") == 0)
+            {
+              /* a Span inside tagged content belongs to it */
+              int mcid = pending_mcid >= 0 ? pending_mcid : top;
+
+              g_array_append_val (stack, mcid);
+              pending_mcid = -1;
+            }
+          else if (strcmp (word, "EMC") == 0 && stack->len > 0)
+            g_array_set_size (stack, stack->len - 1);
+          else if (strcmp (word, "Tf") == 0 && last_name != NULL)
+            font = g_hash_table_lookup (fonts, last_name);
+        }
+    }
+  free (data);
+  return texts;
+}
+
+typedef struct
+{
+  char *tag;   /* "P", "H1" … */
+  char *text;
+  int   page;  /* 0-based */
+} Block;
+
+static void
+block_free (gpointer data)
+{
+  Block *b = data;
+
+  g_free (b->tag);
+  g_free (b->text);
+  g_free (b);
+}
+
+typedef struct
+{
+  Checker   *c;
+  GArray    *page_ids;   /* object ids of the pages, in order */
+  GPtrArray *marked;     /* of GHashTable, a page's MCID → GString */
+  GPtrArray *blocks;     /* of Block */
+  int        heading;    /* the last heading's level; 0 before the first */
+} Reader;
+
+static int
+page_of (Reader *r,
+         qpdf_oh node,
+         int     inherited)
+{
+  qpdf_oh pg = qpdf_oh_get_key (r->c->q, node, "/Pg");
+  int id;
+
+  if (!qpdf_oh_is_dictionary (r->c->q, pg))
+    return inherited;
+  id = qpdf_oh_get_object_id (r->c->q, pg);
+  for (guint i = 0; i < r->page_ids->len; i++)
+    if (g_array_index (r->page_ids, int, i) == id)
+      return i;
+  return inherited;
+}
+
+static void
+append_mcid (Reader  *r,
+             GString *out,
+             int      page,
+             int      mcid)
+{
+  GHashTable *texts = page >= 0 && (guint) page < r->marked->len ? g_ptr_array_index (r->marked, page) : NULL;
+  GString *t = texts ? g_hash_table_lookup (texts, GINT_TO_POINTER (mcid)) : NULL;
+
+  if (t != NULL)
+    g_string_append (out, t->str);
+}
+
+/* The text of an element and everything in it; *direct is set when it
+ * holds marked content itself */
+static void
+element_text (Reader   *r,
+              qpdf_oh   node,
+              int       page,
+              GString  *out,
+              gboolean *direct,
+              int       depth)
+{
+  qpdf_data q = r->c->q;
+  qpdf_oh kids, actual;
+
+  if (depth > 64)
+    return;
+  if (qpdf_oh_is_integer (q, node))
+    {
+      *direct = TRUE;
+      append_mcid (r, out, page, qpdf_oh_get_int_value_as_int (q, node));
+      return;
+    }
+  if (qpdf_oh_is_array (q, node))
+    {
+      for (int i = 0; i < qpdf_oh_get_array_n_items (q, node); i++)
+        element_text (r, qpdf_oh_get_array_item (q, node, i), page, out, direct, depth + 1);
+      return;
+    }
+  if (!qpdf_oh_is_dictionary (q, node))
+    return;
+  page = page_of (r, node, page);
+  if (qpdf_oh_has_key (q, node, "/MCID"))
+    {
+      *direct = TRUE;
+      append_mcid (r, out, page, qpdf_oh_get_int_value_as_int (q, qpdf_oh_get_key (q, node, "/MCID")));
+      return;
+    }
+  if (!qpdf_oh_has_key (q, node, "/S"))
+    return;  /* an object reference (a link's annotation) */
+  actual = qpdf_oh_get_key (q, node, "/ActualText");
+  if (qpdf_oh_is_string (q, actual))
+    {
+      *direct = TRUE;
+      g_string_append (out, qpdf_oh_get_utf8_value (q, actual));
+      return;
+    }
+  kids = qpdf_oh_get_key (q, node, "/K");
+  if (qpdf_oh_is_array (q, kids))
+    for (int i = 0; i < qpdf_oh_get_array_n_items (q, kids); i++)
+      {
+        gboolean inner = FALSE;
+        qpdf_oh kid = qpdf_oh_get_array_item (q, kids, i);
+
+        element_text (r, kid, page, out, qpdf_oh_is_integer (q, kid) || qpdf_oh_has_key (q, kid, "/MCID")
+                                         ? direct : &inner, depth + 1);
+      }
+  else
+    {
+      gboolean inner = FALSE;
+
+      element_text (r, kids, page, out, qpdf_oh_is_dictionary (q, kids) && qpdf_oh_has_key (q, kids, "/S")
+                                        ? &inner : direct, depth + 1);
+    }
+}
+
+/* Walks the tree in order: an element that holds content itself (or has
+ * /ActualText) is a block; the headings' levels are checked on the way
+ * (Matterhorn 14-002: the first is H1; 14-003: none is skipped) */
+static void
+read_blocks (Reader  *r,
+             qpdf_oh  node,
+             int      page,
+             int      depth)
+{
+  qpdf_data q = r->c->q;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *tag = NULL;
+  gboolean direct = FALSE;
+
+  if (depth > 64)
+    return;
+  if (qpdf_oh_is_array (q, node))
+    {
+      for (int i = 0; i < qpdf_oh_get_array_n_items (q, node); i++)
+        read_blocks (r, qpdf_oh_get_array_item (q, node, i), page, depth + 1);
+      return;
+    }
+  if (!qpdf_oh_is_dictionary (q, node) || !qpdf_oh_has_key (q, node, "/S"))
+    return;
+  page = page_of (r, node, page);
+  /* qpdf's name lives until the next call */
+  tag = g_strdup (qpdf_oh_get_name (q, qpdf_oh_get_key (q, node, "/S")));
+  if (tag[0] == '/' && tag[1] == 'H' && g_ascii_isdigit (tag[2]) && tag[3] == '\0')
+    {
+      int level = tag[2] - '0';
+
+      if (r->heading == 0 && level != 1)
+        problem (r->c, "the first heading is H%d, not H1", level);
+      else if (level > r->heading + 1 && r->heading > 0)
+        problem (r->c, "H%d follows H%d: a heading level is skipped", level, r->heading);
+      r->heading = level;
+    }
+  text = g_string_new (NULL);
+  element_text (r, node, page, text, &direct, 0);
+  if (direct)
+    {
+      Block *b = g_new0 (Block, 1);
+
+      b->tag = g_strdup (tag + 1);
+      b->text = g_string_free (g_steal_pointer (&text), FALSE);
+      b->page = page;
+      g_ptr_array_add (r->blocks, b);
+      return;
+    }
+  read_blocks (r, qpdf_oh_get_key (q, node, "/K"), page, depth + 1);
+}
+
+/* The blocks of a PDF in structure order; problems (heading levels) are
+ * added to @problems */
+static GPtrArray *
+read_structure (const char *data,
+                gsize       len,
+                GPtrArray  *problems)
+{
+  Checker c = { qpdf_init (), problems };
+  Reader r = { &c, g_array_new (FALSE, FALSE, sizeof (int)),
+               g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref),
+               g_ptr_array_new_with_free_func (block_free), 0 };
+  qpdf_data q = c.q;
+  qpdf_oh tree;
+
+  qpdf_silence_errors (q);
+  qpdf_set_suppress_warnings (q, QPDF_TRUE);
+  g_assert_false (qpdf_read_memory (q, "export", data, len, NULL) & QPDF_ERRORS);
+  for (int i = 0; i < qpdf_get_num_pages (q); i++)
+    {
+      qpdf_oh page = qpdf_get_page_n (q, i);
+      int id = qpdf_oh_get_object_id (q, page);
+
+      g_array_append_val (r.page_ids, id);
+      g_ptr_array_add (r.marked, read_marked_text (&c, page));
+    }
+  tree = qpdf_oh_get_key (q, qpdf_get_root (q), "/StructTreeRoot");
+  /* cairo's Document elements have no /Pg: the n-th is the n-th page's */
+  {
+    qpdf_oh docs = qpdf_oh_get_key (q, tree, "/K");
+    int n = qpdf_oh_is_array (q, docs) ? qpdf_oh_get_array_n_items (q, docs) : 1;
+
+    for (int i = 0; i < n; i++)
+      read_blocks (&r, qpdf_oh_is_array (q, docs) ? qpdf_oh_get_array_item (q, docs, i) : docs, i, 0);
+  }
+  qpdf_cleanup (&q);
+  g_array_unref (r.page_ids);
+  g_ptr_array_unref (r.marked);
+  return r.blocks;
+}
+
 typedef struct
 {
   const char    *name;
@@ -447,7 +966,8 @@ static char *
 export_case (const Case *k,
              gboolean    pdfx)
 {
-  g_autofree char *json = impact_test_example_path (k->example);
+  g_autofree char *json = g_str_has_prefix (k->example, "data/") ? impact_test_data_path (k->example)
+                                                                  : impact_test_example_path (k->example);
   g_autoptr(GFile) file = g_file_new_for_path (json);
   g_autoptr(GError) error = NULL;
   g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
@@ -504,6 +1024,7 @@ test_case (gconstpointer data)
 
       g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
       problems = check_pdf (contents, len, k->language, pdfx);
+      g_ptr_array_unref (read_structure (contents, len, problems));
       for (guint i = 0; i < problems->len; i++)
         g_printerr ("%s%s: %s\n", k->name, pdfx ? " (PDF/X)" : "", (char *) g_ptr_array_index (problems, i));
       g_assert_cmpuint (problems->len, ==, 0);
@@ -513,6 +1034,190 @@ test_case (gconstpointer data)
       g_assert_nonnull (strstr (info, "Tagged:          yes"));
       assert_fonts_embedded (path);
     }
+}
+
+/* Reading order: the structure read back against the order a reader
+ * follows on the drawn page. Texts are compared without white space and
+ * case (a line break, a design's capitals are not the order). */
+
+static char *
+squeeze (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x2060 && c != 0x202A && c != 0x202B && c != 0x202C)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The index of the first block on @page whose text holds @needle (is
+ * the rest of it, after a "=") */
+static int
+find_block (GPtrArray  *blocks,
+            int         page,
+            const char *needle)
+{
+  gboolean whole = needle[0] == '=';
+  g_autofree char *n = squeeze (whole ? needle + 1 : needle);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (blocks, i);
+      g_autofree char *t = squeeze (b->text);
+
+      if (b->page == page && (whole ? strcmp (t, n) == 0 : strstr (t, n) != NULL))
+        return i;
+    }
+  return -1;
+}
+
+static void
+dump_blocks (GPtrArray *blocks)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (blocks, i);
+      g_autofree char *shown = g_strescape (b->text, NULL);
+
+      g_test_message ("%u: page %d %s “%.80s”", i, b->page + 1, b->tag, shown);
+    }
+}
+
+/* @needles appear in this order on @page (each found) */
+static void
+assert_order (GPtrArray          *blocks,
+              int                 page,
+              const char * const *needles)
+{
+  int last = -1;
+
+  for (guint i = 0; needles[i]; i++)
+    {
+      int at = find_block (blocks, page, needles[i]);
+
+      if (at < 0 || at <= last)
+        {
+          dump_blocks (blocks);
+          g_error ("page %d: “%s” is %s", page + 1, needles[i],
+                   at < 0 ? "not in the structure" : "read before the text drawn above it");
+        }
+      last = at;
+    }
+}
+
+/* @first is read immediately before @second (a label with its figure) */
+static void
+assert_pair (GPtrArray  *blocks,
+             int         page,
+             const char *first,
+             const char *second)
+{
+  int a = find_block (blocks, page, first), b = find_block (blocks, page, second);
+
+  if (a < 0 || b != a + 1)
+    {
+      dump_blocks (blocks);
+      g_error ("page %d: “%s” is not read right before “%s” (%d, %d)", page + 1, first, second, a, b);
+    }
+}
+
+/* The last block of @page holds @needle */
+static void
+assert_last (GPtrArray  *blocks,
+             int         page,
+             const char *needle)
+{
+  int at = find_block (blocks, page, needle);
+
+  for (guint i = at + 1; at >= 0 && i < blocks->len; i++)
+    if (((Block *) g_ptr_array_index (blocks, i))->page == page)
+      at = -1;
+  if (at < 0)
+    {
+      dump_blocks (blocks);
+      g_error ("page %d: “%s” is not the last thing read", page + 1, needle);
+    }
+}
+
+static GPtrArray *
+exported_structure (const char *example,
+                    const char *template_name)
+{
+  Case k = { "order", example, NULL, "sheet", template_name, IMPACT_PAGE_SIZE_LETTER };
+  g_autofree char *path = export_case (&k, FALSE);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *blocks;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  blocks = read_structure (contents, len, problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+  return blocks;
+}
+
+static void
+test_reading_order_en (gconstpointer data)
+{
+  g_autoptr(GPtrArray) blocks = exported_structure ("kolkata.json", data);
+  static const char * const front[] = {
+    "Kolkata, India", "=Sex trafficking", "Sonagachi, in Kolkata", "The facts", "Many girls are still",
+    "Walk Free Foundation, Global", "Central Bureau of Investigation, Government", "Profits and Poverty", "Crime in India", NULL,
+  };
+  /* the classic design sets the figures under the problem, the bold one
+   * in a band above it */
+  static const char * const classic_stats[] = { "Sonagachi, in Kolkata", "progress since 2006", "435", "The facts", NULL };
+  static const char * const bold_stats[] = { "Kolkata, India", "progress since 2006", "435", "=Sex trafficking", NULL };
+  static const char * const back[] = {
+    "How IJM Kolkata fights", "We rescue victims", "milestones", "Kolkata office opens",
+    "Landmark conviction", "Saji Philip", "Before joining IJM", "PO Box 58147", "Names marked with an asterisk", NULL,
+  };
+
+  assert_order (blocks, 0, front);
+  assert_order (blocks, 0, strcmp (data, "bold") == 0 ? bold_stats : classic_stats);
+  /* each figure before its label */
+  assert_pair (blocks, 0, "435", "survivors brought out of");
+  assert_pair (blocks, 0, "5,470", "police, officials");
+  /* the sources are read last on the front, where they are drawn */
+  assert_last (blocks, 0, "Crime in India");
+  assert_order (blocks, 1, back);
+  /* each milestone's year with its items, not a row of years first */
+  assert_pair (blocks, 1, "2011", "Brothel closed");
+  assert_pair (blocks, 1, "2013", "Landmark conviction");
+  /* the footer is read last, not first */
+  assert_last (blocks, 1, "Names marked with an asterisk");
+  /* the initials in place of a photo are decoration */
+  for (guint i = 0; i < blocks->len; i++)
+    g_assert_cmpstr (((Block *) g_ptr_array_index (blocks, i))->text, !=, "SP");
+}
+
+static void
+test_reading_order_ar (gconstpointer data)
+{
+  g_autoptr(GPtrArray) blocks = exported_structure ("data/valid/arabic.json", data);
+  /* in logical order: the texts come back as the data has them */
+  static const char * const front[] = {
+    "القاهرة، مصر", "المشكلة", "العمل القسري",
+    "يعمل آلاف الأشخاص في ظروف قاسية دون أجر عادل.",
+    "لم أكن أعرف أن لي حقوقًا حتى جاء من يساعدني.", "التقرير السنوي (2024)", NULL,
+  };
+  static const char * const classic_stats[] = { "يعمل آلاف الأشخاص", "تقدمنا منذ 2010", "1,250", NULL };
+  static const char * const bold_stats[] = { "القاهرة، مصر", "تقدمنا منذ 2010", "1,250", "المشكلة", NULL };
+
+  assert_order (blocks, 0, front);
+  assert_order (blocks, 0, strcmp (data, "bold") == 0 ? bold_stats : classic_stats);
+  assert_pair (blocks, 0, "1,250", "شخصًا تم تحريرهم");
+  assert_pair (blocks, 0, "87", "قضية أمام المحاكم");
+  assert_last (blocks, 0, "التقرير السنوي (2024)");
+  assert_last (blocks, 1, "الأسماء المعلَّمة بنجمة أسماء مستعارة.");
 }
 
 /* cairo's own output lacks every finishing key: the checker says so */
@@ -696,6 +1401,10 @@ main (int argc, char **argv)
 
       g_test_add_data_func (name, &cases[i], test_case);
     }
+  g_test_add_data_func ("/pdf-structure/reading-order/en-classic", "classic", test_reading_order_en);
+  g_test_add_data_func ("/pdf-structure/reading-order/en-bold", "bold", test_reading_order_en);
+  g_test_add_data_func ("/pdf-structure/reading-order/ar-classic", "classic", test_reading_order_ar);
+  g_test_add_data_func ("/pdf-structure/reading-order/ar-bold", "bold", test_reading_order_ar);
   g_test_add_func ("/pdf-content/mark-artifacts", test_mark_artifacts);
   g_test_add_func ("/pdf-conformance/checker-fails", test_checker_fails);
   g_test_add_func ("/pdf-conformance/finished-passes", test_finished_passes);

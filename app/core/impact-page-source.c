@@ -170,6 +170,21 @@ add_outline (cairo_surface_t  *surface,
     }
 }
 
+/* a page's entry is NULL when the source has nothing to say */
+static void
+unref_array (gpointer array)
+{
+  if (array != NULL)
+    g_array_unref (array);
+}
+
+static void
+unref_ptr_array (gpointer array)
+{
+  if (array != NULL)
+    g_ptr_array_unref (array);
+}
+
 /* The PDF is made in memory (a few pages), finished there with what
  * cairo cannot write, then written to disk in one checked write. */
 static gboolean
@@ -183,7 +198,8 @@ write_pdf (ImpactPageSource              *source,
   g_autoptr(GString) pdf = g_string_new (NULL);
   g_autoptr(GBytes) finished = NULL;
   g_autoptr(GPtrArray) alts = g_ptr_array_new ();
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (unref_array);
+  g_autoptr(GPtrArray) actual = g_ptr_array_new_with_free_func (unref_ptr_array);
   g_autofree char *title = impact_page_source_get_title (source);
   ImpactPdfFinishOptions finish;
   cairo_surface_t *surface;
@@ -217,6 +233,7 @@ write_pdf (ImpactPageSource              *source,
           if (iface->get_figures)
             iface->get_figures (source, p, alts);
           g_ptr_array_add (order, iface->get_reading_order ? iface->get_reading_order (source, p) : NULL);
+          g_ptr_array_add (actual, iface->get_actual_texts ? iface->get_actual_texts (source, p) : NULL);
           cairo_show_page (cr);
         }
     }
@@ -235,6 +252,7 @@ write_pdf (ImpactPageSource              *source,
   finish.subject = get_subject (source);
   finish.figure_alts = alts;
   finish.reading_order = order;
+  finish.actual_texts = actual;
   finish.boxes = boxes;
   finish.trim_margin = margin;
   finish.bleed = bleed;

@@ -75,6 +75,10 @@ struct _ImpactPageSourceInterface
    * permutation); NULL keeps the drawing order */
   GArray    *(*get_reading_order) (ImpactPageSource *self,
                                    guint             page);
+  /* optional: for the same elements, their /ActualText (a new GPtrArray
+   * of char *, NULL for none) */
+  GPtrArray *(*get_actual_texts) (ImpactPageSource *self,
+                                  guint             page);
 };
 
 guint       impact_page_source_get_n_pages   (ImpactPageSource  *self);

@@ -303,6 +303,121 @@ add_figure_alts (qpdf_data   q,
   return check (q, "figures", error);
 }
 
+/* Logical text: each top-level element the page source gives a text for
+ * (a right-to-left paragraph, stored in visual order) gets it as
+ * /ActualText, on the element and on its marked content */
+
+static void
+collect_mcids (qpdf_data  q,
+               qpdf_oh    node,
+               GArray    *mcids,
+               int        depth)
+{
+  if (depth > 64)
+    return;
+  if (qpdf_oh_is_integer (q, node))
+    {
+      int mcid = qpdf_oh_get_int_value_as_int (q, node);
+
+      g_array_append_val (mcids, mcid);
+    }
+  else if (qpdf_oh_is_array (q, node))
+    {
+      for (int i = 0; i < qpdf_oh_get_array_n_items (q, node); i++)
+        collect_mcids (q, qpdf_oh_get_array_item (q, node, i), mcids, depth + 1);
+    }
+  else if (qpdf_oh_is_dictionary (q, node))
+    {
+      if (qpdf_oh_has_key (q, node, "/MCID"))
+        {
+          int mcid = qpdf_oh_get_int_value_as_int (q, qpdf_oh_get_key (q, node, "/MCID"));
+
+          g_array_append_val (mcids, mcid);
+        }
+      else if (qpdf_oh_has_key (q, node, "/S"))
+        collect_mcids (q, qpdf_oh_get_key (q, node, "/K"), mcids, depth + 1);
+    }
+}
+
+static qpdf_oh
+page_document (qpdf_data q,
+               qpdf_oh   root,
+               guint     page)
+{
+  qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
+  qpdf_oh docs = qpdf_oh_is_dictionary (q, tree) ? qpdf_oh_get_key (q, tree, "/K") : 0;
+
+  if (docs != 0 && qpdf_oh_is_array (q, docs))
+    return (int) page < qpdf_oh_get_array_n_items (q, docs) ? qpdf_oh_get_array_item (q, docs, page) : 0;
+  return docs != 0 && page == 0 && qpdf_oh_is_dictionary (q, docs) ? docs : 0;
+}
+
+/* A /K as a list: an array, one element alone, or none */
+static int
+n_kids (qpdf_data q,
+        qpdf_oh   kids)
+{
+  if (kids != 0 && qpdf_oh_is_array (q, kids))
+    return qpdf_oh_get_array_n_items (q, kids);
+  return kids != 0 && qpdf_oh_is_dictionary (q, kids) ? 1 : 0;
+}
+
+static qpdf_oh
+kid_at (qpdf_data q,
+        qpdf_oh   kids,
+        int       i)
+{
+  return qpdf_oh_is_array (q, kids) ? qpdf_oh_get_array_item (q, kids, i) : kids;
+}
+
+/* Returns, for each page, a table MCID → text (or NULL) */
+static gboolean
+add_actual_texts (qpdf_data    q,
+                  qpdf_oh      root,
+                  GPtrArray   *texts,
+                  GPtrArray  **out_tables,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+
+  for (guint p = 0; texts != NULL && p < texts->len; p++)
+    {
+      GPtrArray *page_texts = g_ptr_array_index (texts, p);
+      GHashTable *table = g_hash_table_new (NULL, NULL);
+      qpdf_oh document = page_document (q, root, p);
+      qpdf_oh kids;
+
+      g_ptr_array_add (tables, table);
+      if (page_texts == NULL)
+        continue;
+      kids = document != 0 ? qpdf_oh_get_key (q, document, "/K") : 0;
+      if ((guint) n_kids (q, kids) != page_texts->len)
+        {
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                       "cannot finish page %u of the PDF: its structure elements do not match "
+                       "the texts drawn", p + 1);
+          return FALSE;
+        }
+      for (guint i = 0; i < page_texts->len; i++)
+        {
+          const char *text = g_ptr_array_index (page_texts, i);
+          qpdf_oh kid = kid_at (q, kids, i);
+          g_autoptr(GArray) mcids = g_array_new (FALSE, FALSE, sizeof (int));
+
+          if (text == NULL)
+            continue;
+          qpdf_oh_replace_key (q, kid, "/ActualText", qpdf_oh_new_unicode_string (q, text));
+          collect_mcids (q, qpdf_oh_get_key (q, kid, "/K"), mcids, 0);
+          /* one run of content holds the whole text; more (a paragraph
+           * with a link) keep the element's text alone */
+          if (mcids->len == 1)
+            g_hash_table_insert (table, GINT_TO_POINTER (g_array_index (mcids, int, 0)), (gpointer) text);
+        }
+    }
+  *out_tables = g_steal_pointer (&tables);
+  return check (q, "actual text", error);
+}
+
 /* Reading order: cairo writes each page's Document element with its
  * children in drawing order; they are put in the order of reading the
  * page source gives (impact-render.h). Only the order of the /K array
@@ -318,16 +433,8 @@ reorder_kids (qpdf_data   q,
   qpdf_oh kids = qpdf_oh_get_key (q, document, "/K");
   g_autofree qpdf_oh *sorted = NULL;
   qpdf_oh array;
-  int n;
+  int n = n_kids (q, kids);
 
-  if (!qpdf_oh_is_array (q, kids))
-    {
-      if (ranks->len <= 1)
-        return TRUE;
-      n = 1;
-    }
-  else
-    n = qpdf_oh_get_array_n_items (q, kids);
   if ((guint) n != ranks->len)
     {
       g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
@@ -347,7 +454,7 @@ reorder_kids (qpdf_data   q,
                        page + 1);
           return FALSE;
         }
-      sorted[r] = qpdf_oh_get_array_item (q, kids, i);
+      sorted[r] = kid_at (q, kids, i);
     }
   array = qpdf_oh_new_array (q);
   for (int i = 0; i < n; i++)
@@ -366,11 +473,15 @@ reorder_structure (qpdf_data   q,
   qpdf_oh docs;
   int n;
 
-  if (order == NULL || order->len == 0)
+  gboolean any = FALSE;
+
+  for (guint i = 0; order != NULL && i < order->len; i++)
+    any |= g_ptr_array_index (order, i) != NULL;
+  /* a source that gives no order (the timeline's) keeps cairo's */
+  if (!any)
     return TRUE;
   docs = qpdf_oh_is_dictionary (q, tree) ? qpdf_oh_get_key (q, tree, "/K") : 0;
-  n = docs != 0 && qpdf_oh_is_array (q, docs) ? qpdf_oh_get_array_n_items (q, docs)
-      : docs != 0 && qpdf_oh_is_dictionary (q, docs) ? 1 : 0;
+  n = n_kids (q, docs);
   if ((guint) n != order->len)
     {
       g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
@@ -380,7 +491,7 @@ reorder_structure (qpdf_data   q,
   for (guint i = 0; i < order->len; i++)
     {
       GArray *ranks = g_ptr_array_index (order, i);
-      qpdf_oh document = qpdf_oh_is_array (q, docs) ? qpdf_oh_get_array_item (q, docs, i) : docs;
+      qpdf_oh document = kid_at (q, docs, i);
 
       if (ranks == NULL)
         continue;
@@ -402,6 +513,7 @@ static gboolean
 mark_artifacts (qpdf_data   q,
                 qpdf_oh     page,
                 guint       number,
+                GHashTable *actual_texts,
                 GError    **error)
 {
   unsigned char *data = NULL;
@@ -420,7 +532,7 @@ mark_artifacts (qpdf_data   q,
                      "cannot finish page %u of the PDF: its content cannot be read", number);
       return FALSE;
     }
-  marked = impact_pdf_content_mark_artifacts (data, length, &local_error);
+  marked = impact_pdf_content_rewrite (data, length, actual_texts, &local_error);
   free (data);
   if (marked == NULL)
     {
@@ -697,6 +809,7 @@ static gboolean
 finish_pages (qpdf_data                     q,
               const ImpactPdfFinishOptions *o,
               qpdf_oh                       srgb,
+              GPtrArray                    *actual_texts,
               GError                      **error)
 {
   int n = qpdf_get_num_pages (q);
@@ -713,7 +826,9 @@ finish_pages (qpdf_data                     q,
       qpdf_oh page = qpdf_get_page_n (q, i);
       qpdf_oh annots = qpdf_oh_get_key (q, page, "/Annots");
 
-      if (!mark_artifacts (q, page, i + 1, error))
+      if (!mark_artifacts (q, page, i + 1,
+                           actual_texts != NULL && (guint) i < actual_texts->len
+                           ? g_ptr_array_index (actual_texts, i) : NULL, error))
         return FALSE;
       if (qpdf_oh_is_array (q, annots) && qpdf_oh_get_array_n_items (q, annots) > 0)
         {
@@ -761,6 +876,7 @@ impact_pdf_finish (const guint8                 *pdf,
 {
   qpdf_data q;
   qpdf_oh root, srgb = 0;
+  g_autoptr(GPtrArray) actual_texts = NULL;
   GBytes *result = NULL;
   gboolean ok;
 
@@ -778,9 +894,10 @@ impact_pdf_finish (const guint8                 *pdf,
       ok = add_catalog_entries (q, root, options, error) &&
            add_metadata (q, root, options, error) &&
            add_figure_alts (q, root, options->figure_alts, error) &&
+           add_actual_texts (q, root, options->actual_texts, &actual_texts, error) &&
            reorder_structure (q, root, options->reading_order, error) &&
            (!options->pdfx || add_output_intent (q, root, &srgb, error)) &&
-           finish_pages (q, options, srgb, error);
+           finish_pages (q, options, srgb, actual_texts, error);
     }
   if (ok)
     {

@@ -33,6 +33,9 @@ typedef struct
   GPtrArray  *reading_order; /* optional (GArray of guint, or NULL): for each page, the
                              * reading rank of each of its Document's children in
                              * the order cairo wrote them; their number must match */
+  GPtrArray  *actual_texts;  /* optional (GPtrArray of const char *, or NULL): for each
+                             * page, the /ActualText of each of its Document's children
+                             * in the order cairo wrote them (NULL: none) */
   gboolean    pdfx;         /* PDF/X-4 (implies boxes: TrimBox = MediaBox without margin) */
 } ImpactPdfFinishOptions;
 

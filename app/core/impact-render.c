@@ -371,7 +371,7 @@ draw_op (cairo_t         *cr,
  * step reorders the page's structure elements (impact-pdf-finish.h) by
  * the ranks computed here from the layout's boxes: sections from top to
  * bottom (from the reading side when two start at the same height), within
- * a section what is not an item first, then the items in their own order
+ * a section what is in no item first, then the items in their own order
  * (logical, so right-to-left pages read from the right), then drawing
  * order. */
 
@@ -437,22 +437,17 @@ reading_key (ImpactSheetLayout *layout,
     return;
   key->top = section->y;
   key->side = rtl ? -(section->x + section->width) : section->x;
-  /* the item that holds the op; else the item whose column it stands in
-   * (a milestone's year above its text) */
-  for (int pass = 0; pass < 2 && key->item < 0; pass++)
-    for (guint i = 0; i < n; i++)
-      {
-        const ImpactBox *box = impact_sheet_layout_get_box (layout, page, i);
+  /* the item that holds the op (a milestone's box holds its year) */
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactBox *box = impact_sheet_layout_get_box (layout, page, i);
 
-        if (box->item < 0 || box->section != section->section || box->overflow)
-          continue;
-        if (pass == 0 ? box_holds (box, cx, cy)
-                      : cx >= box->x && cx <= box->x + box->width && box_holds (section, cx, cy))
-          {
-            key->item = box->item;
-            break;
-          }
-      }
+      if (box->item >= 0 && box->section == section->section && box_holds (box, cx, cy))
+        {
+          key->item = box->item;
+          break;
+        }
+    }
 }
 
 static int
@@ -534,6 +529,56 @@ impact_render_get_reading_order (ImpactSheetLayout *layout,
   for (guint r = 0; r < keys->len; r++)
     g_array_index (ranks, guint, g_array_index (keys, ReadingKey, r).unit) = r;
   return ranks;
+}
+
+/* Whether a text is set right to left in part: its glyphs are stored in
+ * visual order, which reads backwards without /ActualText */
+static gboolean
+has_rtl_script (const char *text)
+{
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    switch (g_unichar_get_script (g_utf8_get_char (p)))
+      {
+      case G_UNICODE_SCRIPT_ARABIC:
+      case G_UNICODE_SCRIPT_HEBREW:
+      case G_UNICODE_SCRIPT_SYRIAC:
+      case G_UNICODE_SCRIPT_THAANA:
+      case G_UNICODE_SCRIPT_NKO:
+        return TRUE;
+      default:
+        break;
+      }
+  return FALSE;
+}
+
+GPtrArray *
+impact_render_get_actual_texts (ImpactSheetLayout *layout,
+                                guint              page)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  guint n;
+  int depth = 0;
+
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (layout), texts);
+  g_return_val_if_fail (page < impact_sheet_layout_get_n_pages (layout), texts);
+
+  n = impact_sheet_layout_get_n_ops (layout, page);
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      if (depth == 0 && op_is_unit (op))
+        {
+          const char *text = op->kind == IMPACT_OP_TEXT ? pango_layout_get_text (op->layout) : NULL;
+
+          g_ptr_array_add (texts, has_rtl_script (text) ? g_strdup (text) : NULL);
+        }
+      if (op->kind == IMPACT_OP_TAG_BEGIN)
+        depth++;
+      else if (op->kind == IMPACT_OP_TAG_END)
+        depth--;
+    }
+  return texts;
 }
 
 double

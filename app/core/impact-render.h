@@ -49,4 +49,9 @@ gboolean impact_render_page_for_print   (cairo_t            *cr,
 GArray  *impact_render_get_reading_order (ImpactSheetLayout *layout,
                                           guint              page);
 
+/* For the same elements, the logical text of those set right to left
+ * (their /ActualText; a new GPtrArray of char *, NULL for the others) */
+GPtrArray *impact_render_get_actual_texts (ImpactSheetLayout *layout,
+                                           guint              page);
+
 G_END_DECLS

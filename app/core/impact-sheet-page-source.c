@@ -81,6 +81,13 @@ get_reading_order (ImpactPageSource *source,
   return impact_render_get_reading_order (IMPACT_SHEET_PAGE_SOURCE (source)->layout, page);
 }
 
+static GPtrArray *
+get_actual_texts (ImpactPageSource *source,
+                  guint             page)
+{
+  return impact_render_get_actual_texts (IMPACT_SHEET_PAGE_SOURCE (source)->layout, page);
+}
+
 /* The title a reader shows for the file (DisplayDocTitle): the sheet's
  * title; a card is titled by what it shows, its statistics' heading */
 static char *
@@ -234,6 +241,7 @@ page_source_iface_init (ImpactPageSourceInterface *iface)
   iface->get_page_size = get_page_size;
   iface->draw_page = draw_page;
   iface->get_reading_order = get_reading_order;
+  iface->get_actual_texts = get_actual_texts;
   iface->get_title = get_title;
   iface->get_language = get_language;
   iface->get_author = get_author;
