@@ -73,31 +73,48 @@ stream_text (Checker *c,
   return text;
 }
 
-/* Every figure of the structure tree has /Alt (Matterhorn 13-004) */
+/* Every figure of the structure tree has /Alt (Matterhorn 13-004), every
+ * note an /ID (19-003); list items are in lists, labels and bodies in
+ * list items (09-005, 09-006: ISO 32000-1 14.8.4.3.3) */
 static void
-check_struct (Checker *c,
-              qpdf_oh  node,
-              guint   *n_elements,
-              int      depth)
+check_struct (Checker    *c,
+              qpdf_oh     node,
+              const char *parent,
+              guint      *n_elements,
+              int         depth)
 {
   qpdf_data q = c->q;
+  g_autofree char *tag = NULL;
 
   if (depth > 64)
     return;
   if (qpdf_oh_is_array (q, node))
     {
       for (int i = 0; i < qpdf_oh_get_array_n_items (q, node); i++)
-        check_struct (c, qpdf_oh_get_array_item (q, node, i), n_elements, depth + 1);
+        check_struct (c, qpdf_oh_get_array_item (q, node, i), parent, n_elements, depth + 1);
       return;
     }
-  if (!qpdf_oh_is_dictionary (q, node))
+  if (!qpdf_oh_is_dictionary (q, node) || !qpdf_oh_is_name (q, qpdf_oh_get_key (q, node, "/S")))
     return;
-  if (qpdf_oh_has_key (q, node, "/S"))
-    (*n_elements)++;
-  if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, node, "/S"), "/Figure") &&
-      !nonempty_string (c, qpdf_oh_get_key (q, node, "/Alt")))
+  (*n_elements)++;
+  tag = g_strdup (qpdf_oh_get_name (q, qpdf_oh_get_key (q, node, "/S")));
+  if (strcmp (tag, "/Figure") == 0 && !nonempty_string (c, qpdf_oh_get_key (q, node, "/Alt")))
     problem (c, "a Figure without /Alt");
-  check_struct (c, qpdf_oh_get_key (q, node, "/K"), n_elements, depth + 1);
+  if (strcmp (tag, "/Note") == 0 && !nonempty_string (c, qpdf_oh_get_key (q, node, "/ID")))
+    problem (c, "a Note without /ID");
+  if (strcmp (tag, "/LI") == 0 && g_strcmp0 (parent, "/L") != 0)
+    problem (c, "an LI in %s, not in an L", parent ? parent : "nothing");
+  if ((strcmp (tag, "/Lbl") == 0 || strcmp (tag, "/LBody") == 0) && g_strcmp0 (parent, "/LI") != 0)
+    problem (c, "%s in %s, not in an LI", tag + 1, parent ? parent : "nothing");
+  if (strcmp (tag, "/L") == 0)
+    {
+      qpdf_oh kids = qpdf_oh_get_key (q, node, "/K");
+
+      for (int i = 0; qpdf_oh_is_array (q, kids) && i < qpdf_oh_get_array_n_items (q, kids); i++)
+        if (!qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, qpdf_oh_get_array_item (q, kids, i), "/S"), "/LI"))
+          problem (c, "an L holds something else than LI");
+    }
+  check_struct (c, qpdf_oh_get_key (q, node, "/K"), tag, n_elements, depth + 1);
 }
 
 /* Nothing is painted outside marked content: everything is tagged or an
@@ -371,7 +388,7 @@ check_pdf (const char *data,
     problem (&c, "no /StructTreeRoot");
   else
     {
-      check_struct (&c, qpdf_oh_get_key (q, tree, "/K"), &n_elements, 0);
+      check_struct (&c, qpdf_oh_get_key (q, tree, "/K"), NULL, &n_elements, 0);
       if (n_elements == 0)
         problem (&c, "an empty structure tree");
     }
@@ -1352,6 +1369,57 @@ test_finish_fails_loudly (void)
   g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER);
 }
 
+/* The structure's rules: a list item outside a list is found; a note
+ * gets its /ID when the file is finished */
+static void
+test_checker_structure (void)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, 200, 200);
+  cairo_t *cr = cairo_create (surface);
+  ImpactPdfFinishOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) done = NULL;
+  g_autoptr(GPtrArray) raw = NULL;
+  g_autoptr(GPtrArray) finished = NULL;
+  const char *data;
+  gsize len;
+
+  cairo_tag_begin (cr, "Document", "");
+  cairo_tag_begin (cr, "H2", "");
+  cairo_move_to (cr, 10, 20);
+  cairo_show_text (cr, "a heading too deep");
+  cairo_tag_end (cr, "H2");
+  cairo_tag_begin (cr, "LI", "");
+  cairo_move_to (cr, 10, 50);
+  cairo_show_text (cr, "an item alone");
+  cairo_tag_end (cr, "LI");
+  cairo_tag_begin (cr, "Note", "");
+  cairo_move_to (cr, 10, 90);
+  cairo_show_text (cr, "1 a note");
+  cairo_tag_end (cr, "Note");
+  cairo_tag_end (cr, "Document");
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  raw = check_pdf ((const char *) pdf->data, pdf->len, "en", FALSE);
+  g_assert_true (has_problem (raw, "an LI in /Document"));
+  g_assert_true (has_problem (raw, "a Note without /ID"));
+  g_ptr_array_unref (read_structure ((const char *) pdf->data, pdf->len, raw));
+  g_assert_true (has_problem (raw, "the first heading is H2"));
+
+  impact_pdf_finish_options_init (&options);
+  options.title = "Test";
+  options.language = "en";
+  done = impact_pdf_finish (pdf->data, pdf->len, &options, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (done, &len);
+  finished = check_pdf (data, len, "en", FALSE);
+  g_assert_true (has_problem (finished, "an LI in /Document"));
+  g_assert_false (has_problem (finished, "a Note without /ID"));
+}
+
 static char *
 mark (const char *content)
 {
@@ -1407,6 +1475,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-structure/reading-order/ar-bold", "bold", test_reading_order_ar);
   g_test_add_func ("/pdf-content/mark-artifacts", test_mark_artifacts);
   g_test_add_func ("/pdf-conformance/checker-fails", test_checker_fails);
+  g_test_add_func ("/pdf-conformance/checker-structure", test_checker_structure);
   g_test_add_func ("/pdf-conformance/finished-passes", test_finished_passes);
   g_test_add_func ("/pdf-conformance/finish-fails-loudly", test_finish_fails_loudly);
   return g_test_run ();

@@ -303,6 +303,61 @@ add_figure_alts (qpdf_data   q,
   return check (q, "figures", error);
 }
 
+/* Notes: PDF/UA-1 (7.9) wants an /ID on every Note, and the IDs are
+ * found through the structure tree's /IDTree */
+
+static void
+collect_notes (qpdf_data  q,
+               qpdf_oh    node,
+               GArray    *notes,
+               int        depth)
+{
+  if (depth > 64)
+    return;
+  if (qpdf_oh_is_array (q, node))
+    {
+      for (int i = 0; i < qpdf_oh_get_array_n_items (q, node); i++)
+        collect_notes (q, qpdf_oh_get_array_item (q, node, i), notes, depth + 1);
+      return;
+    }
+  if (!qpdf_oh_is_dictionary (q, node) || !qpdf_oh_has_key (q, node, "/S"))
+    return;
+  if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, node, "/S"), "/Note"))
+    g_array_append_val (notes, node);
+  collect_notes (q, qpdf_oh_get_key (q, node, "/K"), notes, depth + 1);
+}
+
+static gboolean
+identify_notes (qpdf_data   q,
+                qpdf_oh     root,
+                GError    **error)
+{
+  g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
+  qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
+  qpdf_oh names, id_tree;
+
+  if (!qpdf_oh_is_dictionary (q, tree))
+    return TRUE;
+  collect_notes (q, qpdf_oh_get_key (q, tree, "/K"), notes, 0);
+  if (notes->len == 0)
+    return TRUE;
+  names = qpdf_oh_new_array (q);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      qpdf_oh note = g_array_index (notes, qpdf_oh, i);
+      /* zero-padded: a name tree's keys are in byte order */
+      g_autofree char *id = g_strdup_printf ("note-%04u", i + 1);
+
+      qpdf_oh_replace_key (q, note, "/ID", qpdf_oh_new_string (q, id));
+      qpdf_oh_append_item (q, names, qpdf_oh_new_string (q, id));
+      qpdf_oh_append_item (q, names, note);
+    }
+  id_tree = qpdf_oh_new_dictionary (q);
+  qpdf_oh_replace_key (q, id_tree, "/Names", names);
+  qpdf_oh_replace_key (q, tree, "/IDTree", qpdf_make_indirect_object (q, id_tree));
+  return check (q, "notes", error);
+}
+
 /* Logical text: each top-level element the page source gives a text for
  * (a right-to-left paragraph, stored in visual order) gets it as
  * /ActualText, on the element and on its marked content */
@@ -895,6 +950,7 @@ impact_pdf_finish (const guint8                 *pdf,
            add_metadata (q, root, options, error) &&
            add_figure_alts (q, root, options->figure_alts, error) &&
            add_actual_texts (q, root, options->actual_texts, &actual_texts, error) &&
+           identify_notes (q, root, error) &&
            reorder_structure (q, root, options->reading_order, error) &&
            (!options->pdfx || add_output_intent (q, root, &srgb, error)) &&
            finish_pages (q, options, srgb, actual_texts, error);
