@@ -1237,6 +1237,40 @@ test_reading_order_ar (gconstpointer data)
   assert_last (blocks, 1, "الأسماء المعلَّمة بنجمة أسماء مستعارة.");
 }
 
+/* A chart's figure is followed by its data as a table: a header row of
+ * TH, a row of TD a period, read right after the chart's own texts */
+static void
+test_chart_table (void)
+{
+  g_autoptr(GPtrArray) blocks = exported_structure ("data/valid/charts.json", "classic");
+  int th = -1;
+
+  for (guint i = 0; i < blocks->len && th < 0; i++)
+    if (strcmp (((Block *) g_ptr_array_index (blocks, i))->tag, "TH") == 0)
+      th = i;
+  if (th < 1 || th + 5 >= (int) blocks->len)
+    {
+      dump_blocks (blocks);
+      g_error ("no chart table in the structure");
+    }
+  /* the last text of the figure before it: the axis' last period */
+  g_assert_cmpstr (((Block *) g_ptr_array_index (blocks, th - 1))->text, ==, "2010");
+  {
+    static const char * const expected[][2] = {
+      { "TH", "Period" }, { "TH", "Survivors rescued per year" },
+      { "TD", "2006" }, { "TD", "7" }, { "TD", "2007" }, { "TD", "4" },
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+      {
+        Block *b = g_ptr_array_index (blocks, th + k);
+
+        g_assert_cmpstr (b->tag, ==, expected[k][0]);
+        g_assert_cmpstr (b->text, ==, expected[k][1]);
+      }
+  }
+}
+
 /* cairo's own output lacks every finishing key: the checker says so */
 static cairo_status_t
 append_cb (void                *closure,
@@ -1473,6 +1507,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-structure/reading-order/en-bold", "bold", test_reading_order_en);
   g_test_add_data_func ("/pdf-structure/reading-order/ar-classic", "classic", test_reading_order_ar);
   g_test_add_data_func ("/pdf-structure/reading-order/ar-bold", "bold", test_reading_order_ar);
+  g_test_add_func ("/pdf-structure/chart-table", test_chart_table);
   g_test_add_func ("/pdf-content/mark-artifacts", test_mark_artifacts);
   g_test_add_func ("/pdf-conformance/checker-fails", test_checker_fails);
   g_test_add_func ("/pdf-conformance/checker-structure", test_checker_structure);

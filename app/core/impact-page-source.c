@@ -200,6 +200,7 @@ write_pdf (ImpactPageSource              *source,
   g_autoptr(GPtrArray) alts = g_ptr_array_new ();
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (unref_array);
   g_autoptr(GPtrArray) actual = g_ptr_array_new_with_free_func (unref_ptr_array);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (unref_ptr_array);
   g_autofree char *title = impact_page_source_get_title (source);
   ImpactPdfFinishOptions finish;
   cairo_surface_t *surface;
@@ -232,6 +233,11 @@ write_pdf (ImpactPageSource              *source,
           add_outline (surface, source, p, p - options->first + 1, margin);
           if (iface->get_figures)
             iface->get_figures (source, p, alts);
+          if (iface->get_figure_tables)
+            iface->get_figure_tables (source, p, tables);
+          /* a figure of a source that gives no table has none */
+          while (tables->len < alts->len)
+            g_ptr_array_add (tables, NULL);
           g_ptr_array_add (order, iface->get_reading_order ? iface->get_reading_order (source, p) : NULL);
           g_ptr_array_add (actual, iface->get_actual_texts ? iface->get_actual_texts (source, p) : NULL);
           cairo_show_page (cr);
@@ -253,6 +259,7 @@ write_pdf (ImpactPageSource              *source,
   finish.figure_alts = alts;
   finish.reading_order = order;
   finish.actual_texts = actual;
+  finish.figure_tables = tables;
   finish.boxes = boxes;
   finish.trim_margin = margin;
   finish.bleed = bleed;

@@ -62,6 +62,12 @@ struct _ImpactPageSourceInterface
   void       (*get_figures)     (ImpactPageSource  *self,
                                  guint              page,
                                  GPtrArray         *alts);
+  /* optional: for each figure get_figures() gives, a data table that
+   * stands for it (a chart's), or NULL: appended to @tables as a GPtrArray
+   * of GStrv rows (the first the header), which @tables takes */
+  void       (*get_figure_tables) (ImpactPageSource *self,
+                                   guint             page,
+                                   GPtrArray        *tables);
   /* optional: TRUE and the trim box's distance from the sheet's edge and
    * the bleed when the pages are laid out for a print shop */
   gboolean   (*get_print_boxes) (ImpactPageSource  *self,

@@ -244,6 +244,24 @@ add_catalog_entries (qpdf_data                     q,
   return check (q, "catalogue", error);
 }
 
+/* A /K as a list: an array, one element alone, or none */
+static int
+n_kids (qpdf_data q,
+        qpdf_oh   kids)
+{
+  if (kids != 0 && qpdf_oh_is_array (q, kids))
+    return qpdf_oh_get_array_n_items (q, kids);
+  return kids != 0 && qpdf_oh_is_dictionary (q, kids) ? 1 : 0;
+}
+
+static qpdf_oh
+kid_at (qpdf_data q,
+        qpdf_oh   kids,
+        int       i)
+{
+  return qpdf_oh_is_array (q, kids) ? qpdf_oh_get_array_item (q, kids, i) : kids;
+}
+
 /* Figures: /Alt in structure order (depth first, as cairo numbers them) */
 
 static void
@@ -273,19 +291,28 @@ collect_figures (qpdf_data  q,
     collect_figures (q, kids, figures, depth + 1);
 }
 
+/* The figures of the structure tree, in the order cairo wrote them (before
+ * the reading order changes it) */
+static GArray *
+find_figures (qpdf_data q,
+              qpdf_oh   root)
+{
+  GArray *figures = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
+  qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
+
+  if (qpdf_oh_is_dictionary (q, tree))
+    collect_figures (q, qpdf_oh_get_key (q, tree, "/K"), figures, 0);
+  return figures;
+}
+
 static gboolean
 add_figure_alts (qpdf_data   q,
-                 qpdf_oh     root,
+                 GArray     *figures,
                  GPtrArray  *alts,
                  GError    **error)
 {
-  g_autoptr(GArray) figures = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
-  qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
-
   if (alts == NULL || alts->len == 0)
     return TRUE;
-  if (qpdf_oh_is_dictionary (q, tree))
-    collect_figures (q, qpdf_oh_get_key (q, tree, "/K"), figures, 0);
   if (figures->len != alts->len)
     {
       g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
@@ -301,6 +328,88 @@ add_figure_alts (qpdf_data   q,
                            qpdf_oh_new_unicode_string (q, alt ? alt : ""));
     }
   return check (q, "figures", error);
+}
+
+/* A structure element of @type under @parent, its kids to come */
+static qpdf_oh
+new_element (qpdf_data   q,
+             const char *type,
+             qpdf_oh     parent)
+{
+  qpdf_oh e = qpdf_oh_new_dictionary (q);
+
+  set_name (q, e, "/Type", "/StructElem");
+  set_name (q, e, "/S", type);
+  qpdf_oh_replace_key (q, e, "/P", parent);
+  qpdf_oh_replace_key (q, e, "/K", qpdf_oh_new_array (q));
+  return qpdf_make_indirect_object (q, e);
+}
+
+/* A chart's data, for a screen reader: a Table after its Figure, in the
+ * same parent. The cells draw nothing (the chart is the picture); each
+ * says its text through /ActualText. */
+static gboolean
+add_figure_tables (qpdf_data   q,
+                   GArray     *figures,
+                   GPtrArray  *tables,
+                   GError    **error)
+{
+  for (guint i = 0; tables != NULL && i < tables->len && i < figures->len; i++)
+    {
+      GPtrArray *rows = g_ptr_array_index (tables, i);
+      qpdf_oh figure = g_array_index (figures, qpdf_oh, i);
+      qpdf_oh parent = qpdf_oh_get_key (q, figure, "/P");
+      qpdf_oh kids = qpdf_oh_get_key (q, parent, "/K");
+      qpdf_oh table, list;
+      int n, at = -1, figure_id = qpdf_oh_get_object_id (q, figure);
+
+      if (rows == NULL || rows->len == 0)
+        continue;
+      n = n_kids (q, kids);
+      for (int k = 0; k < n && at < 0; k++)
+        if (qpdf_oh_get_object_id (q, kid_at (q, kids, k)) == figure_id)
+          at = k;
+      if (at < 0 || figure_id == 0)
+        {
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                       "cannot finish the PDF: figure %u is not among its parent's elements", i + 1);
+          return FALSE;
+        }
+      table = new_element (q, "/Table", parent);
+      for (guint r = 0; r < rows->len; r++)
+        {
+          char **cells = g_ptr_array_index (rows, r);
+          qpdf_oh tr = new_element (q, "/TR", table);
+
+          for (guint c = 0; cells != NULL && cells[c] != NULL; c++)
+            {
+              qpdf_oh cell = new_element (q, r == 0 ? "/TH" : "/TD", tr);
+
+              if (r == 0)
+                {
+                  /* a header of its column */
+                  qpdf_oh attrs = qpdf_oh_new_dictionary (q);
+
+                  set_name (q, attrs, "/O", "/Table");
+                  set_name (q, attrs, "/Scope", "/Column");
+                  qpdf_oh_replace_key (q, cell, "/A", attrs);
+                }
+              qpdf_oh_replace_key (q, cell, "/ActualText", qpdf_oh_new_unicode_string (q, cells[c]));
+              qpdf_oh_append_item (q, qpdf_oh_get_key (q, tr, "/K"), cell);
+            }
+          qpdf_oh_append_item (q, qpdf_oh_get_key (q, table, "/K"), tr);
+        }
+      /* the parent's kids as a list with the table after the figure */
+      list = qpdf_oh_new_array (q);
+      for (int k = 0; k < n; k++)
+        {
+          qpdf_oh_append_item (q, list, kid_at (q, kids, k));
+          if (k == at)
+            qpdf_oh_append_item (q, list, table);
+        }
+      qpdf_oh_replace_key (q, parent, "/K", list);
+    }
+  return check (q, "figure tables", error);
 }
 
 /* Notes: PDF/UA-1 (7.9) wants an /ID on every Note, and the IDs are
@@ -405,24 +514,6 @@ page_document (qpdf_data q,
   if (docs != 0 && qpdf_oh_is_array (q, docs))
     return (int) page < qpdf_oh_get_array_n_items (q, docs) ? qpdf_oh_get_array_item (q, docs, page) : 0;
   return docs != 0 && page == 0 && qpdf_oh_is_dictionary (q, docs) ? docs : 0;
-}
-
-/* A /K as a list: an array, one element alone, or none */
-static int
-n_kids (qpdf_data q,
-        qpdf_oh   kids)
-{
-  if (kids != 0 && qpdf_oh_is_array (q, kids))
-    return qpdf_oh_get_array_n_items (q, kids);
-  return kids != 0 && qpdf_oh_is_dictionary (q, kids) ? 1 : 0;
-}
-
-static qpdf_oh
-kid_at (qpdf_data q,
-        qpdf_oh   kids,
-        int       i)
-{
-  return qpdf_oh_is_array (q, kids) ? qpdf_oh_get_array_item (q, kids, i) : kids;
 }
 
 /* Returns, for each page, a table MCID → text (or NULL) */
@@ -932,6 +1023,7 @@ impact_pdf_finish (const guint8                 *pdf,
   qpdf_data q;
   qpdf_oh root, srgb = 0;
   g_autoptr(GPtrArray) actual_texts = NULL;
+  g_autoptr(GArray) figures = NULL;
   GBytes *result = NULL;
   gboolean ok;
 
@@ -946,12 +1038,14 @@ impact_pdf_finish (const guint8                 *pdf,
   if (ok)
     {
       root = qpdf_get_root (q);
+      figures = find_figures (q, root);
       ok = add_catalog_entries (q, root, options, error) &&
            add_metadata (q, root, options, error) &&
-           add_figure_alts (q, root, options->figure_alts, error) &&
+           add_figure_alts (q, figures, options->figure_alts, error) &&
            add_actual_texts (q, root, options->actual_texts, &actual_texts, error) &&
            identify_notes (q, root, error) &&
            reorder_structure (q, root, options->reading_order, error) &&
+           add_figure_tables (q, figures, options->figure_tables, error) &&
            (!options->pdfx || add_output_intent (q, root, &srgb, error)) &&
            finish_pages (q, options, srgb, actual_texts, error);
     }

@@ -36,6 +36,9 @@ typedef struct
   GPtrArray  *actual_texts;  /* optional (GPtrArray of const char *, or NULL): for each
                              * page, the /ActualText of each of its Document's children
                              * in the order cairo wrote them (NULL: none) */
+  GPtrArray  *figure_tables; /* optional (GPtrArray of GStrv rows, or NULL): for each of
+                             * figure_alts, a Table element (TR, TH in the first row,
+                             * TD, each cell's text as /ActualText) that follows it */
   gboolean    pdfx;         /* PDF/X-4 (implies boxes: TrimBox = MediaBox without margin) */
 } ImpactPdfFinishOptions;
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "impact-chart.h"
 #include "impact-render.h"
 #include "impact-text.h"
 #include "impact-sheet-layout-private.h"
@@ -215,6 +216,48 @@ get_figures (ImpactPageSource *source,
     }
 }
 
+/* A chart's figure has its data as a table: the chart's box on the page
+ * says which of the document's charts it is */
+static void
+get_figure_tables (ImpactPageSource *source,
+                   guint             page,
+                   GPtrArray        *tables)
+{
+  ImpactSheetLayout *layout = IMPACT_SHEET_PAGE_SOURCE (source)->layout;
+  ImpactDocument *doc = impact_sheet_layout_get_document (layout);
+  GPtrArray *specs = impact_document_get_charts (doc);
+
+  for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, page); i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+      GPtrArray *table = NULL;
+
+      if (op->kind == IMPACT_OP_IMAGE)
+        {
+          g_ptr_array_add (tables, NULL);
+          continue;
+        }
+      if (op->kind != IMPACT_OP_TAG_BEGIN || g_strcmp0 (op->name, "Figure") != 0)
+        continue;
+      for (guint k = 0; k < impact_sheet_layout_get_n_boxes (layout, page) && table == NULL; k++)
+        {
+          const ImpactBox *box = impact_sheet_layout_get_box (layout, page, k);
+          double cx = op->x + op->w / 2, cy = op->y + op->h / 2;
+
+          if (box->section == IMPACT_SECTION_CHARTS && box->item >= 0 && specs != NULL &&
+              (guint) box->item < specs->len &&
+              cx >= box->x && cx <= box->x + box->width && cy >= box->y && cy <= box->y + box->height)
+            {
+              g_autoptr(ImpactChart) chart = impact_chart_new (doc, g_ptr_array_index (specs, box->item), NULL, NULL);
+
+              if (chart != NULL)
+                table = impact_chart_dup_table (chart);
+            }
+        }
+      g_ptr_array_add (tables, table);
+    }
+}
+
 static gboolean
 get_print_boxes (ImpactPageSource *source,
                  double           *trim_margin,
@@ -242,6 +285,7 @@ page_source_iface_init (ImpactPageSourceInterface *iface)
   iface->draw_page = draw_page;
   iface->get_reading_order = get_reading_order;
   iface->get_actual_texts = get_actual_texts;
+  iface->get_figure_tables = get_figure_tables;
   iface->get_title = get_title;
   iface->get_language = get_language;
   iface->get_author = get_author;
