@@ -1237,6 +1237,57 @@ test_reading_order_ar (gconstpointer data)
   assert_last (blocks, 1, "الأسماء المعلَّمة بنجمة أسماء مستعارة.");
 }
 
+/* Each note's superscript mark is a link to its note: an annotation with
+ * /Contents "Note N" whose destination is a name the document defines */
+static void
+test_note_links (void)
+{
+  Case k = { "notes", "kolkata.json", NULL, "sheet", "classic", IMPACT_PAGE_SIZE_LETTER };
+  g_autofree char *path = export_case (&k, FALSE);
+  g_autofree char *contents = NULL;
+  qpdf_data q = qpdf_init ();
+  qpdf_oh page, annots, dests, names;
+  gboolean seen[5] = { FALSE };
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  qpdf_silence_errors (q);
+  g_assert_false (qpdf_read_memory (q, "notes", contents, len, NULL) & QPDF_ERRORS);
+  dests = qpdf_oh_get_key (q, qpdf_oh_get_key (q, qpdf_get_root (q), "/Names"), "/Dests");
+  names = qpdf_oh_get_key (q, dests, "/Names");
+  g_assert_true (qpdf_oh_is_array (q, names));
+  page = qpdf_get_page_n (q, 0);
+  annots = qpdf_oh_get_key (q, page, "/Annots");
+  for (int i = 0; qpdf_oh_is_array (q, annots) && i < qpdf_oh_get_array_n_items (q, annots); i++)
+    {
+      qpdf_oh annot = qpdf_oh_get_array_item (q, annots, i);
+      qpdf_oh dest = qpdf_oh_get_key (q, annot, "/Dest");
+      g_autofree char *name = NULL;
+      g_autofree char *expected = NULL;
+      gboolean defined = FALSE;
+      int n;
+
+      if (!qpdf_oh_is_string (q, dest))
+        continue;
+      name = g_strdup (qpdf_oh_get_utf8_value (q, dest));
+      g_assert_true (g_str_has_prefix (name, "note-1-"));
+      n = atoi (name + strlen ("note-1-"));
+      g_assert_cmpint (n, >=, 1);
+      g_assert_cmpint (n, <=, 4);
+      seen[n] = TRUE;
+      expected = g_strdup_printf ("Note %d", n);
+      g_assert_cmpstr (qpdf_oh_get_utf8_value (q, qpdf_oh_get_key (q, annot, "/Contents")), ==, expected);
+      g_assert_true (qpdf_oh_is_integer (q, qpdf_oh_get_key (q, annot, "/StructParent")));
+      for (int k2 = 0; k2 + 1 < qpdf_oh_get_array_n_items (q, names); k2 += 2)
+        defined |= g_strcmp0 (qpdf_oh_get_utf8_value (q, qpdf_oh_get_array_item (q, names, k2)), name) == 0;
+      g_assert_true (defined);
+    }
+  /* the four sources of the front are each linked from their mark */
+  for (int n = 1; n <= 4; n++)
+    g_assert_true (seen[n]);
+  qpdf_cleanup (&q);
+}
+
 /* A chart's figure is followed by its data as a table: a header row of
  * TH, a row of TD a period, read right after the chart's own texts */
 static void
@@ -1508,6 +1559,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-structure/reading-order/ar-classic", "classic", test_reading_order_ar);
   g_test_add_data_func ("/pdf-structure/reading-order/ar-bold", "bold", test_reading_order_ar);
   g_test_add_func ("/pdf-structure/chart-table", test_chart_table);
+  g_test_add_func ("/pdf-structure/note-links", test_note_links);
   g_test_add_func ("/pdf-content/mark-artifacts", test_mark_artifacts);
   g_test_add_func ("/pdf-conformance/checker-fails", test_checker_fails);
   g_test_add_func ("/pdf-conformance/checker-structure", test_checker_structure);

@@ -712,14 +712,26 @@ describe_links (qpdf_data  q,
   for (int i = 0; i < n; i++)
     {
       qpdf_oh annot = qpdf_oh_get_array_item (q, annots, i);
-      qpdf_oh action, uri;
+      qpdf_oh action, uri, dest;
 
       if (!qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, annot, "/Subtype"), "/Link") ||
           qpdf_oh_is_string (q, qpdf_oh_get_key (q, annot, "/Contents")))
         continue;
       action = qpdf_oh_get_key (q, annot, "/A");
       uri = qpdf_oh_is_dictionary (q, action) ? qpdf_oh_get_key (q, action, "/URI") : 0;
-      if (uri != 0 && qpdf_oh_is_string (q, uri))
+      dest = qpdf_oh_get_key (q, annot, "/Dest");
+      /* a note's mark (impact-render.c names the note "note-PAGE-N") */
+      if (qpdf_oh_is_string (q, dest) && g_str_has_prefix (qpdf_oh_get_utf8_value (q, dest), "note-") &&
+          strrchr (qpdf_oh_get_utf8_value (q, dest), '-') != NULL)
+        {
+          g_autofree char *number = g_strdup (strrchr (qpdf_oh_get_utf8_value (q, dest), '-') + 1);
+          /* Translators: what a screen reader says of a note's mark in a PDF;
+           * %s is the note's number */
+          g_autofree char *contents = g_strdup_printf (_("Note %s"), number);
+
+          qpdf_oh_replace_key (q, annot, "/Contents", qpdf_oh_new_unicode_string (q, contents));
+        }
+      else if (uri != 0 && qpdf_oh_is_string (q, uri))
         qpdf_oh_replace_key (q, annot, "/Contents",
                              qpdf_oh_new_unicode_string (q, qpdf_oh_get_utf8_value (q, uri)));
       else

@@ -8,6 +8,8 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "impact-direction.h"
@@ -242,16 +244,128 @@ bleed_polygon (const PageFrame *frame,
       }
 }
 
+/* Notes and their marks: each source (a Note element, "3  Title.") is a
+ * named destination of the page; each superscript mark in a text on the
+ * same page links to its note (PDF/UA-1: a Link inside the paragraph) */
+
+static int
+note_number (const ImpactOp *op)
+{
+  if (op->kind != IMPACT_OP_TEXT || g_strcmp0 (op->struct_tag, "Note") != 0)
+    return -1;
+  return g_ascii_isdigit (*pango_layout_get_text (op->layout)) ? atoi (pango_layout_get_text (op->layout)) : -1;
+}
+
+static char *
+note_dest_name (guint page,
+                int   number)
+{
+  return g_strdup_printf ("note-%u-%d", page + 1, number);
+}
+
+/* Links @op's marks to their notes (with @cr NULL, only counts them);
+ * returns how many */
+static guint
+link_marks (cairo_t        *cr,
+            const ImpactOp *op,
+            guint           page,
+            GHashTable     *notes)
+{
+  guint linked = 0;
+  PangoAttrList *attrs;
+  const char *text;
+  GSList *shifts;
+
+  if (op->kind != IMPACT_OP_TEXT || op->struct_tag == NULL || notes == NULL || g_hash_table_size (notes) == 0)
+    return 0;
+  attrs = pango_layout_get_attributes (op->layout);
+  text = pango_layout_get_text (op->layout);
+  if (attrs == NULL)
+    return 0;
+  shifts = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = shifts; l != NULL; l = l->next)
+    {
+      PangoAttribute *a = l->data;
+      double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+      g_autofree char *name = NULL;
+      g_autofree char *attributes = NULL;
+      int number;
+
+      if (a->klass->type != PANGO_ATTR_BASELINE_SHIFT ||
+          ((PangoAttrInt *) a)->value != PANGO_BASELINE_SHIFT_SUPERSCRIPT ||
+          a->start_index >= strlen (text))
+        continue;
+      /* the mark's digits after its word joiner */
+      {
+        const char *p = text + a->start_index;
+
+        while (*p && !g_ascii_isdigit (*p) && p < text + a->end_index)
+          p = g_utf8_next_char (p);
+        if (!g_ascii_isdigit (*p))
+          continue;
+        number = atoi (p);
+      }
+      if (!g_hash_table_contains (notes, GINT_TO_POINTER (number)))
+        continue;
+      /* the mark's box: the union of its characters' */
+      for (guint i = a->start_index; i < a->end_index && text[i] != '\0'; i = g_utf8_next_char (text + i) - text)
+        {
+          PangoRectangle r;
+
+          pango_layout_index_to_pos (op->layout, i, &r);
+          x0 = MIN (x0, MIN (r.x, r.x + r.width) / (double) PANGO_SCALE);
+          x1 = MAX (x1, MAX (r.x, r.x + r.width) / (double) PANGO_SCALE);
+          y0 = MIN (y0, r.y / (double) PANGO_SCALE);
+          y1 = MAX (y1, (r.y + r.height) / (double) PANGO_SCALE);
+        }
+      if (x1 - x0 < 0.5 || y1 - y0 < 0.5)
+        continue;
+      linked++;
+      if (cr == NULL)
+        continue;
+      name = note_dest_name (page, number);
+      {
+        /* cairo reads its attributes' numbers with a point, whatever the locale */
+        char v[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_ascii_formatd (v[0], sizeof v[0], "%.2f", op->x + x0);
+        g_ascii_formatd (v[1], sizeof v[1], "%.2f", op->y + y0);
+        g_ascii_formatd (v[2], sizeof v[2], "%.2f", x1 - x0);
+        g_ascii_formatd (v[3], sizeof v[3], "%.2f", y1 - y0);
+        attributes = g_strdup_printf ("rect=[%s %s %s %s] dest='%s'", v[0], v[1], v[2], v[3], name);
+      }
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
+  g_slist_free_full (shifts, (GDestroyNotify) pango_attribute_destroy);
+  return linked;
+}
+
 static void
 draw_op (cairo_t         *cr,
          const PageFrame *frame,
-         const ImpactOp  *op)
+         const ImpactOp  *op,
+         guint            page,
+         GHashTable      *notes)
 {
   g_autofree char *link = NULL;
+  g_autofree char *dest = NULL;
   double x = op->x, y = op->y, w = op->w, h = op->h;
+  /* cairo 1.16 marks the content of leaf elements only: a paragraph with
+   * links to notes holds its text in a Span, the links after it */
+  gboolean marks = link_marks (NULL, op, page, notes) > 0;
 
+  if (note_number (op) >= 0)
+    {
+      g_autofree char *name = note_dest_name (page, note_number (op));
+
+      dest = g_strdup_printf ("name='%s'", name);
+      cairo_tag_begin (cr, CAIRO_TAG_DEST, dest);
+    }
   if (op->struct_tag != NULL)
     cairo_tag_begin (cr, op->struct_tag, "");
+  if (marks)
+    cairo_tag_begin (cr, "Span", "");
   if (op->link != NULL && *op->link != '\0')
     {
       link = link_attributes (op->link);
@@ -357,8 +471,15 @@ draw_op (cairo_t         *cr,
 
   if (link != NULL)
     cairo_tag_end (cr, CAIRO_TAG_LINK);
+  if (marks)
+    {
+      cairo_tag_end (cr, "Span");
+      link_marks (cr, op, page, notes);
+    }
   if (op->struct_tag != NULL)
     cairo_tag_end (cr, op->struct_tag);
+  if (dest != NULL)
+    cairo_tag_end (cr, CAIRO_TAG_DEST);
 }
 
 /* Reading order (the structure tree of a tagged PDF)
@@ -639,6 +760,7 @@ render_page (cairo_t            *cr,
   ImpactTheme *theme;
   const ImpactColor *bg;
   PageFrame frame = { 0 };
+  g_autoptr(GHashTable) notes = g_hash_table_new (NULL, NULL);
   double margin = impact_render_get_print_margin (bleed, crop_marks);
   cairo_status_t status;
   guint n;
@@ -671,7 +793,14 @@ render_page (cairo_t            *cr,
   cairo_tag_begin (cr, "Document", "");
   n = impact_sheet_layout_get_n_ops (layout, page);
   for (guint i = 0; i < n; i++)
-    draw_op (cr, &frame, impact_sheet_layout_get_op (layout, page, i));
+    {
+      int number = note_number (impact_sheet_layout_get_op (layout, page, i));
+
+      if (number >= 0)
+        g_hash_table_add (notes, GINT_TO_POINTER (number));
+    }
+  for (guint i = 0; i < n; i++)
+    draw_op (cr, &frame, impact_sheet_layout_get_op (layout, page, i), page, notes);
   cairo_tag_end (cr, "Document");
   cairo_restore (cr);
 
