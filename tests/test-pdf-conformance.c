@@ -1237,6 +1237,43 @@ test_reading_order_ar (gconstpointer data)
   assert_last (blocks, 1, "الأسماء المعلَّمة بنجمة أسماء مستعارة.");
 }
 
+/* The bookmarks follow the order of reading too: the sources after the
+ * quote on the front, the contact after the profile on the back */
+static void
+test_outline_order (void)
+{
+  Case k = { "outline", "kolkata.json", NULL, "sheet", "classic", IMPACT_PAGE_SIZE_LETTER };
+  g_autofree char *path = export_case (&k, FALSE);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) order = g_string_new (NULL);
+  qpdf_data q = qpdf_init ();
+  qpdf_oh page;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  qpdf_silence_errors (q);
+  g_assert_false (qpdf_read_memory (q, "outline", contents, len, NULL) & QPDF_ERRORS);
+  page = qpdf_oh_get_key (q, qpdf_oh_get_key (q, qpdf_get_root (q), "/Outlines"), "/First");
+  for (int n = 0; qpdf_oh_is_dictionary (q, page) && n < 8; n++)
+    {
+      qpdf_oh entry = qpdf_oh_get_key (q, page, "/First");
+
+      g_string_append_printf (order, "[%s]", qpdf_oh_get_utf8_value (q, qpdf_oh_get_key (q, page, "/Title")));
+      for (int m = 0; qpdf_oh_is_dictionary (q, entry) && m < 32; m++)
+        {
+          g_string_append_printf (order, " %s;", qpdf_oh_get_utf8_value (q, qpdf_oh_get_key (q, entry, "/Title")));
+          entry = qpdf_oh_get_key (q, entry, "/Next");
+        }
+      page = qpdf_oh_get_key (q, page, "/Next");
+    }
+  qpdf_cleanup (&q);
+  g_assert_cmpstr (order->str, ==,
+                   "[Front page] Kolkata, India; Sex trafficking; IJM Kolkata progress since 2006; "
+                   "The facts; Quote; Sources;"
+                   "[Back page] How IJM Kolkata fights sex trafficking; IJM Kolkata milestones; "
+                   "Saji Philip; Contact;");
+}
+
 /* Each note's superscript mark is a link to its note: an annotation with
  * /Contents "Note N" whose destination is a name the document defines */
 static void
@@ -1560,6 +1597,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-structure/reading-order/ar-bold", "bold", test_reading_order_ar);
   g_test_add_func ("/pdf-structure/chart-table", test_chart_table);
   g_test_add_func ("/pdf-structure/note-links", test_note_links);
+  g_test_add_func ("/pdf-structure/outline-order", test_outline_order);
   g_test_add_func ("/pdf-content/mark-artifacts", test_mark_artifacts);
   g_test_add_func ("/pdf-conformance/checker-fails", test_checker_fails);
   g_test_add_func ("/pdf-conformance/checker-structure", test_checker_structure);

@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "impact-chart.h"
+#include "impact-direction.h"
 #include "impact-render.h"
 #include "impact-text.h"
 #include "impact-sheet-layout-private.h"
@@ -170,6 +172,34 @@ outline_title (ImpactDocument *doc,
 
 /* One bookmark per page, with one child per section on it, in reading
  * order; a card has none */
+static int
+compare_outline (const ImpactOutlineEntry *a,
+                 const ImpactOutlineEntry *b,
+                 int                       side)
+{
+  if (fabs (a->y - b->y) > 0.5)
+    return a->y < b->y ? -1 : 1;
+  if (fabs (a->x - b->x) > 0.5)
+    return (a->x < b->x ? -1 : 1) * side;
+  return 0;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  return compare_outline (*(ImpactOutlineEntry **) a, *(ImpactOutlineEntry **) b, 1);
+}
+
+static int
+compare_entries_rtl (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      data)
+{
+  return compare_outline (*(ImpactOutlineEntry **) a, *(ImpactOutlineEntry **) b, -1);
+}
+
 static GPtrArray *
 get_outline (ImpactPageSource *source,
              guint             page)
@@ -182,8 +212,9 @@ get_outline (ImpactPageSource *source,
   if (self->part != IMPACT_EXPORT_PART_SHEET)
     return NULL;
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_outline_entry_free);
-  page_title = page == 0 ? g_strdup ("Front page") : page == 1 ? g_strdup ("Back page") :
-               g_strdup_printf ("Page %u", page + 1);
+  /* Translators: bookmarks of a sheet's PDF */
+  page_title = page == 0 ? g_strdup (_("Front page")) : page == 1 ? g_strdup (_("Back page")) :
+               g_strdup_printf (_("Page %u"), page + 1);
   g_ptr_array_add (entries, impact_outline_entry_new (page_title, 0, 0, 0));
   for (guint i = 0; i < impact_sheet_layout_get_n_boxes (self->layout, page); i++)
     {
@@ -193,6 +224,19 @@ get_outline (ImpactPageSource *source,
       if (box->item >= 0 || (title = outline_title (doc, box->section)) == NULL)
         continue;
       g_ptr_array_add (entries, impact_outline_entry_new (title, 1, box->x, box->y));
+    }
+  /* in the order of reading, as the structure (impact-render.h): the
+   * sources and the footer are placed first, read last */
+  if (entries->len > 2)
+    {
+      g_autoptr(GPtrArray) sections = g_ptr_array_new ();
+      gboolean rtl = impact_document_is_rtl (doc);
+
+      for (guint i = 1; i < entries->len; i++)
+        g_ptr_array_add (sections, g_ptr_array_index (entries, i));
+      g_ptr_array_sort_with_data (sections, rtl ? compare_entries_rtl : compare_entries, NULL);
+      for (guint i = 1; i < entries->len; i++)
+        entries->pdata[i] = g_ptr_array_index (sections, i - 1);
     }
   return entries;
 }
