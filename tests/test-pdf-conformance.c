@@ -73,6 +73,18 @@ stream_text (Checker *c,
   return text;
 }
 
+static GPtrArray *
+dict_keys (qpdf_data q,
+           qpdf_oh   dict)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  qpdf_oh_begin_dict_key_iter (q, dict);
+  while (qpdf_oh_dict_more_keys (q))
+    g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
+  return keys;
+}
+
 /* Every figure of the structure tree has /Alt (Matterhorn 13-004), every
  * note an /ID (19-003); list items are in lists, labels and bodies in
  * list items (09-005, 09-006: ISO 32000-1 14.8.4.3.3) */
@@ -178,13 +190,11 @@ check_images (Checker *c,
 {
   qpdf_data q = c->q;
   qpdf_oh xobjects = qpdf_oh_get_key (q, resources, "/XObject");
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keys = NULL;
 
   if (!qpdf_oh_is_dictionary (q, xobjects) || depth > 16)
     return;
-  qpdf_oh_begin_dict_key_iter (q, xobjects);
-  while (qpdf_oh_dict_more_keys (q))
-    g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
+  keys = dict_keys (q, xobjects);
   for (guint i = 0; i < keys->len; i++)
     {
       qpdf_oh x = qpdf_oh_get_key (q, xobjects, g_ptr_array_index (keys, i));
@@ -205,13 +215,11 @@ check_fonts (Checker *c,
 {
   qpdf_data q = c->q;
   qpdf_oh fonts = qpdf_oh_get_key (q, resources, "/Font");
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keys = NULL;
 
   if (!qpdf_oh_is_dictionary (q, fonts))
     return;
-  qpdf_oh_begin_dict_key_iter (q, fonts);
-  while (qpdf_oh_dict_more_keys (q))
-    g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
+  keys = dict_keys (q, fonts);
   for (guint i = 0; i < keys->len; i++)
     {
       qpdf_oh font = qpdf_oh_get_key (q, fonts, g_ptr_array_index (keys, i));
@@ -616,11 +624,8 @@ read_marked_text (Checker    *c,
 
   if (qpdf_oh_is_dictionary (q, font_dict))
     {
-      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) keys = dict_keys (q, font_dict);
 
-      qpdf_oh_begin_dict_key_iter (q, font_dict);
-      while (qpdf_oh_dict_more_keys (q))
-        g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
       for (guint i = 0; i < keys->len; i++)
         {
           qpdf_oh f = qpdf_oh_get_key (q, font_dict, g_ptr_array_index (keys, i));

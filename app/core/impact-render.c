@@ -652,24 +652,25 @@ impact_render_get_reading_order (ImpactSheetLayout *layout,
   return ranks;
 }
 
-/* Whether a text is set right to left in part: its glyphs are stored in
+/* Whether a layout sets a run right to left: its glyphs are stored in
  * visual order, which reads backwards without /ActualText */
 static gboolean
-has_rtl_script (const char *text)
+has_rtl_run (PangoLayout *layout)
 {
-  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
-    switch (g_unichar_get_script (g_utf8_get_char (p)))
-      {
-      case G_UNICODE_SCRIPT_ARABIC:
-      case G_UNICODE_SCRIPT_HEBREW:
-      case G_UNICODE_SCRIPT_SYRIAC:
-      case G_UNICODE_SCRIPT_THAANA:
-      case G_UNICODE_SCRIPT_NKO:
-        return TRUE;
-      default:
-        break;
-      }
-  return FALSE;
+  g_autoptr(PangoLayoutIter) iter = NULL;
+  gboolean rtl = FALSE;
+
+  if (layout == NULL)
+    return FALSE;
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      rtl = run != NULL && run->item->analysis.level % 2 == 1;
+    }
+  while (!rtl && pango_layout_iter_next_run (iter));
+  return rtl;
 }
 
 GPtrArray *
@@ -690,9 +691,9 @@ impact_render_get_actual_texts (ImpactSheetLayout *layout,
 
       if (depth == 0 && op_is_unit (op))
         {
-          const char *text = op->kind == IMPACT_OP_TEXT ? pango_layout_get_text (op->layout) : NULL;
+          PangoLayout *text = op->kind == IMPACT_OP_TEXT ? op->layout : NULL;
 
-          g_ptr_array_add (texts, has_rtl_script (text) ? g_strdup (text) : NULL);
+          g_ptr_array_add (texts, has_rtl_run (text) ? g_strdup (pango_layout_get_text (text)) : NULL);
         }
       if (op->kind == IMPACT_OP_TAG_BEGIN)
         depth++;
