@@ -1214,6 +1214,8 @@ test_reading_order_en (gconstpointer data)
   /* each milestone's year with its items, not a row of years first */
   assert_pair (blocks, 1, "2011", "Brothel closed");
   assert_pair (blocks, 1, "2013", "Landmark conviction");
+  /* and the milestones are a list, the year each item's label */
+  g_assert_cmpstr (((Block *) g_ptr_array_index (blocks, find_block (blocks, 1, "=2011")))->tag, ==, "Lbl");
   /* the footer is read last, not first */
   assert_last (blocks, 1, "Names marked with an asterisk");
   /* the initials in place of a photo are decoration */

@@ -201,6 +201,7 @@ write_pdf (ImpactPageSource              *source,
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (unref_array);
   g_autoptr(GPtrArray) actual = g_ptr_array_new_with_free_func (unref_ptr_array);
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (unref_ptr_array);
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (unref_array);
   g_autofree char *title = impact_page_source_get_title (source);
   ImpactPdfFinishOptions finish;
   cairo_surface_t *surface;
@@ -240,6 +241,7 @@ write_pdf (ImpactPageSource              *source,
             g_ptr_array_add (tables, NULL);
           g_ptr_array_add (order, iface->get_reading_order ? iface->get_reading_order (source, p) : NULL);
           g_ptr_array_add (actual, iface->get_actual_texts ? iface->get_actual_texts (source, p) : NULL);
+          g_ptr_array_add (roles, iface->get_list_roles ? iface->get_list_roles (source, p) : NULL);
           cairo_show_page (cr);
         }
     }
@@ -260,6 +262,7 @@ write_pdf (ImpactPageSource              *source,
   finish.reading_order = order;
   finish.actual_texts = actual;
   finish.figure_tables = tables;
+  finish.list_roles = roles;
   finish.boxes = boxes;
   finish.trim_margin = margin;
   finish.bleed = bleed;

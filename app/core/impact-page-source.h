@@ -81,6 +81,10 @@ struct _ImpactPageSourceInterface
    * permutation); NULL keeps the drawing order */
   GArray    *(*get_reading_order) (ImpactPageSource *self,
                                    guint             page);
+  /* optional: for the same elements, their place in a list (a new GArray
+   * of ImpactPdfListRole, impact-pdf-finish.h) */
+  GArray    *(*get_list_roles)   (ImpactPageSource *self,
+                                  guint             page);
   /* optional: for the same elements, their /ActualText (a new GPtrArray
    * of char *, NULL for none) */
   GPtrArray *(*get_actual_texts) (ImpactPageSource *self,

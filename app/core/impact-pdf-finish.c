@@ -262,6 +262,21 @@ kid_at (qpdf_data q,
   return qpdf_oh_is_array (q, kids) ? qpdf_oh_get_array_item (q, kids, i) : kids;
 }
 
+/* A structure element of @type under @parent, its kids to come */
+static qpdf_oh
+new_element (qpdf_data   q,
+             const char *type,
+             qpdf_oh     parent)
+{
+  qpdf_oh e = qpdf_oh_new_dictionary (q);
+
+  set_name (q, e, "/Type", "/StructElem");
+  set_name (q, e, "/S", type);
+  qpdf_oh_replace_key (q, e, "/P", parent);
+  qpdf_oh_replace_key (q, e, "/K", qpdf_oh_new_array (q));
+  return qpdf_make_indirect_object (q, e);
+}
+
 /* Figures: /Alt in structure order (depth first, as cairo numbers them) */
 
 static void
@@ -328,21 +343,6 @@ add_figure_alts (qpdf_data   q,
                            qpdf_oh_new_unicode_string (q, alt ? alt : ""));
     }
   return check (q, "figures", error);
-}
-
-/* A structure element of @type under @parent, its kids to come */
-static qpdf_oh
-new_element (qpdf_data   q,
-             const char *type,
-             qpdf_oh     parent)
-{
-  qpdf_oh e = qpdf_oh_new_dictionary (q);
-
-  set_name (q, e, "/Type", "/StructElem");
-  set_name (q, e, "/S", type);
-  qpdf_oh_replace_key (q, e, "/P", parent);
-  qpdf_oh_replace_key (q, e, "/K", qpdf_oh_new_array (q));
-  return qpdf_make_indirect_object (q, e);
 }
 
 /* A chart's data, for a screen reader: a Table after its Figure, in the
@@ -609,10 +609,95 @@ reorder_kids (qpdf_data   q,
   return TRUE;
 }
 
+/* Lists: the children of a page's Document that the source gives a list
+ * role are grouped, after the reordering, into L > LI > Lbl + LBody. The
+ * elements keep their objects (the parent tree still names them); only
+ * their parent changes, and a label's type becomes Lbl. */
+
+static void
+remember_roles (qpdf_data   q,
+                qpdf_oh     document,
+                GArray     *roles,
+                GHashTable *by_object)
+{
+  qpdf_oh kids = qpdf_oh_get_key (q, document, "/K");
+  int n = n_kids (q, kids);
+
+  for (int i = 0; i < n && (guint) i < roles->len; i++)
+    {
+      ImpactPdfListRole *role = &g_array_index (roles, ImpactPdfListRole, i);
+
+      if (role->list >= 0)
+        g_hash_table_insert (by_object, GINT_TO_POINTER (qpdf_oh_get_object_id (q, kid_at (q, kids, i))), role);
+    }
+}
+
+static void
+set_parent (qpdf_data q,
+            qpdf_oh   child,
+            qpdf_oh   parent)
+{
+  qpdf_oh_replace_key (q, child, "/P", parent);
+  qpdf_oh_append_item (q, qpdf_oh_get_key (q, parent, "/K"), child);
+}
+
+static void
+group_lists (qpdf_data   q,
+             qpdf_oh     document,
+             GHashTable *by_object)
+{
+  qpdf_oh kids = qpdf_oh_get_key (q, document, "/K");
+  qpdf_oh out = qpdf_oh_new_array (q), list = 0, item = 0, body = 0;
+  const ImpactPdfListRole *open_list = NULL, *open_item = NULL;
+  int n = n_kids (q, kids);
+
+  for (int i = 0; i < n; i++)
+    {
+      qpdf_oh kid = kid_at (q, kids, i);
+      const ImpactPdfListRole *role = g_hash_table_lookup (by_object,
+                                                           GINT_TO_POINTER (qpdf_oh_get_object_id (q, kid)));
+
+      if (role == NULL)
+        {
+          qpdf_oh_append_item (q, out, kid);
+          open_list = open_item = NULL;
+          continue;
+        }
+      if (open_list == NULL || open_list->list != role->list)
+        {
+          list = new_element (q, "/L", document);
+          qpdf_oh_append_item (q, out, list);
+          open_list = role;
+          open_item = NULL;
+        }
+      if (open_item == NULL || open_item->item != role->item)
+        {
+          item = new_element (q, "/LI", list);
+          qpdf_oh_append_item (q, qpdf_oh_get_key (q, list, "/K"), item);
+          open_item = role;
+          body = 0;
+        }
+      if (role->label && body == 0)
+        {
+          set_name (q, kid, "/S", "/Lbl");
+          set_parent (q, kid, item);
+          continue;
+        }
+      if (body == 0)
+        {
+          body = new_element (q, "/LBody", item);
+          qpdf_oh_append_item (q, qpdf_oh_get_key (q, item, "/K"), body);
+        }
+      set_parent (q, kid, body);
+    }
+  qpdf_oh_replace_key (q, document, "/K", out);
+}
+
 static gboolean
 reorder_structure (qpdf_data   q,
                    qpdf_oh     root,
                    GPtrArray  *order,
+                   GPtrArray  *roles,
                    GError    **error)
 {
   qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
@@ -647,8 +732,17 @@ reorder_structure (qpdf_data   q,
                        "cannot finish page %u of the PDF: its structure has no Document element", i + 1);
           return FALSE;
         }
-      if (!reorder_kids (q, document, ranks, i, error))
-        return FALSE;
+      {
+        GArray *page_roles = roles != NULL && i < roles->len ? g_ptr_array_index (roles, i) : NULL;
+        g_autoptr(GHashTable) by_object = g_hash_table_new (NULL, NULL);
+
+        if (page_roles != NULL)
+          remember_roles (q, document, page_roles, by_object);
+        if (!reorder_kids (q, document, ranks, i, error))
+          return FALSE;
+        if (g_hash_table_size (by_object) > 0)
+          group_lists (q, document, by_object);
+      }
     }
   return check (q, "reading order", error);
 }
@@ -1056,7 +1150,7 @@ impact_pdf_finish (const guint8                 *pdf,
            add_figure_alts (q, figures, options->figure_alts, error) &&
            add_actual_texts (q, root, options->actual_texts, &actual_texts, error) &&
            identify_notes (q, root, error) &&
-           reorder_structure (q, root, options->reading_order, error) &&
+           reorder_structure (q, root, options->reading_order, options->list_roles, error) &&
            add_figure_tables (q, figures, options->figure_tables, error) &&
            (!options->pdfx || add_output_intent (q, root, &srgb, error)) &&
            finish_pages (q, options, srgb, actual_texts, error);

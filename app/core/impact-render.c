@@ -14,6 +14,7 @@
 
 #include "impact-direction.h"
 #include "impact-error.h"
+#include "impact-pdf-finish.h"
 #include "impact-render.h"
 #include "impact-sheet-layout-private.h"
 
@@ -503,6 +504,7 @@ typedef struct
   double side;     /* the section box's start on the reading side */
   int    item;     /* -1: not in an item */
   guint  drawn;    /* the op's index */
+  int    section;  /* -1: in none */
 } ReadingKey;
 
 /* Whether @op, at the top of the page's tags, begins a structure element
@@ -545,6 +547,7 @@ reading_key (ImpactSheetLayout *layout,
   key->top = op->y;
   key->side = rtl ? -(op->x + op->w) : op->x;
   key->item = -1;
+  key->section = -1;
   /* the outermost section box: the footer's band holds the contact's box */
   for (guint i = 0; i < n; i++)
     {
@@ -558,6 +561,7 @@ reading_key (ImpactSheetLayout *layout,
     return;
   key->top = section->y;
   key->side = rtl ? -(section->x + section->width) : section->x;
+  key->section = section->section;
   /* the item that holds the op (a milestone's box holds its year) */
   for (guint i = 0; i < n; i++)
     {
@@ -612,28 +616,23 @@ span_anchor (ImpactSheetLayout *layout,
   return impact_sheet_layout_get_op (layout, page, begin);
 }
 
-GArray *
-impact_render_get_reading_order (ImpactSheetLayout *layout,
-                                 guint              page)
+/* The key of each top-level structure element, in drawing order */
+static GArray *
+reading_keys (ImpactSheetLayout *layout,
+              guint              page)
 {
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (ReadingKey));
-  GArray *ranks;
-  gboolean rtl;
-  guint n;
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (ReadingKey));
+  gboolean rtl = impact_document_is_rtl (impact_sheet_layout_get_document (layout));
+  guint n = impact_sheet_layout_get_n_ops (layout, page);
   int depth = 0;
 
-  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (layout), NULL);
-  g_return_val_if_fail (page < impact_sheet_layout_get_n_pages (layout), NULL);
-
-  rtl = impact_document_is_rtl (impact_sheet_layout_get_document (layout));
-  n = impact_sheet_layout_get_n_ops (layout, page);
   for (guint i = 0; i < n; i++)
     {
       const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
 
       if (depth == 0 && op_is_unit (op))
         {
-          ReadingKey key = { keys->len, 0, 0, -1, i };
+          ReadingKey key = { keys->len, 0, 0, -1, i, -1 };
 
           reading_key (layout, page, op->kind == IMPACT_OP_TAG_BEGIN ? span_anchor (layout, page, i) : op,
                        rtl, &key);
@@ -644,12 +643,58 @@ impact_render_get_reading_order (ImpactSheetLayout *layout,
       else if (op->kind == IMPACT_OP_TAG_END)
         depth--;
     }
+  return keys;
+}
+
+GArray *
+impact_render_get_reading_order (ImpactSheetLayout *layout,
+                                 guint              page)
+{
+  g_autoptr(GArray) keys = NULL;
+  GArray *ranks;
+
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (layout), NULL);
+  g_return_val_if_fail (page < impact_sheet_layout_get_n_pages (layout), NULL);
+
+  keys = reading_keys (layout, page);
   g_array_sort (keys, compare_keys);
   ranks = g_array_sized_new (FALSE, TRUE, sizeof (guint), keys->len);
   g_array_set_size (ranks, keys->len);
   for (guint r = 0; r < keys->len; r++)
     g_array_index (ranks, guint, g_array_index (keys, ReadingKey, r).unit) = r;
   return ranks;
+}
+
+GArray *
+impact_render_get_list_roles (ImpactSheetLayout *layout,
+                              guint              page)
+{
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GHashTable) labelled = g_hash_table_new (NULL, NULL);
+  GArray *roles;
+
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (layout), NULL);
+  g_return_val_if_fail (page < impact_sheet_layout_get_n_pages (layout), NULL);
+
+  keys = reading_keys (layout, page);
+  roles = g_array_sized_new (FALSE, TRUE, sizeof (ImpactPdfListRole), keys->len);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const ReadingKey *key = &g_array_index (keys, ReadingKey, i);
+      ImpactPdfListRole role = { -1, -1, FALSE };
+
+      /* a milestone: its year (drawn first, in the row above) is the
+       * label, its title, text and figures the body */
+      if (key->section == IMPACT_SECTION_MILESTONES && key->item >= 0)
+        {
+          role.list = key->section;
+          role.item = key->item;
+          role.label = !g_hash_table_contains (labelled, GINT_TO_POINTER (key->item));
+          g_hash_table_add (labelled, GINT_TO_POINTER (key->item));
+        }
+      g_array_append_val (roles, role);
+    }
+  return roles;
 }
 
 /* Whether a layout sets a run right to left: its glyphs are stored in

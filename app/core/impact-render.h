@@ -49,6 +49,11 @@ gboolean impact_render_page_for_print   (cairo_t            *cr,
 GArray  *impact_render_get_reading_order (ImpactSheetLayout *layout,
                                           guint              page);
 
+/* For the same elements, their place in a list the drawing cannot nest
+ * (a new array of ImpactPdfListRole, impact-pdf-finish.h) */
+GArray  *impact_render_get_list_roles    (ImpactSheetLayout *layout,
+                                          guint              page);
+
 /* For the same elements, the logical text of those set right to left
  * (their /ActualText; a new GPtrArray of char *, NULL for the others) */
 GPtrArray *impact_render_get_actual_texts (ImpactSheetLayout *layout,

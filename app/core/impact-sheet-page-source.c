@@ -84,6 +84,13 @@ get_reading_order (ImpactPageSource *source,
   return impact_render_get_reading_order (IMPACT_SHEET_PAGE_SOURCE (source)->layout, page);
 }
 
+static GArray *
+get_list_roles (ImpactPageSource *source,
+                guint             page)
+{
+  return impact_render_get_list_roles (IMPACT_SHEET_PAGE_SOURCE (source)->layout, page);
+}
+
 static GPtrArray *
 get_actual_texts (ImpactPageSource *source,
                   guint             page)
@@ -329,6 +336,7 @@ page_source_iface_init (ImpactPageSourceInterface *iface)
   iface->draw_page = draw_page;
   iface->get_reading_order = get_reading_order;
   iface->get_actual_texts = get_actual_texts;
+  iface->get_list_roles = get_list_roles;
   iface->get_figure_tables = get_figure_tables;
   iface->get_title = get_title;
   iface->get_language = get_language;
