@@ -1244,6 +1244,44 @@ test_reading_order_ar (gconstpointer data)
   assert_last (blocks, 1, "الأسماء المعلَّمة بنجمة أسماء مستعارة.");
 }
 
+/* Arabic text comes back in logical order: from the structure (each
+ * right-to-left paragraph's /ActualText, which a screen reader reads:
+ * the whole sentence, as the data has it) and from pdftotext (poppler
+ * reorders the visual glyphs itself: the headings and lines without
+ * ligatures it splits read in order) */
+static void
+test_arabic_logical (void)
+{
+  Case k = { "arabic", "data/valid/arabic.json", NULL, "sheet", "classic", IMPACT_PAGE_SIZE_A4 };
+  g_autofree char *path = export_case (&k, FALSE);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) blocks = NULL;
+  static const char *sentence = "يعمل آلاف الأشخاص في ظروف قاسية دون أجر عادل.";
+  static const char * const extracted[] = { "القاهرة، مصر", "العمل القسري", "تقدمنا منذ 2010", "قضية أمام المحاكم", NULL };
+  int at;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  blocks = read_structure (contents, len, problems);
+  at = find_block (blocks, 0, sentence);
+  g_assert_cmpint (at, >=, 0);
+  /* the body's first words start its text, not its last */
+  g_assert_true (g_str_has_prefix (((Block *) g_ptr_array_index (blocks, at))->text, "يعمل آلاف"));
+
+  text = run ("pdftotext", path, "-");
+  flat = squeeze (text);
+  for (guint i = 0; extracted[i]; i++)
+    {
+      g_autofree char *needle = squeeze (extracted[i]);
+
+      if (strstr (flat, needle) == NULL)
+        g_error ("pdftotext does not give “%s” in logical order:\n%s", extracted[i], text);
+    }
+}
+
 /* The bookmarks follow the order of reading too: the sources after the
  * quote on the front, the contact after the profile on the back */
 static void
@@ -1605,6 +1643,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-structure/chart-table", test_chart_table);
   g_test_add_func ("/pdf-structure/note-links", test_note_links);
   g_test_add_func ("/pdf-structure/outline-order", test_outline_order);
+  g_test_add_func ("/pdf-structure/arabic-logical", test_arabic_logical);
   g_test_add_func ("/pdf-content/mark-artifacts", test_mark_artifacts);
   g_test_add_func ("/pdf-conformance/checker-fails", test_checker_fails);
   g_test_add_func ("/pdf-conformance/checker-structure", test_checker_structure);

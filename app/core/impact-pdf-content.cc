@@ -9,7 +9,6 @@
 /* qpdf 11: no PointerHolder in this file, only std::shared_ptr */
 #define POINTERHOLDER_TRANSITION 4
 
-#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -29,50 +28,7 @@ struct State
   int         depth = 0;   /* marked-content sequences open in the input */
   bool        artifact = false;  /* our /Artifact BMC is open */
   bool        text = false;      /* inside BT … ET */
-  GHashTable *actual = nullptr;  /* MCID → /ActualText (UTF-8), or none */
-  int         span_depth = -1;   /* the depth of the sequence our Span is in */
 };
-
-/* A PDF text string: UTF-16BE with its byte-order mark, in hexadecimal */
-std::string
-hex_text_string (const char *utf8)
-{
-  glong n = 0;
-  gunichar2 *utf16 = g_utf8_to_utf16 (utf8, -1, NULL, &n, NULL);
-  std::string out = "<FEFF";
-
-  for (glong i = 0; utf16 != NULL && i < n; i++)
-    {
-      char four[5];
-
-      g_snprintf (four, sizeof four, "%04X", (unsigned) utf16[i]);
-      out += four;
-    }
-  g_free (utf16);
-  return out + ">";
-}
-
-/* "/Tag << /MCID n >>" before BDC: its content goes into a Span with
- * /ActualText when the table has a text for n (text extraction, poppler's
- * among them, reads /ActualText on Span; PDF/UA allows it on any tag, so
- * the structure element has it too, impact-pdf-finish.c) */
-std::string
-actual_text_span (State &s)
-{
-  std::string::size_type at = s.pending.find ("/MCID");
-  std::string::size_type close = s.pending.rfind (">>");
-  const char *text;
-  long mcid;
-
-  if (s.actual == nullptr || s.span_depth >= 0 || at == std::string::npos ||
-      close == std::string::npos || close < at)
-    return "";
-  mcid = strtol (s.pending.c_str () + at + 5, NULL, 10);
-  text = static_cast<const char *> (g_hash_table_lookup (s.actual, GINT_TO_POINTER ((int) mcid)));
-  if (text == NULL)
-    return "";
-  return "\n/Span << /ActualText " + hex_text_string (text) + " >> BDC\n";
-}
 
 void
 operator_seen (State             &s,
@@ -94,13 +50,6 @@ operator_seen (State             &s,
           s.artifact = true;
         }
     }
-  std::string span = op == "BDC" ? actual_text_span (s) : "";
-
-  if (op == "EMC" && s.depth == s.span_depth)
-    {
-      s.out += "\nEMC";
-      s.span_depth = -1;
-    }
   s.out += s.pending;
   s.out += op;
   s.pending.clear ();
@@ -109,11 +58,6 @@ operator_seen (State             &s,
     s.depth++;
   else if (op == "EMC")
     s.depth--;
-  if (!span.empty ())
-    {
-      s.out += span;
-      s.span_depth = s.depth;
-    }
   else if (op == "BT")
     s.text = true;
   else if (op == "ET")
@@ -127,18 +71,7 @@ impact_pdf_content_mark_artifacts (const guint8  *data,
                                    gsize          length,
                                    GError       **error)
 {
-  return impact_pdf_content_rewrite (data, length, NULL, error);
-}
-
-GBytes *
-impact_pdf_content_rewrite (const guint8  *data,
-                            gsize          length,
-                            GHashTable    *actual_texts,
-                            GError       **error)
-{
   State s;
-
-  s.actual = actual_texts;
 
   try
     {

@@ -22,14 +22,4 @@ GBytes *impact_pdf_content_mark_artifacts (const guint8  *data,
                                            gsize          length,
                                            GError       **error);
 
-/* The same, and each marked-content sequence whose MCID is a key of
- * @actual_texts (GINT_TO_POINTER (mcid) → UTF-8; may be NULL) gets that
- * text as /ActualText in its property list: a right-to-left line is
- * stored in visual order, the /ActualText gives its logical order to text
- * extraction and screen readers (ISO 32000-1 14.9.4). */
-GBytes *impact_pdf_content_rewrite        (const guint8  *data,
-                                           gsize          length,
-                                           GHashTable    *actual_texts,
-                                           GError       **error);
-
 G_END_DECLS

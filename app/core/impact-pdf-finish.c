@@ -468,40 +468,12 @@ identify_notes (qpdf_data   q,
 }
 
 /* Logical text: each top-level element the page source gives a text for
- * (a right-to-left paragraph, stored in visual order) gets it as
- * /ActualText, on the element and on its marked content */
-
-static void
-collect_mcids (qpdf_data  q,
-               qpdf_oh    node,
-               GArray    *mcids,
-               int        depth)
-{
-  if (depth > 64)
-    return;
-  if (qpdf_oh_is_integer (q, node))
-    {
-      int mcid = qpdf_oh_get_int_value_as_int (q, node);
-
-      g_array_append_val (mcids, mcid);
-    }
-  else if (qpdf_oh_is_array (q, node))
-    {
-      for (int i = 0; i < qpdf_oh_get_array_n_items (q, node); i++)
-        collect_mcids (q, qpdf_oh_get_array_item (q, node, i), mcids, depth + 1);
-    }
-  else if (qpdf_oh_is_dictionary (q, node))
-    {
-      if (qpdf_oh_has_key (q, node, "/MCID"))
-        {
-          int mcid = qpdf_oh_get_int_value_as_int (q, qpdf_oh_get_key (q, node, "/MCID"));
-
-          g_array_append_val (mcids, mcid);
-        }
-      else if (qpdf_oh_has_key (q, node, "/S"))
-        collect_mcids (q, qpdf_oh_get_key (q, node, "/K"), mcids, depth + 1);
-    }
-}
+ * (a right-to-left paragraph, its glyphs stored in visual order) gets it
+ * as /ActualText, which a screen reader reading the structure uses.
+ * Not on the marked content too: poppler (pdftotext, Evince) lays an
+ * /ActualText's characters out left to right and reverses a
+ * right-to-left word again, so logical order came out backwards there,
+ * where its own reordering of the glyphs reads correctly. */
 
 static qpdf_oh
 page_document (qpdf_data q,
@@ -511,31 +483,23 @@ page_document (qpdf_data q,
   qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
   qpdf_oh docs = qpdf_oh_is_dictionary (q, tree) ? qpdf_oh_get_key (q, tree, "/K") : 0;
 
-  if (docs != 0 && qpdf_oh_is_array (q, docs))
-    return (int) page < qpdf_oh_get_array_n_items (q, docs) ? qpdf_oh_get_array_item (q, docs, page) : 0;
-  return docs != 0 && page == 0 && qpdf_oh_is_dictionary (q, docs) ? docs : 0;
+  return (int) page < n_kids (q, docs) ? kid_at (q, docs, page) : 0;
 }
 
-/* Returns, for each page, a table MCID → text (or NULL) */
 static gboolean
 add_actual_texts (qpdf_data    q,
                   qpdf_oh      root,
                   GPtrArray   *texts,
-                  GPtrArray  **out_tables,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-
   for (guint p = 0; texts != NULL && p < texts->len; p++)
     {
       GPtrArray *page_texts = g_ptr_array_index (texts, p);
-      GHashTable *table = g_hash_table_new (NULL, NULL);
-      qpdf_oh document = page_document (q, root, p);
-      qpdf_oh kids;
+      qpdf_oh document, kids;
 
-      g_ptr_array_add (tables, table);
       if (page_texts == NULL)
         continue;
+      document = page_document (q, root, p);
       kids = document != 0 ? qpdf_oh_get_key (q, document, "/K") : 0;
       if ((guint) n_kids (q, kids) != page_texts->len)
         {
@@ -547,20 +511,11 @@ add_actual_texts (qpdf_data    q,
       for (guint i = 0; i < page_texts->len; i++)
         {
           const char *text = g_ptr_array_index (page_texts, i);
-          qpdf_oh kid = kid_at (q, kids, i);
-          g_autoptr(GArray) mcids = g_array_new (FALSE, FALSE, sizeof (int));
 
-          if (text == NULL)
-            continue;
-          qpdf_oh_replace_key (q, kid, "/ActualText", qpdf_oh_new_unicode_string (q, text));
-          collect_mcids (q, qpdf_oh_get_key (q, kid, "/K"), mcids, 0);
-          /* one run of content holds the whole text; more (a paragraph
-           * with a link) keep the element's text alone */
-          if (mcids->len == 1)
-            g_hash_table_insert (table, GINT_TO_POINTER (g_array_index (mcids, int, 0)), (gpointer) text);
+          if (text != NULL)
+            qpdf_oh_replace_key (q, kid_at (q, kids, i), "/ActualText", qpdf_oh_new_unicode_string (q, text));
         }
     }
-  *out_tables = g_steal_pointer (&tables);
   return check (q, "actual text", error);
 }
 
@@ -753,7 +708,6 @@ static gboolean
 mark_artifacts (qpdf_data   q,
                 qpdf_oh     page,
                 guint       number,
-                GHashTable *actual_texts,
                 GError    **error)
 {
   unsigned char *data = NULL;
@@ -772,7 +726,7 @@ mark_artifacts (qpdf_data   q,
                      "cannot finish page %u of the PDF: its content cannot be read", number);
       return FALSE;
     }
-  marked = impact_pdf_content_rewrite (data, length, actual_texts, &local_error);
+  marked = impact_pdf_content_mark_artifacts (data, length, &local_error);
   free (data);
   if (marked == NULL)
     {
@@ -1061,7 +1015,6 @@ static gboolean
 finish_pages (qpdf_data                     q,
               const ImpactPdfFinishOptions *o,
               qpdf_oh                       srgb,
-              GPtrArray                    *actual_texts,
               GError                      **error)
 {
   int n = qpdf_get_num_pages (q);
@@ -1078,9 +1031,7 @@ finish_pages (qpdf_data                     q,
       qpdf_oh page = qpdf_get_page_n (q, i);
       qpdf_oh annots = qpdf_oh_get_key (q, page, "/Annots");
 
-      if (!mark_artifacts (q, page, i + 1,
-                           actual_texts != NULL && (guint) i < actual_texts->len
-                           ? g_ptr_array_index (actual_texts, i) : NULL, error))
+      if (!mark_artifacts (q, page, i + 1, error))
         return FALSE;
       if (qpdf_oh_is_array (q, annots) && qpdf_oh_get_array_n_items (q, annots) > 0)
         {
@@ -1128,7 +1079,6 @@ impact_pdf_finish (const guint8                 *pdf,
 {
   qpdf_data q;
   qpdf_oh root, srgb = 0;
-  g_autoptr(GPtrArray) actual_texts = NULL;
   g_autoptr(GArray) figures = NULL;
   GBytes *result = NULL;
   gboolean ok;
@@ -1148,12 +1098,12 @@ impact_pdf_finish (const guint8                 *pdf,
       ok = add_catalog_entries (q, root, options, error) &&
            add_metadata (q, root, options, error) &&
            add_figure_alts (q, figures, options->figure_alts, error) &&
-           add_actual_texts (q, root, options->actual_texts, &actual_texts, error) &&
+           add_actual_texts (q, root, options->actual_texts, error) &&
            identify_notes (q, root, error) &&
            reorder_structure (q, root, options->reading_order, options->list_roles, error) &&
            add_figure_tables (q, figures, options->figure_tables, error) &&
            (!options->pdfx || add_output_intent (q, root, &srgb, error)) &&
-           finish_pages (q, options, srgb, actual_texts, error);
+           finish_pages (q, options, srgb, error);
     }
   if (ok)
     {
