@@ -118,6 +118,10 @@ check_struct (Checker    *c,
     problem (c, "an LI in %s, not in an L", parent ? parent : "nothing");
   if ((strcmp (tag, "/Lbl") == 0 || strcmp (tag, "/LBody") == 0) && g_strcmp0 (parent, "/LI") != 0)
     problem (c, "%s in %s, not in an LI", tag + 1, parent ? parent : "nothing");
+  if ((strcmp (tag, "/L") == 0 || strcmp (tag, "/LI") == 0 || strcmp (tag, "/Table") == 0) &&
+      qpdf_oh_is_array (q, qpdf_oh_get_key (q, node, "/K")) &&
+      qpdf_oh_get_array_n_items (q, qpdf_oh_get_key (q, node, "/K")) == 0)
+    problem (c, "an empty %s", tag + 1);
   if (strcmp (tag, "/L") == 0)
     {
       qpdf_oh kids = qpdf_oh_get_key (q, node, "/K");
@@ -982,6 +986,10 @@ static const Case cases[] = {
   { "handout", "kolkata.json", "en", "handout", NULL, IMPACT_PAGE_SIZE_A4 },
   { "bengali", "kolkata-bn.json", "bn", "sheet", NULL, IMPACT_PAGE_SIZE_A4 },
   { "bengali-handout", "kolkata-bn.json", "bn", "handout", NULL, IMPACT_PAGE_SIZE_LETTER },
+  /* every section, a section past the page, charts, right to left */
+  { "full", "data/valid/full.json", "bn", "sheet", "classic", IMPACT_PAGE_SIZE_LETTER },
+  { "charts", "data/valid/charts.json", "en", "sheet", "bold", IMPACT_PAGE_SIZE_A4 },
+  { "arabic", "data/valid/arabic.json", "ar", "sheet", "bold", IMPACT_PAGE_SIZE_LETTER },
 };
 
 static char *

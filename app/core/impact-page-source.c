@@ -67,8 +67,13 @@ impact_page_source_get_title (ImpactPageSource *self)
 const char *
 impact_page_source_get_language (ImpactPageSource *self)
 {
+  const char *language;
+
   g_return_val_if_fail (IMPACT_IS_PAGE_SOURCE (self), NULL);
-  return IMPACT_PAGE_SOURCE_GET_IFACE (self)->get_language (self);
+  language = IMPACT_PAGE_SOURCE_GET_IFACE (self)->get_language (self);
+  /* data without a language is set with the English words of the sheet
+   * (impact-sheet-words.h); a PDF/UA file must say its language */
+  return language && *language ? language : "en";
 }
 
 static const char *

@@ -101,6 +101,7 @@ gboolean    impact_page_source_draw_page     (ImpactPageSource  *self,
                                               cairo_t           *cr,
                                               GError           **error);
 char       *impact_page_source_get_title     (ImpactPageSource  *self);
+/* the source's language, "en" when it has none (a PDF/UA file says one) */
 const char *impact_page_source_get_language  (ImpactPageSource  *self);
 
 void        impact_outline_entry_free        (ImpactOutlineEntry *entry);

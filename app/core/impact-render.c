@@ -507,6 +507,36 @@ typedef struct
   int    section;  /* -1: in none */
 } ReadingKey;
 
+gboolean
+impact_render_tag_is_empty (ImpactSheetLayout *layout,
+                            guint              page,
+                            guint              index,
+                            guint             *end)
+{
+  guint n = impact_sheet_layout_get_n_ops (layout, page);
+  gboolean empty = TRUE;
+  int depth = 0;
+  guint i;
+
+  for (i = index; i < n; i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      if (op->kind == IMPACT_OP_TAG_BEGIN)
+        depth++;
+      else if (op->kind == IMPACT_OP_TAG_END)
+        {
+          if (--depth == 0)
+            break;
+        }
+      else
+        empty = FALSE;
+    }
+  if (end != NULL)
+    *end = MIN (i, n - 1);
+  return empty;
+}
+
 /* Whether @op, at the top of the page's tags, begins a structure element
  * of its own (the Document's child) */
 static gboolean
@@ -629,7 +659,13 @@ reading_keys (ImpactSheetLayout *layout,
   for (guint i = 0; i < n; i++)
     {
       const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+      guint end;
 
+      if (op->kind == IMPACT_OP_TAG_BEGIN && impact_render_tag_is_empty (layout, page, i, &end))
+        {
+          i = end;
+          continue;
+        }
       if (depth == 0 && op_is_unit (op))
         {
           ReadingKey key = { keys->len, 0, 0, -1, i, -1 };
@@ -733,7 +769,13 @@ impact_render_get_actual_texts (ImpactSheetLayout *layout,
   for (guint i = 0; i < n; i++)
     {
       const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+      guint end;
 
+      if (op->kind == IMPACT_OP_TAG_BEGIN && impact_render_tag_is_empty (layout, page, i, &end))
+        {
+          i = end;
+          continue;
+        }
       if (depth == 0 && op_is_unit (op))
         {
           PangoLayout *text = op->kind == IMPACT_OP_TEXT ? op->layout : NULL;
@@ -846,7 +888,19 @@ render_page (cairo_t            *cr,
         g_hash_table_add (notes, GINT_TO_POINTER (number));
     }
   for (guint i = 0; i < n; i++)
-    draw_op (cr, &frame, impact_sheet_layout_get_op (layout, page, i), page, notes);
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+      guint end;
+
+      /* a list whose items were all cut off with an overflowing section
+       * is no element of the page */
+      if (op->kind == IMPACT_OP_TAG_BEGIN && impact_render_tag_is_empty (layout, page, i, &end))
+        {
+          i = end;
+          continue;
+        }
+      draw_op (cr, &frame, op, page, notes);
+    }
   cairo_tag_end (cr, "Document");
   cairo_restore (cr);
 

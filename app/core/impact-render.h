@@ -42,6 +42,14 @@ gboolean impact_render_page_for_print   (cairo_t            *cr,
                                          gboolean            crop_marks,
                                          GError            **error);
 
+/* Whether the tag the op at @index begins holds nothing drawn (what an
+ * overflowing section left of a list): then no element; @end (optional)
+ * receives the index of its end */
+gboolean impact_render_tag_is_empty      (ImpactSheetLayout *layout,
+                                          guint              page,
+                                          guint              index,
+                                          guint             *end);
+
 /* The reading rank of each structure element the page's drawing begins at
  * its top (the Document's children), in the order they are drawn: a new
  * array of guint, a permutation of 0 .. n - 1 (impact-pdf-finish.h puts

@@ -262,7 +262,8 @@ get_figures (ImpactPageSource *source,
 
       if (op->kind == IMPACT_OP_IMAGE)
         g_ptr_array_add (alts, op->name ? op->name : "");
-      else if (op->kind == IMPACT_OP_TAG_BEGIN && g_strcmp0 (op->name, "Figure") == 0)
+      else if (op->kind == IMPACT_OP_TAG_BEGIN && g_strcmp0 (op->name, "Figure") == 0 &&
+               !impact_render_tag_is_empty (layout, page, i, NULL))
         g_ptr_array_add (alts, op->alt ? op->alt : "");
     }
 }
@@ -288,7 +289,8 @@ get_figure_tables (ImpactPageSource *source,
           g_ptr_array_add (tables, NULL);
           continue;
         }
-      if (op->kind != IMPACT_OP_TAG_BEGIN || g_strcmp0 (op->name, "Figure") != 0)
+      if (op->kind != IMPACT_OP_TAG_BEGIN || g_strcmp0 (op->name, "Figure") != 0 ||
+          impact_render_tag_is_empty (layout, page, i, NULL))
         continue;
       for (guint k = 0; k < impact_sheet_layout_get_n_boxes (layout, page) && table == NULL; k++)
         {
