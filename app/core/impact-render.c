@@ -532,7 +532,7 @@ impact_render_tag_is_empty (ImpactSheetLayout *layout,
       else
         empty = FALSE;
     }
-  if (end != NULL)
+  if (empty && end != NULL)
     *end = MIN (i, n - 1);
   return empty;
 }
@@ -659,13 +659,9 @@ reading_keys (ImpactSheetLayout *layout,
   for (guint i = 0; i < n; i++)
     {
       const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
-      guint end;
 
-      if (op->kind == IMPACT_OP_TAG_BEGIN && impact_render_tag_is_empty (layout, page, i, &end))
-        {
-          i = end;
-          continue;
-        }
+      if (op->kind == IMPACT_OP_TAG_BEGIN && impact_render_tag_is_empty (layout, page, i, &i))
+        continue;
       if (depth == 0 && op_is_unit (op))
         {
           ReadingKey key = { keys->len, 0, 0, -1, i, -1 };
@@ -759,33 +755,18 @@ impact_render_get_actual_texts (ImpactSheetLayout *layout,
                                 guint              page)
 {
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
-  guint n;
-  int depth = 0;
+  g_autoptr(GArray) keys = NULL;
 
   g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (layout), texts);
   g_return_val_if_fail (page < impact_sheet_layout_get_n_pages (layout), texts);
 
-  n = impact_sheet_layout_get_n_ops (layout, page);
-  for (guint i = 0; i < n; i++)
+  keys = reading_keys (layout, page);
+  for (guint i = 0; i < keys->len; i++)
     {
-      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
-      guint end;
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, g_array_index (keys, ReadingKey, i).drawn);
+      PangoLayout *text = op->kind == IMPACT_OP_TEXT ? op->layout : NULL;
 
-      if (op->kind == IMPACT_OP_TAG_BEGIN && impact_render_tag_is_empty (layout, page, i, &end))
-        {
-          i = end;
-          continue;
-        }
-      if (depth == 0 && op_is_unit (op))
-        {
-          PangoLayout *text = op->kind == IMPACT_OP_TEXT ? op->layout : NULL;
-
-          g_ptr_array_add (texts, has_rtl_run (text) ? g_strdup (pango_layout_get_text (text)) : NULL);
-        }
-      if (op->kind == IMPACT_OP_TAG_BEGIN)
-        depth++;
-      else if (op->kind == IMPACT_OP_TAG_END)
-        depth--;
+      g_ptr_array_add (texts, has_rtl_run (text) ? g_strdup (pango_layout_get_text (text)) : NULL);
     }
   return texts;
 }
@@ -890,15 +871,11 @@ render_page (cairo_t            *cr,
   for (guint i = 0; i < n; i++)
     {
       const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
-      guint end;
 
       /* a list whose items were all cut off with an overflowing section
        * is no element of the page */
-      if (op->kind == IMPACT_OP_TAG_BEGIN && impact_render_tag_is_empty (layout, page, i, &end))
-        {
-          i = end;
-          continue;
-        }
+      if (op->kind == IMPACT_OP_TAG_BEGIN && impact_render_tag_is_empty (layout, page, i, &i))
+        continue;
       draw_op (cr, &frame, op, page, notes);
     }
   cairo_tag_end (cr, "Document");

@@ -43,8 +43,8 @@ gboolean impact_render_page_for_print   (cairo_t            *cr,
                                          GError            **error);
 
 /* Whether the tag the op at @index begins holds nothing drawn (what an
- * overflowing section left of a list): then no element; @end (optional)
- * receives the index of its end */
+ * overflowing section left of a list): then no element, and @end
+ * (optional) receives the index of its end */
 gboolean impact_render_tag_is_empty      (ImpactSheetLayout *layout,
                                           guint              page,
                                           guint              index,
