@@ -974,6 +974,7 @@ typedef struct
   const char    *kind;        /* sheet, stats, slide, handout */
   const char    *template_name;
   ImpactPageSize size;
+  const char    *pages;       /* "1", "2"; NULL: the data's */
 } Case;
 
 static const Case cases[] = {
@@ -1006,6 +1007,8 @@ export_case (const Case *k,
   g_autoptr(GFile) out = g_file_new_for_path (path);
 
   g_assert_no_error (error);
+  if (k->pages != NULL)
+    impact_document_set_pages (doc, k->pages);
   if (strcmp (k->kind, "slide") == 0 || strcmp (k->kind, "handout") == 0)
     {
       ImpactTimelineExportOptions options;
@@ -1179,7 +1182,8 @@ static GPtrArray *
 exported_structure (const char *example,
                     const char *template_name)
 {
-  Case k = { "order", example, NULL, "sheet", template_name, IMPACT_PAGE_SIZE_LETTER };
+  /* two pages, front and back, whatever the data's default */
+  Case k = { "order", example, NULL, "sheet", template_name, IMPACT_PAGE_SIZE_LETTER, "2" };
   g_autofree char *path = export_case (&k, FALSE);
   g_autofree char *contents = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
@@ -1295,7 +1299,7 @@ test_arabic_logical (void)
 static void
 test_outline_order (void)
 {
-  Case k = { "outline", "kolkata.json", NULL, "sheet", "classic", IMPACT_PAGE_SIZE_LETTER };
+  Case k = { "outline", "kolkata.json", NULL, "sheet", "classic", IMPACT_PAGE_SIZE_LETTER, "2" };
   g_autofree char *path = export_case (&k, FALSE);
   g_autofree char *contents = NULL;
   g_autoptr(GString) order = g_string_new (NULL);
@@ -1332,7 +1336,7 @@ test_outline_order (void)
 static void
 test_note_links (void)
 {
-  Case k = { "notes", "kolkata.json", NULL, "sheet", "classic", IMPACT_PAGE_SIZE_LETTER };
+  Case k = { "notes", "kolkata.json", NULL, "sheet", "classic", IMPACT_PAGE_SIZE_LETTER, "2" };
   g_autofree char *path = export_case (&k, FALSE);
   g_autofree char *contents = NULL;
   qpdf_data q = qpdf_init ();
