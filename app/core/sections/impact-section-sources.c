@@ -64,7 +64,11 @@ impact_section_sources_place (ImpactLayoutBuilder *b,
       const ImpactSource *source = g_ptr_array_index (b->sources, i);
       PangoLayout *layout = g_ptr_array_index (layouts, i);
 
-      double h = impact_builder_place_layout (b, layout, x, y, &b->muted, 1.0, source->url);
+      double h;
+
+      /* a note (its /ID is added when the PDF is finished) */
+      b->next_tag = "Note";
+      h = impact_builder_place_layout (b, layout, x, y, &b->muted, 1.0, source->url);
 
       impact_builder_add_box (b, IMPACT_SECTION_SOURCES, i, x, y, b->content_width, h);
       y += h + gap;
