@@ -1131,6 +1131,45 @@ test_shape_scale_word (void)
     }
 }
 
+/* A suffix that is a word keeps its space after the scale word
+ * ("18.4 billion rupiah"), in the panels, the bold band and the label */
+static gboolean
+page_text_contains (ImpactSheetLayout *layout,
+                    guint              page,
+                    const char        *needle)
+{
+  for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, page); i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      if (op->kind == IMPACT_OP_TEXT && strstr (pango_layout_get_text (op->layout), needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_shape_scale_and_word_suffix (void)
+{
+  static const char * const templates[] = { "classic", "bold" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    {
+      g_autoptr(ImpactDocument) doc = load_fixture ("water-charity.json");
+      ImpactStatistic *stat = g_ptr_array_index (impact_document_get_statistics (doc), 0);
+      g_autoptr(ImpactSheetLayout) layout = NULL;
+
+      g_free (stat->scale);
+      stat->scale = g_strdup ("billion");
+      g_free (stat->suffix);
+      stat->suffix = g_strdup ("rupiah");
+      g_clear_pointer (&stat->qualifier, g_free);
+      layout = layout_with (doc, templates[t], IMPACT_PAGE_SIZE_A4, NULL);
+      g_assert_true (page_text_contains (layout, 0, "billion rupiah"));
+      g_assert_false (page_text_contains (layout, 0, "billionrupiah"));
+    }
+}
+
 /* Five facts stand as 3 + 2, never four and one alone */
 static void
 test_shape_facts_balanced (void)
@@ -1534,6 +1573,7 @@ main (int   argc,
   g_test_add_func ("/layout/image/not-regular", test_image_not_regular);
   g_test_add_func ("/layout/shapes/title-lines", test_shape_title_lines);
   g_test_add_func ("/layout/shapes/scale-word", test_shape_scale_word);
+  g_test_add_func ("/layout/shapes/scale-word-suffix", test_shape_scale_and_word_suffix);
   g_test_add_func ("/layout/shapes/facts-balanced", test_shape_facts_balanced);
   g_test_add_func ("/layout/shapes/twelve-milestones", test_shape_twelve_milestones);
   g_test_add_func ("/layout/shapes/pages-auto", test_shape_pages_auto);

@@ -279,6 +279,32 @@ impact_builder_make_text (ImpactLayoutBuilder   *b,
   return impact_text_layout_new (b->context, style, text, rich, width);
 }
 
+PangoLayout *
+impact_builder_make_marked_text (ImpactLayoutBuilder   *b,
+                                 const ImpactTextStyle *style,
+                                 const char            *text,
+                                 gboolean               rich,
+                                 double                 width,
+                                 guint                  prefix_bytes,
+                                 const ImpactColor     *prefix_color,
+                                 const char            *mark,
+                                 const ImpactColor     *mark_color)
+{
+  ImpactTextDecoration d = { 0 };
+
+  if (prefix_bytes > 0)
+    d = (ImpactTextDecoration) { prefix_bytes, prefix_color->red * 65535, prefix_color->green * 65535,
+                                 prefix_color->blue * 65535 };
+  if (mark != NULL)
+    {
+      d.mark = mark;
+      d.mark_red = mark_color->red * 65535;
+      d.mark_green = mark_color->green * 65535;
+      d.mark_blue = mark_color->blue * 65535;
+    }
+  return impact_text_layout_new_decorated (b->context, style, text, rich, width, &d);
+}
+
 /* Shrinks a one-line layout's font until it fits @width (not below @min_size). */
 PangoLayout *
 impact_builder_make_fitted_line (ImpactLayoutBuilder *b,
@@ -333,15 +359,8 @@ impact_builder_color_prefix (PangoLayout       *layout,
                              guint              n_bytes,
                              const ImpactColor *color)
 {
-  PangoAttrList *attrs = pango_layout_get_attributes (layout);
-  g_autoptr(PangoAttrList) copy = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
-  PangoAttribute *attr;
-
-  attr = pango_attr_foreground_new (color->red * 65535, color->green * 65535, color->blue * 65535);
-  attr->start_index = 0;
-  attr->end_index = n_bytes;
-  pango_attr_list_insert (copy, attr);
-  pango_layout_set_attributes (layout, copy);
+  impact_text_layout_color_prefix (layout, n_bytes, color->red * 65535, color->green * 65535,
+                                   color->blue * 65535);
 }
 
 void
@@ -581,17 +600,24 @@ impact_builder_source_number (ImpactLayoutBuilder *b,
 /* A statistic's source becomes a footnote like a fact's; on the primary
  * colour the mark takes the label's colour, the accent being too faint
  * there for type this small. Not on a card, which lists no sources. */
+char *
+impact_builder_statistic_mark (ImpactLayoutBuilder   *b,
+                               const ImpactStatistic *stat)
+{
+  if (stat->source == NULL || !b->design->lists_sources)
+    return NULL;
+  return g_strdup_printf ("%u", impact_builder_source_number (b, stat->source));
+}
+
 void
 impact_builder_mark_statistic_source (ImpactLayoutBuilder   *b,
                                       PangoLayout           *label,
                                       const ImpactStatistic *stat)
 {
-  g_autofree char *mark = NULL;
+  g_autofree char *mark = impact_builder_statistic_mark (b, stat);
 
-  if (stat->source == NULL || !b->design->lists_sources)
-    return;
-  mark = g_strdup_printf ("%u", impact_builder_source_number (b, stat->source));
-  impact_builder_append_mark_colored (label, mark, &b->on_primary);
+  if (mark != NULL)
+    impact_builder_append_mark_colored (label, mark, &b->on_primary);
 }
 
 const char *
@@ -722,10 +748,17 @@ impact_builder_stat_extra_text (ImpactLayoutBuilder   *b,
     return NULL;
   suffix = impact_format_statistic_suffix (impact_document_get_language (b->doc),
                                            impact_format_document_digits (b->doc), stat);
-  /* the spacing of a sign that follows the scale word is the scale's */
+  /* the spacing of a sign that follows the scale word is the scale's; a
+   * word that follows it keeps a space ("18.4 billion rupiah") */
+  gboolean word_after_scale = FALSE;
+
   if (suffix && stat->scale && *stat->scale)
-    g_strstrip (suffix);
+    {
+      g_strstrip (suffix);
+      word_after_scale = *suffix != '\0' && g_unichar_isalnum (g_utf8_get_char (suffix));
+    }
   return g_strconcat (stat->scale ? stat->scale : "",
+                      word_after_scale ? " " : "",
                       suffix ? suffix : "",
                       stat->qualifier ? stat->qualifier : "",
                       NULL);

@@ -203,7 +203,7 @@ relayout (ImpactWindow *self,
   start = g_get_monotonic_time ();
   g_clear_object (&self->result->theme);
   self->result->theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
-  impact_load_result_relayout (self->result, self->page_size);
+  impact_window_lay_out_result (self, self->result);
   self->last_relayout_usec = g_get_monotonic_time () - start;
   g_debug ("Re-layout after an edit: %.1f ms", self->last_relayout_usec / 1000.0);
 
@@ -958,7 +958,7 @@ impact_window_install_text (ImpactWindow  *self,
   result->layout_diagnostics = impact_diagnostics_new ();
   result->theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, result->load_diagnostics);
   /* the layout and its checks (a new sheet's guidance) as after a load */
-  impact_load_result_relayout (result, self->page_size);
+  impact_window_lay_out_result (self, result);
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_pointer (&self->result, impact_load_result_free);

@@ -18,6 +18,7 @@
 #include "impact-application.h"
 #include "impact-export-dialog.h"
 #include "impact-sheet-selection.h"
+#include "impact-text-cache.h"
 #include "impact-window-private.h"
 
 #define RELOAD_DELAY_MS 250
@@ -278,7 +279,7 @@ load_done_cb (GObject      *source_object,
            loaded->duration_usec / 1000.0);
 
   /* laid out here, on the thread that draws it (see impact-load-task.c) */
-  impact_load_result_relayout (loaded, self->page_size);
+  impact_window_lay_out_result (self, loaded);
 
   g_clear_pointer (&self->result, impact_load_result_free);
   self->result = g_steal_pointer (&loaded);
@@ -888,6 +889,24 @@ impact_window_reload (ImpactWindow *self)
   start_load (self);
 }
 
+/* impact_load_result_relayout() with the window's text cache: the texts
+ * of the last layout that did not change are not shaped again (issue 14) */
+void
+impact_window_lay_out_result (ImpactWindow     *self,
+                              ImpactLoadResult *result)
+{
+  ImpactTextCache *cache = g_object_get_data (G_OBJECT (self), "impact-text-cache");
+
+  if (cache == NULL)
+    {
+      cache = impact_text_cache_new (0);
+      g_object_set_data_full (G_OBJECT (self), "impact-text-cache", cache, g_object_unref);
+    }
+  impact_text_cache_begin (cache);
+  impact_load_result_relayout (result, self->page_size);
+  impact_text_cache_end (cache);
+}
+
 void
 impact_window_relayout (ImpactWindow *self)
 {
@@ -896,7 +915,7 @@ impact_window_relayout (ImpactWindow *self)
   if (self->result == NULL)
     return;
 
-  impact_load_result_relayout (self->result, self->page_size);
+  impact_window_lay_out_result (self, self->result);
   show_result (self);
 }
 

@@ -91,6 +91,7 @@ impact_section_approach_place (ImpactLayoutBuilder *b,
     }
 
   row_top = y;
+  impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("L");
   for (guint i = 0; i < pillars->len; i++)
     {
       const ImpactPillar *pillar = g_ptr_array_index (pillars, i);
@@ -112,10 +113,14 @@ impact_section_approach_place (ImpactLayoutBuilder *b,
             break;
         }
 
-      layout = impact_builder_make_text (b, &style, rich, TRUE, text_w);
-      impact_builder_color_prefix (layout, strlen (pillar->lead), primary);
+      layout = impact_builder_make_marked_text (b, &style, rich, TRUE, text_w,
+                                                strlen (pillar->lead), primary, NULL, NULL);
       impact_builder_check_glyphs (b, layout, path);
+      /* a list item; its tile's number is decoration */
+      impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("LI");
+      b->next_tag = "LBody";
       h = impact_builder_place_layout (b, layout, text_x, row_top, impact_theme_get_text (b->theme), 1.0, NULL);
+      impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("LI");
 
       if (b->design->pillar_tile_radius >= 0)
         impact_builder_add_rect (b, cx, row_top, icon, icon, b->design->pillar_tile_radius,
@@ -143,6 +148,7 @@ impact_section_approach_place (ImpactLayoutBuilder *b,
       impact_builder_add_box (b, IMPACT_SECTION_APPROACH, i, cx, row_top, col_w, h);
       row_h = MAX (row_h, h);
     }
+  impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("L");
   y = row_top + row_h;
   impact_builder_add_box (b, IMPACT_SECTION_APPROACH, -1, x, top, b->content_width, y - top);
   impact_builder_note_bottom (b, y, "approach");

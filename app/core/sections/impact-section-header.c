@@ -201,7 +201,6 @@ place_figure_band (ImpactLayoutBuilder *b)
       impact_text_layout_get_size (layout, &w, &h);
       if (w < b->content_width * 0.6)
         {
-          b->next_tag = "";
           impact_builder_place_layout (b, layout, x + b->content_width - w, y + (mh - h) / 2, &b->on_primary, 1.0, NULL);
         }
       else

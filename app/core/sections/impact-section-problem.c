@@ -46,14 +46,18 @@ place_stacked (ImpactLayoutBuilder *b,
     return y;
 
   if (problem->kicker && *problem->kicker)
-    y += impact_builder_place_kicker (b, problem->kicker, x, y, b->content_width) + 2;
+    {
+      y += impact_builder_place_kicker (b, problem->kicker, x, y, b->content_width) + 2;
+      /* the kicker leads into the heading: a paragraph, not a heading above it */
+      g_array_index (b->page->ops, ImpactOp, b->page->ops->len - 1).struct_tag = "P";
+    }
   if (problem->heading && *problem->heading)
     {
       style = impact_builder_heading_style (b, 20, PANGO_WEIGHT_HEAVY);
       style.uppercase = TRUE;
       layout = impact_builder_make_text (b, &style, problem->heading, FALSE, b->content_width);
       impact_builder_check_glyphs (b, layout, "problem.heading");
-      b->next_tag = "H3";
+      b->next_tag = "H2";
       y += impact_builder_place_layout (b, layout, x, y, impact_theme_get_primary (b->theme), 1.0, NULL) + 6;
     }
   if (problem->body && *problem->body)
@@ -85,7 +89,11 @@ place_grid (ImpactLayoutBuilder *b,
     return y;
 
   if (problem->kicker && *problem->kicker)
-    left_y += impact_builder_place_kicker (b, problem->kicker, x, left_y, left_w) + 4;
+    {
+      left_y += impact_builder_place_kicker (b, problem->kicker, x, left_y, left_w) + 4;
+      /* the kicker leads into the heading: a paragraph, not a heading above it */
+      g_array_index (b->page->ops, ImpactOp, b->page->ops->len - 1).struct_tag = "P";
+    }
   if (problem->heading && *problem->heading)
     {
       style = impact_builder_heading_style (b, 24, PANGO_WEIGHT_HEAVY);
@@ -104,7 +112,7 @@ place_grid (ImpactLayoutBuilder *b,
           wide = TRUE;
         }
       impact_builder_check_glyphs (b, layout, "problem.heading");
-      b->next_tag = "H3";
+      b->next_tag = "H2";
       left_y += impact_builder_place_layout (b, layout, x, left_y, impact_theme_get_primary (b->theme), 1.0, NULL);
       if (wide)
         {

@@ -136,6 +136,8 @@ impact_section_profile_place (ImpactLayoutBuilder *b,
         double iw, ih;
 
         impact_text_layout_get_size (il, &iw, &ih);
+        /* the initials stand in for a photo: decoration, not text */
+        b->next_tag = "";
         impact_builder_place_layout (b, il, cx - iw / 2, cy - ih / 2, &b->on_primary, 1.0, NULL);
       }
     impact_builder_add_circle (b, cx, cy, photo / 2 - 1.75, accent, 3.5);

@@ -291,9 +291,11 @@ impact_section_quote_place (ImpactLayoutBuilder *b,
       place_opening_mark (b, 64, x + pad, FALSE, y + pad + 1, mark_w - 10, h - 2 * pad - 1);
     }
 
+  impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("BlockQuote");
   impact_builder_place_layout (b, text, x + pad + mark_w, y + pad, primary, 1.0, NULL);
   if (attribution)
     impact_builder_place_layout (b, attribution, x + pad + mark_w, y + pad + text_h + 10, &b->muted, 1.0, NULL);
+  impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("BlockQuote");
 
   y += h;
   impact_builder_add_box (b, IMPACT_SECTION_QUOTE, -1, x, top, b->content_width, h);

@@ -232,9 +232,13 @@ place_row (ImpactLayoutBuilder *b,
           style.weight = PANGO_WEIGHT_MEDIUM;
         }
       style.line_height = look->label_line_height;
-      p->label = impact_builder_make_text (b, &style, stat->label, FALSE,
-                                           col_w - 2 * pad - (icon_w > 0 ? 6 + icon_w : 0));
-      impact_builder_mark_statistic_source (b, p->label, stat);
+      {
+        g_autofree char *mark = impact_builder_statistic_mark (b, stat);
+
+        p->label = impact_builder_make_marked_text (b, &style, stat->label, FALSE,
+                                                    col_w - 2 * pad - (icon_w > 0 ? 6 + icon_w : 0),
+                                                    0, NULL, mark, &b->on_primary);
+      }
       impact_builder_check_glyphs (b, p->label, path);
       {
         PangoRectangle ink;
@@ -294,16 +298,30 @@ place_row (ImpactLayoutBuilder *b,
         nx = px + pad + look->number_nudge - MIN (number_size * look->number_nudge_em, bearing);
       }
       impact_text_layout_get_size (p->number, &nw, NULL);
+      /* tagged as a list item: the figure its label, the text its body */
+      impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("LI");
+      impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("Lbl");
+      b->next_tag = "";
       impact_builder_place_layout (b, g_object_ref (p->number), nx,
                                    baseline - impact_text_layout_get_baseline (p->number),
                                    impact_builder_color (b, look->number_color), 1.0, NULL);
       if (p->extra != NULL && g_object_get_data (G_OBJECT (p->extra), "impact-below"))
-        impact_builder_place_layout (b, g_object_ref (p->extra), px + pad,
-                                     extra_top, &b->on_primary, 1.0, NULL);
+        {
+          b->next_tag = "";
+          impact_builder_place_layout (b, g_object_ref (p->extra), px + pad,
+                                       extra_top, &b->on_primary, 1.0, NULL);
+        }
       else if (p->extra != NULL)
-        impact_builder_place_layout (b, g_object_ref (p->extra), nx + nw + number_size * 0.08,
-                                     baseline - impact_text_layout_get_baseline (p->extra),
-                                     &b->on_primary, 1.0, NULL);
+        {
+          b->next_tag = "";
+          impact_builder_place_layout (b, g_object_ref (p->extra), nx + nw + number_size * 0.08,
+                                       baseline - impact_text_layout_get_baseline (p->extra),
+                                       &b->on_primary, 1.0, NULL);
+        }
+      impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("Lbl");
+      /* the label and its sparkline (a Figure) are the item's body */
+      impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("LBody");
+      b->next_tag = "P";
       impact_builder_place_layout (b, g_object_ref (p->label), px + pad + icon_w, label_top,
                                    &b->on_primary, look->label_alpha, NULL);
       if (p->sparkline != NULL)
@@ -311,6 +329,8 @@ place_row (ImpactLayoutBuilder *b,
                                                label_top + max_label + SPARKLINE_GAP * ts,
                                                col_w - 2 * pad - icon_w, SPARKLINE_HEIGHT * ts,
                                                impact_builder_color (b, look->number_color));
+      impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("LBody");
+      impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("LI");
       /* the figure's optical margin reaches a little left of its column */
       impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, first + i, MIN (px, nx), y, col_w + px - MIN (px, nx),
                               bottom - y);
@@ -378,6 +398,7 @@ impact_section_statistics_place (ImpactLayoutBuilder *b,
   }
 
   row_gap = look->panel ? look->gap[cols > 3] : 18 * ts;
+  impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("L");
   for (guint first = 0; first < n; first += cols)
     {
       double unused;
@@ -386,6 +407,7 @@ impact_section_statistics_place (ImpactLayoutBuilder *b,
         y += row_gap;
       y = place_row (b, y, first, MIN (cols, n - first), cols, size, FALSE, &unused);
     }
+  impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("L");
   impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, y - top);
   impact_builder_note_bottom (b, y, "statistics");
   return y;
