@@ -398,7 +398,8 @@ test_languages (void)
     /* lakhs */
     { "hi", NULL, "Rescued, 2018 to 2020: from 5,470.0 in 2018 to 12,84,000.5 in 2020.",
       "18,250.0", "10,00,000", "Q1 2006" },
-    { "bn", "native", "Rescued, 2018 to 2020: from ৫,৪৭০.০ in 2018 to ১২,৮৪,০০০.৫ in 2020.",
+    /* typed periods ("2018") take the native digits too */
+    { "bn", "native", "Rescued, ২০১৮ to ২০২০: from ৫,৪৭০.০ in ২০১৮ to ১২,৮৪,০০০.৫ in ২০২০.",
       "১৮,২৫০.০", "১০,০০,০০০", "Q১ ২০০৬" },
   };
   g_autoptr(ImpactDocument) doc = load_charts ();
