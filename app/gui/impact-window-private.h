@@ -76,11 +76,11 @@ struct _ImpactWindow
   guint                 force_close : 1;
 };
 
-/* The session's last good document, or NULL */
+/* The session's last good document, or NULL (also once disposed) */
 static inline ImpactLoadResult *
 impact_window_get_result (ImpactWindow *self)
 {
-  return impact_session_get_result (self->session);
+  return self->session != NULL ? impact_session_get_result (self->session) : NULL;
 }
 
 /* impact-window.c: click to select. Outlines @section's @item (-1: the

@@ -255,7 +255,8 @@ load_done_cb (GObject      *source_object,
 
   /* a failed load is shown by error_changed_cb; the session keeps the
    * last good document */
-  if (!impact_session_load_finish (IMPACT_SESSION (source_object), result, &error))
+  if (!impact_session_load_finish (IMPACT_SESSION (source_object), result, &error) ||
+      self->session == NULL)   /* the window went meanwhile */
     return;
 
   file = impact_session_get_file (self->session);
@@ -574,11 +575,11 @@ impact_window_dispose (GObject *object)
     {
       impact_session_cancel_load (self->session);
       g_signal_handlers_disconnect_by_data (self->session, self);
-      g_clear_object (&self->session);
     }
   impact_window_edit_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_WINDOW);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (impact_window_parent_class)->dispose (object);
 }
