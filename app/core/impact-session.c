@@ -1,9 +1,10 @@
 /* impact-session.c: one open document, without widgets
  *
  * Moved out of the window (impact-window.c, impact-window-edit.c): the file
- * and its monitor, loading, the undo steps of typing bursts, saving with a
- * .bak, recovery copies and what is on disk. The window keeps the widgets,
- * the layout after edits and the questions it asks.
+ * and its monitor, loading and the undo steps of typing bursts; saving,
+ * what is on disk and recovery copies are in impact-session-save.c. The
+ * window keeps the widgets, the layout after edits and the questions it
+ * asks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,46 +12,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
-#include "impact-error.h"
 #include "impact-json-loader.h"
-#include "impact-json-writer.h"
-#include "impact-session.h"
+#include "impact-session-private.h"
 #include "impact-theme.h"
-
-struct _ImpactSession
-{
-  GObject           parent_instance;
-
-  GFile            *file;
-  GFileMonitor     *monitor;
-  GCancellable     *load_cancellable;
-  ImpactLoadResult *result;            /* the last good document */
-  char             *error_text;        /* first error of the last failed load */
-  char             *error_details;     /* every error of it */
-  ImpactUndoStack  *undo;              /* of the current document, or NULL */
-  char             *pending_key;       /* the field being typed in, or NULL */
-  char             *disk_text;         /* the file as last read or written here, or NULL */
-  char             *recovery_path;     /* this session's recovery copy */
-  char             *recovery_text;     /* what it holds */
-  GFile            *recovery_restored; /* the copy this session was restored from */
-  ImpactPageSize    page_size;
-  guint             reload_timeout;
-  guint             pending_timeout;   /* takes the undo step of a typing burst */
-  guint             recovery_timeout;
-  guint             keep_changes : 1;  /* "keep my changes" was chosen */
-  /* as last notified */
-  guint             modified : 1;
-  guint             can_undo : 1;
-  guint             can_redo : 1;
-  guint             typing : 1;
-  char             *title;
-};
 
 G_DEFINE_FINAL_TYPE (ImpactSession, impact_session, G_TYPE_OBJECT)
 
@@ -76,42 +44,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* Helpers */
-
-static gboolean
-file_is_example (GFile *file)
-{
-  return file != NULL && g_file_has_uri_scheme (file, "resource");
-}
-
-static char *
-read_text (GFile *file)
-{
-  char *contents = NULL;
-  gsize length = 0;
-
-  if (file == NULL || !g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
-    return NULL;
-  return contents;
-}
-
-static char *
-source_text_of (ImpactDocument *doc)
-{
-  GBytes *bytes = impact_document_get_source_text (doc);
-  gsize size = 0;
-  const char *data;
-
-  if (bytes == NULL)
-    return NULL;
-  data = g_bytes_get_data (bytes, &size);
-  return g_strndup (data, size);
-}
-
-static char *
-recovery_dir (void)
-{
-  return g_build_filename (g_get_user_state_dir (), "impact-sheet", "recovery", NULL);
-}
 
 static gboolean
 recovery_timeout_cb (gpointer data)
@@ -141,8 +73,8 @@ update_title (ImpactSession *self)
 }
 
 /* Notifies what changed; keeps a recovery copy while modified */
-static void
-update_state (ImpactSession *self)
+void
+impact_session_update_state (ImpactSession *self)
 {
   gboolean modified = impact_session_get_modified (self);
   gboolean can_undo = self->undo != NULL && impact_undo_stack_can_undo (self->undo);
@@ -239,9 +171,9 @@ document_loaded (ImpactSession *self)
       self->undo = impact_undo_stack_new (doc, NULL);
       impact_undo_stack_mark_saved (self->undo, impact_undo_stack_get_text (self->undo));
       g_free (self->disk_text);
-      self->disk_text = source_text_of (doc);
+      self->disk_text = impact_session_dup_source_text (doc);
     }
-  update_state (self);
+  impact_session_update_state (self);
 }
 
 static gboolean
@@ -306,7 +238,7 @@ watch (ImpactSession *self,
 
   stop_monitor (self);
   /* The built-in example never changes */
-  if (file == NULL || file_is_example (file))
+  if (file == NULL || impact_session_file_is_example (file))
     return;
   self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
   if (self->monitor != NULL)
@@ -314,23 +246,6 @@ watch (ImpactSession *self,
                              G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
   else
     g_debug ("Not watching %s: %s", g_file_peek_path (file), error->message);
-}
-
-/* After a save of @file: its text is what is on disk */
-static void
-saved (ImpactSession *self,
-       GFile         *file,
-       gboolean       new_file)
-{
-  g_autofree char *written = source_text_of (self->result->document);
-
-  impact_undo_stack_mark_saved (self->undo, written);
-  g_free (self->disk_text);
-  self->disk_text = g_strdup (written);
-  self->keep_changes = FALSE;
-  if (new_file)
-    impact_session_set_file (self, file);
-  update_state (self);
 }
 
 /* GObject */
@@ -560,6 +475,38 @@ impact_session_set_page_size (ImpactSession  *self,
   self->page_size = page_size;
 }
 
+/* Shared with impact-session-save.c */
+
+gboolean
+impact_session_file_is_example (GFile *file)
+{
+  return file != NULL && g_file_has_uri_scheme (file, "resource");
+}
+
+char *
+impact_session_read_text (GFile *file)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (file == NULL || !g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+    return NULL;
+  return contents;
+}
+
+char *
+impact_session_dup_source_text (ImpactDocument *doc)
+{
+  GBytes *bytes = impact_document_get_source_text (doc);
+  gsize size = 0;
+  const char *data;
+
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+  return g_strndup (data, size);
+}
+
 /* Opening and loading */
 
 void
@@ -579,7 +526,7 @@ impact_session_open (ImpactSession *self,
   clear_pending (self);
   set_result (self, NULL);
   set_error (self, NULL);
-  update_state (self);
+  impact_session_update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
@@ -711,7 +658,7 @@ impact_session_install_text (ImpactSession  *self,
   g_free (self->disk_text);
   self->disk_text = g_strdup (saved_text);
   set_error (self, NULL);
-  update_state (self);
+  impact_session_update_state (self);
   g_object_thaw_notify (G_OBJECT (self));
   return TRUE;
 }
@@ -724,7 +671,7 @@ impact_session_mark_saved (ImpactSession *self)
   if (self->undo == NULL)
     return;
   impact_undo_stack_mark_saved (self->undo, impact_undo_stack_get_text (self->undo));
-  update_state (self);
+  impact_session_update_state (self);
 }
 
 /* Editing */
@@ -766,7 +713,7 @@ impact_session_edit (ImpactSession *self,
       impact_undo_stack_push (self->undo, self->result->document, NULL, g_get_monotonic_time ());
       g_debug ("Undo step for a change of structure: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
     }
-  update_state (self);
+  impact_session_update_state (self);
 }
 
 void
@@ -794,7 +741,7 @@ impact_session_flush_edits (ImpactSession *self)
     impact_undo_stack_push (self->undo, self->result->document, self->pending_key, start);
   g_clear_pointer (&self->pending_key, g_free);
   g_debug ("Undo step: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
-  update_state (self);
+  impact_session_update_state (self);
   return TRUE;
 }
 
@@ -816,7 +763,7 @@ restore (ImpactSession  *self,
   if (map != NULL)
     impact_source_map_unref (map);
   impact_document_changed (doc);
-  update_state (self);
+  impact_session_update_state (self);
 }
 
 gboolean
@@ -844,334 +791,5 @@ impact_session_redo (ImpactSession *self)
   if (self->result == NULL || self->undo == NULL || (state = impact_undo_stack_redo (self->undo)) == NULL)
     return FALSE;
   restore (self, state);
-  return TRUE;
-}
-
-/* Saving */
-
-gboolean
-impact_session_check_writable (ImpactSession  *self,
-                               GFile          *file,
-                               GError        **error)
-{
-  g_return_val_if_fail (IMPACT_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  /* The built-in example is read-only */
-  if (file_is_example (file))
-    {
-      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                   _("The example cannot be changed; use Save As to keep your version"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-impact_session_disk_conflict (ImpactSession *self,
-                              GFile         *file)
-{
-  g_autofree char *on_disk = NULL;
-
-  g_return_val_if_fail (IMPACT_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  /* Another program changed the file since it was read here (an edit the
-   * window could not load, say): saving would replace that version
-   * without a word, unless the user already chose to keep theirs. */
-  if (self->file == NULL || !g_file_equal (file, self->file) ||
-      self->keep_changes || self->disk_text == NULL)
-    return FALSE;
-  on_disk = read_text (file);
-  return on_disk != NULL && g_strcmp0 (on_disk, self->disk_text) != 0;
-}
-
-gboolean
-impact_session_disk_differs (ImpactSession *self)
-{
-  g_autofree char *on_disk = NULL;
-  g_autofree char *ours = NULL;
-
-  g_return_val_if_fail (IMPACT_IS_SESSION (self), FALSE);
-
-  if (self->file == NULL)
-    return FALSE;
-  if (self->result == NULL)
-    return TRUE;
-  on_disk = read_text (self->file);
-  ours = source_text_of (self->result->document);
-  /* Our own save, or a touch that changed nothing (unless the file was
-   * broken meanwhile and now is fixed: that is a change) */
-  return on_disk == NULL || g_strcmp0 (on_disk, ours) != 0 || self->error_text != NULL;
-}
-
-void
-impact_session_set_keep_changes (ImpactSession *self,
-                                 gboolean       keep)
-{
-  g_return_if_fail (IMPACT_IS_SESSION (self));
-
-  self->keep_changes = !!keep;
-}
-
-gboolean
-impact_session_get_keep_changes (ImpactSession *self)
-{
-  g_return_val_if_fail (IMPACT_IS_SESSION (self), FALSE);
-
-  return self->keep_changes;
-}
-
-gboolean
-impact_session_save (ImpactSession  *self,
-                     GFile          *file,
-                     GError        **error)
-{
-  ImpactDocument *doc;
-  g_autoptr(GFile) old = NULL;
-  gboolean new_file;
-
-  g_return_val_if_fail (IMPACT_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (self->result != NULL, FALSE);
-
-  if (file == NULL)
-    file = self->file;
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  if (!impact_session_check_writable (self, file, error))
-    return FALSE;
-
-  impact_session_flush_edits (self);
-  doc = self->result->document;
-  new_file = self->file == NULL || !g_file_equal (file, self->file);
-
-  /* Relative image paths resolve against the document's file */
-  old = impact_document_get_file (doc) ? g_object_ref (impact_document_get_file (doc)) : NULL;
-  impact_document_set_file (doc, file);
-  /* Save As onto an existing file keeps it as a .bak too; a failed save
-   * leaves the file and its .bak as they were (nothing on disk changes,
-   * so the file monitor stays quiet) and the document modified */
-  if (!impact_json_writer_save (doc, file, TRUE, NULL, error))
-    {
-      impact_document_set_file (doc, old);
-      return FALSE;
-    }
-  saved (self, file, new_file);
-  return TRUE;
-}
-
-typedef struct
-{
-  ImpactDocument *copy;
-  GFile          *file;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_clear_object (&data->copy);
-  g_clear_object (&data->file);
-  g_free (data);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveData *data = task_data;
-  GError *error = NULL;
-
-  if (impact_json_writer_save (data->copy, data->file, TRUE, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-impact_session_save_async (ImpactSession       *self,
-                           GFile               *file,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  SaveData *data;
-
-  g_return_if_fail (IMPACT_IS_SESSION (self));
-  g_return_if_fail (self->result != NULL);
-
-  if (file == NULL)
-    file = self->file;
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, impact_session_save_async);
-  if (!impact_session_check_writable (self, file, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The worker writes a copy (the model is not thread-safe); the text it
-   * wrote becomes the document's source in save_finish */
-  impact_session_flush_edits (self);
-  data = g_new0 (SaveData, 1);
-  data->copy = impact_document_copy (self->result->document);
-  data->file = g_object_ref (file);
-  impact_document_set_file (data->copy, file);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  g_task_run_in_thread (task, save_thread);
-}
-
-gboolean
-impact_session_save_finish (ImpactSession  *self,
-                            GAsyncResult   *result,
-                            GError        **error)
-{
-  SaveData *data;
-  GBytes *written;
-  gboolean new_file;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (self->result == NULL)
-    return TRUE;
-  written = impact_document_get_source_text (data->copy);
-  new_file = self->file == NULL || !g_file_equal (data->file, self->file);
-  impact_document_set_file (self->result->document, data->file);
-  if (written != NULL)
-    impact_json_writer_adopt (self->result->document,
-                              g_bytes_get_data (written, NULL), g_bytes_get_size (written));
-  /* what was written, not what may have been typed since */
-  {
-    g_autofree char *text = source_text_of (data->copy);
-
-    impact_undo_stack_mark_saved (self->undo, text);
-    g_free (self->disk_text);
-    self->disk_text = g_steal_pointer (&text);
-  }
-  self->keep_changes = FALSE;
-  if (new_file)
-    impact_session_set_file (self, data->file);
-  update_state (self);
-  return TRUE;
-}
-
-/* Recovery copies */
-
-const char *
-impact_session_write_recovery (ImpactSession  *self,
-                               GError        **error)
-{
-  g_autoptr(GKeyFile) info = NULL;
-  g_autofree char *info_path = NULL;
-  g_autofree char *dir = NULL;
-  const char *text;
-
-  g_return_val_if_fail (IMPACT_IS_SESSION (self), NULL);
-
-  impact_session_flush_edits (self);
-  if (!impact_session_get_modified (self))
-    return NULL;
-  text = impact_undo_stack_get_text (self->undo);
-  if (self->recovery_path != NULL && g_strcmp0 (text, self->recovery_text) == 0)
-    return self->recovery_path;
-
-  dir = recovery_dir ();
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Could not create %s: %s", dir, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (self->recovery_path == NULL)
-    {
-      g_autofree char *name = g_strdup_printf ("%" G_GINT64_FORMAT "-%08x.json",
-                                               g_get_real_time (), g_random_int ());
-
-      self->recovery_path = g_build_filename (dir, name, NULL);
-    }
-
-  /* The note first, so a copy never lacks the file it belongs to */
-  info = g_key_file_new ();
-  if (self->file != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (self->file);
-
-      g_key_file_set_string (info, "Recovery", "File", uri);
-    }
-  g_key_file_set_int64 (info, "Recovery", "Time", g_get_real_time () / G_USEC_PER_SEC);
-  info_path = g_strconcat (self->recovery_path, ".info", NULL);
-  if (!g_key_file_save_to_file (info, info_path, error) ||
-      !g_file_set_contents (self->recovery_path, text, -1, error))
-    return NULL;
-  g_free (self->recovery_text);
-  self->recovery_text = g_strdup (text);
-  return self->recovery_path;
-}
-
-void
-impact_session_discard_recovery (ImpactSession *self)
-{
-  g_return_if_fail (IMPACT_IS_SESSION (self));
-
-  if (self->recovery_path != NULL)
-    {
-      g_autofree char *info_path = g_strconcat (self->recovery_path, ".info", NULL);
-
-      g_unlink (self->recovery_path);
-      g_unlink (info_path);
-      g_clear_pointer (&self->recovery_path, g_free);
-      g_clear_pointer (&self->recovery_text, g_free);
-    }
-  if (self->recovery_restored != NULL)
-    {
-      g_autofree char *path = g_file_get_path (self->recovery_restored);
-      g_autofree char *info_path = g_strconcat (path, ".info", NULL);
-
-      g_unlink (path);
-      g_unlink (info_path);
-      g_clear_object (&self->recovery_restored);
-    }
-}
-
-gboolean
-impact_session_restore_recovery (ImpactSession  *self,
-                                 GFile          *copy,
-                                 GError        **error)
-{
-  g_autoptr(GKeyFile) info = g_key_file_new ();
-  g_autofree char *path = NULL;
-  g_autofree char *info_path = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *saved_text = NULL;
-  g_autoptr(GFile) original = NULL;
-
-  g_return_val_if_fail (IMPACT_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (copy), FALSE);
-
-  path = g_file_get_path (copy);
-  info_path = g_strconcat (path, ".info", NULL);
-  if (!g_file_get_contents (path, &text, NULL, error))
-    return FALSE;
-  if (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
-    uri = g_key_file_get_string (info, "Recovery", "File", NULL);
-  if (uri != NULL)
-    {
-      original = g_file_new_for_uri (uri);
-      saved_text = read_text (original);
-    }
-  if (!impact_session_install_text (self, text, original, saved_text, error))
-    return FALSE;
-  g_set_object (&self->recovery_restored, copy);
   return TRUE;
 }
