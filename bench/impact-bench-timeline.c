@@ -17,19 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "impact-bench-util.h"
 #include "impact-json-loader.h"
 #include "impact-theme.h"
 #include "impact-timeline-layout.h"
 #include "impact-timeline-render.h"
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
 
 static double
 now_ms (void)
@@ -112,7 +104,7 @@ frames (ImpactTimelineLayout *layout,
       /* pan by 12 px a frame, as a drag does, back and forth over 600 px */
       vp.t0 += ((f / 50) % 2 ? -12 : 12) / vp.zoom;
     }
-  g_array_sort (samples, compare_double);
+  g_array_sort (samples, impact_bench_compare_double);
   g_print ("  frame, %-22s first %6.2f ms   median %6.2f ms   p95 %6.2f ms   max %6.2f ms   (%u labels)\n",
            name, first_ms,
            g_array_index (samples, double, samples->len / 2),
@@ -147,7 +139,7 @@ zoom_sweep (ImpactTimelineLayout *layout)
       g_array_append_val (samples, t);
       impact_timeline_viewport_zoom_at (&vp, 1.03, 960);
     }
-  g_array_sort (samples, compare_double);
+  g_array_sort (samples, impact_bench_compare_double);
   g_print ("  pinch, all to a month (%u frames, at most 16 new labels a frame)\n                                   median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n",
            samples->len, g_array_index (samples, double, samples->len / 2),
            g_array_index (samples, double, MIN (samples->len - 1, samples->len * 95 / 100)),

@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "impact-bench-util.h"
 #include "impact-export.h"
 #include "impact-json-loader.h"
 #include "impact-render.h"
@@ -23,22 +24,13 @@ typedef struct
   GArray     *samples;  /* of double, ms */
 } Series;
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
 static void
 report (Series *series)
 {
   GArray *s = series->samples;
   double sum = 0;
 
-  g_array_sort (s, compare_double);
+  g_array_sort (s, impact_bench_compare_double);
   for (guint i = 0; i < s->len; i++)
     sum += g_array_index (s, double, i);
   g_print ("%-34s  median %8.2f ms   min %8.2f ms   p90 %8.2f ms   mean %8.2f ms  (n=%u)\n",

@@ -845,6 +845,21 @@ impact_doc_gen_generate (guint32           seed,
                                                       pick (&g, g.lang->organisations)));
       json_builder_end_object (b);
     }
+  /* the pages from a generator of their own, so that adding them changed
+   * no other choice: most documents leave them to auto (the default) */
+  {
+    g_autoptr(GRand) pages_rand = g_rand_new_with_seed (seed ^ 0x9a6e5u);
+    double r = g_rand_double (pages_rand);
+
+    info->pages = r < 0.75 ? NULL : r < 0.85 ? "auto" : r < 0.95 ? "2" : "1";
+    if (info->pages && info->pages[0] != 'a')
+      {
+        json_builder_set_member_name (b, "pages");
+        json_builder_add_int_value (b, info->pages[0] - '0');
+      }
+    else if (info->pages)
+      member (b, "pages", info->pages);
+  }
   json_builder_end_object (b);
 
   info->n_statistics = n_stats;
@@ -884,5 +899,7 @@ impact_doc_gen_describe (const ImpactDocGenInfo *info)
     g_string_append (out, ", sparse");
   if (info->long_texts)
     g_string_append (out, ", long texts");
+  if (info->pages)
+    g_string_append_printf (out, ", pages %s", info->pages);
   return g_string_free (out, FALSE);
 }

@@ -10,7 +10,8 @@
  * is (from one word to three times what the design plans for, with long
  * words and long office names, titles and subtitles). Six documents in ten
  * keep every text within its planned length (or shorter), a quarter have a
- * text or two far too long, the rest are long throughout.
+ * text or two far too long, the rest are long throughout. A quarter ask for
+ * their pages ("auto", 2 or 1); the others leave them to the default.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,6 +40,7 @@ typedef struct
   gboolean       has_footer;
   gboolean       sparse;         /* a figure or two and little else */
   gboolean       long_texts;     /* at least one text far past its planned length */
+  const char    *pages;          /* "auto", "1", "2", or NULL (absent: auto); static */
 } ImpactDocGenInfo;
 
 /* The JSON text of the document of @seed (free with g_free); @info

@@ -9,20 +9,32 @@
 
 #include "impact-chart.h"
 #include "impact-chart-scene.h"
+#include "impact-direction.h"
+#include "impact-error.h"
 #include "impact-json-loader.h"
+#include "impact-json-writer.h"
+#include "impact-sheet-layout-private.h"
 #include "impact-test-utils.h"
 #include "impact-text.h"
 
+/* tests/data/valid/@name */
 static ImpactDocument *
-load_charts (void)
+load_valid (const char *name)
 {
-  g_autofree char *path = impact_test_data_path ("data/valid/charts.json");
+  g_autofree char *relative = g_build_filename ("data", "valid", name, NULL);
+  g_autofree char *path = impact_test_data_path (relative);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   ImpactDocument *doc = impact_json_loader_load_file (file, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return doc;
+}
+
+static ImpactDocument *
+load_charts (void)
+{
+  return load_valid ("charts.json");
 }
 
 static ImpactChart *
@@ -325,6 +337,91 @@ test_table (void)
       g_assert_cmpuint (g_strv_length (row), ==, 2);
       g_assert_cmpstr (row[0], ==, expected[i][0]);
       g_assert_cmpstr (row[1], ==, expected[i][1]);
+    }
+}
+
+
+/* Every figure in the document's language: ticks, value labels, the
+ * words and the table (impact-format.h through ICU) */
+static ImpactChart *
+chart_in (ImpactDocument *doc,
+          const char     *language,
+          const char     *digits,
+          gboolean        derived)
+{
+  g_autoptr(ImpactChartSpec) spec = impact_chart_spec_new ();
+
+  impact_document_set_language (doc, language);
+  impact_document_set_digits (doc, digits);
+  spec->label = g_strdup ("Rescued");
+  if (derived)
+    {
+      spec->derive_metric = g_strdup ("rescued");
+      spec->derive_per = IMPACT_CHART_PER_QUARTER;
+      return impact_chart_new (doc, spec, NULL, NULL);
+    }
+  impact_chart_spec_add_point (spec, "2018", 5470);
+  impact_chart_spec_add_point (spec, "2019", 18250);
+  impact_chart_spec_add_point (spec, "2020", 1284000.5);
+  return impact_chart_new (doc, spec, NULL, NULL);
+}
+
+static gboolean
+scene_has_text (ImpactChartScene *scene,
+                ImpactChartRole   role,
+                const char       *text)
+{
+  for (guint i = 0; i < impact_chart_scene_get_n_shapes (scene); i++)
+    {
+      const ImpactChartShape *shape = impact_chart_scene_get_shape (scene, i);
+
+      if (shape->role == role && g_strcmp0 (pango_layout_get_text (shape->layout), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_languages (void)
+{
+  const struct {
+    const char *language, *digits;
+    const char *description, *row, *tick, *quarter;
+  } cases[] = {
+    { "en", NULL, "Rescued, 2018 to 2020: from 5,470.0 in 2018 to 1,284,000.5 in 2020.",
+      "18,250.0", "1,000,000", "Q1 2006" },
+    /* CLDR: no grouping of four digits in Spanish, a dot for thousands */
+    { "es", NULL, "Rescued, 2018 to 2020: from 5470,0 in 2018 to 1.284.000,5 in 2020.",
+      "18.250,0", "1.000.000", "Q1 2006" },
+    { "fr", NULL, "Rescued, 2018 to 2020: from 5\u202f470,0 in 2018 to 1\u202f284\u202f000,5 in 2020.",
+      "18\u202f250,0", "1\u202f000\u202f000", "Q1 2006" },
+    /* lakhs */
+    { "hi", NULL, "Rescued, 2018 to 2020: from 5,470.0 in 2018 to 12,84,000.5 in 2020.",
+      "18,250.0", "10,00,000", "Q1 2006" },
+    { "bn", "native", "Rescued, 2018 to 2020: from ৫,৪৭০.০ in 2018 to ১২,৮৪,০০০.৫ in 2020.",
+      "১৮,২৫০.০", "১০,০০,০০০", "Q১ ২০০৬" },
+  };
+  g_autoptr(ImpactDocument) doc = load_charts ();
+  g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(ImpactChart) chart = chart_in (doc, cases[c].language, cases[c].digits, FALSE);
+      g_autoptr(ImpactChart) quarters = chart_in (doc, cases[c].language, cases[c].digits, TRUE);
+      g_autofree char *description = impact_chart_dup_description (chart);
+      g_autoptr(GPtrArray) rows = impact_chart_dup_table (chart);
+      PangoContext *context = impact_text_context_new (cases[c].language);
+      g_autoptr(ImpactChartScene) scene = impact_chart_layout (chart, 400, 220, theme, context,
+                                                               IMPACT_CHART_LAYOUT_NONE);
+
+      g_test_message ("%s", cases[c].language);
+      g_assert_cmpstr (impact_chart_get_language (chart), ==, cases[c].language);
+      g_assert_cmpstr (description, ==, cases[c].description);
+      g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[1], ==, cases[c].row);
+      g_assert_true (scene_has_text (scene, IMPACT_CHART_ROLE_TICK_LABEL, cases[c].tick));
+      g_assert_true (scene_has_text (scene, IMPACT_CHART_ROLE_VALUE_LABEL, cases[c].row));
+      g_assert_cmpstr (impact_chart_get_value (quarters, 0)->label, ==, cases[c].quarter);
+      g_object_unref (context);
     }
 }
 
@@ -667,15 +764,11 @@ test_scene_columns (void)
 static void
 test_scene_examples (void)
 {
-  g_autofree char *path = impact_test_data_path ("data/valid/chart-examples.json");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  g_autoptr(ImpactDocument) doc = load_valid ("chart-examples.json");
   g_autoptr(ImpactTheme) theme = NULL;
   PangoContext *context = impact_text_context_new ("en");
   GPtrArray *charts;
 
-  g_assert_no_error (error);
   theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
   charts = impact_document_get_charts (doc);
   for (guint i = 0; i < charts->len; i++)
@@ -700,6 +793,379 @@ test_scene_examples (void)
           }
       }
   g_object_unref (context);
+}
+
+
+/* Right to left: the same scene mirrored; time runs from right to left,
+ * the value axis and its labels stand at the right of the plot; every
+ * guarantee holds; the export of an Arabic chart is mirrored */
+static void
+test_scene_rtl (void)
+{
+  g_autoptr(ImpactDocument) doc = load_valid ("chart-rtl.json");
+  g_autoptr(ImpactTheme) theme = NULL;
+  PangoContext *context = impact_text_context_new ("ar");
+
+  g_assert_true (impact_document_is_rtl (doc));
+  theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+  for (guint c = 0; c < impact_document_get_charts (doc)->len; c++)
+    for (guint n = 1; n <= 40; n += 13)
+      {
+        g_autoptr(ImpactChart) chart = chart_of (doc, c, NULL);
+        g_autoptr(ImpactChart) many = chart_of_points (doc, impact_chart_get_kind (chart), n, FALSE);
+        g_autoptr(ImpactChartScene) ltr = impact_chart_layout (chart, 300, 170, theme, context,
+                                                               IMPACT_CHART_LAYOUT_TITLE);
+        g_autoptr(ImpactChartScene) rtl = impact_chart_layout (chart, 300, 170, theme, context,
+                                                               IMPACT_CHART_LAYOUT_TITLE | IMPACT_CHART_LAYOUT_RTL);
+        g_autoptr(ImpactChartScene) rtl_many = impact_chart_layout (many, 300, 170, theme, context,
+                                                                    IMPACT_CHART_LAYOUT_RTL);
+        double px, py, pw, ph, lx, lw;
+        double first_x = -1, last_x = -1;
+
+        if (impact_chart_get_kind (chart) != IMPACT_CHART_SPARKLINE)
+          {
+            check_scene (rtl, impact_chart_get_n_values (chart));
+            check_scene (rtl_many, n);
+          }
+        impact_chart_scene_get_plot (ltr, &lx, NULL, &lw, NULL);
+        impact_chart_scene_get_plot (rtl, &px, &py, &pw, &ph);
+        g_assert_cmpfloat_with_epsilon (pw, lw, 1e-9);
+        g_assert_cmpfloat_with_epsilon (px, 300 - lx - lw, 1e-9);
+        g_assert_cmpuint (impact_chart_scene_get_n_shapes (rtl), ==, impact_chart_scene_get_n_shapes (ltr));
+        for (guint i = 0; i < impact_chart_scene_get_n_shapes (rtl); i++)
+          {
+            const ImpactChartShape *shape = impact_chart_scene_get_shape (rtl, i);
+            double x = shape->type == IMPACT_CHART_SHAPE_RECT || shape->type == IMPACT_CHART_SHAPE_TEXT
+                       ? shape->x + shape->width / 2 : shape->points[0];
+
+            /* the value axis at the right */
+            if (shape->role == IMPACT_CHART_ROLE_TICK_LABEL)
+              g_assert_cmpfloat (shape->x, >=, px + pw);
+            if (shape->role != IMPACT_CHART_ROLE_SERIES && shape->role != IMPACT_CHART_ROLE_MARKER &&
+                shape->role != IMPACT_CHART_ROLE_PERIOD_LABEL)
+              continue;
+            if (shape->type == IMPACT_CHART_SHAPE_LINE && shape->index < 0 && c == 2)
+              {
+                /* the sparkline: one line, no gaps */
+                first_x = shape->points[0];
+                last_x = shape->points[2 * shape->n_points - 2];
+                continue;
+              }
+            if (shape->index == 0 && first_x < 0)
+              first_x = x;
+            if (shape->index == (int) impact_chart_get_n_values (chart) - 1)
+              last_x = x;
+          }
+        /* the first period at the right, the latest at the left */
+        g_test_message ("chart %u: first at %g, last at %g", c, first_x, last_x);
+        g_assert_cmpfloat (first_x, >, last_x);
+        g_assert_cmpfloat (last_x, >=, 0);
+      }
+  g_object_unref (context);
+}
+
+
+/* Sparklines in statistic panels: "statistic": N */
+
+#define SPARK_DOC(charts) \
+  "{\"format\": \"1\", \"office\": \"Medan\", \"organisation\": {\"name\": \"Safe Homes\"},\n" \
+  " \"statistics\": [{\"value\": 1840, \"label\": \"children met\"},\n" \
+  "                {\"value\": 612, \"label\": \"children reunited with their families\"}],\n" \
+  " \"charts\": " charts "}"
+
+static ImpactDocument *
+load_spark (const char        *json,
+            ImpactDiagnostics *diagnostics,
+            GError           **error)
+{
+  return impact_json_loader_load_data (json, strlen (json), "spark.json", NULL, diagnostics, error);
+}
+
+static void
+test_sparkline_json (void)
+{
+  const char *json = SPARK_DOC ("[{\"label\": \"Reunited per year\", \"kind\": \"sparkline\", \"statistic\": 1,\n"
+                                "   \"points\": [[\"2019\", 80], [\"2020\", null], [\"2021\", 130]]},\n"
+                                "  {\"label\": \"Alone\", \"kind\": \"sparkline\", \"points\": [[\"a\", 1]]}]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = load_spark (json, NULL, &error);
+  ImpactChartSpec *spec, *alone;
+  g_autofree char *saved = NULL, *moved = NULL, *columns = NULL;
+  g_autoptr(ImpactDocument) copy = NULL;
+
+  g_assert_no_error (error);
+  spec = g_ptr_array_index (impact_document_get_charts (doc), 0);
+  alone = g_ptr_array_index (impact_document_get_charts (doc), 1);
+  g_assert_cmpint (spec->statistic, ==, 1);
+  g_assert_cmpint (alone->statistic, ==, -1);
+  copy = impact_document_copy (doc);
+  g_assert_cmpint (((ImpactChartSpec *) g_ptr_array_index (impact_document_get_charts (copy), 0))->statistic, ==, 1);
+
+  /* written back as read; moved to another panel; gone with the kind */
+  saved = impact_json_writer_to_data (doc, NULL);
+  g_assert_nonnull (strstr (saved, "\"statistic\": 1"));
+  spec->statistic = 0;
+  moved = impact_json_writer_to_data (doc, NULL);
+  g_assert_nonnull (strstr (moved, "\"statistic\": 0"));
+  g_assert_null (strstr (moved, "\"statistic\": 1"));
+  spec->kind = IMPACT_CHART_COLUMNS;
+  columns = impact_json_writer_to_data (doc, NULL);
+  g_assert_null (strstr (columns, "\"statistic\""));
+  {
+    g_autoptr(ImpactDocument) again = load_spark (moved, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (((ImpactChartSpec *) g_ptr_array_index (impact_document_get_charts (again), 0))->statistic, ==, 0);
+  }
+
+  /* past the statistics (one was removed): read with a warning, kept on
+   * save, drawn in no panel */
+  {
+    const char *past = SPARK_DOC ("[{\"label\": \"T\", \"kind\": \"sparkline\", \"statistic\": 2, \"points\": [[\"a\", 1]]}]");
+    g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+    g_autoptr(ImpactDocument) kept = load_spark (past, diagnostics, &error);
+    g_autoptr(ImpactTheme) theme = NULL;
+    g_autoptr(ImpactSheetLayout) layout = NULL;
+    g_autofree char *written = NULL;
+    const ImpactDiagnostic *diag;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_WARNING), ==, 1);
+    for (guint i = 0; i < impact_diagnostics_get_n_items (diagnostics); i++)
+      if ((diag = impact_diagnostics_get_item (diagnostics, i))->severity == IMPACT_SEVERITY_WARNING)
+        {
+          g_assert_cmpstr (diag->path, ==, "charts[0].statistic");
+          g_assert_cmpuint (diag->line, ==, 4);
+          g_assert_cmpuint (diag->column, ==, 62);
+          g_assert_cmpstr (diag->message, ==, "no statistics[2]; the sheet has 2 statistics, so the sparkline is in no panel");
+        }
+    written = impact_json_writer_to_data (kept, NULL);
+    g_assert_nonnull (strstr (written, "\"statistic\": 2"));
+    theme = impact_theme_new (impact_document_get_theme_spec (kept), NULL, NULL);
+    layout = impact_sheet_layout_new (kept, theme, IMPACT_PAGE_SIZE_LETTER, NULL);
+    for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, 0); i++)
+      g_assert_false (impact_sheet_layout_get_op (layout, 0, i)->kind == IMPACT_OP_TAG_BEGIN &&
+                      g_strcmp0 (impact_sheet_layout_get_op (layout, 0, i)->name, "Figure") == 0);
+  }
+}
+
+static void
+test_sparkline_errors (void)
+{
+  const struct {
+    const char *charts;
+    const char *where;   /* line:column path */
+    const char *message;
+  } cases[] = {
+    { "[{\"label\": \"T\", \"kind\": \"sparkline\", \"statistic\": -1, \"points\": [[\"a\", 1]]}]",
+      "4:62 charts[0].statistic", "expected the index of a statistic (0 for the first), got -1" },
+    { "[{\"label\": \"T\", \"statistic\": 0, \"points\": [[\"a\", 1]]}]",
+      "4:41 charts[0].statistic", "only a chart of \"kind\": \"sparkline\" sits in a statistic's panel" },
+    { "[{\"label\": \"T\", \"kind\": \"sparkline\", \"statistic\": \"first\", \"points\": [[\"a\", 1]]}]",
+      "4:62 charts[0].statistic", NULL },
+    { "[{\"label\": \"T\", \"kind\": \"sparkline\", \"statistic\": 0.5, \"points\": [[\"a\", 1]]}]",
+      "4:62 charts[0].statistic", NULL },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *json = g_strdup_printf (SPARK_DOC ("%s"), cases[c].charts);
+      g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ImpactDocument) doc = load_spark (json, diagnostics, &error);
+      const ImpactDiagnostic *diag = NULL;
+      g_autofree char *where = NULL;
+
+      g_test_message ("%s", cases[c].charts);
+      g_assert_null (doc);
+      g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_INVALID_VALUE);
+      for (guint i = 0; i < impact_diagnostics_get_n_items (diagnostics) && diag == NULL; i++)
+        if (impact_diagnostics_get_item (diagnostics, i)->severity == IMPACT_SEVERITY_ERROR)
+          diag = impact_diagnostics_get_item (diagnostics, i);
+      g_assert_nonnull (diag);
+      where = g_strdup_printf ("%u:%u %s", diag->line, diag->column, diag->path);
+      g_assert_cmpstr (where, ==, cases[c].where);
+      if (cases[c].message != NULL)
+        g_assert_cmpstr (diag->message, ==, cases[c].message);
+    }
+}
+
+/* The ops of the Figure whose /Alt starts with @label: their extent */
+static gboolean
+figure_extent (ImpactSheetLayout *layout,
+               guint              page,
+               const char        *label,
+               double            *x0,
+               double            *y0,
+               double            *x1,
+               double            *y1)
+{
+  gboolean inside = FALSE, found = FALSE;
+
+  *x0 = *y0 = G_MAXDOUBLE;
+  *x1 = *y1 = -G_MAXDOUBLE;
+  for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, page); i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      if (op->kind == IMPACT_OP_TAG_BEGIN && g_strcmp0 (op->name, "Figure") == 0 &&
+          op->alt != NULL && g_str_has_prefix (op->alt, label))
+        inside = found = TRUE;
+      else if (op->kind == IMPACT_OP_TAG_END && inside)
+        inside = FALSE;
+      else if (inside && op->kind == IMPACT_OP_LINE)
+        {
+          *x0 = MIN (*x0, MIN (op->x, op->x2) - op->line_width / 2);
+          *x1 = MAX (*x1, MAX (op->x, op->x2) + op->line_width / 2);
+          *y0 = MIN (*y0, MIN (op->y, op->y2) - op->line_width / 2);
+          *y1 = MAX (*y1, MAX (op->y, op->y2) + op->line_width / 2);
+        }
+      else if (inside && op->kind == IMPACT_OP_POLYGON)
+        for (guint k = 0; k < op->n_points; k++)
+          {
+            *x0 = MIN (*x0, op->points[2 * k]);
+            *x1 = MAX (*x1, op->points[2 * k]);
+            *y0 = MIN (*y0, op->points[2 * k + 1]);
+            *y1 = MAX (*y1, op->points[2 * k + 1]);
+          }
+    }
+  return found && *x1 > *x0;
+}
+
+/* Inside its statistic's box, under every text of the statistic, in both
+ * templates, on the card (square: stacked rows; wide: panels), left to
+ * right or mirrored */
+static void
+test_sparkline_panel (void)
+{
+  static const char * const templates[] = { "classic", "bold" };
+  static const char * const languages[] = { "en", "ar" };
+  const double cards[][2] = { { 540, 540 }, { 600, 315 } };
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      for (guint kind = 0; kind < 1 + G_N_ELEMENTS (cards); kind++)
+        {
+          g_autofree char *json = g_strdup_printf (
+            "{\"format\": \"1\", \"language\": \"%s\", \"office\": \"Medan\", \"theme\": {\"template\": \"%s\"},\n"
+            " \"organisation\": {\"name\": \"Safe Homes\"},\n"
+            " \"statistics\": [{\"value\": 1840, \"label\": \"children met\", \"icon\": \"people\"},\n"
+            "                {\"value\": 612, \"label\": \"children reunited with their families after a year\"},\n"
+            "                {\"value\": 87, \"label\": \"cases\"}],\n"
+            " \"charts\": [{\"label\": \"Reunited\", \"kind\": \"sparkline\", \"statistic\": 1,\n"
+            "   \"points\": [[\"2019\", 80], [\"2020\", null], [\"2021\", 130], [\"2022\", 90], [\"2023\", 150]]},\n"
+            "  {\"label\": \"Met\", \"kind\": \"sparkline\", \"statistic\": 0,\n"
+            "   \"points\": [[\"2019\", 300], [\"2020\", 420], [\"2021\", 380]]}]}",
+            languages[l], templates[t]);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(ImpactDocument) doc = load_spark (json, NULL, &error);
+          g_autoptr(ImpactTheme) theme = NULL;
+          g_autoptr(ImpactSheetLayout) layout = NULL;
+          g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+          const char *labels[] = { "Met", "Reunited" };
+
+          g_assert_no_error (error);
+          theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+          if (kind == 0)
+            layout = impact_sheet_layout_new (doc, theme, IMPACT_PAGE_SIZE_LETTER, diagnostics);
+          else
+            layout = impact_sheet_layout_new_stats_card (doc, theme, cards[kind - 1][0], cards[kind - 1][1],
+                                                         diagnostics);
+          g_test_message ("%s, %s, %s", templates[t], languages[l], kind == 0 ? "sheet" : "card");
+          g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR), ==, 0);
+          for (guint s = 0; s < 2; s++)
+            {
+              const ImpactBox *box = NULL;
+              double x0, y0, x1, y1, first_x = 0, last_x = 0;
+              gboolean inside = FALSE;
+              guint n_lines = 0;
+
+              for (guint i = 0; i < impact_sheet_layout_get_n_boxes (layout, 0); i++)
+                {
+                  const ImpactBox *b = impact_sheet_layout_get_box (layout, 0, i);
+
+                  if (b->section == IMPACT_SECTION_STATISTICS && b->item == (int) s)
+                    box = b;
+                }
+              g_assert_nonnull (box);
+              g_assert_true (figure_extent (layout, 0, labels[s], &x0, &y0, &x1, &y1));
+              g_assert_cmpfloat (x0, >=, box->x - 0.01);
+              g_assert_cmpfloat (x1, <=, box->x + box->width + 0.01);
+              g_assert_cmpfloat (y0, >=, box->y - 0.01);
+              g_assert_cmpfloat (y1, <=, box->y + box->height + 0.01);
+              /* under the texts of its statistic (the card's icon line aside) */
+              for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, 0); i++)
+                {
+                  const ImpactOp *op = impact_sheet_layout_get_op (layout, 0, i);
+
+                  if (op->kind == IMPACT_OP_TAG_BEGIN && g_strcmp0 (op->name, "Figure") == 0 &&
+                      g_strcmp0 (op->alt ? op->alt : "", "") != 0 && g_str_has_prefix (op->alt, labels[s]))
+                    inside = TRUE;
+                  else if (op->kind == IMPACT_OP_TAG_END && inside)
+                    inside = FALSE;
+                  else if (inside && op->kind == IMPACT_OP_LINE)
+                    {
+                      if (n_lines++ == 0)
+                        first_x = op->x;
+                      last_x = op->x2;
+                    }
+                  else if (op->kind == IMPACT_OP_TEXT && !inside &&
+                           op->x + op->w > x0 && op->x < x1 &&
+                           op->y + op->h / 2 > box->y && op->y + op->h / 2 < box->y + box->height)
+                    /* no text of the panel reaches into the sparkline */
+                    g_assert_true (op->y + op->h <= y0 + 0.5 || op->y >= y1 - 0.5);
+                }
+              g_assert_cmpuint (n_lines, >, 0);
+              /* time runs with the reading direction */
+              if (l == 0)
+                g_assert_cmpfloat (first_x, <, last_x);
+              else
+                g_assert_cmpfloat (first_x, >, last_x);
+            }
+        }
+}
+
+
+/* The Kolkata example with a chart on its full back page (issue 16: it
+ * overflowed by 77 pt): fits in both templates and on both page sizes, the
+ * chart lower than it would be on an emptier page but never below its
+ * smallest size, between the milestones and the profile */
+static void
+test_sheet_back_page_fits (void)
+{
+  static const char * const templates[] = { "classic", "bold" };
+  static const ImpactPageSize sizes[] = { IMPACT_PAGE_SIZE_LETTER, IMPACT_PAGE_SIZE_A4 };
+  g_autofree char *path = impact_test_data_path ("data/layout/chart-kolkata-back.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+        g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+        g_autoptr(ImpactTheme) theme = NULL;
+        g_autoptr(ImpactSheetLayout) layout = NULL;
+        ImpactBox chart, milestones, profile;
+        guint page;
+
+        g_assert_no_error (error);
+        g_free (impact_document_get_theme_spec (doc)->template_name);
+        impact_document_get_theme_spec (doc)->template_name = g_strdup (templates[t]);
+        theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+        layout = impact_sheet_layout_new (doc, theme, sizes[s], diagnostics);
+        g_test_message ("%s, %s", templates[t], impact_page_size_to_string (sizes[s]));
+        g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR), ==, 0);
+        g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_CHARTS, 0, &page, &chart));
+        g_assert_cmpuint (page, ==, 1);
+        g_assert_false (chart.overflow);
+        g_assert_cmpfloat (chart.height, >=, IMPACT_CHART_MIN_PLOT_HEIGHT);
+        g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_MILESTONES, -1, &page, &milestones));
+        g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_PROFILE, -1, &page, &profile));
+        g_assert_false (profile.overflow);
+        g_assert_cmpfloat (chart.y, >=, milestones.y + milestones.height);
+        g_assert_cmpfloat (chart.y + chart.height, <=, profile.y);
+      }
 }
 
 /* Drawn: a column's pixels have the theme's primary colour */
@@ -757,6 +1223,7 @@ main (int   argc,
   g_test_add_func ("/chart/series/too-long", test_too_long);
   g_test_add_func ("/chart/words/description", test_description);
   g_test_add_func ("/chart/words/table", test_table);
+  g_test_add_func ("/chart/words/languages", test_languages);
   g_test_add_func ("/chart/axis/cases", test_axis_cases);
   g_test_add_func ("/chart/axis/properties", test_axis_properties);
   g_test_add_func ("/chart/axis/label-stride", test_label_stride);
@@ -764,6 +1231,11 @@ main (int   argc,
   g_test_add_func ("/chart/scene/periods", test_scene_periods);
   g_test_add_func ("/chart/scene/columns", test_scene_columns);
   g_test_add_func ("/chart/scene/draw", test_scene_draw);
+  g_test_add_func ("/chart/scene/rtl", test_scene_rtl);
+  g_test_add_func ("/chart/sparkline/json", test_sparkline_json);
+  g_test_add_func ("/chart/sparkline/errors", test_sparkline_errors);
+  g_test_add_func ("/chart/sparkline/panel", test_sparkline_panel);
+  g_test_add_func ("/chart/sheet/back-page-fits", test_sheet_back_page_fits);
   g_test_add_func ("/chart/scene/examples", test_scene_examples);
 
   return g_test_run ();

@@ -184,9 +184,19 @@ test_timelinejs_template (void)
   const ImpactMilestone *m;
 
   g_assert_no_error (error);
-  /* the title slide and the era are left out, with a note each */
+  /* the title slide is left out with a note; the era row is an era */
   g_assert_cmpuint (impact_csv_import_get_items (import)->len, ==, 3);
-  g_assert_cmpuint (impact_csv_import_get_notes (import)->len, ==, 2);
+  g_assert_cmpuint (impact_csv_import_get_notes (import)->len, ==, 1);
+  g_assert_cmpuint (impact_csv_import_get_eras (import)->len, ==, 1);
+  {
+    const ImpactEra *era = g_ptr_array_index (impact_csv_import_get_eras (import), 0);
+
+    g_assert_cmpstr (era->title, ==, "Baruipur partnership");
+    g_assert_cmpint (era->start.year, ==, 2019);
+    g_assert_cmpint (era->end.year, ==, 2021);
+    g_assert_null (era->category);
+    g_assert_cmpuint (impact_csv_import_get_era_row (import, 0), ==, 5);
+  }
   m = milestone (import, 1);
   g_assert_cmpstr (m->title, ==, "Apartment network dismantled");
   g_assert_cmpstr (m->description, ==, "Two girls freed.");
@@ -430,6 +440,92 @@ test_cli (void)
   }
 }
 
+/* Era rows of the template: the parts of both dates, their group, their
+ * bad cells with row and column; a newer file replaces its eras only */
+static void
+test_timelinejs_eras (void)
+{
+  static const char template[] =
+    "Year,Month,Day,End Year,End Month,End Day,Headline,Text,Type,Group\n"
+    "2010,3,,2012,6,,Pilot project,,era,pilot\n"
+    "2011,,,,,,First rescue,Ten freed.,,rescue\n"
+    "2015,5,,2015,,,Short campaign,,ERA,\n";
+  static const struct { const char *text; const char *expected; } bad[] = {
+    { "Year,End Year,Headline,Type\n2010,,No end,era\n", "t.csv:2:2: an era needs an end year" },
+    { "Year,End Year,Headline,Type\n2012,2010,Backwards,era\n", "t.csv:2:2: the era ends before it starts" },
+    { "Year,End Year,Headline,Type\n2010,2012,,era\n", "t.csv:2:3: an era needs a title" },
+    { "Year,End Year,Headline,Type\n2010,20x2,Bad end,era\n", "t.csv:2:2: expected a year from 1 to 9999, got \"20x2\"" },
+    { "Year,Headline,Type\n2010,No end column,era\n", "t.csv:2:3: an era needs an end" },
+    { "Date,End Date,Title,Type\n2010-04,2010-02,Backwards,era\n", "t.csv:2:2: the era ends before it starts" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactCsvImport) import = parse_string (template, IMPACT_CSV_TARGET_AUTO, &error);
+  g_autoptr(ImpactCsvImport) newer = NULL;
+  g_autoptr(ImpactDocument) doc = load_json (
+    "{ \"format\": \"1\", \"office\": \"Lima\", \"organisation\": { \"name\": \"Org\" },\n"
+    "  \"eras\": [ { \"start\": \"2000\", \"end\": \"2001\", \"title\": \"Typed by hand\" } ] }\n");
+  g_autoptr(ImpactDocument) again = NULL;
+  g_autofree char *saved = NULL;
+  const ImpactEra *era;
+  GPtrArray *eras;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (impact_csv_import_get_items (import)->len, ==, 1);
+  g_assert_cmpuint (impact_csv_import_get_eras (import)->len, ==, 2);
+  era = g_ptr_array_index (impact_csv_import_get_eras (import), 0);
+  g_assert_cmpstr (era->title, ==, "Pilot project");
+  g_assert_cmpstr (era->category, ==, "pilot");
+  g_assert_cmpint (era->start.month, ==, 3);
+  g_assert_cmpint (era->end.year, ==, 2012);
+  g_assert_cmpint (era->end.month, ==, 6);
+  /* "2015-05" to "2015" covers a span: accepted, as the loader does */
+  era = g_ptr_array_index (impact_csv_import_get_eras (import), 1);
+  g_assert_cmpstr (era->title, ==, "Short campaign");
+  g_assert_cmpuint (impact_csv_import_get_era_row (import, 1), ==, 4);
+
+  /* applied: the hand-made era stays; saved and loaded again, they are eras */
+  g_assert_cmpuint (impact_csv_import_apply (import, doc), ==, 0);
+  eras = impact_document_get_eras (doc);
+  g_assert_cmpuint (eras->len, ==, 3);
+  g_assert_cmpstr (((ImpactEra *) g_ptr_array_index (eras, 0))->title, ==, "Typed by hand");
+  saved = impact_json_writer_to_data (doc, NULL);
+  g_assert_nonnull (strstr (saved, "\"imported_from\": \"t.csv\""));
+  {
+    g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+
+    again = impact_json_loader_load_data (saved, strlen (saved), "s.json", NULL, diagnostics, &error);
+    g_assert_no_error (error);
+    /* imported_from is a known member of an era: no warning */
+    g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
+  }
+  g_assert_cmpuint (impact_document_get_eras (again)->len, ==, 3);
+  g_assert_cmpstr (((ImpactEra *) g_ptr_array_index (impact_document_get_eras (again), 2))->title,
+                   ==, "Short campaign");
+
+  /* a newer t.csv: its two eras and its milestone give way, the hand-made stays */
+  newer = parse_string ("Year,End Year,Headline,Type\n2013,2016,Second phase,era\n",
+                        IMPACT_CSV_TARGET_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (impact_csv_import_count_previous (newer, again), ==, 3);
+  g_assert_cmpuint (impact_csv_import_apply (newer, again), ==, 3);
+  eras = impact_document_get_eras (again);
+  g_assert_cmpuint (eras->len, ==, 2);
+  g_assert_cmpstr (((ImpactEra *) g_ptr_array_index (eras, 0))->title, ==, "Typed by hand");
+  g_assert_cmpstr (((ImpactEra *) g_ptr_array_index (eras, 1))->title, ==, "Second phase");
+  g_assert_cmpuint (impact_document_get_milestones (again)->len, ==, 0);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) bad_error = NULL;
+      g_autoptr(ImpactCsvImport) none = parse_string (bad[i].text, IMPACT_CSV_TARGET_MILESTONES, &bad_error);
+
+      g_assert_null (none);
+      g_assert_nonnull (bad_error);
+      if (strstr (bad_error->message, bad[i].expected) == NULL)
+        g_error ("case %" G_GSIZE_FORMAT ": expected “%s” in “%s”", i, bad[i].expected, bad_error->message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/csv/tabs-french", test_tabs_french);
   g_test_add_func ("/csv/utf16", test_utf16);
   g_test_add_func ("/csv/timelinejs-template", test_timelinejs_template);
+  g_test_add_func ("/csv/timelinejs-eras", test_timelinejs_eras);
   g_test_add_func ("/csv/bad-rows", test_bad_rows);
   g_test_add_func ("/csv/malformed", test_malformed);
   g_test_add_func ("/csv/caps", test_caps);

@@ -128,6 +128,8 @@ export_png (const char *path,
   gsize len;
 
   g_assert_no_error (error);
+  /* both pages, the front's texts and the back's */
+  impact_document_set_pages (doc, "2");
   impact_export_options_init (&options);
   options.format = IMPACT_EXPORT_FORMAT_PNG;
   options.dpi = 72;

@@ -121,8 +121,16 @@ static void
 test_format_date (void)
 {
   const DateCase cases[] = {
-    { "en", 0, "2017-08-15", "August 15, 2017" },   /* CLDR en is US English */
+    /* English without a region dates the British way (CLDR en is US
+     * English; en-US keeps its order) */
+    { "en", 0, "2017-08-15", "15 August 2017" },
+    { "EN", 0, "2017-08-15", "15 August 2017" },
+    { "en-US", 0, "2017-08-15", "August 15, 2017" },
+    { "en-US", 0, "2017-08", "August 2017" },
+    { "en-CA", 0, "2017-08-15", "August 15, 2017" },
+    { "en-AU", 0, "2017-08-15", "15 August 2017" },
     { "en-GB", 0, "2017-08-15", "15 August 2017" },
+    { "en", 0, "2006-07-01", "1 July 2006" },
     { "en-IN", 0, "2017-08-15", "15 August 2017" },
     { "en", 0, "2017-08", "August 2017" },
     { "en", 0, "2017", "2017" },
@@ -145,7 +153,8 @@ test_format_date (void)
     /* before 1582 the calendar stays Gregorian (proleptic), as the data is */
     { "en-GB", 0, "1200-03-01", "1 March 1200" },
     { "en-GB", 0, "0001-01-01", "1 January 1" },
-    { "xx", 0, "2017-08-15", "August 15, 2017" },
+    /* a language CLDR lacks is written as English: the house style */
+    { "xx", 0, "2017-08-15", "15 August 2017" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -233,6 +242,27 @@ test_format_metrics (void)
   bn = impact_format_milestone_metrics ("bn", IMPACT_DIGITS_NATIVE, m);
   g_assert_cmpstr (en, ==, "12,840 rescued · 3 arrested");
   g_assert_cmpstr (bn, ==, "১২,৮৪০ rescued · ৩ arrested");
+
+  /* Arabic: the Arabic comma, not a middle dot that reads as ٠ beside
+   * Arabic-Indic digits */
+  {
+    ImpactMilestone *ar = impact_milestone_new ();
+    g_autofree char *native = NULL;
+    g_autofree char *latin = NULL;
+    g_autofree char *one = NULL;
+
+    g_ptr_array_add (keep, ar);
+    impact_milestone_add_metric (ar, "محررات", 2);
+    impact_milestone_add_metric (ar, "موقوفون", 3);
+    native = impact_format_milestone_metrics ("ar", IMPACT_DIGITS_NATIVE, ar);
+    latin = impact_format_milestone_metrics ("ar", IMPACT_DIGITS_LATIN, ar);
+    g_assert_cmpstr (native, ==, "٢ محررات، ٣ موقوفون");
+    g_assert_cmpstr (latin, ==, "2 محررات، 3 موقوفون");
+    g_assert_null (strstr (native, "·"));
+    /* English names in an English sheet keep the dot */
+    one = impact_format_milestone_metrics (NULL, 0, m);
+    g_assert_cmpstr (one, ==, "12,840 rescued · 3 arrested");
+  }
 }
 
 static void

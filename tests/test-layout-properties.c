@@ -694,6 +694,53 @@ mentions_overflow (ImpactDiagnostics *diagnostics)
   return FALSE;
 }
 
+static void
+count_items (ImpactSheetLayout *layout,
+             guint             *items,
+             gboolean          *present)
+{
+  memset (items, 0, IMPACT_N_SECTIONS * sizeof *items);
+  memset (present, 0, IMPACT_N_SECTIONS * sizeof *present);
+  for (guint p = 0; p < impact_sheet_layout_get_n_pages (layout); p++)
+    for (guint i = 0; i < impact_sheet_layout_get_n_boxes (layout, p); i++)
+      {
+        const ImpactBox *box = impact_sheet_layout_get_box (layout, p, i);
+
+        if (box->overflow)
+          continue;
+        present[box->section] = TRUE;
+        items[box->section] += box->item >= 0;
+      }
+}
+
+/* Auto chose one page: it shows every section and as many of each one's
+ * items as the front and the back would */
+static void
+check_one_page_cuts_nothing (ImpactDocument    *doc,
+                             ImpactTheme       *theme,
+                             ImpactPageSize     size,
+                             ImpactSheetLayout *one,
+                             Findings          *f)
+{
+  g_autofree char *pages = g_strdup (impact_document_get_pages (doc));
+  g_autoptr(ImpactSheetLayout) two = NULL;
+  guint items_one[IMPACT_N_SECTIONS], items_two[IMPACT_N_SECTIONS];
+  gboolean present_one[IMPACT_N_SECTIONS], present_two[IMPACT_N_SECTIONS];
+
+  impact_document_set_pages (doc, "2");
+  two = impact_sheet_layout_new (doc, theme, size, NULL);
+  impact_document_set_pages (doc, pages);
+  count_items (one, items_one, present_one);
+  count_items (two, items_two, present_two);
+  if (impact_sheet_layout_get_fit_scale (one, 0) < 1.0)
+    add_finding (f, KIND_DROPPED, "auto chose one page with text reduced to %.0f %%",
+                 impact_sheet_layout_get_fit_scale (one, 0) * 100);
+  for (guint s = 0; s < IMPACT_N_SECTIONS; s++)
+    if (items_one[s] < items_two[s] || (present_two[s] && !present_one[s]))
+      add_finding (f, KIND_DROPPED, "auto chose one page, which shows %u items of %s; two pages show %u",
+                   items_one[s], impact_section_to_string (s), items_two[s]);
+}
+
 /* Lays @doc out and checks guarantees (a) to (d); returns TRUE when the
  * layout refused it (an error diagnostic). */
 static gboolean
@@ -725,6 +772,8 @@ check_layout (ImpactDocument *doc,
     }
   if (!refused)
     check_dropped (layout, doc, diagnostics, f);
+  if (!refused && n_pages == 1 && g_strcmp0 (impact_document_get_pages (doc), "1") != 0)
+    check_one_page_cuts_nothing (doc, theme, size, layout, f);
   /* content dropped on a page at the minimum size is an overflow too */
   if (!refused && f->kinds[KIND_DROPPED] && !f->kinds[KIND_OVERFLOW])
     for (guint p = 0; p < n_pages; p++)

@@ -533,8 +533,7 @@ test_overflow_reported (void)
   diag = impact_diagnostics_get_item (diagnostics, 0);
   g_assert_cmpint (diag->severity, ==, IMPACT_SEVERITY_ERROR);
   g_assert_true (strstr (diag->message, "pt too long for the front page") != NULL);
-  g_assert_true (strstr (diag->message, "shorten the page's texts by about") != NULL);
-  g_assert_true (strstr (diag->message, "the longest text on this page is problem.body") != NULL);
+  g_assert_true (strstr (diag->message, "; shorten problem.body by about ") != NULL);
   g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (layout, 0), ==, 0.86);
   /* what does not fit is marked, not drawn over the rest */
   g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_QUOTE, -1, NULL, &box));
@@ -660,6 +659,18 @@ test_minimal_document (void)
 
   g_string_append (json, "\"x-empty\": true }");
   doc = load_string (json->str);
+  /* no "pages": auto, and a sheet with nothing but its header is one page */
+  layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, diagnostics);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (layout), ==, 1);
+  g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
+  g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_HEADER, -1, NULL, NULL));
+  g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_FOOTER, -1, NULL, NULL));
+  g_assert_false (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, -1, NULL, NULL));
+  assert_well_formed (layout);
+  g_clear_object (&layout);
+
+  /* "pages": 2 asks for the front and the back */
+  impact_document_set_pages (doc, "2");
   layout = layout_for (doc, IMPACT_PAGE_SIZE_LETTER, diagnostics);
   g_assert_cmpuint (impact_sheet_layout_get_n_pages (layout), ==, 2);
   g_assert_cmpuint (impact_diagnostics_get_n_items (diagnostics), ==, 0);
@@ -1120,6 +1131,45 @@ test_shape_scale_word (void)
     }
 }
 
+/* A suffix that is a word keeps its space after the scale word
+ * ("18.4 billion rupiah"), in the panels, the bold band and the label */
+static gboolean
+page_text_contains (ImpactSheetLayout *layout,
+                    guint              page,
+                    const char        *needle)
+{
+  for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, page); i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      if (op->kind == IMPACT_OP_TEXT && strstr (pango_layout_get_text (op->layout), needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_shape_scale_and_word_suffix (void)
+{
+  static const char * const templates[] = { "classic", "bold" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    {
+      g_autoptr(ImpactDocument) doc = load_fixture ("water-charity.json");
+      ImpactStatistic *stat = g_ptr_array_index (impact_document_get_statistics (doc), 0);
+      g_autoptr(ImpactSheetLayout) layout = NULL;
+
+      g_free (stat->scale);
+      stat->scale = g_strdup ("billion");
+      g_free (stat->suffix);
+      stat->suffix = g_strdup ("rupiah");
+      g_clear_pointer (&stat->qualifier, g_free);
+      layout = layout_with (doc, templates[t], IMPACT_PAGE_SIZE_A4, NULL);
+      g_assert_true (page_text_contains (layout, 0, "billion rupiah"));
+      g_assert_false (page_text_contains (layout, 0, "billionrupiah"));
+    }
+}
+
 /* Five facts stand as 3 + 2, never four and one alone */
 static void
 test_shape_facts_balanced (void)
@@ -1171,28 +1221,311 @@ test_shape_twelve_milestones (void)
     }
 }
 
-/* A sparse document on one page with "pages": "auto"; the example, which
- * does not fit one page, keeps two */
+/* How many items of @section the sheet shows */
+static guint
+count_items (ImpactSheetLayout *layout,
+             ImpactSection      section)
+{
+  guint n = 0;
+
+  for (guint p = 0; p < impact_sheet_layout_get_n_pages (layout); p++)
+    for (guint i = 0; i < impact_sheet_layout_get_n_boxes (layout, p); i++)
+      {
+        const ImpactBox *box = impact_sheet_layout_get_box (layout, p, i);
+
+        n += box->section == section && box->item >= 0 && !box->overflow;
+      }
+  return n;
+}
+
+/* Auto is the default: a sparse document is one page without "pages" as
+ * with "pages": "auto"; "pages": 2 keeps the front and the back */
 static void
 test_shape_pages_auto (void)
 {
   g_autoptr(ImpactDocument) sparse = load_fixture ("sparse-spanish.json");
-  g_autoptr(ImpactDocument) example = load_example ();
-  g_autoptr(ImpactSheetLayout) one = NULL, two = NULL, forced = NULL;
+  g_autoptr(ImpactDocument) shape = load_fixture ("shape-sparse.json");
 
-  impact_document_set_pages (sparse, "auto");
-  impact_document_set_pages (example, "auto");
-  one = layout_with (sparse, "classic", IMPACT_PAGE_SIZE_A4, NULL);
-  two = layout_with (example, "classic", IMPACT_PAGE_SIZE_A4, NULL);
-  g_assert_cmpuint (impact_sheet_layout_get_n_pages (one), ==, 1);
-  g_assert_true (impact_sheet_layout_find (one, IMPACT_SECTION_MILESTONES, -1, NULL, NULL));
-  g_assert_true (impact_sheet_layout_find (one, IMPACT_SECTION_FOOTER, -1, NULL, NULL));
-  assert_well_formed (one);
-  g_assert_cmpuint (impact_sheet_layout_get_n_pages (two), ==, 2);
-  /* without "pages", two */
-  impact_document_set_pages (sparse, NULL);
-  forced = layout_with (sparse, "bold", IMPACT_PAGE_SIZE_A4, NULL);
-  g_assert_cmpuint (impact_sheet_layout_get_n_pages (forced), ==, 2);
+  g_assert_null (impact_document_get_pages (sparse));
+  for (guint t = 0; t < 2; t++)
+    for (guint s = 0; s < 2; s++)
+      {
+        const char *template_name = t ? "bold" : "classic";
+        ImpactPageSize size = s ? IMPACT_PAGE_SIZE_A4 : IMPACT_PAGE_SIZE_LETTER;
+        g_autoptr(ImpactSheetLayout) one = NULL, two = NULL, shape_one = NULL;
+        g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+
+        impact_document_set_pages (sparse, NULL);
+        one = layout_with (sparse, template_name, size, diagnostics);
+        g_assert_cmpuint (impact_sheet_layout_get_n_pages (one), ==, 1);
+        /* at full size, with every section it has */
+        g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (one, 0), ==, 1.0);
+        g_assert_true (impact_sheet_layout_find (one, IMPACT_SECTION_MILESTONES, -1, NULL, NULL));
+        g_assert_true (impact_sheet_layout_find (one, IMPACT_SECTION_FOOTER, -1, NULL, NULL));
+        g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR), ==, 0);
+        assert_well_formed (one);
+
+        impact_document_set_pages (sparse, "2");
+        two = layout_with (sparse, template_name, size, NULL);
+        g_assert_cmpuint (impact_sheet_layout_get_n_pages (two), ==, 2);
+        /* one page showed all that two do */
+        for (ImpactSection section = 0; section < IMPACT_N_SECTIONS; section++)
+          g_assert_cmpuint (count_items (one, section), ==, count_items (two, section));
+
+        shape_one = layout_with (shape, template_name, size, NULL);
+        g_assert_cmpuint (impact_sheet_layout_get_n_pages (shape_one), ==, 1);
+        assert_well_formed (shape_one);
+      }
+}
+
+/* Auto chooses two pages when one page, though it fits at full size,
+ * would show fewer milestones than the back does */
+static void
+test_shape_pages_auto_not_cut (void)
+{
+  g_autoptr(GString) json = g_string_new (minimal_head);
+  g_autoptr(ImpactDocument) doc = NULL;
+
+  g_string_append (json, "\"milestones\": [");
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (json, "%s{ \"date\": \"%u\", \"title\": \"Step %u\" }",
+                            i ? ", " : "", 2001 + i, i + 1);
+  g_string_append (json, "] }");
+  doc = load_string (json->str);
+  for (guint t = 0; t < 2; t++)
+    {
+      const char *template_name = t ? "bold" : "classic";
+      g_autoptr(ImpactSheetLayout) forced = NULL, chosen = NULL;
+      g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+      g_autofree char *warnings = NULL;
+
+      impact_document_set_pages (doc, "1");
+      forced = layout_with (doc, template_name, IMPACT_PAGE_SIZE_LETTER, NULL);
+      /* one page holds it at full size, with fewer milestones */
+      g_assert_cmpuint (impact_sheet_layout_get_n_pages (forced), ==, 1);
+      g_assert_cmpfloat (impact_sheet_layout_get_fit_scale (forced, 0), ==, 1.0);
+      g_assert_cmpuint (count_items (forced, IMPACT_SECTION_MILESTONES), <, 12);
+
+      impact_document_set_pages (doc, NULL);
+      chosen = layout_with (doc, template_name, IMPACT_PAGE_SIZE_LETTER, diagnostics);
+      g_assert_cmpuint (impact_sheet_layout_get_n_pages (chosen), ==, 2);
+      g_assert_cmpuint (count_items (chosen, IMPACT_SECTION_MILESTONES), >,
+                        count_items (forced, IMPACT_SECTION_MILESTONES));
+      /* the diagnostics are the two pages', not the one page's too */
+      impact_sheet_layout_report_omissions (chosen, diagnostics);
+      warnings = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_WARNING);
+      if (count_items (chosen, IMPACT_SECTION_MILESTONES) == 12)
+        g_assert_null (warnings);
+      assert_well_formed (chosen);
+    }
+}
+
+/* The examples do not fit one page: auto keeps their two pages exactly as
+ * "pages": 2 lays them out, in both templates on both sizes */
+static void
+test_shape_pages_auto_examples (void)
+{
+  const char *const names[] = { "kolkata.json", "kolkata-es.json", "kolkata-bn.json" };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autofree char *path = impact_test_example_path (names[n]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, NULL);
+
+      g_assert_nonnull (doc);
+      g_assert_null (impact_document_get_pages (doc));
+      for (guint t = 0; t < 2; t++)
+        for (guint s = 0; s < 2; s++)
+          {
+            const char *template_name = t ? "bold" : "classic";
+            ImpactPageSize size = s ? IMPACT_PAGE_SIZE_A4 : IMPACT_PAGE_SIZE_LETTER;
+            g_autoptr(ImpactSheetLayout) chosen = NULL, two = NULL;
+
+            impact_document_set_pages (doc, NULL);
+            chosen = layout_with (doc, template_name, size, NULL);
+            impact_document_set_pages (doc, "2");
+            two = layout_with (doc, template_name, size, NULL);
+            g_assert_cmpuint (impact_sheet_layout_get_n_pages (chosen), ==, 2);
+            assert_same_boxes (chosen, two);
+            for (guint p = 0; p < 2; p++)
+              g_assert_cmpuint (impact_sheet_layout_get_n_ops (chosen, p), ==,
+                                impact_sheet_layout_get_n_ops (two, p));
+          }
+    }
+}
+
+/* The water charity (five statistics, five facts, twelve milestones and
+ * an office name of a hundred characters as its title) fits Letter and A4
+ * in both templates: its title is set smaller (it took five lines, now four),
+ * and every statistic and fact is on the front */
+static void
+test_shape_water_charity_fits (void)
+{
+  g_autoptr(ImpactDocument) doc = load_fixture ("shape-water-charity.json");
+
+  for (guint t = 0; t < 2; t++)
+    for (guint s = 0; s < 2; s++)
+      {
+        g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+        g_autoptr(ImpactSheetLayout) layout = layout_with (doc, t ? "bold" : "classic",
+                                                           s ? IMPACT_PAGE_SIZE_A4 : IMPACT_PAGE_SIZE_LETTER,
+                                                           diagnostics);
+        g_autofree char *errors = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_ERROR);
+        const ImpactOp *title = NULL;
+
+        g_assert_null (errors);
+        g_assert_cmpuint (impact_sheet_layout_get_n_pages (layout), ==, 2);
+        for (guint i = 0; i < 5; i++)
+          {
+            guint page = 9;
+
+            g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_STATISTICS, i, &page, NULL));
+            g_assert_cmpuint (page, ==, 0);
+            g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_FACTS, i, &page, NULL));
+            g_assert_cmpuint (page, ==, 0);
+          }
+        g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_QUOTE, -1, NULL, NULL));
+        for (guint k = 0; k < impact_sheet_layout_get_n_ops (layout, 0) && title == NULL; k++)
+          {
+            const ImpactOp *op = impact_sheet_layout_get_op (layout, 0, k);
+
+            if (op->kind == IMPACT_OP_TEXT && g_strcmp0 (op->struct_tag, "H1") == 0)
+              title = op;
+          }
+        g_assert_nonnull (title);
+        g_assert_cmpint (pango_layout_get_line_count (title->layout), <=, 4);
+        assert_well_formed (layout);
+      }
+}
+
+/* The text at @path (prose only), for a test to shorten */
+static char **
+prose_at (ImpactDocument *doc,
+          const char     *path)
+{
+  guint index;
+
+  if (g_strcmp0 (path, "problem.body") == 0)
+    return &impact_document_get_problem (doc)->body;
+  if (g_strcmp0 (path, "quote.text") == 0)
+    return &impact_document_get_quote (doc)->text;
+  if (g_strcmp0 (path, "profile.biography") == 0)
+    return &impact_document_get_profile (doc)->biography;
+  if (g_strcmp0 (path, "footer.about") == 0)
+    return &impact_document_get_footer (doc)->about;
+  if (sscanf (path, "facts[%u].text", &index) == 1)
+    return &((ImpactFact *) g_ptr_array_index (impact_document_get_facts (doc), index))->text;
+  if (sscanf (path, "approach[%u].text", &index) == 1)
+    return &((ImpactPillar *) g_ptr_array_index (impact_document_get_pillars (doc), index))->text;
+  if (sscanf (path, "milestones[%u].description", &index) == 1)
+    return &((ImpactMilestone *) g_ptr_array_index (impact_document_get_milestones (doc), index))->description;
+  g_assert_not_reached ();
+}
+
+/* The overflow error names a text and how much of it to cut: cut exactly
+ * that much off its end (off each text of a list, when it says so) and
+ * the sheet fits; @expect_path is the start of the path it must name (the
+ * overflowing section's text or a longer one), never the title */
+static void
+assert_cut_fits (ImpactDocument *doc,
+                 const char     *template_name,
+                 ImpactPageSize  size,
+                 const char     *expect_path)
+{
+  g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+  g_autoptr(ImpactDiagnostics) after = impact_diagnostics_new ();
+  g_autoptr(ImpactSheetLayout) layout = layout_with (doc, template_name, size, diagnostics);
+  g_autoptr(ImpactSheetLayout) shortened = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) originals = g_ptr_array_new ();
+  const ImpactDiagnostic *diag;
+  const char *advice;
+  char path[64];
+  guint cut, length, n;
+
+  g_assert_cmpuint (impact_diagnostics_count (diagnostics, IMPACT_SEVERITY_ERROR), >=, 1);
+  diag = impact_diagnostics_get_item (diagnostics, 0);
+  g_assert_nonnull (strstr (diag->message, "pt too long for the "));
+  g_test_message ("%s: %s", diag->path, diag->message);
+  advice = strstr (diag->message, "; shorten ");
+  g_assert_nonnull (advice);
+  if (sscanf (advice, "; shorten each of the %u texts of %63s by about %u characters", &n, path, &cut) == 3)
+    {
+      /* each text of a list (as tall as the tallest of their row) */
+      g_assert_cmpuint (n, >, 1);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (paths, g_strdup_printf ("%s[%u].text", path, i));
+    }
+  else
+    {
+      g_assert_cmpint (sscanf (advice, "; shorten %63s by about %u of its %u characters", path, &cut, &length), ==, 3);
+      g_assert_cmpuint (cut, <, length);
+      g_assert_cmpuint (g_utf8_strlen (*prose_at (doc, path), -1), ==, length);
+      g_ptr_array_add (paths, g_strdup (path));
+    }
+  g_assert_true (g_str_has_prefix (path, expect_path));
+  g_assert_cmpuint (cut, >, 0);
+  /* a realistic amount: body text holds more than two characters a
+   * point of depth (the old estimate from a title's chars gave one) */
+  {
+    const char *msg = diag->message;
+    guint points = 0;
+
+    if (g_str_has_prefix (msg, "more than "))
+      msg += strlen ("more than ");
+    g_assert_cmpint (sscanf (msg, "%u pt too long", &points), ==, 1);
+    g_assert_cmpuint (cut * paths->len, >=, 2 * points);
+  }
+
+  /* cut exactly that much off the end of each: the sheet fits */
+  for (guint i = 0; i < paths->len; i++)
+    {
+      char **field = prose_at (doc, g_ptr_array_index (paths, i));
+      glong len = g_utf8_strlen (*field, -1);
+
+      g_ptr_array_add (originals, *field);
+      *field = g_utf8_substring (*field, 0, len - MIN ((glong) cut, len));
+    }
+  shortened = layout_with (doc, template_name, size, after);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      char **field = prose_at (doc, g_ptr_array_index (paths, i));
+
+      g_free (*field);
+      *field = g_ptr_array_index (originals, i);
+    }
+  g_assert_cmpuint (impact_diagnostics_count (after, IMPACT_SEVERITY_ERROR), ==, 0);
+  assert_well_formed (shortened);
+}
+
+/* The estimate is measured, on the page that overflows: a quote under a
+ * problem too long (the example), and the water charity's facts made
+ * longer, where the tallest text on the page is its four-line title (the
+ * old estimate took the title's characters a point and said "about 10
+ * characters") */
+static void
+test_overflow_cut_measured (void)
+{
+  g_autofree char *json = example_with_long_problem (24);
+  g_autoptr(ImpactDocument) example = load_string (json);
+  g_autoptr(ImpactDocument) water = load_fixture ("shape-water-charity.json");
+  GPtrArray *facts = impact_document_get_facts (water);
+
+  assert_cut_fits (example, "classic", IMPACT_PAGE_SIZE_A4, "problem.body");
+  assert_cut_fits (example, "bold", IMPACT_PAGE_SIZE_LETTER, "problem.body");
+  for (guint i = 0; i < facts->len; i++)
+    {
+      ImpactFact *fact = g_ptr_array_index (facts, i);
+      char *longer = g_strconcat (fact->text, " In the dry season the walk doubles, and so does the time "
+                                  "lost to school and to work. Rains bring the pond closer, but dirtier.",
+                                  NULL);
+
+      g_free (fact->text);
+      fact->text = longer;
+    }
+  assert_cut_fits (water, "classic", IMPACT_PAGE_SIZE_LETTER, "facts");
+  assert_cut_fits (water, "bold", IMPACT_PAGE_SIZE_LETTER, "facts");
 }
 
 /* Too long: an error naming the text, nothing drawn below the limit */
@@ -1240,10 +1573,15 @@ main (int   argc,
   g_test_add_func ("/layout/image/not-regular", test_image_not_regular);
   g_test_add_func ("/layout/shapes/title-lines", test_shape_title_lines);
   g_test_add_func ("/layout/shapes/scale-word", test_shape_scale_word);
+  g_test_add_func ("/layout/shapes/scale-word-suffix", test_shape_scale_and_word_suffix);
   g_test_add_func ("/layout/shapes/facts-balanced", test_shape_facts_balanced);
   g_test_add_func ("/layout/shapes/twelve-milestones", test_shape_twelve_milestones);
   g_test_add_func ("/layout/shapes/pages-auto", test_shape_pages_auto);
+  g_test_add_func ("/layout/shapes/pages-auto-not-cut", test_shape_pages_auto_not_cut);
+  g_test_add_func ("/layout/shapes/pages-auto-examples", test_shape_pages_auto_examples);
+  g_test_add_func ("/layout/shapes/water-charity-fits", test_shape_water_charity_fits);
   g_test_add_func ("/layout/shapes/too-long", test_shape_too_long);
+  g_test_add_func ("/layout/autofit/overflow-cut-measured", test_overflow_cut_measured);
   g_test_add_func ("/layout/charts/placed", test_chart_section_placed);
   g_test_add_func ("/layout/charts/absent", test_chart_section_absent);
   g_test_add_func ("/layout/charts/follows-milestones", test_chart_section_follows_milestones);

@@ -6,7 +6,10 @@
 
 #include "impact-diagnostics.h"
 #include "impact-document.h"
+#include "impact-json-loader.h"
+#include "impact-sheet-layout-private.h"
 #include "impact-sheet-words.h"
+#include "impact-theme.h"
 
 #define WORDS_DIR "/io/github/impactsheet/ImpactSheet/core/sheet-words/"
 
@@ -245,6 +248,99 @@ test_words_check (void)
     }
 }
 
+/* The outline of the quote's big opening mark on the first page (the
+ * polygons inside the quote's box, rounded to a tenth of a point), after
+ * checking that it lies in the box, on the reading side, and is not text */
+static char *
+quote_mark_outline (const char *language,
+                    const char *template_name)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{ \"format\": \"1\", \"language\": \"%s\", \"office\": \"Lyon\",\n"
+    "  \"theme\": { \"template\": \"%s\" },\n"
+    "  \"organisation\": { \"name\": \"Eau propre\" },\n"
+    "  \"problem\": { \"heading\": \"Water\", \"body\": \"Wells and pumps for every village.\" },\n"
+    "  \"quote\": { \"text\": \"Now the water is near.\", \"attribution\": \"Amina\" } }\n",
+    language, template_name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = impact_json_loader_load_data (json, strlen (json), "quote.json", NULL, NULL, &error);
+  g_autoptr(ImpactTheme) theme = NULL;
+  g_autoptr(ImpactSheetLayout) layout = NULL;
+  ImpactBox box;
+  guint page = 0, n = 0;
+  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE;
+  GString *outline = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+  layout = impact_sheet_layout_new (doc, theme, IMPACT_PAGE_SIZE_A4, NULL);
+  g_assert_true (impact_sheet_layout_find (layout, IMPACT_SECTION_QUOTE, -1, &page, &box));
+  for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, page); i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+      gboolean inside = op->kind == IMPACT_OP_POLYGON && op->n_points > 0;
+
+      if (op->kind == IMPACT_OP_TEXT)
+        {
+          const char *text = pango_layout_get_text (op->layout);
+          gboolean marks = *text != '\0';
+
+          /* the ornament is no text a reader or a copy would pick up */
+          for (const char *p = text; *p; p = g_utf8_next_char (p))
+            marks &= g_unichar_ispunct (g_utf8_get_char (p)) || g_unichar_isspace (g_utf8_get_char (p));
+          if (marks)
+            g_error ("%s %s: the quotation mark «%s» is set as text", language, template_name, text);
+          continue;
+        }
+      for (guint k = 0; inside && k < op->n_points; k++)
+        inside = op->points[2 * k] >= box.x - 0.5 && op->points[2 * k] <= box.x + box.width + 0.5 &&
+                 op->points[2 * k + 1] >= box.y - 0.5 && op->points[2 * k + 1] <= box.y + box.height + 0.5;
+      if (!inside)
+        continue;
+      n++;
+      for (guint k = 0; k < op->n_points; k++)
+        {
+          left = MIN (left, op->points[2 * k]);
+          right = MAX (right, op->points[2 * k]);
+          /* relative to the box: the same mark is the same outline */
+          g_string_append_printf (outline, "%.1f,%.1f ", op->points[2 * k] - box.x, op->points[2 * k + 1] - box.y);
+        }
+      g_string_append (outline, "| ");
+    }
+  g_assert_cmpuint (n, >=, 1);
+  /* it leads the quote: at the left of a left-to-right box, at the right
+   * of a right-to-left one */
+  if (g_str_has_prefix (language, "ar"))
+    g_assert_cmpfloat (left, >, box.x + box.width / 2);
+  else
+    g_assert_cmpfloat (right, <, box.x + box.width / 2);
+  return g_string_free (outline, FALSE);
+}
+
+/* The big hanging mark is the language's opening mark */
+static void
+test_words_quote_mark (void)
+{
+  static const char * const templates[] = { "classic", "bold" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    {
+      g_autofree char *en = quote_mark_outline ("en", templates[t]);
+      g_autofree char *en_us = quote_mark_outline ("en-US", templates[t]);
+      g_autofree char *fr = quote_mark_outline ("fr", templates[t]);
+      g_autofree char *fr_ca = quote_mark_outline ("fr-CA", templates[t]);
+      g_autofree char *de = quote_mark_outline ("de", templates[t]);
+      g_autofree char *ar = quote_mark_outline ("ar", templates[t]);
+
+      g_assert_cmpstr (en, ==, en_us);
+      g_assert_cmpstr (fr, ==, fr_ca);
+      g_assert_cmpstr (en, !=, fr);   /* “ and « */
+      g_assert_cmpstr (en, !=, de);   /* “ and „ */
+      g_assert_cmpstr (fr, !=, de);
+      g_assert_cmpstr (ar, !=, "");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/sheet-words/lookup", test_words_lookup);
   g_test_add_func ("/sheet-words/format", test_words_format);
   g_test_add_func ("/sheet-words/quote", test_words_quote);
+  g_test_add_func ("/sheet-words/quote-mark", test_words_quote_mark);
   g_test_add_func ("/sheet-words/check", test_words_check);
   return g_test_run ();
 }

@@ -261,7 +261,8 @@ random_value (GString *out,
 static void
 test_scan_matches_json_glib (void)
 {
-  const char * const examples[] = { "kolkata.json", "kolkata-bn.json", "kolkata-es.json" };
+  const char * const examples[] = { "kolkata.json", "kolkata-bn.json", "kolkata-es.json", "kolkata-fr.json",
+                                    "kolkata-pt.json", "kolkata-hi.json", "kolkata-ar.json", "kolkata-sw.json" };
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261201);
   guint n_nodes = 0;
 

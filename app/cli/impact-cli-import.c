@@ -78,7 +78,7 @@ impact_cli_import_csv_main (int    argc,
   gboolean quiet = FALSE;
   ImpactCsvTarget target = IMPACT_CSV_TARGET_AUTO;
   ImpactOpenKind kind = IMPACT_OPEN_IMPACT_SHEET;
-  guint n_items, n_previous;
+  guint n_items, n_eras, n_previous;
   const char *what;
   const GOptionEntry entries[] = {
     { "into", 0, 0, G_OPTION_ARG_FILENAME, &into, N_("The sheet to import into (it is changed in place)"), N_("SHEET.json") },
@@ -151,6 +151,7 @@ impact_cli_import_csv_main (int    argc,
   if (!quiet)
     print_mapping (import, name);
   n_items = impact_csv_import_get_items (import)->len;
+  n_eras = impact_csv_import_get_eras (import)->len;
   n_previous = impact_csv_import_count_previous (import, doc);
   what = impact_csv_import_get_target (import) == IMPACT_CSV_TARGET_MILESTONES ?
          g_dngettext (GETTEXT_PACKAGE, "milestone", "milestones", n_items) :
@@ -160,6 +161,9 @@ impact_cli_import_csv_main (int    argc,
       if (!quiet)
         g_print (_("Would import %u %s into %s, replacing %u imported from %s before (nothing written)\n"),
                  n_items, what, into, n_previous, name);
+      if (!quiet && n_eras > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Would import %u era from rows of Type “era”\n",
+                              "Would import %u eras from rows of Type “era”\n", n_eras), n_eras);
       return IMPACT_CLI_EXIT_OK;
     }
 
@@ -172,5 +176,8 @@ impact_cli_import_csv_main (int    argc,
   if (!quiet)
     g_print (_("Imported %u %s into %s, replacing %u imported from %s before\n"),
              n_items, what, into, n_previous, name);
+  if (!quiet && n_eras > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u era from rows of Type “era”\n",
+                          "Imported %u eras from rows of Type “era”\n", n_eras), n_eras);
   return IMPACT_CLI_EXIT_OK;
 }

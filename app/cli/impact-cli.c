@@ -14,6 +14,7 @@
 #include "impact-cli-batch.h"
 #include "impact-cli-timeline.h"
 #include "impact-brand.h"
+#include "impact-brand-file.h"
 #include "impact-error.h"
 #include "impact-chart-export.h"
 #include "impact-export.h"
@@ -336,7 +337,7 @@ run_export (int    argc,
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (.pdf, .png or .svg)"), N_("FILE") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("Paper size: letter (default) or a4"), N_("SIZE") },
-    { "pages", 0, 0, G_OPTION_ARG_STRING, &pages, N_("Pages of the sheet: 2 (default), 1, or auto (one page when everything fits at full size); overrides the data's \"pages\""), N_("auto|1|2") },
+    { "pages", 0, 0, G_OPTION_ARG_STRING, &pages, N_("Pages of the sheet: auto (default: one page when everything fits at full size and nothing is left out, else two), 1 or 2; overrides the data's \"pages\""), N_("auto|1|2") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of PNG output (default 150)"), N_("N") },
     { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("Export only page N (1 = front, 2 = back)"), N_("N") },
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_name, N_("Design template: classic or bold"), N_("NAME") },
@@ -530,6 +531,31 @@ run_export (int    argc,
   return IMPACT_CLI_EXIT_OK;
 }
 
+/* `validate BRAND.json`: the brand's values checked as offices use them,
+ * and the offices beside it that name it (impact-brand-file.h) */
+static int
+impact_cli_validate_brand (GFile      *file,
+                           const char *input_name,
+                           gboolean    quiet)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactBrandFile) brand = impact_brand_file_load (file, &error);
+  g_autoptr(GPtrArray) offices = NULL;
+
+  if (brand == NULL)
+    {
+      impact_cli_print_lines (_("error"), error->message);
+      g_print (_("%s is not a valid brand file\n"), input_name);
+      return IMPACT_CLI_EXIT_BAD_INPUT;
+    }
+  offices = impact_brand_file_find_offices (brand);
+  if (!quiet)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s is a valid brand file, named by %u office beside it\n",
+                          "%s is a valid brand file, named by %u offices beside it\n", offices->len),
+             input_name, offices->len);
+  return IMPACT_CLI_EXIT_OK;
+}
+
 static int
 run_validate (int    argc,
               char **argv)
@@ -587,6 +613,13 @@ run_validate (int    argc,
     g_autofree char *base = g_path_get_basename (argv[2]);
 
     input_name = impact_text_printable (base, IMPACT_PRINTABLE_DEFAULT);
+  }
+  /* brand-finish: a brand file is checked as a brand, not as a sheet */
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[2]);
+
+    if (impact_brand_file_detect_file (file))
+      return impact_cli_validate_brand (file, input_name, quiet);
   }
   doc = load_input (argv[2], diagnostics, input_name);
   if (doc == NULL)

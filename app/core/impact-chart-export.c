@@ -12,6 +12,7 @@
 
 #include "impact-chart-export.h"
 #include "impact-chart-scene.h"
+#include "impact-direction.h"
 #include "impact-error.h"
 #include "impact-output.h"
 #include "impact-text.h"
@@ -110,7 +111,8 @@ impact_chart_export (ImpactDocument      *doc,
   scale = MAX (1.0, width / (impact_chart_get_kind (chart) == IMPACT_CHART_SPARKLINE ?
                              LOGICAL_SPARKLINE_WIDTH : LOGICAL_WIDTH));
   scene = impact_chart_layout (chart, width / scale, height / scale, theme, context,
-                               IMPACT_CHART_LAYOUT_TITLE | IMPACT_CHART_LAYOUT_BACKGROUND);
+                               IMPACT_CHART_LAYOUT_TITLE | IMPACT_CHART_LAYOUT_BACKGROUND |
+                               (impact_document_is_rtl (doc) ? IMPACT_CHART_LAYOUT_RTL : 0));
   g_object_unref (context);  /* the layouts hold it */
   description = impact_chart_dup_description (chart);
 

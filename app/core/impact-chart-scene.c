@@ -298,7 +298,7 @@ layout_axes_chart (Builder                *b,
                              impact_chart_get_decimals (chart) == 0, &axis);
   for (guint t = 0; t < axis.n_ticks; t++)
     {
-      g_autofree char *text = impact_chart_format_number (axis.lo + t * axis.step,
+      g_autofree char *text = impact_chart_format_number (chart, axis.lo + t * axis.step,
                                                           axis.decimals);
       PangoLayout *layout = make_layout (b, text, LABEL_SIZE, PANGO_WEIGHT_NORMAL,
                                          PANGO_STYLE_NORMAL, -1);
@@ -320,7 +320,7 @@ layout_axes_chart (Builder                *b,
       for (guint i = 0; i < n && value_labels; i++)
         {
           const ImpactChartValue *v = impact_chart_get_value (chart, i);
-          g_autofree char *text = impact_chart_format_number (v->value, impact_chart_get_decimals (chart));
+          g_autofree char *text = impact_chart_format_number (chart, v->value, impact_chart_get_decimals (chart));
           g_autoptr(PangoLayout) layout = make_layout (b, text, LABEL_SIZE, PANGO_WEIGHT_NORMAL,
                                                        PANGO_STYLE_NORMAL, -1);
           double w, h;
@@ -373,7 +373,7 @@ layout_axes_chart (Builder                *b,
            * (the table and the alternative text give every value) */
           if (value_labels && v->value != 0)
             {
-              g_autofree char *text = impact_chart_format_number (v->value, impact_chart_get_decimals (chart));
+              g_autofree char *text = impact_chart_format_number (chart, v->value, impact_chart_get_decimals (chart));
               PangoLayout *layout = make_layout (b, text, LABEL_SIZE, PANGO_WEIGHT_NORMAL,
                                                  PANGO_STYLE_NORMAL, -1);
               double w, h;
@@ -437,7 +437,7 @@ layout_axes_chart (Builder                *b,
 
             if (!v->present)
               continue;
-            text = impact_chart_format_number (v->value, impact_chart_get_decimals (chart));
+            text = impact_chart_format_number (chart, v->value, impact_chart_get_decimals (chart));
             layout = make_layout (b, text, LABEL_SIZE, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, -1);
             impact_text_layout_get_size (layout, &w, &h);
             x = CLAMP (scene->plot_x + slot * (i + 0.5) - w, 0, scene->width - w);
@@ -499,6 +499,45 @@ layout_axes_chart (Builder                *b,
     }
 }
 
+/* Right to left: every shape moves to the mirrored place; texts keep
+ * their shaping and move as boxes */
+static void
+mirror_scene (ImpactChartScene *scene)
+{
+  double width = scene->width;
+
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      ImpactChartShape *shape = &g_array_index (scene->shapes, ImpactChartShape, i);
+
+      switch (shape->type)
+        {
+        case IMPACT_CHART_SHAPE_RECT:
+          shape->x = width - shape->x - shape->width;
+          break;
+        case IMPACT_CHART_SHAPE_LINE:
+        case IMPACT_CHART_SHAPE_POLYGON:
+          for (guint k = 0; k < shape->n_points; k++)
+            shape->points[2 * k] = width - shape->points[2 * k];
+          break;
+        case IMPACT_CHART_SHAPE_TEXT:
+          {
+            /* the title and the note fill their measure (an RTL paragraph
+             * sets itself flush right in it); labels are their own size */
+            int wrap = pango_layout_get_width (shape->layout);
+            gboolean measure = shape->role == IMPACT_CHART_ROLE_TITLE || shape->role == IMPACT_CHART_ROLE_NOTE;
+            double box = measure && wrap > 0 ? wrap / (double) PANGO_SCALE : shape->width;
+
+            shape->x = width - shape->x - box;
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  scene->plot_x = width - scene->plot_x - scene->plot_width;
+}
+
 ImpactChartScene *
 impact_chart_layout (ImpactChart            *chart,
                      double                  width,
@@ -524,7 +563,8 @@ impact_chart_layout (ImpactChart            *chart,
   else
     {
       scene->width = MAX (width, IMPACT_CHART_MIN_WIDTH);
-      scene->height = MAX (height, IMPACT_CHART_MIN_HEIGHT);
+      scene->height = MAX (height, flags & IMPACT_CHART_LAYOUT_TITLE ? IMPACT_CHART_MIN_HEIGHT
+                                                                     : IMPACT_CHART_MIN_PLOT_HEIGHT);
     }
   scene->shapes = g_array_new (FALSE, TRUE, sizeof (ImpactChartShape));
   g_array_set_clear_func (scene->shapes, shape_clear);
@@ -545,6 +585,8 @@ impact_chart_layout (ImpactChart            *chart,
     layout_sparkline (&b);
   else
     layout_axes_chart (&b, flags);
+  if (flags & IMPACT_CHART_LAYOUT_RTL)
+    mirror_scene (scene);
   return scene;
 }
 

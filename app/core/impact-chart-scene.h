@@ -63,6 +63,10 @@ typedef enum
   IMPACT_CHART_LAYOUT_NONE       = 0,
   IMPACT_CHART_LAYOUT_TITLE      = 1 << 0,  /* the chart's label over it (standalone) */
   IMPACT_CHART_LAYOUT_BACKGROUND = 1 << 1,  /* paint the theme's background first */
+  /* right to left: time runs from right to left, the value axis and its
+   * labels stand at the right (a chart alone; on the sheet the page is
+   * mirrored as a whole, so the sections lay it out left to right) */
+  IMPACT_CHART_LAYOUT_RTL        = 1 << 2,
 } ImpactChartLayoutFlags;
 
 typedef struct _ImpactChartScene ImpactChartScene;
@@ -71,6 +75,9 @@ typedef struct _ImpactChartScene ImpactChartScene;
  * title (points); a sparkline needs only 8 × 8 */
 #define IMPACT_CHART_MIN_WIDTH  120.0
 #define IMPACT_CHART_MIN_HEIGHT 90.0
+/* …and without a title (the sheet sets the label as the section's kicker
+ * over the chart) */
+#define IMPACT_CHART_MIN_PLOT_HEIGHT 62.0
 
 /* The height a chart @width wide should be given on a page: columns, a
  * line or an area about half as tall as wide (at least
@@ -80,7 +87,8 @@ double                  impact_chart_preferred_height    (ImpactChart *chart,
                                                           double       width);
 
 /* Lays @chart out in @width × @height points (a smaller box is treated
- * as the minimum size: the section gives at least that) with @theme's colours and
+ * as the minimum size, IMPACT_CHART_MIN_PLOT_HEIGHT tall without
+ * IMPACT_CHART_LAYOUT_TITLE: the section gives at least that) with @theme's colours and
  * body font, measuring text with @context (impact_text_context_new()).
  * A sparkline has no axes nor text. */
 ImpactChartScene       *impact_chart_layout              (ImpactChart            *chart,

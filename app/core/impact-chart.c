@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "impact-chart.h"
+#include "impact-format.h"
 
 struct _ImpactChart
 {
@@ -23,6 +24,8 @@ struct _ImpactChart
   gint64           unplaced_sum;
   gint64           first_period;  /* derived: the first period's running number; else 0 */
   guint            per_year;      /* derived: 1, 4 or 12; else 0 */
+  char            *language;      /* the document's, for every figure and period */
+  ImpactDigits     digits;
 };
 
 G_DEFINE_BOXED_TYPE (ImpactChart, impact_chart, impact_chart_ref, impact_chart_unref)
@@ -93,27 +96,30 @@ date_period (const ImpactDate  *date,
     }
 }
 
+/* The label of a derived period in the document's language and digits:
+ * "2011", "Q3 2011", "Mar 2011" (en); "mar 2011" (es); "২০১১" (bn, native) */
 static char *
-period_label (gint64            period,
-              ImpactChartPeriod per)
+period_label (ImpactChart       *self,
+              gint64             period,
+              ImpactChartPeriod  per)
 {
   switch (per)
     {
     case IMPACT_CHART_PER_QUARTER:
-      /* TRANSLATORS: a quarter of a year on a chart's axis: "Q3 2011" */
-      return g_strdup_printf (_("Q%1$d %2$d"), (int) (period % 4) + 1, (int) (period / 4));
-    case IMPACT_CHART_PER_MONTH:
       {
-        g_autoptr(GDateTime) dt = g_date_time_new_utc ((int) (period / 12), (int) (period % 12) + 1,
-                                                       1, 0, 0, 0);
+        g_autofree char *quarter = impact_format_integer (self->language, self->digits, period % 4 + 1);
+        g_autofree char *year = impact_format_year (self->language, self->digits, (int) (period / 4));
 
-        /* TRANSLATORS: a month on a chart's axis, as a strftime() format: "Mar 2011" */
-        /* xgettext:no-c-format */
-        return dt ? g_date_time_format (dt, _("%b %Y")) : g_strdup ("?");
+        /* TRANSLATORS: a quarter of a year on a chart's axis: "Q3 2011"; %1$s is
+         * the quarter's number, %2$s the year */
+        return g_strdup_printf (_("Q%1$s %2$s"), quarter, year);
       }
+    case IMPACT_CHART_PER_MONTH:
+      return impact_format_month_abbrev (self->language, self->digits,
+                                         (int) (period / 12), (int) (period % 12) + 1);
     case IMPACT_CHART_PER_YEAR:
     default:
-      return g_strdup_printf ("%d", (int) period);
+      return impact_format_year (self->language, self->digits, (int) period);
     }
 }
 
@@ -162,7 +168,7 @@ derive_series (ImpactChart           *self,
   if (self->n_unplaced > 0 && diagnostics != NULL)
     {
       g_autofree char *where = path ? g_strdup_printf ("%s.derive.per", path) : NULL;
-      g_autofree char *sum = impact_chart_format_number ((double) self->unplaced_sum, 0);
+      g_autofree char *sum = impact_chart_format_number (self, (double) self->unplaced_sum, 0);
 
       impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, where,
                               g_dngettext (GETTEXT_PACKAGE,
@@ -216,7 +222,7 @@ derive_series (ImpactChart           *self,
 
       if (spec->derive_cumulative)
         value = running = MIN (running + sums[k], cap);
-      append_value (self, period_label (lo + k, spec->derive_per), (double) value, TRUE);
+      append_value (self, period_label (self, lo + k, spec->derive_per), (double) value, TRUE);
     }
 }
 
@@ -234,6 +240,8 @@ impact_chart_new (ImpactDocument        *doc,
   self = g_new0 (ImpactChart, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->label = g_strdup (spec->label ? spec->label : "");
+  self->language = g_strdup (impact_document_get_language (doc));
+  self->digits = impact_format_document_digits (doc);
   self->kind = spec->kind;
   self->values = g_array_new (FALSE, TRUE, sizeof (ImpactChartValue));
   g_array_set_clear_func (self->values, value_clear);
@@ -267,6 +275,7 @@ impact_chart_unref (ImpactChart *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_free (self->label);
+  g_free (self->language);
   g_array_unref (self->values);
   g_free (self);
 }
@@ -355,17 +364,20 @@ impact_chart_get_first_period (ImpactChart *self,
 
 /* Words */
 
-char *
-impact_chart_format_number (double value,
-                            guint  decimals)
+const char *
+impact_chart_get_language (ImpactChart *self)
 {
-  ImpactStatistic stat = { 0 };
+  return self->language;
+}
 
-  /* TODO: impact-format.h (ICU) replaces this once merged; until then the
-   * statistics' formatter (grouping of the locale) serves every figure. */
-  stat.value = value;
-  stat.decimals = MIN (decimals, 6);
-  return impact_statistic_format_number (&stat);
+char *
+impact_chart_format_number (ImpactChart *self,
+                            double       value,
+                            guint        decimals)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return impact_format_decimal (self->language, self->digits, value, MIN (decimals, 6));
 }
 
 char *
@@ -375,7 +387,7 @@ impact_chart_dup_note (ImpactChart *self)
 
   if (self->n_unplaced == 0)
     return NULL;
-  sum = impact_chart_format_number ((double) self->unplaced_sum, 0);
+  sum = impact_chart_format_number (self, (double) self->unplaced_sum, 0);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Not shown: %s in %u milestone dated only by year.",
                                        "Not shown: %s in %u milestones dated only by year.",
@@ -410,7 +422,7 @@ impact_chart_dup_description (ImpactChart *self)
     }
   else if (self->values->len == 1)
     {
-      g_autofree char *value = impact_chart_format_number (first->value, self->decimals);
+      g_autofree char *value = impact_chart_format_number (self, first->value, self->decimals);
 
       /* TRANSLATORS: a chart of one figure: "Survivors rescued, 2006: 7." */
       g_string_append_printf (out, _("%1$s, %2$s: %3$s."), self->label, first->label, value);
@@ -419,8 +431,8 @@ impact_chart_dup_description (ImpactChart *self)
     {
       const ImpactChartValue *start = &g_array_index (self->values, ImpactChartValue, 0);
       const ImpactChartValue *end = &g_array_index (self->values, ImpactChartValue, self->values->len - 1);
-      g_autofree char *from = impact_chart_format_number (first->value, self->decimals);
-      g_autofree char *to = impact_chart_format_number (last->value, self->decimals);
+      g_autofree char *from = impact_chart_format_number (self, first->value, self->decimals);
+      g_autofree char *to = impact_chart_format_number (self, last->value, self->decimals);
 
       /* TRANSLATORS: "Survivors rescued per year, 2006 to 2020: from 5 in 2006 to 48 in 2019" */
       g_string_append_printf (out, _("%1$s, %2$s to %3$s: from %4$s in %5$s to %6$s in %7$s"),
@@ -428,7 +440,7 @@ impact_chart_dup_description (ImpactChart *self)
                               from, first->label, to, last->label);
       if (highest != first && highest != last)
         {
-          g_autofree char *top = impact_chart_format_number (highest->value, self->decimals);
+          g_autofree char *top = impact_chart_format_number (self, highest->value, self->decimals);
 
           /* TRANSLATORS: follows the sentence above: ", highest 61 in 2017" */
           g_string_append_printf (out, _(", highest %1$s in %2$s"), top, highest->label);
@@ -458,7 +470,7 @@ impact_chart_dup_table (ImpactChart *self)
       row = g_new0 (char *, 3);
       row[0] = g_strdup (v->label);
       /* TRANSLATORS: a period of a chart's data table that has no figure */
-      row[1] = v->present ? impact_chart_format_number (v->value, self->decimals) : g_strdup (_("no figure"));
+      row[1] = v->present ? impact_chart_format_number (self, v->value, self->decimals) : g_strdup (_("no figure"));
       g_ptr_array_add (rows, row);
     }
   return rows;

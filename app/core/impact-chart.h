@@ -80,10 +80,15 @@ char                   *impact_chart_dup_description   (ImpactChart *self);
  * reads "no figure". */
 GPtrArray              *impact_chart_dup_table         (ImpactChart *self);
 
-/* Number formatting of every chart figure (ticks, table, words).
- * TODO: replace with impact-format.h (ICU) once it is merged. */
-char                   *impact_chart_format_number     (double value,
-                                                        guint  decimals);
+/* The document's language tag the chart's figures and periods are written
+ * in (NULL: the process locale; see impact-format.h) */
+const char             *impact_chart_get_language      (ImpactChart *self);
+/* Every figure of the chart (ticks, value labels, table, words) in the
+ * document's language and digits (impact-format.h): 18,250 (en),
+ * 18.250 (es), 18 250 (fr), 1,82,500 (hi), ১৮,২৫০ (bn, native digits) */
+char                   *impact_chart_format_number     (ImpactChart *self,
+                                                        double       value,
+                                                        guint        decimals);
 
 /* An axis of "nice" ticks: lo, lo + step, …, hi, with step 1, 2 or 5 × 10^k */
 typedef struct

@@ -25,6 +25,8 @@ struct _ImpactCsvImport
   GArray          *columns;    /* of ImpactCsvColumn */
   GPtrArray       *items;
   GArray          *item_rows;  /* of guint */
+  GPtrArray       *eras;       /* of ImpactEra: TimelineJS era rows */
+  GArray          *era_rows;   /* of guint */
   GPtrArray       *notes;      /* of char * */
 };
 
@@ -72,9 +74,17 @@ static const Word milestone_words[] = {
   { "day", "en", "day" }, { "day", "es", "día" }, { "day", "es", "dia" },
   { "day", "fr", "jour" }, { "day", "pt", "dia" },
   { "type", "en", "type" }, { "type", "es", "tipo" }, { "type", "fr", "type" }, { "type", "pt", "tipo" },
+  /* where a row of Type "era" ends */
+  { "end_date", "en", "end date" }, { "end_date", "en", "end" }, { "end_date", "es", "fecha final" },
+  { "end_date", "es", "fecha de fin" }, { "end_date", "fr", "date de fin" }, { "end_date", "pt", "data final" },
+  { "end_year", "en", "end year" }, { "end_year", "es", "año final" }, { "end_year", "fr", "année de fin" },
+  { "end_year", "pt", "ano final" },
+  { "end_month", "en", "end month" }, { "end_month", "es", "mes final" }, { "end_month", "fr", "mois de fin" },
+  { "end_month", "pt", "mês final" },
+  { "end_day", "en", "end day" }, { "end_day", "es", "día final" }, { "end_day", "es", "dia final" },
+  { "end_day", "fr", "jour de fin" }, { "end_day", "pt", "dia final" },
   /* the rest of TimelineJS's template */
-  { "-", "en", "time" }, { "-", "en", "end year" }, { "-", "en", "end month" },
-  { "-", "en", "end day" }, { "-", "en", "end time" }, { "-", "en", "display date" },
+  { "-", "en", "time" }, { "-", "en", "end time" }, { "-", "en", "display date" },
   { "-", "en", "media" }, { "-", "en", "media credit" }, { "-", "en", "media caption" },
   { "-", "en", "media thumbnail" }, { "-", "en", "background" },
 };
@@ -129,6 +139,8 @@ impact_csv_import_free (ImpactCsvImport *self)
   g_clear_pointer (&self->columns, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->item_rows, g_array_unref);
+  g_clear_pointer (&self->eras, g_ptr_array_unref);
+  g_clear_pointer (&self->era_rows, g_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_free (self);
 }
@@ -546,6 +558,7 @@ typedef struct
 {
   int date, title, description, category, highlight, year, month, day, type;
   GArray *metrics;   /* of int: column indexes */
+  int end_date, end_year, end_month, end_day;
 } MilestoneColumns;
 
 static gboolean
@@ -589,6 +602,87 @@ parse_part (const char *cell,
   return TRUE;
 }
 
+/* A date from one column (YYYY, YYYY-MM, YYYY-MM-DD) or, without one,
+ * from TimelineJS's Year, Month and Day; problems are reported */
+static void
+read_date (int         date_column,
+           int         year_column,
+           int         month_column,
+           int         day_column,
+           GPtrArray  *row,
+           guint       row_number,
+           Problems   *problems,
+           ImpactDate *out,
+           const char *no_date,
+           const char *no_year)
+{
+  if (date_column >= 0)
+    {
+      g_autofree char *text = dup_cell (row, date_column);
+
+      if (text == NULL)
+        problem (problems, row_number, date_column, "%s", no_date);
+      else if (!impact_date_parse (text, out))
+        {
+          g_autofree char *q = quote_cell (text);
+
+          problem (problems, row_number, date_column,
+                   _("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got \"%s\""), q);
+        }
+    }
+  else
+    {
+      const char *year = cell_at (row, year_column);
+      const char *month = cell_at (row, month_column);
+      const char *day = cell_at (row, day_column);
+      guint y = 0, mo = 0, d = 0;
+      gboolean ok = TRUE;
+
+      if (is_blank (year))
+        {
+          problem (problems, row_number, year_column, "%s", no_year);
+          ok = FALSE;
+        }
+      else if (!parse_part (year, 9999, &y))
+        {
+          g_autofree char *q = quote_cell (year);
+
+          problem (problems, row_number, year_column, _("expected a year from 1 to 9999, got \"%s\""), q);
+          ok = FALSE;
+        }
+      if (!is_blank (month) && !parse_part (month, 12, &mo))
+        {
+          g_autofree char *q = quote_cell (month);
+
+          problem (problems, row_number, month_column, _("expected a month from 1 to 12, got \"%s\""), q);
+          ok = FALSE;
+        }
+      if (!is_blank (day))
+        {
+          if (mo == 0 && ok)
+            {
+              problem (problems, row_number, day_column, _("a day needs a month"));
+              ok = FALSE;
+            }
+          else if (!parse_part (day, 31, &d))
+            {
+              g_autofree char *q = quote_cell (day);
+
+              problem (problems, row_number, day_column, _("expected a day from 1 to 31, got \"%s\""), q);
+              ok = FALSE;
+            }
+        }
+      if (ok)
+        {
+          out->year = (gint16) y;
+          out->month = (guint8) mo;
+          out->day = (guint8) d;
+          if (!impact_date_is_valid (out))
+            problem (problems, row_number, day_column, _("there is no day %u in month %u of %u"), d, mo, y);
+        }
+    }
+}
+
 static ImpactMilestone *
 milestone_from_row (ImpactCsvImport        *self,
                     const MilestoneColumns *c,
@@ -604,82 +698,17 @@ milestone_from_row (ImpactCsvImport        *self,
       g_autofree char *type = dup_cell (row, c->type);
       g_autofree char *folded = type ? g_utf8_casefold (type, -1) : NULL;
 
-      if (folded != NULL && (strcmp (folded, "title") == 0 || strcmp (folded, "era") == 0))
+      if (folded != NULL && strcmp (folded, "title") == 0)
         {
           g_ptr_array_add (self->notes,
-                           g_strdup_printf (strcmp (folded, "title") == 0 ?
-                                            _("%s:%u: the TimelineJS title slide, not a milestone: left out") :
-                                            _("%s:%u: a TimelineJS era: eras are not imported, add it in the sheet"),
+                           g_strdup_printf (_("%s:%u: the TimelineJS title slide, not a milestone: left out"),
                                             self->name, row_number));
           return NULL;
         }
     }
 
-  if (c->date >= 0)
-    {
-      g_autofree char *text = dup_cell (row, c->date);
-
-      if (text == NULL)
-        problem (problems, row_number, c->date, _("a milestone needs a date"));
-      else if (!impact_date_parse (text, &m->date))
-        {
-          g_autofree char *q = quote_cell (text);
-
-          problem (problems, row_number, c->date,
-                   _("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got \"%s\""), q);
-        }
-    }
-  else
-    {
-      const char *year = cell_at (row, c->year);
-      const char *month = cell_at (row, c->month);
-      const char *day = cell_at (row, c->day);
-      guint y = 0, mo = 0, d = 0;
-      gboolean ok = TRUE;
-
-      if (is_blank (year))
-        {
-          problem (problems, row_number, c->year, _("a milestone needs a year"));
-          ok = FALSE;
-        }
-      else if (!parse_part (year, 9999, &y))
-        {
-          g_autofree char *q = quote_cell (year);
-
-          problem (problems, row_number, c->year, _("expected a year from 1 to 9999, got \"%s\""), q);
-          ok = FALSE;
-        }
-      if (!is_blank (month) && !parse_part (month, 12, &mo))
-        {
-          g_autofree char *q = quote_cell (month);
-
-          problem (problems, row_number, c->month, _("expected a month from 1 to 12, got \"%s\""), q);
-          ok = FALSE;
-        }
-      if (!is_blank (day))
-        {
-          if (mo == 0 && ok)
-            {
-              problem (problems, row_number, c->day, _("a day needs a month"));
-              ok = FALSE;
-            }
-          else if (!parse_part (day, 31, &d))
-            {
-              g_autofree char *q = quote_cell (day);
-
-              problem (problems, row_number, c->day, _("expected a day from 1 to 31, got \"%s\""), q);
-              ok = FALSE;
-            }
-        }
-      if (ok)
-        {
-          m->date.year = (gint16) y;
-          m->date.month = (guint8) mo;
-          m->date.day = (guint8) d;
-          if (!impact_date_is_valid (&m->date))
-            problem (problems, row_number, c->day, _("there is no day %u in month %u of %u"), d, mo, y);
-        }
-    }
+  read_date (c->date, c->year, c->month, c->day, row, row_number, problems, &m->date,
+             _("a milestone needs a date"), _("a milestone needs a year"));
 
   m->title = dup_cell (row, c->title);
   if (m->title == NULL)
@@ -715,6 +744,58 @@ milestone_from_row (ImpactCsvImport        *self,
     return NULL;
   m->json = origin_object (self->name);
   return g_steal_pointer (&m);
+}
+
+/* TimelineJS's rows of Type "era": a span with a title (Headline) and
+ * a category (Group), from Year/Month/Day to End Year/End Month/End Day */
+static gboolean
+is_era_row (const MilestoneColumns *c,
+            GPtrArray              *row)
+{
+  g_autofree char *type = dup_cell (row, c->type);
+  g_autofree char *folded = type ? g_utf8_casefold (type, -1) : NULL;
+
+  return folded != NULL && strcmp (folded, "era") == 0;
+}
+
+static ImpactEra *
+era_from_row (ImpactCsvImport        *self,
+              const MilestoneColumns *c,
+              GPtrArray              *row,
+              guint                   row_number,
+              Problems               *problems)
+{
+  g_autoptr(ImpactEra) era = impact_era_new ();
+  guint before = problems->n;
+
+  read_date (c->date, c->year, c->month, c->day, row, row_number, problems, &era->start,
+             _("an era needs a start date"), _("an era needs a start year"));
+  if (c->end_date < 0 && c->end_year < 0)
+    problem (problems, row_number, c->type,
+             _("an era needs an end: add an “End Year” (or “End Date”) column"));
+  else
+    read_date (c->end_date, c->end_year, c->end_month, c->end_day, row, row_number, problems,
+               &era->end, _("an era needs an end date"), _("an era needs an end year"));
+  /* as the loader checks it: a partial date covers its span ("2019-05"
+   * to "2019" is fine), only an end wholly before the start is wrong */
+  if (problems->n == before)
+    {
+      double start_begin, end_end;
+
+      impact_date_get_span (&era->start, &start_begin, NULL);
+      impact_date_get_span (&era->end, NULL, &end_end);
+      if (end_end <= start_begin)
+        problem (problems, row_number, c->end_date >= 0 ? c->end_date : c->end_year,
+                 _("the era ends before it starts"));
+    }
+  era->title = dup_cell (row, c->title);
+  if (era->title == NULL)
+    problem (problems, row_number, c->title, _("an era needs a title"));
+  era->category = dup_cell (row, c->category);
+  if (problems->n != before)
+    return NULL;
+  era->json = origin_object (self->name);
+  return g_steal_pointer (&era);
 }
 
 /* A column no name matched is a metric when most of its filled cells are
@@ -955,6 +1036,8 @@ impact_csv_import_parse (const char       *data,
   self->columns = g_array_new (FALSE, TRUE, sizeof (ImpactCsvColumn));
   g_array_set_clear_func (self->columns, column_clear);
   self->item_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->eras = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_era_free);
+  self->era_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   self->notes = g_ptr_array_new_with_free_func (g_free);
 
   text = decode (data ? data : "", length, display_name, &self->encoding, error);
@@ -987,6 +1070,8 @@ impact_csv_import_parse (const char       *data,
         column_of (self, "date"), column_of (self, "title"), column_of (self, "description"),
         column_of (self, "category"), column_of (self, "highlight"), column_of (self, "year"),
         column_of (self, "month"), column_of (self, "day"), column_of (self, "type"), metrics,
+        column_of (self, "end_date"), column_of (self, "end_year"), column_of (self, "end_month"),
+        column_of (self, "end_day"),
       };
 
       for (guint i = 0; i < self->columns->len; i++)
@@ -1001,6 +1086,17 @@ impact_csv_import_parse (const char       *data,
 
           if (row_is_empty (row))
             continue;
+          if (is_era_row (&c, row))
+            {
+              ImpactEra *era = era_from_row (self, &c, row, number, &problems);
+
+              if (era != NULL)
+                {
+                  g_ptr_array_add (self->eras, era);
+                  g_array_append_val (self->era_rows, number);
+                }
+              continue;
+            }
           m = milestone_from_row (self, &c, row, number, &problems);
           if (m != NULL)
             {
@@ -1050,7 +1146,7 @@ impact_csv_import_parse (const char       *data,
       g_set_error_literal (error, IMPACT_ERROR, IMPACT_ERROR_INVALID_VALUE, problems_text->str);
       return NULL;
     }
-  if (self->items->len == 0)
+  if (self->items->len == 0 && self->eras->len == 0)
     {
       g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_MISSING_FIELD,
                    _("%s: no rows below the column names"), display_name);
@@ -1153,6 +1249,21 @@ impact_csv_import_get_item_row (ImpactCsvImport *self,
 }
 
 GPtrArray *
+impact_csv_import_get_eras (ImpactCsvImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->eras;
+}
+
+guint
+impact_csv_import_get_era_row (ImpactCsvImport *self,
+                               guint            index)
+{
+  g_return_val_if_fail (self != NULL && index < self->era_rows->len, 0);
+  return g_array_index (self->era_rows, guint, index);
+}
+
+GPtrArray *
 impact_csv_import_get_notes (ImpactCsvImport *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
@@ -1168,17 +1279,38 @@ list_of (ImpactCsvImport *self)
 }
 
 static gboolean
-came_from (ImpactCsvImport *self,
-           gpointer         item)
+json_came_from (ImpactCsvImport *self,
+                JsonObject      *json)
 {
-  JsonObject *json = self->target == IMPACT_CSV_TARGET_MILESTONES ?
-                     ((ImpactMilestone *) item)->json : ((ImpactStatistic *) item)->json;
   JsonNode *node;
 
   if (json == NULL || (node = json_object_get_member (json, "imported_from")) == NULL ||
       !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return FALSE;
   return g_strcmp0 (json_node_get_string (node), self->name) == 0;
+}
+
+static gboolean
+came_from (ImpactCsvImport *self,
+           gpointer         item)
+{
+  return json_came_from (self, self->target == IMPACT_CSV_TARGET_MILESTONES ?
+                               ((ImpactMilestone *) item)->json : ((ImpactStatistic *) item)->json);
+}
+
+/* Eras count only for milestones: statistics never bring any */
+static guint
+count_previous_eras (ImpactCsvImport *self,
+                     ImpactDocument  *doc)
+{
+  GPtrArray *eras = impact_document_get_eras (doc);
+  guint n = 0;
+
+  if (self->target != IMPACT_CSV_TARGET_MILESTONES)
+    return 0;
+  for (guint i = 0; i < eras->len; i++)
+    n += json_came_from (self, ((ImpactEra *) g_ptr_array_index (eras, i))->json);
+  return n;
 }
 
 guint
@@ -1194,7 +1326,7 @@ impact_csv_import_count_previous (ImpactCsvImport *self,
   list = impact_document_get_list (doc, list_of (self));
   for (guint i = 0; i < list->len; i++)
     n += came_from (self, g_ptr_array_index (list, i));
-  return n;
+  return n + count_previous_eras (self, doc);
 }
 
 guint
@@ -1225,6 +1357,22 @@ impact_csv_import_apply (ImpactCsvImport *self,
                       (gpointer) impact_statistic_copy (item);
 
       g_ptr_array_insert (list, (int) (position + i), copy);
+    }
+  /* the eras it brought before give way to the new ones, in the same place */
+  if (self->target == IMPACT_CSV_TARGET_MILESTONES)
+    {
+      GPtrArray *eras = impact_document_get_eras (doc);
+
+      position = eras->len;
+      for (guint i = eras->len; i-- > 0;)
+        if (json_came_from (self, ((ImpactEra *) g_ptr_array_index (eras, i))->json))
+          {
+            impact_document_remove_item (doc, IMPACT_LIST_ERAS, i);
+            position = i;
+            removed++;
+          }
+      for (guint i = 0; i < self->eras->len; i++)
+        g_ptr_array_insert (eras, (int) (position + i), impact_era_copy (g_ptr_array_index (self->eras, i)));
     }
   impact_document_update_derived (doc);
   impact_document_changed (doc);

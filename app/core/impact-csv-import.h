@@ -81,15 +81,24 @@ GPtrArray       *impact_csv_import_get_items    (ImpactCsvImport *self);
 /* The spreadsheet row each item came from (1 = the header) */
 guint            impact_csv_import_get_item_row (ImpactCsvImport *self,
                                                  guint            index);
+/* The eras (ImpactEra, owned by the import): the rows of Type "era" of a
+ * TimelineJS template, from Year/Month/Day (or Date) to End Year/End
+ * Month/End Day (or End Date), titled by Headline, in the category of
+ * Group; marked with "imported_from" as the items are. Empty for
+ * statistics. */
+GPtrArray       *impact_csv_import_get_eras     (ImpactCsvImport *self);
+/* The spreadsheet row era @index came from */
+guint            impact_csv_import_get_era_row  (ImpactCsvImport *self,
+                                                 guint            index);
 /* Rows left out on purpose ("row 2: the TimelineJS title slide …") */
 GPtrArray       *impact_csv_import_get_notes    (ImpactCsvImport *self);
 
-/* How many items of @doc an earlier import of this file brought */
+/* How many items (and eras) of @doc an earlier import of this file brought */
 guint            impact_csv_import_count_previous (ImpactCsvImport *self,
                                                    ImpactDocument  *doc);
-/* Takes out the items an earlier import of this file brought and puts
- * copies of the new ones where the first of them was (or at the end);
- * emits the document's "changed" once. Returns the number taken out. */
+/* Takes out the items (and eras) an earlier import of this file brought
+ * and puts copies of the new ones where the first of them was (or at the
+ * end); emits the document's "changed" once. Returns the number taken out. */
 guint            impact_csv_import_apply        (ImpactCsvImport *self,
                                                  ImpactDocument  *doc);
 

@@ -1232,6 +1232,7 @@ impact_chart_spec_new (void)
   ImpactChartSpec *spec = g_new0 (ImpactChartSpec, 1);
 
   spec->points = g_array_new (FALSE, TRUE, sizeof (ImpactChartPoint));
+  spec->statistic = -1;
   return spec;
 }
 
@@ -1289,6 +1290,7 @@ impact_chart_spec_copy (const ImpactChartSpec *spec)
   copy->derive_metric = g_strdup (spec->derive_metric);
   copy->derive_per = spec->derive_per;
   copy->derive_cumulative = spec->derive_cumulative;
+  copy->statistic = spec->statistic;
   copy->json = dup_json (spec->json);
   return copy;
 }

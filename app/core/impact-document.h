@@ -391,6 +391,7 @@ typedef struct
   char              *derive_metric;    /* or NULL: the points are given */
   ImpactChartPeriod  derive_per;
   gboolean           derive_cumulative;
+  int                statistic;        /* a sparkline: the statistic whose panel it sits in, or -1 */
   JsonObject        *json;             /* as for ImpactStatistic */
 } ImpactChartSpec;
 

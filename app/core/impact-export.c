@@ -13,6 +13,7 @@
 #include "impact-export.h"
 #include "impact-page-source.h"
 #include "impact-sheet-page-source.h"
+#include "impact-text-cache.h"
 #include "impact-render.h"
 #include "impact-sheet-layout.h"
 #include "impact-theme.h"
@@ -174,9 +175,17 @@ export_document (ImpactDocument             *document,
       options = &card;
     }
   else
-    /* the front alone needs no back page laid out */
-    layout = impact_sheet_layout_new_front_only (document, theme, options->page_size,
-                                                 options->page == 1, diagnostics);
+    {
+      /* a text placed again while a page is fitted is shaped once
+       * (impact-text-cache.h) */
+      g_autoptr(ImpactTextCache) texts = impact_text_cache_new (0);
+
+      impact_text_cache_begin (texts);
+      /* the front alone needs no back page laid out */
+      layout = impact_sheet_layout_new_front_only (document, theme, options->page_size,
+                                                   options->page == 1, diagnostics);
+      impact_text_cache_end (texts);
+    }
   n_pages = impact_sheet_layout_get_n_pages (layout);
 
   if (options->page > n_pages)

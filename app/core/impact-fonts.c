@@ -9,6 +9,8 @@
 #include <fontconfig/fontconfig.h>
 #include <string.h>
 
+#include "impact-script.h"
+
 typedef struct
 {
   FcConfig   *config;
@@ -338,6 +340,130 @@ impact_fonts_restriction_broken (void)
   Restriction *r = g_private_get (&restriction_key);
 
   return r != NULL && r->config != NULL && r->broken;
+}
+
+/* The Noto family (fonts-noto-core) of the scripts a sheet is likely to be
+ * written in; the others are left to fontconfig */
+static const struct
+{
+  GUnicodeScript  script;
+  const char     *family;
+} script_families[] = {
+  { G_UNICODE_SCRIPT_ADLAM, "Noto Sans Adlam" },
+  { G_UNICODE_SCRIPT_ARABIC, "Noto Sans Arabic" },
+  { G_UNICODE_SCRIPT_ARMENIAN, "Noto Sans Armenian" },
+  { G_UNICODE_SCRIPT_BENGALI, "Noto Sans Bengali" },
+  { G_UNICODE_SCRIPT_CHEROKEE, "Noto Sans Cherokee" },
+  { G_UNICODE_SCRIPT_DEVANAGARI, "Noto Sans Devanagari" },
+  { G_UNICODE_SCRIPT_ETHIOPIC, "Noto Sans Ethiopic" },
+  { G_UNICODE_SCRIPT_GEORGIAN, "Noto Sans Georgian" },
+  { G_UNICODE_SCRIPT_GUJARATI, "Noto Sans Gujarati" },
+  { G_UNICODE_SCRIPT_GURMUKHI, "Noto Sans Gurmukhi" },
+  { G_UNICODE_SCRIPT_HEBREW, "Noto Sans Hebrew" },
+  { G_UNICODE_SCRIPT_KANNADA, "Noto Sans Kannada" },
+  { G_UNICODE_SCRIPT_KHMER, "Noto Sans Khmer" },
+  { G_UNICODE_SCRIPT_LAO, "Noto Sans Lao" },
+  { G_UNICODE_SCRIPT_MALAYALAM, "Noto Sans Malayalam" },
+  { G_UNICODE_SCRIPT_MONGOLIAN, "Noto Sans Mongolian" },
+  { G_UNICODE_SCRIPT_MYANMAR, "Noto Sans Myanmar" },
+  { G_UNICODE_SCRIPT_NKO, "Noto Sans NKo" },
+  { G_UNICODE_SCRIPT_OL_CHIKI, "Noto Sans Ol Chiki" },
+  { G_UNICODE_SCRIPT_ORIYA, "Noto Sans Oriya" },
+  { G_UNICODE_SCRIPT_SINHALA, "Noto Sans Sinhala" },
+  { G_UNICODE_SCRIPT_SYRIAC, "Noto Sans Syriac" },
+  { G_UNICODE_SCRIPT_TAMIL, "Noto Sans Tamil" },
+  { G_UNICODE_SCRIPT_TELUGU, "Noto Sans Telugu" },
+  { G_UNICODE_SCRIPT_THAANA, "Noto Sans Thaana" },
+  { G_UNICODE_SCRIPT_THAI, "Noto Sans Thai" },
+  { G_UNICODE_SCRIPT_TIBETAN, "Noto Serif Tibetan" },
+  { G_UNICODE_SCRIPT_TIFINAGH, "Noto Sans Tifinagh" },
+};
+
+/* After the theme's and the scripts' families: Latin, Greek and Cyrillic
+ * letters, digits and punctuation, then symbols, arrows and check marks */
+static const char * const common_families[] = {
+  "Noto Sans", "Noto Sans Symbols2", "Noto Sans Symbols", "Noto Sans Math", NULL
+};
+
+static gboolean
+is_generic (const char *family)
+{
+  static const char * const generic[] = {
+    "sans", "sans-serif", "serif", "monospace", "mono", "system-ui", "cursive", "fantasy", NULL
+  };
+
+  for (guint i = 0; generic[i] != NULL; i++)
+    if (g_ascii_strcasecmp (family, generic[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Appends @family to @names unless it is there already */
+static void
+add_family (GPtrArray  *names,
+            const char *family)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (names, i), family) == 0)
+      return;
+  g_ptr_array_add (names, g_strdup (family));
+}
+
+static void
+add_script_family (GPtrArray      *names,
+                   GUnicodeScript  script)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (script_families); i++)
+    if (script_families[i].script == script)
+      {
+        add_family (names, script_families[i].family);
+        return;
+      }
+}
+
+char *
+impact_fonts_complete_families (const char *families,
+                                const char *language,
+                                const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (families != NULL ? families : "", ",", -1);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GUnicodeScript last = G_UNICODE_SCRIPT_COMMON;
+  GString *out;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (parts[i]);
+
+      if (*name == '\0')
+        continue;
+      if (is_generic (name))
+        return g_strdup (families);
+      add_family (names, name);
+    }
+  if (names->len == 0)
+    return g_strdup (families != NULL ? families : "");
+
+  /* the scripts of the text, in order of appearance */
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      if (script == last || script == G_UNICODE_SCRIPT_COMMON ||
+          script == G_UNICODE_SCRIPT_INHERITED || script == G_UNICODE_SCRIPT_LATIN)
+        continue;
+      last = script;
+      add_script_family (names, script);
+    }
+  /* the language's, for a text of digits and punctuation alone */
+  add_script_family (names, impact_script_for_language (language));
+  for (guint i = 0; common_families[i] != NULL; i++)
+    add_family (names, common_families[i]);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (names, i));
+  return g_string_free (out, FALSE);
 }
 
 gpointer

@@ -35,6 +35,21 @@ void     impact_fonts_check_text        (const char         *text);
  * set: what was laid out may differ from a layout with every font */
 gboolean impact_fonts_restriction_broken (void);
 
+/* The family list a sheet text is set in: @families (a font description's
+ * comma-separated list, the theme's), then the Noto family of each script
+ * of @text and of @language's script that the list does not name yet
+ * ("Noto Sans Arabic", "Noto Sans Bengali" …), then Noto Sans and Noto's
+ * symbol families. So the digits, punctuation and symbols a script family
+ * lacks ("Noto Naskh Arabic" has no "+"), and the letters of a script the
+ * theme's Latin family lacks, come from the Noto families Debian's
+ * fonts-noto-core installs, not from whatever fontconfig falls back to
+ * (DejaVu Sans, whose Arabic does not match the sheet). A list that names
+ * a generic family ("Sans") is returned as it is: fontconfig resolves it.
+ * @language and @text may be NULL. */
+char    *impact_fonts_complete_families (const char *families,
+                                         const char *language,
+                                         const char *text);
+
 /* For impact-text.c: the configuration of this thread's font map, or NULL
  * for the default; and a counter that changes with it */
 gpointer impact_fonts_get_config        (void);

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "impact-format.h"
+#include "impact-script.h"
 
 #include <math.h>
 #include <string.h>
@@ -383,6 +384,32 @@ impact_format_currency (const char   *language,
 
 /* Dates */
 
+/* The ICU locale of a date: resolve_locale()'s, except that English
+ * without a region ("en", and a language CLDR lacks, written as English)
+ * dates the British way, the sheet's house style: "15 August 2017", not
+ * CLDR en's US "August 15, 2017" (which "en-US" keeps) */
+static void
+resolve_date_locale (const char   *language,
+                     ImpactDigits  digits,
+                     char         *out,
+                     gsize         size)
+{
+  char lang[ULOC_LANG_CAPACITY] = { 0 };
+  char country[ULOC_COUNTRY_CAPACITY] = { 0 };
+  UErrorCode status = U_ZERO_ERROR;
+
+  resolve_locale (language, digits, out, size);
+  uloc_getLanguage (out, lang, sizeof lang, &status);
+  if (U_SUCCESS (status))
+    uloc_getCountry (out, country, sizeof country, &status);
+  if (U_SUCCESS (status) && strcmp (lang, "en") == 0 && country[0] == '\0')
+    {
+      g_autofree char *british = g_strconcat ("en_GB", strchr (out, '@') ? strchr (out, '@') : "", NULL);
+
+      g_strlcpy (out, british, size);
+    }
+}
+
 static char *
 format_udate (const char   *language,
               ImpactDigits  digits,
@@ -409,7 +436,7 @@ format_udate (const char   *language,
   g_date_set_dmy (&g, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   when = ((double) g_date_get_julian (&g) - 719163.0) * 86400000.0 + 43200000.0;
 
-  resolve_locale (language, digits, locale, sizeof locale);
+  resolve_date_locale (language, digits, locale, sizeof locale);
   g_mutex_lock (&cache_lock);
   f = lookup (locale, KIND_DATE, skeleton);
   if (f != NULL)
@@ -550,16 +577,27 @@ impact_format_milestone_metrics (const char            *language,
                                  const ImpactMilestone *milestone)
 {
   GString *out = g_string_new (NULL);
+  const char *separator = " · ";
 
   g_return_val_if_fail (milestone != NULL, NULL);
 
+  /* a script with its own list separator uses it: the Arabic comma, as a
+   * middle dot beside Arabic-Indic digits reads as a zero ("٢ · ٣" as ٢ ٠٣) */
+  if (milestone->metrics->len > 1)
+    {
+      const ImpactMetric *first = &g_array_index (milestone->metrics, ImpactMetric, 0);
+      const char *own = impact_script_get_list_separator (language, first->name);
+
+      if (strcmp (own, ", ") != 0)
+        separator = own;
+    }
   for (guint i = 0; i < milestone->metrics->len; i++)
     {
       const ImpactMetric *metric = &g_array_index (milestone->metrics, ImpactMetric, i);
       g_autofree char *count = impact_format_integer (language, digits, metric->value);
 
       if (out->len > 0)
-        g_string_append (out, " · ");
+        g_string_append (out, separator);
       g_string_append_printf (out, "%s %s", count, metric->name);
     }
   return g_string_free (out, FALSE);

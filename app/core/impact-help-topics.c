@@ -31,6 +31,7 @@ static const struct
   { NULL, "images are only read from local files", "fix-image" },
   { NULL, "is an absolute path", "fix-image" },
   { NULL, "the fonts cannot draw", "fix-glyphs" },
+  { NULL, "is drawn from the fallback font", "fix-glyphs" },
   { NULL, "overflows by", "fix-overflow" },
   { NULL, "do not fit side by side", "fix-overflow" },
   { NULL, "far longer than a page can hold", "fix-overflow" },

@@ -15,6 +15,10 @@
  *
  * 3. A walk over the tree fills the ImpactDocument and collects every
  *   error and warning; they are sorted into document order at the end.
+ *   This file reads the root members and the brand (organisation, theme);
+ *   each section reads its own members in its file under sections/, found
+ *   through the section table, with the helpers of
+ *   impact-json-loader-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,12 +31,11 @@
 #include "impact-error.h"
 #include "impact-json-loader.h"
 #include "impact-json-scanner.h"
+#include "impact-json-loader-private.h"
+#include "sections/impact-sections.h"
 
 /* Longest value quoted back in a message, in characters */
 #define MAX_QUOTED_CHARS 60
-/* Values with a larger magnitude are refused in statistics */
-#define MAX_STATISTIC_VALUE 1e15
-#define MAX_DECIMALS 6
 
 typedef struct
 {
@@ -54,29 +57,15 @@ typedef struct
   char           *message;
 } Pending;
 
-typedef struct
+struct _Loader
 {
   GArray          *pending;  /* of Pending */
   ImpactSourceMap *map;      /* the scanned text: tree and positions */
   ImpactDocument  *brand;    /* the organisation and theme of "brand", or NULL */
   gboolean         brand_failed;  /* "brand" names a file that could not be used */
-} Loader;
+};
 
 
-/* An object being validated */
-typedef struct
-{
-  Loader     *loader;
-  JsonNode   *node;
-  JsonObject *object;
-  const char *path;        /* "" for the root */
-} ObjectCtx;
-
-typedef enum
-{
-  STRING_REQUIRED = 1 << 0,
-  STRING_RICH     = 1 << 1,
-} StringFlags;
 
 static const char * const icon_names[] = {
   "check", "scales", "heart", "pillar", "people",
@@ -99,25 +88,7 @@ static const char * const theme_keys[] = {
   "template", "primary", "accent", "text", "background", "heading_font",
   "body_font", NULL
 };
-static const char * const problem_keys[] = { "kicker", "heading", "body", NULL };
-static const char * const statistic_keys[] = {
-  "value", "decimals", "prefix", "suffix", "qualifier", "scale", "label", "derive",
-  "icon", "source", "imported_from", NULL
-};
 static const char * const source_keys[] = { "title", "url", NULL };
-static const char * const derive_keys[] = { "metric", "since", "base", NULL };
-static const char * const fact_keys[] = { "text", "source", NULL };
-static const char * const quote_keys[] = { "text", "attribution", "role", "pseudonym", NULL };
-static const char * const pillar_keys[] = { "lead", "text", "icon", NULL };
-static const char * const milestone_keys[] = {
-  "date", "title", "description", "category", "metrics", "highlight",
-  "imported_from", NULL
-};
-static const char * const era_keys[] = { "start", "end", "title", "category", NULL };
-static const char * const profile_keys[] = {
-  "name", "role", "biography", "photo", "photo_alt", NULL
-};
-static const char * const footer_keys[] = { "about", "disclaimer", "copyright", NULL };
 
 
 /* Helpers */
@@ -196,7 +167,7 @@ path_append_member (GString    *path,
   impact_json_path_append_member (path, name, length);
 }
 
-static char *
+char *
 path_member (const char *parent,
              const char *name)
 {
@@ -206,7 +177,7 @@ path_member (const char *parent,
   return g_string_free (path, FALSE);
 }
 
-static char *
+char *
 path_element (const char *parent,
               guint       index)
 {
@@ -235,7 +206,7 @@ node_position (Loader   *self,
 
 /* An integer literal outside gint64 (read as 0): asks the map without
  * making its index when the text has none */
-static gboolean
+gboolean
 node_int_overflow (Loader   *self,
                    JsonNode *node)
 {
@@ -244,15 +215,7 @@ node_int_overflow (Loader   *self,
 
 /* Semantic checks */
 
-static void node_report (Loader         *self,
-                         ImpactSeverity  severity,
-                         ImpactError     code,
-                         JsonNode       *node,
-                         const char     *path,
-                         const char     *format,
-                         ...) G_GNUC_PRINTF (6, 7);
-
-static void
+void
 node_report (Loader         *self,
              ImpactSeverity  severity,
              ImpactError     code,
@@ -271,7 +234,7 @@ node_report (Loader         *self,
   loader_report (self, severity, code, pos.line, pos.column, path, "%s", message);
 }
 
-static const char *
+const char *
 describe_node (JsonNode *node)
 {
   switch (json_node_get_node_type (node))
@@ -296,7 +259,7 @@ describe_node (JsonNode *node)
     }
 }
 
-static void
+void
 report_type (Loader     *self,
              JsonNode   *node,
              const char *path,
@@ -306,13 +269,13 @@ report_type (Loader     *self,
                "expected %s, got %s", expected, describe_node (node));
 }
 
-static gboolean
+gboolean
 node_is_string (JsonNode *node)
 {
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
-static gboolean
+gboolean
 node_is_number (JsonNode *node)
 {
   GType type;
@@ -323,7 +286,7 @@ node_is_number (JsonNode *node)
   return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
-static gboolean
+gboolean
 is_blank (const char *text)
 {
   for (const char *p = text; *p; p++)
@@ -333,7 +296,7 @@ is_blank (const char *text)
 }
 
 /* The member @name of @o, or NULL; a missing required member is reported. */
-static JsonNode *
+JsonNode *
 ctx_member (ObjectCtx  *o,
             const char *name,
             gboolean    required)
@@ -367,7 +330,7 @@ check_rich_text (Loader     *self,
 
 /* A string member; NULL when absent or invalid (which is reported). The
  * string belongs to the JSON tree. */
-static const char *
+const char *
 ctx_string (ObjectCtx   *o,
             const char  *name,
             StringFlags  flags)
@@ -396,7 +359,7 @@ ctx_string (ObjectCtx   *o,
   return value;
 }
 
-static char *
+char *
 ctx_dup_string (ObjectCtx   *o,
                 const char  *name,
                 StringFlags  flags)
@@ -405,7 +368,7 @@ ctx_dup_string (ObjectCtx   *o,
 }
 
 /* Sets *@out and returns TRUE when the member is present and a boolean. */
-static gboolean
+gboolean
 ctx_boolean (ObjectCtx  *o,
              const char *name,
              gboolean   *out)
@@ -427,7 +390,7 @@ ctx_boolean (ObjectCtx  *o,
 
 /* An integer value: an integer literal, or a number with nothing after the
  * point. Reports and returns FALSE otherwise. */
-static gboolean
+gboolean
 node_integer (Loader     *self,
               JsonNode   *node,
               const char *path,
@@ -489,7 +452,7 @@ parse_colour (const char  *text,
 
 /* The error for member @name of @o whose @value is malformed:
  * "path: EXPECTED, got "value"" */
-static void
+void
 report_expected (ObjectCtx  *o,
                  const char *name,
                  const char *value,
@@ -534,7 +497,7 @@ is_web_url (const char *text)
          host != NULL && *host != '\0';
 }
 
-static char *
+char *
 ctx_url (ObjectCtx  *o,
          const char *name)
 {
@@ -550,7 +513,7 @@ ctx_url (ObjectCtx  *o,
   return g_strdup (value);
 }
 
-static char *
+char *
 ctx_icon (ObjectCtx  *o,
           const char *name)
 {
@@ -573,7 +536,7 @@ ctx_icon (ObjectCtx  *o,
 }
 
 /* An image path: kept as written; absolute paths and remote URLs warn. */
-static char *
+char *
 ctx_image (ObjectCtx  *o,
            const char *name)
 {
@@ -612,7 +575,7 @@ ctx_image (ObjectCtx  *o,
 }
 
 /* Parses a date member into @out; FALSE when absent or invalid. */
-static gboolean
+gboolean
 ctx_date (ObjectCtx  *o,
           const char *name,
           gboolean    required,
@@ -691,7 +654,7 @@ suggest_key (const char         *name,
 }
 
 /* Warns about every member that is not in @known, in document order. */
-static void
+void
 ctx_check_members (ObjectCtx          *o,
                    const char * const *known)
 {
@@ -723,7 +686,7 @@ ctx_check_members (ObjectCtx          *o,
 }
 
 /* Fills @child when member @name is present and an object. */
-static gboolean
+gboolean
 ctx_object (ObjectCtx  *o,
             const char *name,
             gboolean    required,
@@ -748,7 +711,7 @@ ctx_object (ObjectCtx  *o,
   return TRUE;
 }
 
-static JsonArray *
+JsonArray *
 ctx_array (ObjectCtx   *o,
            const char  *name,
            char       **array_path)
@@ -768,7 +731,7 @@ ctx_array (ObjectCtx   *o,
 }
 
 /* Element @index of @array as an object context; reports otherwise. */
-static gboolean
+gboolean
 element_object (Loader     *self,
                 JsonArray  *array,
                 guint       index,
@@ -793,7 +756,7 @@ element_object (Loader     *self,
 
 /* Sections */
 
-static ImpactSource *
+ImpactSource *
 load_source (ObjectCtx  *o,
              const char *name)
 {
@@ -896,410 +859,7 @@ load_theme (ObjectCtx      *root,
   ctx_check_members (&o, theme_keys);
 }
 
-static void
-load_problem (ObjectCtx      *root,
-              ImpactDocument *doc)
-{
-  ImpactProblem *problem = impact_document_get_problem (doc);
-  g_autofree char *path = NULL;
-  ObjectCtx o;
-
-  if (!ctx_object (root, "problem", FALSE, &o, &path))
-    return;
-  problem->kicker = ctx_dup_string (&o, "kicker", 0);
-  problem->heading = ctx_dup_string (&o, "heading", 0);
-  problem->body = ctx_dup_string (&o, "body", STRING_RICH);
-  ctx_check_members (&o, problem_keys);
-}
-
-/* The fewest digits after the point, at most 2, that reproduce @value */
-static guint
-infer_decimals (double value)
-{
-  for (guint d = 0; d < 2; d++)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      const char *format = d == 0 ? "%.0f" : "%.1f";
-
-      /* |value| <= 1e15: "%.1f" needs at most 19 characters */
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        return d;
-    }
-  return 2;
-}
-
-/* "derive": {"metric": "rescued", "since": "2006", "base": 0} */
-static void
-load_derive (ObjectCtx       *o,
-             ImpactStatistic *stat)
-{
-  g_autofree char *path = NULL;
-  const char *metric;
-  JsonNode *node;
-  ObjectCtx d;
-
-  if (!ctx_object (o, "derive", FALSE, &d, &path))
-    return;
-  metric = ctx_string (&d, "metric", STRING_REQUIRED);
-  ctx_date (&d, "since", FALSE, &stat->derive_since);
-  node = ctx_member (&d, "base", FALSE);
-  if (node != NULL)
-    {
-      g_autofree char *base_path = path_member (d.path, "base");
-      gint64 base;
-
-      if (node_integer (o->loader, node, base_path, "a non-negative integer", &base))
-        {
-          if (base < 0)
-            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, base_path,
-                         "expected a non-negative integer, got %" G_GINT64_FORMAT, base);
-          else if (base > IMPACT_STATISTIC_MAX_VALUE)
-            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, base_path,
-                         "out of range; the base must be between 0 and 1e15, got %" G_GINT64_FORMAT,
-                         base);
-          else
-            stat->derive_base = base;
-        }
-    }
-  ctx_check_members (&d, derive_keys);
-  stat->derive_metric = g_strdup (metric);
-}
-
-static void
-load_statistic (ObjectCtx      *o,
-                ImpactDocument *doc)
-{
-  g_autoptr(ImpactStatistic) stat = impact_statistic_new ();
-  JsonNode *node;
-
-  stat->json = json_object_ref (o->object);
-  load_derive (o, stat);
-  node = ctx_member (o, "value", !json_object_has_member (o->object, "derive"));
-  stat->value_fixed = node != NULL;
-  if (node != NULL)
-    {
-      g_autofree char *path = path_member (o->path, "value");
-
-      if (!node_is_number (node))
-        {
-          report_type (o->loader, node, path, "a number");
-        }
-      else if (node_int_overflow (o->loader, node) ||
-               !isfinite (json_node_get_double (node)) ||
-               fabs (json_node_get_double (node)) > MAX_STATISTIC_VALUE)
-        {
-          node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
-                       "out of range; the value must be between -1e15 and 1e15");
-        }
-      else
-        {
-          stat->value = json_node_get_double (node);
-          stat->decimals = infer_decimals (stat->value);
-        }
-    }
-
-  node = ctx_member (o, "decimals", FALSE);
-  if (node != NULL)
-    {
-      g_autofree char *path = path_member (o->path, "decimals");
-      gint64 decimals;
-
-      if (node_integer (o->loader, node, path, "an integer", &decimals))
-        {
-          if (decimals < 0 || decimals > MAX_DECIMALS)
-            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
-                         "expected an integer from 0 to %d, got %" G_GINT64_FORMAT,
-                         MAX_DECIMALS, decimals);
-          else
-            stat->decimals = (guint) decimals;
-        }
-    }
-
-  stat->prefix = ctx_dup_string (o, "prefix", 0);
-  stat->suffix = ctx_dup_string (o, "suffix", 0);
-  stat->qualifier = ctx_dup_string (o, "qualifier", 0);
-  stat->scale = ctx_dup_string (o, "scale", 0);
-  stat->label = ctx_dup_string (o, "label", STRING_REQUIRED);
-  stat->icon = ctx_icon (o, "icon");
-  stat->source = load_source (o, "source");
-  /* the spreadsheet it came from (impact-csv-import.c): kept in stat->json */
-  ctx_string (o, "imported_from", 0);
-  ctx_check_members (o, statistic_keys);
-  g_ptr_array_add (impact_document_get_statistics (doc), g_steal_pointer (&stat));
-}
-
-static void
-load_fact (ObjectCtx      *o,
-           ImpactDocument *doc)
-{
-  g_autoptr(ImpactFact) fact = impact_fact_new ();
-
-  fact->json = json_object_ref (o->object);
-
-  fact->text = ctx_dup_string (o, "text", STRING_REQUIRED | STRING_RICH);
-  fact->source = load_source (o, "source");
-  ctx_check_members (o, fact_keys);
-  g_ptr_array_add (impact_document_get_facts (doc), g_steal_pointer (&fact));
-}
-
-static void
-load_pillar (ObjectCtx      *o,
-             ImpactDocument *doc)
-{
-  g_autoptr(ImpactPillar) pillar = impact_pillar_new ();
-
-  pillar->json = json_object_ref (o->object);
-
-  pillar->lead = ctx_dup_string (o, "lead", STRING_REQUIRED);
-  pillar->text = ctx_dup_string (o, "text", STRING_REQUIRED | STRING_RICH);
-  pillar->icon = ctx_icon (o, "icon");
-  ctx_check_members (o, pillar_keys);
-  g_ptr_array_add (impact_document_get_pillars (doc), g_steal_pointer (&pillar));
-}
-
-static void
-load_milestone (ObjectCtx      *o,
-                ImpactDocument *doc)
-{
-  g_autoptr(ImpactMilestone) milestone = impact_milestone_new ();
-  g_autofree char *metrics_path = NULL;
-  ObjectCtx metrics;
-
-  milestone->json = json_object_ref (o->object);
-  ctx_date (o, "date", TRUE, &milestone->date);
-  milestone->title = ctx_dup_string (o, "title", STRING_REQUIRED);
-  milestone->description = ctx_dup_string (o, "description", STRING_RICH);
-  milestone->category = ctx_dup_string (o, "category", 0);
-
-  if (ctx_object (o, "metrics", FALSE, &metrics, &metrics_path))
-    {
-      g_autoptr(GList) names = json_object_get_members (metrics.object);
-
-      for (const GList *l = names; l != NULL; l = l->next)
-        {
-          const char *name = l->data;
-          JsonNode *node = json_object_get_member (metrics.object, name);
-          g_autofree char *path = path_member (metrics_path, name);
-          gint64 value;
-
-          if (!node_integer (o->loader, node, path, "a non-negative integer", &value))
-            continue;
-          if (value < 0)
-            {
-              node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
-                           "expected a non-negative integer, got %" G_GINT64_FORMAT, value);
-              continue;
-            }
-          if (value > IMPACT_STATISTIC_MAX_VALUE)
-            {
-              node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
-                           "out of range; a count must be between 0 and 1e15, got %" G_GINT64_FORMAT,
-                           value);
-              continue;
-            }
-          impact_milestone_add_metric (milestone, name, value);
-        }
-    }
-
-  ctx_boolean (o, "highlight", &milestone->highlight);
-  ctx_string (o, "imported_from", 0);
-  ctx_check_members (o, milestone_keys);
-  g_ptr_array_add (impact_document_get_milestones (doc), g_steal_pointer (&milestone));
-}
-
-static void
-load_era (ObjectCtx      *o,
-          ImpactDocument *doc)
-{
-  g_autoptr(ImpactEra) era = impact_era_new ();
-  gboolean have_start, have_end;
-
-  era->json = json_object_ref (o->object);
-  have_start = ctx_date (o, "start", TRUE, &era->start);
-  have_end = ctx_date (o, "end", TRUE, &era->end);
-  if (have_start && have_end)
-    {
-      double start_begin, end_end;
-
-      /* Partial dates cover a span: "2006" to "2006" is one year, and
-       * "2006-07" to "2006" is fine; only an end wholly before the start
-       * is wrong. */
-      impact_date_get_span (&era->start, &start_begin, NULL);
-      impact_date_get_span (&era->end, NULL, &end_end);
-      if (end_end <= start_begin)
-        {
-          g_autofree char *path = path_member (o->path, "end");
-          g_autofree char *start = impact_date_to_iso (&era->start);
-          g_autofree char *end = impact_date_to_iso (&era->end);
-
-          node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE,
-                       json_object_get_member (o->object, "end"), path,
-                       "the era ends (%s) before it starts (%s)", end, start);
-        }
-    }
-  era->title = ctx_dup_string (o, "title", STRING_REQUIRED);
-  era->category = ctx_dup_string (o, "category", 0);
-  ctx_check_members (o, era_keys);
-  g_ptr_array_add (impact_document_get_eras (doc), g_steal_pointer (&era));
-}
-
-/* Charts (issue 16):
- * {"label": "…", "kind": "columns", "points": [["2006", 5], ["2007", null], …]} or
- * {"label": "…", "derive": {"metric": "rescued", "per": "year", "cumulative": false}} */
-static const char * const chart_keys[] = { "label", "kind", "points", "derive", NULL };
-static const char * const chart_derive_keys[] = { "metric", "per", "cumulative", NULL };
-static const char * const chart_kinds[] = { "columns", "line", "area", "sparkline", NULL };
-static const char * const chart_periods[] = { "year", "quarter", "month", NULL };
-
-static gboolean
-ctx_choice (ObjectCtx          *o,
-            const char         *name,
-            const char * const *choices,
-            const char         *expected,
-            guint              *out)
-{
-  const char *value = ctx_string (o, name, 0);
-
-  if (value == NULL)
-    return FALSE;
-  for (guint i = 0; choices[i] != NULL; i++)
-    if (strcmp (value, choices[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  report_expected (o, name, value, expected);
-  return FALSE;
-}
-
-static void
-load_chart_points (ObjectCtx       *o,
-                   ImpactChartSpec *chart)
-{
-  g_autofree char *path = NULL;
-  JsonArray *points = ctx_array (o, "points", &path);
-  guint n;
-
-  if (points == NULL)
-    return;
-  n = json_array_get_length (points);
-  if (n > IMPACT_CHART_MAX_POINTS)
-    {
-      node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_TOO_LARGE,
-                   json_object_get_member (o->object, "points"), path,
-                   "too many points (%u); a chart has at most %u", n, (guint) IMPACT_CHART_MAX_POINTS);
-      return;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (points, i);
-      g_autofree char *point_path = path_element (path, i);
-      JsonArray *pair = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-      JsonNode *label, *value;
-
-      if (pair == NULL || json_array_get_length (pair) != 2)
-        {
-          node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, point_path,
-                       "expected a pair [\"label\", number or null], got %s",
-                       pair ? "an array of another length" : describe_node (node));
-          continue;
-        }
-      label = json_array_get_element (pair, 0);
-      value = json_array_get_element (pair, 1);
-      if (!node_is_string (label) || is_blank (json_node_get_string (label)))
-        {
-          g_autofree char *label_path = path_element (point_path, 0);
-
-          if (node_is_string (label))
-            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, label,
-                         label_path, "must not be empty");
-          else
-            report_type (o->loader, label, label_path, "a string");
-          continue;
-        }
-      if (JSON_NODE_HOLDS_NULL (value))
-        {
-          impact_chart_spec_add_gap (chart, json_node_get_string (label));
-          continue;
-        }
-      if (!node_is_number (value))
-        {
-          g_autofree char *value_path = path_element (point_path, 1);
-
-          report_type (o->loader, value, value_path, "a number or null");
-          continue;
-        }
-      if (node_int_overflow (o->loader, value) ||
-          !isfinite (json_node_get_double (value)) ||
-          fabs (json_node_get_double (value)) > MAX_STATISTIC_VALUE)
-        {
-          g_autofree char *value_path = path_element (point_path, 1);
-
-          node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, value, value_path,
-                       "out of range; a value must be between -1e15 and 1e15");
-          continue;
-        }
-      impact_chart_spec_add_point (chart, json_node_get_string (label), json_node_get_double (value));
-    }
-}
-
-static void
-load_chart (ObjectCtx      *o,
-            ImpactDocument *doc)
-{
-  g_autoptr(ImpactChartSpec) chart = NULL;
-  g_autofree char *derive_path = NULL;
-  GPtrArray *charts = impact_document_get_charts (doc);
-  gboolean has_points, has_derive;
-  guint value;
-  ObjectCtx d;
-
-  if (charts->len >= IMPACT_CHART_MAX_CHARTS)
-    {
-      /* said once, at the first chart past the cap */
-      if (g_str_has_suffix (o->path, "[" G_STRINGIFY (IMPACT_CHART_MAX_CHARTS) "]"))
-        node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_TOO_LARGE, o->node, o->path,
-                     "too many charts; a sheet has at most %u", (guint) IMPACT_CHART_MAX_CHARTS);
-      return;
-    }
-  chart = impact_chart_spec_new ();
-  chart->json = json_object_ref (o->object);
-  chart->label = ctx_dup_string (o, "label", STRING_REQUIRED);
-  if (ctx_choice (o, "kind", chart_kinds,
-                  "expected \"columns\", \"line\", \"area\" or \"sparkline\"", &value))
-    chart->kind = value;
-
-  has_points = json_object_has_member (o->object, "points");
-  has_derive = json_object_has_member (o->object, "derive");
-  if (has_points && has_derive)
-    node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE,
-                 json_object_get_member (o->object, "derive"), o->path,
-                 "a chart has either \"points\" or \"derive\", not both");
-  else if (!has_points && !has_derive)
-    node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_MISSING_FIELD, o->node, o->path,
-                 "missing \"points\" or \"derive\"");
-
-  load_chart_points (o, chart);
-  if (ctx_object (o, "derive", FALSE, &d, &derive_path))
-    {
-      const char *metric = ctx_string (&d, "metric", STRING_REQUIRED);
-
-      if (ctx_choice (&d, "per", chart_periods,
-                      "expected \"year\", \"quarter\" or \"month\"", &value))
-        chart->derive_per = value;
-      ctx_boolean (&d, "cumulative", &chart->derive_cumulative);
-      ctx_check_members (&d, chart_derive_keys);
-      chart->derive_metric = g_strdup (metric);
-    }
-  ctx_check_members (o, chart_keys);
-  g_ptr_array_add (charts, g_steal_pointer (&chart));
-}
-
-typedef void (*LoadItemFunc) (ObjectCtx      *o,
-                              ImpactDocument *doc);
-
-static void
+void
 load_array (ObjectCtx      *root,
             const char     *name,
             LoadItemFunc    load_item,
@@ -1318,61 +878,6 @@ load_array (ObjectCtx      *root,
       if (element_object (root->loader, array, i, path, &item, &item_path))
         load_item (&item, doc);
     }
-}
-
-static void
-load_quote (ObjectCtx      *root,
-            ImpactDocument *doc)
-{
-  g_autofree char *path = NULL;
-  ImpactQuote *quote;
-  ObjectCtx o;
-
-  if (!ctx_object (root, "quote", FALSE, &o, &path))
-    return;
-  quote = impact_quote_new ();
-  quote->text = ctx_dup_string (&o, "text", STRING_REQUIRED);
-  quote->attribution = ctx_dup_string (&o, "attribution", 0);
-  quote->role = ctx_dup_string (&o, "role", 0);
-  ctx_boolean (&o, "pseudonym", &quote->pseudonym);
-  ctx_check_members (&o, quote_keys);
-  impact_document_take_quote (doc, quote);
-}
-
-static void
-load_profile (ObjectCtx      *root,
-              ImpactDocument *doc)
-{
-  g_autofree char *path = NULL;
-  ImpactProfile *profile;
-  ObjectCtx o;
-
-  if (!ctx_object (root, "profile", FALSE, &o, &path))
-    return;
-  profile = impact_profile_new ();
-  profile->name = ctx_dup_string (&o, "name", STRING_REQUIRED);
-  profile->role = ctx_dup_string (&o, "role", 0);
-  profile->biography = ctx_dup_string (&o, "biography", STRING_RICH);
-  profile->photo = ctx_image (&o, "photo");
-  profile->photo_alt = ctx_dup_string (&o, "photo_alt", 0);
-  ctx_check_members (&o, profile_keys);
-  impact_document_take_profile (doc, profile);
-}
-
-static void
-load_footer (ObjectCtx      *root,
-             ImpactDocument *doc)
-{
-  ImpactFooter *footer = impact_document_get_footer (doc);
-  g_autofree char *path = NULL;
-  ObjectCtx o;
-
-  if (!ctx_object (root, "footer", FALSE, &o, &path))
-    return;
-  footer->about = ctx_dup_string (&o, "about", STRING_RICH);
-  footer->disclaimer = ctx_dup_string (&o, "disclaimer", 0);
-  footer->copyright = ctx_dup_string (&o, "copyright", 0);
-  ctx_check_members (&o, footer_keys);
 }
 
 static gboolean
@@ -1476,27 +981,23 @@ load_root (Loader         *self,
     }
   impact_document_set_digits (doc, value);
 
-  impact_document_set_office (doc, ctx_string (&root, "office", STRING_REQUIRED));
-  impact_document_set_title (doc, ctx_string (&root, "title", 0));
-  impact_document_set_subtitle (doc, ctx_string (&root, "subtitle", 0));
+  /* the sections read their own members, in the order of the data
+   * format; the brand (organisation and theme, which a brand file holds
+   * too) follows the header */
+  {
+    guint n;
+    const ImpactSectionInfo * const *order = impact_sections_get_json_order (&n);
 
-  load_organisation (&root, doc);
-  load_theme (&root, doc);
-  load_problem (&root, doc);
-
-  impact_document_set_statistics_heading (doc, ctx_string (&root, "statistics_heading", 0));
-  load_array (&root, "statistics", load_statistic, doc);
-  impact_document_set_facts_heading (doc, ctx_string (&root, "facts_heading", 0));
-  load_array (&root, "facts", load_fact, doc);
-  load_quote (&root, doc);
-  impact_document_set_approach_heading (doc, ctx_string (&root, "approach_heading", 0));
-  load_array (&root, "approach", load_pillar, doc);
-  impact_document_set_milestones_heading (doc, ctx_string (&root, "milestones_heading", 0));
-  load_array (&root, "milestones", load_milestone, doc);
-  load_array (&root, "eras", load_era, doc);
-  load_profile (&root, doc);
-  load_footer (&root, doc);
-  load_array (&root, "charts", load_chart, doc);
+    for (guint i = 0; i < n; i++)
+      {
+        order[i]->read (&root, doc);
+        if (order[i]->section == IMPACT_SECTION_HEADER)
+          {
+            load_organisation (&root, doc);
+            load_theme (&root, doc);
+          }
+      }
+  }
 
   ctx_check_members (&root, root_keys);
 }

@@ -6,6 +6,10 @@
  * tree next to the old one and the old text: an unchanged value is copied
  * from the old text; a changed object or array is written member by member
  * reusing the old spacing around each one; anything new is pretty-printed.
+ * This file writes the root members and the brand; each section writes
+ * its own members in its file under sections/ (through the section table,
+ * in the order of the data format), with the helpers of
+ * impact-json-writer-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +25,8 @@
 #include "impact-json-loader.h"
 #include "impact-json-scanner.h"
 #include "impact-json-writer.h"
+#include "impact-json-writer-private.h"
+#include "sections/impact-sections.h"
 #include "impact-brand.h"
 #include "impact-output.h"
 
@@ -145,13 +151,13 @@ node_hash (JsonNode *node)
 
 /* Building the tree */
 
-static JsonNode *
+JsonNode *
 string_node (const char *value)
 {
   return json_node_init_string (json_node_alloc (), value);
 }
 
-static JsonNode *
+JsonNode *
 number_node (double value)
 {
   if (value == floor (value) && fabs (value) < 9007199254740992.0)
@@ -161,7 +167,7 @@ number_node (double value)
 
 /* Sets member @name to @value (taken), keeping the old node (and so its
  * text) when it is equal; NULL removes the member. */
-static void
+void
 put (JsonObject *object,
      const char *name,
      JsonNode   *value)
@@ -182,7 +188,7 @@ put (JsonObject *object,
   json_object_set_member (object, name, value);
 }
 
-static void
+void
 put_string (JsonObject *object,
             const char *name,
             const char *value)
@@ -204,7 +210,7 @@ put_pages (JsonObject *object,
     put_string (object, "pages", value);
 }
 
-static void
+void
 put_flag (JsonObject *object,
           const char *name,
           gboolean    value)
@@ -214,7 +220,7 @@ put_flag (JsonObject *object,
   put (object, name, json_node_init_boolean (json_node_alloc (), value));
 }
 
-static void
+void
 put_date (JsonObject       *object,
           const char       *name,
           const ImpactDate *date)
@@ -264,7 +270,7 @@ put_colour (JsonObject *object,
 }
 
 /* The model drops an icon it does not know (with a warning): keep it. */
-static void
+void
 put_icon (JsonObject *object,
           const char *value)
 {
@@ -278,7 +284,7 @@ put_icon (JsonObject *object,
 }
 
 /* A copy of the object member @name of @parent to update, or a new one */
-static JsonObject *
+JsonObject *
 section_object (JsonObject *parent,
                 const char *name)
 {
@@ -293,7 +299,7 @@ section_object (JsonObject *parent,
   return json_object_new ();
 }
 
-static JsonObject *
+JsonObject *
 item_object (JsonObject *origin)
 {
   if (origin != NULL)
@@ -308,7 +314,7 @@ item_object (JsonObject *origin)
 
 /* Puts @object (taken) as member @name; an object left empty is only
  * written when it was there before. */
-static void
+void
 put_object (JsonObject *parent,
             const char *name,
             JsonObject *object)
@@ -322,7 +328,7 @@ put_object (JsonObject *parent,
   json_object_unref (object);
 }
 
-static void
+void
 put_source (JsonObject         *object,
             const ImpactSource *source)
 {
@@ -338,21 +344,6 @@ put_source (JsonObject         *object,
   put_string (s, "url", source->url);
   put (object, "source", json_node_init_object (json_node_alloc (), s));
   json_object_unref (s);
-}
-
-/* Same rule as the loader: the fewest digits, at most 2, that give the value */
-static guint
-inferred_decimals (double value)
-{
-  for (guint d = 0; d < 2; d++)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_ascii_formatd (buf, sizeof buf, d == 0 ? "%.0f" : "%.1f", value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        return d;
-    }
-  return 2;
 }
 
 
@@ -374,7 +365,7 @@ drop_inherited (ImpactDocument *doc,
 }
 
 /* A node holding @o, which it takes over */
-static JsonNode *
+JsonNode *
 take_object_node (JsonObject *o)
 {
   JsonNode *node = json_node_init_object (json_node_alloc (), o);
@@ -383,160 +374,7 @@ take_object_node (JsonObject *o)
   return node;
 }
 
-static JsonNode *
-statistic_node (const ImpactStatistic *stat)
-{
-  JsonObject *o = item_object (stat->json);
-
-  if (stat->derive_metric != NULL)
-    {
-      JsonObject *d = section_object (o, "derive");
-
-      put_string (d, "metric", stat->derive_metric);
-      put_date (d, "since", &stat->derive_since);
-      if (stat->derive_base != 0 || json_object_has_member (d, "base"))
-        put (d, "base", json_node_init_int (json_node_alloc (), stat->derive_base));
-      put (o, "derive", json_node_init_object (json_node_alloc (), d));
-      json_object_unref (d);
-    }
-  else
-    put (o, "derive", NULL);
-
-  /* A computed value is not written: it follows the milestones */
-  if (stat->derive_metric == NULL || stat->value_fixed)
-    put (o, "value", number_node (stat->value));
-  else
-    put (o, "value", NULL);
-
-  if (json_object_has_member (o, "decimals") ||
-      (stat->derive_metric == NULL || stat->value_fixed ? inferred_decimals (stat->value) : 0) != stat->decimals)
-    put (o, "decimals", json_node_init_int (json_node_alloc (), stat->decimals));
-  put_string (o, "prefix", stat->prefix);
-  put_string (o, "suffix", stat->suffix);
-  put_string (o, "qualifier", stat->qualifier);
-  put_string (o, "scale", stat->scale);
-  put_string (o, "label", stat->label);
-  put_icon (o, stat->icon);
-  put_source (o, stat->source);
-
-  return take_object_node (o);
-}
-
-static JsonNode *
-fact_node (const ImpactFact *fact)
-{
-  JsonObject *o = item_object (fact->json);
-
-  put_string (o, "text", fact->text);
-  put_source (o, fact->source);
-  return take_object_node (o);
-}
-
-static JsonNode *
-pillar_node (const ImpactPillar *pillar)
-{
-  JsonObject *o = item_object (pillar->json);
-
-  put_string (o, "lead", pillar->lead);
-  put_string (o, "text", pillar->text);
-  put_icon (o, pillar->icon);
-  return take_object_node (o);
-}
-
-static JsonNode *
-milestone_node (const ImpactMilestone *milestone)
-{
-  JsonObject *o = item_object (milestone->json);
-
-  put_date (o, "date", &milestone->date);
-  put_string (o, "title", milestone->title);
-  put_string (o, "description", milestone->description);
-  put_string (o, "category", milestone->category);
-  if (milestone->metrics->len > 0)
-    {
-      JsonObject *m = json_object_new ();
-
-      for (guint i = 0; i < milestone->metrics->len; i++)
-        {
-          const ImpactMetric *metric = &g_array_index (milestone->metrics, ImpactMetric, i);
-
-          if (metric->name != NULL && *metric->name != '\0')
-            json_object_set_int_member (m, metric->name, metric->value);
-        }
-      put (o, "metrics", json_node_init_object (json_node_alloc (), m));
-      json_object_unref (m);
-    }
-  else if (json_object_has_member (o, "metrics"))
-    {
-      JsonNode *old = json_object_get_member (o, "metrics");
-
-      /* "metrics": {} stays as written */
-      if (!JSON_NODE_HOLDS_OBJECT (old) || json_object_get_size (json_node_get_object (old)) != 0)
-        put (o, "metrics", NULL);
-    }
-  put_flag (o, "highlight", milestone->highlight);
-  return take_object_node (o);
-}
-
-static JsonNode *
-era_node (const ImpactEra *era)
-{
-  JsonObject *o = item_object (era->json);
-
-  put_date (o, "start", &era->start);
-  put_date (o, "end", &era->end);
-  put_string (o, "title", era->title);
-  put_string (o, "category", era->category);
-  return take_object_node (o);
-}
-
-/* Charts (issue 16) */
-static JsonNode *
-chart_node (const ImpactChartSpec *chart)
-{
-  static const char * const kinds[] = { "columns", "line", "area", "sparkline" };
-  static const char * const periods[] = { "year", "quarter", "month" };
-  JsonObject *o = item_object (chart->json);
-
-  put_string (o, "label", chart->label);
-  if (chart->kind != IMPACT_CHART_COLUMNS || json_object_has_member (o, "kind"))
-    put_string (o, "kind", kinds[chart->kind]);
-  if (chart->derive_metric != NULL)
-    {
-      JsonObject *d = section_object (o, "derive");
-
-      put_string (d, "metric", chart->derive_metric);
-      if (chart->derive_per != IMPACT_CHART_PER_YEAR || json_object_has_member (d, "per"))
-        put_string (d, "per", periods[chart->derive_per]);
-      put_flag (d, "cumulative", chart->derive_cumulative);
-      put (o, "derive", json_node_init_object (json_node_alloc (), d));
-      json_object_unref (d);
-      put (o, "points", NULL);
-    }
-  else
-    {
-      JsonArray *points = json_array_sized_new (chart->points->len);
-
-      for (guint i = 0; i < chart->points->len; i++)
-        {
-          const ImpactChartPoint *point = &g_array_index (chart->points, ImpactChartPoint, i);
-          JsonArray *pair = json_array_sized_new (2);
-
-          json_array_add_element (pair, string_node (point->label));
-          json_array_add_element (pair, point->missing ? json_node_init_null (json_node_alloc ())
-                                                       : number_node (point->value));
-          json_array_add_array_element (points, pair);
-        }
-      put (o, "points", json_node_init_array (json_node_alloc (), points));
-      json_array_unref (points);
-      put (o, "derive", NULL);
-    }
-  return take_object_node (o);
-}
-
-typedef JsonNode *(*ItemNodeFunc) (gconstpointer item);
-
-static void
+void
 put_list (JsonObject   *root,
           const char   *name,
           GPtrArray    *items,
@@ -567,11 +405,9 @@ impact_json_writer_build_tree (ImpactDocument *doc)
   JsonObject *root, *o;
   ImpactOrganisation *org;
   ImpactThemeSpec *theme;
-  ImpactProblem *problem;
-  ImpactQuote *quote;
-  ImpactProfile *profile;
-  ImpactFooter *footer;
+  const ImpactSectionInfo * const *order;
   JsonNode *node;
+  guint n;
 
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (doc), NULL);
 
@@ -594,10 +430,9 @@ impact_json_writer_build_tree (ImpactDocument *doc)
   put_string (root, "language", impact_document_get_language (doc));
   put_string (root, "digits", impact_document_get_digits (doc));
   put_pages (root, impact_document_get_pages (doc));
-  put_string (root, "office", impact_document_get_office (doc));
-  put_string (root, "title", impact_document_get_title (doc));
-  put_string (root, "subtitle", impact_document_get_subtitle (doc));
-
+  order = impact_sections_get_json_order (&n);
+  g_assert (n > 0 && order[0]->section == IMPACT_SECTION_HEADER);
+  order[0]->write (root, doc);
   org = impact_document_get_organisation (doc);
   o = section_object (root, "organisation");
   put_string (o, "name", org->name);
@@ -642,60 +477,11 @@ impact_json_writer_build_tree (ImpactDocument *doc)
   drop_inherited (doc, "theme", o);
   put_object (root, "theme", o);
 
-  problem = impact_document_get_problem (doc);
-  o = section_object (root, "problem");
-  put_string (o, "kicker", problem->kicker);
-  put_string (o, "heading", problem->heading);
-  put_string (o, "body", problem->body);
-  put_object (root, "problem", o);
-
-  put_string (root, "statistics_heading", impact_document_get_statistics_heading (doc));
-  put_list (root, "statistics", impact_document_get_statistics (doc), (ItemNodeFunc) statistic_node);
-  put_string (root, "facts_heading", impact_document_get_facts_heading (doc));
-  put_list (root, "facts", impact_document_get_facts (doc), (ItemNodeFunc) fact_node);
-
-  quote = impact_document_get_quote (doc);
-  if (quote != NULL)
-    {
-      o = section_object (root, "quote");
-      put_string (o, "text", quote->text);
-      put_string (o, "attribution", quote->attribution);
-      put_string (o, "role", quote->role);
-      put_flag (o, "pseudonym", quote->pseudonym);
-      put (root, "quote", json_node_init_object (json_node_alloc (), o));
-      json_object_unref (o);
-    }
-  else
-    put (root, "quote", NULL);
-
-  put_string (root, "approach_heading", impact_document_get_approach_heading (doc));
-  put_list (root, "approach", impact_document_get_pillars (doc), (ItemNodeFunc) pillar_node);
-  put_string (root, "milestones_heading", impact_document_get_milestones_heading (doc));
-  put_list (root, "milestones", impact_document_get_milestones (doc), (ItemNodeFunc) milestone_node);
-  put_list (root, "eras", impact_document_get_eras (doc), (ItemNodeFunc) era_node);
-  put_list (root, "charts", impact_document_get_charts (doc), (ItemNodeFunc) chart_node);
-
-  profile = impact_document_get_profile (doc);
-  if (profile != NULL)
-    {
-      o = section_object (root, "profile");
-      put_string (o, "name", profile->name);
-      put_string (o, "role", profile->role);
-      put_string (o, "biography", profile->biography);
-      put_string (o, "photo", profile->photo);
-      put_string (o, "photo_alt", profile->photo_alt);
-      put (root, "profile", json_node_init_object (json_node_alloc (), o));
-      json_object_unref (o);
-    }
-  else
-    put (root, "profile", NULL);
-
-  footer = impact_document_get_footer (doc);
-  o = section_object (root, "footer");
-  put_string (o, "about", footer->about);
-  put_string (o, "disclaimer", footer->disclaimer);
-  put_string (o, "copyright", footer->copyright);
-  put_object (root, "footer", o);
+  /* the sections write their own members, in the order of the data
+   * format (the brand, above, follows the header) */
+  for (guint i = 0; i < n; i++)
+    if (order[i]->section != IMPACT_SECTION_HEADER)
+      order[i]->write (root, doc);
 
   node = json_node_init_object (json_node_alloc (), root);
   json_object_unref (root);

@@ -14,6 +14,7 @@
 #include "impact-layout-builder.h"
 #include "impact-format.h"
 #include "impact-image.h"
+#include "impact-script.h"
 
 static void
 op_clear (gpointer data)
@@ -278,6 +279,32 @@ impact_builder_make_text (ImpactLayoutBuilder   *b,
   return impact_text_layout_new (b->context, style, text, rich, width);
 }
 
+PangoLayout *
+impact_builder_make_marked_text (ImpactLayoutBuilder   *b,
+                                 const ImpactTextStyle *style,
+                                 const char            *text,
+                                 gboolean               rich,
+                                 double                 width,
+                                 guint                  prefix_bytes,
+                                 const ImpactColor     *prefix_color,
+                                 const char            *mark,
+                                 const ImpactColor     *mark_color)
+{
+  ImpactTextDecoration d = { 0 };
+
+  if (prefix_bytes > 0)
+    d = (ImpactTextDecoration) { prefix_bytes, prefix_color->red * 65535, prefix_color->green * 65535,
+                                 prefix_color->blue * 65535 };
+  if (mark != NULL)
+    {
+      d.mark = mark;
+      d.mark_red = mark_color->red * 65535;
+      d.mark_green = mark_color->green * 65535;
+      d.mark_blue = mark_color->blue * 65535;
+    }
+  return impact_text_layout_new_decorated (b->context, style, text, rich, width, &d);
+}
+
 /* Shrinks a one-line layout's font until it fits @width (not below @min_size). */
 PangoLayout *
 impact_builder_make_fitted_line (ImpactLayoutBuilder *b,
@@ -332,15 +359,8 @@ impact_builder_color_prefix (PangoLayout       *layout,
                              guint              n_bytes,
                              const ImpactColor *color)
 {
-  PangoAttrList *attrs = pango_layout_get_attributes (layout);
-  g_autoptr(PangoAttrList) copy = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
-  PangoAttribute *attr;
-
-  attr = pango_attr_foreground_new (color->red * 65535, color->green * 65535, color->blue * 65535);
-  attr->start_index = 0;
-  attr->end_index = n_bytes;
-  pango_attr_list_insert (copy, attr);
-  pango_layout_set_attributes (layout, copy);
+  impact_text_layout_color_prefix (layout, n_bytes, color->red * 65535, color->green * 65535,
+                                   color->blue * 65535);
 }
 
 void
@@ -377,13 +397,55 @@ impact_builder_escape_rich (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The statistic's field that holds @ch: "statistics[1].qualifier" for
+ * the "+" of a figure laid out as "statistics" (every figure) or
+ * "statistics[1].label" (a label led by the scale word and suffix); @path
+ * itself for any other text, or when no field holds it. */
+static char *
+glyph_path (ImpactLayoutBuilder *b,
+            const char          *path,
+            gunichar             ch)
+{
+  GPtrArray *stats = impact_document_get_statistics (b->doc);
+  char buf[8] = { 0 };
+  guint first = 0, last, index;
+
+  if (stats == NULL || stats->len == 0 || !g_str_has_prefix (path, "statistics"))
+    return g_strdup (path);
+  if (strcmp (path, "statistics") == 0)
+    last = stats->len - 1;
+  else if (sscanf (path, "statistics[%u]", &index) == 1 && index < stats->len)
+    first = last = index;
+  else
+    return g_strdup (path);
+  g_unichar_to_utf8 (ch, buf);
+  for (guint i = first; i <= last; i++)
+    {
+      const ImpactStatistic *stat = g_ptr_array_index (stats, i);
+      const struct { const char *name, *text; } fields[] = {
+        { "prefix", stat->prefix }, { "qualifier", stat->qualifier },
+        { "suffix", stat->suffix }, { "scale", stat->scale }, { "label", stat->label },
+      };
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        if (fields[f].text != NULL && strstr (fields[f].text, buf) != NULL)
+          return g_strdup_printf ("statistics[%u].%s", i, fields[f].name);
+    }
+  return g_strdup (path);
+}
+
+/* At most this many fallback characters are named for one text */
+#define MAX_FALLBACKS_NAMED 4
+
 void
 impact_builder_check_glyphs (ImpactLayoutBuilder *b,
                              PangoLayout         *layout,
                              const char          *path)
 {
   g_autofree char *missing = NULL;
+  g_autoptr(GArray) fallbacks = NULL;
   double height;
+  guint named = 0;
 
   impact_text_layout_get_size (layout, NULL, &height);
   if (height > b->longest_height)
@@ -407,6 +469,32 @@ impact_builder_check_glyphs (ImpactLayoutBuilder *b,
                             "the fonts cannot draw \"%s\"; install a font that covers it "
                             "(for example fonts-noto-core) or choose another font",
                             missing);
+
+  /* a character the sheet's families lack, drawn from whatever font
+   * fontconfig falls back to: it does not match the type around it */
+  fallbacks = impact_script_find_fallbacks (layout);
+  for (guint i = 0; i < fallbacks->len; i++)
+    {
+      const ImpactFallbackGlyph *glyph = &g_array_index (fallbacks, ImpactFallbackGlyph, i);
+      g_autofree char *where = NULL;
+      char buf[8] = { 0 };
+
+      if (glyph->family == NULL)
+        continue;   /* no font has it: said above */
+      if (named == MAX_FALLBACKS_NAMED)
+        {
+          impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, path,
+                                  "more characters are drawn from fallback fonts");
+          break;
+        }
+      g_unichar_to_utf8 (glyph->ch, buf);
+      where = glyph_path (b, path, glyph->ch);
+      impact_diagnostics_add (b->diagnostics, IMPACT_SEVERITY_WARNING, NULL, 0, 0, where,
+                              "\"%s\" (U+%04X) is drawn from the fallback font %s, which the sheet's "
+                              "fonts do not include; choose a font that has it, or another character",
+                              buf, glyph->ch, glyph->family);
+      named++;
+    }
 }
 
 void
@@ -512,17 +600,24 @@ impact_builder_source_number (ImpactLayoutBuilder *b,
 /* A statistic's source becomes a footnote like a fact's; on the primary
  * colour the mark takes the label's colour, the accent being too faint
  * there for type this small. Not on a card, which lists no sources. */
+char *
+impact_builder_statistic_mark (ImpactLayoutBuilder   *b,
+                               const ImpactStatistic *stat)
+{
+  if (stat->source == NULL || !b->design->lists_sources)
+    return NULL;
+  return g_strdup_printf ("%u", impact_builder_source_number (b, stat->source));
+}
+
 void
 impact_builder_mark_statistic_source (ImpactLayoutBuilder   *b,
                                       PangoLayout           *label,
                                       const ImpactStatistic *stat)
 {
-  g_autofree char *mark = NULL;
+  g_autofree char *mark = impact_builder_statistic_mark (b, stat);
 
-  if (stat->source == NULL || !b->design->lists_sources)
-    return;
-  mark = g_strdup_printf ("%u", impact_builder_source_number (b, stat->source));
-  impact_builder_append_mark_colored (label, mark, &b->on_primary);
+  if (mark != NULL)
+    impact_builder_append_mark_colored (label, mark, &b->on_primary);
 }
 
 const char *
@@ -653,10 +748,17 @@ impact_builder_stat_extra_text (ImpactLayoutBuilder   *b,
     return NULL;
   suffix = impact_format_statistic_suffix (impact_document_get_language (b->doc),
                                            impact_format_document_digits (b->doc), stat);
-  /* the spacing of a sign that follows the scale word is the scale's */
+  /* the spacing of a sign that follows the scale word is the scale's; a
+   * word that follows it keeps a space ("18.4 billion rupiah") */
+  gboolean word_after_scale = FALSE;
+
   if (suffix && stat->scale && *stat->scale)
-    g_strstrip (suffix);
+    {
+      g_strstrip (suffix);
+      word_after_scale = *suffix != '\0' && g_unichar_isalnum (g_utf8_get_char (suffix));
+    }
   return g_strconcat (stat->scale ? stat->scale : "",
+                      word_after_scale ? " " : "",
                       suffix ? suffix : "",
                       stat->qualifier ? stat->qualifier : "",
                       NULL);

@@ -176,6 +176,19 @@ impact_builder_make_text (ImpactLayoutBuilder   *b,
                           const char            *text,
                           gboolean               rich,
                           double                 width);
+/* The same with its first @prefix_bytes in @prefix_color (0: none) and
+ * @mark (NULL: none) appended in @mark_color, in one step, so that the
+ * window's text cache keeps the result (impact-text-cache.h) */
+PangoLayout *
+impact_builder_make_marked_text (ImpactLayoutBuilder   *b,
+                                 const ImpactTextStyle *style,
+                                 const char            *text,
+                                 gboolean               rich,
+                                 double                 width,
+                                 guint                  prefix_bytes,
+                                 const ImpactColor     *prefix_color,
+                                 const char            *mark,
+                                 const ImpactColor     *mark_color);
 
 PangoLayout *
 impact_builder_make_fitted_line (ImpactLayoutBuilder *b,
@@ -240,6 +253,10 @@ guint
 impact_builder_source_number (ImpactLayoutBuilder *b,
                               const ImpactSource  *source);
 
+/* A statistic's footnote number, or NULL */
+char *
+impact_builder_statistic_mark (ImpactLayoutBuilder   *b,
+                               const ImpactStatistic *stat);
 void
 impact_builder_mark_statistic_source (ImpactLayoutBuilder   *b,
                                       PangoLayout           *label,

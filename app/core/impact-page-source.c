@@ -67,8 +67,13 @@ impact_page_source_get_title (ImpactPageSource *self)
 const char *
 impact_page_source_get_language (ImpactPageSource *self)
 {
+  const char *language;
+
   g_return_val_if_fail (IMPACT_IS_PAGE_SOURCE (self), NULL);
-  return IMPACT_PAGE_SOURCE_GET_IFACE (self)->get_language (self);
+  language = IMPACT_PAGE_SOURCE_GET_IFACE (self)->get_language (self);
+  /* data without a language is set with the English words of the sheet
+   * (impact-sheet-words.h); a PDF/UA file must say its language */
+  return language && *language ? language : "en";
 }
 
 static const char *
@@ -170,6 +175,21 @@ add_outline (cairo_surface_t  *surface,
     }
 }
 
+/* a page's entry is NULL when the source has nothing to say */
+static void
+unref_array (gpointer array)
+{
+  if (array != NULL)
+    g_array_unref (array);
+}
+
+static void
+unref_ptr_array (gpointer array)
+{
+  if (array != NULL)
+    g_ptr_array_unref (array);
+}
+
 /* The PDF is made in memory (a few pages), finished there with what
  * cairo cannot write, then written to disk in one checked write. */
 static gboolean
@@ -183,6 +203,10 @@ write_pdf (ImpactPageSource              *source,
   g_autoptr(GString) pdf = g_string_new (NULL);
   g_autoptr(GBytes) finished = NULL;
   g_autoptr(GPtrArray) alts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (unref_array);
+  g_autoptr(GPtrArray) actual = g_ptr_array_new_with_free_func (unref_ptr_array);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (unref_ptr_array);
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (unref_array);
   g_autofree char *title = impact_page_source_get_title (source);
   ImpactPdfFinishOptions finish;
   cairo_surface_t *surface;
@@ -215,6 +239,14 @@ write_pdf (ImpactPageSource              *source,
           add_outline (surface, source, p, p - options->first + 1, margin);
           if (iface->get_figures)
             iface->get_figures (source, p, alts);
+          if (iface->get_figure_tables)
+            iface->get_figure_tables (source, p, tables);
+          /* a figure of a source that gives no table has none */
+          while (tables->len < alts->len)
+            g_ptr_array_add (tables, NULL);
+          g_ptr_array_add (order, iface->get_reading_order ? iface->get_reading_order (source, p) : NULL);
+          g_ptr_array_add (actual, iface->get_actual_texts ? iface->get_actual_texts (source, p) : NULL);
+          g_ptr_array_add (roles, iface->get_list_roles ? iface->get_list_roles (source, p) : NULL);
           cairo_show_page (cr);
         }
     }
@@ -232,6 +264,10 @@ write_pdf (ImpactPageSource              *source,
   finish.author = get_author (source);
   finish.subject = get_subject (source);
   finish.figure_alts = alts;
+  finish.reading_order = order;
+  finish.actual_texts = actual;
+  finish.figure_tables = tables;
+  finish.list_roles = roles;
   finish.boxes = boxes;
   finish.trim_margin = margin;
   finish.bleed = bleed;

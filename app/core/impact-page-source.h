@@ -62,6 +62,12 @@ struct _ImpactPageSourceInterface
   void       (*get_figures)     (ImpactPageSource  *self,
                                  guint              page,
                                  GPtrArray         *alts);
+  /* optional: for each figure get_figures() gives, a data table that
+   * stands for it (a chart's), or NULL: appended to @tables as a GPtrArray
+   * of GStrv rows (the first the header), which @tables takes */
+  void       (*get_figure_tables) (ImpactPageSource *self,
+                                   guint             page,
+                                   GPtrArray        *tables);
   /* optional: TRUE and the trim box's distance from the sheet's edge and
    * the bleed when the pages are laid out for a print shop */
   gboolean   (*get_print_boxes) (ImpactPageSource  *self,
@@ -70,6 +76,19 @@ struct _ImpactPageSourceInterface
   /* optional: device pixels per point for PNG when the source has a
    * resolution of its own (a card, a slide: 2); 0 takes the caller's dpi */
   double     (*get_pixel_scale) (ImpactPageSource  *self);
+  /* optional: the reading rank of each structure element drawn at the
+   * top of @page's tags, in drawing order (a new GArray of guint, a
+   * permutation); NULL keeps the drawing order */
+  GArray    *(*get_reading_order) (ImpactPageSource *self,
+                                   guint             page);
+  /* optional: for the same elements, their place in a list (a new GArray
+   * of ImpactPdfListRole, impact-pdf-finish.h) */
+  GArray    *(*get_list_roles)   (ImpactPageSource *self,
+                                  guint             page);
+  /* optional: for the same elements, their /ActualText (a new GPtrArray
+   * of char *, NULL for none) */
+  GPtrArray *(*get_actual_texts) (ImpactPageSource *self,
+                                  guint             page);
 };
 
 guint       impact_page_source_get_n_pages   (ImpactPageSource  *self);
@@ -82,6 +101,7 @@ gboolean    impact_page_source_draw_page     (ImpactPageSource  *self,
                                               cairo_t           *cr,
                                               GError           **error);
 char       *impact_page_source_get_title     (ImpactPageSource  *self);
+/* the source's language, "en" when it has none (a PDF/UA file says one) */
 const char *impact_page_source_get_language  (ImpactPageSource  *self);
 
 void        impact_outline_entry_free        (ImpactOutlineEntry *entry);

@@ -244,6 +244,39 @@ add_catalog_entries (qpdf_data                     q,
   return check (q, "catalogue", error);
 }
 
+/* A /K as a list: an array, one element alone, or none */
+static int
+n_kids (qpdf_data q,
+        qpdf_oh   kids)
+{
+  if (kids != 0 && qpdf_oh_is_array (q, kids))
+    return qpdf_oh_get_array_n_items (q, kids);
+  return kids != 0 && qpdf_oh_is_dictionary (q, kids) ? 1 : 0;
+}
+
+static qpdf_oh
+kid_at (qpdf_data q,
+        qpdf_oh   kids,
+        int       i)
+{
+  return qpdf_oh_is_array (q, kids) ? qpdf_oh_get_array_item (q, kids, i) : kids;
+}
+
+/* A structure element of @type under @parent, its kids to come */
+static qpdf_oh
+new_element (qpdf_data   q,
+             const char *type,
+             qpdf_oh     parent)
+{
+  qpdf_oh e = qpdf_oh_new_dictionary (q);
+
+  set_name (q, e, "/Type", "/StructElem");
+  set_name (q, e, "/S", type);
+  qpdf_oh_replace_key (q, e, "/P", parent);
+  qpdf_oh_replace_key (q, e, "/K", qpdf_oh_new_array (q));
+  return qpdf_make_indirect_object (q, e);
+}
+
 /* Figures: /Alt in structure order (depth first, as cairo numbers them) */
 
 static void
@@ -273,19 +306,28 @@ collect_figures (qpdf_data  q,
     collect_figures (q, kids, figures, depth + 1);
 }
 
+/* The figures of the structure tree, in the order cairo wrote them (before
+ * the reading order changes it) */
+static GArray *
+find_figures (qpdf_data q,
+              qpdf_oh   root)
+{
+  GArray *figures = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
+  qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
+
+  if (qpdf_oh_is_dictionary (q, tree))
+    collect_figures (q, qpdf_oh_get_key (q, tree, "/K"), figures, 0);
+  return figures;
+}
+
 static gboolean
 add_figure_alts (qpdf_data   q,
-                 qpdf_oh     root,
+                 GArray     *figures,
                  GPtrArray  *alts,
                  GError    **error)
 {
-  g_autoptr(GArray) figures = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
-  qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
-
   if (alts == NULL || alts->len == 0)
     return TRUE;
-  if (qpdf_oh_is_dictionary (q, tree))
-    collect_figures (q, qpdf_oh_get_key (q, tree, "/K"), figures, 0);
   if (figures->len != alts->len)
     {
       g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
@@ -301,6 +343,363 @@ add_figure_alts (qpdf_data   q,
                            qpdf_oh_new_unicode_string (q, alt ? alt : ""));
     }
   return check (q, "figures", error);
+}
+
+/* A chart's data, for a screen reader: a Table after its Figure, in the
+ * same parent. The cells draw nothing (the chart is the picture); each
+ * says its text through /ActualText. */
+static gboolean
+add_figure_tables (qpdf_data   q,
+                   GArray     *figures,
+                   GPtrArray  *tables,
+                   GError    **error)
+{
+  for (guint i = 0; tables != NULL && i < tables->len && i < figures->len; i++)
+    {
+      GPtrArray *rows = g_ptr_array_index (tables, i);
+      qpdf_oh figure = g_array_index (figures, qpdf_oh, i);
+      qpdf_oh parent = qpdf_oh_get_key (q, figure, "/P");
+      qpdf_oh kids = qpdf_oh_get_key (q, parent, "/K");
+      qpdf_oh table, list;
+      int n, at = -1, figure_id = qpdf_oh_get_object_id (q, figure);
+
+      if (rows == NULL || rows->len == 0)
+        continue;
+      n = n_kids (q, kids);
+      for (int k = 0; k < n && at < 0; k++)
+        if (qpdf_oh_get_object_id (q, kid_at (q, kids, k)) == figure_id)
+          at = k;
+      if (at < 0 || figure_id == 0)
+        {
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                       "cannot finish the PDF: figure %u is not among its parent's elements", i + 1);
+          return FALSE;
+        }
+      table = new_element (q, "/Table", parent);
+      for (guint r = 0; r < rows->len; r++)
+        {
+          char **cells = g_ptr_array_index (rows, r);
+          qpdf_oh tr = new_element (q, "/TR", table);
+
+          for (guint c = 0; cells != NULL && cells[c] != NULL; c++)
+            {
+              qpdf_oh cell = new_element (q, r == 0 ? "/TH" : "/TD", tr);
+
+              if (r == 0)
+                {
+                  /* a header of its column */
+                  qpdf_oh attrs = qpdf_oh_new_dictionary (q);
+
+                  set_name (q, attrs, "/O", "/Table");
+                  set_name (q, attrs, "/Scope", "/Column");
+                  qpdf_oh_replace_key (q, cell, "/A", attrs);
+                }
+              qpdf_oh_replace_key (q, cell, "/ActualText", qpdf_oh_new_unicode_string (q, cells[c]));
+              qpdf_oh_append_item (q, qpdf_oh_get_key (q, tr, "/K"), cell);
+            }
+          qpdf_oh_append_item (q, qpdf_oh_get_key (q, table, "/K"), tr);
+        }
+      /* the parent's kids as a list with the table after the figure */
+      list = qpdf_oh_new_array (q);
+      for (int k = 0; k < n; k++)
+        {
+          qpdf_oh_append_item (q, list, kid_at (q, kids, k));
+          if (k == at)
+            qpdf_oh_append_item (q, list, table);
+        }
+      qpdf_oh_replace_key (q, parent, "/K", list);
+    }
+  return check (q, "figure tables", error);
+}
+
+/* Notes: PDF/UA-1 (7.9) wants an /ID on every Note, and the IDs are
+ * found through the structure tree's /IDTree */
+
+static void
+collect_notes (qpdf_data  q,
+               qpdf_oh    node,
+               GArray    *notes,
+               int        depth)
+{
+  if (depth > 64)
+    return;
+  if (qpdf_oh_is_array (q, node))
+    {
+      for (int i = 0; i < qpdf_oh_get_array_n_items (q, node); i++)
+        collect_notes (q, qpdf_oh_get_array_item (q, node, i), notes, depth + 1);
+      return;
+    }
+  if (!qpdf_oh_is_dictionary (q, node) || !qpdf_oh_has_key (q, node, "/S"))
+    return;
+  if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, node, "/S"), "/Note"))
+    g_array_append_val (notes, node);
+  collect_notes (q, qpdf_oh_get_key (q, node, "/K"), notes, depth + 1);
+}
+
+static gboolean
+identify_notes (qpdf_data   q,
+                qpdf_oh     root,
+                GError    **error)
+{
+  g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
+  qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
+  qpdf_oh names, id_tree;
+
+  if (!qpdf_oh_is_dictionary (q, tree))
+    return TRUE;
+  collect_notes (q, qpdf_oh_get_key (q, tree, "/K"), notes, 0);
+  if (notes->len == 0)
+    return TRUE;
+  names = qpdf_oh_new_array (q);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      qpdf_oh note = g_array_index (notes, qpdf_oh, i);
+      /* zero-padded: a name tree's keys are in byte order */
+      g_autofree char *id = g_strdup_printf ("note-%04u", i + 1);
+
+      qpdf_oh_replace_key (q, note, "/ID", qpdf_oh_new_string (q, id));
+      qpdf_oh_append_item (q, names, qpdf_oh_new_string (q, id));
+      qpdf_oh_append_item (q, names, note);
+    }
+  id_tree = qpdf_oh_new_dictionary (q);
+  qpdf_oh_replace_key (q, id_tree, "/Names", names);
+  qpdf_oh_replace_key (q, tree, "/IDTree", qpdf_make_indirect_object (q, id_tree));
+  return check (q, "notes", error);
+}
+
+/* Logical text: each top-level element the page source gives a text for
+ * (a right-to-left paragraph, its glyphs stored in visual order) gets it
+ * as /ActualText, which a screen reader reading the structure uses.
+ * Not on the marked content too: poppler (pdftotext, Evince) lays an
+ * /ActualText's characters out left to right and reverses a
+ * right-to-left word again, so logical order came out backwards there,
+ * where its own reordering of the glyphs reads correctly. */
+
+static qpdf_oh
+page_document (qpdf_data q,
+               qpdf_oh   root,
+               guint     page)
+{
+  qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
+  qpdf_oh docs = qpdf_oh_is_dictionary (q, tree) ? qpdf_oh_get_key (q, tree, "/K") : 0;
+
+  return (int) page < n_kids (q, docs) ? kid_at (q, docs, page) : 0;
+}
+
+static gboolean
+add_actual_texts (qpdf_data    q,
+                  qpdf_oh      root,
+                  GPtrArray   *texts,
+                  GError     **error)
+{
+  for (guint p = 0; texts != NULL && p < texts->len; p++)
+    {
+      GPtrArray *page_texts = g_ptr_array_index (texts, p);
+      qpdf_oh document, kids;
+
+      if (page_texts == NULL)
+        continue;
+      document = page_document (q, root, p);
+      kids = document != 0 ? qpdf_oh_get_key (q, document, "/K") : 0;
+      if ((guint) n_kids (q, kids) != page_texts->len)
+        {
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                       "cannot finish page %u of the PDF: its structure elements do not match "
+                       "the texts drawn", p + 1);
+          return FALSE;
+        }
+      for (guint i = 0; i < page_texts->len; i++)
+        {
+          const char *text = g_ptr_array_index (page_texts, i);
+
+          if (text != NULL)
+            qpdf_oh_replace_key (q, kid_at (q, kids, i), "/ActualText", qpdf_oh_new_unicode_string (q, text));
+        }
+    }
+  return check (q, "actual text", error);
+}
+
+/* Reading order: cairo writes each page's Document element with its
+ * children in drawing order; they are put in the order of reading the
+ * page source gives (impact-render.h). Only the order of the /K array
+ * changes: the parent tree maps marked content to the same elements. */
+
+static gboolean
+reorder_kids (qpdf_data   q,
+              qpdf_oh     document,
+              GArray     *ranks,
+              guint       page,
+              GError    **error)
+{
+  qpdf_oh kids = qpdf_oh_get_key (q, document, "/K");
+  g_autofree qpdf_oh *sorted = NULL;
+  qpdf_oh array;
+  int n = n_kids (q, kids);
+
+  if ((guint) n != ranks->len)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                   "cannot finish page %u of the PDF: it has %d structure elements "
+                   "for %u in the reading order", page + 1, n, ranks->len);
+      return FALSE;
+    }
+  sorted = g_new0 (qpdf_oh, n);
+  for (int i = 0; i < n; i++)
+    {
+      guint r = g_array_index (ranks, guint, i);
+
+      if (r >= (guint) n || sorted[r] != 0)
+        {
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                       "cannot finish page %u of the PDF: its reading order is not a permutation",
+                       page + 1);
+          return FALSE;
+        }
+      sorted[r] = kid_at (q, kids, i);
+    }
+  array = qpdf_oh_new_array (q);
+  for (int i = 0; i < n; i++)
+    qpdf_oh_append_item (q, array, sorted[i]);
+  qpdf_oh_replace_key (q, document, "/K", array);
+  return TRUE;
+}
+
+/* Lists: the children of a page's Document that the source gives a list
+ * role are grouped, after the reordering, into L > LI > Lbl + LBody. The
+ * elements keep their objects (the parent tree still names them); only
+ * their parent changes, and a label's type becomes Lbl. */
+
+static void
+remember_roles (qpdf_data   q,
+                qpdf_oh     document,
+                GArray     *roles,
+                GHashTable *by_object)
+{
+  qpdf_oh kids = qpdf_oh_get_key (q, document, "/K");
+  int n = n_kids (q, kids);
+
+  for (int i = 0; i < n && (guint) i < roles->len; i++)
+    {
+      ImpactPdfListRole *role = &g_array_index (roles, ImpactPdfListRole, i);
+
+      if (role->list >= 0)
+        g_hash_table_insert (by_object, GINT_TO_POINTER (qpdf_oh_get_object_id (q, kid_at (q, kids, i))), role);
+    }
+}
+
+static void
+set_parent (qpdf_data q,
+            qpdf_oh   child,
+            qpdf_oh   parent)
+{
+  qpdf_oh_replace_key (q, child, "/P", parent);
+  qpdf_oh_append_item (q, qpdf_oh_get_key (q, parent, "/K"), child);
+}
+
+static void
+group_lists (qpdf_data   q,
+             qpdf_oh     document,
+             GHashTable *by_object)
+{
+  qpdf_oh kids = qpdf_oh_get_key (q, document, "/K");
+  qpdf_oh out = qpdf_oh_new_array (q), list = 0, item = 0, body = 0;
+  const ImpactPdfListRole *open_list = NULL, *open_item = NULL;
+  int n = n_kids (q, kids);
+
+  for (int i = 0; i < n; i++)
+    {
+      qpdf_oh kid = kid_at (q, kids, i);
+      const ImpactPdfListRole *role = g_hash_table_lookup (by_object,
+                                                           GINT_TO_POINTER (qpdf_oh_get_object_id (q, kid)));
+
+      if (role == NULL)
+        {
+          qpdf_oh_append_item (q, out, kid);
+          open_list = open_item = NULL;
+          continue;
+        }
+      if (open_list == NULL || open_list->list != role->list)
+        {
+          list = new_element (q, "/L", document);
+          qpdf_oh_append_item (q, out, list);
+          open_list = role;
+          open_item = NULL;
+        }
+      if (open_item == NULL || open_item->item != role->item)
+        {
+          item = new_element (q, "/LI", list);
+          qpdf_oh_append_item (q, qpdf_oh_get_key (q, list, "/K"), item);
+          open_item = role;
+          body = 0;
+        }
+      if (role->label && body == 0)
+        {
+          set_name (q, kid, "/S", "/Lbl");
+          set_parent (q, kid, item);
+          continue;
+        }
+      if (body == 0)
+        {
+          body = new_element (q, "/LBody", item);
+          qpdf_oh_append_item (q, qpdf_oh_get_key (q, item, "/K"), body);
+        }
+      set_parent (q, kid, body);
+    }
+  qpdf_oh_replace_key (q, document, "/K", out);
+}
+
+static gboolean
+reorder_structure (qpdf_data   q,
+                   qpdf_oh     root,
+                   GPtrArray  *order,
+                   GPtrArray  *roles,
+                   GError    **error)
+{
+  qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
+  qpdf_oh docs;
+  int n;
+
+  gboolean any = FALSE;
+
+  for (guint i = 0; order != NULL && i < order->len; i++)
+    any |= g_ptr_array_index (order, i) != NULL;
+  /* a source that gives no order (the timeline's) keeps cairo's */
+  if (!any)
+    return TRUE;
+  docs = qpdf_oh_is_dictionary (q, tree) ? qpdf_oh_get_key (q, tree, "/K") : 0;
+  n = n_kids (q, docs);
+  if ((guint) n != order->len)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                   "cannot finish the PDF: it has %d tagged pages for %u pages drawn", n, order->len);
+      return FALSE;
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      GArray *ranks = g_ptr_array_index (order, i);
+      qpdf_oh document = kid_at (q, docs, i);
+
+      if (ranks == NULL)
+        continue;
+      if (!qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, document, "/S"), "/Document"))
+        {
+          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                       "cannot finish page %u of the PDF: its structure has no Document element", i + 1);
+          return FALSE;
+        }
+      {
+        GArray *page_roles = roles != NULL && i < roles->len ? g_ptr_array_index (roles, i) : NULL;
+        g_autoptr(GHashTable) by_object = g_hash_table_new (NULL, NULL);
+
+        if (page_roles != NULL)
+          remember_roles (q, document, page_roles, by_object);
+        if (!reorder_kids (q, document, ranks, i, error))
+          return FALSE;
+        if (g_hash_table_size (by_object) > 0)
+          group_lists (q, document, by_object);
+      }
+    }
+  return check (q, "reading order", error);
 }
 
 /* Pages */
@@ -361,14 +760,26 @@ describe_links (qpdf_data  q,
   for (int i = 0; i < n; i++)
     {
       qpdf_oh annot = qpdf_oh_get_array_item (q, annots, i);
-      qpdf_oh action, uri;
+      qpdf_oh action, uri, dest;
 
       if (!qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, annot, "/Subtype"), "/Link") ||
           qpdf_oh_is_string (q, qpdf_oh_get_key (q, annot, "/Contents")))
         continue;
       action = qpdf_oh_get_key (q, annot, "/A");
       uri = qpdf_oh_is_dictionary (q, action) ? qpdf_oh_get_key (q, action, "/URI") : 0;
-      if (uri != 0 && qpdf_oh_is_string (q, uri))
+      dest = qpdf_oh_get_key (q, annot, "/Dest");
+      /* a note's mark (impact-render.c names the note "note-PAGE-N") */
+      if (qpdf_oh_is_string (q, dest) && g_str_has_prefix (qpdf_oh_get_utf8_value (q, dest), "note-") &&
+          strrchr (qpdf_oh_get_utf8_value (q, dest), '-') != NULL)
+        {
+          g_autofree char *number = g_strdup (strrchr (qpdf_oh_get_utf8_value (q, dest), '-') + 1);
+          /* Translators: what a screen reader says of a note's mark in a PDF;
+           * %s is the note's number */
+          g_autofree char *contents = g_strdup_printf (_("Note %s"), number);
+
+          qpdf_oh_replace_key (q, annot, "/Contents", qpdf_oh_new_unicode_string (q, contents));
+        }
+      else if (uri != 0 && qpdf_oh_is_string (q, uri))
         qpdf_oh_replace_key (q, annot, "/Contents",
                              qpdf_oh_new_unicode_string (q, qpdf_oh_get_utf8_value (q, uri)));
       else
@@ -668,6 +1079,7 @@ impact_pdf_finish (const guint8                 *pdf,
 {
   qpdf_data q;
   qpdf_oh root, srgb = 0;
+  g_autoptr(GArray) figures = NULL;
   GBytes *result = NULL;
   gboolean ok;
 
@@ -682,9 +1094,14 @@ impact_pdf_finish (const guint8                 *pdf,
   if (ok)
     {
       root = qpdf_get_root (q);
+      figures = find_figures (q, root);
       ok = add_catalog_entries (q, root, options, error) &&
            add_metadata (q, root, options, error) &&
-           add_figure_alts (q, root, options->figure_alts, error) &&
+           add_figure_alts (q, figures, options->figure_alts, error) &&
+           add_actual_texts (q, root, options->actual_texts, error) &&
+           identify_notes (q, root, error) &&
+           reorder_structure (q, root, options->reading_order, options->list_roles, error) &&
+           add_figure_tables (q, figures, options->figure_tables, error) &&
            (!options->pdfx || add_output_intent (q, root, &srgb, error)) &&
            finish_pages (q, options, srgb, error);
     }

@@ -19,6 +19,15 @@
 
 G_BEGIN_DECLS
 
+/* A top-level structure element's place in a list the drawing could not
+ * nest (a milestone's year is drawn in a row above the texts) */
+typedef struct
+{
+  int      list;   /* -1: none; the same number for the elements of one list */
+  int      item;   /* the list item it belongs to */
+  gboolean label;  /* the item's Lbl; the others go into its LBody */
+} ImpactPdfListRole;
+
 typedef struct
 {
   const char *title;        /* required: the document's title (Info, XMP, DisplayDocTitle) */
@@ -30,6 +39,19 @@ typedef struct
   double      bleed;        /* points the BleedBox reaches past the trim */
   GPtrArray  *figure_alts;  /* optional (const char *): the Figure elements' /Alt,
                              * in structure order; their number must match */
+  GPtrArray  *reading_order; /* optional (GArray of guint, or NULL): for each page, the
+                             * reading rank of each of its Document's children in
+                             * the order cairo wrote them; their number must match */
+  GPtrArray  *actual_texts;  /* optional (GPtrArray of const char *, or NULL): for each
+                             * page, the /ActualText of each of its Document's children
+                             * in the order cairo wrote them (NULL: none) */
+  GPtrArray  *figure_tables; /* optional (GPtrArray of GStrv rows, or NULL): for each of
+                             * figure_alts, a Table element (TR, TH in the first row,
+                             * TD, each cell's text as /ActualText) that follows it */
+  GPtrArray  *list_roles;    /* optional (GArray of ImpactPdfListRole, or NULL): for each
+                             * page, the role of each of its Document's children in the
+                             * order cairo wrote them; consecutive ones (in reading order)
+                             * of a list become L > LI > Lbl + LBody */
   gboolean    pdfx;         /* PDF/X-4 (implies boxes: TrimBox = MediaBox without margin) */
 } ImpactPdfFinishOptions;
 

@@ -8,9 +8,13 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
+#include "impact-direction.h"
 #include "impact-error.h"
+#include "impact-pdf-finish.h"
 #include "impact-render.h"
 #include "impact-sheet-layout-private.h"
 
@@ -241,16 +245,128 @@ bleed_polygon (const PageFrame *frame,
       }
 }
 
+/* Notes and their marks: each source (a Note element, "3  Title.") is a
+ * named destination of the page; each superscript mark in a text on the
+ * same page links to its note (PDF/UA-1: a Link inside the paragraph) */
+
+static int
+note_number (const ImpactOp *op)
+{
+  if (op->kind != IMPACT_OP_TEXT || g_strcmp0 (op->struct_tag, "Note") != 0)
+    return -1;
+  return g_ascii_isdigit (*pango_layout_get_text (op->layout)) ? atoi (pango_layout_get_text (op->layout)) : -1;
+}
+
+static char *
+note_dest_name (guint page,
+                int   number)
+{
+  return g_strdup_printf ("note-%u-%d", page + 1, number);
+}
+
+/* Links @op's marks to their notes (with @cr NULL, only counts them);
+ * returns how many */
+static guint
+link_marks (cairo_t        *cr,
+            const ImpactOp *op,
+            guint           page,
+            GHashTable     *notes)
+{
+  guint linked = 0;
+  PangoAttrList *attrs;
+  const char *text;
+  GSList *shifts;
+
+  if (op->kind != IMPACT_OP_TEXT || op->struct_tag == NULL || notes == NULL || g_hash_table_size (notes) == 0)
+    return 0;
+  attrs = pango_layout_get_attributes (op->layout);
+  text = pango_layout_get_text (op->layout);
+  if (attrs == NULL)
+    return 0;
+  shifts = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = shifts; l != NULL; l = l->next)
+    {
+      PangoAttribute *a = l->data;
+      double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+      g_autofree char *name = NULL;
+      g_autofree char *attributes = NULL;
+      int number;
+
+      if (a->klass->type != PANGO_ATTR_BASELINE_SHIFT ||
+          ((PangoAttrInt *) a)->value != PANGO_BASELINE_SHIFT_SUPERSCRIPT ||
+          a->start_index >= strlen (text))
+        continue;
+      /* the mark's digits after its word joiner */
+      {
+        const char *p = text + a->start_index;
+
+        while (*p && !g_ascii_isdigit (*p) && p < text + a->end_index)
+          p = g_utf8_next_char (p);
+        if (!g_ascii_isdigit (*p))
+          continue;
+        number = atoi (p);
+      }
+      if (!g_hash_table_contains (notes, GINT_TO_POINTER (number)))
+        continue;
+      /* the mark's box: the union of its characters' */
+      for (guint i = a->start_index; i < a->end_index && text[i] != '\0'; i = g_utf8_next_char (text + i) - text)
+        {
+          PangoRectangle r;
+
+          pango_layout_index_to_pos (op->layout, i, &r);
+          x0 = MIN (x0, MIN (r.x, r.x + r.width) / (double) PANGO_SCALE);
+          x1 = MAX (x1, MAX (r.x, r.x + r.width) / (double) PANGO_SCALE);
+          y0 = MIN (y0, r.y / (double) PANGO_SCALE);
+          y1 = MAX (y1, (r.y + r.height) / (double) PANGO_SCALE);
+        }
+      if (x1 - x0 < 0.5 || y1 - y0 < 0.5)
+        continue;
+      linked++;
+      if (cr == NULL)
+        continue;
+      name = note_dest_name (page, number);
+      {
+        /* cairo reads its attributes' numbers with a point, whatever the locale */
+        char v[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_ascii_formatd (v[0], sizeof v[0], "%.2f", op->x + x0);
+        g_ascii_formatd (v[1], sizeof v[1], "%.2f", op->y + y0);
+        g_ascii_formatd (v[2], sizeof v[2], "%.2f", x1 - x0);
+        g_ascii_formatd (v[3], sizeof v[3], "%.2f", y1 - y0);
+        attributes = g_strdup_printf ("rect=[%s %s %s %s] dest='%s'", v[0], v[1], v[2], v[3], name);
+      }
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
+  g_slist_free_full (shifts, (GDestroyNotify) pango_attribute_destroy);
+  return linked;
+}
+
 static void
 draw_op (cairo_t         *cr,
          const PageFrame *frame,
-         const ImpactOp  *op)
+         const ImpactOp  *op,
+         guint            page,
+         GHashTable      *notes)
 {
   g_autofree char *link = NULL;
+  g_autofree char *dest = NULL;
   double x = op->x, y = op->y, w = op->w, h = op->h;
+  /* cairo 1.16 marks the content of leaf elements only: a paragraph with
+   * links to notes holds its text in a Span, the links after it */
+  gboolean marks = link_marks (NULL, op, page, notes) > 0;
 
+  if (note_number (op) >= 0)
+    {
+      g_autofree char *name = note_dest_name (page, note_number (op));
+
+      dest = g_strdup_printf ("name='%s'", name);
+      cairo_tag_begin (cr, CAIRO_TAG_DEST, dest);
+    }
   if (op->struct_tag != NULL)
     cairo_tag_begin (cr, op->struct_tag, "");
+  if (marks)
+    cairo_tag_begin (cr, "Span", "");
   if (op->link != NULL && *op->link != '\0')
     {
       link = link_attributes (op->link);
@@ -356,8 +472,303 @@ draw_op (cairo_t         *cr,
 
   if (link != NULL)
     cairo_tag_end (cr, CAIRO_TAG_LINK);
+  if (marks)
+    {
+      cairo_tag_end (cr, "Span");
+      link_marks (cr, op, page, notes);
+    }
   if (op->struct_tag != NULL)
     cairo_tag_end (cr, op->struct_tag);
+  if (dest != NULL)
+    cairo_tag_end (cr, CAIRO_TAG_DEST);
+}
+
+/* Reading order (the structure tree of a tagged PDF)
+ *
+ * cairo 1.16 writes structure elements in the order they are begun, which
+ * is the order of drawing: the sources and the footer are placed first
+ * (the flow needs their height), a row of milestone years before the
+ * items under them. The structure must follow the order of reading, and
+ * the drawing cannot change (what is on top stays on top), so the finishing
+ * step reorders the page's structure elements (impact-pdf-finish.h) by
+ * the ranks computed here from the layout's boxes: sections from top to
+ * bottom (from the reading side when two start at the same height), within
+ * a section what is in no item first, then the items in their own order
+ * (logical, so right-to-left pages read from the right), then drawing
+ * order. */
+
+typedef struct
+{
+  guint  unit;     /* index among the page's top-level structure elements */
+  double top;      /* of the section box */
+  double side;     /* the section box's start on the reading side */
+  int    item;     /* -1: not in an item */
+  guint  drawn;    /* the op's index */
+  int    section;  /* -1: in none */
+} ReadingKey;
+
+gboolean
+impact_render_tag_is_empty (ImpactSheetLayout *layout,
+                            guint              page,
+                            guint              index,
+                            guint             *end)
+{
+  guint n = impact_sheet_layout_get_n_ops (layout, page);
+  gboolean empty = TRUE;
+  int depth = 0;
+  guint i;
+
+  for (i = index; i < n; i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      if (op->kind == IMPACT_OP_TAG_BEGIN)
+        depth++;
+      else if (op->kind == IMPACT_OP_TAG_END)
+        {
+          if (--depth == 0)
+            break;
+        }
+      else
+        empty = FALSE;
+    }
+  if (empty && end != NULL)
+    *end = MIN (i, n - 1);
+  return empty;
+}
+
+/* Whether @op, at the top of the page's tags, begins a structure element
+ * of its own (the Document's child) */
+static gboolean
+op_is_unit (const ImpactOp *op)
+{
+  switch (op->kind)
+    {
+    case IMPACT_OP_TAG_BEGIN:
+    case IMPACT_OP_IMAGE:
+      return TRUE;
+    case IMPACT_OP_TAG_END:
+      return FALSE;
+    default:
+      return op->struct_tag != NULL || (op->link != NULL && *op->link != '\0');
+    }
+}
+
+static gboolean
+box_holds (const ImpactBox *box,
+           double           x,
+           double           y)
+{
+  return !box->overflow && x >= box->x - 0.5 && x <= box->x + box->width + 0.5 &&
+         y >= box->y - 0.5 && y <= box->y + box->height + 0.5;
+}
+
+static void
+reading_key (ImpactSheetLayout *layout,
+             guint              page,
+             const ImpactOp    *op,
+             gboolean           rtl,
+             ReadingKey        *key)
+{
+  guint n = impact_sheet_layout_get_n_boxes (layout, page);
+  double cx = op->x + op->w / 2, cy = op->y + op->h / 2;
+  const ImpactBox *section = NULL;
+
+  key->top = op->y;
+  key->side = rtl ? -(op->x + op->w) : op->x;
+  key->item = -1;
+  key->section = -1;
+  /* the outermost section box: the footer's band holds the contact's box */
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactBox *box = impact_sheet_layout_get_box (layout, page, i);
+
+      if (box->item < 0 && box_holds (box, cx, cy) &&
+          (section == NULL || box->width * box->height > section->width * section->height))
+        section = box;
+    }
+  if (section == NULL)
+    return;
+  key->top = section->y;
+  key->side = rtl ? -(section->x + section->width) : section->x;
+  key->section = section->section;
+  /* the item that holds the op (a milestone's box holds its year) */
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactBox *box = impact_sheet_layout_get_box (layout, page, i);
+
+      if (box->item >= 0 && box->section == section->section && box_holds (box, cx, cy))
+        {
+          key->item = box->item;
+          break;
+        }
+    }
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const ReadingKey *p = a, *q = b;
+
+  if (fabs (p->top - q->top) > 0.5)
+    return p->top < q->top ? -1 : 1;
+  if (fabs (p->side - q->side) > 0.5)
+    return p->side < q->side ? -1 : 1;
+  if (p->item != q->item)
+    return p->item < q->item ? -1 : 1;
+  return p->drawn < q->drawn ? -1 : p->drawn > q->drawn;
+}
+
+/* The first op inside a tag span that has a place on the page */
+static const ImpactOp *
+span_anchor (ImpactSheetLayout *layout,
+             guint              page,
+             guint              begin)
+{
+  guint n = impact_sheet_layout_get_n_ops (layout, page);
+  int depth = 0;
+
+  for (guint i = begin; i < n; i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      if (op->kind == IMPACT_OP_TAG_BEGIN)
+        depth++;
+      else if (op->kind == IMPACT_OP_TAG_END)
+        {
+          if (--depth == 0)
+            break;
+        }
+      else if (op->kind != IMPACT_OP_LINE && op->kind != IMPACT_OP_POLYGON)
+        return op;
+    }
+  return impact_sheet_layout_get_op (layout, page, begin);
+}
+
+/* The key of each top-level structure element, in drawing order */
+static GArray *
+reading_keys (ImpactSheetLayout *layout,
+              guint              page)
+{
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (ReadingKey));
+  gboolean rtl = impact_document_is_rtl (impact_sheet_layout_get_document (layout));
+  guint n = impact_sheet_layout_get_n_ops (layout, page);
+  int depth = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      if (op->kind == IMPACT_OP_TAG_BEGIN && impact_render_tag_is_empty (layout, page, i, &i))
+        continue;
+      if (depth == 0 && op_is_unit (op))
+        {
+          ReadingKey key = { keys->len, 0, 0, -1, i, -1 };
+
+          reading_key (layout, page, op->kind == IMPACT_OP_TAG_BEGIN ? span_anchor (layout, page, i) : op,
+                       rtl, &key);
+          g_array_append_val (keys, key);
+        }
+      if (op->kind == IMPACT_OP_TAG_BEGIN)
+        depth++;
+      else if (op->kind == IMPACT_OP_TAG_END)
+        depth--;
+    }
+  return keys;
+}
+
+GArray *
+impact_render_get_reading_order (ImpactSheetLayout *layout,
+                                 guint              page)
+{
+  g_autoptr(GArray) keys = NULL;
+  GArray *ranks;
+
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (layout), NULL);
+  g_return_val_if_fail (page < impact_sheet_layout_get_n_pages (layout), NULL);
+
+  keys = reading_keys (layout, page);
+  g_array_sort (keys, compare_keys);
+  ranks = g_array_sized_new (FALSE, TRUE, sizeof (guint), keys->len);
+  g_array_set_size (ranks, keys->len);
+  for (guint r = 0; r < keys->len; r++)
+    g_array_index (ranks, guint, g_array_index (keys, ReadingKey, r).unit) = r;
+  return ranks;
+}
+
+GArray *
+impact_render_get_list_roles (ImpactSheetLayout *layout,
+                              guint              page)
+{
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GHashTable) labelled = g_hash_table_new (NULL, NULL);
+  GArray *roles;
+
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (layout), NULL);
+  g_return_val_if_fail (page < impact_sheet_layout_get_n_pages (layout), NULL);
+
+  keys = reading_keys (layout, page);
+  roles = g_array_sized_new (FALSE, TRUE, sizeof (ImpactPdfListRole), keys->len);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const ReadingKey *key = &g_array_index (keys, ReadingKey, i);
+      ImpactPdfListRole role = { -1, -1, FALSE };
+
+      /* a milestone: its year (drawn first, in the row above) is the
+       * label, its title, text and figures the body */
+      if (key->section == IMPACT_SECTION_MILESTONES && key->item >= 0)
+        {
+          role.list = key->section;
+          role.item = key->item;
+          role.label = !g_hash_table_contains (labelled, GINT_TO_POINTER (key->item));
+          g_hash_table_add (labelled, GINT_TO_POINTER (key->item));
+        }
+      g_array_append_val (roles, role);
+    }
+  return roles;
+}
+
+/* Whether a layout sets a run right to left: its glyphs are stored in
+ * visual order, which reads backwards without /ActualText */
+static gboolean
+has_rtl_run (PangoLayout *layout)
+{
+  g_autoptr(PangoLayoutIter) iter = NULL;
+  gboolean rtl = FALSE;
+
+  if (layout == NULL)
+    return FALSE;
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      rtl = run != NULL && run->item->analysis.level % 2 == 1;
+    }
+  while (!rtl && pango_layout_iter_next_run (iter));
+  return rtl;
+}
+
+GPtrArray *
+impact_render_get_actual_texts (ImpactSheetLayout *layout,
+                                guint              page)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) keys = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_SHEET_LAYOUT (layout), texts);
+  g_return_val_if_fail (page < impact_sheet_layout_get_n_pages (layout), texts);
+
+  keys = reading_keys (layout, page);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, g_array_index (keys, ReadingKey, i).drawn);
+      PangoLayout *text = op->kind == IMPACT_OP_TEXT ? op->layout : NULL;
+
+      g_ptr_array_add (texts, has_rtl_run (text) ? g_strdup (pango_layout_get_text (text)) : NULL);
+    }
+  return texts;
 }
 
 double
@@ -418,6 +829,7 @@ render_page (cairo_t            *cr,
   ImpactTheme *theme;
   const ImpactColor *bg;
   PageFrame frame = { 0 };
+  g_autoptr(GHashTable) notes = g_hash_table_new (NULL, NULL);
   double margin = impact_render_get_print_margin (bleed, crop_marks);
   cairo_status_t status;
   guint n;
@@ -450,7 +862,22 @@ render_page (cairo_t            *cr,
   cairo_tag_begin (cr, "Document", "");
   n = impact_sheet_layout_get_n_ops (layout, page);
   for (guint i = 0; i < n; i++)
-    draw_op (cr, &frame, impact_sheet_layout_get_op (layout, page, i));
+    {
+      int number = note_number (impact_sheet_layout_get_op (layout, page, i));
+
+      if (number >= 0)
+        g_hash_table_add (notes, GINT_TO_POINTER (number));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+
+      /* a list whose items were all cut off with an overflowing section
+       * is no element of the page */
+      if (op->kind == IMPACT_OP_TAG_BEGIN && impact_render_tag_is_empty (layout, page, i, &i))
+        continue;
+      draw_op (cr, &frame, op, page, notes);
+    }
   cairo_tag_end (cr, "Document");
   cairo_restore (cr);
 

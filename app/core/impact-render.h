@@ -42,4 +42,29 @@ gboolean impact_render_page_for_print   (cairo_t            *cr,
                                          gboolean            crop_marks,
                                          GError            **error);
 
+/* Whether the tag the op at @index begins holds nothing drawn (what an
+ * overflowing section left of a list): then no element, and @end
+ * (optional) receives the index of its end */
+gboolean impact_render_tag_is_empty      (ImpactSheetLayout *layout,
+                                          guint              page,
+                                          guint              index,
+                                          guint             *end);
+
+/* The reading rank of each structure element the page's drawing begins at
+ * its top (the Document's children), in the order they are drawn: a new
+ * array of guint, a permutation of 0 .. n - 1 (impact-pdf-finish.h puts
+ * the structure in this order) */
+GArray  *impact_render_get_reading_order (ImpactSheetLayout *layout,
+                                          guint              page);
+
+/* For the same elements, their place in a list the drawing cannot nest
+ * (a new array of ImpactPdfListRole, impact-pdf-finish.h) */
+GArray  *impact_render_get_list_roles    (ImpactSheetLayout *layout,
+                                          guint              page);
+
+/* For the same elements, the logical text of those set right to left
+ * (their /ActualText; a new GPtrArray of char *, NULL for the others) */
+GPtrArray *impact_render_get_actual_texts (ImpactSheetLayout *layout,
+                                           guint              page);
+
 G_END_DECLS

@@ -322,31 +322,60 @@ is_generic_family (const char *family)
   return FALSE;
 }
 
-static void
-add_char (GString  *out,
-          gunichar  ch)
+static gboolean
+is_drawn (gunichar ch)
 {
-  char buf[8] = { 0 };
+  GUnicodeType type = g_unichar_type (ch);
 
-  if (g_unichar_isspace (ch) || ch == 0x2060 || ch == 0x200B || ch == 0x00AD ||
-      g_unichar_type (ch) == G_UNICODE_CONTROL || g_unichar_type (ch) == G_UNICODE_FORMAT)
-    return;
-  g_unichar_to_utf8 (ch, buf);
-  if (strstr (out->str, buf) == NULL)
-    g_string_append (out, buf);
+  return !g_unichar_isspace (ch) && ch != 0x2060 && ch != 0x200B && ch != 0x00AD &&
+         type != G_UNICODE_CONTROL && type != G_UNICODE_FORMAT;
 }
 
-char *
-impact_script_find_fallback_glyphs (PangoLayout *layout)
+static void
+add_fallback (GArray     *found,
+              const char *text,
+              const char *p,
+              const char *family)
+{
+  ImpactFallbackGlyph glyph = { g_utf8_get_char (p), NULL, (guint) (p - text) };
+
+  if (!is_drawn (glyph.ch))
+    return;
+  for (guint i = 0; i < found->len; i++)
+    if (g_array_index (found, ImpactFallbackGlyph, i).ch == glyph.ch)
+      return;
+  glyph.family = g_strdup (family);
+  g_array_append_val (found, glyph);
+}
+
+static void
+fallback_glyph_clear (gpointer data)
+{
+  g_clear_pointer (&((ImpactFallbackGlyph *) data)->family, g_free);
+}
+
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  const ImpactFallbackGlyph *ga = a, *gb = b;
+
+  return ga->offset < gb->offset ? -1 : ga->offset > gb->offset;
+}
+
+GArray *
+impact_script_find_fallbacks (PangoLayout *layout)
 {
   const PangoFontDescription *desc;
   const char *text, *families;
   g_auto(GStrv) names = NULL;
-  GString *found;
+  GArray *found;
   PangoLayoutIter *iter;
 
   g_return_val_if_fail (PANGO_IS_LAYOUT (layout), NULL);
 
+  found = g_array_new (FALSE, FALSE, sizeof (ImpactFallbackGlyph));
+  g_array_set_clear_func (found, fallback_glyph_clear);
   desc = pango_layout_get_font_description (layout);
   if (desc == NULL)
     desc = pango_context_get_font_description (pango_layout_get_context (layout));
@@ -356,47 +385,60 @@ impact_script_find_fallback_glyphs (PangoLayout *layout)
     {
       g_strstrip (names[i]);
       if (is_generic_family (names[i]))
-        return NULL;
+        return found;
     }
 
   text = pango_layout_get_text (layout);
-  found = g_string_new (NULL);
   iter = pango_layout_get_iter (layout);
   do
     {
       PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      g_autoptr(PangoFontDescription) used = NULL;
+      const char *family = NULL;
       gboolean named = FALSE;
 
       if (run == NULL)
         continue;
       if (run->item->analysis.font != NULL)
         {
-          g_autoptr(PangoFontDescription) used = pango_font_describe (run->item->analysis.font);
-          const char *family = pango_font_description_get_family (used);
-
+          used = pango_font_describe (run->item->analysis.font);
+          family = pango_font_description_get_family (used);
           for (guint i = 0; names[i] && !named; i++)
             named = family && g_ascii_strcasecmp (family, names[i]) == 0;
         }
+      /* glyphs no font has, whichever font the run is in */
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+          add_fallback (found, text, text + run->item->offset + run->glyphs->log_clusters[i], NULL);
       if (!named)
         {
-          /* a fallback font: every character of the run */
+          /* a fallback font: every other character of the run */
           const char *end = text + run->item->offset + run->item->length;
 
           for (const char *p = text + run->item->offset; p < end; p = g_utf8_next_char (p))
-            add_char (found, g_utf8_get_char (p));
-          continue;
+            add_fallback (found, text, p, family);
         }
-      for (int i = 0; i < run->glyphs->num_glyphs; i++)
-        if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
-          add_char (found, g_utf8_get_char (text + run->item->offset + run->glyphs->log_clusters[i]));
     }
   while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
+  /* runs come in visual order: back to the text's */
+  g_array_sort (found, compare_offsets);
+  return found;
+}
 
+char *
+impact_script_find_fallback_glyphs (PangoLayout *layout)
+{
+  g_autoptr(GArray) found = NULL;
+  GString *out;
+
+  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), NULL);
+
+  found = impact_script_find_fallbacks (layout);
   if (found->len == 0)
-    {
-      g_string_free (found, TRUE);
-      return NULL;
-    }
-  return g_string_free (found, FALSE);
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < found->len; i++)
+    g_string_append_unichar (out, g_array_index (found, ImpactFallbackGlyph, i).ch);
+  return g_string_free (out, FALSE);
 }

@@ -55,6 +55,22 @@ guint          impact_script_insert_italic          (PangoAttrList              
 const char    *impact_script_get_list_separator     (const char *language,
                                                      const char *text);
 
+/* A character of a layout that none of its font description's families
+ * draws */
+typedef struct
+{
+  gunichar  ch;
+  char     *family;   /* the fallback font's family, NULL when no font has it */
+  guint     offset;   /* byte offset of its first occurrence in the layout's text */
+} ImpactFallbackGlyph;
+
+/* The characters of @layout drawn from a font whose family is not one of
+ * the families its font description names, and those no font has; each
+ * once, in text order, spaces and controls left out. An array of
+ * ImpactFallbackGlyph (freed with its elements), empty when every
+ * character comes from the named families or a family is generic. */
+GArray        *impact_script_find_fallbacks         (PangoLayout *layout);
+
 /* The characters of @layout drawn from a font whose family is not one of
  * the families its font description names (a fallback such as DejaVu), and
  * those no font has; each once, in text order, spaces and controls left

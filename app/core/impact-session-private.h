@@ -6,6 +6,7 @@
 #pragma once
 
 #include "impact-session.h"
+#include "impact-text-cache.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ struct _ImpactSession
   char             *recovery_path;     /* this session's recovery copy */
   char             *recovery_text;     /* what it holds */
   GFile            *recovery_restored; /* the copy this session was restored from */
+  ImpactTextCache  *text_cache;        /* the shaped texts of the last layout */
   ImpactPageSize    page_size;
   guint             reload_timeout;
   guint             pending_timeout;   /* takes the undo step of a typing burst */

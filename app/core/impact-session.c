@@ -279,6 +279,7 @@ impact_session_finalize (GObject *object)
   g_clear_pointer (&self->recovery_text, g_free);
   g_clear_object (&self->recovery_restored);
   g_clear_pointer (&self->title, g_free);
+  g_clear_object (&self->text_cache);
 
   G_OBJECT_CLASS (impact_session_parent_class)->finalize (object);
 }
@@ -507,6 +508,20 @@ impact_session_dup_source_text (ImpactDocument *doc)
   return g_strndup (data, size);
 }
 
+void
+impact_session_lay_out (ImpactSession    *self,
+                        ImpactLoadResult *result)
+{
+  g_return_if_fail (IMPACT_IS_SESSION (self));
+  g_return_if_fail (result != NULL);
+
+  if (self->text_cache == NULL)
+    self->text_cache = impact_text_cache_new (0);
+  impact_text_cache_begin (self->text_cache);
+  impact_load_result_relayout (result, self->page_size);
+  impact_text_cache_end (self->text_cache);
+}
+
 /* Opening and loading */
 
 void
@@ -572,7 +587,7 @@ load_done_cb (GObject      *source_object,
            loaded->duration_usec / 1000.0);
 
   /* laid out here, on the thread that draws it (see impact-load-task.c) */
-  impact_load_result_relayout (loaded, self->page_size);
+  impact_session_lay_out (self, loaded);
 
   g_object_freeze_notify (G_OBJECT (self));
   set_result (self, g_steal_pointer (&loaded));
@@ -645,7 +660,7 @@ impact_session_install_text (ImpactSession  *self,
   result->layout_diagnostics = impact_diagnostics_new ();
   result->theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, result->load_diagnostics);
   /* the layout and its checks (a new sheet's guidance) as after a load */
-  impact_load_result_relayout (result, self->page_size);
+  impact_session_lay_out (self, result);
 
   g_object_freeze_notify (G_OBJECT (self));
   impact_session_cancel_load (self);

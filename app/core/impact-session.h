@@ -50,6 +50,12 @@ ImpactUndoStack  *impact_session_get_undo_stack     (ImpactSession  *self);
 void              impact_session_set_page_size      (ImpactSession  *self,
                                                      ImpactPageSize  page_size);
 
+/* Lays @result out again for the page size, on the calling thread, with
+ * the session's text cache: the texts that did not change since the last
+ * layout are not shaped again. */
+void              impact_session_lay_out            (ImpactSession    *self,
+                                                     ImpactLoadResult *result);
+
 /* Opening and loading */
 /* Makes @file the session's file. Another file than before drops the
  * document and the error, and watches the new file (not the built-in

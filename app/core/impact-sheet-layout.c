@@ -186,8 +186,10 @@ place_flow (ImpactLayoutBuilder   *b,
   return y;
 }
 
-static void
-layout_front (ImpactLayoutBuilder *b)
+/* The statistics stand side by side, as many as the measure holds; the
+ * others are said, on one page as on two. Returns how many are shown. */
+static guint
+statistics_shown (ImpactLayoutBuilder *b)
 {
   GPtrArray *stats = impact_document_get_statistics (b->doc);
   guint shown = impact_section_statistics_shown (b);
@@ -197,7 +199,13 @@ layout_front (ImpactLayoutBuilder *b)
                             "%u statistics do not fit side by side; the sheet shows the first %u: "
                             "keep the few strongest figures",
                             stats->len, shown);
-  impact_builder_number_sources (b, shown);
+  return shown;
+}
+
+static void
+layout_front (ImpactLayoutBuilder *b)
+{
+  impact_builder_number_sources (b, statistics_shown (b));
   b->limit = impact_section_sources_place (b, b->height - b->design->front_foot) - b->design->front_foot_gap;
   place_flow (b, b->design->front, 0);
 }
@@ -250,7 +258,7 @@ layout_single (ImpactLayoutBuilder *b)
   guint k = 0;
   double footer_top;
 
-  impact_builder_number_sources (b, impact_section_statistics_shown (b));
+  impact_builder_number_sources (b, statistics_shown (b));
   footer_top = impact_section_footer_place (b, b->height);
   b->limit = impact_section_sources_place (b, footer_top - 18) - b->design->front_foot_gap;
   for (guint i = 0; i < IMPACT_DESIGN_MAX_FLOW && b->design->front[i].section < IMPACT_N_SECTIONS; i++)
@@ -412,29 +420,276 @@ layout_page_fitted (ImpactLayoutBuilder *b,
   return best;
 }
 
+static gboolean
+has_quote (ImpactDocument *doc)
+{
+  ImpactQuote *quote = impact_document_get_quote (doc);
+
+  return quote != NULL && quote->text != NULL && *quote->text != '\0';
+}
+
+/* A prose text of the document that may be shortened to make room */
+typedef struct
+{
+  char          *path;    /* owned */
+  char         **field;   /* in the document being measured */
+  ImpactSection  section;
+  guint          length;  /* in characters */
+} Prose;
+
+static void
+prose_clear (gpointer data)
+{
+  g_free (((Prose *) data)->path);
+}
+
+static void
+add_prose (GArray        *out,
+           ImpactSection  section,
+           char         **field,
+           char          *path)
+{
+  Prose prose = { path, field, section, 0 };
+
+  if (*field == NULL || **field == '\0')
+    {
+      g_free (path);
+      return;
+    }
+  prose.length = g_utf8_strlen (*field, -1);
+  g_array_append_val (out, prose);
+}
+
+/* The prose of @doc: the texts that run on, not headings or names */
+static GArray *
+collect_prose (ImpactDocument *doc)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Prose));
+  ImpactQuote *quote = impact_document_get_quote (doc);
+  ImpactProfile *profile = impact_document_get_profile (doc);
+  GPtrArray *facts = impact_document_get_facts (doc);
+  GPtrArray *pillars = impact_document_get_pillars (doc);
+  GPtrArray *milestones = impact_document_get_milestones (doc);
+
+  g_array_set_clear_func (out, prose_clear);
+  add_prose (out, IMPACT_SECTION_PROBLEM, &impact_document_get_problem (doc)->body, g_strdup ("problem.body"));
+  if (quote)
+    add_prose (out, IMPACT_SECTION_QUOTE, &quote->text, g_strdup ("quote.text"));
+  for (guint i = 0; i < facts->len; i++)
+    add_prose (out, IMPACT_SECTION_FACTS, &((ImpactFact *) g_ptr_array_index (facts, i))->text,
+               g_strdup_printf ("facts[%u].text", i));
+  for (guint i = 0; i < pillars->len; i++)
+    add_prose (out, IMPACT_SECTION_APPROACH, &((ImpactPillar *) g_ptr_array_index (pillars, i))->text,
+               g_strdup_printf ("approach[%u].text", i));
+  for (guint i = 0; i < milestones->len; i++)
+    add_prose (out, IMPACT_SECTION_MILESTONES,
+               &((ImpactMilestone *) g_ptr_array_index (milestones, i))->description,
+               g_strdup_printf ("milestones[%u].description", i));
+  if (profile)
+    add_prose (out, IMPACT_SECTION_PROFILE, &profile->biography, g_strdup ("profile.biography"));
+  add_prose (out, IMPACT_SECTION_FOOTER, &impact_document_get_footer (doc)->about, g_strdup ("footer.about"));
+  return out;
+}
+
+/* The texts of the overflowing section (@data) first, then the longest */
+static int
+prose_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  const Prose *x = a, *y = b;
+  ImpactSection overflow_section = GPOINTER_TO_UINT (data);
+  gboolean xs = x->section == overflow_section, ys = y->section == overflow_section;
+
+  if (xs != ys)
+    return xs ? -1 : 1;
+  return (int) y->length - (int) x->length;
+}
+
+/* Does the page fit at the smallest text with the last @cut characters of
+ * each of @n texts of @prose from @first taken off? */
+static gboolean
+fits_with_cut (ImpactLayoutBuilder *b,
+               PageFunc             func,
+               GArray              *prose,
+               guint                first,
+               guint                n,
+               guint                cut)
+{
+  g_autoptr(GPtrArray) originals = g_ptr_array_new ();
+  ImpactPageData *page;
+
+  for (guint i = first; i < first + n; i++)
+    {
+      const Prose *p = &g_array_index (prose, Prose, i);
+
+      g_ptr_array_add (originals, *p->field);
+      *p->field = g_utf8_substring (*p->field, 0, p->length - MIN (cut, p->length));
+    }
+  page = attempt (b, func, IMPACT_MIN_FIT_SCALE, FALSE, NULL);
+  /* the front fits too when its quote, moved to the back, fits there */
+  if (page == NULL && func == layout_front && has_quote (b->doc))
+    {
+      b->moved[IMPACT_SECTION_QUOTE] = TRUE;
+      page = attempt (b, layout_front, IMPACT_MIN_FIT_SCALE, FALSE, NULL);
+      if (page != NULL)
+        {
+          impact_page_data_free (page);
+          page = attempt (b, layout_back, IMPACT_MIN_FIT_SCALE, FALSE, NULL);
+        }
+      b->moved[IMPACT_SECTION_QUOTE] = FALSE;
+    }
+  for (guint i = first; i < first + n; i++)
+    {
+      const Prose *p = &g_array_index (prose, Prose, i);
+
+      g_free (*p->field);
+      *p->field = g_ptr_array_index (originals, i - first);
+    }
+  if (page == NULL)
+    return FALSE;
+  impact_page_data_free (page);
+  return TRUE;
+}
+
+/* The fewest characters (to the ten above, unless that takes all of
+ * @max) to cut off each of @n texts from @first for the page to fit; 0
+ * when cutting all of them does not make it fit */
+static guint
+search_cut (ImpactLayoutBuilder *b,
+            PageFunc             func,
+            GArray              *prose,
+            guint                first,
+            guint                n,
+            guint                max)
+{
+  guint lo = 0, hi = max;
+
+  if (!fits_with_cut (b, func, prose, first, n, hi))
+    return 0;
+  /* invariant: cutting lo does not fit, cutting hi does */
+  while (hi - lo > 10)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (fits_with_cut (b, func, prose, first, n, mid))
+        hi = mid;
+      else
+        lo = mid;
+    }
+  if ((hi + 9) / 10 * 10 < max && fits_with_cut (b, func, prose, first, n, (hi + 9) / 10 * 10))
+    hi = (hi + 9) / 10 * 10;
+  return MAX (hi, 1);
+}
+
+#define MAX_CUT_GROUP 64
+
+/* How many characters to take off the end of a text for the page to fit
+ * at the smallest text, measured by laying the page out again with the
+ * text shortened; *path names the text and *length its length. Tries the
+ * overflowing section's texts, then the page's longest; then each text of
+ * the overflowing section at once (*group says how many: facts or pillars
+ * of one row are as tall as the tallest). Returns 0 when no such cut makes
+ * the page fit. */
+static guint
+measure_cut (ImpactLayoutBuilder *b,
+             ImpactPageData      *page,
+             PageFunc             func,
+             char               **path,
+             guint               *length,
+             guint               *group)
+{
+  g_autoptr(ImpactDocument) copy = impact_document_copy (b->doc);
+  g_autoptr(GArray) prose = collect_prose (copy);
+  ImpactDocument *real = b->doc;
+  gboolean on_page[IMPACT_N_SECTIONS] = { FALSE };
+  ImpactSection overflow_section = IMPACT_N_SECTIONS;
+  guint tried = 0, result = 0, n_group = 0, group_max = 0;
+
+  for (guint i = 0; i < page->boxes->len; i++)
+    on_page[g_array_index (page->boxes, ImpactBox, i).section] = TRUE;
+  for (guint s = 0; s < IMPACT_N_SECTIONS; s++)
+    if (g_str_has_prefix (b->overflow_path, impact_sections_get (s)->json_path))
+      overflow_section = s;
+  g_array_sort_with_data (prose, prose_compare, GUINT_TO_POINTER (overflow_section));
+  while (n_group < MIN (prose->len, MAX_CUT_GROUP) &&
+         g_array_index (prose, Prose, n_group).section == overflow_section)
+    group_max = MAX (group_max, g_array_index (prose, Prose, n_group++).length);
+  *group = 1;
+
+  b->doc = copy;
+  b->milestone_rows = 1;
+  for (guint i = 0; i < prose->len && tried < 3; i++)
+    {
+      const Prose *p = &g_array_index (prose, Prose, i);
+      guint cut;
+
+      if (!on_page[p->section])
+        continue;
+      tried++;
+      cut = search_cut (b, func, prose, i, 1, p->length);
+      /* a text that must go altogether is the answer only when no other
+       * text can be shortened instead */
+      if (cut > 0 && (result == 0 || (result == *length && cut < p->length)))
+        {
+          g_free (*path);
+          *path = g_strdup (p->path);
+          *length = p->length;
+          result = cut;
+        }
+      if (result > 0 && result < *length)
+        break;
+    }
+  if ((result == 0 || result == *length) && n_group > 1 && on_page[overflow_section])
+    {
+      guint cut = search_cut (b, func, prose, 0, n_group, group_max);
+
+      if (cut > 0 && cut < group_max)
+        {
+          g_free (*path);
+          *path = g_strdup (impact_sections_get (overflow_section)->json_path);
+          *length = group_max;
+          *group = n_group;
+          result = cut;
+        }
+    }
+  b->doc = real;
+  return result;
+}
+
 /* A page that does not fit even at the smallest text is an error that
- * names the text and about how much to cut; every section left off is
- * named too, so nothing is dropped silently */
+ * names the text to shorten and by how much (measured); every section
+ * left off is named too, so nothing is dropped silently */
 static void
 report_overflow (ImpactLayoutBuilder *b,
                  ImpactPageData      *page,
+                 PageFunc             func,
                  const char          *page_name,
                  ImpactDiagnostics   *diagnostics)
 {
-  g_autofree char *hint = NULL;
-  double per_pt = b->longest_height > 0 ? b->longest_chars / b->longest_height : 6.0;
-  guint cut = (guint) (ceil (b->overflow_amount * per_pt / 10.0) * 10);
+  g_autofree char *overflow_path = g_strdup (b->overflow_path);
+  g_autofree char *text = NULL;
+  g_autofree char *advice = NULL;
+  double amount = b->overflow_amount;
+  gboolean cut_short = b->cut_short;
   gboolean first = TRUE;
+  guint cut, length = 0, group = 1;
 
   if (diagnostics == NULL)
     return;
-  if (b->longest_path && g_strcmp0 (b->longest_path, b->overflow_path) != 0)
-    hint = g_strdup_printf (" (the longest text on this page is %s)", b->longest_path);
-  impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_ERROR, NULL, 0, 0, b->overflow_path,
-                          "%s%.0f pt too long for the %s page, even with text reduced to %.0f %%; "
-                          "shorten the page's texts by about %u characters%s",
-                          b->cut_short ? "more than " : "", ceil (b->overflow_amount), page_name,
-                          IMPACT_MIN_FIT_SCALE * 100, MAX (cut, 10), hint ? hint : "");
+  cut = measure_cut (b, page, func, &text, &length, &group);
+  if (cut > 0 && group > 1)
+    advice = g_strdup_printf ("shorten each of the %u texts of %s by about %u characters", group, text, cut);
+  else if (cut > 0 && cut < length)
+    advice = g_strdup_printf ("shorten %s by about %u of its %u characters", text, cut, length);
+  else if (cut > 0)
+    advice = g_strdup_printf ("leave %s out (%u characters) or shorten several texts", text, length);
+  else
+    advice = g_strdup ("shortening no one text is enough: shorten several, or leave some items out");
+  impact_diagnostics_add (diagnostics, IMPACT_SEVERITY_ERROR, NULL, 0, 0, overflow_path,
+                          "%s%.0f pt too long for the %s page, even with text reduced to %.0f %%; %s",
+                          cut_short ? "more than " : "", ceil (amount), page_name,
+                          IMPACT_MIN_FIT_SCALE * 100, advice);
   for (guint i = 0; i < page->boxes->len; i++)
     {
       const ImpactBox *box = &g_array_index (page->boxes, ImpactBox, i);
@@ -578,53 +833,23 @@ builder_init (ImpactLayoutBuilder *b,
   b->rtl = impact_document_is_rtl (self->document);
 }
 
-static gboolean
-has_quote (ImpactDocument *doc)
-{
-  ImpactQuote *quote = impact_document_get_quote (doc);
 
-  return quote != NULL && quote->text != NULL && *quote->text != '\0';
-}
-
-/* One page when the data says so, or (auto) when everything fits on one
- * at full size; else the front and the back. A front that does not fit
- * even at the smallest text moves its quote to the back when the back
- * then still fits; what still does not fit is an error. */
+/* The front and the back. A front that does not fit even at the smallest
+ * text moves its quote to the back when the back then still fits; what
+ * still does not fit is an error. The pages go to @pages. */
 static void
-lay_out_sheet (ImpactLayoutBuilder *b,
-               ImpactSheetLayout   *self,
-               gboolean             front_only,
-               ImpactDiagnostics   *diagnostics)
+lay_out_two (ImpactLayoutBuilder *b,
+             ImpactDocument      *document,
+             GPtrArray           *pages,
+             gboolean             front_only,
+             ImpactDiagnostics   *diagnostics)
 {
-  const char *pages = impact_document_get_pages (self->document);
   ImpactPageData *front, *back = NULL;
   gboolean fits, back_fits = TRUE;
 
-  if (g_strcmp0 (pages, "1") == 0)
-    {
-      front = layout_page_fitted (b, layout_single, 2, diagnostics, &fits);
-      if (!fits)
-        report_overflow (b, front, _("only"), diagnostics);
-      g_ptr_array_add (self->pages, front);
-      return;
-    }
-  if (g_strcmp0 (pages, "auto") == 0)
-    {
-      g_autoptr(ImpactDiagnostics) found = impact_diagnostics_new ();
-
-      b->milestone_rows = 2;
-      front = attempt (b, layout_single, 1.0, FALSE, found);
-      if (front != NULL)
-        {
-          if (diagnostics != NULL)
-            impact_diagnostics_extend (diagnostics, found);
-          g_ptr_array_add (self->pages, front);
-          return;
-        }
-    }
-
+  memset (b->moved, 0, sizeof b->moved);
   front = layout_page_fitted (b, layout_front, 1, diagnostics, &fits);
-  if (!fits && has_quote (self->document))
+  if (!fits && has_quote (document))
     {
       ImpactPageData *front2;
       gboolean fits2;
@@ -657,8 +882,8 @@ lay_out_sheet (ImpactLayoutBuilder *b,
         }
     }
   if (!fits)
-    report_overflow (b, front, _("front"), diagnostics);
-  g_ptr_array_add (self->pages, front);
+    report_overflow (b, front, layout_front, _("front"), diagnostics);
+  g_ptr_array_add (pages, front);
   if (front_only)
     {
       g_clear_pointer (&back, impact_page_data_free);
@@ -668,9 +893,122 @@ lay_out_sheet (ImpactLayoutBuilder *b,
     {
       back = layout_page_fitted (b, layout_back, 3, diagnostics, &back_fits);
       if (!back_fits)
-        report_overflow (b, back, _("back"), diagnostics);
+        report_overflow (b, back, layout_back, _("back"), diagnostics);
     }
-  g_ptr_array_add (self->pages, back);
+  g_ptr_array_add (pages, back);
+}
+
+/* What a set of pages shows of each section: its items (statistics,
+ * facts, milestones …) and whether it is there at all */
+typedef struct
+{
+  guint    items[IMPACT_N_SECTIONS];
+  gboolean present[IMPACT_N_SECTIONS];
+} Shown;
+
+static void
+count_shown (GPtrArray *pages,
+             Shown     *shown)
+{
+  memset (shown, 0, sizeof *shown);
+  for (guint p = 0; p < pages->len; p++)
+    {
+      ImpactPageData *page = g_ptr_array_index (pages, p);
+
+      for (guint i = 0; i < page->boxes->len; i++)
+        {
+          const ImpactBox *box = &g_array_index (page->boxes, ImpactBox, i);
+
+          if (box->overflow)
+            continue;
+          shown->present[box->section] = TRUE;
+          if (box->item >= 0)
+            shown->items[box->section]++;
+        }
+    }
+}
+
+/* One page shows everything two pages would: every section, and as many
+ * of each section's items (the timeline's chosen milestones above all) */
+static gboolean
+shows_as_much (GPtrArray *one,
+               GPtrArray *two)
+{
+  Shown a, b;
+
+  count_shown (one, &a);
+  count_shown (two, &b);
+  for (guint s = 0; s < IMPACT_N_SECTIONS; s++)
+    if ((b.present[s] && !a.present[s]) || a.items[s] < b.items[s])
+      {
+        g_debug ("one page shows less of %s (%u items, two pages %u): two pages",
+                 impact_section_to_string (s), a.items[s], b.items[s]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* "auto" (the default, also when the data has no "pages") chooses one
+ * page when it reads well and cuts nothing: everything fits on it at
+ * full size, and it shows all that the front and the back would show.
+ * Else, and with "pages": 2, the front and the back; "pages": 1 is one
+ * page, fitted like any other. */
+static void
+lay_out_sheet (ImpactLayoutBuilder *b,
+               ImpactSheetLayout   *self,
+               gboolean             front_only,
+               ImpactDiagnostics   *diagnostics)
+{
+  const char *pages = impact_document_get_pages (self->document);
+  g_autoptr(ImpactDiagnostics) found_one = NULL, found_two = NULL;
+  g_autoptr(GPtrArray) one = NULL, two = NULL;
+  ImpactPageData *single;
+
+  if (g_strcmp0 (pages, "1") == 0)
+    {
+      gboolean fits;
+
+      single = layout_page_fitted (b, layout_single, 2, diagnostics, &fits);
+      if (!fits)
+        report_overflow (b, single, layout_single, _("only"), diagnostics);
+      g_ptr_array_add (self->pages, single);
+      return;
+    }
+  if (g_strcmp0 (pages, "2") == 0)
+    {
+      lay_out_two (b, self->document, self->pages, front_only, diagnostics);
+      return;
+    }
+
+  found_one = impact_diagnostics_new ();
+  b->milestone_rows = 2;
+  memset (b->moved, 0, sizeof b->moved);
+  single = attempt (b, layout_single, 1.0, FALSE, found_one);
+  if (single == NULL)
+    {
+      lay_out_two (b, self->document, self->pages, front_only, diagnostics);
+      return;
+    }
+  one = g_ptr_array_new_with_free_func (impact_page_data_free);
+  g_ptr_array_add (one, single);
+  /* the two pages, to compare what each shows; their diagnostics are
+   * kept apart until the choice is made */
+  found_two = impact_diagnostics_new ();
+  two = g_ptr_array_new_with_free_func (impact_page_data_free);
+  lay_out_two (b, self->document, two, FALSE, found_two);
+  if (shows_as_much (one, two))
+    {
+      if (diagnostics != NULL)
+        impact_diagnostics_extend (diagnostics, found_one);
+      g_ptr_array_add (self->pages, g_ptr_array_steal_index (one, 0));
+      return;
+    }
+  if (diagnostics != NULL)
+    impact_diagnostics_extend (diagnostics, found_two);
+  if (front_only)
+    g_ptr_array_set_size (two, 1);
+  while (two->len > 0)
+    g_ptr_array_add (self->pages, g_ptr_array_steal_index (two, 0));
 }
 
 ImpactSheetLayout *

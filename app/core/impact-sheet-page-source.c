@@ -7,7 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
+#include "impact-chart.h"
+#include "impact-direction.h"
 #include "impact-render.h"
 #include "impact-text.h"
 #include "impact-sheet-layout-private.h"
@@ -72,6 +75,27 @@ draw_page (ImpactPageSource  *source,
   if (self->bleed > 0 || self->crop_marks)
     return impact_render_page_for_print (cr, self->layout, page, self->bleed, self->crop_marks, error);
   return impact_render_page (cr, self->layout, page, error);
+}
+
+static GArray *
+get_reading_order (ImpactPageSource *source,
+                   guint             page)
+{
+  return impact_render_get_reading_order (IMPACT_SHEET_PAGE_SOURCE (source)->layout, page);
+}
+
+static GArray *
+get_list_roles (ImpactPageSource *source,
+                guint             page)
+{
+  return impact_render_get_list_roles (IMPACT_SHEET_PAGE_SOURCE (source)->layout, page);
+}
+
+static GPtrArray *
+get_actual_texts (ImpactPageSource *source,
+                  guint             page)
+{
+  return impact_render_get_actual_texts (IMPACT_SHEET_PAGE_SOURCE (source)->layout, page);
 }
 
 /* The title a reader shows for the file (DisplayDocTitle): the sheet's
@@ -155,6 +179,34 @@ outline_title (ImpactDocument *doc,
 
 /* One bookmark per page, with one child per section on it, in reading
  * order; a card has none */
+static int
+compare_outline (const ImpactOutlineEntry *a,
+                 const ImpactOutlineEntry *b,
+                 int                       side)
+{
+  if (fabs (a->y - b->y) > 0.5)
+    return a->y < b->y ? -1 : 1;
+  if (fabs (a->x - b->x) > 0.5)
+    return (a->x < b->x ? -1 : 1) * side;
+  return 0;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  return compare_outline (*(ImpactOutlineEntry **) a, *(ImpactOutlineEntry **) b, 1);
+}
+
+static int
+compare_entries_rtl (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      data)
+{
+  return compare_outline (*(ImpactOutlineEntry **) a, *(ImpactOutlineEntry **) b, -1);
+}
+
 static GPtrArray *
 get_outline (ImpactPageSource *source,
              guint             page)
@@ -167,8 +219,9 @@ get_outline (ImpactPageSource *source,
   if (self->part != IMPACT_EXPORT_PART_SHEET)
     return NULL;
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_outline_entry_free);
-  page_title = page == 0 ? g_strdup ("Front page") : page == 1 ? g_strdup ("Back page") :
-               g_strdup_printf ("Page %u", page + 1);
+  /* Translators: bookmarks of a sheet's PDF */
+  page_title = page == 0 ? g_strdup (_("Front page")) : page == 1 ? g_strdup (_("Back page")) :
+               g_strdup_printf (_("Page %u"), page + 1);
   g_ptr_array_add (entries, impact_outline_entry_new (page_title, 0, 0, 0));
   for (guint i = 0; i < impact_sheet_layout_get_n_boxes (self->layout, page); i++)
     {
@@ -178,6 +231,19 @@ get_outline (ImpactPageSource *source,
       if (box->item >= 0 || (title = outline_title (doc, box->section)) == NULL)
         continue;
       g_ptr_array_add (entries, impact_outline_entry_new (title, 1, box->x, box->y));
+    }
+  /* in the order of reading, as the structure (impact-render.h): the
+   * sources and the footer are placed first, read last */
+  if (entries->len > 2)
+    {
+      g_autoptr(GPtrArray) sections = g_ptr_array_new ();
+      gboolean rtl = impact_document_is_rtl (doc);
+
+      for (guint i = 1; i < entries->len; i++)
+        g_ptr_array_add (sections, g_ptr_array_index (entries, i));
+      g_ptr_array_sort_with_data (sections, rtl ? compare_entries_rtl : compare_entries, NULL);
+      for (guint i = 1; i < entries->len; i++)
+        entries->pdata[i] = g_ptr_array_index (sections, i - 1);
     }
   return entries;
 }
@@ -196,8 +262,52 @@ get_figures (ImpactPageSource *source,
 
       if (op->kind == IMPACT_OP_IMAGE)
         g_ptr_array_add (alts, op->name ? op->name : "");
-      else if (op->kind == IMPACT_OP_TAG_BEGIN && g_strcmp0 (op->name, "Figure") == 0)
+      else if (op->kind == IMPACT_OP_TAG_BEGIN && g_strcmp0 (op->name, "Figure") == 0 &&
+               !impact_render_tag_is_empty (layout, page, i, NULL))
         g_ptr_array_add (alts, op->alt ? op->alt : "");
+    }
+}
+
+/* A chart's figure has its data as a table: the chart's box on the page
+ * says which of the document's charts it is */
+static void
+get_figure_tables (ImpactPageSource *source,
+                   guint             page,
+                   GPtrArray        *tables)
+{
+  ImpactSheetLayout *layout = IMPACT_SHEET_PAGE_SOURCE (source)->layout;
+  ImpactDocument *doc = impact_sheet_layout_get_document (layout);
+  GPtrArray *specs = impact_document_get_charts (doc);
+
+  for (guint i = 0; i < impact_sheet_layout_get_n_ops (layout, page); i++)
+    {
+      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
+      GPtrArray *table = NULL;
+
+      if (op->kind == IMPACT_OP_IMAGE)
+        {
+          g_ptr_array_add (tables, NULL);
+          continue;
+        }
+      if (op->kind != IMPACT_OP_TAG_BEGIN || g_strcmp0 (op->name, "Figure") != 0 ||
+          impact_render_tag_is_empty (layout, page, i, NULL))
+        continue;
+      for (guint k = 0; k < impact_sheet_layout_get_n_boxes (layout, page) && table == NULL; k++)
+        {
+          const ImpactBox *box = impact_sheet_layout_get_box (layout, page, k);
+          double cx = op->x + op->w / 2, cy = op->y + op->h / 2;
+
+          if (box->section == IMPACT_SECTION_CHARTS && box->item >= 0 && specs != NULL &&
+              (guint) box->item < specs->len &&
+              cx >= box->x && cx <= box->x + box->width && cy >= box->y && cy <= box->y + box->height)
+            {
+              g_autoptr(ImpactChart) chart = impact_chart_new (doc, g_ptr_array_index (specs, box->item), NULL, NULL);
+
+              if (chart != NULL)
+                table = impact_chart_dup_table (chart);
+            }
+        }
+      g_ptr_array_add (tables, table);
     }
 }
 
@@ -226,6 +336,10 @@ page_source_iface_init (ImpactPageSourceInterface *iface)
   iface->get_n_pages = get_n_pages;
   iface->get_page_size = get_page_size;
   iface->draw_page = draw_page;
+  iface->get_reading_order = get_reading_order;
+  iface->get_actual_texts = get_actual_texts;
+  iface->get_list_roles = get_list_roles;
+  iface->get_figure_tables = get_figure_tables;
   iface->get_title = get_title;
   iface->get_language = get_language;
   iface->get_author = get_author;

@@ -10,6 +10,7 @@
 #include "impact-emphasis.h"
 #include "impact-fonts.h"
 #include "impact-script.h"
+#include "impact-text-cache.h"
 
 /* The sheet's font map, one per thread (Pango's fonts are not shared
  * between threads). Its resolution is the layout's, 72 dpi: Pango measures
@@ -58,6 +59,7 @@ impact_text_context_new (const char *language)
   pango_context_set_round_glyph_positions (context, FALSE);
   if (language != NULL && *language != '\0')
     pango_context_set_language (context, pango_language_from_string (language));
+  impact_text_cache_context_created ();
   return context;
 }
 
@@ -124,12 +126,64 @@ break_long_runs (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static PangoLayout *shape_text (PangoContext          *context,
+                                const ImpactTextStyle *style,
+                                const char            *text,
+                                gboolean               rich,
+                                double                 width);
+
 PangoLayout *
 impact_text_layout_new (PangoContext          *context,
                         const ImpactTextStyle *style,
                         const char            *text,
                         gboolean               rich,
                         double                 width)
+{
+  return impact_text_layout_new_decorated (context, style, text, rich, width, NULL);
+}
+
+PangoLayout *
+impact_text_layout_new_decorated (PangoContext               *context,
+                                  const ImpactTextStyle      *style,
+                                  const char                 *text,
+                                  gboolean                    rich,
+                                  double                      width,
+                                  const ImpactTextDecoration *decoration)
+{
+  ImpactTextCache *cache = impact_text_cache_get_current ();
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  /* the window's re-layout: the layout of a text that did not change
+   * (impact-text-cache.h) */
+  if (cache != NULL)
+    {
+      key = impact_text_cache_make_key (context, style, text, rich, width, decoration);
+      layout = impact_text_cache_lookup (cache, key);
+      if (layout != NULL)
+        {
+          impact_fonts_check_text (pango_layout_get_text (layout));
+          return layout;
+        }
+    }
+  layout = shape_text (context, style, text, rich, width);
+  if (decoration != NULL && decoration->prefix_bytes > 0)
+    impact_text_layout_color_prefix (layout, decoration->prefix_bytes, decoration->prefix_red,
+                                     decoration->prefix_green, decoration->prefix_blue);
+  if (decoration != NULL && decoration->mark != NULL)
+    impact_text_layout_append_superscript (layout, decoration->mark, decoration->mark_red,
+                                           decoration->mark_green, decoration->mark_blue);
+  if (cache != NULL)
+    impact_text_cache_insert (cache, key, layout);
+  return layout;
+}
+
+static PangoLayout *
+shape_text (PangoContext          *context,
+            const ImpactTextStyle *style,
+            const char            *text,
+            gboolean               rich,
+            double                 width)
 {
   PangoLayout *layout = pango_layout_new (context);
   g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
@@ -139,6 +193,7 @@ impact_text_layout_new (PangoContext          *context,
   g_autoptr(GArray) spans = NULL;
   g_autofree char *cut = NULL;
   g_autofree char *broken = NULL;
+  g_autofree char *families = NULL;
   glong full_length = 0;
   const char *shown;
 
@@ -154,7 +209,11 @@ impact_text_layout_new (PangoContext          *context,
   if ((broken = break_long_runs (text)) != NULL)
     text = broken;
 
-  pango_font_description_set_family (desc, style->family ? style->family : "Sans");
+  /* the theme's families, then Noto for the scripts and symbols they lack */
+  families = impact_fonts_complete_families (style->family ? style->family : "Sans",
+                                             pango_language_to_string (pango_context_get_language (context)),
+                                             text);
+  pango_font_description_set_family (desc, families);
   pango_font_description_set_weight (desc, style->weight ? style->weight : PANGO_WEIGHT_NORMAL);
   /* an italic style is set run by run below, only where the font has an
    * italic face: no slanted Arabic or Bengali */
@@ -217,6 +276,24 @@ impact_text_layout_new (PangoContext          *context,
   if (width > 0)
     pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   return layout;
+}
+
+void
+impact_text_layout_color_prefix (PangoLayout *layout,
+                                 guint        n_bytes,
+                                 guint16      red,
+                                 guint16      green,
+                                 guint16      blue)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) copy = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+  PangoAttribute *attr;
+
+  attr = pango_attr_foreground_new (red, green, blue);
+  attr->start_index = 0;
+  attr->end_index = n_bytes;
+  pango_attr_list_insert (copy, attr);
+  pango_layout_set_attributes (layout, copy);
 }
 
 void

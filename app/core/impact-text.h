@@ -33,6 +33,19 @@ typedef struct
   PangoAlignment align;
 } ImpactTextStyle;
 
+/* What some texts get right after they are shaped: their first bytes in
+ * another colour (a pillar's lead, a source's number), a superscript
+ * mark (a footnote's number). Given to impact_text_layout_new_decorated()
+ * rather than applied afterwards, so the window's text cache
+ * (impact-text-cache.h) can keep the decorated layout. */
+typedef struct
+{
+  guint        prefix_bytes;   /* 0: none */
+  guint16      prefix_red, prefix_green, prefix_blue;
+  const char  *mark;           /* NULL: none */
+  guint16      mark_red, mark_green, mark_blue;
+} ImpactTextDecoration;
+
 PangoContext *impact_text_context_new      (const char *language);
 /* @rich: parse the inline-emphasis subset; otherwise the text is literal.
  * @width: wrap width in points, or -1 for a single unwrapped paragraph. */
@@ -41,6 +54,20 @@ PangoLayout  *impact_text_layout_new       (PangoContext          *context,
                                             const char            *text,
                                             gboolean               rich,
                                             double                 width);
+/* As impact_text_layout_new(), then the coloured prefix, then the mark;
+ * @decoration may be NULL */
+PangoLayout  *impact_text_layout_new_decorated (PangoContext               *context,
+                                                const ImpactTextStyle      *style,
+                                                const char                 *text,
+                                                gboolean                    rich,
+                                                double                      width,
+                                                const ImpactTextDecoration *decoration);
+/* Draws the first @n_bytes of a layout's text in another colour */
+void          impact_text_layout_color_prefix (PangoLayout *layout,
+                                               guint        n_bytes,
+                                               guint16      red,
+                                               guint16      green,
+                                               guint16      blue);
 /* Appends a superscript mark ("1") in @color_attr's colour to a layout's text */
 void          impact_text_layout_append_superscript (PangoLayout *layout,
                                                      const char  *mark,

@@ -723,7 +723,10 @@ impact_timeline_render_full (cairo_t                      *cr,
           cairo_fill (cr);
         }
 
-      /* labels, each on a card of the background so flag lines pass under */
+      /* labels, each on a card of the background so flag lines pass under;
+       * a tagged PDF reads them as a list of the milestones */
+      if (p)
+        cairo_tag_begin (cr, "L", "");
       if (p)
         for (guint i = lfirst; i < llast; i++)
           {
@@ -769,10 +772,15 @@ impact_timeline_render_full (cairo_t                      *cr,
                   shift = w - IMPACT_TIMELINE_LABEL_GAP - IMPACT_TIMELINE_LABEL_MAX_WIDTH;
                 /* opaque: the spans' colours are not faded by the card's alpha */
                 set_color (cr, text, 1);
-                show_layout_at (cr, pl, x + IMPACT_TIMELINE_LABEL_GAP + shift, y);
+                cairo_tag_begin (cr, "LI", "");
+                cairo_move_to (cr, x + IMPACT_TIMELINE_LABEL_GAP + shift, y);
+                show_tagged (cr, pl, "LBody");
+                cairo_tag_end (cr, "LI");
                 drawn++;
               }
           }
+      if (p)
+        cairo_tag_end (cr, "L");
     }
 
   /* eras: a faint tint across the track, laid over the labels' cards so
@@ -1242,6 +1250,7 @@ impact_timeline_handout_render_page (cairo_t               *cr,
                                             impact_sheet_word (language, IMPACT_WORD_HEADING_MILESTONES)));
   guint r0, r1, n_pages = impact_timeline_handout_get_n_pages (ho);
   double y, x0 = ho->margin, top_y;
+  gboolean in_list = FALSE;
 
   g_return_val_if_fail (page < n_pages, FALSE);
   r0 = g_array_index (ho->pages, guint, page);
@@ -1330,6 +1339,18 @@ impact_timeline_handout_render_page (cairo_t               *cr,
     {
       Row *row = &g_array_index (ho->rows, Row, r);
 
+      /* the milestones under a year (or an era) are a list: it ends at
+       * the next year's heading, an era or the page's end */
+      if (row->kind != ROW_MILESTONE && in_list)
+        {
+          cairo_tag_end (cr, "L");
+          in_list = FALSE;
+        }
+      else if (row->kind == ROW_MILESTONE && !in_list)
+        {
+          cairo_tag_begin (cr, "L", "");
+          in_list = TRUE;
+        }
       if (row->kind == ROW_YEAR)
         {
           g_autofree char *label = impact_format_year (language, digits, row->year);
@@ -1402,7 +1423,10 @@ impact_timeline_handout_render_page (cairo_t               *cr,
           pango_layout_set_alignment (dl, impact_timeline_layout_is_rtl (layout) ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
           impact_timeline_set_text_color (cr, text, 0.65, bg, 8, FALSE);
           cairo_move_to (cr, ho->axis_x - 14 - 80 - 4 * impact_timeline_layout_get_n_era_lanes (layout), ty + 2.5);
-          show_tagged (cr, dl, "P");
+          /* a list item: the date its label, the rest its body */
+          cairo_tag_begin (cr, "LI", "");
+          show_tagged (cr, dl, "Lbl");
+          cairo_tag_begin (cr, "LBody", "");
           set_color (cr, bg, 1);
           cairo_arc (cr, ho->axis_x, ty + 7.5, 5.5, 0, 2 * G_PI);
           cairo_fill (cr);
@@ -1444,9 +1468,13 @@ impact_timeline_handout_render_page (cairo_t               *cr,
               cairo_move_to (cr, ho->content_x, ty + 2);
               show_tagged (cr, ml, "P");
             }
+          cairo_tag_end (cr, "LBody");
+          cairo_tag_end (cr, "LI");
         }
       y += row->height;
     }
+  if (in_list)
+    cairo_tag_end (cr, "L");
   cairo_restore (cr);
   return check_cairo (cr, error);
 }

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "impact-application.h"
+#include "impact-brand-window.h"
 #include "impact-help-topics.h"
 #include "impact-window.h"
 
@@ -610,6 +611,10 @@ impact_application_open_file (ImpactApplication *self,
 
   g_return_val_if_fail (IMPACT_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* a brand file opens in a window of its own (impact-brand-window.h) */
+  if (impact_brand_file_detect_file (file))
+    return impact_brand_window_open (GTK_APPLICATION (self), file);
 
   window = find_window_for_file (self, file);
   if (window != NULL)

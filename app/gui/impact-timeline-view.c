@@ -84,6 +84,31 @@ new_screen_theme (ImpactTimelineView *self)
   return impact_theme_new (&spec, NULL, NULL);
 }
 
+/* A right-to-left document's time runs from right to left: the track is
+ * drawn through a mirror (the core keeps its texts readable), and every
+ * pointer position and arrow key is mirrored on the way in */
+static gboolean
+is_rtl (ImpactTimelineView *self)
+{
+  return self->layout != NULL && impact_timeline_layout_is_rtl (self->layout);
+}
+
+/* A widget x in pixels as a viewport x in units (mirrored when RTL) */
+static double
+view_x (ImpactTimelineView *self,
+        double              x)
+{
+  return is_rtl (self) ? self->vp.width - x / UNIT_PX : x / UNIT_PX;
+}
+
+/* A viewport x in units as a widget x in pixels */
+static double
+widget_x (ImpactTimelineView *self,
+          double              x)
+{
+  return (is_rtl (self) ? self->vp.width - x : x) * UNIT_PX;
+}
+
 static void
 make_layout (ImpactTimelineView *self)
 {
@@ -264,7 +289,7 @@ show_details (ImpactTimelineView *self,
 
   impact_timeline_get_geometry (self->layout, &self->vp, &g);
   x = impact_timeline_viewport_x_for_time (&self->vp, impact_timeline_layout_get_item (self->layout, position)->time);
-  rect.x = (int) (x * UNIT_PX) - 6;
+  rect.x = (int) widget_x (self, x) - 6;
   rect.y = (int) (g.axis_y * UNIT_PX) - 6;
   rect.width = 12;
   rect.height = 12;
@@ -400,13 +425,13 @@ scroll_cb (GtkEventControllerScroll *controller,
       if (event == NULL || !gdk_event_get_position (event, &x, &y))
         x = self->vp.width / 2;
       else
-        x /= UNIT_PX;
+        x = view_x (self, x);
       zoom_by (self, pow (ZOOM_STEP, -dy), x);
       return TRUE;
     }
   /* both wheels pan along the time axis */
   stop_camera (self);
-  self->vp.t0 += (dx + dy) * 40 / self->vp.zoom;
+  self->vp.t0 += ((is_rtl (self) ? -dx : dx) + dy) * 40 / self->vp.zoom;
   self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
@@ -429,7 +454,7 @@ drag_update_cb (GtkGestureDrag     *gesture,
                 ImpactTimelineView *self)
 {
   stop_camera (self);
-  self->vp.t0 = self->drag_t0 - ox / UNIT_PX / self->vp.zoom;
+  self->vp.t0 = self->drag_t0 - (is_rtl (self) ? -ox : ox) / UNIT_PX / self->vp.zoom;
   if (ox != 0)
     self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -445,7 +470,7 @@ zoom_begin_cb (GtkGesture         *gesture,
   if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
     x = self->vp.width / 2;
   else
-    x /= UNIT_PX;
+    x = view_x (self, x);
   stop_camera (self);
   self->pinch_zoom = self->vp.zoom;
   self->pinch_x = x;
@@ -475,11 +500,31 @@ click_released_cb (GtkGestureClick    *gesture,
   if (self->layout == NULL)
     return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  hit = impact_timeline_hit_test (self->layout, &self->vp, x / UNIT_PX, y / UNIT_PX);
+  hit = impact_timeline_hit_test (self->layout, &self->vp, view_x (self, x), y / UNIT_PX);
   if (hit < 0)
     return;
   select_position (self, hit, FALSE);
   show_details (self, hit);
+}
+
+/* Left and Right step the way the track reads: in a right-to-left
+ * document Left goes to the next (later) milestone. Before the class's
+ * key bindings, which are left to right. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                ImpactTimelineView    *self)
+{
+  gboolean left = keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left;
+  gboolean right = keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right;
+
+  if (!is_rtl (self) || (!left && !right) ||
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), left ? "timeline.next" : "timeline.previous", NULL);
+  return TRUE;
 }
 
 static gboolean
@@ -513,6 +558,12 @@ impact_timeline_view_snapshot (GtkWidget   *widget,
   self->vp.new_labels = 16;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   cairo_scale (cr, UNIT_PX, UNIT_PX);
+  if (is_rtl (self))
+    {
+      /* x -> width - x; the renderer sets its texts upright in it */
+      cairo_translate (cr, self->vp.width, 0);
+      cairo_scale (cr, -1, 1);
+    }
   impact_timeline_render_full (cr, self->layout, &self->vp, &deferred);
   cairo_destroy (cr);
   if (deferred > 0 && self->redraw_id == 0)
@@ -603,7 +654,7 @@ impact_timeline_view_class_init (ImpactTimelineViewClass *klass)
 static void
 impact_timeline_view_init (ImpactTimelineView *self)
 {
-  GtkEventController *scroll;
+  GtkEventController *scroll, *keys;
   GtkGesture *drag, *zoom, *click;
 
   impact_timeline_viewport_init (&self->vp, 1, 1);
@@ -623,6 +674,11 @@ impact_timeline_view_init (ImpactTimelineView *self)
   g_signal_connect (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
   g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
@@ -737,4 +793,25 @@ impact_timeline_view_set_camera (ImpactTimelineView *self,
   self->vp.zoom = CLAMP (zoom, IMPACT_TIMELINE_MIN_ZOOM, IMPACT_TIMELINE_MAX_ZOOM);
   self->auto_fit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+impact_timeline_view_get_milestone_point (ImpactTimelineView *self,
+                                          int                 position,
+                                          double             *x,
+                                          double             *y)
+{
+  ImpactTimelineGeometry g;
+
+  g_return_val_if_fail (IMPACT_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->layout == NULL || position < 0 || position >= (int) impact_timeline_layout_get_n_items (self->layout))
+    return FALSE;
+  impact_timeline_get_geometry (self->layout, &self->vp, &g);
+  if (x)
+    *x = widget_x (self, impact_timeline_viewport_x_for_time (&self->vp,
+                                                              impact_timeline_layout_get_item (self->layout, position)->time));
+  if (y)
+    *y = g.axis_y * UNIT_PX;
+  return TRUE;
 }

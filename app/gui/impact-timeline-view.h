@@ -6,7 +6,8 @@
  * milestone (the camera glides, eased, to bring it into view), Home/End to
  * the first/last, a click on a milestone (or Enter, on the selected one)
  * opens a popover with its details.
- * Only the visible range is drawn.
+ * Only the visible range is drawn. A right-to-left document's track runs
+ * from right to left, and Left/Right follow it (Left steps forward).
  *
  * Actions installed on the widget (group "timeline"):
  *   timeline.zoom-in, timeline.zoom-out, timeline.fit,
@@ -44,6 +45,13 @@ void       impact_timeline_view_get_viewport (ImpactTimelineView     *self,
 void       impact_timeline_view_set_camera   (ImpactTimelineView     *self,
                                               double                  t0,
                                               double                  zoom);
+/* Where the marker of the milestone at @position (date order) is, in the
+ * widget's pixels (mirrored for a right-to-left document); FALSE when
+ * there is no such milestone */
+gboolean   impact_timeline_view_get_milestone_point (ImpactTimelineView *self,
+                                                     int                 position,
+                                                     double             *x,
+                                                     double             *y);
 /* The popover's text for a milestone, as Pango markup: date · category,
  * title, description (its emphasis kept, everything else escaped),
  * metrics. A pure function, for tests. */

@@ -105,7 +105,7 @@ relayout (ImpactWindow *self,
   start = g_get_monotonic_time ();
   g_clear_object (&impact_window_get_result (self)->theme);
   impact_window_get_result (self)->theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
-  impact_load_result_relayout (impact_window_get_result (self), self->page_size);
+  impact_window_lay_out_result (self, impact_window_get_result (self));
   self->last_relayout_usec = g_get_monotonic_time () - start;
   g_debug ("Re-layout after an edit: %.1f ms", self->last_relayout_usec / 1000.0);
 

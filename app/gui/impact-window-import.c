@@ -223,6 +223,26 @@ show_import (ImportState *state)
       add_row (group, more, NULL);
     }
 
+  /* brand-finish: the TimelineJS template's era rows, which become eras */
+  if (impact_csv_import_get_eras (import)->len > 0)
+    {
+      GPtrArray *eras = impact_csv_import_get_eras (import);
+
+      group = add_group (state, _("Eras"));
+      for (guint i = 0; i < eras->len; i++)
+        {
+          const ImpactEra *era = g_ptr_array_index (eras, i);
+          g_autofree char *start = impact_date_format (&era->start);
+          g_autofree char *end = impact_date_format (&era->end);
+          g_autofree char *row_title = g_strdup_printf (_("Row %u: %s"), impact_csv_import_get_era_row (import, i),
+                                                        era->title);
+          /* Translators: an era's span in the import preview, e.g. "2019 – 2021" */
+          g_autofree char *span = g_strdup_printf (_("%s – %s"), start, end);
+
+          add_row (group, row_title, span);
+        }
+    }
+
   if (notes != NULL && notes->len > 0)
     {
       group = add_group (state, _("Left Out"));
@@ -230,7 +250,8 @@ show_import (ImportState *state)
         add_row (group, g_ptr_array_index (notes, i), NULL);
     }
 
-  gtk_widget_set_sensitive (state->import_button, items->len > 0);
+  gtk_widget_set_sensitive (state->import_button,
+                            items->len > 0 || impact_csv_import_get_eras (import)->len > 0);
 }
 
 static void

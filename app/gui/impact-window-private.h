@@ -103,6 +103,8 @@ void impact_window_show_toast         (ImpactWindow      *self,
                                        const char        *message);
 /* Lays the current document out again for the page size property. */
 void impact_window_relayout           (ImpactWindow      *self);
+void impact_window_lay_out_result     (ImpactWindow      *self,
+                                       ImpactLoadResult  *result);
 /* Reads the file again now (the file monitor does it after a delay). */
 void impact_window_reload             (ImpactWindow      *self);
 void impact_window_show_error_details (ImpactWindow      *self);

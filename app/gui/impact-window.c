@@ -823,6 +823,15 @@ impact_window_reload (ImpactWindow *self)
   start_load (self);
 }
 
+/* impact_load_result_relayout() with the session's text cache: the texts
+ * of the last layout that did not change are not shaped again (issue 14) */
+void
+impact_window_lay_out_result (ImpactWindow     *self,
+                              ImpactLoadResult *result)
+{
+  impact_session_lay_out (self->session, result);
+}
+
 void
 impact_window_relayout (ImpactWindow *self)
 {
@@ -831,7 +840,7 @@ impact_window_relayout (ImpactWindow *self)
   if (impact_window_get_result (self) == NULL)
     return;
 
-  impact_load_result_relayout (impact_window_get_result (self), self->page_size);
+  impact_window_lay_out_result (self, impact_window_get_result (self));
   show_result (self);
 }
 

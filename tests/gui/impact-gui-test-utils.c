@@ -132,3 +132,20 @@ impact_gui_test_find_named (GtkWidget  *widget,
     }
   return NULL;
 }
+
+GtkEventController *
+impact_gui_test_find_controller (GtkWidget *widget,
+                                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the widget keeps it */
+    }
+  g_error ("no %s on %s", g_type_name (type), G_OBJECT_TYPE_NAME (widget));
+  return NULL;
+}

@@ -30,6 +30,10 @@ GdkTexture *impact_gui_test_render    (GtkWidget           *widget);
 double   impact_gui_test_luminance_at (GdkTexture          *texture,
                                        int                  x,
                                        int                  y);
+/* The first event controller of @widget of @type (the widget keeps its
+ * reference); fails the test when there is none */
+GtkEventController *impact_gui_test_find_controller (GtkWidget *widget,
+                                                     GType      type);
 /* Saves what @widget shows as NAME.png in $IMPACT_TEST_SCREENSHOT_DIR,
  * when that is set (to look at a test's window) */
 void     impact_gui_test_screenshot   (GtkWidget           *widget,

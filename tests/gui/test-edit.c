@@ -336,7 +336,8 @@ test_colour_switch_choice (void)
 }
 
 /* Pages: the Design group's choice sets the data's "pages", the preview
- * follows, and a save writes it; "Two" leaves the member out again */
+ * follows, and a save writes it; "One when everything fits" (auto, which
+ * keeps the example on two pages) leaves the member out again */
 static void
 test_pages_choice (void)
 {

@@ -1129,6 +1129,36 @@ test_import_spreadsheet (void)
   impact_test_remove_tree (dir);
 }
 
+/* TimelineJS's template: its era row is previewed among the eras and
+ * imported as an era, in the same undo step (brand-finish) */
+static void
+test_import_eras (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  g_autofree char *csv_path = impact_test_data_path ("data/csv/timelinejs-template.csv");
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  guint eras = impact_document_get_eras (impact_window_get_document (window))->len;
+  GtkWindow *dialog;
+
+  impact_window_import_csv (window, csv);
+  g_assert_true (impact_gui_test_wait_for (import_ready, window, "the import preview"));
+  dialog = impact_window_get_import_dialog (window);
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Row 5: Baruipur partnership"));
+  g_assert_cmpuint (impact_document_get_eras (impact_window_get_document (window))->len, ==, eras);
+
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Import"), "clicked");
+  impact_gui_test_settle ();
+  g_assert_cmpuint (impact_document_get_eras (impact_window_get_document (window))->len, ==, eras + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  impact_gui_test_settle ();
+  g_assert_cmpuint (impact_document_get_eras (impact_window_get_document (window))->len, ==, eras);
+
+  close_window (window);
+  impact_test_remove_tree (dir);
+}
+
 /* A sheet whose content does not fit: the section the layout left off is
  * marked on the preview (a red frame, as overset text in a layout
  * program), not drawn over the rest */
@@ -1221,6 +1251,7 @@ main (int   argc,
   g_test_add_func ("/gui/export/kinds", test_export_kinds);
   g_test_add_func ("/gui/export/timeline-and-pdfx", test_export_timeline_and_pdfx);
   g_test_add_func ("/gui/import/spreadsheet", test_import_spreadsheet);
+  g_test_add_func ("/gui/import/eras", test_import_eras);
   g_test_add_func ("/gui/select/overflow-marked", test_overflow_marked);
 
   status = g_test_run ();

@@ -149,6 +149,8 @@ for f in /usr/bin/impact-sheet \
          "/usr/share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg" \
          "/usr/share/glib-2.0/schemas/$app_id.gschema.xml" \
          "$datadir/examples/kolkata.json" "$datadir/examples/kolkata-bn.json" "$datadir/examples/kolkata-es.json" \
+         "$datadir/examples/kolkata-fr.json" "$datadir/examples/kolkata-pt.json" "$datadir/examples/kolkata-hi.json" \
+         "$datadir/examples/kolkata-ar.json" "$datadir/examples/kolkata-sw.json" \
          "$datadir/impact-sheet.schema.json" \
          /usr/share/man/man1/impact-sheet.1.gz \
          /usr/share/help/C/$pkg/index.page \
@@ -189,6 +191,21 @@ else
   skip "yelp-check validate on the installed help" "yelp-check (yelp-tools) missing"
 fi
 
+# the translated help (help/LINGUAS): installed per language, really
+# translated, and valid (its licence block is the C one, linked)
+help_langs=$(sed -e 's/#.*//' "$src/help/LINGUAS" | tr -s ' \t' '\n' | sed '/^$/d')
+for l in $help_langs; do
+  page=/usr/share/help/$l/$pkg/getting-started.page
+  check "installed: $page" test -s "$page"
+  check "installed: $page is in $l" grep -q "xml:lang=\"$l\"" "$page"
+  check "installed: $page is translated (its title is not the English one)" \
+    bash -c "! grep -qF '<title>Getting started</title>' '$page'"
+  if command -v yelp-check >/dev/null; then
+    check "yelp-check validate on the installed help in $l" \
+      bash -c "cd /usr/share/help/$l/$pkg && yelp-check validate *.page"
+  fi
+done
+
 check "the font dependencies are installed: fc-match finds Inter" \
   bash -c 'fc-match -f "%{family}\n" "Inter" | grep -q "^Inter"'
 
@@ -197,7 +214,7 @@ nodisplay=(env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS)
 check "impact-sheet --version says $version" \
   bash -c "env -u DISPLAY -u WAYLAND_DISPLAY /usr/bin/impact-sheet --version | grep -qF '$version'"
 
-for ex in kolkata kolkata-bn kolkata-es; do
+for ex in kolkata kolkata-bn kolkata-es kolkata-fr kolkata-pt kolkata-hi kolkata-ar kolkata-sw; do
   pdf=$tmp/$ex.pdf
   if "${nodisplay[@]}" /usr/bin/impact-sheet export "$datadir/examples/$ex.json" -o "$pdf" >"$tmp/export.log" 2>&1; then
     ok "impact-sheet export $datadir/examples/$ex.json -o $ex.pdf, no display"

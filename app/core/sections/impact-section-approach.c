@@ -91,6 +91,7 @@ impact_section_approach_place (ImpactLayoutBuilder *b,
     }
 
   row_top = y;
+  impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("L");
   for (guint i = 0; i < pillars->len; i++)
     {
       const ImpactPillar *pillar = g_ptr_array_index (pillars, i);
@@ -112,10 +113,14 @@ impact_section_approach_place (ImpactLayoutBuilder *b,
             break;
         }
 
-      layout = impact_builder_make_text (b, &style, rich, TRUE, text_w);
-      impact_builder_color_prefix (layout, strlen (pillar->lead), primary);
+      layout = impact_builder_make_marked_text (b, &style, rich, TRUE, text_w,
+                                                strlen (pillar->lead), primary, NULL, NULL);
       impact_builder_check_glyphs (b, layout, path);
+      /* a list item; its tile's number is decoration */
+      impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("LI");
+      b->next_tag = "LBody";
       h = impact_builder_place_layout (b, layout, text_x, row_top, impact_theme_get_text (b->theme), 1.0, NULL);
+      impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("LI");
 
       if (b->design->pillar_tile_radius >= 0)
         impact_builder_add_rect (b, cx, row_top, icon, icon, b->design->pillar_tile_radius,
@@ -143,8 +148,62 @@ impact_section_approach_place (ImpactLayoutBuilder *b,
       impact_builder_add_box (b, IMPACT_SECTION_APPROACH, i, cx, row_top, col_w, h);
       row_h = MAX (row_h, h);
     }
+  impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("L");
   y = row_top + row_h;
   impact_builder_add_box (b, IMPACT_SECTION_APPROACH, -1, x, top, b->content_width, y - top);
   impact_builder_note_bottom (b, y, "approach");
   return y;
+}
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+static const char * const pillar_keys[] = { "lead", "text", "icon", NULL };
+
+static void
+load_pillar (ObjectCtx      *o,
+             ImpactDocument *doc)
+{
+  g_autoptr(ImpactPillar) pillar = impact_pillar_new ();
+
+  pillar->json = json_object_ref (o->object);
+
+  pillar->lead = ctx_dup_string (o, "lead", STRING_REQUIRED);
+  pillar->text = ctx_dup_string (o, "text", STRING_REQUIRED | STRING_RICH);
+  pillar->icon = ctx_icon (o, "icon");
+  ctx_check_members (o, pillar_keys);
+  g_ptr_array_add (impact_document_get_pillars (doc), g_steal_pointer (&pillar));
+}
+
+static JsonNode *
+pillar_node (const ImpactPillar *pillar)
+{
+  JsonObject *o = item_object (pillar->json);
+
+  put_string (o, "lead", pillar->lead);
+  put_string (o, "text", pillar->text);
+  put_icon (o, pillar->icon);
+  return take_object_node (o);
+}
+
+void
+impact_section_approach_read (ObjectCtx      *root,
+                              ImpactDocument *doc)
+{
+  impact_document_set_approach_heading (doc, ctx_string (root, "approach_heading", 0));
+  load_array (root, "approach", load_pillar, doc);
+}
+
+void
+impact_section_approach_write (JsonObject     *root,
+                               ImpactDocument *doc)
+{
+  put_string (root, "approach_heading", impact_document_get_approach_heading (doc));
+  put_list (root, "approach", impact_document_get_pillars (doc), (ItemNodeFunc) pillar_node);
 }

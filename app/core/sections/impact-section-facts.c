@@ -60,6 +60,7 @@ impact_section_facts_place (ImpactLayoutBuilder *b,
   col_w = (b->content_width - gap * (cols - 1)) / cols;
   row_top = y;
 
+  impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("L");
   for (guint i = 0; i < n; i++)
     {
       const ImpactFact *fact = g_ptr_array_index (facts, i);
@@ -110,8 +111,11 @@ impact_section_facts_place (ImpactLayoutBuilder *b,
             }
         }
 
+      /* a list item: the display figure its label, the text its body */
+      impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("LI");
       if (lead != NULL)
         {
+          b->next_tag = "Lbl";
           style = impact_builder_heading_style (b, b->design->fact_lead_size * b->scale,
                                  b->design->fact_lead_weight);
           layout = impact_builder_make_text (b, &style, lead, FALSE, text_w);
@@ -120,14 +124,17 @@ impact_section_facts_place (ImpactLayoutBuilder *b,
 
       style = impact_builder_body_style (b, b->design->fact_body_size);
       style.line_height = 1.38;
-      layout = impact_builder_make_text (b, &style, rest, TRUE, text_w);
-      if (fact->source != NULL)
-        {
-          g_autofree char *mark = g_strdup_printf ("%u", impact_builder_source_number (b, fact->source));
-          impact_builder_append_mark (b, layout, mark);
-        }
+      {
+        g_autofree char *mark = fact->source != NULL ?
+          g_strdup_printf ("%u", impact_builder_source_number (b, fact->source)) : NULL;
+
+        layout = impact_builder_make_marked_text (b, &style, rest, TRUE, text_w, 0, NULL,
+                                                  mark, impact_theme_get_accent_text (b->theme));
+      }
       impact_builder_check_glyphs (b, layout, path);
+      b->next_tag = "LBody";
       cy += impact_builder_place_layout (b, layout, text_x, cy, impact_theme_get_text (b->theme), 1.0, NULL);
+      impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("LI");
 
       if (b->design->panels == IMPACT_PANEL_OPEN)
         impact_builder_add_rect (b, cx, row_top, col_w, 3, 0, col == 0 ? accent : primary, 1.0);
@@ -143,9 +150,61 @@ impact_section_facts_place (ImpactLayoutBuilder *b,
 
   /* the rules of a row all run its full height, so the columns read as
    * one band rather than as bars of different lengths */
+  impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("L");
   impact_builder_equalise_rules (b, row_rules, row_top + row_h);
   y = row_top + row_h;
   impact_builder_add_box (b, IMPACT_SECTION_FACTS, -1, x, top, b->content_width, y - top);
   impact_builder_note_bottom (b, y, "facts");
   return y;
+}
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+static const char * const fact_keys[] = { "text", "source", NULL };
+
+static void
+load_fact (ObjectCtx      *o,
+           ImpactDocument *doc)
+{
+  g_autoptr(ImpactFact) fact = impact_fact_new ();
+
+  fact->json = json_object_ref (o->object);
+
+  fact->text = ctx_dup_string (o, "text", STRING_REQUIRED | STRING_RICH);
+  fact->source = load_source (o, "source");
+  ctx_check_members (o, fact_keys);
+  g_ptr_array_add (impact_document_get_facts (doc), g_steal_pointer (&fact));
+}
+
+static JsonNode *
+fact_node (const ImpactFact *fact)
+{
+  JsonObject *o = item_object (fact->json);
+
+  put_string (o, "text", fact->text);
+  put_source (o, fact->source);
+  return take_object_node (o);
+}
+
+void
+impact_section_facts_read (ObjectCtx      *root,
+                           ImpactDocument *doc)
+{
+  impact_document_set_facts_heading (doc, ctx_string (root, "facts_heading", 0));
+  load_array (root, "facts", load_fact, doc);
+}
+
+void
+impact_section_facts_write (JsonObject     *root,
+                            ImpactDocument *doc)
+{
+  put_string (root, "facts_heading", impact_document_get_facts_heading (doc));
+  put_list (root, "facts", impact_document_get_facts (doc), (ItemNodeFunc) fact_node);
 }

@@ -165,3 +165,52 @@ impact_section_footer_place (ImpactLayoutBuilder *b,
   impact_builder_add_box (b, IMPACT_SECTION_FOOTER, -1, 0, top, b->width, band_h);
   return top;
 }
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+static const char * const footer_keys[] = { "about", "disclaimer", "copyright", NULL };
+
+static void
+load_footer (ObjectCtx      *root,
+             ImpactDocument *doc)
+{
+  ImpactFooter *footer = impact_document_get_footer (doc);
+  g_autofree char *path = NULL;
+  ObjectCtx o;
+
+  if (!ctx_object (root, "footer", FALSE, &o, &path))
+    return;
+  footer->about = ctx_dup_string (&o, "about", STRING_RICH);
+  footer->disclaimer = ctx_dup_string (&o, "disclaimer", 0);
+  footer->copyright = ctx_dup_string (&o, "copyright", 0);
+  ctx_check_members (&o, footer_keys);
+}
+
+void
+impact_section_footer_read (ObjectCtx      *root,
+                            ImpactDocument *doc)
+{
+  load_footer (root, doc);
+}
+
+void
+impact_section_footer_write (JsonObject     *root,
+                             ImpactDocument *doc)
+{
+  ImpactFooter *footer;
+  JsonObject *o;
+
+  footer = impact_document_get_footer (doc);
+  o = section_object (root, "footer");
+  put_string (o, "about", footer->about);
+  put_string (o, "disclaimer", footer->disclaimer);
+  put_string (o, "copyright", footer->copyright);
+  put_object (root, "footer", o);
+}

@@ -17,9 +17,10 @@
 
 static const char * const template_ids[] = { "classic", "bold", NULL };
 static const char * const template_labels[] = { N_("Classic"), N_("Bold"), NULL };
-static const char * const pages_ids[] = { "", "auto", "1", NULL };
+/* no "pages" is auto: one page when it shows all that two would */
+static const char * const pages_ids[] = { "", "2", "1", NULL };
 static const char * const pages_labels[] = {
-  N_("Two (front and back)"), N_("One when everything fits"), N_("One"), NULL
+  N_("One when everything fits"), N_("Two (front and back)"), N_("One"), NULL
 };
 
 static const ImpactFieldInfo sheet_fields[] = {
@@ -75,6 +76,34 @@ wordmark_height (ImpactLayoutBuilder *b)
   return h;
 }
 
+/* The title on one line when it fits at a size down to @min_size; a title
+ * that wraps to more than three lines even at @min_size is set smaller
+ * still, a point at a time while it takes more than three, down to three
+ * quarters of @min_size at the most: an office's long name reads as a
+ * title, not as a column of capitals */
+#define TITLE_MAX_LINES 3
+
+static PangoLayout *
+make_title (ImpactLayoutBuilder *b,
+            ImpactTextStyle      style,
+            double               width,
+            double               min_size)
+{
+  const char *title = impact_builder_sheet_title (b->doc);
+  PangoLayout *layout = impact_builder_make_fitted_line (b, style, title, width, min_size);
+  double floor_size = round (min_size * 0.75);
+
+  for (style.size = min_size - 1;
+       pango_layout_get_line_count (layout) > TITLE_MAX_LINES && style.size >= floor_size;
+       style.size -= 1)
+    {
+      g_object_unref (layout);
+      layout = impact_builder_make_text (b, &style, title, FALSE, width);
+    }
+  impact_builder_check_glyphs (b, layout, "title");
+  return layout;
+}
+
 /* A band of designed depth: the title and the subtitle stand on its foot,
  * under the wordmark. A title of two or three lines that would reach the
  * wordmark deepens the band instead, so the title, the subtitle and the
@@ -99,8 +128,7 @@ place_stripe_band (ImpactLayoutBuilder *b)
   style = impact_builder_heading_style (b, 46, PANGO_WEIGHT_HEAVY);
   style.uppercase = TRUE;
   style.letter_spacing = -0.6;
-  layout = impact_builder_make_fitted_line (b, style, impact_builder_sheet_title (b->doc), width * 0.68 - x, 26);
-  impact_builder_check_glyphs (b, layout, "title");
+  layout = make_title (b, style, width * 0.68 - x, 26);
   impact_text_layout_get_size (layout, NULL, &title_h);
   if (subtitle && *subtitle)
     {
@@ -173,7 +201,6 @@ place_figure_band (ImpactLayoutBuilder *b)
       impact_text_layout_get_size (layout, &w, &h);
       if (w < b->content_width * 0.6)
         {
-          b->next_tag = "";
           impact_builder_place_layout (b, layout, x + b->content_width - w, y + (mh - h) / 2, &b->on_primary, 1.0, NULL);
         }
       else
@@ -185,8 +212,7 @@ place_figure_band (ImpactLayoutBuilder *b)
   style.uppercase = TRUE;
   style.letter_spacing = -1.6;
   style.line_height = 0.95;
-  layout = impact_builder_make_fitted_line (b, style, impact_builder_sheet_title (b->doc), b->content_width, 32);
-  impact_builder_check_glyphs (b, layout, "title");
+  layout = make_title (b, style, b->content_width, 32);
   b->next_tag = "H1";
   title_h = impact_builder_place_layout (b, layout, x - 3, y, &b->on_primary, 1.0, NULL);
   y += title_h;
@@ -226,4 +252,31 @@ impact_section_header_place (ImpactLayoutBuilder *b,
     default:
       return place_stripe_band (b);
     }
+}
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+void
+impact_section_header_read (ObjectCtx      *root,
+                            ImpactDocument *doc)
+{
+  impact_document_set_office (doc, ctx_string (root, "office", STRING_REQUIRED));
+  impact_document_set_title (doc, ctx_string (root, "title", 0));
+  impact_document_set_subtitle (doc, ctx_string (root, "subtitle", 0));
+}
+
+void
+impact_section_header_write (JsonObject     *root,
+                             ImpactDocument *doc)
+{
+  put_string (root, "office", impact_document_get_office (doc));
+  put_string (root, "title", impact_document_get_title (doc));
+  put_string (root, "subtitle", impact_document_get_subtitle (doc));
 }

@@ -381,7 +381,8 @@ impact_section_milestones_place (ImpactLayoutBuilder *b,
       for (guint i = 0; i < in_row; i++)
         {
           const ImpactMilestone *m = g_ptr_array_index (milestones, indices[i]);
-          g_autofree char *year = g_strdup_printf ("%d", m->date.year);
+          g_autofree char *year = impact_format_year (impact_document_get_language (b->doc),
+                                                      impact_format_document_digits (b->doc), m->date.year);
           ImpactTextStyle style = impact_builder_heading_style (b, b->design->year_size,
                                                                 b->design->year_weight);
           PangoLayout *layout;
@@ -434,4 +435,172 @@ impact_section_milestones_place (ImpactLayoutBuilder *b,
   impact_builder_add_box (b, IMPACT_SECTION_MILESTONES, -1, x, top, b->content_width, bottom - top);
   impact_builder_note_bottom (b, bottom, "milestones");
   return bottom;
+}
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+static const char * const milestone_keys[] = {
+  "date", "title", "description", "category", "metrics", "highlight",
+  "imported_from", NULL
+};
+static const char * const era_keys[] = { "start", "end", "title", "category", "imported_from", NULL };
+
+static void
+load_milestone (ObjectCtx      *o,
+                ImpactDocument *doc)
+{
+  g_autoptr(ImpactMilestone) milestone = impact_milestone_new ();
+  g_autofree char *metrics_path = NULL;
+  ObjectCtx metrics;
+
+  milestone->json = json_object_ref (o->object);
+  ctx_date (o, "date", TRUE, &milestone->date);
+  milestone->title = ctx_dup_string (o, "title", STRING_REQUIRED);
+  milestone->description = ctx_dup_string (o, "description", STRING_RICH);
+  milestone->category = ctx_dup_string (o, "category", 0);
+
+  if (ctx_object (o, "metrics", FALSE, &metrics, &metrics_path))
+    {
+      g_autoptr(GList) names = json_object_get_members (metrics.object);
+
+      for (const GList *l = names; l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+          JsonNode *node = json_object_get_member (metrics.object, name);
+          g_autofree char *path = path_member (metrics_path, name);
+          gint64 value;
+
+          if (!node_integer (o->loader, node, path, "a non-negative integer", &value))
+            continue;
+          if (value < 0)
+            {
+              node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
+                           "expected a non-negative integer, got %" G_GINT64_FORMAT, value);
+              continue;
+            }
+          if (value > IMPACT_STATISTIC_MAX_VALUE)
+            {
+              node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
+                           "out of range; a count must be between 0 and 1e15, got %" G_GINT64_FORMAT,
+                           value);
+              continue;
+            }
+          impact_milestone_add_metric (milestone, name, value);
+        }
+    }
+
+  ctx_boolean (o, "highlight", &milestone->highlight);
+  ctx_string (o, "imported_from", 0);
+  ctx_check_members (o, milestone_keys);
+  g_ptr_array_add (impact_document_get_milestones (doc), g_steal_pointer (&milestone));
+}
+
+static void
+load_era (ObjectCtx      *o,
+          ImpactDocument *doc)
+{
+  g_autoptr(ImpactEra) era = impact_era_new ();
+  gboolean have_start, have_end;
+
+  era->json = json_object_ref (o->object);
+  have_start = ctx_date (o, "start", TRUE, &era->start);
+  have_end = ctx_date (o, "end", TRUE, &era->end);
+  if (have_start && have_end)
+    {
+      double start_begin, end_end;
+
+      /* Partial dates cover a span: "2006" to "2006" is one year, and
+       * "2006-07" to "2006" is fine; only an end wholly before the start
+       * is wrong. */
+      impact_date_get_span (&era->start, &start_begin, NULL);
+      impact_date_get_span (&era->end, NULL, &end_end);
+      if (end_end <= start_begin)
+        {
+          g_autofree char *path = path_member (o->path, "end");
+          g_autofree char *start = impact_date_to_iso (&era->start);
+          g_autofree char *end = impact_date_to_iso (&era->end);
+
+          node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE,
+                       json_object_get_member (o->object, "end"), path,
+                       "the era ends (%s) before it starts (%s)", end, start);
+        }
+    }
+  era->title = ctx_dup_string (o, "title", STRING_REQUIRED);
+  era->category = ctx_dup_string (o, "category", 0);
+  /* a TimelineJS era row of a spreadsheet (impact-csv-import.c): kept in era->json */
+  ctx_string (o, "imported_from", 0);
+  ctx_check_members (o, era_keys);
+  g_ptr_array_add (impact_document_get_eras (doc), g_steal_pointer (&era));
+}
+
+static JsonNode *
+milestone_node (const ImpactMilestone *milestone)
+{
+  JsonObject *o = item_object (milestone->json);
+
+  put_date (o, "date", &milestone->date);
+  put_string (o, "title", milestone->title);
+  put_string (o, "description", milestone->description);
+  put_string (o, "category", milestone->category);
+  if (milestone->metrics->len > 0)
+    {
+      JsonObject *m = json_object_new ();
+
+      for (guint i = 0; i < milestone->metrics->len; i++)
+        {
+          const ImpactMetric *metric = &g_array_index (milestone->metrics, ImpactMetric, i);
+
+          if (metric->name != NULL && *metric->name != '\0')
+            json_object_set_int_member (m, metric->name, metric->value);
+        }
+      put (o, "metrics", json_node_init_object (json_node_alloc (), m));
+      json_object_unref (m);
+    }
+  else if (json_object_has_member (o, "metrics"))
+    {
+      JsonNode *old = json_object_get_member (o, "metrics");
+
+      /* "metrics": {} stays as written */
+      if (!JSON_NODE_HOLDS_OBJECT (old) || json_object_get_size (json_node_get_object (old)) != 0)
+        put (o, "metrics", NULL);
+    }
+  put_flag (o, "highlight", milestone->highlight);
+  return take_object_node (o);
+}
+
+static JsonNode *
+era_node (const ImpactEra *era)
+{
+  JsonObject *o = item_object (era->json);
+
+  put_date (o, "start", &era->start);
+  put_date (o, "end", &era->end);
+  put_string (o, "title", era->title);
+  put_string (o, "category", era->category);
+  return take_object_node (o);
+}
+
+void
+impact_section_milestones_read (ObjectCtx      *root,
+                                ImpactDocument *doc)
+{
+  impact_document_set_milestones_heading (doc, ctx_string (root, "milestones_heading", 0));
+  load_array (root, "milestones", load_milestone, doc);
+  load_array (root, "eras", load_era, doc);
+}
+
+void
+impact_section_milestones_write (JsonObject     *root,
+                                 ImpactDocument *doc)
+{
+  put_string (root, "milestones_heading", impact_document_get_milestones_heading (doc));
+  put_list (root, "milestones", impact_document_get_milestones (doc), (ItemNodeFunc) milestone_node);
+  put_list (root, "eras", impact_document_get_eras (doc), (ItemNodeFunc) era_node);
 }

@@ -46,14 +46,18 @@ place_stacked (ImpactLayoutBuilder *b,
     return y;
 
   if (problem->kicker && *problem->kicker)
-    y += impact_builder_place_kicker (b, problem->kicker, x, y, b->content_width) + 2;
+    {
+      y += impact_builder_place_kicker (b, problem->kicker, x, y, b->content_width) + 2;
+      /* the kicker leads into the heading: a paragraph, not a heading above it */
+      g_array_index (b->page->ops, ImpactOp, b->page->ops->len - 1).struct_tag = "P";
+    }
   if (problem->heading && *problem->heading)
     {
       style = impact_builder_heading_style (b, 20, PANGO_WEIGHT_HEAVY);
       style.uppercase = TRUE;
       layout = impact_builder_make_text (b, &style, problem->heading, FALSE, b->content_width);
       impact_builder_check_glyphs (b, layout, "problem.heading");
-      b->next_tag = "H3";
+      b->next_tag = "H2";
       y += impact_builder_place_layout (b, layout, x, y, impact_theme_get_primary (b->theme), 1.0, NULL) + 6;
     }
   if (problem->body && *problem->body)
@@ -85,7 +89,11 @@ place_grid (ImpactLayoutBuilder *b,
     return y;
 
   if (problem->kicker && *problem->kicker)
-    left_y += impact_builder_place_kicker (b, problem->kicker, x, left_y, left_w) + 4;
+    {
+      left_y += impact_builder_place_kicker (b, problem->kicker, x, left_y, left_w) + 4;
+      /* the kicker leads into the heading: a paragraph, not a heading above it */
+      g_array_index (b->page->ops, ImpactOp, b->page->ops->len - 1).struct_tag = "P";
+    }
   if (problem->heading && *problem->heading)
     {
       style = impact_builder_heading_style (b, 24, PANGO_WEIGHT_HEAVY);
@@ -104,7 +112,7 @@ place_grid (ImpactLayoutBuilder *b,
           wide = TRUE;
         }
       impact_builder_check_glyphs (b, layout, "problem.heading");
-      b->next_tag = "H3";
+      b->next_tag = "H2";
       left_y += impact_builder_place_layout (b, layout, x, left_y, impact_theme_get_primary (b->theme), 1.0, NULL);
       if (wide)
         {
@@ -137,4 +145,53 @@ impact_section_problem_place (ImpactLayoutBuilder *b,
   if (b->design->panels == IMPACT_PANEL_OPEN)
     return place_grid (b, y);
   return place_stacked (b, y);
+}
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+static const char * const problem_keys[] = { "kicker", "heading", "body", NULL };
+
+static void
+load_problem (ObjectCtx      *root,
+              ImpactDocument *doc)
+{
+  ImpactProblem *problem = impact_document_get_problem (doc);
+  g_autofree char *path = NULL;
+  ObjectCtx o;
+
+  if (!ctx_object (root, "problem", FALSE, &o, &path))
+    return;
+  problem->kicker = ctx_dup_string (&o, "kicker", 0);
+  problem->heading = ctx_dup_string (&o, "heading", 0);
+  problem->body = ctx_dup_string (&o, "body", STRING_RICH);
+  ctx_check_members (&o, problem_keys);
+}
+
+void
+impact_section_problem_read (ObjectCtx      *root,
+                             ImpactDocument *doc)
+{
+  load_problem (root, doc);
+}
+
+void
+impact_section_problem_write (JsonObject     *root,
+                              ImpactDocument *doc)
+{
+  ImpactProblem *problem;
+  JsonObject *o;
+
+  problem = impact_document_get_problem (doc);
+  o = section_object (root, "problem");
+  put_string (o, "kicker", problem->kicker);
+  put_string (o, "heading", problem->heading);
+  put_string (o, "body", problem->body);
+  put_object (root, "problem", o);
 }

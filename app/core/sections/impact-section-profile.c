@@ -136,6 +136,8 @@ impact_section_profile_place (ImpactLayoutBuilder *b,
         double iw, ih;
 
         impact_text_layout_get_size (il, &iw, &ih);
+        /* the initials stand in for a photo: decoration, not text */
+        b->next_tag = "";
         impact_builder_place_layout (b, il, cx - iw / 2, cy - ih / 2, &b->on_primary, 1.0, NULL);
       }
     impact_builder_add_circle (b, cx, cy, photo / 2 - 1.75, accent, 3.5);
@@ -145,4 +147,67 @@ impact_section_profile_place (ImpactLayoutBuilder *b,
   impact_builder_add_box (b, IMPACT_SECTION_PROFILE, -1, x, top, b->content_width, h);
   impact_builder_note_bottom (b, y, "profile.biography");
   return y;
+}
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+static const char * const profile_keys[] = {
+  "name", "role", "biography", "photo", "photo_alt", NULL
+};
+
+static void
+load_profile (ObjectCtx      *root,
+              ImpactDocument *doc)
+{
+  g_autofree char *path = NULL;
+  ImpactProfile *profile;
+  ObjectCtx o;
+
+  if (!ctx_object (root, "profile", FALSE, &o, &path))
+    return;
+  profile = impact_profile_new ();
+  profile->name = ctx_dup_string (&o, "name", STRING_REQUIRED);
+  profile->role = ctx_dup_string (&o, "role", 0);
+  profile->biography = ctx_dup_string (&o, "biography", STRING_RICH);
+  profile->photo = ctx_image (&o, "photo");
+  profile->photo_alt = ctx_dup_string (&o, "photo_alt", 0);
+  ctx_check_members (&o, profile_keys);
+  impact_document_take_profile (doc, profile);
+}
+
+void
+impact_section_profile_read (ObjectCtx      *root,
+                             ImpactDocument *doc)
+{
+  load_profile (root, doc);
+}
+
+void
+impact_section_profile_write (JsonObject     *root,
+                              ImpactDocument *doc)
+{
+  ImpactProfile *profile;
+  JsonObject *o;
+
+  profile = impact_document_get_profile (doc);
+  if (profile != NULL)
+    {
+      o = section_object (root, "profile");
+      put_string (o, "name", profile->name);
+      put_string (o, "role", profile->role);
+      put_string (o, "biography", profile->biography);
+      put_string (o, "photo", profile->photo);
+      put_string (o, "photo_alt", profile->photo_alt);
+      put (root, "profile", json_node_init_object (json_node_alloc (), o));
+      json_object_unref (o);
+    }
+  else
+    put (root, "profile", NULL);
 }

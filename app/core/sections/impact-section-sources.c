@@ -38,8 +38,9 @@ impact_section_sources_place (ImpactLayoutBuilder *b,
         line = g_strdup_printf ("%u  %s. %s", i + 1, source->title, source->url);
       else
         line = g_strdup_printf ("%u  %s.", i + 1, source->title);
-      layout = impact_builder_make_text (b, &style, line, FALSE, b->content_width);
-      impact_builder_color_prefix (layout, strchr (line, ' ') - line, impact_theme_get_accent_text (b->theme));
+      layout = impact_builder_make_marked_text (b, &style, line, FALSE, b->content_width,
+                                                strchr (line, ' ') - line,
+                                                impact_theme_get_accent_text (b->theme), NULL, NULL);
       impact_text_layout_get_size (layout, NULL, &h);
       total += h + (i > 0 ? gap : 0);
       g_ptr_array_add (layouts, layout);
@@ -63,7 +64,11 @@ impact_section_sources_place (ImpactLayoutBuilder *b,
       const ImpactSource *source = g_ptr_array_index (b->sources, i);
       PangoLayout *layout = g_ptr_array_index (layouts, i);
 
-      double h = impact_builder_place_layout (b, layout, x, y, &b->muted, 1.0, source->url);
+      double h;
+
+      /* a note (its /ID is added when the PDF is finished) */
+      b->next_tag = "Note";
+      h = impact_builder_place_layout (b, layout, x, y, &b->muted, 1.0, source->url);
 
       impact_builder_add_box (b, IMPACT_SECTION_SOURCES, i, x, y, b->content_width, h);
       y += h + gap;

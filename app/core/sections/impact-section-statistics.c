@@ -69,7 +69,13 @@ typedef struct
   PangoLayout *extra;    /* scale word, suffix (and then the qualifier); NULL = none */
   PangoLayout *label;
   gboolean     icon;
+  ImpactChart *sparkline; /* its trend under the label, or NULL */
 } StatParts;
+
+/* A sparkline under a statistic's label: its height and the gap above
+ * it, in points at the type scale */
+#define SPARKLINE_HEIGHT 16.0
+#define SPARKLINE_GAP     6.0
 
 static void
 stat_parts_clear (gpointer data)
@@ -79,6 +85,7 @@ stat_parts_clear (gpointer data)
   g_clear_object (&parts->number);
   g_clear_object (&parts->extra);
   g_clear_object (&parts->label);
+  g_clear_pointer (&parts->sparkline, impact_chart_unref);
 }
 
 static ImpactTextStyle
@@ -118,7 +125,7 @@ place_row (ImpactLayoutBuilder *b,
   double ts = b->type_scale, x = b->margin;
   double gap = look->gap[cols > 3], pad = look->pad[cols > 3];
   double col_w, icon_w = 0, max_ascent = 0, max_descent = 0, max_label = 0, max_extra_below = 0;
-  double label_ink = G_MAXDOUBLE;
+  double label_ink = G_MAXDOUBLE, spark_room = 0;
   double number_top, baseline, label_top, extra_top, bottom;
   gboolean extra_below = FALSE;
   g_autoptr(GArray) parts = g_array_new (FALSE, TRUE, sizeof (StatParts));
@@ -132,6 +139,10 @@ place_row (ImpactLayoutBuilder *b,
       const ImpactStatistic *stat = g_ptr_array_index (all, first + i);
 
       g_array_index (parts, StatParts, i).icon = stat->icon && impact_icon_exists (stat->icon);
+      /* the whole row makes room when one panel has a sparkline */
+      if (!fit && (g_array_index (parts, StatParts, i).sparkline =
+                     impact_section_charts_sparkline (b, first + i)) != NULL)
+        spark_room = (SPARKLINE_GAP + SPARKLINE_HEIGHT) * ts;
       /* labels of all columns are indented alike when any has an icon */
       if (look->icon_leads_label && g_array_index (parts, StatParts, i).icon)
         icon_w = 22 * ts;
@@ -206,6 +217,7 @@ place_row (ImpactLayoutBuilder *b,
               max_extra_below = MAX (max_extra_below, h);
               extra_below = TRUE;
             }
+          impact_builder_check_glyphs (b, p->extra, "statistics");
         }
 
       if (look->label_caps)
@@ -220,9 +232,13 @@ place_row (ImpactLayoutBuilder *b,
           style.weight = PANGO_WEIGHT_MEDIUM;
         }
       style.line_height = look->label_line_height;
-      p->label = impact_builder_make_text (b, &style, stat->label, FALSE,
-                                           col_w - 2 * pad - (icon_w > 0 ? 6 + icon_w : 0));
-      impact_builder_mark_statistic_source (b, p->label, stat);
+      {
+        g_autofree char *mark = impact_builder_statistic_mark (b, stat);
+
+        p->label = impact_builder_make_marked_text (b, &style, stat->label, FALSE,
+                                                    col_w - 2 * pad - (icon_w > 0 ? 6 + icon_w : 0),
+                                                    0, NULL, mark, &b->on_primary);
+      }
       impact_builder_check_glyphs (b, p->label, path);
       {
         PangoRectangle ink;
@@ -246,7 +262,7 @@ place_row (ImpactLayoutBuilder *b,
   extra_top = label_top;
   if (extra_below)
     label_top += max_extra_below + 3;
-  bottom = label_top + max_label + pad;
+  bottom = label_top + max_label + spark_room + pad;
 
   for (guint i = 0; i < n; i++)
     {
@@ -282,18 +298,39 @@ place_row (ImpactLayoutBuilder *b,
         nx = px + pad + look->number_nudge - MIN (number_size * look->number_nudge_em, bearing);
       }
       impact_text_layout_get_size (p->number, &nw, NULL);
+      /* tagged as a list item: the figure its label, the text its body */
+      impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("LI");
+      impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("Lbl");
+      b->next_tag = "";
       impact_builder_place_layout (b, g_object_ref (p->number), nx,
                                    baseline - impact_text_layout_get_baseline (p->number),
                                    impact_builder_color (b, look->number_color), 1.0, NULL);
       if (p->extra != NULL && g_object_get_data (G_OBJECT (p->extra), "impact-below"))
-        impact_builder_place_layout (b, g_object_ref (p->extra), px + pad,
-                                     extra_top, &b->on_primary, 1.0, NULL);
+        {
+          b->next_tag = "";
+          impact_builder_place_layout (b, g_object_ref (p->extra), px + pad,
+                                       extra_top, &b->on_primary, 1.0, NULL);
+        }
       else if (p->extra != NULL)
-        impact_builder_place_layout (b, g_object_ref (p->extra), nx + nw + number_size * 0.08,
-                                     baseline - impact_text_layout_get_baseline (p->extra),
-                                     &b->on_primary, 1.0, NULL);
+        {
+          b->next_tag = "";
+          impact_builder_place_layout (b, g_object_ref (p->extra), nx + nw + number_size * 0.08,
+                                       baseline - impact_text_layout_get_baseline (p->extra),
+                                       &b->on_primary, 1.0, NULL);
+        }
+      impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("Lbl");
+      /* the label and its sparkline (a Figure) are the item's body */
+      impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("LBody");
+      b->next_tag = "P";
       impact_builder_place_layout (b, g_object_ref (p->label), px + pad + icon_w, label_top,
                                    &b->on_primary, look->label_alpha, NULL);
+      if (p->sparkline != NULL)
+        impact_section_charts_place_sparkline (b, p->sparkline, px + pad + icon_w,
+                                               label_top + max_label + SPARKLINE_GAP * ts,
+                                               col_w - 2 * pad - icon_w, SPARKLINE_HEIGHT * ts,
+                                               impact_builder_color (b, look->number_color));
+      impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("LBody");
+      impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("LI");
       /* the figure's optical margin reaches a little left of its column */
       impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, first + i, MIN (px, nx), y, col_w + px - MIN (px, nx),
                               bottom - y);
@@ -361,6 +398,7 @@ impact_section_statistics_place (ImpactLayoutBuilder *b,
   }
 
   row_gap = look->panel ? look->gap[cols > 3] : 18 * ts;
+  impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("L");
   for (guint first = 0; first < n; first += cols)
     {
       double unused;
@@ -369,6 +407,7 @@ impact_section_statistics_place (ImpactLayoutBuilder *b,
         y += row_gap;
       y = place_row (b, y, first, MIN (cols, n - first), cols, size, FALSE, &unused);
     }
+  impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("L");
   impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, y - top);
   impact_builder_note_bottom (b, y, "statistics");
   return y;
@@ -440,6 +479,8 @@ place_stacked (ImpactLayoutBuilder *b,
       ImpactTextStyle style;
       PangoLayout *layout;
       double lx = label_x;
+      g_autoptr(ImpactChart) sparkline = impact_section_charts_sparkline (b, i);
+      double spark_h = 0, spark_gap = 0, ly;
 
       if (i > 0)
         impact_builder_add_line (b, x, ry, x + b->content_width, ry, 1, &b->on_primary, 0.28);
@@ -459,6 +500,11 @@ place_stacked (ImpactLayoutBuilder *b,
       style.size = label_size;
       style.weight = PANGO_WEIGHT_MEDIUM;
       style.line_height = 1.25;
+      if (sparkline != NULL)
+        {
+          spark_gap = label_size * 0.6;
+          spark_h = label_size * 1.8;
+        }
       if (n > 3 && any_icon)
         {
           /* rows too low to stack: the icon leads the label's first line */
@@ -467,31 +513,45 @@ place_stacked (ImpactLayoutBuilder *b,
           layout = impact_builder_make_text (b, &style, label, FALSE, label_w - ih - gap);
           impact_builder_check_glyphs (b, layout, path);
           impact_text_layout_get_size (layout, NULL, &lh);
+          ly = ry + row_h / 2 - (lh + spark_gap + spark_h) / 2 + label_size * 0.2;
           if (stat->icon && impact_icon_exists (stat->icon))
-            impact_builder_add_icon (b, stat->icon, lx, ry + row_h / 2 - lh / 2 + label_size * 0.2 +
-                      (label_size * 1.25 - ih) / 2, ih, accent);
-          impact_builder_place_layout (b, layout, lx + ih + gap, ry + row_h / 2 - lh / 2 + label_size * 0.2,
-                        &b->on_primary, 1.0, NULL);
+            impact_builder_add_icon (b, stat->icon, lx, ly + (label_size * 1.25 - ih) / 2, ih, accent);
+          impact_builder_place_layout (b, layout, lx + ih + gap, ly, &b->on_primary, 1.0, NULL);
+          if (sparkline != NULL)
+            impact_section_charts_place_sparkline (b, sparkline, lx + ih + gap, ly + lh + spark_gap,
+                                                   MIN (label_w - ih - gap, label_size * 14), spark_h, &b->figure);
           impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, x, ry, b->content_width, row_h);
-          impact_builder_note_bottom (b, ry + row_h / 2 + lh / 2 + label_size * 0.2, path);
+          impact_builder_note_bottom (b, ly + lh + spark_gap + spark_h, path);
           continue;
         }
       layout = impact_builder_make_text (b, &style, label, FALSE, label_w);
       impact_builder_check_glyphs (b, layout, path);
       impact_text_layout_get_size (layout, NULL, &lh);
-      /* the icon heads the label, the pair centred on the figure */
+      /* the icon heads the label, the pair centred on the figure (and the
+       * sparkline under the label, when there is one) */
       if (stat->icon && impact_icon_exists (stat->icon))
         {
           double ih = label_size * 1.3, gap = label_size * 0.5;
           double ty = ry + row_h / 2 - (ih + gap + lh) / 2 + label_size * 0.2;
 
           impact_builder_add_icon (b, stat->icon, lx, ty, ih, accent);
-          impact_builder_place_layout (b, layout, lx, ty + ih + gap, &b->on_primary, 1.0, NULL);
+          ly = ty + ih + gap;
+          /* the sparkline follows the icon on its line */
+          if (sparkline != NULL)
+            impact_section_charts_place_sparkline (b, sparkline, lx + ih + 2 * gap, ty,
+                                                   MIN (label_w - ih - 2 * gap, label_size * 14), ih,
+                                                   &b->figure);
+          g_clear_pointer (&sparkline, impact_chart_unref);
+          spark_gap = spark_h = 0;
         }
       else
-        impact_builder_place_layout (b, layout, lx, ry + row_h / 2 - lh / 2 + label_size * 0.2, &b->on_primary, 1.0, NULL);
+        ly = ry + row_h / 2 - (lh + spark_gap + spark_h) / 2 + label_size * 0.2;
+      impact_builder_place_layout (b, layout, lx, ly, &b->on_primary, 1.0, NULL);
+      if (sparkline != NULL)
+        impact_section_charts_place_sparkline (b, sparkline, lx, ly + lh + spark_gap,
+                                               MIN (label_w, label_size * 14), spark_h, &b->figure);
       impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, x, ry, b->content_width, row_h);
-      impact_builder_note_bottom (b, ry + row_h / 2 + lh / 2 + label_size * 0.4, path);
+      impact_builder_note_bottom (b, ly + lh + (sparkline != NULL ? spark_gap + spark_h : label_size * 0.2), path);
     }
   impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, bottom - top);
   return bottom;
@@ -591,4 +651,206 @@ impact_section_statistics_place_card (ImpactLayoutBuilder *b)
       y += unit * 0.07;
     }
   place_stacked (b, y, b->limit);
+}
+
+/* JSON: the section's members, read (validated, reported with their path,
+ * line and column) and written (keeping the text of what did not change);
+ * moved here from impact-json-loader.c and impact-json-writer.c. The
+ * helpers' short names below come from the loader's and the writer's
+ * private headers. */
+
+#include "impact-json-loader-private.h"
+#include "impact-json-writer-private.h"
+
+static const char * const statistic_keys[] = {
+  "value", "decimals", "prefix", "suffix", "qualifier", "scale", "label", "derive",
+  "icon", "source", "imported_from", NULL
+};
+static const char * const derive_keys[] = { "metric", "since", "base", NULL };
+
+/* The fewest digits after the point, at most 2, that reproduce @value */
+static guint
+infer_decimals (double value)
+{
+  for (guint d = 0; d < 2; d++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      const char *format = d == 0 ? "%.0f" : "%.1f";
+
+      /* |value| <= 1e15: "%.1f" needs at most 19 characters */
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return d;
+    }
+  return 2;
+}
+
+/* "derive": {"metric": "rescued", "since": "2006", "base": 0} */
+static void
+load_derive (ObjectCtx       *o,
+             ImpactStatistic *stat)
+{
+  g_autofree char *path = NULL;
+  const char *metric;
+  JsonNode *node;
+  ObjectCtx d;
+
+  if (!ctx_object (o, "derive", FALSE, &d, &path))
+    return;
+  metric = ctx_string (&d, "metric", STRING_REQUIRED);
+  ctx_date (&d, "since", FALSE, &stat->derive_since);
+  node = ctx_member (&d, "base", FALSE);
+  if (node != NULL)
+    {
+      g_autofree char *base_path = path_member (d.path, "base");
+      gint64 base;
+
+      if (node_integer (o->loader, node, base_path, "a non-negative integer", &base))
+        {
+          if (base < 0)
+            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, base_path,
+                         "expected a non-negative integer, got %" G_GINT64_FORMAT, base);
+          else if (base > IMPACT_STATISTIC_MAX_VALUE)
+            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, base_path,
+                         "out of range; the base must be between 0 and 1e15, got %" G_GINT64_FORMAT,
+                         base);
+          else
+            stat->derive_base = base;
+        }
+    }
+  ctx_check_members (&d, derive_keys);
+  stat->derive_metric = g_strdup (metric);
+}
+
+static void
+load_statistic (ObjectCtx      *o,
+                ImpactDocument *doc)
+{
+  g_autoptr(ImpactStatistic) stat = impact_statistic_new ();
+  JsonNode *node;
+
+  stat->json = json_object_ref (o->object);
+  load_derive (o, stat);
+  node = ctx_member (o, "value", !json_object_has_member (o->object, "derive"));
+  stat->value_fixed = node != NULL;
+  if (node != NULL)
+    {
+      g_autofree char *path = path_member (o->path, "value");
+
+      if (!node_is_number (node))
+        {
+          report_type (o->loader, node, path, "a number");
+        }
+      else if (node_int_overflow (o->loader, node) ||
+               !isfinite (json_node_get_double (node)) ||
+               fabs (json_node_get_double (node)) > MAX_STATISTIC_VALUE)
+        {
+          node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
+                       "out of range; the value must be between -1e15 and 1e15");
+        }
+      else
+        {
+          stat->value = json_node_get_double (node);
+          stat->decimals = infer_decimals (stat->value);
+        }
+    }
+
+  node = ctx_member (o, "decimals", FALSE);
+  if (node != NULL)
+    {
+      g_autofree char *path = path_member (o->path, "decimals");
+      gint64 decimals;
+
+      if (node_integer (o->loader, node, path, "an integer", &decimals))
+        {
+          if (decimals < 0 || decimals > MAX_DECIMALS)
+            node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE, node, path,
+                         "expected an integer from 0 to %d, got %" G_GINT64_FORMAT,
+                         MAX_DECIMALS, decimals);
+          else
+            stat->decimals = (guint) decimals;
+        }
+    }
+
+  stat->prefix = ctx_dup_string (o, "prefix", 0);
+  stat->suffix = ctx_dup_string (o, "suffix", 0);
+  stat->qualifier = ctx_dup_string (o, "qualifier", 0);
+  stat->scale = ctx_dup_string (o, "scale", 0);
+  stat->label = ctx_dup_string (o, "label", STRING_REQUIRED);
+  stat->icon = ctx_icon (o, "icon");
+  stat->source = load_source (o, "source");
+  /* the spreadsheet it came from (impact-csv-import.c): kept in stat->json */
+  ctx_string (o, "imported_from", 0);
+  ctx_check_members (o, statistic_keys);
+  g_ptr_array_add (impact_document_get_statistics (doc), g_steal_pointer (&stat));
+}
+
+/* Same rule as the loader: the fewest digits, at most 2, that give the value */
+static guint
+inferred_decimals (double value)
+{
+  for (guint d = 0; d < 2; d++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (buf, sizeof buf, d == 0 ? "%.0f" : "%.1f", value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return d;
+    }
+  return 2;
+}
+
+static JsonNode *
+statistic_node (const ImpactStatistic *stat)
+{
+  JsonObject *o = item_object (stat->json);
+
+  if (stat->derive_metric != NULL)
+    {
+      JsonObject *d = section_object (o, "derive");
+
+      put_string (d, "metric", stat->derive_metric);
+      put_date (d, "since", &stat->derive_since);
+      if (stat->derive_base != 0 || json_object_has_member (d, "base"))
+        put (d, "base", json_node_init_int (json_node_alloc (), stat->derive_base));
+      put (o, "derive", json_node_init_object (json_node_alloc (), d));
+      json_object_unref (d);
+    }
+  else
+    put (o, "derive", NULL);
+
+  /* A computed value is not written: it follows the milestones */
+  if (stat->derive_metric == NULL || stat->value_fixed)
+    put (o, "value", number_node (stat->value));
+  else
+    put (o, "value", NULL);
+
+  if (json_object_has_member (o, "decimals") ||
+      (stat->derive_metric == NULL || stat->value_fixed ? inferred_decimals (stat->value) : 0) != stat->decimals)
+    put (o, "decimals", json_node_init_int (json_node_alloc (), stat->decimals));
+  put_string (o, "prefix", stat->prefix);
+  put_string (o, "suffix", stat->suffix);
+  put_string (o, "qualifier", stat->qualifier);
+  put_string (o, "scale", stat->scale);
+  put_string (o, "label", stat->label);
+  put_icon (o, stat->icon);
+  put_source (o, stat->source);
+
+  return take_object_node (o);
+}
+
+void
+impact_section_statistics_read (ObjectCtx      *root,
+                                ImpactDocument *doc)
+{
+  impact_document_set_statistics_heading (doc, ctx_string (root, "statistics_heading", 0));
+  load_array (root, "statistics", load_statistic, doc);
+}
+
+void
+impact_section_statistics_write (JsonObject     *root,
+                                 ImpactDocument *doc)
+{
+  put_string (root, "statistics_heading", impact_document_get_statistics_heading (doc));
+  put_list (root, "statistics", impact_document_get_statistics (doc), (ItemNodeFunc) statistic_node);
 }

@@ -3,8 +3,8 @@
  * One line per section: its key (as in ImpactBox and the PDF outline), its
  * title, the JSON member(s) it shows, where it goes and how it is placed.
  * The sheet layout driver looks sections up here to follow a design's page
- * flow. JSON reading and writing still live in impact-json-loader.c and
- * impact-json-writer.c.
+ * flow; the loader and the writer read and write each section's members
+ * through it, in the order of the data format.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,29 +16,27 @@
 
 static const ImpactSectionInfo sections[IMPACT_N_SECTIONS] = {
   { IMPACT_SECTION_HEADER,     "header",     N_("Header"),     "title",       IMPACT_FLOW_FRONT,      impact_section_header_place,
-    impact_section_header_fields },
+    impact_section_header_read, impact_section_header_write, impact_section_header_fields },
   { IMPACT_SECTION_PROBLEM,    "problem",    N_("Problem"),    "problem",     IMPACT_FLOW_FRONT,      impact_section_problem_place,
-    impact_section_problem_fields },
+    impact_section_problem_read, impact_section_problem_write, impact_section_problem_fields },
   { IMPACT_SECTION_STATISTICS, "statistics", N_("Statistics"), "statistics",  IMPACT_FLOW_FRONT,      impact_section_statistics_place,
-    impact_section_statistics_fields },
+    impact_section_statistics_read, impact_section_statistics_write, impact_section_statistics_fields },
   { IMPACT_SECTION_FACTS,      "facts",      N_("Facts"),      "facts",       IMPACT_FLOW_FRONT,      impact_section_facts_place,
-    impact_section_facts_fields },
+    impact_section_facts_read, impact_section_facts_write, impact_section_facts_fields },
   { IMPACT_SECTION_QUOTE,      "quote",      N_("Quote"),      "quote",       IMPACT_FLOW_FRONT,      impact_section_quote_place,
-    impact_section_quote_fields },
-  { IMPACT_SECTION_SOURCES,    "sources",    N_("Sources"),    "sources",     IMPACT_FLOW_FRONT_FOOT, impact_section_sources_place,
-    NULL },
+    impact_section_quote_read, impact_section_quote_write, impact_section_quote_fields },
+  { IMPACT_SECTION_SOURCES,    "sources",    N_("Sources"),    "sources",     IMPACT_FLOW_FRONT_FOOT, impact_section_sources_place, NULL, NULL, NULL },
   { IMPACT_SECTION_APPROACH,   "approach",   N_("Approach"),   "approach",    IMPACT_FLOW_BACK,       impact_section_approach_place,
-    impact_section_approach_fields },
+    impact_section_approach_read, impact_section_approach_write, impact_section_approach_fields },
   { IMPACT_SECTION_MILESTONES, "milestones", N_("Milestones"), "milestones",  IMPACT_FLOW_BACK,       impact_section_milestones_place,
-    impact_section_milestones_fields },
+    impact_section_milestones_read, impact_section_milestones_write, impact_section_milestones_fields },
   { IMPACT_SECTION_PROFILE,    "profile",    N_("Profile"),    "profile",     IMPACT_FLOW_BACK,       impact_section_profile_place,
-    impact_section_profile_fields },
-  { IMPACT_SECTION_CONTACT,    "contact",    N_("Contact"),    "organisation", IMPACT_FLOW_INSIDE,    NULL,
-    impact_section_contact_fields },
+    impact_section_profile_read, impact_section_profile_write, impact_section_profile_fields },
+  { IMPACT_SECTION_CONTACT,    "contact",    N_("Contact"),    "organisation", IMPACT_FLOW_INSIDE,    NULL, NULL, NULL, impact_section_contact_fields },
   { IMPACT_SECTION_FOOTER,     "footer",     N_("Footer"),     "footer",      IMPACT_FLOW_BACK_FOOT,  impact_section_footer_place,
-    impact_section_footer_fields },
+    impact_section_footer_read, impact_section_footer_write, impact_section_footer_fields },
   { IMPACT_SECTION_CHARTS,     "charts",     N_("Charts"),     "charts",      IMPACT_FLOW_BACK,       impact_section_charts_place,
-    NULL },
+    impact_section_charts_read, impact_section_charts_write, NULL },
 };
 
 const ImpactSectionInfo *
@@ -55,4 +53,23 @@ impact_sections_get_all (guint *n_sections)
   if (n_sections)
     *n_sections = G_N_ELEMENTS (sections);
   return sections;
+}
+
+/* The order of the data format: the header's members come first (the
+ * brand, which the loader and the writer handle, follows them), the
+ * charts before the profile */
+static const ImpactSectionInfo * const json_order[] = {
+  &sections[IMPACT_SECTION_HEADER], &sections[IMPACT_SECTION_PROBLEM],
+  &sections[IMPACT_SECTION_STATISTICS], &sections[IMPACT_SECTION_FACTS],
+  &sections[IMPACT_SECTION_QUOTE], &sections[IMPACT_SECTION_APPROACH],
+  &sections[IMPACT_SECTION_MILESTONES], &sections[IMPACT_SECTION_CHARTS],
+  &sections[IMPACT_SECTION_PROFILE], &sections[IMPACT_SECTION_FOOTER],
+};
+
+const ImpactSectionInfo * const *
+impact_sections_get_json_order (guint *n_sections)
+{
+  if (n_sections)
+    *n_sections = G_N_ELEMENTS (json_order);
+  return json_order;
 }

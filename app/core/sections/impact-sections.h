@@ -1,8 +1,9 @@
 /* impact-sections.h: the sections of a sheet and their placement
  *
  * Each section is one file in this folder with its placement on the page
- * for each design style; impact-sections.c registers them in one table
- * (key, title, JSON path, where it goes on the page, how it is placed).
+ * for each design style and its JSON read and write; impact-sections.c
+ * registers them in one table (key, title, JSON path, where it goes on
+ * the page, how it is placed, how its members are read and written).
  * A placement function takes the top of the space it may use and returns
  * the bottom it used; an anchored one (the sources, the footer) takes the
  * bottom and returns its top.
@@ -11,6 +12,9 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
+#include "impact-chart.h"
 #include "impact-fields.h"
 #include "impact-layout-builder.h"
 
@@ -18,6 +22,17 @@ G_BEGIN_DECLS
 
 typedef double (*ImpactSectionPlaceFunc) (ImpactLayoutBuilder *b,
                                           double               y);
+
+/* the object being read (impact-json-loader-private.h) */
+struct _ImpactJsonObjectCtx;
+
+/* Reads the section's members of the document's root object into @doc,
+ * reporting what is wrong with its path, line and column */
+typedef void (*ImpactSectionReadFunc) (struct _ImpactJsonObjectCtx *root,
+                                       ImpactDocument              *doc);
+/* Writes the section's members of @doc into the root object to be saved */
+typedef void (*ImpactSectionWriteFunc) (JsonObject     *root,
+                                        ImpactDocument *doc);
 
 typedef enum
 {
@@ -36,6 +51,8 @@ typedef struct
   const char             *json_path;   /* the member(s) of the document it shows */
   ImpactFlow              flow;
   ImpactSectionPlaceFunc  place;
+  ImpactSectionReadFunc   read;        /* NULL: no members of its own (sources, contact) */
+  ImpactSectionWriteFunc  write;
   /* the editor's groups of fields (impact-fields.h), terminated by a NULL
    * key; NULL when the editor has none */
   const ImpactFieldGroup *fields;
@@ -43,6 +60,10 @@ typedef struct
 
 const ImpactSectionInfo *impact_sections_get      (ImpactSection section);
 const ImpactSectionInfo *impact_sections_get_all  (guint        *n_sections);
+/* The sections with members of their own, in the order of the data
+ * format (the order a new file is written in): the loader and the writer
+ * iterate it */
+const ImpactSectionInfo * const *impact_sections_get_json_order (guint *n_sections);
 
 /* the editor's fields, in the section files */
 extern const ImpactFieldGroup impact_section_header_fields[];
@@ -69,6 +90,29 @@ double   impact_section_charts_place      (ImpactLayoutBuilder *b, double y);
 /* anchored (y = bottom, returns the top) */
 double   impact_section_sources_place     (ImpactLayoutBuilder *b, double y);
 double   impact_section_footer_place      (ImpactLayoutBuilder *b, double y);
+
+/* a statistic's sparkline (charts with "statistic": N), or NULL; drawn
+ * in its panel in @color (impact-section-charts.c) */
+ImpactChart *impact_section_charts_sparkline       (ImpactLayoutBuilder *b, guint statistic);
+void     impact_section_charts_place_sparkline   (ImpactLayoutBuilder *b, ImpactChart *chart,
+                                                  double x, double y, double w, double h,
+                                                  const ImpactColor *color);
+
+/* JSON (the helpers are in impact-json-loader-private.h and
+ * impact-json-writer-private.h) */
+#define IMPACT_SECTION_JSON_DECLARE(name) \
+  void impact_section_##name##_read  (struct _ImpactJsonObjectCtx *root, ImpactDocument *doc); \
+  void impact_section_##name##_write (JsonObject *root, ImpactDocument *doc)
+IMPACT_SECTION_JSON_DECLARE (header);
+IMPACT_SECTION_JSON_DECLARE (problem);
+IMPACT_SECTION_JSON_DECLARE (statistics);
+IMPACT_SECTION_JSON_DECLARE (facts);
+IMPACT_SECTION_JSON_DECLARE (quote);
+IMPACT_SECTION_JSON_DECLARE (approach);
+IMPACT_SECTION_JSON_DECLARE (milestones);
+IMPACT_SECTION_JSON_DECLARE (profile);
+IMPACT_SECTION_JSON_DECLARE (footer);
+IMPACT_SECTION_JSON_DECLARE (charts);
 
 /* the whole statistics card */
 void     impact_section_statistics_place_card    (ImpactLayoutBuilder *b);

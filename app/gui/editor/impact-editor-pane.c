@@ -17,7 +17,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "impact-chart-editor.h"
 #include "impact-editor-pane-private.h"
+#include "impact-brand-marks.h"  /* brand: inherited fields marked */
 #include "impact-sheet-selection.h"
 
 G_DEFINE_FINAL_TYPE (ImpactEditorPane, impact_editor_pane, GTK_TYPE_WIDGET)
@@ -81,6 +83,7 @@ impact_editor_pane_emit_edited (ImpactEditorPane *self,
   if (impact_editor_parse_item_key (key, &list, &index))
     impact_list_group_refresh_summary (self, list, index);
   g_signal_emit (self, signals[EDITED], 0, key);
+  impact_brand_marks_update (self);  /* brand: inherited fields marked */
 }
 
 void
@@ -210,6 +213,13 @@ table_groups (void)
 static void
 build_extra_groups (ImpactEditorPane *self)
 {
+  /* Charts: a group of their own (impact-chart-editor.c), through the pane's signals */
+  GtkWidget *group = impact_chart_editor_new (self->document);
+
+  g_signal_connect_object (group, "begin-edit", G_CALLBACK (impact_editor_pane_begin_edit), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (group, "edited", G_CALLBACK (impact_editor_pane_emit_edited), self, G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (self), "impact-chart-editor", g_object_ref (group), g_object_unref);
+  gtk_box_append (GTK_BOX (self->content), group);
 }
 
 static void
@@ -402,6 +412,7 @@ rebuild_idle_cb (gpointer data)
 
   self->rebuild_idle = 0;
   build (self);
+  impact_brand_marks_update (self);  /* brand: inherited fields marked */
   /* Undo while typing keeps the caret in the same field */
   if (focus_key != NULL)
     {
@@ -455,6 +466,8 @@ impact_editor_pane_get_field (ImpactEditorPane *self,
   widget = g_hash_table_lookup (self->fields, key);
   if (widget != NULL)
     return widget;
+  if (g_str_has_prefix (key, "charts.") && g_object_get_data (G_OBJECT (self), "impact-chart-editor") != NULL)
+    return impact_chart_editor_get_control (g_object_get_data (G_OBJECT (self), "impact-chart-editor"), key);
 
   /* A field of a list item that was not opened yet: make its rows */
   {
