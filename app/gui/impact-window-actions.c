@@ -59,11 +59,11 @@ export_action (GtkWidget  *widget,
   ImpactWindow *self = IMPACT_WINDOW (widget);
   ImpactExportDialog *dialog;
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
 
-  dialog = impact_export_dialog_new (GTK_WINDOW (self), self->settings, self->file,
-                                     impact_sheet_layout_get_n_pages (self->result->layout));
+  dialog = impact_export_dialog_new (GTK_WINDOW (self), self->settings, impact_session_get_file (self->session),
+                                     impact_sheet_layout_get_n_pages (impact_window_get_result (self)->layout));
   g_signal_connect_object (dialog, "export", G_CALLBACK (export_dialog_export_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -79,7 +79,7 @@ export_to_action (GtkWidget  *widget,
   g_autoptr(GFile) output = NULL;
   ImpactExportOptions options;
 
-  if (self->result == NULL || target == NULL || *target == '\0')
+  if (impact_window_get_result (self) == NULL || target == NULL || *target == '\0')
     return;
 
   /* A URI or a path; the format follows the extension when it names one */
@@ -130,11 +130,11 @@ present_action (GtkWidget  *widget,
 {
   ImpactWindow *self = IMPACT_WINDOW (widget);
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
   impact_presenter_window_start (GTK_WINDOW (self),
                                  gtk_window_get_application (GTK_WINDOW (self)),
-                                 self->result->document);
+                                 impact_window_get_result (self)->document);
 }
 
 static void
@@ -148,15 +148,15 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
 
-  operation = impact_print_operation_new (self->result->document, self->result->theme,
+  operation = impact_print_operation_new (impact_window_get_result (self)->document, impact_window_get_result (self)->theme,
                                           self->page_size);
   {
     g_autoptr(GtkPrintSettings) settings =
       impact_print_operation_prepare_settings (app ? impact_application_get_print_settings (app) : NULL,
-                                               self->result->document);
+                                               impact_window_get_result (self)->document);
 
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), settings);
     gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (operation),
@@ -299,7 +299,7 @@ cycle_focus_action (GtkWidget  *widget,
   GtkWidget *canvas = current_canvas (self);
   GtkWidget *pane = gtk_stack_get_visible_child (self->side_stack);
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
 
   if (focus != NULL && (focus == canvas || gtk_widget_is_ancestor (focus, canvas)))
@@ -370,7 +370,7 @@ void
 impact_window_actions_update (ImpactWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean have_document = self->result != NULL;
+  gboolean have_document = impact_window_get_result (self) != NULL;
   double zoom = impact_sheet_preview_get_zoom (self->preview);
 
   g_return_if_fail (IMPACT_IS_WINDOW (self));
@@ -381,8 +381,8 @@ impact_window_actions_update (ImpactWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-spreadsheet", have_document);
   gtk_widget_action_set_enabled (widget, "win.present",
                                  have_document &&
-                                 impact_document_get_milestones (self->result->document)->len > 0);
-  gtk_widget_action_set_enabled (widget, "win.reload", self->file != NULL);
+                                 impact_document_get_milestones (impact_window_get_result (self)->document)->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.reload", impact_session_get_file (self->session) != NULL);
   gtk_widget_action_set_enabled (widget, "win.zoom-in",
                                  have_document && impact_sheet_preview_can_zoom_in (self->preview));
   gtk_widget_action_set_enabled (widget, "win.zoom-out",
@@ -393,7 +393,7 @@ impact_window_actions_update (ImpactWindow *self)
                                  have_document && fabs (zoom - 1.0) > 1e-3);
   gtk_widget_action_set_enabled (widget, "win.toggle-outline", have_document);
   gtk_widget_set_visible (GTK_WIDGET (self->outline_button), have_document);
-  gtk_widget_action_set_enabled (widget, "win.show-errors", self->error_details != NULL);
+  gtk_widget_action_set_enabled (widget, "win.show-errors", impact_session_get_error_details (self->session) != NULL);
   gtk_widget_action_set_enabled (widget, "win.show-view", have_document);
   gtk_widget_action_set_enabled (widget, "win.cycle-focus", have_document);
   gtk_widget_action_set_enabled (widget, "win.leave-fullscreen",

@@ -2,10 +2,12 @@
  * closing with unsaved changes, recovery copies and changes on disk
  *
  * The editor pane writes into the document; each edit records an undo step
- * (a copy of the document and the text Save would write) and lays the page
- * out again after a short pause, on the main thread (a re-layout of the
- * example takes a few milliseconds). The document is "dirty" while the
- * text of the current step differs from what was last saved.
+ * in the session (impact-session.c: a copy of the document and the text
+ * Save would write) and lays the page out again after a short pause, on
+ * the main thread (a re-layout of the example takes a few milliseconds).
+ * The document is "dirty" while the session is modified. The session
+ * decides; the questions asked (replace, changed on disk, save changes)
+ * are here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,123 +16,48 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "impact-application.h"
 #include "impact-error.h"
-#include "impact-json-loader.h"
-#include "impact-json-writer.h"
 #include "impact-theme.h"
 #include "impact-window-private.h"
 
-static gboolean pending_timeout_cb (gpointer data);
-
 /* Helpers */
 
-static char *
-read_text (GFile *file)
+void
+impact_window_update_state (ImpactWindow *self)
 {
-  char *contents = NULL;
-  gsize length = 0;
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean have_document = impact_window_get_result (self) != NULL;
 
-  if (file == NULL || !g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
-    return NULL;
-  return contents;
-}
-
-static char *
-source_text_of (ImpactDocument *doc)
-{
-  GBytes *bytes = impact_document_get_source_text (doc);
-  gsize size = 0;
-  const char *data;
-
-  if (bytes == NULL)
-    return NULL;
-  data = g_bytes_get_data (bytes, &size);
-  return g_strndup (data, size);
+  gtk_widget_action_set_enabled (widget, "win.save", have_document);
+  gtk_widget_action_set_enabled (widget, "win.save-as", have_document);
+  gtk_widget_action_set_enabled (widget, "win.undo", impact_session_get_can_undo (self->session));
+  gtk_widget_action_set_enabled (widget, "win.redo", impact_session_get_can_redo (self->session));
+  impact_window_update_titles (self);
 }
 
 static void
 update_state (ImpactWindow *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean have_document = self->result != NULL;
-
-  gtk_widget_action_set_enabled (widget, "win.save", have_document);
-  gtk_widget_action_set_enabled (widget, "win.save-as", have_document);
-  gtk_widget_action_set_enabled (widget, "win.undo", impact_undo_stack_can_undo (self->undo));
-  gtk_widget_action_set_enabled (widget, "win.redo", impact_undo_stack_can_redo (self->undo));
-  impact_window_update_titles (self);
+  impact_window_update_state (self);
 }
 
 /* Recovery copies */
 
-static char *
-recovery_dir (void)
-{
-  return g_build_filename (g_get_user_state_dir (), "impact-sheet", "recovery", NULL);
-}
-
-static gboolean
-recovery_timeout_cb (gpointer data)
-{
-  impact_window_write_recovery (data);
-  return G_SOURCE_CONTINUE;
-}
-
 const char *
 impact_window_write_recovery (ImpactWindow *self)
 {
-  g_autoptr(GKeyFile) info = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *info_path = NULL;
-  g_autofree char *dir = NULL;
-  const char *text;
+  const char *path;
 
   g_return_val_if_fail (IMPACT_IS_WINDOW (self), NULL);
 
-  impact_window_flush_edits (self);
-  if (!impact_window_get_dirty (self))
-    return NULL;
-  text = impact_undo_stack_get_text (self->undo);
-  if (self->recovery_path != NULL && g_strcmp0 (text, self->recovery_text) == 0)
-    return self->recovery_path;
-
-  dir = recovery_dir ();
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_warning ("Could not create %s: %s", dir, g_strerror (errno));
-      return NULL;
-    }
-  if (self->recovery_path == NULL)
-    {
-      g_autofree char *name = g_strdup_printf ("%" G_GINT64_FORMAT "-%08x.json",
-                                               g_get_real_time (), g_random_int ());
-
-      self->recovery_path = g_build_filename (dir, name, NULL);
-    }
-
-  /* The note first, so a copy never lacks the file it belongs to */
-  info = g_key_file_new ();
-  if (self->file != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (self->file);
-
-      g_key_file_set_string (info, "Recovery", "File", uri);
-    }
-  g_key_file_set_int64 (info, "Recovery", "Time", g_get_real_time () / G_USEC_PER_SEC);
-  info_path = g_strconcat (self->recovery_path, ".info", NULL);
-  if (!g_key_file_save_to_file (info, info_path, &error) ||
-      !g_file_set_contents (self->recovery_path, text, -1, &error))
-    {
-      g_warning ("Could not write the recovery copy: %s", error->message);
-      return NULL;
-    }
-  g_free (self->recovery_text);
-  self->recovery_text = g_strdup (text);
-  return self->recovery_path;
+  path = impact_session_write_recovery (self->session, &error);
+  if (path == NULL && error != NULL)
+    g_warning ("Could not write the recovery copy: %s", error->message);
+  return path;
 }
 
 void
@@ -138,38 +65,13 @@ impact_window_remove_recovery (ImpactWindow *self)
 {
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  if (self->recovery_path != NULL)
-    {
-      g_autofree char *info_path = g_strconcat (self->recovery_path, ".info", NULL);
-
-      g_unlink (self->recovery_path);
-      g_unlink (info_path);
-      g_clear_pointer (&self->recovery_path, g_free);
-      g_clear_pointer (&self->recovery_text, g_free);
-    }
-  if (self->recovery_restored != NULL)
-    {
-      g_autofree char *path = g_file_get_path (self->recovery_restored);
-      g_autofree char *info_path = g_strconcat (path, ".info", NULL);
-
-      g_unlink (path);
-      g_unlink (info_path);
-      g_clear_object (&self->recovery_restored);
-    }
+  impact_session_discard_recovery (self->session);
 }
 
+/* The session keeps the recovery copy while it is modified */
 static void
 dirty_changed (ImpactWindow *self)
 {
-  gboolean dirty = impact_window_get_dirty (self);
-
-  if (dirty && self->recovery_timeout == 0)
-    self->recovery_timeout = g_timeout_add_seconds (IMPACT_RECOVERY_INTERVAL_S, recovery_timeout_cb, self);
-  else if (!dirty)
-    {
-      g_clear_handle_id (&self->recovery_timeout, g_source_remove);
-      impact_window_remove_recovery (self);
-    }
   update_state (self);
 }
 
@@ -180,10 +82,10 @@ refresh_outline (ImpactWindow *self)
 {
   g_autoptr(ImpactDiagnostics) diagnostics = NULL;
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
-  diagnostics = impact_load_result_dup_diagnostics (self->result);
-  impact_outline_pane_set_document (self->outline, self->result->document, diagnostics);
+  diagnostics = impact_load_result_dup_diagnostics (impact_window_get_result (self));
+  impact_outline_pane_set_document (self->outline, impact_window_get_result (self)->document, diagnostics);
 }
 
 /* Lays the page out again; the outline (slow for a long case log) only
@@ -196,21 +98,21 @@ relayout (ImpactWindow *self,
   gint64 start;
 
   g_clear_handle_id (&self->relayout_timeout, g_source_remove);
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
 
-  doc = self->result->document;
+  doc = impact_window_get_result (self)->document;
   start = g_get_monotonic_time ();
-  g_clear_object (&self->result->theme);
-  self->result->theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
-  impact_window_lay_out_result (self, self->result);
+  g_clear_object (&impact_window_get_result (self)->theme);
+  impact_window_get_result (self)->theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+  impact_window_lay_out_result (self, impact_window_get_result (self));
   self->last_relayout_usec = g_get_monotonic_time () - start;
   g_debug ("Re-layout after an edit: %.1f ms", self->last_relayout_usec / 1000.0);
 
-  impact_sheet_preview_set_layout (self->preview, self->result->layout);
+  impact_sheet_preview_set_layout (self->preview, impact_window_get_result (self)->layout);
   /* What the layout says now (an overflow) stands next to the field; the
    * loader's warnings were about the text as loaded */
-  impact_editor_pane_set_diagnostics (self->editor, self->result->layout_diagnostics);
+  impact_editor_pane_set_diagnostics (self->editor, impact_window_get_result (self)->layout_diagnostics);
   if (with_outline)
     refresh_outline (self);
   update_state (self);
@@ -231,7 +133,7 @@ relayout_timeout_cb (gpointer data)
 
   self->relayout_timeout = 0;
   /* While typing: the preview; the outline follows when the typing pauses */
-  relayout (self, self->pending_key == NULL);
+  relayout (self, !impact_session_get_typing (self->session));
   return G_SOURCE_REMOVE;
 }
 
@@ -240,34 +142,19 @@ impact_window_document_edited (ImpactWindow *self,
                                const char   *key)
 {
   ImpactDocument *doc;
-  gint64 start;
 
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  if (self->result == NULL || self->undo == NULL)
+  if (impact_window_get_result (self) == NULL || impact_session_get_undo_stack (self->session) == NULL)
     return;
 
-  doc = self->result->document;
+  doc = impact_window_get_result (self)->document;
   impact_document_update_derived (doc);
   impact_document_changed (doc);
   impact_editor_pane_refresh (self->editor);
 
-  /* Typing in one field: the undo step is taken when the typing pauses
-   * (a step copies the document: ~0.1 s for 5,000 milestones). The step
-   * of an earlier field was taken by begin-edit. */
-  if (key != NULL)
-    {
-      if (self->pending_key == NULL)
-        self->pending_key = g_strdup (key);
-      g_clear_handle_id (&self->pending_timeout, g_source_remove);
-      self->pending_timeout = g_timeout_add (IMPACT_UNDO_PAUSE_MS, pending_timeout_cb, self);
-    }
-  else
-    {
-      start = g_get_monotonic_time ();
-      impact_undo_stack_push (self->undo, doc, NULL, g_get_monotonic_time ());
-      g_debug ("Undo step for a change of structure: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
-    }
+  /* The undo step: now, or for typing once it pauses (impact-session.c) */
+  impact_session_edit (self->session, key);
   dirty_changed (self);
 
   /* Typing: wait for a pause; anything else: at once */
@@ -281,29 +168,22 @@ impact_window_document_edited (ImpactWindow *self,
 void
 impact_window_flush_edits (ImpactWindow *self)
 {
-  gint64 start = g_get_monotonic_time ();
-
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  g_clear_handle_id (&self->pending_timeout, g_source_remove);
-  if (self->pending_key == NULL)
-    return;
-  if (self->result != NULL && self->undo != NULL)
-    impact_undo_stack_push (self->undo, self->result->document, self->pending_key, start);
-  g_clear_pointer (&self->pending_key, g_free);
-  g_debug ("Undo step: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
-  refresh_outline (self);
-  dirty_changed (self);
+  /* the outline follows in typing_changed_cb */
+  impact_session_flush_edits (self->session);
 }
 
-static gboolean
-pending_timeout_cb (gpointer data)
+/* The typing burst became an undo step (after a pause, or flushed) */
+static void
+typing_changed_cb (ImpactWindow  *self,
+                   GParamSpec    *pspec,
+                   ImpactSession *session)
 {
-  ImpactWindow *self = data;
-
-  self->pending_timeout = 0;
-  impact_window_flush_edits (self);
-  return G_SOURCE_REMOVE;
+  if (impact_session_get_typing (session))
+    return;
+  refresh_outline (self);
+  dirty_changed (self);
 }
 
 static void
@@ -312,8 +192,7 @@ editor_begin_edit_cb (ImpactWindow     *self,
                       ImpactEditorPane *editor)
 {
   /* Another field, or a change of structure: the typing so far is a step */
-  if (self->pending_key != NULL && (key == NULL || strcmp (key, self->pending_key) != 0))
-    impact_window_flush_edits (self);
+  impact_session_begin_edit (self->session, key);
 }
 
 static void
@@ -331,24 +210,13 @@ impact_window_document_loaded (ImpactWindow *self)
 {
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  g_clear_pointer (&self->undo, impact_undo_stack_free);
+  /* the session has a fresh undo history for it (impact-session.c) */
   g_clear_handle_id (&self->relayout_timeout, g_source_remove);
-  g_clear_handle_id (&self->pending_timeout, g_source_remove);
-  g_clear_pointer (&self->pending_key, g_free);
-  self->ignore_disk_changes = FALSE;
-  if (self->result != NULL)
+  if (impact_window_get_result (self) != NULL)
     {
-      ImpactDocument *doc = self->result->document;
+      ImpactDocument *doc = impact_window_get_result (self)->document;
+      g_autoptr(ImpactDiagnostics) diagnostics = impact_load_result_dup_diagnostics (impact_window_get_result (self));
 
-      /* What is on disk is the text the document was read from; the
-       * stack's first step is how the writer would save it: the same,
-       * unless the loader filled in something (a derived value). */
-      g_autoptr(ImpactDiagnostics) diagnostics = impact_load_result_dup_diagnostics (self->result);
-
-      self->undo = impact_undo_stack_new (doc, NULL);
-      impact_undo_stack_mark_saved (self->undo, impact_undo_stack_get_text (self->undo));
-      g_free (self->disk_text);
-      self->disk_text = source_text_of (doc);
       impact_editor_pane_set_diagnostics (self->editor, diagnostics);
       impact_editor_pane_set_document (self->editor, doc);
     }
@@ -362,29 +230,15 @@ impact_window_get_dirty (ImpactWindow *self)
 {
   g_return_val_if_fail (IMPACT_IS_WINDOW (self), FALSE);
 
-  return self->undo != NULL && (self->pending_key != NULL || impact_undo_stack_is_dirty (self->undo));
+  return impact_session_get_modified (self->session);
 }
 
 /* Undo */
 
+/* The session put an earlier (later) state into the document */
 static void
-restore (ImpactWindow   *self,
-         ImpactDocument *state)
+restored (ImpactWindow *self)
 {
-  ImpactDocument *doc = self->result->document;
-  g_autoptr(GFile) file = impact_document_get_file (doc) ? g_object_ref (impact_document_get_file (doc)) : NULL;
-  ImpactSourceMap *map = impact_document_get_source_map (doc);
-
-  /* Keep the source of the document as it is now (it may have been saved
-   * since the step was recorded): text, tree and positions, as one */
-  if (map != NULL)
-    impact_source_map_ref (map);
-  impact_document_take_contents (doc, state);
-  impact_document_set_file (doc, file);
-  impact_document_set_source_map (doc, map);
-  if (map != NULL)
-    impact_source_map_unref (map);
-  impact_document_changed (doc);
   impact_editor_pane_rebuild (self->editor);
   impact_window_apply_edits (self);
   dirty_changed (self);
@@ -393,59 +247,34 @@ restore (ImpactWindow   *self,
 void
 impact_window_undo (ImpactWindow *self)
 {
-  g_autoptr(ImpactDocument) state = NULL;
-
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  impact_window_flush_edits (self);
-  if (self->result == NULL || (state = impact_undo_stack_undo (self->undo)) == NULL)
-    return;
-  restore (self, state);
+  if (impact_session_undo (self->session))
+    restored (self);
 }
 
 void
 impact_window_redo (ImpactWindow *self)
 {
-  g_autoptr(ImpactDocument) state = NULL;
-
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  impact_window_flush_edits (self);
-  if (self->result == NULL || (state = impact_undo_stack_redo (self->undo)) == NULL)
-    return;
-  restore (self, state);
+  if (impact_session_redo (self->session))
+    restored (self);
 }
 
 /* Saving */
 
-void
-impact_window_set_file_quietly (ImpactWindow *self,
-                                GFile        *file)
+/* The session has a new file (after Save As, or an install): the recent
+ * list and the window's :file follow */
+static void
+file_taken (ImpactWindow *self,
+            GFile        *file)
 {
-  g_return_if_fail (IMPACT_IS_WINDOW (self));
-
-  if (self->file != NULL && file != NULL && g_file_equal (self->file, file))
-    return;
-
-  if (self->monitor != NULL)
-    {
-      g_file_monitor_cancel (self->monitor);
-      g_signal_handlers_disconnect_matched (self->monitor, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-      g_clear_object (&self->monitor);
-    }
-  g_set_object (&self->file, file);
-  if (self->result != NULL)
-    impact_document_set_file (self->result->document, file);
   self->noted_recent = FALSE;
   if (file != NULL)
     {
       ImpactApplication *app = IMPACT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
-      /* Watch the new file like one opened */
-      self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-      if (self->monitor != NULL)
-        g_signal_connect_object (self->monitor, "changed",
-                                 G_CALLBACK (impact_window_file_changed_cb), self, G_CONNECT_SWAPPED);
       if (app != NULL)
         {
           impact_application_note_recent (app, file);
@@ -454,6 +283,23 @@ impact_window_set_file_quietly (ImpactWindow *self,
     }
   g_object_notify (G_OBJECT (self), "file");
   update_state (self);
+}
+
+void
+impact_window_set_file_quietly (ImpactWindow *self,
+                                GFile        *file)
+{
+  GFile *current;
+
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  current = impact_session_get_file (self->session);
+  if (current != NULL && file != NULL && g_file_equal (current, file))
+    return;
+
+  /* the session watches the new file like one opened */
+  impact_session_set_file (self->session, file);
+  file_taken (self, file);
 }
 
 static void
@@ -538,7 +384,7 @@ replace_response_cb (AdwMessageDialog *dialog,
   self->replace_dialog = NULL;
   if (g_strcmp0 (response, "replace") == 0)
     {
-      self->ignore_disk_changes = TRUE;
+      impact_session_set_keep_changes (self->session, TRUE);
       impact_window_save_to (self, NULL, NULL);
     }
 }
@@ -575,21 +421,20 @@ impact_window_save_to (ImpactWindow  *self,
 {
   g_autoptr(GError) local_error = NULL;
   ImpactDocument *doc;
-  g_autofree char *written = NULL;
+  GFile *current;
   gboolean new_file;
 
   g_return_val_if_fail (IMPACT_IS_WINDOW (self), FALSE);
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return FALSE;
+  current = impact_session_get_file (self->session);
   if (file == NULL)
-    file = self->file;
+    file = current;
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   /* The built-in example is read-only */
-  if (g_file_has_uri_scheme (file, "resource"))
+  if (!impact_session_check_writable (self->session, file, &local_error))
     {
-      g_set_error (&local_error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                   _("The example cannot be changed; use Save As to keep your version"));
       show_save_error (self, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -597,54 +442,37 @@ impact_window_save_to (ImpactWindow  *self,
 
   impact_window_flush_edits (self);
   impact_window_apply_edits (self);
-  doc = self->result->document;
-  new_file = self->file == NULL || !g_file_equal (file, self->file);
+  doc = impact_window_get_result (self)->document;
+  new_file = current == NULL || !g_file_equal (file, current);
 
   /* Another program changed the file since it was read here (an edit the
    * window could not load, say): saving would replace that version
    * without a word. Ask first, unless the user already chose to keep
    * theirs. */
-  if (!new_file && !self->ignore_disk_changes && self->disk_text != NULL)
+  if (impact_session_disk_conflict (self->session, file))
     {
-      g_autofree char *on_disk = read_text (file);
+      g_autofree char *name = g_file_get_basename (file);
 
-      if (on_disk != NULL && g_strcmp0 (on_disk, self->disk_text) != 0)
-        {
-          g_autofree char *name = g_file_get_basename (file);
-
-          ask_replace_changed (self, name);
-          g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
-                       _("“%s” was changed by another program; not saved"), name);
-          return FALSE;
-        }
+      ask_replace_changed (self, name);
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE,
+                   _("“%s” was changed by another program; not saved"), name);
+      return FALSE;
     }
-  {
-    /* Relative image paths keep pointing at the same images only in the
-     * same folder; the loader resolves them against the document's file. */
-    g_autoptr(GFile) old = impact_document_get_file (doc) ? g_object_ref (impact_document_get_file (doc)) : NULL;
 
-    if (new_file)
-      rebase_images (doc, file);
-    impact_document_set_file (doc, file);
-    /* Save As onto an existing file keeps it as a .bak too; a failed save
-     * leaves the file and its .bak as they were (nothing on disk changes,
-     * so the file monitor stays quiet) and the document dirty */
-    if (!impact_json_writer_save (doc, file, TRUE, NULL, &local_error))
-      {
-        impact_document_set_file (doc, old);
-        show_save_error (self, local_error->message);
-        g_propagate_error (error, g_steal_pointer (&local_error));
-        return FALSE;
-      }
-  }
-
-  written = source_text_of (doc);
-  impact_undo_stack_mark_saved (self->undo, written);
-  g_free (self->disk_text);
-  self->disk_text = g_strdup (written);
-  self->ignore_disk_changes = FALSE;
+  /* Relative image paths keep pointing at the same images only in the
+   * same folder; the loader resolves them against the document's file. */
   if (new_file)
-    impact_window_set_file_quietly (self, file);
+    rebase_images (doc, file);
+  /* Save As onto an existing file keeps it as a .bak too; a failed save
+   * leaves the file and its .bak as they were and the document dirty */
+  if (!impact_session_save (self->session, file, &local_error))
+    {
+      show_save_error (self, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (new_file)
+    file_taken (self, file);
   dirty_changed (self);
   {
     g_autofree char *name = g_file_get_basename (file);
@@ -705,6 +533,8 @@ save_as (ImpactWindow *self,
 {
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter;
+  GFile *file = impact_session_get_file (self->session);
+  ImpactLoadResult *result = impact_window_get_result (self);
 
   chooser = gtk_file_chooser_native_new (_("Save Fact Sheet"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -713,11 +543,11 @@ save_as (ImpactWindow *self,
   gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
-  if (self->file != NULL && !g_file_has_uri_scheme (self->file, "resource"))
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  if (file != NULL && !g_file_has_uri_scheme (file, "resource"))
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
   else
     {
-      g_autofree char *name = self->result ? impact_document_suggest_file_name (self->result->document)
+      g_autofree char *name = result ? impact_document_suggest_file_name (result->document)
                                            : g_strdup_printf ("%s.json", _("fact-sheet"));
 
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -730,11 +560,14 @@ save_as (ImpactWindow *self,
 static gboolean
 needs_save_as (ImpactWindow *self)
 {
+  GFile *file = impact_session_get_file (self->session);
+  ImpactLoadResult *result = impact_window_get_result (self);
+
   /* a converted TimelineJS file is never written over in our format */
-  if (self->result != NULL && self->result->imported_from != NULL &&
-      self->file != NULL && g_file_equal (self->file, self->result->imported_from))
+  if (result != NULL && result->imported_from != NULL &&
+      file != NULL && g_file_equal (file, result->imported_from))
     return TRUE;
-  return self->file == NULL || g_file_has_uri_scheme (self->file, "resource");
+  return file == NULL || g_file_has_uri_scheme (file, "resource");
 }
 
 static void
@@ -823,8 +656,8 @@ impact_window_confirm_close (ImpactWindow *self)
 
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  if (self->result != NULL)
-    title = impact_document_get_office (self->result->document);
+  if (impact_window_get_result (self) != NULL)
+    title = impact_document_get_office (impact_window_get_result (self)->document);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” has unsaved changes. Changes that are not saved are lost."),
@@ -856,7 +689,7 @@ changed_response_cb (AdwMessageDialog *dialog,
   else
     {
       /* Keep my changes: the next save replaces the file, after a .bak */
-      self->ignore_disk_changes = TRUE;
+      impact_session_set_keep_changes (self->session, TRUE);
       impact_window_show_toast (self, _("Your changes are kept; saving replaces the file on disk"));
     }
 }
@@ -864,27 +697,24 @@ changed_response_cb (AdwMessageDialog *dialog,
 void
 impact_window_disk_changed (ImpactWindow *self)
 {
-  g_autofree char *on_disk = NULL;
-  g_autofree char *ours = NULL;
+  GFile *file = impact_session_get_file (self->session);
   g_autofree char *name = NULL;
   GtkWidget *dialog;
 
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  if (self->file == NULL)
+  if (file == NULL)
     return;
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     {
       /* Nothing loaded yet (or the last load failed): just read it */
       impact_window_reload (self);
       return;
     }
 
-  on_disk = read_text (self->file);
-  ours = source_text_of (self->result->document);
   /* Our own save, or a touch that changed nothing (unless the file was
    * broken meanwhile and now is fixed: show that) */
-  if (on_disk != NULL && g_strcmp0 (on_disk, ours) == 0 && impact_window_get_error (self) == NULL)
+  if (!impact_session_disk_differs (self->session))
     return;
 
   if (!impact_window_get_dirty (self))
@@ -892,10 +722,10 @@ impact_window_disk_changed (ImpactWindow *self)
       impact_window_reload (self);
       return;
     }
-  if (self->changed_dialog != NULL || self->ignore_disk_changes)
+  if (self->changed_dialog != NULL || impact_session_get_keep_changes (self->session))
     return;
 
-  name = g_file_get_basename (self->file);
+  name = g_file_get_basename (file);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("Another program changed “%s” while you have unsaved changes here. "
@@ -934,6 +764,8 @@ impact_window_confirm_reload (ImpactWindow *self)
 
 /* New documents and recovery */
 
+static void installed (ImpactWindow *self);
+
 gboolean
 impact_window_install_text (ImpactWindow  *self,
                             const char    *text,
@@ -941,39 +773,26 @@ impact_window_install_text (ImpactWindow  *self,
                             const char    *saved_text,
                             GError       **error)
 {
-  g_autoptr(ImpactLoadResult) result = NULL;
-  ImpactDocument *doc;
-
   g_return_val_if_fail (IMPACT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  doc = impact_json_loader_load_data (text, strlen (text), file ? g_file_peek_path (file) : _("New fact sheet"),
-                                      file, NULL, error);
-  if (doc == NULL)
+  if (!impact_session_install_text (self->session, text, file, saved_text, error))
     return FALSE;
+  installed (self);
+  return TRUE;
+}
 
-  result = g_new0 (ImpactLoadResult, 1);
-  result->document = doc;
-  result->load_diagnostics = impact_diagnostics_new ();
-  result->layout_diagnostics = impact_diagnostics_new ();
-  result->theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, result->load_diagnostics);
-  /* the layout and its checks (a new sheet's guidance) as after a load */
-  impact_window_lay_out_result (self, result);
+/* The session has a new document, not read from its file (a template, a
+ * recovery copy): show it */
+static void
+installed (ImpactWindow *self)
+{
+  ImpactDocument *doc = impact_window_get_result (self)->document;
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_pointer (&self->result, impact_load_result_free);
-  self->result = g_steal_pointer (&result);
-  impact_window_set_file_quietly (self, file);
-
-  g_clear_pointer (&self->undo, impact_undo_stack_free);
-  g_clear_handle_id (&self->pending_timeout, g_source_remove);
-  g_clear_pointer (&self->pending_key, g_free);
-  self->undo = impact_undo_stack_new (doc, saved_text);
-  g_free (self->disk_text);
-  self->disk_text = g_strdup (saved_text);
-  impact_sheet_preview_set_layout (self->preview, self->result->layout);
+  file_taken (self, impact_session_get_file (self->session));
+  impact_sheet_preview_set_layout (self->preview, impact_window_get_result (self)->layout);
   {
-    g_autoptr(ImpactDiagnostics) diagnostics = impact_load_result_dup_diagnostics (self->result);
+    g_autoptr(ImpactDiagnostics) diagnostics = impact_load_result_dup_diagnostics (impact_window_get_result (self));
 
     impact_editor_pane_set_diagnostics (self->editor, diagnostics);
     impact_editor_pane_set_document (self->editor, doc);
@@ -984,7 +803,6 @@ impact_window_install_text (ImpactWindow  *self,
   dirty_changed (self);
   impact_window_actions_update (self);
   g_object_notify (G_OBJECT (self), "document");
-  return TRUE;
 }
 
 /* Set-up */
@@ -1006,16 +824,14 @@ impact_window_edit_init (ImpactWindow *self)
 {
   g_signal_connect_object (self->editor, "begin-edit", G_CALLBACK (editor_begin_edit_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "edited", G_CALLBACK (editor_edited_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::typing", G_CALLBACK (typing_changed_cb), self, G_CONNECT_SWAPPED);
   update_state (self);
 }
 
 void
 impact_window_edit_dispose (ImpactWindow *self)
 {
-  g_clear_handle_id (&self->pending_timeout, g_source_remove);
-  g_clear_pointer (&self->pending_key, g_free);
   g_clear_handle_id (&self->relayout_timeout, g_source_remove);
-  g_clear_handle_id (&self->recovery_timeout, g_source_remove);
 }
 
 /* Public API (impact-window.h) */
@@ -1046,7 +862,7 @@ impact_window_new_document (ImpactWindow *self)
       g_critical ("The template does not load: %s", error->message);
       return;
     }
-  impact_undo_stack_mark_saved (self->undo, impact_undo_stack_get_text (self->undo));
+  impact_session_mark_saved (self->session);
   dirty_changed (self);
 }
 
@@ -1055,31 +871,12 @@ impact_window_restore_recovery (ImpactWindow  *self,
                                 GFile         *copy,
                                 GError       **error)
 {
-  g_autoptr(GKeyFile) info = g_key_file_new ();
-  g_autofree char *path = NULL;
-  g_autofree char *info_path = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *saved = NULL;
-  g_autoptr(GFile) original = NULL;
-
   g_return_val_if_fail (IMPACT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (copy), FALSE);
 
-  path = g_file_get_path (copy);
-  info_path = g_strconcat (path, ".info", NULL);
-  if (!g_file_get_contents (path, &text, NULL, error))
+  if (!impact_session_restore_recovery (self->session, copy, error))
     return FALSE;
-  if (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
-    uri = g_key_file_get_string (info, "Recovery", "File", NULL);
-  if (uri != NULL)
-    {
-      original = g_file_new_for_uri (uri);
-      saved = read_text (original);
-    }
-  if (!impact_window_install_text (self, text, original, saved, error))
-    return FALSE;
-  g_set_object (&self->recovery_restored, copy);
+  installed (self);
   return TRUE;
 }
 

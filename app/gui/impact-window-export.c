@@ -193,7 +193,7 @@ start_export (ImpactWindow *self,
   self->export_cancellable = g_cancellable_new ();
 
   /* A copy: the editor may change the document while the export runs */
-  data->document = impact_document_copy (self->result->document);
+  data->document = impact_document_copy (impact_window_get_result (self)->document);
   data->diagnostics = impact_diagnostics_new ();
 
   set_exporting (self, TRUE);
@@ -216,7 +216,7 @@ impact_window_export (ImpactWindow              *self,
   g_return_if_fail (options != NULL);
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->result == NULL || self->exporting)
+  if (impact_window_get_result (self) == NULL || self->exporting)
     return;
 
   data = g_new0 (ExportData, 1);
@@ -237,7 +237,7 @@ impact_window_export_timeline (ImpactWindow                      *self,
   g_return_if_fail (options != NULL);
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->result == NULL || self->exporting)
+  if (impact_window_get_result (self) == NULL || self->exporting)
     return;
 
   data = g_new0 (ExportData, 1);

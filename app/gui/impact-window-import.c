@@ -358,12 +358,12 @@ import_clicked_cb (GtkButton   *button,
   g_autofree char *message = NULL;
   guint n;
 
-  if (self == NULL || state->import == NULL || self->result == NULL || self->undo == NULL)
+  if (self == NULL || state->import == NULL || impact_window_get_result (self) == NULL || impact_session_get_undo_stack (self->session) == NULL)
     return;
 
   /* The typing in progress is its own step; the import is one more */
   impact_window_flush_edits (self);
-  doc = self->result->document;
+  doc = impact_window_get_result (self)->document;
   n = impact_csv_import_get_items (state->import)->len;
   impact_csv_import_apply (state->import, doc);
   impact_editor_pane_rebuild (self->editor);
@@ -487,7 +487,7 @@ impact_window_import_csv (ImpactWindow *self,
   g_return_if_fail (IMPACT_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
 
   dialog = impact_window_get_import_dialog (self);
@@ -526,7 +526,7 @@ import_spreadsheet_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Import Spreadsheet"), GTK_WINDOW (self),

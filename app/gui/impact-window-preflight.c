@@ -34,13 +34,13 @@ row_activated_cb (ImpactWindow  *self,
   int item = -1;
 
   gtk_menu_button_popdown (self->preflight_button);
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
 
   target = impact_outline_path_parse (path, &section, &item);
   if (target == IMPACT_OUTLINE_TARGET_SECTION)
     {
-      if (item >= 0 && !impact_sheet_layout_find (self->result->layout, section, item, NULL, NULL))
+      if (item >= 0 && !impact_sheet_layout_find (impact_window_get_result (self)->layout, section, item, NULL, NULL))
         impact_sheet_preview_select (self->preview, section, -1);
       impact_window_select (self, section, item);
     }
@@ -178,9 +178,9 @@ impact_window_preflight_update (ImpactWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preflight_list))) != NULL)
     gtk_list_box_remove (self->preflight_list, child);
 
-  if (self->result != NULL)
+  if (impact_window_get_result (self) != NULL)
     {
-      diagnostics = impact_load_result_dup_diagnostics (self->result);
+      diagnostics = impact_load_result_dup_diagnostics (impact_window_get_result (self));
       n = impact_diagnostics_get_n_items (diagnostics);
       /* a long case log may have hundreds: the first ones, and how many */
       for (guint i = 0; i < MIN (n, MAX_ROWS); i++)
@@ -209,7 +209,7 @@ impact_window_preflight_update (ImpactWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->preflight_button), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->preflight_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->preflight_button), self->result != NULL && n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->preflight_button), impact_window_get_result (self) != NULL && n > 0);
 }
 
 guint
@@ -217,8 +217,8 @@ impact_window_preflight_get_n_problems (ImpactWindow *self)
 {
   g_autoptr(ImpactDiagnostics) diagnostics = NULL;
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return 0;
-  diagnostics = impact_load_result_dup_diagnostics (self->result);
+  diagnostics = impact_load_result_dup_diagnostics (impact_window_get_result (self));
   return impact_diagnostics_get_n_items (diagnostics);
 }

@@ -5,11 +5,10 @@
 #pragma once
 
 #include "impact-editor-pane.h"
-#include "impact-load-task.h"
 #include "impact-outline-pane.h"
+#include "impact-session.h"
 #include "impact-sheet-preview.h"
 #include "impact-timeline-view.h"
-#include "impact-undo-stack.h"
 #include "impact-window.h"
 
 G_BEGIN_DECLS
@@ -57,30 +56,16 @@ struct _ImpactWindow
 
   /* Owned References */
   GSettings            *settings;
-  GFile                *file;
-  GFileMonitor         *monitor;
-  GCancellable         *load_cancellable;
+  ImpactSession        *session;         /* file, load, save, undo, recovery */
   GCancellable         *export_cancellable;
-  ImpactLoadResult     *result;          /* the last good document */
-  char                 *error_text;      /* first error of the last failed load */
-  char                 *error_details;   /* every error of it */
   char                 *page_size_name;  /* "letter", "a4" */
   GPtrArray            *exported;        /* of GFile */
-  ImpactUndoStack      *undo;            /* of the current document, or NULL */
-  char                 *recovery_path;   /* this window's recovery copy */
-  char                 *recovery_text;   /* what it holds */
-  GFile                *recovery_restored; /* the copy this window was restored from */
   AdwMessageDialog     *changed_dialog;  /* "changed on disk", while shown */
-  char                 *disk_text;       /* the file as last read or written here, or NULL */
   AdwMessageDialog     *replace_dialog;  /* "replace the version on disk?", while shown */
 
   ImpactPageSize        page_size;
-  guint                 reload_timeout;
   guint                 pulse_timeout;
   guint                 relayout_timeout;
-  guint                 pending_timeout;    /* takes the undo step of a typing burst */
-  char                 *pending_key;        /* the field being typed in, or NULL */
-  guint                 recovery_timeout;
   gint64                last_relayout_usec; /* time of the last re-layout after an edit */
   guint                 n_loads;         /* loads in flight */
   guint                 exporting : 1;
@@ -89,8 +74,14 @@ struct _ImpactWindow
   guint                 fill_pending : 1;   /* the panes wait for the first frame */
   guint                 fill_source;        /* idle or fallback timeout that fills them */
   guint                 force_close : 1;
-  guint                 ignore_disk_changes : 1;  /* "keep my changes" was chosen */
 };
+
+/* The session's last good document, or NULL (also once disposed) */
+static inline ImpactLoadResult *
+impact_window_get_result (ImpactWindow *self)
+{
+  return self->session != NULL ? impact_session_get_result (self->session) : NULL;
+}
 
 /* impact-window.c: click to select. Outlines @section's @item (-1: the
  * section) on the sheet and opens its fields in the editor pane, with the
@@ -118,13 +109,6 @@ void impact_window_lay_out_result     (ImpactWindow      *self,
 void impact_window_reload             (ImpactWindow      *self);
 void impact_window_show_error_details (ImpactWindow      *self);
 
-/* The file monitor's handler */
-void impact_window_file_changed_cb    (ImpactWindow      *self,
-                                       GFile             *file,
-                                       GFile             *other_file,
-                                       GFileMonitorEvent  event,
-                                       GFileMonitor      *monitor);
-
 /* impact-window-import.c: Import Spreadsheet… */
 void       impact_window_class_import_init (ImpactWindowClass *klass);
 /* Reads @file in a worker thread and shows what importing it would do;
@@ -137,8 +121,6 @@ GtkWindow *impact_window_get_import_dialog (ImpactWindow      *self);
 /* impact-window-edit.c: editing, undo, saving, recovery */
 #define IMPACT_RELAYOUT_DELAY_MS   60
 #define IMPACT_FILL_FALLBACK_MS    1000  /* the panes, when no first frame comes */
-#define IMPACT_RECOVERY_INTERVAL_S 30
-#define IMPACT_UNDO_PAUSE_MS       400
 void     impact_window_edit_init          (ImpactWindow *self);
 void     impact_window_edit_dispose       (ImpactWindow *self);
 void     impact_window_class_edit_init    (ImpactWindowClass *klass);
@@ -174,6 +156,8 @@ gboolean impact_window_install_text       (ImpactWindow *self,
 /* The file changed on disk: reload, or ask when there are unsaved edits. */
 void     impact_window_disk_changed       (ImpactWindow *self);
 void     impact_window_update_titles      (ImpactWindow *self);
+/* Save, Save As, Undo and Redo enabled as the session allows; the title */
+void     impact_window_update_state       (ImpactWindow *self);
 /* Reloads, after asking when there are unsaved changes */
 void     impact_window_confirm_reload     (ImpactWindow *self);
 /* Asks Save / Discard / Cancel, then closes (or not) */

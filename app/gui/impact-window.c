@@ -1,9 +1,10 @@
 /* impact-window.c: a window that shows one fact sheet
  *
- * The window owns the last document that loaded without errors. Loading
- * (JSON, theme, layout) runs in a worker thread; a file monitor reloads
- * after the file settles. A failed reload shows the first error in a banner
- * and leaves the preview on the last good document.
+ * The window presents its session (impact-session.c), which owns the file,
+ * the last document that loaded without errors, loading (JSON, theme,
+ * layout in a worker thread) and the file monitor. A failed reload shows
+ * the first error in a banner and leaves the preview on the last good
+ * document.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,10 +19,7 @@
 #include "impact-application.h"
 #include "impact-export-dialog.h"
 #include "impact-sheet-selection.h"
-#include "impact-text-cache.h"
 #include "impact-window-private.h"
-
-#define RELOAD_DELAY_MS 250
 
 G_DEFINE_FINAL_TYPE (ImpactWindow, impact_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -72,18 +70,15 @@ update_titles (ImpactWindow *self)
   g_autofree char *folder = NULL;
   g_autofree char *title = NULL;
   gboolean dirty = impact_window_get_dirty (self);
+  GFile *file = impact_session_get_file (self->session);
 
-  if (self->file != NULL)
-    {
-      name = g_file_get_basename (self->file);
-      folder = file_is_example (self->file) ? g_strdup (_("Built-in example"))
-                                            : dup_folder_name (self->file);
-    }
-  else if (self->result != NULL)
-    {
-      name = g_strdup (_("New Fact Sheet"));
-      folder = g_strdup (_("Not saved yet"));
-    }
+  /* the file's name, or "New Fact Sheet" (the session's title) */
+  name = g_strdup (impact_session_get_title (self->session));
+  if (file != NULL)
+    folder = file_is_example (file) ? g_strdup (_("Built-in example"))
+                                    : dup_folder_name (file);
+  else if (name != NULL)
+    folder = g_strdup (_("Not saved yet"));
 
   if (name == NULL)
     {
@@ -127,41 +122,34 @@ set_busy_delta (ImpactWindow *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* The session's :error: a banner over the last good document, or the
+ * error page when there is none */
 static void
-set_error (ImpactWindow *self,
-           const char   *message)
+error_changed_cb (ImpactWindow  *self,
+                  GParamSpec    *pspec,
+                  ImpactSession *session)
 {
-  g_autofree char *first = NULL;
+  const char *error_text = impact_session_get_error (session);
+  const char *error_details = impact_session_get_error_details (session);
+  GFile *file = impact_session_get_file (session);
 
-  g_clear_pointer (&self->error_text, g_free);
-  g_clear_pointer (&self->error_details, g_free);
-
-  if (message != NULL)
+  if (error_text != NULL && impact_window_get_result (self) != NULL)
     {
-      const char *newline = strchr (message, '\n');
-
-      first = newline ? g_strndup (message, newline - message) : g_strdup (message);
-      self->error_text = g_steal_pointer (&first);
-      self->error_details = g_strdup (message);
-    }
-
-  if (self->error_text != NULL && self->result != NULL)
-    {
-      gtk_label_set_text (self->banner_label, self->error_text);
+      gtk_label_set_text (self->banner_label, error_text);
       gtk_widget_set_visible (GTK_WIDGET (self->banner_details_button),
-                              strchr (self->error_details, '\n') != NULL);
+                              strchr (error_details, '\n') != NULL);
       gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
     }
   else
     gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 
-  if (self->error_text != NULL && self->result == NULL)
+  if (error_text != NULL && impact_window_get_result (self) == NULL)
     {
-      g_autofree char *name = self->file ? g_file_get_basename (self->file) : NULL;
+      g_autofree char *name = file ? g_file_get_basename (file) : NULL;
       g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), name ? name : "");
 
       /* the description is markup; the message quotes the document */
-      g_autofree char *escaped = g_markup_escape_text (self->error_text, -1);
+      g_autofree char *escaped = g_markup_escape_text (error_text, -1);
 
       adw_status_page_set_title (self->error_page, title);
       adw_status_page_set_description (self->error_page, escaped);
@@ -182,16 +170,16 @@ fill_panes (ImpactWindow *self)
 {
   g_autoptr(ImpactDiagnostics) diagnostics = NULL;
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
 
-  diagnostics = impact_load_result_dup_diagnostics (self->result);
+  diagnostics = impact_load_result_dup_diagnostics (impact_window_get_result (self));
   /* the timeline page follows the document (and its ::changed) itself */
-  if (impact_timeline_view_get_document (self->timeline_view) != self->result->document)
-    impact_timeline_view_set_document (self->timeline_view, self->result->document);
-  impact_outline_pane_set_document (self->outline, self->result->document, diagnostics);
-  if (impact_editor_pane_get_document (self->editor) != self->result->document)
-    impact_editor_pane_set_document (self->editor, self->result->document);
+  if (impact_timeline_view_get_document (self->timeline_view) != impact_window_get_result (self)->document)
+    impact_timeline_view_set_document (self->timeline_view, impact_window_get_result (self)->document);
+  impact_outline_pane_set_document (self->outline, impact_window_get_result (self)->document, diagnostics);
+  if (impact_editor_pane_get_document (self->editor) != impact_window_get_result (self)->document)
+    impact_editor_pane_set_document (self->editor, impact_window_get_result (self)->document);
   launch_timing (self, "filled", g_get_monotonic_time ());
 }
 
@@ -218,9 +206,9 @@ fill_source_cb (gpointer data)
 static void
 show_result (ImpactWindow *self)
 {
-  g_assert (self->result != NULL);
+  g_assert (impact_window_get_result (self) != NULL);
 
-  impact_sheet_preview_set_layout (self->preview, self->result->layout);
+  impact_sheet_preview_set_layout (self->preview, impact_window_get_result (self)->layout);
 
   /* The first document of a window: the preview is drawn first and the
    * panes filled in an idle after that frame (or after a moment, when the
@@ -260,94 +248,49 @@ load_done_cb (GObject      *source_object,
               gpointer      user_data)
 {
   g_autoptr(ImpactWindow) self = user_data;
-  g_autoptr(ImpactLoadResult) loaded = NULL;
   g_autoptr(GError) error = NULL;
+  GFile *file;
 
   set_busy_delta (self, -1);
 
-  loaded = impact_load_task_finish (result, &error);
-  if (loaded == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
+  /* a failed load is shown by error_changed_cb; the session keeps the
+   * last good document */
+  if (!impact_session_load_finish (IMPACT_SESSION (source_object), result, &error) ||
+      self->session == NULL)   /* the window went meanwhile */
+    return;
 
-      set_error (self, error->message);
-      return;
-    }
-
-  g_debug ("Loaded %s in %.1f ms", g_file_peek_path (self->file) ? g_file_peek_path (self->file) : "document",
-           loaded->duration_usec / 1000.0);
-
-  /* laid out here, on the thread that draws it (see impact-load-task.c) */
-  impact_window_lay_out_result (self, loaded);
-
-  g_clear_pointer (&self->result, impact_load_result_free);
-  self->result = g_steal_pointer (&loaded);
+  file = impact_session_get_file (self->session);
   impact_window_document_loaded (self);
-  set_error (self, NULL);
   show_result (self);
 
-  if (!self->noted_recent && !file_is_example (self->file))
+  if (!self->noted_recent && !file_is_example (file))
     {
       ImpactApplication *app = IMPACT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
       self->noted_recent = TRUE;
       if (app != NULL)
-        impact_application_note_recent (app, self->file);
+        impact_application_note_recent (app, file);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  ImpactWindow *self = user_data;
-
-  self->reload_timeout = 0;
-  /* Our own saves, and unsaved edits, are handled there */
-  impact_window_disk_changed (self);
-  return G_SOURCE_REMOVE;
-}
-
+/* The session saw an outside change of the file */
 static void
-file_changed_cb (ImpactWindow      *self,
-                 GFile             *file,
-                 GFile             *other_file,
-                 GFileMonitorEvent  event,
-                 GFileMonitor      *monitor)
+changed_on_disk_cb (ImpactWindow  *self,
+                    ImpactSession *session)
 {
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CHANGED:
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-    case G_FILE_MONITOR_EVENT_DELETED:
-      /* Editors write in several steps: wait until the file settles */
-      g_clear_handle_id (&self->reload_timeout, g_source_remove);
-      self->reload_timeout = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
-      break;
-
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
-    case G_FILE_MONITOR_EVENT_MOVED:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    default:
-      break;
-    }
+  /* unsaved edits are asked about there */
+  impact_window_disk_changed (self);
 }
 
-void
-impact_window_file_changed_cb (ImpactWindow      *self,
-                               GFile             *file,
-                               GFile             *other_file,
-                               GFileMonitorEvent  event,
-                               GFileMonitor      *monitor)
+/* The session's :modified, :can-undo, :can-redo and :title */
+static void
+session_state_cb (ImpactWindow  *self,
+                  GParamSpec    *pspec,
+                  ImpactSession *session)
 {
-  file_changed_cb (self, file, other_file, event, monitor);
+  impact_window_update_state (self);
 }
 
 static void
@@ -359,13 +302,13 @@ outline_activated_cb (ImpactWindow      *self,
   ImpactBox box;
   guint page = 0;
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
 
-  if (impact_sheet_layout_find (self->result->layout, (ImpactSection) section, item, &page, &box))
+  if (impact_sheet_layout_find (impact_window_get_result (self)->layout, (ImpactSection) section, item, &page, &box))
     impact_sheet_preview_scroll_to (self->preview, page, &box);
   else if (item >= 0 &&
-           impact_sheet_layout_find (self->result->layout, (ImpactSection) section, -1, &page, &box))
+           impact_sheet_layout_find (impact_window_get_result (self)->layout, (ImpactSection) section, -1, &page, &box))
     /* The item did not fit on the page: show its section */
     impact_sheet_preview_scroll_to (self->preview, page, &box);
   else
@@ -383,7 +326,7 @@ preview_item_activated_cb (ImpactWindow       *self,
                            int                 item,
                            ImpactSheetPreview *preview)
 {
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
 
   impact_window_select (self, (ImpactSection) section, item);
@@ -400,13 +343,13 @@ focus_widget_changed_cb (ImpactWindow *self,
   ImpactSection section;
   int item;
 
-  if (focus == NULL || self->result == NULL ||
+  if (focus == NULL || impact_window_get_result (self) == NULL ||
       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor)))
     return;
   key = impact_editor_pane_dup_focus_key (self->editor);
   if (key == NULL || !impact_sheet_selection_from_key (key, &section, &item))
     return;
-  if (!impact_sheet_layout_find (self->result->layout, section, item, NULL, NULL) && item >= 0)
+  if (!impact_sheet_layout_find (impact_window_get_result (self)->layout, section, item, NULL, NULL) && item >= 0)
     item = -1;
   impact_sheet_preview_select (self->preview, section, item);
 }
@@ -499,7 +442,7 @@ drop_cb (ImpactWindow  *self,
       g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
 
       /* A spreadsheet dropped on an open sheet: its rows, after a preview */
-      if (lower != NULL && g_str_has_suffix (lower, ".csv") && self->result != NULL)
+      if (lower != NULL && g_str_has_suffix (lower, ".csv") && impact_window_get_result (self) != NULL)
         {
           impact_window_import_csv (self, file);
           n_opened++;
@@ -544,7 +487,7 @@ impact_window_close_request (GtkWindow *window)
 
   /* a load or an export still running has nobody to report to: stop it
    * (an export stopped half-way removes its temporary files) */
-  g_cancellable_cancel (self->load_cancellable);
+  impact_session_cancel_load (self->session);
   g_cancellable_cancel (self->export_cancellable);
 
   gtk_window_get_default_size (window, &width, &height);
@@ -624,21 +567,19 @@ impact_window_dispose (GObject *object)
 {
   ImpactWindow *self = IMPACT_WINDOW (object);
 
-  g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_weak_pointer (&self->pane_focus);
-  g_clear_handle_id (&self->reload_timeout, g_source_remove);
   g_clear_handle_id (&self->pulse_timeout, g_source_remove);
   g_clear_handle_id (&self->fill_source, g_source_remove);
-  if (self->monitor != NULL)
+  if (self->session != NULL)
     {
-      g_file_monitor_cancel (self->monitor);
-      g_signal_handlers_disconnect_by_func (self->monitor, file_changed_cb, self);
+      impact_session_cancel_load (self->session);
+      g_signal_handlers_disconnect_by_data (self->session, self);
     }
-  g_clear_object (&self->monitor);
   impact_window_edit_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_WINDOW);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (impact_window_parent_class)->dispose (object);
 }
@@ -649,19 +590,9 @@ impact_window_finalize (GObject *object)
   ImpactWindow *self = IMPACT_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->file);
-  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->export_cancellable);
-  g_clear_pointer (&self->result, impact_load_result_free);
-  g_clear_pointer (&self->error_text, g_free);
-  g_clear_pointer (&self->error_details, g_free);
   g_clear_pointer (&self->page_size_name, g_free);
   g_clear_pointer (&self->exported, g_ptr_array_unref);
-  g_clear_pointer (&self->undo, impact_undo_stack_free);
-  g_clear_pointer (&self->recovery_path, g_free);
-  g_clear_pointer (&self->recovery_text, g_free);
-  g_clear_pointer (&self->disk_text, g_free);
-  g_clear_object (&self->recovery_restored);
 
   G_OBJECT_CLASS (impact_window_parent_class)->finalize (object);
 }
@@ -680,13 +611,13 @@ impact_window_get_property (GObject    *object,
       g_value_set_object (value, impact_window_get_document (self));
       break;
     case PROP_FILE:
-      g_value_set_object (value, self->file);
+      g_value_set_object (value, impact_session_get_file (self->session));
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, impact_window_get_busy (self));
       break;
     case PROP_ERROR:
-      g_value_set_string (value, self->error_text);
+      g_value_set_string (value, impact_session_get_error (self->session));
       break;
     case PROP_PAGE_SIZE:
       g_value_set_string (value, self->page_size_name);
@@ -719,6 +650,7 @@ impact_window_set_property (GObject      *object,
         if (size != self->page_size)
           {
             self->page_size = size;
+            impact_session_set_page_size (self->session, size);
             impact_window_relayout (self);
           }
         g_object_notify_by_pspec (object, pspec);
@@ -820,8 +752,16 @@ impact_window_init (ImpactWindow *self)
 
   self->page_size = IMPACT_PAGE_SIZE_LETTER;
   self->page_size_name = g_strdup ("letter");
+  self->session = impact_session_new ();
+  impact_session_set_page_size (self->session, self->page_size);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->session, "notify::error", G_CALLBACK (error_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::modified", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-undo", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-redo", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::title", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "changed-on-disk", G_CALLBACK (changed_on_disk_cb), self, G_CONNECT_SWAPPED);
   impact_window_edit_init (self);
   impact_window_preflight_init (self);
 
@@ -851,7 +791,7 @@ impact_window_select (ImpactWindow  *self,
 {
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
 
   impact_sheet_preview_select (self->preview, section, item);
@@ -863,18 +803,13 @@ impact_window_select (ImpactWindow  *self,
 static void
 start_load (ImpactWindow *self)
 {
-  g_assert (self->file != NULL);
+  g_assert (impact_session_get_file (self->session) != NULL);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-
-  if (self->result == NULL && self->error_text == NULL)
+  if (impact_window_get_result (self) == NULL && impact_session_get_error (self->session) == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
 
   set_busy_delta (self, +1);
-  impact_load_task_run_async (self->file, self->page_size, self->load_cancellable,
-                              load_done_cb, g_object_ref (self));
+  impact_session_load_async (self->session, load_done_cb, g_object_ref (self));
 }
 
 void
@@ -882,29 +817,19 @@ impact_window_reload (ImpactWindow *self)
 {
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  if (self->file == NULL)
+  if (impact_session_get_file (self->session) == NULL)
     return;
 
-  g_clear_handle_id (&self->reload_timeout, g_source_remove);
   start_load (self);
 }
 
-/* impact_load_result_relayout() with the window's text cache: the texts
+/* impact_load_result_relayout() with the session's text cache: the texts
  * of the last layout that did not change are not shaped again (issue 14) */
 void
 impact_window_lay_out_result (ImpactWindow     *self,
                               ImpactLoadResult *result)
 {
-  ImpactTextCache *cache = g_object_get_data (G_OBJECT (self), "impact-text-cache");
-
-  if (cache == NULL)
-    {
-      cache = impact_text_cache_new (0);
-      g_object_set_data_full (G_OBJECT (self), "impact-text-cache", cache, g_object_unref);
-    }
-  impact_text_cache_begin (cache);
-  impact_load_result_relayout (result, self->page_size);
-  impact_text_cache_end (cache);
+  impact_session_lay_out (self->session, result);
 }
 
 void
@@ -912,10 +837,10 @@ impact_window_relayout (ImpactWindow *self)
 {
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  if (self->result == NULL)
+  if (impact_window_get_result (self) == NULL)
     return;
 
-  impact_window_lay_out_result (self, self->result);
+  impact_window_lay_out_result (self, impact_window_get_result (self));
   show_result (self);
 }
 
@@ -944,7 +869,7 @@ impact_window_show_error_details (ImpactWindow *self)
 
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  if (self->error_details == NULL)
+  if (impact_session_get_error_details (self->session) == NULL)
     return;
 
   /* A window of its own, 600 × 400 and resizable, the list scrolling: a
@@ -967,7 +892,7 @@ impact_window_show_error_details (ImpactWindow *self)
   header = adw_header_bar_new ();
   gtk_box_append (GTK_BOX (box), header);
 
-  intro = gtk_label_new (self->result != NULL
+  intro = gtk_label_new (impact_window_get_result (self) != NULL
                          ? _("The preview shows the last version that loaded. "
                              "Fix these errors and save the file to update it.")
                          : _("Fix these errors and save the file: it is read again automatically."));
@@ -979,7 +904,7 @@ impact_window_show_error_details (ImpactWindow *self)
   gtk_widget_set_margin_bottom (intro, 12);
   gtk_box_append (GTK_BOX (box), intro);
 
-  label = gtk_label_new (self->error_details);
+  label = gtk_label_new (impact_session_get_error_details (self->session));
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -1017,38 +942,22 @@ void
 impact_window_load_file (ImpactWindow *self,
                          GFile        *file)
 {
-  g_autoptr(GError) error = NULL;
+  GFile *current;
 
   g_return_if_fail (IMPACT_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->file == NULL || !g_file_equal (self->file, file))
+  current = impact_session_get_file (self->session);
+  if (current == NULL || !g_file_equal (current, file))
     {
-      g_set_object (&self->file, file);
+      /* another file: the session drops the document and its error and
+       * watches the new file */
+      impact_session_open (self->session, file);
       self->noted_recent = FALSE;
 
-      if (self->monitor != NULL)
-        {
-          g_file_monitor_cancel (self->monitor);
-          g_signal_handlers_disconnect_by_func (self->monitor, file_changed_cb, self);
-          g_clear_object (&self->monitor);
-        }
-
-      g_clear_pointer (&self->result, impact_load_result_free);
       impact_sheet_preview_set_layout (self->preview, NULL);
       impact_outline_pane_set_document (self->outline, NULL, NULL);
-      set_error (self, NULL);
-
-      /* The built-in example never changes */
-      if (!file_is_example (file))
-        {
-          self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-          if (self->monitor != NULL)
-            g_signal_connect_object (self->monitor, "changed",
-                                     G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
-          else
-            g_debug ("Not watching %s: %s", g_file_peek_path (file), error->message);
-        }
+      error_changed_cb (self, NULL, self->session);
 
       update_titles (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -1063,7 +972,7 @@ impact_window_get_file (ImpactWindow *self)
 {
   g_return_val_if_fail (IMPACT_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return impact_session_get_file (self->session);
 }
 
 ImpactDocument *
@@ -1071,7 +980,7 @@ impact_window_get_document (ImpactWindow *self)
 {
   g_return_val_if_fail (IMPACT_IS_WINDOW (self), NULL);
 
-  return self->result ? self->result->document : NULL;
+  return impact_session_get_document (self->session);
 }
 
 gboolean
@@ -1080,7 +989,7 @@ impact_window_is_empty (ImpactWindow *self)
   g_return_val_if_fail (IMPACT_IS_WINDOW (self), TRUE);
 
   /* A new sheet has no file yet but is not empty */
-  return self->file == NULL && self->result == NULL;
+  return impact_session_get_file (self->session) == NULL && impact_window_get_result (self) == NULL;
 }
 
 gboolean
@@ -1096,7 +1005,7 @@ impact_window_get_error (ImpactWindow *self)
 {
   g_return_val_if_fail (IMPACT_IS_WINDOW (self), NULL);
 
-  return self->error_text;
+  return impact_session_get_error (self->session);
 }
 
 ImpactSheetPreview *

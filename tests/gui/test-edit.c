@@ -39,7 +39,7 @@ typing_recorded (gpointer data)
 {
   ImpactWindow *window = data;
 
-  return window->pending_key == NULL;
+  return !impact_session_get_typing (window->session);
 }
 
 static GFile *
@@ -180,7 +180,7 @@ test_edit_statistic (void)
 
   g_assert_false (impact_window_get_modified (window));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
-  before = window->result->layout;
+  before = impact_window_get_result (window)->layout;
 
   spin = field (window, "statistics.2.value");
   g_assert_true (GTK_IS_SPIN_BUTTON (spin));
@@ -192,8 +192,8 @@ test_edit_statistic (void)
 
   /* The preview is laid out again after a short pause */
   g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
-  g_assert_true (window->result->layout != before);
-  g_assert_true (impact_sheet_preview_get_layout (window->preview) == window->result->layout);
+  g_assert_true (impact_window_get_result (window)->layout != before);
+  g_assert_true (impact_sheet_preview_get_layout (window->preview) == impact_window_get_result (window)->layout);
   g_test_message ("re-layout of the example after an edit: %.2f ms", window->last_relayout_usec / 1000.0);
   g_assert_cmpint (window->last_relayout_usec, >, 0);
   if (impact_test_have_program ("pdftotext"))
@@ -273,15 +273,15 @@ test_typing_coalesces (void)
   g_assert_cmpstr (impact_document_get_office (doc), ==, "Kolkata, West Bengal");
   /* The step is taken when the typing pauses */
   g_assert_true (impact_window_get_modified (window));
-  g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 1);
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (impact_session_get_undo_stack (window->session)), ==, 1);
   g_assert_true (impact_gui_test_wait_for (typing_recorded, window, "the pause after typing"));
-  g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 2);
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (impact_session_get_undo_stack (window->session)), ==, 2);
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "• office.json");
 
   /* Another field is another step */
   gtk_editable_set_text (GTK_EDITABLE (field (window, "subtitle")), "Field office");
   impact_window_flush_edits (window);
-  g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 3);
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (impact_session_get_undo_stack (window->session)), ==, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_null (impact_document_get_subtitle (doc));
@@ -325,7 +325,7 @@ test_colour_switch_choice (void)
 
   /* The theme reaches the preview */
   impact_window_apply_edits (window);
-  g_assert_cmpstr (impact_document_get_theme_spec (window->result->document)->primary, ==, "#cc1a1a");
+  g_assert_cmpstr (impact_document_get_theme_spec (impact_window_get_result (window)->document)->primary, ==, "#cc1a1a");
 
   g_assert_true (impact_window_save_to (window, NULL, NULL));
   saved = read_text (file);
@@ -349,11 +349,11 @@ test_pages_choice (void)
   g_autofree char *saved_again = NULL;
 
   g_assert_null (impact_document_get_pages (doc));
-  g_assert_cmpuint (impact_sheet_layout_get_n_pages (window->result->layout), ==, 2);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (impact_window_get_result (window)->layout), ==, 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "pages")), 2);
   g_assert_cmpstr (impact_document_get_pages (doc), ==, "1");
   impact_window_apply_edits (window);
-  g_assert_cmpuint (impact_sheet_layout_get_n_pages (window->result->layout), ==, 1);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (impact_window_get_result (window)->layout), ==, 1);
   g_assert_true (impact_sheet_layout_get_n_pages (impact_sheet_preview_get_layout (window->preview)) == 1);
   g_assert_true (impact_window_save_to (window, NULL, NULL));
   saved = read_text (file);
@@ -362,7 +362,7 @@ test_pages_choice (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "pages")), 0);
   g_assert_null (impact_document_get_pages (doc));
   impact_window_apply_edits (window);
-  g_assert_cmpuint (impact_sheet_layout_get_n_pages (window->result->layout), ==, 2);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (impact_window_get_result (window)->layout), ==, 2);
   g_assert_true (impact_window_save_to (window, NULL, NULL));
   saved_again = read_text (file);
   g_assert_null (strstr (saved_again, "\"pages\""));
@@ -578,7 +578,7 @@ test_reorder_keyboard_and_drop (void)
   g_assert_cmpuint (pillars->len, ==, n);
 
   /* Each move was one undo step (after the loaded state) */
-  g_assert_cmpuint (impact_undo_stack_get_n_steps (window->undo), ==, 5);
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (impact_session_get_undo_stack (window->session)), ==, 5);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpstr (((ImpactPillar *) g_ptr_array_index (impact_document_get_pillars (impact_window_get_document (window)), 1))->lead,
                    ==, first);

@@ -27,7 +27,7 @@ laid_out (gpointer data)
 {
   ImpactWindow *window = data;
 
-  return window->relayout_timeout == 0 && window->pending_key == NULL;
+  return window->relayout_timeout == 0 && !impact_session_get_typing (window->session);
 }
 
 static gboolean
@@ -910,7 +910,7 @@ export_through_dialog (ImpactWindow *window,
       settle_frames ();
       impact_gui_test_screenshot (GTK_WIDGET (dialog), "export-handout");
     }
-  name = impact_export_dialog_suggest_name_for_kind (window->file, impact_export_dialog_get_kind (dialog),
+  name = impact_export_dialog_suggest_name_for_kind (impact_window_get_file (window), impact_export_dialog_get_kind (dialog),
                                                      kind == IMPACT_EXPORT_KIND_TIMELINE_HANDOUT || format <= 0
                                                      ? IMPACT_EXPORT_FORMAT_PDF : IMPACT_EXPORT_FORMAT_PNG);
   g_assert_cmpstr (name, ==, expected_name);

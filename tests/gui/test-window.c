@@ -210,11 +210,11 @@ test_open_timelinejs (void)
   doc = impact_window_get_document (window);
   g_assert_cmpuint (impact_document_get_milestones (doc)->len, >, 0);
   g_assert_null (impact_window_get_error (window));
-  g_assert_nonnull (window->result->imported_from);
-  g_assert_true (g_file_equal (window->result->imported_from, file));
+  g_assert_nonnull (impact_window_get_result (window)->imported_from);
+  g_assert_true (g_file_equal (impact_window_get_result (window)->imported_from, file));
   /* what could not be mapped is reported, not dropped */
   {
-    g_autoptr(ImpactDiagnostics) diagnostics = impact_load_result_dup_diagnostics (window->result);
+    g_autoptr(ImpactDiagnostics) diagnostics = impact_load_result_dup_diagnostics (impact_window_get_result (window));
     gboolean reported = FALSE;
 
     for (guint i = 0; i < impact_diagnostics_get_n_items (diagnostics); i++)
@@ -764,7 +764,7 @@ test_export_paper_is_its_own (void)
   setting = g_settings_get_string (window->settings, "page-size");
   g_assert_cmpstr (setting, ==, "letter");
   g_assert_cmpint (window->page_size, ==, IMPACT_PAGE_SIZE_LETTER);
-  g_assert_cmpint (impact_sheet_layout_get_page_size (window->result->layout), ==, IMPACT_PAGE_SIZE_LETTER);
+  g_assert_cmpint (impact_sheet_layout_get_page_size (impact_window_get_result (window)->layout), ==, IMPACT_PAGE_SIZE_LETTER);
 
   close_window (window);
 }
