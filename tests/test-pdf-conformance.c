@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <json-glib/json-glib.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
@@ -997,7 +998,8 @@ static char *
 export_case (const Case *k,
              gboolean    pdfx)
 {
-  g_autofree char *json = g_str_has_prefix (k->example, "data/") ? impact_test_data_path (k->example)
+  g_autofree char *json = g_path_is_absolute (k->example) ? g_strdup (k->example) :
+                          g_str_has_prefix (k->example, "data/") ? impact_test_data_path (k->example)
                                                                   : impact_test_example_path (k->example);
   g_autoptr(GFile) file = g_file_new_for_path (json);
   g_autoptr(GError) error = NULL;
@@ -1416,6 +1418,72 @@ test_chart_table (void)
   }
 }
 
+/* The blocks of an exported case, checked (problems fail the test) */
+static GPtrArray *
+case_structure (const Case *k)
+{
+  g_autofree char *path = export_case (k, FALSE);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  GPtrArray *blocks;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  problems = check_pdf (contents, len, "en", FALSE);
+  blocks = read_structure (contents, len, problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s: %s\n", k->name, (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+  return blocks;
+}
+
+/* Two rows of milestones with an era over each: each era's label is read
+ * before its own row's milestones and after the row above */
+static void
+test_era_rows (void)
+{
+  g_autofree char *source = impact_test_example_path ("kolkata.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *json = g_build_filename (dir, "era-rows.json", NULL);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GPtrArray) blocks = NULL;
+  JsonObject *root;
+  JsonArray *eras = json_array_new ();
+  static const char * const eras_spec[][3] = {
+    { "2006", "2013", "The first years" }, { "2015", "2020", "Networks taken apart" },
+  };
+  static const char * const order[] = {
+    "The first years", "Kolkata office opens", "Landmark conviction",
+    "Networks taken apart", "Highway traffickers convicted", "Baruipur", NULL,
+  };
+  Case k = { "era-rows", json, NULL, "sheet", "classic", IMPACT_PAGE_SIZE_LETTER, "2" };
+
+  g_assert_true (json_parser_load_from_file (parser, source, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  /* room on the back for a second row */
+  json_object_remove_member (root, "profile");
+  json_object_remove_member (root, "approach");
+  for (guint i = 0; i < G_N_ELEMENTS (eras_spec); i++)
+    {
+      JsonObject *era = json_object_new ();
+
+      json_object_set_string_member (era, "start", eras_spec[i][0]);
+      json_object_set_string_member (era, "end", eras_spec[i][1]);
+      json_object_set_string_member (era, "title", eras_spec[i][2]);
+      json_array_add_object_element (eras, era);
+    }
+  json_object_set_array_member (root, "eras", eras);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, json, &error));
+  g_assert_no_error (error);
+
+  blocks = case_structure (&k);
+  assert_order (blocks, 1, order);
+}
+
 /* cairo's own output lacks every finishing key: the checker says so */
 static cairo_status_t
 append_cb (void                *closure,
@@ -1653,6 +1721,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-structure/reading-order/ar-classic", "classic", test_reading_order_ar);
   g_test_add_data_func ("/pdf-structure/reading-order/ar-bold", "bold", test_reading_order_ar);
   g_test_add_func ("/pdf-structure/chart-table", test_chart_table);
+  g_test_add_func ("/pdf-structure/era-rows", test_era_rows);
   g_test_add_func ("/pdf-structure/note-links", test_note_links);
   g_test_add_func ("/pdf-structure/outline-order", test_outline_order);
   g_test_add_func ("/pdf-structure/arabic-logical", test_arabic_logical);
