@@ -1437,6 +1437,31 @@ case_structure (const Case *k)
   return blocks;
 }
 
+/* The stats card's figures are a list, as the sheet's: each figure the
+ * Lbl of its item, read right before its label (the LBody) */
+static void
+test_card_list (void)
+{
+  Case card = { "card-list", "kolkata.json", NULL, "stats", NULL, IMPACT_PAGE_SIZE_LETTER };
+  g_autoptr(GPtrArray) blocks = case_structure (&card);
+  static const char * const figures[][2] = {
+    { "=435", "survivors brought out of" }, { "=5,470", "police, officials" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      int at = find_block (blocks, 0, figures[i][0]);
+
+      if (at < 0 || strcmp (((Block *) g_ptr_array_index (blocks, at))->tag, "Lbl") != 0)
+        {
+          dump_blocks (blocks);
+          g_error ("the card's figure “%s” is no list item's label", figures[i][0] + 1);
+        }
+      assert_pair (blocks, 0, figures[i][0], figures[i][1]);
+      g_assert_cmpstr (((Block *) g_ptr_array_index (blocks, at + 1))->tag, ==, "P");
+    }
+}
+
 /* Two rows of milestones with an era over each: each era's label is read
  * before its own row's milestones and after the row above */
 static void
@@ -1721,6 +1746,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-structure/reading-order/ar-classic", "classic", test_reading_order_ar);
   g_test_add_data_func ("/pdf-structure/reading-order/ar-bold", "bold", test_reading_order_ar);
   g_test_add_func ("/pdf-structure/chart-table", test_chart_table);
+  g_test_add_func ("/pdf-structure/card-list", test_card_list);
   g_test_add_func ("/pdf-structure/era-rows", test_era_rows);
   g_test_add_func ("/pdf-structure/note-links", test_note_links);
   g_test_add_func ("/pdf-structure/outline-order", test_outline_order);
