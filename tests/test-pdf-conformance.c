@@ -1437,6 +1437,45 @@ case_structure (const Case *k)
   return blocks;
 }
 
+/* The wordmark (the short name boxed, in place of a logo) is a picture
+ * of the name: a Figure (with the name as /Alt) where it stands alone,
+ * an artifact beside the name set out in full (the bold header, the card) */
+static void
+test_wordmark (void)
+{
+  Case classic = { "wordmark-classic", "kolkata.json", NULL, "sheet", "classic", IMPACT_PAGE_SIZE_LETTER, "2" };
+  Case bold = { "wordmark-bold", "kolkata.json", NULL, "sheet", "bold", IMPACT_PAGE_SIZE_LETTER, "2" };
+  Case card = { "wordmark-card", "kolkata.json", NULL, "stats", NULL, IMPACT_PAGE_SIZE_LETTER };
+  g_autoptr(GPtrArray) blocks = case_structure (&classic);
+  int at = find_block (blocks, 0, "=IJM");
+
+  if (at < 0)
+    {
+      dump_blocks (blocks);
+      g_error ("the classic wordmark is not in the structure");
+    }
+  g_assert_cmpstr (((Block *) g_ptr_array_index (blocks, at))->tag, ==, "Figure");
+  g_ptr_array_unref (blocks);
+
+  blocks = case_structure (&bold);
+  g_assert_cmpint (find_block (blocks, 0, "International Justice Mission"), >=, 0);
+  if (find_block (blocks, 0, "=IJM") >= 0)
+    {
+      dump_blocks (blocks);
+      g_error ("the bold wordmark is tagged beside the organisation's name");
+    }
+  g_ptr_array_unref (blocks);
+
+  blocks = case_structure (&card);
+  g_assert_cmpint (find_block (blocks, 0, "International Justice Mission"), >=, 0);
+  if (find_block (blocks, 0, "=IJM") >= 0)
+    {
+      dump_blocks (blocks);
+      g_error ("the card's wordmark is tagged beside the organisation's name");
+    }
+  g_ptr_array_unref (g_steal_pointer (&blocks));
+}
+
 /* The stats card's figures are a list, as the sheet's: each figure the
  * Lbl of its item, read right before its label (the LBody) */
 static void
@@ -1746,6 +1785,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-structure/reading-order/ar-classic", "classic", test_reading_order_ar);
   g_test_add_data_func ("/pdf-structure/reading-order/ar-bold", "bold", test_reading_order_ar);
   g_test_add_func ("/pdf-structure/chart-table", test_chart_table);
+  g_test_add_func ("/pdf-structure/wordmark", test_wordmark);
   g_test_add_func ("/pdf-structure/card-list", test_card_list);
   g_test_add_func ("/pdf-structure/era-rows", test_era_rows);
   g_test_add_func ("/pdf-structure/note-links", test_note_links);

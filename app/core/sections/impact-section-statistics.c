@@ -596,7 +596,8 @@ impact_section_statistics_place_card (ImpactLayoutBuilder *b)
   impact_builder_add_rect (b, 0, height - stripe, width, stripe, 0, accent, 1.0);
 
   /* top: the wordmark, the place at the right */
-  mh = impact_builder_place_wordmark (b, x, y);
+  /* the organisation's name is set out at the foot */
+  mh = impact_builder_place_wordmark (b, x, y, org->name && *org->name);
   {
     double w, h;
 
