@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "impact-chart-export.h"
 #include "impact-error.h"
 #include "impact-export.h"
 #include "impact-json-loader.h"
@@ -1501,6 +1502,53 @@ test_card_list (void)
     }
 }
 
+/* A chart exported alone is a Figure followed by its data as a table,
+ * as on the sheet, and passes the checks of every other kind */
+static void
+test_chart_alone (void)
+{
+  g_autofree char *json = impact_test_data_path ("data/valid/charts.json");
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *check = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  static const char * const expected[][2] = {
+    { "TH", "Period" }, { "TH", "Survivors rescued per year" },
+    { "TD", "2006" }, { "TD", "7" }, { "TD", "2007" }, { "TD", "4" },
+  };
+  gsize len;
+
+  g_assert_no_error (error);
+  g_assert_true (impact_chart_export (doc, 0, path, IMPACT_EXPORT_FORMAT_PDF, 0, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  problems = check_pdf (contents, len, "en", FALSE);
+  blocks = read_structure (contents, len, problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("chart: %s\n", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+  if (blocks->len != 1 + G_N_ELEMENTS (expected) + 2 * 3 ||
+      strcmp (((Block *) g_ptr_array_index (blocks, 0))->tag, "Figure") != 0)
+    {
+      dump_blocks (blocks);
+      g_error ("the chart alone is not a Figure and its table");
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+    {
+      Block *b = g_ptr_array_index (blocks, 1 + k);
+
+      g_assert_cmpstr (b->tag, ==, expected[k][0]);
+      g_assert_cmpstr (b->text, ==, expected[k][1]);
+    }
+  check = run ("qpdf", "--check", path);
+  g_assert_nonnull (strstr (check, "No syntax or stream encoding errors"));
+}
+
 /* Two rows of milestones with an era over each: each era's label is read
  * before its own row's milestones and after the row above */
 static void
@@ -1785,6 +1833,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-structure/reading-order/ar-classic", "classic", test_reading_order_ar);
   g_test_add_data_func ("/pdf-structure/reading-order/ar-bold", "bold", test_reading_order_ar);
   g_test_add_func ("/pdf-structure/chart-table", test_chart_table);
+  g_test_add_func ("/pdf-structure/chart-alone", test_chart_alone);
   g_test_add_func ("/pdf-structure/wordmark", test_wordmark);
   g_test_add_func ("/pdf-structure/card-list", test_card_list);
   g_test_add_func ("/pdf-structure/era-rows", test_era_rows);
