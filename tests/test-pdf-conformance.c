@@ -12,10 +12,12 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <json-glib/json-glib.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "impact-chart-export.h"
 #include "impact-error.h"
 #include "impact-export.h"
 #include "impact-json-loader.h"
@@ -997,7 +999,8 @@ static char *
 export_case (const Case *k,
              gboolean    pdfx)
 {
-  g_autofree char *json = g_str_has_prefix (k->example, "data/") ? impact_test_data_path (k->example)
+  g_autofree char *json = g_path_is_absolute (k->example) ? g_strdup (k->example) :
+                          g_str_has_prefix (k->example, "data/") ? impact_test_data_path (k->example)
                                                                   : impact_test_example_path (k->example);
   g_autoptr(GFile) file = g_file_new_for_path (json);
   g_autoptr(GError) error = NULL;
@@ -1416,6 +1419,183 @@ test_chart_table (void)
   }
 }
 
+/* The blocks of an exported case, checked (problems fail the test) */
+static GPtrArray *
+case_structure (const Case *k)
+{
+  g_autofree char *path = export_case (k, FALSE);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  GPtrArray *blocks;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  problems = check_pdf (contents, len, "en", FALSE);
+  blocks = read_structure (contents, len, problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s: %s\n", k->name, (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+  return blocks;
+}
+
+/* The wordmark (the short name boxed, in place of a logo) is a picture
+ * of the name: a Figure (with the name as /Alt) where it stands alone,
+ * an artifact beside the name set out in full (the bold header, the card) */
+static void
+test_wordmark (void)
+{
+  Case classic = { "wordmark-classic", "kolkata.json", NULL, "sheet", "classic", IMPACT_PAGE_SIZE_LETTER, "2" };
+  Case bold = { "wordmark-bold", "kolkata.json", NULL, "sheet", "bold", IMPACT_PAGE_SIZE_LETTER, "2" };
+  Case card = { "wordmark-card", "kolkata.json", NULL, "stats", NULL, IMPACT_PAGE_SIZE_LETTER };
+  g_autoptr(GPtrArray) blocks = case_structure (&classic);
+  int at = find_block (blocks, 0, "=IJM");
+
+  if (at < 0)
+    {
+      dump_blocks (blocks);
+      g_error ("the classic wordmark is not in the structure");
+    }
+  g_assert_cmpstr (((Block *) g_ptr_array_index (blocks, at))->tag, ==, "Figure");
+  g_ptr_array_unref (blocks);
+
+  blocks = case_structure (&bold);
+  g_assert_cmpint (find_block (blocks, 0, "International Justice Mission"), >=, 0);
+  if (find_block (blocks, 0, "=IJM") >= 0)
+    {
+      dump_blocks (blocks);
+      g_error ("the bold wordmark is tagged beside the organisation's name");
+    }
+  g_ptr_array_unref (blocks);
+
+  blocks = case_structure (&card);
+  g_assert_cmpint (find_block (blocks, 0, "International Justice Mission"), >=, 0);
+  if (find_block (blocks, 0, "=IJM") >= 0)
+    {
+      dump_blocks (blocks);
+      g_error ("the card's wordmark is tagged beside the organisation's name");
+    }
+  g_ptr_array_unref (g_steal_pointer (&blocks));
+}
+
+/* The stats card's figures are a list, as the sheet's: each figure the
+ * Lbl of its item, read right before its label (the LBody) */
+static void
+test_card_list (void)
+{
+  Case card = { "card-list", "kolkata.json", NULL, "stats", NULL, IMPACT_PAGE_SIZE_LETTER };
+  g_autoptr(GPtrArray) blocks = case_structure (&card);
+  static const char * const figures[][2] = {
+    { "=435", "survivors brought out of" }, { "=5,470", "police, officials" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      int at = find_block (blocks, 0, figures[i][0]);
+
+      if (at < 0 || strcmp (((Block *) g_ptr_array_index (blocks, at))->tag, "Lbl") != 0)
+        {
+          dump_blocks (blocks);
+          g_error ("the card's figure “%s” is no list item's label", figures[i][0] + 1);
+        }
+      assert_pair (blocks, 0, figures[i][0], figures[i][1]);
+      g_assert_cmpstr (((Block *) g_ptr_array_index (blocks, at + 1))->tag, ==, "P");
+    }
+}
+
+/* A chart exported alone is a Figure followed by its data as a table,
+ * as on the sheet, and passes the checks of every other kind */
+static void
+test_chart_alone (void)
+{
+  g_autofree char *json = impact_test_data_path ("data/valid/charts.json");
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *check = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  static const char * const expected[][2] = {
+    { "TH", "Period" }, { "TH", "Survivors rescued per year" },
+    { "TD", "2006" }, { "TD", "7" }, { "TD", "2007" }, { "TD", "4" },
+  };
+  gsize len;
+
+  g_assert_no_error (error);
+  g_assert_true (impact_chart_export (doc, 0, path, IMPACT_EXPORT_FORMAT_PDF, 0, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  problems = check_pdf (contents, len, "en", FALSE);
+  blocks = read_structure (contents, len, problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("chart: %s\n", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+  if (blocks->len != 1 + G_N_ELEMENTS (expected) + 2 * 3 ||
+      strcmp (((Block *) g_ptr_array_index (blocks, 0))->tag, "Figure") != 0)
+    {
+      dump_blocks (blocks);
+      g_error ("the chart alone is not a Figure and its table");
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+    {
+      Block *b = g_ptr_array_index (blocks, 1 + k);
+
+      g_assert_cmpstr (b->tag, ==, expected[k][0]);
+      g_assert_cmpstr (b->text, ==, expected[k][1]);
+    }
+  check = run ("qpdf", "--check", path);
+  g_assert_nonnull (strstr (check, "No syntax or stream encoding errors"));
+}
+
+/* Two rows of milestones with an era over each: each era's label is read
+ * before its own row's milestones and after the row above */
+static void
+test_era_rows (void)
+{
+  g_autofree char *source = impact_test_example_path ("kolkata.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *json = g_build_filename (dir, "era-rows.json", NULL);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GPtrArray) blocks = NULL;
+  JsonObject *root;
+  JsonArray *eras = json_array_new ();
+  static const char * const eras_spec[][3] = {
+    { "2006", "2013", "The first years" }, { "2015", "2020", "Networks taken apart" },
+  };
+  static const char * const order[] = {
+    "The first years", "Kolkata office opens", "Landmark conviction",
+    "Networks taken apart", "Highway traffickers convicted", "Baruipur", NULL,
+  };
+  Case k = { "era-rows", json, NULL, "sheet", "classic", IMPACT_PAGE_SIZE_LETTER, "2" };
+
+  g_assert_true (json_parser_load_from_file (parser, source, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  /* room on the back for a second row */
+  json_object_remove_member (root, "profile");
+  json_object_remove_member (root, "approach");
+  for (guint i = 0; i < G_N_ELEMENTS (eras_spec); i++)
+    {
+      JsonObject *era = json_object_new ();
+
+      json_object_set_string_member (era, "start", eras_spec[i][0]);
+      json_object_set_string_member (era, "end", eras_spec[i][1]);
+      json_object_set_string_member (era, "title", eras_spec[i][2]);
+      json_array_add_object_element (eras, era);
+    }
+  json_object_set_array_member (root, "eras", eras);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, json, &error));
+  g_assert_no_error (error);
+
+  blocks = case_structure (&k);
+  assert_order (blocks, 1, order);
+}
+
 /* cairo's own output lacks every finishing key: the checker says so */
 static cairo_status_t
 append_cb (void                *closure,
@@ -1653,6 +1833,10 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-structure/reading-order/ar-classic", "classic", test_reading_order_ar);
   g_test_add_data_func ("/pdf-structure/reading-order/ar-bold", "bold", test_reading_order_ar);
   g_test_add_func ("/pdf-structure/chart-table", test_chart_table);
+  g_test_add_func ("/pdf-structure/chart-alone", test_chart_alone);
+  g_test_add_func ("/pdf-structure/wordmark", test_wordmark);
+  g_test_add_func ("/pdf-structure/card-list", test_card_list);
+  g_test_add_func ("/pdf-structure/era-rows", test_era_rows);
   g_test_add_func ("/pdf-structure/note-links", test_note_links);
   g_test_add_func ("/pdf-structure/outline-order", test_outline_order);
   g_test_add_func ("/pdf-structure/arabic-logical", test_arabic_logical);

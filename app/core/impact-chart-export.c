@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 
@@ -15,6 +14,7 @@
 #include "impact-direction.h"
 #include "impact-error.h"
 #include "impact-output.h"
+#include "impact-page-source.h"
 #include "impact-text.h"
 #include "impact-theme.h"
 
@@ -53,6 +53,155 @@ draw_scene (cairo_surface_t   *surface,
   status = cairo_status (cr);
   cairo_destroy (cr);
   return check_status (status, path, error);
+}
+
+/* A chart alone as a page source, so that its PDF goes through the export
+ * pipeline and its finishing as the sheet's charts do: one page, the
+ * chart a Figure with its description as /Alt, its data a Table after it
+ * (impact-pdf-finish.h) */
+
+#define IMPACT_TYPE_CHART_PAGE_SOURCE (impact_chart_page_source_get_type ())
+G_DECLARE_FINAL_TYPE (ImpactChartPageSource, impact_chart_page_source, IMPACT, CHART_PAGE_SOURCE, GObject)
+
+struct _ImpactChartPageSource
+{
+  GObject           parent_instance;
+  ImpactDocument   *doc;
+  ImpactChart      *chart;
+  ImpactChartScene *scene;
+  double            width, height;  /* points */
+  double            scale;          /* points a scene unit */
+  char             *description;
+};
+
+static void chart_page_source_iface_init (ImpactPageSourceInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ImpactChartPageSource, impact_chart_page_source, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (IMPACT_TYPE_PAGE_SOURCE, chart_page_source_iface_init))
+
+static guint
+chart_get_n_pages (ImpactPageSource *source)
+{
+  return 1;
+}
+
+static void
+chart_get_page_size (ImpactPageSource *source,
+                     guint             page,
+                     double           *width,
+                     double           *height)
+{
+  ImpactChartPageSource *self = IMPACT_CHART_PAGE_SOURCE (source);
+
+  *width = self->width;
+  *height = self->height;
+}
+
+static gboolean
+chart_draw_page (ImpactPageSource  *source,
+                 guint              page,
+                 cairo_t           *cr,
+                 GError           **error)
+{
+  ImpactChartPageSource *self = IMPACT_CHART_PAGE_SOURCE (source);
+  cairo_status_t status;
+
+  cairo_save (cr);
+  cairo_scale (cr, self->scale, self->scale);
+  /* the page's Document, the chart its Figure (other surfaces ignore tags) */
+  cairo_tag_begin (cr, "Document", "");
+  cairo_tag_begin (cr, "Figure", "");
+  impact_chart_scene_draw (self->scene, cr);
+  cairo_tag_end (cr, "Figure");
+  cairo_tag_end (cr, "Document");
+  cairo_restore (cr);
+  status = cairo_status (cr);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
+                   "cannot draw the chart: %s", cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+chart_get_title (ImpactPageSource *source)
+{
+  return g_strdup (impact_chart_get_label (IMPACT_CHART_PAGE_SOURCE (source)->chart));
+}
+
+static const char *
+chart_get_language (ImpactPageSource *source)
+{
+  return impact_document_get_language (IMPACT_CHART_PAGE_SOURCE (source)->doc);
+}
+
+static const char *
+chart_get_author (ImpactPageSource *source)
+{
+  return impact_document_get_organisation (IMPACT_CHART_PAGE_SOURCE (source)->doc)->name;
+}
+
+static const char *
+chart_get_subject (ImpactPageSource *source)
+{
+  return IMPACT_CHART_PAGE_SOURCE (source)->description;
+}
+
+static void
+chart_get_figures (ImpactPageSource *source,
+                   guint             page,
+                   GPtrArray        *alts)
+{
+  ImpactChartPageSource *self = IMPACT_CHART_PAGE_SOURCE (source);
+
+  g_ptr_array_add (alts, self->description ? self->description : "");
+}
+
+static void
+chart_get_figure_tables (ImpactPageSource *source,
+                         guint             page,
+                         GPtrArray        *tables)
+{
+  g_ptr_array_add (tables, impact_chart_dup_table (IMPACT_CHART_PAGE_SOURCE (source)->chart));
+}
+
+static void
+chart_page_source_iface_init (ImpactPageSourceInterface *iface)
+{
+  iface->get_n_pages = chart_get_n_pages;
+  iface->get_page_size = chart_get_page_size;
+  iface->draw_page = chart_draw_page;
+  iface->get_title = chart_get_title;
+  iface->get_language = chart_get_language;
+  iface->get_author = chart_get_author;
+  iface->get_subject = chart_get_subject;
+  iface->get_figures = chart_get_figures;
+  iface->get_figure_tables = chart_get_figure_tables;
+}
+
+static void
+impact_chart_page_source_finalize (GObject *object)
+{
+  ImpactChartPageSource *self = IMPACT_CHART_PAGE_SOURCE (object);
+
+  g_clear_object (&self->doc);
+  g_clear_pointer (&self->chart, impact_chart_unref);
+  g_clear_pointer (&self->scene, impact_chart_scene_free);
+  g_free (self->description);
+  G_OBJECT_CLASS (impact_chart_page_source_parent_class)->finalize (object);
+}
+
+static void
+impact_chart_page_source_class_init (ImpactChartPageSourceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = impact_chart_page_source_finalize;
+}
+
+static void
+impact_chart_page_source_init (ImpactChartPageSource *self)
+{
 }
 
 gboolean
@@ -116,6 +265,21 @@ impact_chart_export (ImpactDocument      *doc,
   g_object_unref (context);  /* the layouts hold it */
   description = impact_chart_dup_description (chart);
 
+  if (format == IMPACT_EXPORT_FORMAT_PDF)
+    {
+      g_autoptr(ImpactChartPageSource) source = g_object_new (IMPACT_TYPE_CHART_PAGE_SOURCE, NULL);
+      ImpactPageExportOptions options = { IMPACT_EXPORT_FORMAT_PDF, 0, 0, 0, FALSE };
+
+      source->doc = g_object_ref (doc);
+      source->chart = impact_chart_ref (chart);
+      source->scene = g_steal_pointer (&scene);
+      source->width = points_w;
+      source->height = points_h;
+      source->scale = scale * points_w / width;
+      source->description = g_steal_pointer (&description);
+      return impact_page_source_export (IMPACT_PAGE_SOURCE (source), &options, path, NULL, NULL, error);
+    }
+
   if ((file = impact_output_file_open (path, error)) == NULL)
     return FALSE;
 
@@ -129,25 +293,11 @@ impact_chart_export (ImpactDocument      *doc,
       cairo_surface_destroy (surface);
       break;
 
-    case IMPACT_EXPORT_FORMAT_PDF:
     case IMPACT_EXPORT_FORMAT_SVG:
     default:
-      if (format == IMPACT_EXPORT_FORMAT_PDF)
-        {
-          surface = cairo_pdf_surface_create_for_stream (impact_output_file_cairo_write, file,
-                                                         points_w, points_h);
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                          impact_chart_get_label (chart));
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, description);
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
-                                          "Impact Sheet " PACKAGE_VERSION);
-        }
-      else
-        {
-          surface = cairo_svg_surface_create_for_stream (impact_output_file_cairo_write, file,
-                                                         points_w, points_h);
-          cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
-        }
+      surface = cairo_svg_surface_create_for_stream (impact_output_file_cairo_write, file,
+                                                     points_w, points_h);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       ok = draw_scene (surface, scene, scale * points_w / width, path, error);
       cairo_surface_finish (surface);
       /* a failed write is reported with its cause by finish() */

@@ -629,11 +629,13 @@ impact_builder_sheet_title (ImpactDocument *doc)
 }
 
 /* The logo, or the short name as a boxed wordmark, on the primary colour;
- * returns its height. */
+ * returns its height. @name_shown: the organisation's full name is set as
+ * text beside it (the wordmark is then an artifact) */
 double
 impact_builder_place_wordmark (ImpactLayoutBuilder *b,
                                double               x,
-                               double               y)
+                               double               y,
+                               gboolean             name_shown)
 {
   ImpactOrganisation *org = impact_document_get_organisation (b->doc);
   const ImpactColor *primary = impact_theme_get_primary (b->theme);
@@ -660,9 +662,26 @@ impact_builder_place_wordmark (ImpactLayoutBuilder *b,
   style.weight = PANGO_WEIGHT_HEAVY;
   layout = impact_builder_make_fitted_line (b, style, mark, b->content_width * 0.5, 7);
   impact_text_layout_get_size (layout, &tw, &th);
+  /* the stand-in for a logo is a picture of the name, not text: beside
+   * the name set out in full it is decoration (an artifact); alone it is
+   * a Figure that says the organisation's name, as a logo's image does */
+  if (!name_shown)
+    {
+      ImpactOp *op = impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN);
+
+      op->name = g_strdup ("Figure");
+      op->alt = g_strdup (org->name && *org->name ? org->name : mark);
+      op->x = x;
+      op->y = y;
+      op->w = tw + 14;
+      op->h = th + 8;
+    }
   impact_builder_add_rect (b, x, y, tw + 14, th + 8, 0, &b->on_primary, 1.0);
   impact_builder_add_rect (b, x + 1.5, y + 1.5, tw + 11, th + 5, 0, primary, 1.0);
+  b->next_tag = "";
   impact_builder_place_layout (b, layout, x + 7, y + 4, &b->on_primary, 1.0, NULL);
+  if (!name_shown)
+    impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("Figure");
   return th + 8;
 }
 

@@ -268,7 +268,8 @@ impact_builder_sheet_title (ImpactDocument *doc);
 double
 impact_builder_place_wordmark (ImpactLayoutBuilder *b,
                                double               x,
-                               double               y);
+                               double               y,
+                               gboolean             name_shown);
 
 double
 impact_builder_place_kicker_colored (ImpactLayoutBuilder *b,

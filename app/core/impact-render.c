@@ -505,6 +505,9 @@ typedef struct
   int    item;     /* -1: not in an item */
   guint  drawn;    /* the op's index */
   int    section;  /* -1: in none */
+  double place;    /* within the section: an item's index; what is in no
+                    * item comes after the items above it (an era's label
+                    * over a second row of milestones), else before all */
 } ReadingKey;
 
 gboolean
@@ -603,6 +606,18 @@ reading_key (ImpactSheetLayout *layout,
           break;
         }
     }
+  key->place = key->item;
+  if (key->item >= 0)
+    return;
+  key->place = -0.5;
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactBox *box = impact_sheet_layout_get_box (layout, page, i);
+
+      if (box->item >= 0 && box->section == section->section && !box->overflow &&
+          box->y + box->height <= op->y + 0.5 && box->item + 0.5 > key->place)
+        key->place = box->item + 0.5;
+    }
 }
 
 static int
@@ -615,8 +630,8 @@ compare_keys (gconstpointer a,
     return p->top < q->top ? -1 : 1;
   if (fabs (p->side - q->side) > 0.5)
     return p->side < q->side ? -1 : 1;
-  if (p->item != q->item)
-    return p->item < q->item ? -1 : 1;
+  if (p->place != q->place)
+    return p->place < q->place ? -1 : 1;
   return p->drawn < q->drawn ? -1 : p->drawn > q->drawn;
 }
 
@@ -664,7 +679,7 @@ reading_keys (ImpactSheetLayout *layout,
         continue;
       if (depth == 0 && op_is_unit (op))
         {
-          ReadingKey key = { keys->len, 0, 0, -1, i, -1 };
+          ReadingKey key = { keys->len, 0, 0, -1, i, -1, -0.5 };
 
           reading_key (layout, page, op->kind == IMPACT_OP_TAG_BEGIN ? span_anchor (layout, page, i) : op,
                        rtl, &key);

@@ -70,7 +70,7 @@ wordmark_height (ImpactLayoutBuilder *b)
   double h;
 
   b->page = impact_page_data_new ();
-  h = impact_builder_place_wordmark (b, 0, 0);
+  h = impact_builder_place_wordmark (b, 0, 0, FALSE);
   impact_page_data_free (b->page);
   b->page = real;
   return h;
@@ -162,7 +162,7 @@ place_stripe_band (ImpactLayoutBuilder *b)
     impact_builder_add_polygon (b, edge, 4, accent, 0.9);
   }
 
-  impact_builder_place_wordmark (b, x, mark_y);
+  impact_builder_place_wordmark (b, x, mark_y, FALSE);
   if (sub != NULL)
     impact_builder_place_layout (b, sub, x, band_h - 26 - (sub_h - 4), &b->on_primary, 0.85, NULL);
   b->next_tag = "H1";
@@ -185,27 +185,27 @@ place_figure_band (ImpactLayoutBuilder *b)
   guint band_op = b->page->ops->len;
   ImpactTextStyle style;
   PangoLayout *layout;
-  double mh;
+  double mh, name_w = 0, name_h = 0;
 
   /* the band goes under everything: size it once its content is placed */
   impact_builder_add_rect (b, 0, 0, width, 0, 0, primary, 1.0);
 
-  mh = impact_builder_place_wordmark (b, x, y);
+  /* the name, when it is set out beside the wordmark, is measured first:
+   * then the wordmark is only its decoration */
+  layout = NULL;
   if (org->short_name && *org->short_name && org->name && *org->name)
     {
-      double w, h;
-
       style = impact_builder_kicker_style (b, 7);
       style.letter_spacing = 0.7;
       layout = impact_builder_make_text (b, &style, org->name, FALSE, -1);
-      impact_text_layout_get_size (layout, &w, &h);
-      if (w < b->content_width * 0.6)
-        {
-          impact_builder_place_layout (b, layout, x + b->content_width - w, y + (mh - h) / 2, &b->on_primary, 1.0, NULL);
-        }
-      else
-        g_object_unref (layout);
+      impact_text_layout_get_size (layout, &name_w, &name_h);
+      if (name_w >= b->content_width * 0.6)
+        g_clear_object (&layout);
     }
+  mh = impact_builder_place_wordmark (b, x, y, layout != NULL);
+  if (layout != NULL)
+    impact_builder_place_layout (b, layout, x + b->content_width - name_w, y + (mh - name_h) / 2,
+                                 &b->on_primary, 1.0, NULL);
   y += mh + 20;
 
   style = impact_builder_heading_style (b, 68, PANGO_WEIGHT_HEAVY);

@@ -469,6 +469,10 @@ place_stacked (ImpactLayoutBuilder *b,
   label_x = x + num_w + b->margin * 0.6;
   label_w = x + b->content_width - label_x;
 
+  /* tagged as a list, as the sheet's statistics: the figure each item's
+   * label, the text (and its sparkline) its body; the rule and the icon
+   * are drawn before the item, decoration outside it */
+  impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("L");
   for (guint i = 0; i < n; i++)
     {
       const ImpactStatistic *stat = g_ptr_array_index (stats, i);
@@ -478,17 +482,16 @@ place_stacked (ImpactLayoutBuilder *b,
       g_autofree char *label = NULL;
       ImpactTextStyle style;
       PangoLayout *layout;
-      double lx = label_x;
+      double lx = label_x, text_x, spark_x, spark_y, spark_w, note_bottom;
       g_autoptr(ImpactChart) sparkline = impact_section_charts_sparkline (b, i);
       double spark_h = 0, spark_gap = 0, ly;
+      gboolean icon = stat->icon && impact_icon_exists (stat->icon);
 
       if (i > 0)
         impact_builder_add_line (b, x, ry, x + b->content_width, ry, 1, &b->on_primary, 0.28);
       impact_text_layout_get_size (number, NULL, &nh);
       /* centre the figure's cap height in the row */
       baseline = ry + row_h / 2 + number_size * 0.36;
-      impact_builder_place_layout (b, g_object_ref (number), x - number_size * 0.04,
-                    baseline - impact_text_layout_get_baseline (number), &b->figure, 1.0, NULL);
 
       /* the scale word and suffix lead the label: "million people …" */
       {
@@ -514,45 +517,63 @@ place_stacked (ImpactLayoutBuilder *b,
           impact_builder_check_glyphs (b, layout, path);
           impact_text_layout_get_size (layout, NULL, &lh);
           ly = ry + row_h / 2 - (lh + spark_gap + spark_h) / 2 + label_size * 0.2;
-          if (stat->icon && impact_icon_exists (stat->icon))
+          if (icon)
             impact_builder_add_icon (b, stat->icon, lx, ly + (label_size * 1.25 - ih) / 2, ih, accent);
-          impact_builder_place_layout (b, layout, lx + ih + gap, ly, &b->on_primary, 1.0, NULL);
-          if (sparkline != NULL)
-            impact_section_charts_place_sparkline (b, sparkline, lx + ih + gap, ly + lh + spark_gap,
-                                                   MIN (label_w - ih - gap, label_size * 14), spark_h, &b->figure);
-          impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, x, ry, b->content_width, row_h);
-          impact_builder_note_bottom (b, ly + lh + spark_gap + spark_h, path);
-          continue;
-        }
-      layout = impact_builder_make_text (b, &style, label, FALSE, label_w);
-      impact_builder_check_glyphs (b, layout, path);
-      impact_text_layout_get_size (layout, NULL, &lh);
-      /* the icon heads the label, the pair centred on the figure (and the
-       * sparkline under the label, when there is one) */
-      if (stat->icon && impact_icon_exists (stat->icon))
-        {
-          double ih = label_size * 1.3, gap = label_size * 0.5;
-          double ty = ry + row_h / 2 - (ih + gap + lh) / 2 + label_size * 0.2;
-
-          impact_builder_add_icon (b, stat->icon, lx, ty, ih, accent);
-          ly = ty + ih + gap;
-          /* the sparkline follows the icon on its line */
-          if (sparkline != NULL)
-            impact_section_charts_place_sparkline (b, sparkline, lx + ih + 2 * gap, ty,
-                                                   MIN (label_w - ih - 2 * gap, label_size * 14), ih,
-                                                   &b->figure);
-          g_clear_pointer (&sparkline, impact_chart_unref);
-          spark_gap = spark_h = 0;
+          text_x = lx + ih + gap;
+          spark_x = lx + ih + gap;
+          spark_y = ly + lh + spark_gap;
+          spark_w = MIN (label_w - ih - gap, label_size * 14);
+          note_bottom = ly + lh + spark_gap + spark_h;
         }
       else
-        ly = ry + row_h / 2 - (lh + spark_gap + spark_h) / 2 + label_size * 0.2;
-      impact_builder_place_layout (b, layout, lx, ly, &b->on_primary, 1.0, NULL);
+        {
+          layout = impact_builder_make_text (b, &style, label, FALSE, label_w);
+          impact_builder_check_glyphs (b, layout, path);
+          impact_text_layout_get_size (layout, NULL, &lh);
+          text_x = lx;
+          spark_x = lx;
+          spark_w = MIN (label_w, label_size * 14);
+          /* the icon heads the label, the pair centred on the figure (and
+           * the sparkline under the label, when there is one) */
+          if (icon)
+            {
+              double ih = label_size * 1.3, gap = label_size * 0.5;
+              double ty = ry + row_h / 2 - (ih + gap + lh) / 2 + label_size * 0.2;
+
+              impact_builder_add_icon (b, stat->icon, lx, ty, ih, accent);
+              ly = ty + ih + gap;
+              /* the sparkline follows the icon on its line */
+              spark_x = lx + ih + 2 * gap;
+              spark_y = ty;
+              spark_w = MIN (label_w - ih - 2 * gap, label_size * 14);
+              spark_h = ih;
+              note_bottom = ly + lh + label_size * 0.2;
+            }
+          else
+            {
+              ly = ry + row_h / 2 - (lh + spark_gap + spark_h) / 2 + label_size * 0.2;
+              spark_y = ly + lh + spark_gap;
+              note_bottom = ly + lh + (sparkline != NULL ? spark_gap + spark_h : label_size * 0.2);
+            }
+        }
+
+      impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("LI");
+      impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("Lbl");
+      b->next_tag = "";
+      impact_builder_place_layout (b, g_object_ref (number), x - number_size * 0.04,
+                    baseline - impact_text_layout_get_baseline (number), &b->figure, 1.0, NULL);
+      impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("Lbl");
+      impact_builder_push_op (b, IMPACT_OP_TAG_BEGIN)->name = g_strdup ("LBody");
+      b->next_tag = "P";
+      impact_builder_place_layout (b, layout, text_x, ly, &b->on_primary, 1.0, NULL);
       if (sparkline != NULL)
-        impact_section_charts_place_sparkline (b, sparkline, lx, ly + lh + spark_gap,
-                                               MIN (label_w, label_size * 14), spark_h, &b->figure);
+        impact_section_charts_place_sparkline (b, sparkline, spark_x, spark_y, spark_w, spark_h, &b->figure);
+      impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("LBody");
+      impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("LI");
       impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, i, x, ry, b->content_width, row_h);
-      impact_builder_note_bottom (b, ly + lh + (sparkline != NULL ? spark_gap + spark_h : label_size * 0.2), path);
+      impact_builder_note_bottom (b, note_bottom, path);
     }
+  impact_builder_push_op (b, IMPACT_OP_TAG_END)->name = g_strdup ("L");
   impact_builder_add_box (b, IMPACT_SECTION_STATISTICS, -1, x, top, b->content_width, bottom - top);
   return bottom;
 }
@@ -575,7 +596,8 @@ impact_section_statistics_place_card (ImpactLayoutBuilder *b)
   impact_builder_add_rect (b, 0, height - stripe, width, stripe, 0, accent, 1.0);
 
   /* top: the wordmark, the place at the right */
-  mh = impact_builder_place_wordmark (b, x, y);
+  /* the organisation's name is set out at the foot */
+  mh = impact_builder_place_wordmark (b, x, y, org->name && *org->name);
   {
     double w, h;
 
