@@ -104,23 +104,6 @@ field (ImpactWindow *window,
   return widget;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 click_item_button (ImpactWindow *window,
                    ImpactList    list,
@@ -131,7 +114,7 @@ click_item_button (ImpactWindow *window,
   GtkWidget *button;
 
   g_assert_nonnull (row);
-  button = find_named (row, name);
+  button = impact_gui_test_find_named (row, name);
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
@@ -496,30 +479,13 @@ test_milestones (void)
   close_window (window);
 }
 
-/* The controllers on a row, by type */
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-  return NULL;
-}
-
 /* Alt+Up on a row moves its item up: run the row's own shortcut */
 static void
 press_shortcut (GtkWidget       *row,
                 guint            keyval,
                 GdkModifierType  modifiers)
 {
-  GtkEventController *controller = find_controller (row, GTK_TYPE_SHORTCUT_CONTROLLER);
+  GtkEventController *controller = impact_gui_test_find_controller (row, GTK_TYPE_SHORTCUT_CONTROLLER);
   gboolean found = FALSE;
 
   g_assert_nonnull (controller);
@@ -565,7 +531,7 @@ test_reorder_keyboard_and_drop (void)
   g_assert_cmpstr (((ImpactPillar *) g_ptr_array_index (pillars, 1))->lead, ==, first);
 
   /* Drop the last pillar on the first row */
-  drop = GTK_DROP_TARGET (find_controller (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_PILLARS, 0),
+  drop = GTK_DROP_TARGET (impact_gui_test_find_controller (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_PILLARS, 0),
                                            GTK_TYPE_DROP_TARGET));
   g_assert_nonnull (drop);
   payload = g_strdup_printf ("impact-item:%d:%u", IMPACT_LIST_PILLARS, n - 1);
@@ -1159,7 +1125,7 @@ test_focus_stays_with_item (void)
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     {
       row = impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, moves[i].index);
-      button = find_named (row, moves[i].button);
+      button = impact_gui_test_find_named (row, moves[i].button);
       gtk_widget_grab_focus (button);
       g_signal_emit_by_name (button, "clicked");
       impact_gui_test_settle ();

@@ -94,23 +94,6 @@ close_window (ImpactWindow *window)
   impact_gui_test_wait_for (impact_gui_test_no_windows, app, "the window to go away");
 }
 
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;   /* the widget keeps it */
-    }
-  g_error ("no %s on %s", g_type_name (type), G_OBJECT_TYPE_NAME (widget));
-  return NULL;
-}
-
 /* Where a part is drawn: its centre, in the preview's coordinates */
 static void
 item_centre (ImpactWindow  *window,
@@ -137,7 +120,7 @@ click_at (ImpactWindow *window,
           double        x,
           double        y)
 {
-  GtkEventController *click = find_controller (GTK_WIDGET (window->preview), GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *click = impact_gui_test_find_controller (GTK_WIDGET (window->preview), GTK_TYPE_GESTURE_CLICK);
 
   g_signal_emit_by_name (click, "pressed", 1, x, y);
   g_signal_emit_by_name (click, "released", 1, x, y);
@@ -149,7 +132,7 @@ hover_at (ImpactWindow *window,
           double        x,
           double        y)
 {
-  GtkEventController *motion = find_controller (GTK_WIDGET (window->preview),
+  GtkEventController *motion = impact_gui_test_find_controller (GTK_WIDGET (window->preview),
                                                 GTK_TYPE_EVENT_CONTROLLER_MOTION);
 
   g_signal_emit_by_name (motion, "motion", x, y);
@@ -371,7 +354,7 @@ test_keyboard_on_sheet (void)
   g_autofree char *dir = impact_test_make_tmpdir ();
   g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
   ImpactWindow *window = open_shown (file);
-  GtkEventController *keys = find_controller (GTK_WIDGET (window->preview), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  GtkEventController *keys = impact_gui_test_find_controller (GTK_WIDGET (window->preview), GTK_TYPE_EVENT_CONTROLLER_KEY);
   /* the header is first on the page, then the problem below it */
   const ImpactBox first = { IMPACT_SECTION_HEADER, -1 };
   const ImpactBox second = { IMPACT_SECTION_PROBLEM, -1 };
