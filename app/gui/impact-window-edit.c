@@ -31,8 +31,9 @@ impact_window_update_state (ImpactWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean have_document = impact_window_get_result (self) != NULL;
 
-  gtk_widget_action_set_enabled (widget, "win.save", have_document);
-  gtk_widget_action_set_enabled (widget, "win.save-as", have_document);
+  /* one save at a time: the one being written finishes first */
+  gtk_widget_action_set_enabled (widget, "win.save", have_document && !self->saving);
+  gtk_widget_action_set_enabled (widget, "win.save-as", have_document && !self->saving);
   gtk_widget_action_set_enabled (widget, "win.undo", impact_session_get_can_undo (self->session));
   gtk_widget_action_set_enabled (widget, "win.redo", impact_session_get_can_redo (self->session));
   impact_window_update_titles (self);
@@ -376,6 +377,16 @@ ask (ImpactWindow *self,
   return question;
 }
 
+typedef enum
+{
+  AFTER_SAVE_NOTHING,
+  AFTER_SAVE_CLOSE,
+} AfterSave;
+
+static void impact_window_save_async (ImpactWindow *self,
+                                      GFile        *file,
+                                      AfterSave     after);
+
 static void
 replace_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -385,7 +396,7 @@ replace_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "replace") == 0)
     {
       impact_session_set_keep_changes (self->session, TRUE);
-      impact_window_save_to (self, NULL, NULL);
+      impact_window_save_async (self, NULL, AFTER_SAVE_NOTHING);
     }
 }
 
@@ -414,17 +425,19 @@ ask_replace_changed (ImpactWindow *self,
                               G_CALLBACK (replace_response_cb));
 }
 
-gboolean
-impact_window_save_to (ImpactWindow  *self,
-                       GFile         *file,
-                       GError       **error)
+/* The checks before a save: the file to write (@file, or the window's)
+ * in @target and whether it is a new one; FALSE with the error shown when
+ * the save must not go ahead */
+static gboolean
+save_prepare (ImpactWindow  *self,
+              GFile         *file,
+              GFile        **target,
+              gboolean      *new_file,
+              GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
   ImpactDocument *doc;
   GFile *current;
-  gboolean new_file;
-
-  g_return_val_if_fail (IMPACT_IS_WINDOW (self), FALSE);
 
   if (impact_window_get_result (self) == NULL)
     return FALSE;
@@ -443,7 +456,7 @@ impact_window_save_to (ImpactWindow  *self,
   impact_window_flush_edits (self);
   impact_window_apply_edits (self);
   doc = impact_window_get_result (self)->document;
-  new_file = current == NULL || !g_file_equal (file, current);
+  *new_file = current == NULL || !g_file_equal (file, current);
 
   /* Another program changed the file since it was read here (an edit the
    * window could not load, say): saving would replace that version
@@ -461,34 +474,52 @@ impact_window_save_to (ImpactWindow  *self,
 
   /* Relative image paths keep pointing at the same images only in the
    * same folder; the loader resolves them against the document's file. */
-  if (new_file)
+  if (*new_file)
     rebase_images (doc, file);
+  *target = g_object_ref (file);
+  return TRUE;
+}
+
+/* After a save that worked: the title, the unsaved marker and a toast */
+static void
+save_done (ImpactWindow *self,
+           GFile        *file,
+           gboolean      new_file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: a toast after saving, %s is the file name */
+  g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+
+  if (new_file)
+    file_taken (self, file);
+  dirty_changed (self);
+  impact_window_show_toast (self, message);
+}
+
+gboolean
+impact_window_save_to (ImpactWindow  *self,
+                       GFile         *file,
+                       GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) target = NULL;
+  gboolean new_file = FALSE;
+
+  g_return_val_if_fail (IMPACT_IS_WINDOW (self), FALSE);
+
+  if (!save_prepare (self, file, &target, &new_file, error))
+    return FALSE;
   /* Save As onto an existing file keeps it as a .bak too; a failed save
    * leaves the file and its .bak as they were and the document dirty */
-  if (!impact_session_save (self->session, file, &local_error))
+  if (!impact_session_save (self->session, target, &local_error))
     {
       show_save_error (self, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (new_file)
-    file_taken (self, file);
-  dirty_changed (self);
-  {
-    g_autofree char *name = g_file_get_basename (file);
-    /* Translators: a toast after saving, %s is the file name */
-    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
-
-    impact_window_show_toast (self, message);
-  }
+  save_done (self, target, new_file);
   return TRUE;
 }
-
-typedef enum
-{
-  AFTER_SAVE_NOTHING,
-  AFTER_SAVE_CLOSE,
-} AfterSave;
 
 static void
 close_now (ImpactWindow *self)
@@ -496,6 +527,70 @@ close_now (ImpactWindow *self)
   self->force_close = TRUE;
   impact_window_remove_recovery (self);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Saving from the window's actions: the JSON is written in a worker
+ * thread (a large document does not freeze the window); typing goes on
+ * meanwhile and stays unsaved until the next save. One save at a time. */
+typedef struct
+{
+  ImpactWindow *self;
+  GFile        *file;
+  gboolean      new_file;
+  AfterSave     after;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_object_unref (job->self);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+static void
+save_async_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SaveJob *job = user_data;
+  ImpactWindow *self = job->self;
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+  if (!impact_session_save_finish (IMPACT_SESSION (source), result, &error))
+    show_save_error (self, error->message);
+  else
+    {
+      save_done (self, job->file, job->new_file);
+      if (job->after == AFTER_SAVE_CLOSE)
+        close_now (self);
+    }
+  impact_window_update_state (self);
+  save_job_free (job);
+}
+
+static void
+impact_window_save_async (ImpactWindow *self,
+                          GFile        *file,
+                          AfterSave     after)
+{
+  SaveJob *job;
+  g_autoptr(GFile) target = NULL;
+  gboolean new_file = FALSE;
+
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  if (self->saving || !save_prepare (self, file, &target, &new_file, NULL))
+    return;
+  job = g_new0 (SaveJob, 1);
+  job->self = g_object_ref (self);
+  job->file = g_steal_pointer (&target);
+  job->new_file = new_file;
+  job->after = after;
+  self->saving = TRUE;
+  impact_window_update_state (self);
+  impact_session_save_async (self->session, job->file, NULL, save_async_cb, job);
 }
 
 static void
@@ -519,8 +614,7 @@ save_as_response_cb (GtkNativeDialog *chooser,
           g_object_unref (file);
           file = g_file_get_child (parent, with);
         }
-      if (impact_window_save_to (self, file, NULL) && after == AFTER_SAVE_CLOSE)
-        close_now (self);
+      impact_window_save_async (self, file, after);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -580,7 +674,7 @@ save_action (GtkWidget  *widget,
   if (needs_save_as (self))
     save_as (self, AFTER_SAVE_NOTHING);
   else
-    impact_window_save_to (self, NULL, NULL);
+    impact_window_save_async (self, NULL, AFTER_SAVE_NOTHING);
 }
 
 static void
@@ -642,8 +736,8 @@ close_response_cb (AdwMessageDialog *dialog,
     {
       if (needs_save_as (self))
         save_as (self, AFTER_SAVE_CLOSE);
-      else if (impact_window_save_to (self, NULL, NULL))
-        g_idle_add (close_idle_cb, g_object_ref (self));
+      else
+        impact_window_save_async (self, NULL, AFTER_SAVE_CLOSE);
     }
   /* "cancel": nothing */
 }
@@ -878,6 +972,14 @@ impact_window_restore_recovery (ImpactWindow  *self,
     return FALSE;
   installed (self);
   return TRUE;
+}
+
+gboolean
+impact_window_get_saving (ImpactWindow *self)
+{
+  g_return_val_if_fail (IMPACT_IS_WINDOW (self), FALSE);
+
+  return self->saving;
 }
 
 gboolean

@@ -74,6 +74,7 @@ struct _ImpactWindow
   guint                 fill_pending : 1;   /* the panes wait for the first frame */
   guint                 fill_source;        /* idle or fallback timeout that fills them */
   guint                 force_close : 1;
+  guint                 saving : 1;       /* a save from an action is being written */
 };
 
 /* The session's last good document, or NULL (also once disposed) */

@@ -48,6 +48,8 @@ gboolean            impact_window_restore_recovery (ImpactWindow *self,
                                                     GError      **error);
 /* TRUE while there are unsaved changes */
 gboolean            impact_window_get_modified   (ImpactWindow *self);
+/* TRUE while a save from the window's actions is being written */
+gboolean            impact_window_get_saving     (ImpactWindow *self);
 
 /* The files the last successful export wrote (of GFile), or NULL. */
 GPtrArray          *impact_window_get_exported   (ImpactWindow *self);

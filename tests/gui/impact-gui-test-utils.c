@@ -6,6 +6,12 @@
 #include "impact-window.h"
 
 gboolean
+impact_gui_test_save_written (gpointer window)
+{
+  return !impact_window_get_saving (window) && !impact_window_get_modified (window);
+}
+
+gboolean
 impact_gui_test_no_windows (gpointer app)
 {
   return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;

@@ -21,6 +21,9 @@ gboolean impact_gui_test_wait_for     (ImpactTestCondition  condition,
 gboolean impact_gui_test_has_document (gpointer             data);
 /* A condition: @app (a GtkApplication) has no window left */
 gboolean impact_gui_test_no_windows   (gpointer             app);
+/* A condition: @window (an ImpactWindow) wrote its save (from the
+ * window's actions, in a worker) and has nothing unsaved */
+gboolean impact_gui_test_save_written (gpointer            window);
 /* Runs what the main context has ready, until nothing is */
 void     impact_gui_test_settle       (void);
 

@@ -399,6 +399,7 @@ test_editor_marks (void)
 
   /* saved: the accent it had and the name are left to the brand */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_save_written, window, "the save"));
   {
     g_autofree char *saved = read_text (lima_path);
 

@@ -198,7 +198,11 @@ test_edit_statistic (void)
 
   /* Ctrl+S */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_false (impact_window_get_modified (window));
+  /* written in a worker: the window stays responsive, and Save waits */
+  g_assert_true (impact_window_get_saving (window));
+  /* a second Ctrl+S meanwhile is not a second writer */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_save_written, window, "the save"));
   saved = read_text (file);
   g_assert_nonnull (strstr (saved, "\"value\": 5471,"));
   g_assert_null (strstr (saved, "\"value\": 5470,"));
@@ -1212,7 +1216,7 @@ test_save_over_outside_edit_asks (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_true (impact_gui_test_wait_for (has_replace_dialog, window, "the Replace question"));
   adw_message_dialog_response (window->replace_dialog, "replace");
-  impact_gui_test_settle ();
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_save_written, window, "the save"));
   g_clear_pointer (&on_disk, g_free);
   on_disk = read_text (file);
   g_assert_nonnull (strstr (on_disk, "\"office\": \"Kolkata, India\""));
@@ -1319,7 +1323,7 @@ test_title_and_save_toast (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• office.json — Impact Sheet");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_false (impact_window_get_modified (window));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_save_written, window, "the save"));
   g_assert_true (impact_gui_test_wait_for (label_shown, &title, "the dot to go after saving"));
   g_assert_true (impact_gui_test_wait_for (label_shown, &saved, "the Saved toast"));
 
