@@ -1355,6 +1355,57 @@ test_shape_pages_auto_examples (void)
     }
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every example in resources/examples/ (the directory is listed, so a new
+ * example is covered) lays out in both templates and both page sizes
+ * without an error, and well formed */
+static void
+test_examples_all_designs (void)
+{
+  g_autofree char *dir_path = impact_test_example_path ("");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (names->len, >, 0);
+
+  for (guint n = 0; n < names->len; n++)
+    {
+      g_autofree char *path = impact_test_example_path (g_ptr_array_index (names, n));
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (doc);
+      for (guint t = 0; t < 2; t++)
+        for (guint s = 0; s < 2; s++)
+          {
+            const char *template_name = t ? "bold" : "classic";
+            ImpactPageSize size = s ? IMPACT_PAGE_SIZE_A4 : IMPACT_PAGE_SIZE_LETTER;
+            g_autoptr(ImpactDiagnostics) diagnostics = impact_diagnostics_new ();
+            g_autoptr(ImpactSheetLayout) layout = layout_with (doc, template_name, size, diagnostics);
+            g_autofree char *errors = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_ERROR);
+
+            g_test_message ("%s, %s, %s", (const char *) g_ptr_array_index (names, n),
+                            template_name, impact_page_size_to_string (size));
+            g_assert_cmpstr (errors, ==, NULL);
+            assert_well_formed (layout);
+          }
+    }
+}
+
 /* The water charity (five statistics, five facts, twelve milestones and
  * an office name of a hundred characters as its title) fits Letter and A4
  * in both templates: its title is set smaller (it took five lines, now four),
@@ -1585,6 +1636,7 @@ main (int   argc,
   g_test_add_func ("/layout/charts/placed", test_chart_section_placed);
   g_test_add_func ("/layout/charts/absent", test_chart_section_absent);
   g_test_add_func ("/layout/charts/follows-milestones", test_chart_section_follows_milestones);
+  g_test_add_func ("/layout/examples/all-designs", test_examples_all_designs);
 
   return g_test_run ();
 }

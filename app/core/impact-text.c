@@ -126,6 +126,55 @@ break_long_runs (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* A style's line height is a factor of the font's own line height (its
+ * ascent and descent), which a designer reads as so much leading for a
+ * Latin face. Some faces reserve far more: Noto Sans Arabic's ascent and
+ * descent span 2.8 em, Noto Naskh Arabic's 2.3 em, for marks stacked above
+ * and below that a text rarely has, against 1.8 em for Noto Sans and less
+ * for Bengali or Devanagari. Set with the same factor, their lines stand
+ * half as far apart again as the design means, and even a single line (a
+ * title, a figure) takes half as much depth again. Such a face's line is
+ * given the line height of TALL_FONT_HEIGHT of its size instead (times the
+ * style's factor), the difference taken off above and below it alike;
+ * a face within it, and a layout none of whose lines is that tall, is set
+ * as before. */
+#define TALL_FONT_HEIGHT 1.85
+/* what a display line of such a face keeps above its ink (of its size)
+ * when it hangs by its ink: impact_text_layout_get_top_trim() */
+#define TALL_FONT_TOP 0.12
+
+static void
+fit_tall_lines (PangoLayout                *layout,
+                PangoContext               *context,
+                const PangoFontDescription *desc,
+                PangoAttrList              *attrs,
+                double                      factor)
+{
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, desc, pango_context_get_language (context));
+  double size = pango_font_description_get_size (desc);
+  double height = pango_font_metrics_get_height (metrics);
+  int tall = (int) (TALL_FONT_HEIGHT * size + 0.5), line_height = 0;
+
+  pango_font_metrics_unref (metrics);
+  if (size <= 0 || height <= tall)
+    return;
+  /* only when a line of it is that tall: a line of Latin figures keeps
+   * its own height */
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoRectangle logical;
+
+      pango_layout_line_get_extents (l->data, NULL, &logical);
+      line_height = MAX (line_height, logical.height);
+    }
+  if (line_height <= tall)
+    return;
+  pango_attr_list_insert (attrs, pango_attr_line_height_new_absolute ((int) (tall * (factor > 0 ? factor : 1.0) + 0.5)));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_line_spacing (layout, 0);
+  g_object_set_data (G_OBJECT (layout), "impact-text-tall", GINT_TO_POINTER (1));
+}
+
 static PangoLayout *shape_text (PangoContext          *context,
                                 const ImpactTextStyle *style,
                                 const char            *text,
@@ -275,6 +324,7 @@ shape_text (PangoContext          *context,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (width > 0)
     pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  fit_tall_lines (layout, context, desc, attrs, style->line_height);
   return layout;
 }
 
@@ -354,6 +404,22 @@ impact_text_layout_get_size (PangoLayout *layout,
     *width = logical.width / (double) PANGO_SCALE;
   if (height)
     *height = logical.height / (double) PANGO_SCALE;
+}
+
+double
+impact_text_layout_get_top_trim (PangoLayout *layout)
+{
+  PangoRectangle ink, logical;
+  double size, spare;
+
+  if (g_object_get_data (G_OBJECT (layout), "impact-text-tall") == NULL)
+    return 0;
+  pango_layout_get_extents (layout, &ink, &logical);
+  if (ink.height <= 0)
+    return 0;
+  size = pango_font_description_get_size (pango_layout_get_font_description (layout)) / (double) PANGO_SCALE;
+  spare = (ink.y - logical.y) / (double) PANGO_SCALE - TALL_FONT_TOP * size;
+  return MAX (0, spare);
 }
 
 double

@@ -82,6 +82,10 @@ void          impact_text_layout_get_size  (PangoLayout *layout,
                                             double      *height);
 /* Distance from the top of the layout to the first line's baseline, in points */
 double        impact_text_layout_get_baseline (PangoLayout *layout);
+/* How far a display line set in a tall face (Noto Sans Arabic: its ascent
+ * reserves room for stacked marks) may be raised to hang by its ink, as a
+ * Latin face's line does; 0 for every other layout */
+double        impact_text_layout_get_top_trim (PangoLayout *layout);
 /* The characters of @text the fonts on this system cannot draw, or NULL */
 char         *impact_text_find_missing_glyphs (PangoLayout *layout);
 

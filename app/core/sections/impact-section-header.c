@@ -185,7 +185,7 @@ place_figure_band (ImpactLayoutBuilder *b)
   guint band_op = b->page->ops->len;
   ImpactTextStyle style;
   PangoLayout *layout;
-  double mh, name_w = 0, name_h = 0;
+  double mh, trim, name_w = 0, name_h = 0;
 
   /* the band goes under everything: size it once its content is placed */
   impact_builder_add_rect (b, 0, 0, width, 0, 0, primary, 1.0);
@@ -214,7 +214,9 @@ place_figure_band (ImpactLayoutBuilder *b)
   style.line_height = 0.95;
   layout = make_title (b, style, b->content_width, 32);
   b->next_tag = "H1";
-  title_h = impact_builder_place_layout (b, layout, x - 3, y, &b->on_primary, 1.0, NULL);
+  /* a title in a tall face hangs by its ink, as a Latin one does */
+  trim = impact_text_layout_get_top_trim (layout);
+  title_h = impact_builder_place_layout (b, layout, x - 3, y - trim, &b->on_primary, 1.0, NULL) - trim;
   y += title_h;
   if (subtitle && *subtitle)
     {

@@ -189,7 +189,9 @@ place_row (ImpactLayoutBuilder *b,
 
       p->number = impact_builder_make_text (b, &style, number, FALSE, -1);
       impact_builder_check_glyphs (b, p->number, "statistics");
-      max_ascent = MAX (max_ascent, impact_text_layout_get_baseline (p->number));
+      /* a figure in a tall face hangs by its ink, not by its ascent */
+      max_ascent = MAX (max_ascent, impact_text_layout_get_baseline (p->number) -
+                                    impact_text_layout_get_top_trim (p->number));
       impact_text_layout_get_size (p->number, &nw, NULL);
       {
         PangoRectangle ink;
