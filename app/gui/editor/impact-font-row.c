@@ -277,12 +277,19 @@ search_changed_cb (GtkSearchEntry *entry,
   gtk_list_box_invalidate_filter (GTK_LIST_BOX (font_row->list));
 }
 
-/* Enter in the search entry takes the first family shown */
+/* Enter in the search entry takes the first family shown (without a
+ * search, the family chosen before: nothing changes) */
 static void
 search_activate_cb (GtkSearchEntry *entry,
                     FontRow        *font_row)
 {
   GtkListBoxRow *row;
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0')
+    {
+      gtk_popover_popdown (GTK_POPOVER (font_row->popover));
+      return;
+    }
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (font_row->list), i)); i++)
     if (filter_row (row, font_row))
@@ -290,6 +297,19 @@ search_activate_cb (GtkSearchEntry *entry,
         choose (font_row, row_family (row));
         return;
       }
+}
+
+/* Down in the search entry goes into the list */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       FontRow               *font_row)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  return gtk_widget_child_focus (font_row->list, GTK_DIR_TAB_FORWARD);
 }
 
 GtkWidget *
@@ -351,6 +371,12 @@ impact_font_row_new (ImpactEditorPane  *self,
   g_signal_connect (font_row->list, "row-activated", G_CALLBACK (row_activated_cb), font_row);
   g_signal_connect (font_row->search, "search-changed", G_CALLBACK (search_changed_cb), font_row);
   g_signal_connect (font_row->search, "activate", G_CALLBACK (search_activate_cb), font_row);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), font_row);
+    gtk_widget_add_controller (font_row->search, keys);
+  }
   show_value (font_row, *(char **) field->target);
   return font_row->row;
 }
