@@ -502,11 +502,21 @@ test_font_chooser (Fixture       *fixture,
   g_assert_true (impact_gui_test_wait_for (laid_out, fixture->window, "the re-layout"));
   g_assert_true (fixture->window->result->layout != before);
 
-  /* a click on a family (the body font's row) */
+  /* the body font's row: Enter without a search changes nothing */
   button = field (fixture, "theme.body_font");
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   impact_gui_test_settle ();
-  list = find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_LIST_BOX);
+  search = find_type (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
+  g_signal_emit_by_name (search, "activate");
+  impact_gui_test_settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (impact_document_get_theme_spec (document (fixture))->body_font, ==, "Inter");
+
+  /* a click on a family */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  impact_gui_test_settle ();
+  list = find_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX);
   choice = impact_gui_test_find_named (list, "Noto Sans");
   g_assert_nonnull (choice);
   g_signal_emit_by_name (list, "row-activated", choice);
