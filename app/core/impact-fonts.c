@@ -88,6 +88,32 @@ is_best_match (FcConfig   *config,
   return ok;
 }
 
+gboolean
+impact_fonts_is_bundled (const char *family)
+{
+  if (family == NULL)
+    return FALSE;
+  return g_ascii_strcasecmp (family, "Inter") == 0 ||
+         g_ascii_strcasecmp (family, "Inter Display") == 0 ||
+         g_ascii_strncasecmp (family, "Noto ", 5) == 0;
+}
+
+gboolean
+impact_fonts_is_installed (const char *family)
+{
+  FcConfig *config;
+  gboolean ok;
+
+  if (family == NULL || *family == '\0')
+    return FALSE;
+  config = FcConfigReference (NULL);
+  if (config == NULL)
+    return FALSE;
+  ok = is_best_match (config, family);
+  FcConfigDestroy (config);
+  return ok;
+}
+
 static void
 add_glob (GString    *xml,
           const char *element,

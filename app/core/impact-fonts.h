@@ -50,6 +50,14 @@ char    *impact_fonts_complete_families (const char *families,
                                          const char *language,
                                          const char *text);
 
+/* The families the packages Impact Sheet depends on install (Debian's
+ * fonts-inter and fonts-noto-core, debian/control): "Inter", "Inter
+ * Display" and the "Noto …" families. The editor offers them first. */
+gboolean impact_fonts_is_bundled        (const char         *family);
+/* TRUE when @family (one name) is installed: fontconfig's best match for
+ * it is a face of that family, not a fallback */
+gboolean impact_fonts_is_installed      (const char         *family);
+
 /* For impact-text.c: the configuration of this thread's font map, or NULL
  * for the default; and a counter that changes with it */
 gpointer impact_fonts_get_config        (void);

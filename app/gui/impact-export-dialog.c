@@ -1,6 +1,10 @@
 /* impact-export-dialog.c: choose format, paper size, resolution and pages,
  * then where to write the export
  *
+ * The choices (but the paper, which is for this export only) are kept in
+ * the settings when the dialog exports or is closed, and the next dialog
+ * opens with them.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "impact-export-dialog"
@@ -116,26 +120,69 @@ format_mime_type (ImpactExportFormat format)
     }
 }
 
+/* The ids of "export-kind", in the order of ImpactExportKind */
+static const char * const kind_ids[] = {
+  "sheet", "stats-card", "timeline-slide", "timeline-handout",
+};
+
+/* Everything chosen here but the paper, for the next dialog (in this
+ * session or the next). Not the paper: "page-size" is what the previews
+ * and printing follow, and the paper chosen here is for this export only. */
+static void
+remember_choices (ImpactExportDialog *self)
+{
+  ImpactExportKind kind = selected_kind (self);
+
+  /* (not g_settings_delay (): the settings are the window's, and a delayed
+   * GSettings stays delayed, holding back every later change the window
+   * makes until the next apply) */
+  g_settings_set_string (self->settings, "export-kind", kind_ids[kind]);
+  g_settings_set_string (self->settings, "export-format",
+                         format_extension (selected_format (self)));
+  g_settings_set_int (self->settings, "export-dpi", gtk_spin_button_get_value_as_int (self->dpi_spin));
+  g_settings_set_int (self->settings, "export-pages", (int) adw_combo_row_get_selected (self->pages_row));
+  g_settings_set_int (self->settings, "export-card-size", gtk_spin_button_get_value_as_int (self->card_spin));
+  g_settings_set_double (self->settings, "export-bleed", gtk_spin_button_get_value (self->bleed_spin));
+  g_settings_set_boolean (self->settings, "export-crop-marks", gtk_switch_get_active (self->crop_switch));
+  g_settings_set_boolean (self->settings, "export-pdfx", gtk_switch_get_active (self->pdfx_switch));
+}
+
+/* The choices of the last dialog */
+static void
+restore_choices (ImpactExportDialog *self)
+{
+  g_autofree char *kind = g_settings_get_string (self->settings, "export-kind");
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_ids); i++)
+    if (g_strcmp0 (kind, kind_ids[i]) == 0)
+      adw_combo_row_set_selected (self->part_row, i);
+  gtk_spin_button_set_value (self->card_spin, g_settings_get_int (self->settings, "export-card-size"));
+  gtk_spin_button_set_value (self->bleed_spin, g_settings_get_double (self->settings, "export-bleed"));
+  gtk_switch_set_active (self->crop_switch, g_settings_get_boolean (self->settings, "export-crop-marks"));
+  gtk_switch_set_active (self->pdfx_switch, g_settings_get_boolean (self->settings, "export-pdfx"));
+}
+
 static void
 save_choices (ImpactExportDialog *self,
               GFile              *output)
 {
   g_autoptr(GFile) folder = g_file_get_parent (output);
 
-  /* Not the paper: "page-size" is what the previews and printing follow,
-   * and the paper chosen here is for this export only */
-  g_settings_delay (self->settings);
-  g_settings_set_string (self->settings, "export-format",
-                         format_extension (selected_format (self)));
-  g_settings_set_int (self->settings, "export-dpi", gtk_spin_button_get_value_as_int (self->dpi_spin));
-  g_settings_set_int (self->settings, "export-pages", (int) adw_combo_row_get_selected (self->pages_row));
+  remember_choices (self);
   if (folder != NULL)
     {
       g_autofree char *uri = g_file_get_uri (folder);
 
       g_settings_set_string (self->settings, "export-folder", uri);
     }
-  g_settings_apply (self->settings);
+}
+
+/* Closed without exporting: the choices are kept all the same */
+static gboolean
+close_request_cb (ImpactExportDialog *self)
+{
+  remember_choices (self);
+  return FALSE;
 }
 
 /* Signal callbacks */
@@ -316,6 +363,7 @@ static void
 impact_export_dialog_init (ImpactExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 
 /* Public API */
@@ -360,7 +408,7 @@ impact_export_dialog_new (GtkWindow *parent,
       adw_combo_row_set_selected (self->page_size_row, i);
   gtk_spin_button_set_value (self->dpi_spin, options.dpi);
   adw_combo_row_set_selected (self->pages_row, options.page <= MAX (n_pages, 1) ? options.page : 0);
-
+  restore_choices (self);
   choice_changed_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->export_button));
 

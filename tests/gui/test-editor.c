@@ -5,7 +5,8 @@
  * wrap and unwrap the selection; the calendar popover writes a date at the
  * precision chosen, and typed dates are still checked; a statistic's
  * "Count from Milestones" switch and metric drop-down make its figure the
- * computed count.
+ * computed count; the font rows offer the installed families, Inter and
+ * the Noto families first, and write the one chosen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -91,6 +92,7 @@ widget_fits_kind (GtkWidget             *widget,
     case IMPACT_FIELD_NUMBER:    return GTK_IS_SPIN_BUTTON (widget);
     case IMPACT_FIELD_SWITCH:    return GTK_IS_SWITCH (widget);
     case IMPACT_FIELD_COLOUR:    return GTK_IS_COLOR_BUTTON (widget);
+    case IMPACT_FIELD_FONT:      return GTK_IS_MENU_BUTTON (widget);
     case IMPACT_FIELD_CHOICE:    return ADW_IS_COMBO_ROW (widget);
     case IMPACT_FIELD_IMAGE:     return ADW_IS_ACTION_ROW (widget);
     default:                     return ADW_IS_ENTRY_ROW (widget);
@@ -411,6 +413,140 @@ test_count_from_milestones (Fixture       *fixture,
   g_assert_cmpfloat (plain->value, ==, 330);
 }
 
+/* Fonts */
+
+static gboolean
+laid_out (gpointer data)
+{
+  ImpactWindow *window = data;
+
+  return window->relayout_timeout == 0;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_font_chooser (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ImpactThemeSpec *theme = impact_document_get_theme_spec (document (fixture));
+  GtkWidget *button = field (fixture, "theme.heading_font");
+  GtkWidget *row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  GtkWidget *search, *list, *choice;
+  GtkListBoxRow *first;
+  gpointer before;
+
+  g_assert_cmpstr (theme->heading_font, ==, "Inter Display");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "");
+
+  /* the popover lists the families, Inter first, each in its face (the
+   * row is scrolled into view first: a popup needs its button on screen) */
+  g_assert_true (impact_editor_pane_focus_field (fixture->window->editor, "theme.heading_font"));
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10 * 1000);
+      impact_gui_test_settle ();
+    }
+  g_assert_true (gtk_widget_get_mapped (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  impact_gui_test_settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  list = find_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX);
+  search = find_type (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (list);
+  g_assert_nonnull (search);
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (first)), ==, "Inter");
+  /* the family the data names is selected */
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)))),
+                   ==, "Inter Display");
+  g_assert_null (impact_gui_test_find_named (list, "Sans"));
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (10 * 1000);
+      impact_gui_test_settle ();
+    }
+  impact_gui_test_screenshot (GTK_WIDGET (fixture->window), "editor-font");
+  impact_gui_test_screenshot (GTK_WIDGET (popover), "editor-font-popover");
+
+  /* a search leaves the matching families; Enter takes the first */
+  gtk_editable_set_text (GTK_EDITABLE (search), "noto serif");
+  g_signal_emit_by_name (search, "search-changed");
+  impact_gui_test_settle ();
+  choice = impact_gui_test_find_named (list, "Noto Serif");
+  g_assert_nonnull (choice);
+  g_assert_true (gtk_widget_get_child_visible (choice));
+  g_assert_false (gtk_widget_get_child_visible (impact_gui_test_find_named (list, "Inter")));
+  before = fixture->window->result->layout;
+  g_signal_emit_by_name (search, "activate");
+  impact_gui_test_settle ();
+  g_assert_cmpstr (theme->heading_font, ==, "Noto Serif");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (impact_gui_test_wait_for (laid_out, fixture->window, "the re-layout"));
+  g_assert_true (fixture->window->result->layout != before);
+
+  /* the body font's row: Enter without a search changes nothing */
+  button = field (fixture, "theme.body_font");
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  impact_gui_test_settle ();
+  search = find_type (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
+  g_signal_emit_by_name (search, "activate");
+  impact_gui_test_settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (impact_document_get_theme_spec (document (fixture))->body_font, ==, "Inter");
+
+  /* a click on a family */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  impact_gui_test_settle ();
+  list = find_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX);
+  choice = impact_gui_test_find_named (list, "Noto Sans");
+  g_assert_nonnull (choice);
+  g_signal_emit_by_name (list, "row-activated", choice);
+  impact_gui_test_settle ();
+  g_assert_cmpstr (impact_document_get_theme_spec (document (fixture))->body_font, ==, "Noto Sans");
+
+  /* undo takes the body font back, then the heading font */
+  impact_window_flush_edits (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  impact_gui_test_settle ();
+  theme = impact_document_get_theme_spec (document (fixture));
+  g_assert_cmpstr (theme->body_font, ==, "Inter");
+  g_assert_cmpstr (theme->heading_font, ==, "Noto Serif");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  impact_gui_test_settle ();
+  theme = impact_document_get_theme_spec (document (fixture));
+  g_assert_cmpstr (theme->heading_font, ==, "Inter Display");
+
+  /* a family this computer lacks is flagged on the row */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-editor", NULL);
+  impact_gui_test_settle ();
+  g_free (theme->heading_font);
+  theme->heading_font = g_strdup ("No Such Family Sans");
+  impact_editor_pane_rebuild (fixture->window->editor);
+  impact_gui_test_settle ();
+  row = gtk_widget_get_ancestor (field (fixture, "theme.heading_font"), ADW_TYPE_ACTION_ROW);
+  g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "not installed") != NULL);
+  g_assert_true (gtk_widget_has_css_class (row, "warning"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +568,8 @@ main (int   argc,
               fixture_set_up, test_date_popover, fixture_tear_down);
   g_test_add ("/gui/editor/count-from-milestones", Fixture, NULL,
               fixture_set_up, test_count_from_milestones, fixture_tear_down);
+  g_test_add ("/gui/editor/font-chooser", Fixture, NULL,
+              fixture_set_up, test_font_chooser, fixture_tear_down);
 
   return g_test_run ();
 }

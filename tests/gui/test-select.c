@@ -833,6 +833,104 @@ test_export_kinds (void)
 }
 
 
+static const char * const export_keys[] = {
+  "export-kind", "export-format", "export-dpi", "export-pages", "export-card-size",
+  "export-bleed", "export-crop-marks", "export-pdfx", "export-folder", NULL
+};
+
+static void
+reset_export_settings (GSettings *settings)
+{
+  for (guint i = 0; export_keys[i] != NULL; i++)
+    g_settings_reset (settings, export_keys[i]);
+}
+
+/* The dialog opens with the choices of the last one, even one closed
+ * without exporting, and in another session (a new GSettings on the same
+ * backend: the tests' is the memory backend); not the paper, which is for
+ * one export only */
+static void
+test_export_remembers (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
+  ImpactWindow *window = open_shown (file);
+  g_autofree char *schema_id = NULL;
+  g_autoptr(GSettings) next_session = NULL;
+  g_autofree char *paper = NULL;
+  ImpactExportDialog *dialog;
+  ImpactExportOptions options;
+
+  reset_export_settings (window->settings);
+  paper = g_settings_get_string (window->settings, "page-size");
+
+  /* a first dialog: the sheet as a PDF/X with 3 mm bleed and crop marks, on A4 */
+  dialog = impact_export_dialog_new (GTK_WINDOW (window), window->settings, file, 2);
+  gtk_window_present (GTK_WINDOW (dialog));
+  impact_gui_test_settle ();
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_type (find_row (GTK_WIDGET (dialog), "_Crop Marks"),
+                                                                GTK_TYPE_SWITCH))));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Paper _Size")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (find_row (GTK_WIDGET (dialog), "_Bleed"),
+                                                         GTK_TYPE_SPIN_BUTTON)), 3);
+  gtk_switch_set_active (GTK_SWITCH (find_type (find_row (GTK_WIDGET (dialog), "_Crop Marks"),
+                                                GTK_TYPE_SWITCH)), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (find_type (find_row (GTK_WIDGET (dialog), "PDF/_X-4"),
+                                                GTK_TYPE_SWITCH)), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "_Pages")), 2);
+  /* closed as a person closes it (Escape, the close button) */
+  gtk_window_close (GTK_WINDOW (dialog));
+  impact_gui_test_settle ();
+
+  /* the next session's dialog */
+  g_object_get (window->settings, "schema-id", &schema_id, NULL);
+  next_session = g_settings_new (schema_id);
+  dialog = impact_export_dialog_new (GTK_WINDOW (window), next_session, file, 2);
+  gtk_window_present (GTK_WINDOW (dialog));
+  impact_gui_test_settle ();
+  g_assert_cmpint (impact_export_dialog_get_kind (dialog), ==, IMPACT_EXPORT_KIND_SHEET);
+  impact_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, IMPACT_EXPORT_FORMAT_PDF);
+  g_assert_cmpfloat_with_epsilon (options.bleed, 3 * 72 / 25.4, 1e-6);
+  g_assert_true (options.crop_marks);
+  g_assert_true (options.pdfx);
+  g_assert_cmpuint (options.page, ==, 2);
+  /* the paper is the preview's, as before */
+  {
+    g_autofree char *paper_now = g_settings_get_string (next_session, "page-size");
+
+    g_assert_cmpstr (paper_now, ==, paper);
+  }
+
+  /* then the statistics card as a PNG of 600 pixels, without PDF/X */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "_What")), IMPACT_EXPORT_KIND_STATS_CARD);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "_Format")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (find_row (GTK_WIDGET (dialog), "Card _Size"),
+                                                         GTK_TYPE_SPIN_BUTTON)), 600);
+  gtk_switch_set_active (GTK_SWITCH (find_type (find_row (GTK_WIDGET (dialog), "PDF/_X-4"),
+                                                GTK_TYPE_SWITCH)), FALSE);
+  gtk_window_close (GTK_WINDOW (dialog));
+  impact_gui_test_settle ();
+
+  dialog = impact_export_dialog_new (GTK_WINDOW (window), window->settings, file, 2);
+  gtk_window_present (GTK_WINDOW (dialog));
+  impact_gui_test_settle ();
+  g_assert_cmpint (impact_export_dialog_get_kind (dialog), ==, IMPACT_EXPORT_KIND_STATS_CARD);
+  g_assert_true (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Card _Size")));
+  impact_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, IMPACT_EXPORT_FORMAT_PNG);
+  g_assert_cmpint (options.card_width, ==, 600);
+  g_assert_false (options.pdfx);
+  settle_frames ();
+  impact_gui_test_screenshot (GTK_WIDGET (dialog), "export-remembered");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  reset_export_settings (window->settings);
+  close_window (window);
+  impact_test_remove_tree (dir);
+}
+
+
 static GtkWidget *find_button_labelled (GtkWidget *widget, const char *label);
 
 static gboolean
@@ -1232,6 +1330,7 @@ main (int   argc,
   g_test_add_func ("/gui/select/keyboard-window", test_keyboard_window);
   g_test_add_func ("/gui/select/accessible-names", test_accessible_names);
   g_test_add_func ("/gui/export/kinds", test_export_kinds);
+  g_test_add_func ("/gui/export/remembers", test_export_remembers);
   g_test_add_func ("/gui/export/timeline-and-pdfx", test_export_timeline_and_pdfx);
   g_test_add_func ("/gui/import/spreadsheet", test_import_spreadsheet);
   g_test_add_func ("/gui/import/eras", test_import_eras);

@@ -35,6 +35,7 @@ typedef enum
   IMPACT_FIELD_EMAIL,
   IMPACT_FIELD_PHONE,
   IMPACT_FIELD_SWITCH,
+  IMPACT_FIELD_FONT,          /* a font family (IMPACT_VALUE_STRING) */
 } ImpactFieldKind;
 
 /* How the value is stored (the default, 0, is a string member) */

@@ -45,8 +45,8 @@ static const ImpactFieldInfo design_fields[] = {
   { "accent", N_("Accent Colour"), IMPACT_FIELD_COLOUR, IMPACT_FIELD_AT (ImpactThemeSpec, accent), .fallback = "#d9822b" },
   { "text", N_("Text Colour"), IMPACT_FIELD_COLOUR, IMPACT_FIELD_AT (ImpactThemeSpec, text), .fallback = "#1f2933" },
   { "background", N_("Background Colour"), IMPACT_FIELD_COLOUR, IMPACT_FIELD_AT (ImpactThemeSpec, background), .fallback = "#ffffff" },
-  { "heading_font", N_("Heading Font"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactThemeSpec, heading_font) },
-  { "body_font", N_("Body Font"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactThemeSpec, body_font) },
+  { "heading_font", N_("Heading Font"), IMPACT_FIELD_FONT, IMPACT_FIELD_AT (ImpactThemeSpec, heading_font) },
+  { "body_font", N_("Body Font"), IMPACT_FIELD_FONT, IMPACT_FIELD_AT (ImpactThemeSpec, body_font) },
   { NULL }
 };
 

@@ -140,6 +140,11 @@ char               *impact_date_row_text        (int                    year,
                                                  int                    day,
                                                  ImpactDatePrecision    precision);
 
+/* Fonts (impact-font-row.c): the family, in its face, and a popover of
+ * the installed families with a search entry */
+GtkWidget          *impact_font_row_new         (ImpactEditorPane      *self,
+                                                 ImpactEditorField     *field);
+
 /* Images (impact-image-row.c) */
 GtkWidget          *impact_image_row_new        (ImpactEditorPane      *self,
                                                  const ImpactFieldInfo *info,

@@ -2,7 +2,7 @@
  *
  * A row is made from a field descriptor of the section table (its kind
  * picks the control: entry, text, spin button, switch, colour button,
- * drop-down, date, image). Its widget carries an ImpactEditorField that
+ * drop-down, date, image, font). Its widget carries an ImpactEditorField that
  * points at the value in the document's structs; the structs only move
  * when the structure changes, and then the pane is rebuilt, so the
  * pointers stay valid. Each change is checked, written and announced with
@@ -720,6 +720,9 @@ impact_field_row_add (ImpactEditorPane      *self,
       break;
     case IMPACT_FIELD_SWITCH:
       row = switch_row (self, field);
+      break;
+    case IMPACT_FIELD_FONT:
+      row = impact_font_row_new (self, field);
       break;
     case IMPACT_FIELD_LINE:
     case IMPACT_FIELD_URL:
