@@ -494,13 +494,13 @@ test_font_chooser (Fixture       *fixture,
   g_assert_nonnull (choice);
   g_assert_true (gtk_widget_get_child_visible (choice));
   g_assert_false (gtk_widget_get_child_visible (impact_gui_test_find_named (list, "Inter")));
-  before = fixture->window->result->layout;
+  before = impact_window_get_result (fixture->window)->layout;
   g_signal_emit_by_name (search, "activate");
   impact_gui_test_settle ();
   g_assert_cmpstr (theme->heading_font, ==, "Noto Serif");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_true (impact_gui_test_wait_for (laid_out, fixture->window, "the re-layout"));
-  g_assert_true (fixture->window->result->layout != before);
+  g_assert_true (impact_window_get_result (fixture->window)->layout != before);
 
   /* the body font's row: Enter without a search changes nothing */
   button = field (fixture, "theme.body_font");
