@@ -612,9 +612,10 @@ measure_cut (ImpactLayoutBuilder *b,
     if (g_str_has_prefix (b->overflow_path, impact_sections_get (s)->json_path))
       overflow_section = s;
   g_array_sort_with_data (prose, prose_compare, GUINT_TO_POINTER (overflow_section));
-  while (n_group < MIN (prose->len, MAX_CUT_GROUP) &&
-         g_array_index (prose, Prose, n_group).section == overflow_section)
-    group_max = MAX (group_max, g_array_index (prose, Prose, n_group++).length);
+  /* (MAX evaluates its arguments twice: no n_group++ inside it) */
+  for (; n_group < MIN (prose->len, MAX_CUT_GROUP) &&
+         g_array_index (prose, Prose, n_group).section == overflow_section; n_group++)
+    group_max = MAX (group_max, g_array_index (prose, Prose, n_group).length);
   *group = 1;
 
   b->doc = copy;
