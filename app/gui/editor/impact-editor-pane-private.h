@@ -95,6 +95,12 @@ void         impact_editor_pages_refresh    (ImpactEditorPane       *self);
 void         impact_editor_pages_reveal     (ImpactEditorPane       *self,
                                              GtkWidget              *widget);
 
+/* Categories (impact-category-button.c): a button listing the
+ * categories the document already uses, for the entry row @row */
+void         impact_category_button_add     (ImpactEditorPane       *self,
+                                             GtkWidget              *row,
+                                             const char             *key);
+
 /* Field rows (impact-field-row.c) */
 typedef struct _ImpactEditorField ImpactEditorField;
 
