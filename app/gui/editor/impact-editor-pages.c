@@ -116,6 +116,13 @@ page_summary (ImpactEditorPane *self,
     }
   if (counts->len > 0)
     return g_strdup (counts->str);
+  /* one short line (a footer's note is a paragraph) */
+  if (text != NULL && g_utf8_strlen (text, -1) > 48)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, 47);
+
+      return g_strconcat (g_strchomp (start), "…", NULL);
+    }
   if (text != NULL)
     return g_strdup (text);
   return g_strdup (present ? _("Empty") : _("Not on the sheet"));
