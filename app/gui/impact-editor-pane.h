@@ -50,6 +50,17 @@ gboolean        impact_editor_pane_focus_field  (ImpactEditorPane *self,
                                                  const char       *key);
 /* The key of the field that has the keyboard focus, or NULL */
 char           *impact_editor_pane_dup_focus_key (ImpactEditorPane *self);
+/* The pane shows an overview of the sections or one section's page.
+ * The page shown: a section's key ("statistics", "charts"), or NULL for
+ * the overview */
+const char     *impact_editor_pane_get_page     (ImpactEditorPane *self);
+/* Shows a section's page, or the overview for NULL; FALSE for a key
+ * that has no page */
+gboolean        impact_editor_pane_show_page    (ImpactEditorPane *self,
+                                                 const char       *page);
+/* The overview's line for a page ("3 statistics"), or NULL */
+const char     *impact_editor_pane_get_summary  (ImpactEditorPane *self,
+                                                 const char       *page);
 /* The validation message shown next to a field, or NULL. */
 const char     *impact_editor_pane_get_message  (ImpactEditorPane *self,
                                                  const char       *key);

@@ -32,8 +32,19 @@ struct _ImpactEditorPane
   GHashTable     *item_rows;  /* "list.index" -> GtkWidget */
 
   /* Template Widgets (built in code) */
-  GtkWidget      *scroller;
-  GtkWidget      *content;
+  GtkWidget      *frame;      /* the bar of a section's page, the pages */
+  GtkWidget      *content;    /* a GtkStack: the overview, a page per section */
+  GtkWidget      *scroller;   /* the page shown (each page scrolls) */
+
+  /* The pages (impact-editor-pages.c) */
+  GtkWidget      *bar;
+  GtkWidget      *back_button;
+  GtkWidget      *page_title;
+  GtkWidget      *overview;
+  GHashTable     *pages;         /* section key -> page (borrowed) */
+  GHashTable     *overview_rows; /* section key -> AdwActionRow (borrowed) */
+  char           *page;          /* the section shown, NULL: the overview */
+  guint           reveal_idle;   /* the focus went into a page not shown */
 
   guint           building : 1;
   guint           rebuild_idle;
@@ -64,6 +75,31 @@ gboolean     impact_editor_parse_item_key         (const char       *key,
 /* Hook: a subtitle for the row of @key ("organisation.name"), or NULL */
 const char  *impact_editor_pane_row_subtitle      (ImpactEditorPane *self,
                                                    const char       *key);
+
+/* Pages (impact-editor-pages.c): the overview and a page per section */
+void         impact_editor_pages_class_init (GtkWidgetClass         *widget_class);
+void         impact_editor_pages_init       (ImpactEditorPane       *self,
+                                             GtkWidget              *frame);
+/* a new stack with the overview (becomes self->content) */
+GtkWidget   *impact_editor_pages_begin      (ImpactEditorPane       *self);
+/* the page of a section, made the first time; @group is added to what
+ * its summary counts (NULL: none) */
+GtkWidget   *impact_editor_pages_get        (ImpactEditorPane       *self,
+                                             const char             *key,
+                                             const char             *title,
+                                             const ImpactFieldGroup *group);
+void         impact_editor_pages_end        (ImpactEditorPane       *self);
+/* the overview's summaries say what the sections hold now */
+void         impact_editor_pages_refresh    (ImpactEditorPane       *self);
+/* shows the page that holds @widget */
+void         impact_editor_pages_reveal     (ImpactEditorPane       *self,
+                                             GtkWidget              *widget);
+
+/* Categories (impact-category-button.c): a button listing the
+ * categories the document already uses, for the entry row @row */
+void         impact_category_button_add     (ImpactEditorPane       *self,
+                                             GtkWidget              *row,
+                                             const char             *key);
 
 /* Field rows (impact-field-row.c) */
 typedef struct _ImpactEditorField ImpactEditorField;

@@ -82,6 +82,9 @@ impact_editor_pane_emit_edited (ImpactEditorPane *self,
   /* a closed item's title and subtitle say what it holds now */
   if (impact_editor_parse_item_key (key, &list, &index))
     impact_list_group_refresh_summary (self, list, index);
+  /* and the overview what each section holds */
+  if (!self->building)
+    impact_editor_pages_refresh (self);
   g_signal_emit (self, signals[EDITED], 0, key);
   impact_brand_marks_update (self);  /* brand: inherited fields marked */
 }
@@ -219,7 +222,21 @@ build_extra_groups (ImpactEditorPane *self)
   g_signal_connect_object (group, "begin-edit", G_CALLBACK (impact_editor_pane_begin_edit), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (group, "edited", G_CALLBACK (impact_editor_pane_emit_edited), self, G_CONNECT_SWAPPED);
   g_object_set_data_full (G_OBJECT (self), "impact-chart-editor", g_object_ref (group), g_object_unref);
-  gtk_box_append (GTK_BOX (self->content), group);
+  gtk_box_append (GTK_BOX (impact_editor_pages_get (self, "charts", _("Charts"), NULL)), group);
+}
+
+/* The section whose field list has @group */
+static const ImpactSectionInfo *
+group_section (const ImpactFieldGroup *group)
+{
+  guint n_sections;
+  const ImpactSectionInfo *sections = impact_sections_get_all (&n_sections);
+
+  for (guint i = 0; i < n_sections; i++)
+    for (const ImpactFieldGroup *g = sections[i].fields; g != NULL && g->key != NULL; g++)
+      if (g == group)
+        return &sections[i];
+  return NULL;
 }
 
 static void
@@ -229,27 +246,19 @@ build (ImpactEditorPane *self)
 
   self->building = TRUE;
   if (self->content != NULL)
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), NULL);
+    gtk_box_remove (GTK_BOX (self->frame), self->content);
+  self->content = NULL;
+  self->scroller = NULL;
   g_hash_table_remove_all (self->fields);
   g_hash_table_remove_all (self->messages);
   g_hash_table_remove_all (self->errors);
   g_hash_table_remove_all (self->item_rows);
 
-  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_start (self->content, 12);
-  gtk_widget_set_margin_end (self->content, 12);
-  gtk_widget_set_margin_top (self->content, 18);
-  gtk_widget_set_margin_bottom (self->content, 24);
-  {
-    GtkWidget *clamp = adw_clamp_new ();
-
-    adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
-    adw_clamp_set_child (ADW_CLAMP (clamp), self->content);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
-  }
+  gtk_box_append (GTK_BOX (self->frame), impact_editor_pages_begin (self));
 
   if (self->document == NULL)
     {
+      impact_editor_pages_end (self);
       self->building = FALSE;
       return;
     }
@@ -258,11 +267,15 @@ build (ImpactEditorPane *self)
   for (guint i = 0; i < groups->len; i++)
     {
       const ImpactFieldGroup *group = g_ptr_array_index (groups, i);
+      const ImpactSectionInfo *section = group_section (group);
+      GtkWidget *page = impact_editor_pages_get (self, section ? section->key : group->key,
+                                                 section ? _(section->title) : _(group->title), group);
 
-      gtk_box_append (GTK_BOX (self->content),
+      gtk_box_append (GTK_BOX (page),
                       group->item_fields ? impact_list_group_new (self, group) : object_group (self, group));
     }
   build_extra_groups (self);
+  impact_editor_pages_end (self);
 
   self->building = FALSE;
 }
@@ -275,8 +288,10 @@ impact_editor_pane_dispose (GObject *object)
   ImpactEditorPane *self = IMPACT_EDITOR_PANE (object);
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
   g_clear_pointer (&self->focus_name, g_free);
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->frame, gtk_widget_unparent);
+  self->scroller = NULL;
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (impact_editor_pane_parent_class)->dispose (object);
@@ -292,6 +307,9 @@ impact_editor_pane_finalize (GObject *object)
   g_hash_table_unref (self->errors);
   g_hash_table_unref (self->notes);
   g_hash_table_unref (self->item_rows);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->overview_rows, g_hash_table_unref);
+  g_free (self->page);
 
   G_OBJECT_CLASS (impact_editor_pane_parent_class)->finalize (object);
 }
@@ -328,6 +346,7 @@ impact_editor_pane_class_init (ImpactEditorPaneClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "editorpane");
+  impact_editor_pages_class_init (widget_class);
 }
 
 static void
@@ -339,9 +358,10 @@ impact_editor_pane_init (ImpactEditorPane *self)
   self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->item_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  self->frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->frame, GTK_WIDGET (self));
+  impact_editor_pages_init (self, self->frame);
+
   build (self);
 }
 
@@ -406,8 +426,8 @@ static gboolean
 rebuild_idle_cb (gpointer data)
 {
   ImpactEditorPane *self = data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  double value = gtk_adjustment_get_value (adjustment);
+  /* the place in the page shown (the same page after the rebuild) */
+  double value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)));
   g_autofree char *focus_key = dup_focus_key (self);
 
   self->rebuild_idle = 0;
@@ -537,6 +557,9 @@ static void
 focus_widget (ImpactEditorPane *self,
               GtkWidget        *target)
 {
+  /* Show the page of its section */
+  impact_editor_pages_reveal (self, target);
+
   /* Open the list item (and a collapsed group row) that holds it */
   for (GtkWidget *ancestor = target; ancestor != NULL && ancestor != GTK_WIDGET (self);
        ancestor = gtk_widget_get_parent (ancestor))

@@ -738,6 +738,10 @@ impact_field_row_add (ImpactEditorPane      *self,
                                        info->kind == IMPACT_FIELD_EMAIL ? GTK_INPUT_PURPOSE_EMAIL :
                                        info->kind == IMPACT_FIELD_PHONE ? GTK_INPUT_PURPOSE_PHONE :
                                        GTK_INPUT_PURPOSE_FREE_FORM);
+      /* a milestone's or an era's category: those the document has */
+      if (g_str_equal (info->key, "category") &&
+          (g_str_has_prefix (key, "milestones.") || g_str_has_prefix (key, "eras.")))
+        impact_category_button_add (self, row, key);
       break;
     }
   return impact_field_row_append (parent, row);
