@@ -49,6 +49,7 @@ sample_value (const ImpactFieldInfo *info,
               guint                  n)
 {
   g_autofree char *text = NULL;
+  JsonNode *node;
 
   switch (info->value)
     {
@@ -67,14 +68,19 @@ sample_value (const ImpactFieldInfo *info,
 
         json_array_add_string_element (lines, "First line");
         json_array_add_string_element (lines, "Second line");
-        return json_node_init_array (json_node_alloc (), lines);
+        /* the node takes its own reference */
+        node = json_node_init_array (json_node_alloc (), lines);
+        json_array_unref (lines);
+        return node;
       }
     case IMPACT_VALUE_METRICS:
       {
         JsonObject *metrics = json_object_new ();
 
         json_object_set_int_member (metrics, "rescued", 2 + n);
-        return json_node_init_object (json_node_alloc (), metrics);
+        node = json_node_init_object (json_node_alloc (), metrics);
+        json_object_unref (metrics);
+        return node;
       }
     case IMPACT_VALUE_DERIVE_METRIC:
       return json_node_init_string (json_node_alloc (), "rescued");

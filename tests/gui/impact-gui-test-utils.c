@@ -5,6 +5,35 @@
 #include "impact-gui-test-utils.h"
 #include "impact-window.h"
 
+ImpactApplication *
+impact_gui_test_app_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  ImpactApplication *app = impact_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+GtkWidget *
+impact_gui_test_find_type (GtkWidget *widget,
+                           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = impact_gui_test_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 gboolean
 impact_gui_test_save_written (gpointer window)
 {

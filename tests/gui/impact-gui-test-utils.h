@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "impact-application.h"
+
 G_BEGIN_DECLS
 
 #define IMPACT_GUI_TEST_TIMEOUT_MS 20000
@@ -20,6 +22,12 @@ gboolean impact_gui_test_wait_for     (ImpactTestCondition  condition,
 /* A condition: the ImpactWindow @data shows a document and is not busy */
 gboolean impact_gui_test_has_document (gpointer             data);
 /* A condition: @app (a GtkApplication) has no window left */
+/* The application the GUI tests open their windows in: registered, not
+ * unique (tests run side by side), opening files */
+ImpactApplication *impact_gui_test_app_new (void);
+/* The first widget of @type in @widget's tree (itself included), or NULL */
+GtkWidget *impact_gui_test_find_type (GtkWidget *widget,
+                                      GType      type);
 gboolean impact_gui_test_no_windows   (gpointer             app);
 /* A condition: @window (an ImpactWindow) wrote its save (from the
  * window's actions, in a worker) and has nothing unsaved */

@@ -266,7 +266,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
   /* recovery copies of the edited document go under a folder of the test's own */
   g_autofree char *state = g_dir_make_tmp ("impact-chart-editor-state-XXXXXX", NULL);
@@ -274,10 +273,7 @@ main (int   argc,
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  app = impact_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = impact_gui_test_app_new ();
 
   g_test_add_func ("/gui/chart-editor/kind-points-undo", test_kind_points_undo);
   g_test_add_func ("/gui/chart-editor/points-text", test_points_text);

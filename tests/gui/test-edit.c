@@ -1387,7 +1387,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Recovery copies go under a state folder of the test's own; the crash
@@ -1403,11 +1402,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  app = impact_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = impact_gui_test_app_new ();
 
   g_test_add_func ("/gui/edit/statistic-preview-save-undo", test_edit_statistic);
   g_test_add_func ("/gui/edit/typing-is-one-step", test_typing_coalesces);

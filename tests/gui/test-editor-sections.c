@@ -342,14 +342,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   g_test_init (&argc, &argv, NULL);
 
-  app = impact_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = impact_gui_test_app_new ();
 
   g_test_add ("/gui/editor-sections/overview", Fixture, NULL,
               fixture_set_up, test_overview, fixture_tear_down);

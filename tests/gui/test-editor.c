@@ -423,23 +423,6 @@ laid_out (gpointer data)
   return window->relayout_timeout == 0;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_font_chooser (Fixture       *fixture,
                    gconstpointer  data)
@@ -468,8 +451,8 @@ test_font_chooser (Fixture       *fixture,
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   impact_gui_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  list = find_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX);
-  search = find_type (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
+  list = impact_gui_test_find_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX);
+  search = impact_gui_test_find_type (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (list);
   g_assert_nonnull (search);
   first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
@@ -507,7 +490,7 @@ test_font_chooser (Fixture       *fixture,
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   impact_gui_test_settle ();
-  search = find_type (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
+  search = impact_gui_test_find_type (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
   g_signal_emit_by_name (search, "activate");
   impact_gui_test_settle ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
@@ -516,7 +499,7 @@ test_font_chooser (Fixture       *fixture,
   /* a click on a family */
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   impact_gui_test_settle ();
-  list = find_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX);
+  list = impact_gui_test_find_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX);
   choice = impact_gui_test_find_named (list, "Noto Sans");
   g_assert_nonnull (choice);
   g_signal_emit_by_name (list, "row-activated", choice);
@@ -551,14 +534,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   g_test_init (&argc, &argv, NULL);
 
-  app = impact_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = impact_gui_test_app_new ();
 
   g_test_add ("/gui/editor/every-field-has-a-row", Fixture, NULL,
               fixture_set_up, test_every_field_has_a_row, fixture_tear_down);

@@ -533,7 +533,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) langs = NULL;
   const char *localedir = g_getenv ("IMPACT_TEST_LOCALEDIR");
   int status;
@@ -546,11 +545,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  app = impact_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = impact_gui_test_app_new ();
 
   langs = read_linguas ();
   for (guint i = 0; langs[i] != NULL; i++)

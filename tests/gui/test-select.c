@@ -735,23 +735,6 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The export dialog makes what the command line makes: the sheet with
  * bleed and crop marks, the statistics card at a size */
 static void
@@ -784,7 +767,7 @@ test_export_kinds (void)
   g_assert_true (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Card _Size")));
   g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "_Bleed")));
   g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Paper _Size")));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (find_row (GTK_WIDGET (dialog), "Card _Size"),
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (impact_gui_test_find_type (find_row (GTK_WIDGET (dialog), "Card _Size"),
                                                          GTK_TYPE_SPIN_BUTTON)), 600);
   impact_gui_test_screenshot (GTK_WIDGET (dialog), "export-card");
   impact_export_dialog_get_options (dialog, &options);
@@ -800,9 +783,9 @@ test_export_kinds (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (format), 0);   /* PDF */
   impact_gui_test_settle ();
   g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), "Card _Size")));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (find_row (GTK_WIDGET (dialog), "_Bleed"),
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (impact_gui_test_find_type (find_row (GTK_WIDGET (dialog), "_Bleed"),
                                                          GTK_TYPE_SPIN_BUTTON)), 3);
-  gtk_switch_set_active (GTK_SWITCH (find_type (find_row (GTK_WIDGET (dialog), "_Crop Marks"),
+  gtk_switch_set_active (GTK_SWITCH (impact_gui_test_find_type (find_row (GTK_WIDGET (dialog), "_Crop Marks"),
                                                 GTK_TYPE_SWITCH)), TRUE);
   impact_gui_test_screenshot (GTK_WIDGET (dialog), "export-sheet");
   impact_export_dialog_get_options (dialog, &options);
@@ -868,14 +851,14 @@ test_export_remembers (void)
   dialog = impact_export_dialog_new (GTK_WINDOW (window), window->settings, file, 2);
   gtk_window_present (GTK_WINDOW (dialog));
   impact_gui_test_settle ();
-  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_type (find_row (GTK_WIDGET (dialog), "_Crop Marks"),
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (impact_gui_test_find_type (find_row (GTK_WIDGET (dialog), "_Crop Marks"),
                                                                 GTK_TYPE_SWITCH))));
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Paper _Size")), 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (find_row (GTK_WIDGET (dialog), "_Bleed"),
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (impact_gui_test_find_type (find_row (GTK_WIDGET (dialog), "_Bleed"),
                                                          GTK_TYPE_SPIN_BUTTON)), 3);
-  gtk_switch_set_active (GTK_SWITCH (find_type (find_row (GTK_WIDGET (dialog), "_Crop Marks"),
+  gtk_switch_set_active (GTK_SWITCH (impact_gui_test_find_type (find_row (GTK_WIDGET (dialog), "_Crop Marks"),
                                                 GTK_TYPE_SWITCH)), TRUE);
-  gtk_switch_set_active (GTK_SWITCH (find_type (find_row (GTK_WIDGET (dialog), "PDF/_X-4"),
+  gtk_switch_set_active (GTK_SWITCH (impact_gui_test_find_type (find_row (GTK_WIDGET (dialog), "PDF/_X-4"),
                                                 GTK_TYPE_SWITCH)), TRUE);
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "_Pages")), 2);
   /* closed as a person closes it (Escape, the close button) */
@@ -905,9 +888,9 @@ test_export_remembers (void)
   /* then the statistics card as a PNG of 600 pixels, without PDF/X */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "_What")), IMPACT_EXPORT_KIND_STATS_CARD);
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "_Format")), 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (find_row (GTK_WIDGET (dialog), "Card _Size"),
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (impact_gui_test_find_type (find_row (GTK_WIDGET (dialog), "Card _Size"),
                                                          GTK_TYPE_SPIN_BUTTON)), 600);
-  gtk_switch_set_active (GTK_SWITCH (find_type (find_row (GTK_WIDGET (dialog), "PDF/_X-4"),
+  gtk_switch_set_active (GTK_SWITCH (impact_gui_test_find_type (find_row (GTK_WIDGET (dialog), "PDF/_X-4"),
                                                 GTK_TYPE_SWITCH)), FALSE);
   gtk_window_close (GTK_WINDOW (dialog));
   impact_gui_test_settle ();
@@ -985,7 +968,7 @@ export_through_dialog (ImpactWindow *window,
   g_assert_cmpint (gtk_widget_get_visible (pdfx_row), ==,
                    kind == IMPACT_EXPORT_KIND_TIMELINE_HANDOUT || format <= 0);
   if (pdfx)
-    gtk_switch_set_active (GTK_SWITCH (find_type (pdfx_row, GTK_TYPE_SWITCH)), TRUE);
+    gtk_switch_set_active (GTK_SWITCH (impact_gui_test_find_type (pdfx_row, GTK_TYPE_SWITCH)), TRUE);
   if (kind == IMPACT_EXPORT_KIND_TIMELINE_HANDOUT)
     {
       settle_frames ();
@@ -1305,7 +1288,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   {
@@ -1316,11 +1298,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  app = impact_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = impact_gui_test_app_new ();
 
   g_test_add_func ("/gui/select/click-statistic-and-type", test_click_statistic_and_type);
   g_test_add_func ("/gui/select/click-each-part", test_click_each_part);

@@ -182,7 +182,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   const char *localedir = g_getenv ("IMPACT_LOCALEDIR");
   int status;
 
@@ -195,11 +194,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  app = impact_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = impact_gui_test_app_new ();
 
   g_test_add_func ("/gui/window-rtl/catalogue-and-direction", test_catalogue_and_direction);
   g_test_add_func ("/gui/window-rtl/empty", test_empty_window);

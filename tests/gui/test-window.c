@@ -458,23 +458,6 @@ test_empty_window (void)
   close_window (window);
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 recent_menu_has_entry (gpointer data)
 {
@@ -506,10 +489,10 @@ test_recent_menu (void)
   g_assert_true (impact_gui_test_wait_for (recent_menu_has_entry, uri, "the file in the recent menu"));
   g_assert_true (adw_split_button_get_menu_model (window->open_button) == impact_application_get_recent_menu (app));
 
-  dropdown = find_type (GTK_WIDGET (window->open_button), GTK_TYPE_MENU_BUTTON);
+  dropdown = impact_gui_test_find_type (GTK_WIDGET (window->open_button), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (dropdown);
   g_assert_true (gtk_widget_is_sensitive (dropdown));
-  g_assert_true (gtk_widget_is_sensitive (find_type (dropdown, GTK_TYPE_TOGGLE_BUTTON)));
+  g_assert_true (gtk_widget_is_sensitive (impact_gui_test_find_type (dropdown, GTK_TYPE_TOGGLE_BUTTON)));
 
   close_window (window);
   g_unlink (g_file_peek_path (file));
@@ -921,16 +904,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = impact_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = impact_gui_test_app_new ();
 
   g_test_add_func ("/gui/window/empty", test_empty_window);
   g_test_add_func ("/gui/window/example", test_example);
