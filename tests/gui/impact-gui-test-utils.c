@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "impact-gui-test-utils.h"
+#include "impact-test-utils.h"
 #include "impact-window.h"
 
 ImpactApplication *
@@ -38,6 +39,40 @@ gboolean
 impact_gui_test_save_written (gpointer window)
 {
   return !impact_window_get_saving (window) && !impact_window_get_modified (window);
+}
+
+ImpactWindow *
+impact_gui_test_open_example (ImpactApplication  *app,
+                              char              **dir)
+{
+  g_autofree char *example = impact_test_example_path ("kolkata.json");
+  g_autoptr(GFile) source = g_file_new_for_path (example);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  ImpactWindow *window;
+
+  *dir = impact_test_make_tmpdir ();
+  path = g_build_filename (*dir, "office.json", NULL);
+  copy = g_file_new_for_path (path);
+  g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  window = IMPACT_WINDOW (impact_application_open_file (app, copy, NULL));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
+  /* the side pane shows the editor (not the outline) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-editor", NULL));
+  impact_gui_test_settle ();
+  return window;
+}
+
+void
+impact_gui_test_close_example (ImpactApplication *app,
+                               ImpactWindow      *window,
+                               const char        *dir)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  impact_gui_test_wait_for (impact_gui_test_no_windows, app, "the window to go away");
+  impact_test_remove_tree (dir);
 }
 
 gboolean

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "impact-application.h"
+#include "impact-window.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,15 @@ ImpactApplication *impact_gui_test_app_new (void);
 GtkWidget *impact_gui_test_find_type (GtkWidget *widget,
                                       GType      type);
 gboolean impact_gui_test_no_windows   (gpointer             app);
+/* The Kolkata example copied as office.json into a new temporary folder
+ * (*dir, for impact_gui_test_close_example), opened in @app with the side
+ * pane on the editor */
+ImpactWindow *impact_gui_test_open_example (ImpactApplication *app,
+                                            char             **dir);
+/* Closes @window, waits for it to go, and removes @dir */
+void     impact_gui_test_close_example (ImpactApplication *app,
+                                        ImpactWindow      *window,
+                                        const char        *dir);
 /* A condition: @window (an ImpactWindow) wrote its save (from the
  * window's actions, in a worker) and has nothing unsaved */
 gboolean impact_gui_test_save_written (gpointer            window);

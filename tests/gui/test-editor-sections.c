@@ -35,21 +35,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *example = impact_test_example_path ("kolkata.json");
-  g_autoptr(GFile) source = g_file_new_for_path (example);
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) copy = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = impact_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "office.json", NULL);
-  copy = g_file_new_for_path (path);
-  g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  fixture->window = IMPACT_WINDOW (impact_application_open_file (app, copy, NULL));
-  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, fixture->window, "the document to load"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-editor", NULL));
-  impact_gui_test_settle ();
+  fixture->window = impact_gui_test_open_example (app, &fixture->dir);
   fixture->pane = fixture->window->editor;
 }
 
@@ -57,9 +43,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  impact_gui_test_wait_for (impact_gui_test_no_windows, app, "the window to go away");
-  impact_test_remove_tree (fixture->dir);
+  impact_gui_test_close_example (app, fixture->window, fixture->dir);
   g_free (fixture->dir);
 }
 
