@@ -8,7 +8,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <string.h>
 
 #include "impact-chart.h"
 #include "impact-format.h"
@@ -122,37 +121,6 @@ period_label (ImpactChart       *self,
     default:
       return impact_format_year (self->language, self->digits, (int) period);
     }
-}
-
-/* A typed period ("2019", "2019-20", "Q1 2019") in the document's digits:
- * each Latin digit becomes the language's own when the data asks for
- * them; the rest of the label is the data's */
-static char *
-typed_label (ImpactChart *self,
-             const char  *label)
-{
-  char digit[10][8];
-  GString *out;
-
-  if (label == NULL)
-    return g_strdup ("");
-  for (int d = 0; d < 10; d++)
-    {
-      g_autofree char *text = impact_format_integer (self->language, self->digits, d);
-
-      g_strlcpy (digit[d], text ? text : "", sizeof digit[d]);
-    }
-  if (strcmp (digit[0], "0") == 0)
-    return g_strdup (label);
-  out = g_string_sized_new (strlen (label) * 2);
-  for (const char *p = label; *p != '\0'; p++)
-    {
-      if (*p >= '0' && *p <= '9' && digit[*p - '0'][0] != '\0')
-        g_string_append (out, digit[*p - '0']);
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -285,7 +253,9 @@ impact_chart_new (ImpactDocument        *doc,
       {
         const ImpactChartPoint *point = &g_array_index (spec->points, ImpactChartPoint, i);
 
-        append_value (self, typed_label (self, point->label), point->value, !point->missing);
+        /* a typed period ("2019", "2019-20") in the document's digits */
+        append_value (self, impact_format_localize_digits (self->language, self->digits, point->label),
+                      point->value, !point->missing);
         if (!point->missing)
           self->decimals = MAX (self->decimals, value_decimals (point->value));
       }

@@ -602,3 +602,32 @@ impact_format_milestone_metrics (const char            *language,
     }
   return g_string_free (out, FALSE);
 }
+
+char *
+impact_format_localize_digits (const char   *language,
+                               ImpactDigits  digits,
+                               const char   *text)
+{
+  char digit[10][8];
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  for (int d = 0; d < 10; d++)
+    {
+      g_autofree char *one = impact_format_integer (language, digits, d);
+
+      g_strlcpy (digit[d], one ? one : "", sizeof digit[d]);
+    }
+  if (strcmp (digit[0], "0") == 0)
+    return g_strdup (text);
+  out = g_string_sized_new (strlen (text) * 2);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p >= '0' && *p <= '9' && digit[*p - '0'][0] != '\0')
+        g_string_append (out, digit[*p - '0']);
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -76,6 +76,11 @@ char    *impact_format_currency       (const char   *language,
 char    *impact_format_date           (const char       *language,
                                        ImpactDigits      digits,
                                        const ImpactDate *date);
+/* @text with each Latin digit written in the language's own digits when
+ * the data asks for them ("2019-20" -> "২০১৯-২০"); the rest is kept */
+char    *impact_format_localize_digits (const char   *language,
+                                        ImpactDigits  digits,
+                                        const char   *text);
 /* The year alone, "2017" (or "২০১৭" with native Bengali digits) */
 char    *impact_format_year           (const char   *language,
                                        ImpactDigits  digits,
