@@ -224,6 +224,22 @@ test_bad_rows (void)
                    "bad-dates.csv:4:3: expected a whole number of 0 or more for “rescued”, got \"x3\"");
 }
 
+/* a source address the loader would refuse is refused here too (the
+ * fuzzer found "https://#www.ilo.org/": a scheme, but no host) */
+static void
+test_bad_url (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactCsvImport) import =
+    parse_string ("value,label,source,url\n217,survivors,Case log,https://#www.ilo.org/\n",
+                  IMPACT_CSV_TARGET_STATISTICS, &error);
+
+  g_assert_null (import);
+  g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "t.csv:2:4: expected an http or https URL, got \"https://#www.ilo.org/\"");
+}
+
 static void
 test_malformed (void)
 {
@@ -540,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/csv/timelinejs-template", test_timelinejs_template);
   g_test_add_func ("/csv/timelinejs-eras", test_timelinejs_eras);
   g_test_add_func ("/csv/bad-rows", test_bad_rows);
+  g_test_add_func ("/csv/bad-url", test_bad_url);
   g_test_add_func ("/csv/malformed", test_malformed);
   g_test_add_func ("/csv/caps", test_caps);
   g_test_add_func ("/csv/replace-on-update", test_replace_on_update);

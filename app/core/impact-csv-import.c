@@ -882,7 +882,7 @@ statistic_from_row (ImpactCsvImport        *self,
   s->qualifier = dup_cell (row, c->qualifier);
   s->scale = dup_cell (row, c->scale);
   s->icon = dup_cell (row, c->icon);
-  if (url != NULL && !g_str_has_prefix (url, "http://") && !g_str_has_prefix (url, "https://"))
+  if (url != NULL && !impact_source_url_is_valid (url))
     {
       g_autofree char *q = quote_cell (url);
 

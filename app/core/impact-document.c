@@ -66,6 +66,20 @@ static guint signals[N_SIGNALS];
 
 /* Section structs */
 
+gboolean
+impact_source_url_is_valid (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *scheme, *host;
+
+  if (uri == NULL)
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
+         host != NULL && *host != '\0';
+}
+
 ImpactSource *
 impact_source_new (const char *title,
                    const char *url)

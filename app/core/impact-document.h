@@ -318,6 +318,9 @@ char               *impact_milestone_format_metrics     (const ImpactMilestone *
 
 /* Constructors and destructors of the section structs */
 ImpactSource       *impact_source_new                   (const char *title, const char *url);
+/* TRUE for an http:// or https:// URL with a host: the one rule for a
+ * source's address, in the loader and every importer */
+gboolean            impact_source_url_is_valid          (const char *url);
 void                impact_source_free                  (ImpactSource *source);
 gboolean            impact_source_equal                 (const ImpactSource *a, const ImpactSource *b);
 ImpactStatistic    *impact_statistic_new                (void);

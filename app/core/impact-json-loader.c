@@ -483,20 +483,6 @@ ctx_colour (ObjectCtx  *o,
   return normalised;
 }
 
-static gboolean
-is_web_url (const char *text)
-{
-  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  const char *scheme, *host;
-
-  if (uri == NULL)
-    return FALSE;
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
-         host != NULL && *host != '\0';
-}
-
 char *
 ctx_url (ObjectCtx  *o,
          const char *name)
@@ -505,7 +491,7 @@ ctx_url (ObjectCtx  *o,
 
   if (value == NULL)
     return NULL;
-  if (!is_web_url (value))
+  if (!impact_source_url_is_valid (value))
     {
       report_expected (o, name, value, "expected an http:// or https:// URL");
       return NULL;
