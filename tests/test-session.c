@@ -263,6 +263,9 @@ test_edit_undo (Fixture       *fixture,
   g_assert_true (impact_session_get_modified (fixture->session));
   g_assert_true (impact_session_get_typing (fixture->session));
   g_assert_cmpuint (n_modified, ==, 1);
+  /* …and undoable at once (undo takes the burst as its step first) */
+  g_assert_true (impact_session_get_can_undo (fixture->session));
+  g_assert_cmpuint (n_can_undo, ==, 1);
   g_assert_true (impact_session_flush_edits (fixture->session));
   g_assert_false (impact_session_flush_edits (fixture->session));
   g_assert_false (impact_session_get_typing (fixture->session));

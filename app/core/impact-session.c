@@ -77,7 +77,7 @@ void
 impact_session_update_state (ImpactSession *self)
 {
   gboolean modified = impact_session_get_modified (self);
-  gboolean can_undo = self->undo != NULL && impact_undo_stack_can_undo (self->undo);
+  gboolean can_undo = impact_session_get_can_undo (self);
   gboolean can_redo = self->undo != NULL && impact_undo_stack_can_redo (self->undo);
   gboolean typing = self->pending_key != NULL;
 
@@ -416,7 +416,9 @@ impact_session_get_can_undo (ImpactSession *self)
 {
   g_return_val_if_fail (IMPACT_IS_SESSION (self), FALSE);
 
-  return self->undo != NULL && impact_undo_stack_can_undo (self->undo);
+  /* a typing burst not yet a step is undone too (undo flushes it first):
+   * Ctrl+Z works right after a choice, not only once the typing pauses */
+  return self->undo != NULL && (self->pending_key != NULL || impact_undo_stack_can_undo (self->undo));
 }
 
 gboolean
