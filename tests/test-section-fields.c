@@ -90,6 +90,7 @@ sample_value (const ImpactFieldInfo *info,
   switch (info->kind)
     {
     case IMPACT_FIELD_CHOICE:
+    case IMPACT_FIELD_ICON:
       return json_node_init_string (json_node_alloc (),
                                     info->choices[g_strv_length ((char **) info->choices) - 1]);
     case IMPACT_FIELD_COLOUR:
@@ -363,7 +364,8 @@ test_fields_well_formed (void)
       g_hash_table_add (keys, key);
       g_assert_nonnull (info->label);
       g_assert_cmpstr (info->label, !=, "");
-      if (info->kind == IMPACT_FIELD_CHOICE && info->value != IMPACT_VALUE_DERIVE_METRIC)
+      if ((info->kind == IMPACT_FIELD_CHOICE || info->kind == IMPACT_FIELD_ICON) &&
+          info->value != IMPACT_VALUE_DERIVE_METRIC)
         {
           g_assert_nonnull (info->choices);
           g_assert_nonnull (info->choice_labels);

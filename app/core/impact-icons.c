@@ -7,7 +7,7 @@
  */
 #include <math.h>
 
-#include "impact-sheet-layout-private.h"
+#include "impact-icons.h"
 
 typedef void (*IconFunc) (cairo_t *cr);
 

@@ -12,6 +12,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "impact-icons.h"
 #include "impact-sheet-layout.h"
 #include "impact-theme.h"
 
@@ -66,13 +67,5 @@ guint                 impact_sheet_layout_get_n_ops (ImpactSheetLayout *self,
 const ImpactOp       *impact_sheet_layout_get_op    (ImpactSheetLayout *self,
                                                      guint              page,
                                                      guint              index);
-
-/* Vector icons drawn by the renderer (impact-icons.c) */
-gboolean              impact_icon_exists            (const char *name);
-void                  impact_icon_draw              (cairo_t    *cr,
-                                                     const char *name,
-                                                     double      x,
-                                                     double      y,
-                                                     double      size);
 
 G_END_DECLS

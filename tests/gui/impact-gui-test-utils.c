@@ -219,3 +219,90 @@ impact_gui_test_find_controller (GtkWidget *widget,
   g_error ("no %s on %s", g_type_name (type), G_OBJECT_TYPE_NAME (widget));
   return NULL;
 }
+
+gboolean
+impact_gui_test_pick (GtkWidget  *menu_button,
+                      const char *name)
+{
+  GtkPopover *popover;
+  GtkWidget *choice;
+
+  g_return_val_if_fail (GTK_IS_MENU_BUTTON (menu_button), FALSE);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  impact_gui_test_settle ();
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  if (popover == NULL)
+    return FALSE;
+  choice = impact_gui_test_find_named (GTK_WIDGET (popover), name);
+  if (choice == NULL || !GTK_IS_BUTTON (choice))
+    {
+      gtk_popover_popdown (popover);
+      return FALSE;
+    }
+  g_signal_emit_by_name (choice, "clicked");
+  impact_gui_test_settle ();
+  return TRUE;
+}
+
+static cairo_surface_t *
+texture_to_surface (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32: premultiplied, native order */
+  cairo_surface_flush (surface);
+  gdk_texture_download (texture, cairo_image_surface_get_data (surface),
+                        cairo_image_surface_get_stride (surface));
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+void
+impact_gui_test_screenshot_popover (GtkWidget  *window,
+                                    GtkPopover *popover,
+                                    const char *name)
+{
+  const char *dir = g_getenv ("IMPACT_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkTexture) back = NULL;
+  g_autoptr(GdkTexture) front = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  GdkSurface *surface;
+  double window_x, window_y, popover_x, popover_y;
+  cairo_surface_t *image, *part;
+  cairo_t *cr;
+
+  if (dir == NULL)
+    return;
+  back = impact_gui_test_render (window);
+  front = impact_gui_test_render (GTK_WIDGET (popover));
+  surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  if (back == NULL || front == NULL || !GDK_IS_POPUP (surface))
+    {
+      g_test_message ("no screenshot %s: nothing shown", name);
+      return;
+    }
+  /* the popup's place is given in the window's surface, which (like the
+   * popup's) may have a margin around the widget */
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  image = texture_to_surface (back);
+  part = texture_to_surface (front);
+  cr = cairo_create (image);
+  cairo_set_source_surface (cr, part,
+                            gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - window_x,
+                            gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - window_y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  file_name = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file_name, NULL);
+  if (cairo_surface_write_to_png (image, path) != CAIRO_STATUS_SUCCESS)
+    g_test_message ("could not write %s", path);
+  else
+    g_test_message ("screenshot: %s", path);
+  cairo_surface_destroy (part);
+  cairo_surface_destroy (image);
+}

@@ -59,9 +59,17 @@ GtkEventController *impact_gui_test_find_controller (GtkWidget *widget,
  * when that is set (to look at a test's window) */
 void     impact_gui_test_screenshot   (GtkWidget           *widget,
                                        const char          *name);
+/* The same for @window with its open @popover drawn where it stands */
+void     impact_gui_test_screenshot_popover (GtkWidget   *window,
+                                             GtkPopover  *popover,
+                                             const char  *name);
 
 /* The first widget named @name in @widget's tree (itself included), or NULL */
 GtkWidget *impact_gui_test_find_named (GtkWidget           *widget,
+                                       const char          *name);
+/* Opens the popover of @menu_button and clicks its button named @name,
+ * as a user would; FALSE when it has none */
+gboolean   impact_gui_test_pick       (GtkWidget           *menu_button,
                                        const char          *name);
 
 G_END_DECLS

@@ -307,7 +307,7 @@ test_colour_switch_choice (void)
   g_assert_false (impact_document_get_quote (doc)->pseudonym);
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "theme.template")), 1);
   g_assert_cmpstr (impact_document_get_theme_spec (doc)->template_name, ==, "bold");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "approach.0.icon")), 0);
+  g_assert_true (impact_gui_test_pick (field (window, "approach.0.icon"), "icon:none"));
   g_assert_null (((ImpactPillar *) g_ptr_array_index (impact_document_get_pillars (doc), 0))->icon);
 
   /* The theme reaches the preview */
@@ -378,7 +378,7 @@ test_warnings_next_to_fields (void)
   g_assert_nonnull (strstr (message, "hearts"));
   /* Choosing an icon: the field's own state wins… and the next layout
    * brings no warning for it */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "statistics.0.icon")), 3);
+  g_assert_true (impact_gui_test_pick (field (window, "statistics.0.icon"), "icon:heart"));
   impact_window_apply_edits (window);
   g_assert_null (impact_editor_pane_get_message (window->editor, "statistics.0.icon"));
   close_window (window);

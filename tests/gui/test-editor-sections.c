@@ -5,7 +5,8 @@
  * its section's page alone, and the back button, Alt+Left or Escape go
  * back; selecting a milestone on the sheet opens the Milestones page with
  * the focus in the milestone's first field; a category is chosen among
- * those the document already uses, and the sheet is laid out again.
+ * those the document already uses, and the sheet is laid out again; an
+ * icon likewise, among the built-in ones (those in use first).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,7 @@
 #include "impact-accessible.h"
 #include "impact-application.h"
 #include "impact-gui-test-utils.h"
+#include "impact-json-writer.h"
 #include "impact-sheet-selection.h"
 #include "impact-test-utils.h"
 #include "impact-window-private.h"
@@ -322,6 +324,125 @@ test_category_choice (Fixture       *fixture,
   g_assert_cmpstr (((ImpactMilestone *) g_ptr_array_index (milestones, index))->category, ==, "Training");
 }
 
+/* The icon a preview shows is a new layout's */
+static gboolean
+preview_laid_out_again (gpointer data)
+{
+  gpointer *args = data;
+  ImpactSheetPreview *preview = args[0];
+
+  return impact_sheet_preview_get_layout (preview) != args[1];
+}
+
+/* The names of the icon choices of @popover, in the order shown */
+static void
+collect_choices (GtkWidget *widget,
+                 GPtrArray *names)
+{
+  const char *name = gtk_widget_get_name (widget);
+
+  if (g_str_has_prefix (name, "icon:"))
+    g_ptr_array_add (names, (gpointer) (name + strlen ("icon:")));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_choices (child, names);
+}
+
+static void
+test_icon_choice (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  ImpactWindow *window = fixture->window;
+  ImpactSheetPreview *preview = IMPACT_SHEET_PREVIEW (impact_gui_test_find_type (GTK_WIDGET (window),
+                                                                               IMPACT_TYPE_SHEET_PREVIEW));
+  GPtrArray *stats = impact_document_get_statistics (document (fixture));
+  GtkWidget *button = impact_editor_pane_get_field (fixture->pane, "statistics.1.icon");
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(ImpactSheetLayout) before_layout = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  GString *expected;
+  GtkPopover *popover;
+  gpointer args[2];
+  guint first_other = G_MAXUINT;
+
+  /* the example: statistics heart, scales, people; pillars check,
+   * scales, heart, pillar */
+  g_assert_cmpstr (((ImpactStatistic *) g_ptr_array_index (stats, 1))->icon, ==, "scales");
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  g_assert_cmpstr (impact_accessible_get_label (button), ==, "Icon: Scales");
+  g_assert_true (impact_editor_pane_focus_field (fixture->pane, "statistics.1.icon"));
+  let_frames_pass ();
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the first layout"));
+  before = impact_json_writer_to_data (document (fixture), NULL);
+
+  /* the icons the document uses first, then the others, then none */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  impact_gui_test_settle ();
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  let_frames_pass ();
+  impact_gui_test_screenshot_popover (GTK_WIDGET (window), popover, "editor-icon");
+  collect_choices (GTK_WIDGET (popover), names);
+  g_assert_cmpuint (names->len, ==, 11);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      gboolean used = g_str_equal (name, "heart") || g_str_equal (name, "scales") ||
+                      g_str_equal (name, "people") || g_str_equal (name, "check") ||
+                      g_str_equal (name, "pillar");
+
+      if (!used && first_other == G_MAXUINT)
+        first_other = i;
+      if (used)
+        g_assert_cmpuint (first_other, ==, G_MAXUINT);
+    }
+  g_assert_cmpuint (first_other, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (names, names->len - 1), ==, "none");
+  /* each shows the icon drawn, the current one pressed */
+  {
+    GtkWidget *scales = impact_gui_test_find_named (GTK_WIDGET (popover), "icon:scales");
+    GtkWidget *star = impact_gui_test_find_named (GTK_WIDGET (popover), "icon:star");
+
+    g_assert_nonnull (impact_gui_test_find_type (star, GTK_TYPE_DRAWING_AREA));
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (scales)));
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (star)));
+    g_assert_cmpstr (impact_accessible_get_label (star), ==, "Star");
+  }
+  gtk_popover_popdown (popover);
+
+  /* choosing one: that statistic's icon, and nothing else */
+  before_layout = g_object_ref (impact_sheet_preview_get_layout (preview));
+  g_assert_true (impact_gui_test_pick (button, "icon:star"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+  g_assert_cmpstr (((ImpactStatistic *) g_ptr_array_index (stats, 1))->icon, ==, "star");
+  g_assert_cmpstr (impact_accessible_get_label (button), ==, "Icon: Star");
+  after = impact_json_writer_to_data (document (fixture), NULL);
+  expected = g_string_new (before);
+  /* the first "scales" of the file is statistics[1]'s */
+  g_assert_cmpuint (g_string_replace (expected, "\"icon\": \"scales\"", "\"icon\": \"star\"", 1), ==, 1);
+  g_assert_cmpstr (after, ==, expected->str);
+  g_string_free (expected, TRUE);
+  g_assert_true (impact_session_get_modified (window->session));
+
+  /* the preview is laid out again */
+  args[0] = preview;
+  args[1] = before_layout;
+  g_assert_true (impact_gui_test_wait_for (preview_laid_out_again, args, "the preview to be laid out again"));
+
+  /* undo takes it back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  impact_gui_test_settle ();
+  undone = impact_json_writer_to_data (impact_window_get_document (window), NULL);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpstr (((ImpactStatistic *) g_ptr_array_index (impact_document_get_statistics (impact_window_get_document (window)), 1))->icon,
+                   ==, "scales");
+  g_assert_cmpstr (impact_accessible_get_label (impact_editor_pane_get_field (fixture->pane, "statistics.1.icon")),
+                   ==, "Icon: Scales");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +459,8 @@ main (int   argc,
               fixture_set_up, test_select_opens_page, fixture_tear_down);
   g_test_add ("/gui/editor-sections/category-choice", Fixture, NULL,
               fixture_set_up, test_category_choice, fixture_tear_down);
+  g_test_add ("/gui/editor-sections/icon-choice", Fixture, NULL,
+              fixture_set_up, test_icon_choice, fixture_tear_down);
 
   return g_test_run ();
 }

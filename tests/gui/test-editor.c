@@ -76,6 +76,7 @@ widget_fits_kind (GtkWidget             *widget,
     case IMPACT_FIELD_SWITCH:    return GTK_IS_SWITCH (widget);
     case IMPACT_FIELD_COLOUR:    return GTK_IS_COLOR_BUTTON (widget);
     case IMPACT_FIELD_FONT:      return GTK_IS_MENU_BUTTON (widget);
+    case IMPACT_FIELD_ICON:      return GTK_IS_MENU_BUTTON (widget);
     case IMPACT_FIELD_CHOICE:    return ADW_IS_COMBO_ROW (widget);
     case IMPACT_FIELD_IMAGE:     return ADW_IS_ACTION_ROW (widget);
     default:                     return ADW_IS_ENTRY_ROW (widget);

@@ -36,6 +36,8 @@ typedef enum
   IMPACT_FIELD_PHONE,
   IMPACT_FIELD_SWITCH,
   IMPACT_FIELD_FONT,          /* a font family (IMPACT_VALUE_STRING) */
+  IMPACT_FIELD_ICON,          /* a built-in icon: .choices and .choice_labels
+                               * are impact_field_icon_choices and _labels */
 } ImpactFieldKind;
 
 /* How the value is stored (the default, 0, is a string member) */
@@ -77,7 +79,8 @@ typedef struct
   /* IMPACT_FIELD_NUMBER */
   double              min, max;
   guint               digits;
-  /* IMPACT_FIELD_CHOICE: NULL-terminated ids ("" = left out) and labels (N_()) */
+  /* IMPACT_FIELD_CHOICE, IMPACT_FIELD_ICON: NULL-terminated ids ("" = left
+   * out) and labels (N_()) */
   const char * const *choices;
   const char * const *choice_labels;
   /* IMPACT_FIELD_COLOUR: shown when the data has none */

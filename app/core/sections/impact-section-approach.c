@@ -25,7 +25,7 @@ static const ImpactFieldInfo pillar_fields[] = {
   { "lead", N_("Lead"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactPillar, lead), IMPACT_FIELD_REQUIRED },
   { "text", N_("Text"), IMPACT_FIELD_PARAGRAPH, IMPACT_FIELD_AT (ImpactPillar, text),
     IMPACT_FIELD_REQUIRED | IMPACT_FIELD_RICH },
-  { "icon", N_("Icon"), IMPACT_FIELD_CHOICE, IMPACT_FIELD_AT (ImpactPillar, icon),
+  { "icon", N_("Icon"), IMPACT_FIELD_ICON, IMPACT_FIELD_AT (ImpactPillar, icon),
     .choices = impact_field_icon_choices, .choice_labels = impact_field_icon_labels },
   { NULL }
 };

@@ -33,7 +33,7 @@ static const ImpactFieldInfo statistic_fields[] = {
   { "scale", N_("Scale"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactStatistic, scale),
     .hint = N_("A word after the number, set smaller, such as “million”") },
   { "suffix", N_("Suffix"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactStatistic, suffix), .hint = N_("After the number, such as a percent sign") },
-  { "icon", N_("Icon"), IMPACT_FIELD_CHOICE, IMPACT_FIELD_AT (ImpactStatistic, icon),
+  { "icon", N_("Icon"), IMPACT_FIELD_ICON, IMPACT_FIELD_AT (ImpactStatistic, icon),
     .choices = impact_field_icon_choices, .choice_labels = impact_field_icon_labels },
   { "source.title", N_("Source"), IMPACT_FIELD_LINE, IMPACT_VALUE_SOURCE_TITLE, G_STRUCT_OFFSET (ImpactStatistic, source) },
   { "source.url", N_("Source Address"), IMPACT_FIELD_URL, IMPACT_VALUE_SOURCE_URL, G_STRUCT_OFFSET (ImpactStatistic, source) },

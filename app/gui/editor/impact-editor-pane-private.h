@@ -181,6 +181,11 @@ char               *impact_date_row_text        (int                    year,
 GtkWidget          *impact_font_row_new         (ImpactEditorPane      *self,
                                                  ImpactEditorField     *field);
 
+/* Icons (impact-icon-row.c): the icon drawn as the sheet draws it, and
+ * a grid of the built-in icons, those the document uses first */
+GtkWidget          *impact_icon_row_new         (ImpactEditorPane      *self,
+                                                 ImpactEditorField     *field);
+
 /* Images (impact-image-row.c) */
 GtkWidget          *impact_image_row_new        (ImpactEditorPane      *self,
                                                  const ImpactFieldInfo *info,

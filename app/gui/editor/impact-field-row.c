@@ -2,7 +2,7 @@
  *
  * A row is made from a field descriptor of the section table (its kind
  * picks the control: entry, text, spin button, switch, colour button,
- * drop-down, date, image, font). Its widget carries an ImpactEditorField that
+ * drop-down, date, image, font, icon). Its widget carries an ImpactEditorField that
  * points at the value in the document's structs; the structs only move
  * when the structure changes, and then the pane is rebuilt, so the
  * pointers stay valid. Each change is checked, written and announced with
@@ -723,6 +723,9 @@ impact_field_row_add (ImpactEditorPane      *self,
       break;
     case IMPACT_FIELD_FONT:
       row = impact_font_row_new (self, field);
+      break;
+    case IMPACT_FIELD_ICON:
+      row = impact_icon_row_new (self, field);
       break;
     case IMPACT_FIELD_LINE:
     case IMPACT_FIELD_URL:
