@@ -62,7 +62,7 @@ impact_sheet_selection_key_for (ImpactSection section,
     /* the sources are listed from the statistics and facts that cite them */
     case IMPACT_SECTION_SOURCES:    return g_strdup ("statistics.0.source.title");
     case IMPACT_SECTION_APPROACH:   return g_strdup_printf ("approach.%u.lead", index);
-    case IMPACT_SECTION_MILESTONES: return g_strdup_printf ("milestones.%u.date", index);
+    case IMPACT_SECTION_MILESTONES: return g_strdup_printf ("milestones.%u.title", index);
     case IMPACT_SECTION_PROFILE:    return g_strdup ("profile.name");
     case IMPACT_SECTION_CONTACT:    return g_strdup ("organisation.address");
     case IMPACT_SECTION_FOOTER:     return g_strdup ("footer.about");

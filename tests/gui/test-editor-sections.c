@@ -236,6 +236,17 @@ test_select_opens_page (Fixture       *fixture,
   target = impact_editor_pane_get_field (fixture->pane, key);
   let_frames_pass ();
   g_assert_true (gtk_widget_get_mapped (target));
+  /* that is the milestone's title, the first field its row shows (what
+   * names it; the date comes next) */
+  g_assert_cmpstr (focus_key, ==, "milestones.2.title");
+  {
+    GtkWidget *item = impact_editor_pane_get_item_row (fixture->pane, IMPACT_LIST_MILESTONES, 2);
+    GtkWidget *first = impact_gui_test_find_type (item, ADW_TYPE_ENTRY_ROW);
+
+    g_assert_true (first == target);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Title");
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), target));
+  }
 
   /* a field of another section: its page */
   g_assert_true (impact_editor_pane_focus_field (fixture->pane, "office"));

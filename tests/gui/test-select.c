@@ -293,7 +293,7 @@ test_click_each_part (void)
     { IMPACT_SECTION_QUOTE, -1, "quote.text" },
     { IMPACT_SECTION_HEADER, -1, "title" },
     { IMPACT_SECTION_APPROACH, 0, "approach.0.lead" },
-    { IMPACT_SECTION_MILESTONES, 2, "milestones.2.date" },
+    { IMPACT_SECTION_MILESTONES, 2, "milestones.2.title" },
     { IMPACT_SECTION_PROFILE, -1, "profile.name" },
   };
   g_autofree char *dir = impact_test_make_tmpdir ();

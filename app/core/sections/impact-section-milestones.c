@@ -30,9 +30,11 @@ static const ImpactFieldInfo milestones_fields[] = {
 };
 
 static const ImpactFieldInfo milestone_fields[] = {
+  /* the title first: it names the milestone (the item's row shows it,
+   * a selection on the sheet or the outline puts the focus in it) */
+  { "title", N_("Title"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactMilestone, title), IMPACT_FIELD_REQUIRED },
   { "date", N_("Date"), IMPACT_FIELD_DATE, IMPACT_VALUE_DATE, G_STRUCT_OFFSET (ImpactMilestone, date),
     .hint = N_("YYYY, YYYY-MM or YYYY-MM-DD") },
-  { "title", N_("Title"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactMilestone, title), IMPACT_FIELD_REQUIRED },
   { "description", N_("Description"), IMPACT_FIELD_PARAGRAPH, IMPACT_FIELD_AT (ImpactMilestone, description),
     IMPACT_FIELD_RICH },
   { "category", N_("Category"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactMilestone, category) },
@@ -44,11 +46,12 @@ static const ImpactFieldInfo milestone_fields[] = {
 };
 
 static const ImpactFieldInfo era_fields[] = {
+  /* the title first, as for a milestone */
+  { "title", N_("Title"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactEra, title), IMPACT_FIELD_REQUIRED },
   { "start", N_("Start"), IMPACT_FIELD_DATE, IMPACT_VALUE_DATE, G_STRUCT_OFFSET (ImpactEra, start),
     .hint = N_("YYYY, YYYY-MM or YYYY-MM-DD") },
   { "end", N_("End"), IMPACT_FIELD_DATE, IMPACT_VALUE_DATE, G_STRUCT_OFFSET (ImpactEra, end),
     .hint = N_("YYYY, YYYY-MM or YYYY-MM-DD") },
-  { "title", N_("Title"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactEra, title), IMPACT_FIELD_REQUIRED },
   { "category", N_("Category"), IMPACT_FIELD_LINE, IMPACT_FIELD_AT (ImpactEra, category) },
   { NULL }
 };
