@@ -1,5 +1,5 @@
-/* impact-session-private.h: ImpactSession's state, shared with
- * impact-session-save.c
+/* impact-session-private.h: ImpactSession's state, shared by
+ * impact-session.c, impact-session-edit.c and impact-session-save.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,6 +42,8 @@ struct _ImpactSession
 
 /* Notifies what changed; keeps a recovery copy while modified */
 void      impact_session_update_state      (ImpactSession  *self);
+/* Drops the typing burst not yet a step (a new history follows) */
+void      impact_session_clear_pending     (ImpactSession  *self);
 gboolean  impact_session_file_is_example   (GFile          *file);
 /* @file's text, or NULL when it cannot be read */
 char     *impact_session_read_text         (GFile          *file);
