@@ -142,6 +142,8 @@ impact_window_preflight_init (ImpactWindow *self)
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_set_margin_start (heading, 6);
   self->preflight_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->preflight_count), "preflight-count");
+  gtk_widget_set_name (GTK_WIDGET (self->preflight_list), "preflight-list");
   gtk_list_box_set_selection_mode (self->preflight_list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->preflight_list), "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->preflight_list),

@@ -756,6 +756,17 @@ impact_window_init (ImpactWindow *self)
   impact_session_set_page_size (self->session, self->page_size);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* names for the window's parts a user sees, that tests find them by */
+  gtk_widget_set_name (GTK_WIDGET (self->window_title), "window-title");
+  gtk_widget_set_name (GTK_WIDGET (self->narrow_title), "narrow-title");
+  gtk_widget_set_name (GTK_WIDGET (self->banner_revealer), "banner");
+  gtk_widget_set_name (GTK_WIDGET (self->banner_label), "banner-label");
+  gtk_widget_set_name (GTK_WIDGET (self->error_page), "error-page");
+  gtk_widget_set_name (GTK_WIDGET (self->zoom_label), "zoom-label");
+  gtk_widget_set_name (GTK_WIDGET (self->menu_button), "main-menu");
+  gtk_widget_set_name (GTK_WIDGET (self->open_button), "open");
+  gtk_widget_set_name (GTK_WIDGET (self->open_squeezer), "open-squeezer");
+  gtk_widget_set_name (GTK_WIDGET (self->end_squeezer), "end-squeezer");
   g_signal_connect_object (self->session, "notify::error", G_CALLBACK (error_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::modified", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::can-undo", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
@@ -1014,6 +1025,14 @@ impact_window_get_preview (ImpactWindow *self)
   g_return_val_if_fail (IMPACT_IS_WINDOW (self), NULL);
 
   return self->preview;
+}
+
+ImpactSession *
+impact_window_get_session (ImpactWindow *self)
+{
+  g_return_val_if_fail (IMPACT_IS_WINDOW (self), NULL);
+
+  return self->session;
 }
 
 GPtrArray *

@@ -9,6 +9,7 @@
 #include "impact-application.h"
 #include "impact-document.h"
 #include "impact-export.h"
+#include "impact-session.h"
 #include "impact-sheet-preview.h"
 #include "impact-timeline-render.h"
 
@@ -30,6 +31,10 @@ gboolean            impact_window_get_busy       (ImpactWindow *self);
 /* The first error of the last failed load (shown in the banner), or NULL. */
 const char         *impact_window_get_error      (ImpactWindow *self);
 ImpactSheetPreview *impact_window_get_preview    (ImpactWindow *self);
+/* The session the window presents: its file, document, undo history and
+ * modified state (impact-session.h), for the application and for tests
+ * that check them; the window owns it for its lifetime. */
+ImpactSession      *impact_window_get_session    (ImpactWindow *self);
 /* Writes the current document to @file off the main thread; a toast
  * reports the result. */
 void                impact_window_export         (ImpactWindow              *self,

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "impact-gui-test-utils.h"
 #include "impact-test-utils.h"
 #include "impact-window.h"
@@ -305,4 +307,98 @@ impact_gui_test_screenshot_popover (GtkWidget  *window,
     g_test_message ("screenshot: %s", path);
   cairo_surface_destroy (part);
   cairo_surface_destroy (image);
+}
+
+ImpactEditorPane *
+impact_gui_test_editor (ImpactWindow *window)
+{
+  GtkWidget *pane = impact_gui_test_find_type (GTK_WIDGET (window), IMPACT_TYPE_EDITOR_PANE);
+
+  if (pane == NULL)
+    g_error ("the window has no editor pane");
+  return IMPACT_EDITOR_PANE (pane);
+}
+
+static GtkWidget *
+find_stack (GtkWidget  *widget,
+            const char *child_name)
+{
+  if ((GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), child_name) != NULL) ||
+      (ADW_IS_VIEW_STACK (widget) && adw_view_stack_get_child_by_name (ADW_VIEW_STACK (widget), child_name) != NULL))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_stack (child, child_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+impact_gui_test_find_stack (GtkWidget  *widget,
+                            const char *child_name)
+{
+  GtkWidget *stack = find_stack (widget, child_name);
+
+  if (stack == NULL)
+    g_error ("no stack with a page %s in %s", child_name, G_OBJECT_TYPE_NAME (widget));
+  return stack;
+}
+
+const char *
+impact_gui_test_visible_page (GtkWidget  *widget,
+                              const char *child_name)
+{
+  GtkWidget *stack = impact_gui_test_find_stack (widget, child_name);
+
+  if (ADW_IS_VIEW_STACK (stack))
+    return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+GSettings *
+impact_gui_test_get_settings (void)
+{
+  static GSettings *settings;
+
+  /* the memory backend of the tests is one per process: this is what
+   * the windows read and write */
+  if (settings == NULL)
+    settings = g_settings_new (APP_ID);
+  return settings;
+}
+
+AdwMessageDialog *
+impact_gui_test_find_dialog (GtkWindow  *parent,
+                             const char *response)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent &&
+        gtk_widget_get_visible (l->data) &&
+        (response == NULL || adw_message_dialog_has_response (l->data, response)))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+new_layout (gpointer data)
+{
+  gpointer *args = data;
+
+  return impact_sheet_preview_get_layout (args[0]) != args[1];
+}
+
+gboolean
+impact_gui_test_wait_for_layout (ImpactWindow      *window,
+                                 ImpactSheetLayout *before,
+                                 const char        *what)
+{
+  gpointer args[2] = { impact_window_get_preview (window), before };
+
+  return impact_gui_test_wait_for (new_layout, args, what);
 }

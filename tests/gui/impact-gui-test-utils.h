@@ -4,9 +4,10 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "impact-application.h"
+#include "impact-editor-pane.h"
 #include "impact-window.h"
 
 G_BEGIN_DECLS
@@ -71,5 +72,27 @@ GtkWidget *impact_gui_test_find_named (GtkWidget           *widget,
  * as a user would; FALSE when it has none */
 gboolean   impact_gui_test_pick       (GtkWidget           *menu_button,
                                        const char          *name);
+/* What a user-level test reaches in a window, without its private struct */
+
+/* The window's editor pane (found in its widget tree) */
+ImpactEditorPane *impact_gui_test_editor     (ImpactWindow        *window);
+/* The GtkStack or AdwViewStack in @widget's tree that has a page named
+ * @child_name; fails the test when there is none */
+GtkWidget  *impact_gui_test_find_stack       (GtkWidget           *widget,
+                                              const char          *child_name);
+/* The name of the page that stack shows */
+const char *impact_gui_test_visible_page     (GtkWidget           *widget,
+                                              const char          *child_name);
+/* The app's settings, as the windows see them (borrowed) */
+GSettings  *impact_gui_test_get_settings     (void);
+/* The message dialog @parent shows now that offers @response ("keep"),
+ * or any (NULL); NULL when there is none */
+AdwMessageDialog *impact_gui_test_find_dialog (GtkWindow          *parent,
+                                               const char         *response);
+/* Runs the main loop until @window's preview shows a layout other than
+ * @before (which the caller holds a reference to) */
+gboolean    impact_gui_test_wait_for_layout  (ImpactWindow        *window,
+                                              ImpactSheetLayout   *before,
+                                              const char          *what);
 
 G_END_DECLS

@@ -21,7 +21,7 @@
 #include "impact-error.h"
 #include "impact-gui-test-utils.h"
 #include "impact-test-utils.h"
-#include "impact-window-private.h"
+#include "impact-window.h"
 
 static ImpactApplication *app;
 
@@ -283,7 +283,7 @@ static GtkWidget *
 editor_field (ImpactWindow *window,
               const char   *key)
 {
-  GtkWidget *widget = impact_editor_pane_get_field (window->editor, key);
+  GtkWidget *widget = impact_editor_pane_get_field (impact_gui_test_editor (window), key);
 
   g_assert_nonnull (widget);
   return widget;
@@ -312,7 +312,7 @@ test_editor_marks (void)
 
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the office to load"));
   impact_gui_test_settle ();
-  pane = window->editor;
+  pane = impact_gui_test_editor (window);
   doc = impact_window_get_document (window);
 
   /* inherited, the office's own over a brand value, and the office's own alone */
@@ -411,7 +411,7 @@ test_editor_marks (void)
     g_assert_nonnull (strstr (saved, "703.465.5495"));
   }
   impact_gui_test_settle ();
-  g_assert_cmpstr (impact_brand_marks_get_state (window->editor, "theme.accent"), ==, "inherited");
+  g_assert_cmpstr (impact_brand_marks_get_state (impact_gui_test_editor (window), "theme.accent"), ==, "inherited");
   close_all ();
 }
 
@@ -428,8 +428,8 @@ test_editor_no_marks (void)
   g_assert_false (IMPACT_IS_BRAND_WINDOW (window));
   for (const char * const *p = (const char * const[]) { "organisation.name", "theme.accent", NULL }; *p; p++)
     {
-      g_assert_null (impact_brand_marks_get_state (window->editor, *p));
-      g_assert_null (impact_brand_marks_get_mark (window->editor, *p));
+      g_assert_null (impact_brand_marks_get_state (impact_gui_test_editor (window), *p));
+      g_assert_null (impact_brand_marks_get_mark (impact_gui_test_editor (window), *p));
     }
   close_all ();
 }

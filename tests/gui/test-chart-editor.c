@@ -16,7 +16,7 @@
 #include "impact-json-loader.h"
 #include "impact-sheet-layout-private.h"
 #include "impact-test-utils.h"
-#include "impact-window-private.h"
+#include "impact-window.h"
 
 static ImpactApplication *app;
 
@@ -51,7 +51,7 @@ example_with_charts (const char *dir)
 static gboolean
 shown (gpointer data)
 {
-  return gtk_widget_get_width (GTK_WIDGET (((ImpactWindow *) data)->editor)) > 0;
+  return gtk_widget_get_width (GTK_WIDGET (impact_gui_test_editor (data))) > 0;
 }
 
 static GtkWidget *
@@ -61,7 +61,7 @@ control (ImpactWindow *window,
   GtkWidget *widget;
 
   impact_gui_test_settle ();
-  widget = impact_editor_pane_get_field (window->editor, name);
+  widget = impact_editor_pane_get_field (impact_gui_test_editor (window), name);
   if (widget == NULL)
     g_error ("no chart control %s", name);
   return widget;
@@ -82,7 +82,7 @@ count_drawing (ImpactWindow *window,
                guint        *n_rects,
                guint        *n_polygons)
 {
-  ImpactSheetLayout *layout = impact_sheet_preview_get_layout (window->preview);
+  ImpactSheetLayout *layout = impact_sheet_preview_get_layout (impact_window_get_preview (window));
   ImpactBox box;
   guint page;
 
@@ -116,13 +116,13 @@ test_kind_points_undo (void)
 
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
   impact_gui_test_settle ();
-  g_assert_null (impact_editor_pane_get_field (window->editor, "charts.7.kind"));
+  g_assert_null (impact_editor_pane_get_field (impact_gui_test_editor (window), "charts.7.kind"));
   g_assert_cmpint (chart (window, 0)->kind, ==, IMPACT_CHART_COLUMNS);
   count_drawing (window, 0, &columns_rects, &polygons);
   g_assert_cmpuint (polygons, ==, 0);
 
   /* the kind: columns -> area; the document and the preview follow */
-  before = impact_sheet_preview_get_layout (window->preview);
+  before = impact_sheet_preview_get_layout (impact_window_get_preview (window));
   kind = control (window, "charts.0.kind");
   g_assert_true (ADW_IS_COMBO_ROW (kind));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 0);
@@ -130,7 +130,7 @@ test_kind_points_undo (void)
   g_assert_cmpint (chart (window, 0)->kind, ==, IMPACT_CHART_AREA);
   g_assert_true (impact_window_get_modified (window));
   /* a change of structure: the preview is laid out again at once */
-  g_assert_true (impact_sheet_preview_get_layout (window->preview) != before);
+  g_assert_true (impact_sheet_preview_get_layout (impact_window_get_preview (window)) != before);
   count_drawing (window, 0, &rects, &polygons);
   g_assert_cmpuint (polygons, >, 0);
   g_assert_cmpuint (rects, <, columns_rects);
@@ -204,16 +204,17 @@ test_kind_points_undo (void)
   g_signal_emit_by_name (control (window, "charts.2.remove"), "clicked");
   g_assert_cmpuint (impact_document_get_charts (impact_window_get_document (window))->len, ==, 2);
   impact_gui_test_settle ();
-  g_assert_null (impact_editor_pane_get_field (window->editor, "charts.2.kind"));
+  g_assert_null (impact_editor_pane_get_field (impact_gui_test_editor (window), "charts.2.kind"));
 
   /* a chart chosen on the sheet opens its row in the pane, at its label */
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (control (window, "charts.1.row"))) &&
                   g_getenv ("IMPACT_TEST_SCREENSHOT_DIR") == NULL);
-  g_assert_true (impact_editor_pane_select (window->editor, IMPACT_SECTION_CHARTS, 1));
+  g_assert_true (impact_editor_pane_select (impact_gui_test_editor (window), IMPACT_SECTION_CHARTS, 1));
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (control (window, "charts.1.row"))));
 
   /* saved as edited */
-  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_save_written, window, "the save"));
   {
     g_autoptr(ImpactDocument) again = impact_json_loader_load_file (file, NULL, NULL, &error);
     GPtrArray *charts;

@@ -26,12 +26,11 @@
 
 static ImpactApplication *app;
 
-static gboolean
-laid_out (gpointer data)
+/* The preview's layout now, to wait for the next one (a reference) */
+static ImpactSheetLayout *
+preview_layout (ImpactWindow *window)
 {
-  ImpactWindow *window = data;
-
-  return window->relayout_timeout == 0;
+  return g_object_ref (impact_sheet_preview_get_layout (impact_window_get_preview (window)));
 }
 
 static gboolean
@@ -39,7 +38,7 @@ typing_recorded (gpointer data)
 {
   ImpactWindow *window = data;
 
-  return !impact_session_get_typing (window->session);
+  return !impact_session_get_typing (impact_window_get_session (window));
 }
 
 static GFile *
@@ -97,7 +96,7 @@ static GtkWidget *
 field (ImpactWindow *window,
        const char   *key)
 {
-  GtkWidget *widget = impact_editor_pane_get_field (window->editor, key);
+  GtkWidget *widget = impact_editor_pane_get_field (impact_gui_test_editor (window), key);
 
   if (widget == NULL)
     g_error ("no editor field %s", key);
@@ -110,7 +109,7 @@ click_item_button (ImpactWindow *window,
                    guint         index,
                    const char   *name)
 {
-  GtkWidget *row = impact_editor_pane_get_item_row (window->editor, list, index);
+  GtkWidget *row = impact_editor_pane_get_item_row (impact_gui_test_editor (window), list, index);
   GtkWidget *button;
 
   g_assert_nonnull (row);
@@ -132,7 +131,7 @@ preview_front_text (ImpactWindow *window,
   cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 612, 792);
   cairo_t *cr = cairo_create (surface);
 
-  g_assert_true (impact_render_page (cr, impact_sheet_preview_get_layout (window->preview), 0, &error));
+  g_assert_true (impact_render_page (cr, impact_sheet_preview_get_layout (impact_window_get_preview (window)), 0, &error));
   g_assert_no_error (error);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -158,12 +157,12 @@ test_edit_statistic (void)
   g_autofree char *saved = NULL;
   g_autofree char *bak_path = g_strconcat (g_file_peek_path (file), ".bak", NULL);
   ImpactWindow *window = open_loaded (file);
-  ImpactSheetLayout *before;
+  g_autoptr(ImpactSheetLayout) before = NULL;
   GtkWidget *spin;
 
   g_assert_false (impact_window_get_modified (window));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
-  before = impact_window_get_result (window)->layout;
+  before = preview_layout (window);
 
   spin = field (window, "statistics.2.value");
   g_assert_true (GTK_IS_SPIN_BUTTON (spin));
@@ -171,14 +170,11 @@ test_edit_statistic (void)
   g_assert_cmpfloat (statistic (window, 2)->value, ==, 5471);
   g_assert_true (impact_window_get_modified (window));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
-  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "• office.json");
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (impact_gui_test_find_named (GTK_WIDGET (window), "window-title"))), ==, "• office.json");
 
   /* The preview is laid out again after a short pause */
-  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
-  g_assert_true (impact_window_get_result (window)->layout != before);
-  g_assert_true (impact_sheet_preview_get_layout (window->preview) == impact_window_get_result (window)->layout);
-  g_test_message ("re-layout of the example after an edit: %.2f ms", window->last_relayout_usec / 1000.0);
-  g_assert_cmpint (window->last_relayout_usec, >, 0);
+  g_assert_true (impact_gui_test_wait_for_layout (window, before, "the re-layout"));
+  g_assert_true (impact_sheet_preview_get_layout (impact_window_get_preview (window)) == impact_session_get_result (impact_window_get_session (window))->layout);
   if (impact_test_have_program ("pdftotext"))
     {
       g_autofree char *text = preview_front_text (window, dir);
@@ -187,14 +183,16 @@ test_edit_statistic (void)
       g_assert_null (strstr (text, "5,470"));
     }
   /* And a text edit */
+  g_clear_object (&before);
+  before = preview_layout (window);
   gtk_editable_set_text (GTK_EDITABLE (field (window, "statistics.2.label")),
                          "police, officials, NGO staff and others trained by IJM");
-  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
-  g_test_message ("re-layout after a label edit: %.2f ms", window->last_relayout_usec / 1000.0);
-  g_assert_cmpint (window->last_relayout_usec, >, 0);
+  g_assert_true (impact_gui_test_wait_for_layout (window, before, "the re-layout"));
+  g_clear_object (&before);
+  before = preview_layout (window);
   gtk_editable_set_text (GTK_EDITABLE (field (window, "statistics.2.label")),
                          "police, officials, NGO staff and others given IJM training");
-  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
+  g_assert_true (impact_gui_test_wait_for_layout (window, before, "the re-layout"));
 
   /* Ctrl+S */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
@@ -238,7 +236,7 @@ test_edit_statistic (void)
       g_usleep (20000);
       impact_gui_test_settle ();
     }
-  g_assert_null (window->changed_dialog);
+  g_assert_null (impact_gui_test_find_dialog (GTK_WINDOW (window), "keep"));
   g_assert_cmpfloat (statistic (window, 2)->value, ==, 5471);
 
   close_window (window);
@@ -260,15 +258,15 @@ test_typing_coalesces (void)
   g_assert_cmpstr (impact_document_get_office (doc), ==, "Kolkata, West Bengal");
   /* The step is taken when the typing pauses */
   g_assert_true (impact_window_get_modified (window));
-  g_assert_cmpuint (impact_undo_stack_get_n_steps (impact_session_get_undo_stack (window->session)), ==, 1);
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (impact_session_get_undo_stack (impact_window_get_session (window))), ==, 1);
   g_assert_true (impact_gui_test_wait_for (typing_recorded, window, "the pause after typing"));
-  g_assert_cmpuint (impact_undo_stack_get_n_steps (impact_session_get_undo_stack (window->session)), ==, 2);
-  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "• office.json");
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (impact_session_get_undo_stack (impact_window_get_session (window))), ==, 2);
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (impact_gui_test_find_named (GTK_WIDGET (window), "window-title"))), ==, "• office.json");
 
   /* Another field is another step */
   gtk_editable_set_text (GTK_EDITABLE (field (window, "subtitle")), "Field office");
-  impact_window_flush_edits (window);
-  g_assert_cmpuint (impact_undo_stack_get_n_steps (impact_session_get_undo_stack (window->session)), ==, 3);
+  impact_session_flush_edits (impact_window_get_session (window));
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (impact_session_get_undo_stack (impact_window_get_session (window))), ==, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_null (impact_document_get_subtitle (doc));
@@ -312,7 +310,7 @@ test_colour_switch_choice (void)
 
   /* The theme reaches the preview */
   impact_window_apply_edits (window);
-  g_assert_cmpstr (impact_document_get_theme_spec (impact_window_get_result (window)->document)->primary, ==, "#cc1a1a");
+  g_assert_cmpstr (impact_document_get_theme_spec (impact_session_get_result (impact_window_get_session (window))->document)->primary, ==, "#cc1a1a");
 
   g_assert_true (impact_window_save_to (window, NULL, NULL));
   saved = read_text (file);
@@ -336,12 +334,12 @@ test_pages_choice (void)
   g_autofree char *saved_again = NULL;
 
   g_assert_null (impact_document_get_pages (doc));
-  g_assert_cmpuint (impact_sheet_layout_get_n_pages (impact_window_get_result (window)->layout), ==, 2);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (impact_session_get_result (impact_window_get_session (window))->layout), ==, 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "pages")), 2);
   g_assert_cmpstr (impact_document_get_pages (doc), ==, "1");
   impact_window_apply_edits (window);
-  g_assert_cmpuint (impact_sheet_layout_get_n_pages (impact_window_get_result (window)->layout), ==, 1);
-  g_assert_true (impact_sheet_layout_get_n_pages (impact_sheet_preview_get_layout (window->preview)) == 1);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (impact_session_get_result (impact_window_get_session (window))->layout), ==, 1);
+  g_assert_true (impact_sheet_layout_get_n_pages (impact_sheet_preview_get_layout (impact_window_get_preview (window))) == 1);
   g_assert_true (impact_window_save_to (window, NULL, NULL));
   saved = read_text (file);
   g_assert_nonnull (strstr (saved, "\"pages\": 1"));
@@ -349,7 +347,7 @@ test_pages_choice (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "pages")), 0);
   g_assert_null (impact_document_get_pages (doc));
   impact_window_apply_edits (window);
-  g_assert_cmpuint (impact_sheet_layout_get_n_pages (impact_window_get_result (window)->layout), ==, 2);
+  g_assert_cmpuint (impact_sheet_layout_get_n_pages (impact_session_get_result (impact_window_get_session (window))->layout), ==, 2);
   g_assert_true (impact_window_save_to (window, NULL, NULL));
   saved_again = read_text (file);
   g_assert_null (strstr (saved_again, "\"pages\""));
@@ -373,14 +371,14 @@ test_warnings_next_to_fields (void)
 
   window = open_loaded (file);
   field (window, "statistics.0.icon");
-  message = impact_editor_pane_get_message (window->editor, "statistics.0.icon");
+  message = impact_editor_pane_get_message (impact_gui_test_editor (window), "statistics.0.icon");
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "hearts"));
   /* Choosing an icon: the field's own state wins… and the next layout
    * brings no warning for it */
   g_assert_true (impact_gui_test_pick (field (window, "statistics.0.icon"), "icon:heart"));
   impact_window_apply_edits (window);
-  g_assert_null (impact_editor_pane_get_message (window->editor, "statistics.0.icon"));
+  g_assert_null (impact_editor_pane_get_message (impact_gui_test_editor (window), "statistics.0.icon"));
   close_window (window);
 }
 
@@ -412,10 +410,10 @@ test_milestones (void)
   /* Dates are checked as they are typed */
   key = g_strdup_printf ("milestones.%u.date", n);
   gtk_editable_set_text (GTK_EDITABLE (field (window, key)), "2019-13");
-  g_assert_nonnull (impact_editor_pane_get_message (window->editor, key));
+  g_assert_nonnull (impact_editor_pane_get_message (impact_gui_test_editor (window), key));
   g_assert_true (gtk_widget_has_css_class (field (window, key), "error"));
   gtk_editable_set_text (GTK_EDITABLE (field (window, key)), "2019-05");
-  g_assert_null (impact_editor_pane_get_message (window->editor, key));
+  g_assert_null (impact_editor_pane_get_message (impact_gui_test_editor (window), key));
   g_assert_cmpint (added->date.year, ==, 2019);
   g_assert_cmpint (added->date.month, ==, 5);
   g_free (key);
@@ -428,17 +426,17 @@ test_milestones (void)
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field (window, key)));
 
     gtk_text_buffer_set_text (buffer, "Two girls **freed", -1);
-    g_assert_nonnull (impact_editor_pane_get_message (window->editor, key));
+    g_assert_nonnull (impact_editor_pane_get_message (impact_gui_test_editor (window), key));
     gtk_text_buffer_set_text (buffer, "Two girls **freed**", -1);
-    g_assert_null (impact_editor_pane_get_message (window->editor, key));
+    g_assert_null (impact_editor_pane_get_message (impact_gui_test_editor (window), key));
     g_assert_cmpstr (added->description, ==, "Two girls **freed**");
   }
   g_free (key);
   key = g_strdup_printf ("milestones.%u.metrics", n);
   gtk_editable_set_text (GTK_EDITABLE (field (window, key)), "rescued 4");
-  g_assert_nonnull (impact_editor_pane_get_message (window->editor, key));
+  g_assert_nonnull (impact_editor_pane_get_message (impact_gui_test_editor (window), key));
   gtk_editable_set_text (GTK_EDITABLE (field (window, key)), "rescued: 4, arrested: 1");
-  g_assert_null (impact_editor_pane_get_message (window->editor, key));
+  g_assert_null (impact_editor_pane_get_message (impact_gui_test_editor (window), key));
   g_assert_cmpuint (added->metrics->len, ==, 2);
 
   /* Reorder by the buttons: the second goes first */
@@ -528,14 +526,14 @@ test_reorder_keyboard_and_drop (void)
   g_autofree char *payload = NULL;
 
   /* Alt+Down twice on the first pillar */
-  press_shortcut (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_PILLARS, 0), GDK_KEY_Down, GDK_ALT_MASK);
-  press_shortcut (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_PILLARS, 1), GDK_KEY_Down, GDK_ALT_MASK);
+  press_shortcut (impact_editor_pane_get_item_row (impact_gui_test_editor (window), IMPACT_LIST_PILLARS, 0), GDK_KEY_Down, GDK_ALT_MASK);
+  press_shortcut (impact_editor_pane_get_item_row (impact_gui_test_editor (window), IMPACT_LIST_PILLARS, 1), GDK_KEY_Down, GDK_ALT_MASK);
   g_assert_cmpstr (((ImpactPillar *) g_ptr_array_index (pillars, 2))->lead, ==, first);
-  press_shortcut (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_PILLARS, 2), GDK_KEY_Up, GDK_ALT_MASK);
+  press_shortcut (impact_editor_pane_get_item_row (impact_gui_test_editor (window), IMPACT_LIST_PILLARS, 2), GDK_KEY_Up, GDK_ALT_MASK);
   g_assert_cmpstr (((ImpactPillar *) g_ptr_array_index (pillars, 1))->lead, ==, first);
 
   /* Drop the last pillar on the first row */
-  drop = GTK_DROP_TARGET (impact_gui_test_find_controller (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_PILLARS, 0),
+  drop = GTK_DROP_TARGET (impact_gui_test_find_controller (impact_editor_pane_get_item_row (impact_gui_test_editor (window), IMPACT_LIST_PILLARS, 0),
                                            GTK_TYPE_DROP_TARGET));
   g_assert_nonnull (drop);
   payload = g_strdup_printf ("impact-item:%d:%u", IMPACT_LIST_PILLARS, n - 1);
@@ -548,7 +546,7 @@ test_reorder_keyboard_and_drop (void)
   g_assert_cmpuint (pillars->len, ==, n);
 
   /* Each move was one undo step (after the loaded state) */
-  g_assert_cmpuint (impact_undo_stack_get_n_steps (impact_session_get_undo_stack (window->session)), ==, 5);
+  g_assert_cmpuint (impact_undo_stack_get_n_steps (impact_session_get_undo_stack (impact_window_get_session (window))), ==, 5);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpstr (((ImpactPillar *) g_ptr_array_index (impact_document_get_pillars (impact_window_get_document (window)), 1))->lead,
                    ==, first);
@@ -610,7 +608,7 @@ test_save_as_reopen (void)
   text = impact_json_writer_to_data (impact_window_get_document (window), NULL);
   g_assert_true (g_file_equal (impact_window_get_file (window), other));
   g_assert_false (impact_window_get_modified (window));
-  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "copy.json");
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (impact_gui_test_find_named (GTK_WIDGET (window), "window-title"))), ==, "copy.json");
   /* Save As writes no .bak (there was nothing there) and leaves the original alone */
   {
     g_autofree char *bak = g_strconcat (other_path, ".bak", NULL);
@@ -735,7 +733,7 @@ test_save_full_disk (void)
   /* what the file monitor does on any event: nothing to ask */
   impact_window_disk_changed (window);
   impact_gui_test_settle ();
-  g_assert_null (window->changed_dialog);
+  g_assert_null (impact_gui_test_find_dialog (GTK_WINDOW (window), "keep"));
   g_assert_true (impact_window_get_modified (window));
   g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, "Changed");
 
@@ -819,7 +817,7 @@ has_changed_dialog (gpointer data)
 {
   ImpactWindow *window = data;
 
-  return window->changed_dialog != NULL;
+  return impact_gui_test_find_dialog (GTK_WINDOW (window), "keep") != NULL;
 }
 
 /* The file changes on disk while there are unsaved edits: nothing is
@@ -840,7 +838,7 @@ test_disk_change_while_dirty (void)
   g_file_set_contents (g_file_peek_path (file), theirs, -1, NULL);
 
   g_assert_true (impact_gui_test_wait_for (has_changed_dialog, window, "the Reload / Keep question"));
-  adw_message_dialog_response (window->changed_dialog, "keep");
+  adw_message_dialog_response (impact_gui_test_find_dialog (GTK_WINDOW (window), "keep"), "keep");
   impact_gui_test_settle ();
   g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, "Mine");
   g_assert_true (impact_window_get_modified (window));
@@ -954,6 +952,7 @@ test_long_case_log (void)
   GString *json = g_string_new ("{\n  \"format\": \"1\",\n  \"office\": \"K\",\n"
                                 "  \"organisation\": { \"name\": \"O\" },\n  \"milestones\": [\n");
   ImpactWindow *window;
+  g_autoptr(ImpactSheetLayout) before = NULL;
   gint64 start, elapsed;
 
 
@@ -965,18 +964,18 @@ test_long_case_log (void)
   g_string_free (json, TRUE);
 
   window = open_loaded (file);
-  g_assert_nonnull (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, 299));
-  g_assert_null (impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, 300));
+  g_assert_nonnull (impact_editor_pane_get_item_row (impact_gui_test_editor (window), IMPACT_LIST_MILESTONES, 299));
+  g_assert_null (impact_editor_pane_get_item_row (impact_gui_test_editor (window), IMPACT_LIST_MILESTONES, 300));
 
   field (window, "milestones.7.title");
+  before = preview_layout (window);
   start = g_get_monotonic_time ();
   gtk_editable_set_text (GTK_EDITABLE (field (window, "milestones.7.title")), "Case seven");
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("a keystroke with 5,000 milestones: %.1f ms", elapsed / 1000.0);
-  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the preview"));
-  g_test_message ("the preview after it: re-layout %.1f ms", window->last_relayout_usec / 1000.0);
+  g_assert_true (impact_gui_test_wait_for_layout (window, before, "the preview"));
   start = g_get_monotonic_time ();
-  impact_window_flush_edits (window);
+  impact_session_flush_edits (impact_window_get_session (window));
   g_test_message ("the undo step and outline when typing pauses: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpstr (milestone_title (window, 7), ==, "Case seven");
   g_assert_true (impact_window_save_to (window, NULL, NULL));
@@ -1032,7 +1031,7 @@ row_shows (ImpactWindow *window,
            guint         index,
            const char   *text)
 {
-  GtkWidget *row = impact_editor_pane_get_item_row (window->editor, list, index);
+  GtkWidget *row = impact_editor_pane_get_item_row (impact_gui_test_editor (window), list, index);
   g_autoptr(GString) texts = g_string_new ("\n");
   g_autofree char *line = g_strdup_printf ("\n%s\n", text);
 
@@ -1122,25 +1121,25 @@ test_focus_stays_with_item (void)
   g_assert_cmpuint (milestones->len, ==, n + 1);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_false (focus_inside (focus, office_field));
-  row = impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, n);
+  row = impact_editor_pane_get_item_row (impact_gui_test_editor (window), IMPACT_LIST_MILESTONES, n);
   g_assert_true (focus_inside (focus, row));
 
   /* The item buttons: the focus follows the item to its new place */
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     {
-      row = impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, moves[i].index);
+      row = impact_editor_pane_get_item_row (impact_gui_test_editor (window), IMPACT_LIST_MILESTONES, moves[i].index);
       button = impact_gui_test_find_named (row, moves[i].button);
       gtk_widget_grab_focus (button);
       g_signal_emit_by_name (button, "clicked");
       impact_gui_test_settle ();
       focus = gtk_root_get_focus (GTK_ROOT (window));
       g_assert_false (focus_inside (focus, office_field));
-      row = impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, moves[i].expect);
+      row = impact_editor_pane_get_item_row (impact_gui_test_editor (window), IMPACT_LIST_MILESTONES, moves[i].expect);
       g_assert_true (focus_inside (focus, row));
     }
 
   /* Alt+Down on a focused item row moves it and keeps the focus on it */
-  row = impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, 2);
+  row = impact_editor_pane_get_item_row (impact_gui_test_editor (window), IMPACT_LIST_MILESTONES, 2);
   gtk_widget_grab_focus (row);
   {
     g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
@@ -1165,7 +1164,7 @@ test_focus_stays_with_item (void)
   }
   impact_gui_test_settle ();
   focus = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_true (focus_inside (focus, impact_editor_pane_get_item_row (window->editor, IMPACT_LIST_MILESTONES, 3)));
+  g_assert_true (focus_inside (focus, impact_editor_pane_get_item_row (impact_gui_test_editor (window), IMPACT_LIST_MILESTONES, 3)));
   g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, office);
   close_window (window);
 }
@@ -1173,7 +1172,7 @@ test_focus_stays_with_item (void)
 static gboolean
 has_replace_dialog (gpointer data)
 {
-  return ((ImpactWindow *) data)->replace_dialog != NULL;
+  return impact_gui_test_find_dialog (GTK_WINDOW (data), "replace") != NULL;
 }
 
 static gboolean
@@ -1205,7 +1204,7 @@ test_save_over_outside_edit_asks (void)
   g_assert_true (impact_gui_test_wait_for (has_replace_dialog, window, "the Replace question"));
   on_disk = read_text (file);
   g_assert_cmpstr (on_disk, ==, theirs);
-  adw_message_dialog_response (window->replace_dialog, "cancel");
+  adw_message_dialog_response (impact_gui_test_find_dialog (GTK_WINDOW (window), "replace"), "cancel");
   impact_gui_test_settle ();
   g_clear_pointer (&on_disk, g_free);
   on_disk = read_text (file);
@@ -1215,7 +1214,7 @@ test_save_over_outside_edit_asks (void)
   /* Again, and Replace: ours on disk, theirs in the .bak */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_true (impact_gui_test_wait_for (has_replace_dialog, window, "the Replace question"));
-  adw_message_dialog_response (window->replace_dialog, "replace");
+  adw_message_dialog_response (impact_gui_test_find_dialog (GTK_WINDOW (window), "replace"), "replace");
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_save_written, window, "the save"));
   g_clear_pointer (&on_disk, g_free);
   on_disk = read_text (file);
@@ -1253,7 +1252,7 @@ test_item_titles_follow_edits (void)
       else
         gtk_editable_set_text (GTK_EDITABLE (widget), cases[i].text);
       impact_gui_test_settle ();
-      row = impact_editor_pane_get_item_row (window->editor, cases[i].list, cases[i].index);
+      row = impact_editor_pane_get_item_row (impact_gui_test_editor (window), cases[i].list, cases[i].index);
       g_assert_nonnull (row);
       g_test_message ("%s: %s / %s", cases[i].key, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                       adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)));
@@ -1305,17 +1304,17 @@ test_title_and_save_toast (void)
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autofree char *folder_name = g_file_get_parse_name (folder);
   ImpactWindow *window = open_loaded (file);
-  LabelCheck title = { GTK_WIDGET (window->header_bar), "office.json" };
-  LabelCheck folder_shown = { GTK_WIDGET (window->header_bar), folder_name };
-  LabelCheck dirty = { GTK_WIDGET (window->header_bar), "• office.json" };
-  LabelCheck saved = { GTK_WIDGET (window->toast_overlay), "Saved “office.json”" };
-  LabelCheck saved_as = { GTK_WIDGET (window->toast_overlay), "Saved “copy.json”" };
+  LabelCheck title = { GTK_WIDGET (ADW_HEADER_BAR (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR))), "office.json" };
+  LabelCheck folder_shown = { GTK_WIDGET (ADW_HEADER_BAR (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR))), folder_name };
+  LabelCheck dirty = { GTK_WIDGET (ADW_HEADER_BAR (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR))), "• office.json" };
+  LabelCheck saved = { impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY), "Saved “office.json”" };
+  LabelCheck saved_as = { impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY), "Saved “copy.json”" };
 
   /* a wide window: the file name and the view switcher side by side */
   g_assert_true (impact_gui_test_wait_for (label_shown, &title, "the file name in the header bar"));
   g_assert_true (impact_gui_test_wait_for (label_shown, &folder_shown, "the folder in the header bar"));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->view_switcher)));
-  g_assert_false (adw_view_switcher_bar_get_reveal (window->view_switcher_bar));
+  g_assert_true (gtk_widget_get_mapped (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER)));
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR))));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "office.json — Impact Sheet");
 
   gtk_editable_set_text (GTK_EDITABLE (field (window, "office")), "Kolkata, West Bengal");
@@ -1329,7 +1328,7 @@ test_title_and_save_toast (void)
 
   g_assert_true (impact_window_save_to (window, other, NULL));
   g_assert_true (impact_gui_test_wait_for (label_shown, &saved_as, "the Saved toast after Save As"));
-  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "copy.json");
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (impact_gui_test_find_named (GTK_WIDGET (window), "window-title"))), ==, "copy.json");
   close_window (window);
 }
 
@@ -1347,10 +1346,10 @@ test_template_guidance_warns (void)
   g_assert_nonnull (impact_window_get_document (window));
 
   field (window, "organisation.phone");
-  message = impact_editor_pane_get_message (window->editor, "organisation.phone");
+  message = impact_editor_pane_get_message (impact_gui_test_editor (window), "organisation.phone");
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "Phone number, as it should be printed"));
-  g_assert_nonnull (impact_editor_pane_get_message (window->editor, "statistics.0.label"));
+  g_assert_nonnull (impact_editor_pane_get_message (impact_gui_test_editor (window), "statistics.0.label"));
   if (g_getenv ("IMPACT_TEST_SCREENSHOT_DIR") != NULL)
     {
       gtk_widget_grab_focus (field (window, "organisation.phone"));
@@ -1364,9 +1363,9 @@ test_template_guidance_warns (void)
 
   gtk_editable_set_text (GTK_EDITABLE (field (window, "organisation.phone")), "+51 1 555 0100");
   impact_window_apply_edits (window);
-  g_assert_null (impact_editor_pane_get_message (window->editor, "organisation.phone"));
+  g_assert_null (impact_editor_pane_get_message (impact_gui_test_editor (window), "organisation.phone"));
   /* the others stay until they are written */
-  g_assert_nonnull (impact_editor_pane_get_message (window->editor, "office"));
+  g_assert_nonnull (impact_editor_pane_get_message (impact_gui_test_editor (window), "office"));
 
   /* a new milestone's own guidance counts too */
   {
@@ -1376,10 +1375,9 @@ test_template_guidance_warns (void)
     impact_document_insert_item (impact_window_get_document (window), IMPACT_LIST_MILESTONES, -1);
     impact_window_document_edited (window, NULL);
     impact_window_apply_edits (window);
-    g_assert_nonnull (impact_editor_pane_get_message (window->editor, key));
+    g_assert_nonnull (impact_editor_pane_get_message (impact_gui_test_editor (window), key));
   }
 
-  window->force_close = TRUE;
   close_window (window);
 }
 

@@ -14,14 +14,14 @@
 
 #include <adwaita.h>
 
-#include "editor/impact-editor-pane-private.h"
+#include "impact-editor-pane.h"
 #include "impact-accessible.h"
 #include "impact-application.h"
 #include "impact-gui-test-utils.h"
 #include "impact-json-writer.h"
 #include "impact-sheet-selection.h"
 #include "impact-test-utils.h"
-#include "impact-window-private.h"
+#include "impact-window.h"
 #include "sections/impact-sections.h"
 
 static ImpactApplication *app;
@@ -38,7 +38,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->window = impact_gui_test_open_example (app, &fixture->dir);
-  fixture->pane = fixture->window->editor;
+  fixture->pane = impact_gui_test_editor (fixture->window);
 }
 
 static void
@@ -67,12 +67,11 @@ overview_row (Fixture    *fixture,
   return row;
 }
 
-static gboolean
-laid_out (gpointer data)
+/* The preview's layout now (a reference), to wait for the next one */
+static ImpactSheetLayout *
+preview_layout (ImpactWindow *window)
 {
-  ImpactWindow *window = data;
-
-  return window->relayout_timeout == 0 && !impact_session_get_typing (window->session);
+  return g_object_ref (impact_sheet_preview_get_layout (impact_window_get_preview (window)));
 }
 
 /* Lets a few frames pass (rows get their size, popovers their surface) */
@@ -156,15 +155,15 @@ test_open_and_back (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (field));
   g_assert_false (gtk_widget_get_mapped (impact_editor_pane_get_field (fixture->pane, "office")));
   g_assert_false (gtk_widget_get_mapped (row));
-  g_assert_true (gtk_widget_get_mapped (fixture->pane->page_title));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (fixture->pane->page_title)), ==, "Statistics");
+  g_assert_true (gtk_widget_get_mapped (impact_gui_test_find_named (GTK_WIDGET (fixture->pane), "page-title")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (impact_gui_test_find_named (GTK_WIDGET (fixture->pane), "page-title"))), ==, "Statistics");
   back = impact_gui_test_find_named (GTK_WIDGET (fixture->pane), "back");
   g_assert_nonnull (back);
   g_assert_true (gtk_widget_get_mapped (back));
   g_assert_cmpstr (impact_accessible_get_label (back), ==, "All Sections");
   /* the focus went into the page */
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root),
-                                         g_hash_table_lookup (fixture->pane->pages, "statistics")));
+                                         gtk_stack_get_child_by_name (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (fixture->pane), "statistics")), "statistics")));
   let_frames_pass ();
   impact_gui_test_screenshot (GTK_WIDGET (fixture->window), "editor-section");
 
@@ -230,7 +229,7 @@ test_select_opens_page (Fixture       *fixture,
   g_assert_true (impact_editor_pane_select (fixture->pane, IMPACT_SECTION_MILESTONES, 2));
   impact_gui_test_settle ();
   g_assert_cmpstr (impact_editor_pane_get_page (fixture->pane), ==, "milestones");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (fixture->pane->page_title)), ==, "Milestones");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (impact_gui_test_find_named (GTK_WIDGET (fixture->pane), "page-title"))), ==, "Milestones");
   focus_key = impact_editor_pane_dup_focus_key (fixture->pane);
   g_assert_cmpstr (focus_key, ==, key);
   target = impact_editor_pane_get_field (fixture->pane, key);
@@ -271,6 +270,7 @@ test_category_choice (Fixture       *fixture,
   g_autofree char *wanted = NULL;
   GtkWidget *row, *button, *choice;
   GtkPopover *popover;
+  g_autoptr(ImpactSheetLayout) before = NULL;
   guint index = G_MAXUINT;
   guint edits = 0;
 
@@ -298,7 +298,7 @@ test_category_choice (Fixture       *fixture,
   g_assert_cmpstr (impact_accessible_get_label (button), ==, "Categories in This Document");
   let_frames_pass ();
   g_assert_true (gtk_widget_get_mapped (button));
-  g_assert_true (impact_gui_test_wait_for (laid_out, fixture->window, "the first layout"));
+  before = preview_layout (fixture->window);
 
   /* it lists the categories the document has, each once */
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
@@ -324,25 +324,14 @@ test_category_choice (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   /* (the entry reports the old text deleted, then the new one inserted) */
   g_assert_cmpuint (edits, >=, 1);
-  g_assert_true (impact_session_get_modified (fixture->window->session));
-  /* a new layout is on its way */
-  g_assert_true (fixture->window->relayout_timeout != 0 || impact_session_get_typing (fixture->window->session));
-  g_assert_true (impact_gui_test_wait_for (laid_out, fixture->window, "the sheet to be laid out again"));
+  g_assert_true (impact_session_get_modified (impact_window_get_session (fixture->window)));
+  /* the sheet is laid out again */
+  g_assert_true (impact_gui_test_wait_for_layout (fixture->window, before, "the sheet to be laid out again"));
 
   /* a new one is still typed in the field */
   gtk_editable_set_text (GTK_EDITABLE (row), "Training");
   g_signal_handlers_disconnect_by_func (fixture->pane, count_edit, &edits);
   g_assert_cmpstr (((ImpactMilestone *) g_ptr_array_index (milestones, index))->category, ==, "Training");
-}
-
-/* The icon a preview shows is a new layout's */
-static gboolean
-preview_laid_out_again (gpointer data)
-{
-  gpointer *args = data;
-  ImpactSheetPreview *preview = args[0];
-
-  return impact_sheet_preview_get_layout (preview) != args[1];
 }
 
 /* The names of the icon choices of @popover, in the order shown */
@@ -364,8 +353,6 @@ test_icon_choice (Fixture       *fixture,
                   gconstpointer  data)
 {
   ImpactWindow *window = fixture->window;
-  ImpactSheetPreview *preview = IMPACT_SHEET_PREVIEW (impact_gui_test_find_type (GTK_WIDGET (window),
-                                                                               IMPACT_TYPE_SHEET_PREVIEW));
   GPtrArray *stats = impact_document_get_statistics (document (fixture));
   GtkWidget *button = impact_editor_pane_get_field (fixture->pane, "statistics.1.icon");
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -375,7 +362,6 @@ test_icon_choice (Fixture       *fixture,
   g_autofree char *undone = NULL;
   GString *expected;
   GtkPopover *popover;
-  gpointer args[2];
   guint first_other = G_MAXUINT;
 
   /* the example: statistics heart, scales, people; pillars check,
@@ -386,7 +372,6 @@ test_icon_choice (Fixture       *fixture,
   g_assert_true (impact_editor_pane_focus_field (fixture->pane, "statistics.1.icon"));
   let_frames_pass ();
   g_assert_true (gtk_widget_get_mapped (button));
-  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the first layout"));
   before = impact_json_writer_to_data (document (fixture), NULL);
 
   /* the icons the document uses first, then the others, then none */
@@ -425,7 +410,7 @@ test_icon_choice (Fixture       *fixture,
   gtk_popover_popdown (popover);
 
   /* choosing one: that statistic's icon, and nothing else */
-  before_layout = g_object_ref (impact_sheet_preview_get_layout (preview));
+  before_layout = preview_layout (window);
   g_assert_true (impact_gui_test_pick (button, "icon:star"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
   g_assert_cmpstr (((ImpactStatistic *) g_ptr_array_index (stats, 1))->icon, ==, "star");
@@ -436,12 +421,10 @@ test_icon_choice (Fixture       *fixture,
   g_assert_cmpuint (g_string_replace (expected, "\"icon\": \"scales\"", "\"icon\": \"star\"", 1), ==, 1);
   g_assert_cmpstr (after, ==, expected->str);
   g_string_free (expected, TRUE);
-  g_assert_true (impact_session_get_modified (window->session));
+  g_assert_true (impact_session_get_modified (impact_window_get_session (window)));
 
   /* the preview is laid out again */
-  args[0] = preview;
-  args[1] = before_layout;
-  g_assert_true (impact_gui_test_wait_for (preview_laid_out_again, args, "the preview to be laid out again"));
+  g_assert_true (impact_gui_test_wait_for_layout (window, before_layout, "the preview to be laid out again"));
 
   /* undo takes it back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

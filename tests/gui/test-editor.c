@@ -18,7 +18,7 @@
 #include "impact-application.h"
 #include "impact-gui-test-utils.h"
 #include "impact-test-utils.h"
-#include "impact-window-private.h"
+#include "impact-window.h"
 #include "sections/impact-sections.h"
 
 static ImpactApplication *app;
@@ -48,7 +48,7 @@ static GtkWidget *
 field (Fixture    *fixture,
        const char *key)
 {
-  GtkWidget *widget = impact_editor_pane_get_field (fixture->window->editor, key);
+  GtkWidget *widget = impact_editor_pane_get_field (impact_gui_test_editor (fixture->window), key);
 
   if (widget == NULL)
     g_error ("no editor field %s", key);
@@ -107,13 +107,13 @@ test_every_field_has_a_row (Fixture       *fixture,
 
               g_test_message ("%s", key);
               g_assert_true (widget_fits_kind (widget, info));
-              g_assert_true (gtk_widget_is_ancestor (widget, GTK_WIDGET (fixture->window->editor)));
+              g_assert_true (gtk_widget_is_ancestor (widget, GTK_WIDGET (impact_gui_test_editor (fixture->window))));
               n_checked++;
             }
         }
   g_assert_cmpuint (n_checked, >, 50);
   /* a key no descriptor has has no row */
-  g_assert_null (impact_editor_pane_get_field (fixture->window->editor, "statistics.0.nonsense"));
+  g_assert_null (impact_editor_pane_get_field (impact_gui_test_editor (fixture->window), "statistics.0.nonsense"));
 }
 
 /* Bold and Italic */
@@ -181,7 +181,7 @@ test_bold_italic (Fixture       *fixture,
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (bold)));
   g_assert_true (gtk_widget_activate_action (view, "rich.bold", NULL));
   g_assert_cmpstr (fact->text, ==, "Half of the **girls** were minors");
-  g_assert_true (impact_editor_pane_focus_field (fixture->window->editor, "facts.1.text"));
+  g_assert_true (impact_editor_pane_focus_field (impact_gui_test_editor (fixture->window), "facts.1.text"));
   impact_gui_test_settle ();
   select_text (buffer, "girls");
   impact_gui_test_screenshot (GTK_WIDGET (fixture->window), "editor-bold");
@@ -218,7 +218,7 @@ test_bold_italic (Fixture       *fixture,
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_widget_activate_action (view, "rich.bold", NULL);
   g_assert_cmpstr (fact->text, ==, "**Half** of them");
-  g_assert_null (impact_editor_pane_get_message (fixture->window->editor, "facts.1.text"));
+  g_assert_null (impact_editor_pane_get_message (impact_gui_test_editor (fixture->window), "facts.1.text"));
 
   /* a plain text (the quotation) has no emphasis buttons */
   view = field (fixture, "quote.text");
@@ -273,12 +273,12 @@ test_date_popover (Fixture       *fixture,
   /* typing still works, and is checked */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==, "YYYY, YYYY-MM or YYYY-MM-DD");
   gtk_editable_set_text (GTK_EDITABLE (entry), "2019-13");
-  g_assert_nonnull (impact_editor_pane_get_message (fixture->window->editor, "milestones.5.date"));
+  g_assert_nonnull (impact_editor_pane_get_message (impact_gui_test_editor (fixture->window), "milestones.5.date"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==,
-                   impact_editor_pane_get_message (fixture->window->editor, "milestones.5.date"));
+                   impact_editor_pane_get_message (impact_gui_test_editor (fixture->window), "milestones.5.date"));
   g_assert_cmpint (milestone->date.year, ==, 2015);
   gtk_editable_set_text (GTK_EDITABLE (entry), "2020-02");
-  g_assert_null (impact_editor_pane_get_message (fixture->window->editor, "milestones.5.date"));
+  g_assert_null (impact_editor_pane_get_message (impact_gui_test_editor (fixture->window), "milestones.5.date"));
   /* the hint is back once the message has gone */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==, "YYYY, YYYY-MM or YYYY-MM-DD");
   g_assert_cmpint (milestone->date.year, ==, 2020);
@@ -348,7 +348,7 @@ test_count_from_milestones (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (value));
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (value)), ==, 435);
   g_assert_cmpstr (switch_subtitle (toggle), ==, "9 from milestones + 426 others");
-  g_assert_true (impact_editor_pane_focus_field (fixture->window->editor, "statistics.0.source.url"));
+  g_assert_true (impact_editor_pane_focus_field (impact_gui_test_editor (fixture->window), "statistics.0.source.url"));
   /* a few frames for the scroll, for the screenshot */
   for (int i = 0; i < 30; i++)
     {
@@ -389,7 +389,7 @@ test_count_from_milestones (Fixture       *fixture,
   g_assert_cmpstr (switch_subtitle (toggle), ==, "9 from milestones");
 
   /* undo takes the whole change back */
-  impact_window_flush_edits (fixture->window);
+  impact_session_flush_edits (impact_window_get_session (fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   impact_gui_test_settle ();
   plain = g_ptr_array_index (impact_document_get_statistics (document (fixture)), 1);
@@ -398,14 +398,6 @@ test_count_from_milestones (Fixture       *fixture,
 }
 
 /* Fonts */
-
-static gboolean
-laid_out (gpointer data)
-{
-  ImpactWindow *window = data;
-
-  return window->relayout_timeout == 0;
-}
 
 static void
 test_font_chooser (Fixture       *fixture,
@@ -417,7 +409,7 @@ test_font_chooser (Fixture       *fixture,
   GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   GtkWidget *search, *list, *choice;
   GtkListBoxRow *first;
-  gpointer before;
+  g_autoptr(ImpactSheetLayout) before = NULL;
 
   g_assert_cmpstr (theme->heading_font, ==, "Inter Display");
   g_assert_nonnull (row);
@@ -425,7 +417,7 @@ test_font_chooser (Fixture       *fixture,
 
   /* the popover lists the families, Inter first, each in its face (the
    * row is scrolled into view first: a popup needs its button on screen) */
-  g_assert_true (impact_editor_pane_focus_field (fixture->window->editor, "theme.heading_font"));
+  g_assert_true (impact_editor_pane_focus_field (impact_gui_test_editor (fixture->window), "theme.heading_font"));
   for (int i = 0; i < 30; i++)
     {
       g_usleep (10 * 1000);
@@ -461,13 +453,12 @@ test_font_chooser (Fixture       *fixture,
   g_assert_nonnull (choice);
   g_assert_true (gtk_widget_get_child_visible (choice));
   g_assert_false (gtk_widget_get_child_visible (impact_gui_test_find_named (list, "Inter")));
-  before = impact_window_get_result (fixture->window)->layout;
+  before = g_object_ref (impact_sheet_preview_get_layout (impact_window_get_preview (fixture->window)));
   g_signal_emit_by_name (search, "activate");
   impact_gui_test_settle ();
   g_assert_cmpstr (theme->heading_font, ==, "Noto Serif");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  g_assert_true (impact_gui_test_wait_for (laid_out, fixture->window, "the re-layout"));
-  g_assert_true (impact_window_get_result (fixture->window)->layout != before);
+  g_assert_true (impact_gui_test_wait_for_layout (fixture->window, before, "the re-layout"));
 
   /* the body font's row: Enter without a search changes nothing */
   button = field (fixture, "theme.body_font");
@@ -491,7 +482,7 @@ test_font_chooser (Fixture       *fixture,
   g_assert_cmpstr (impact_document_get_theme_spec (document (fixture))->body_font, ==, "Noto Sans");
 
   /* undo takes the body font back, then the heading font */
-  impact_window_flush_edits (fixture->window);
+  impact_session_flush_edits (impact_window_get_session (fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   impact_gui_test_settle ();
   theme = impact_document_get_theme_spec (document (fixture));
@@ -507,7 +498,7 @@ test_font_chooser (Fixture       *fixture,
   impact_gui_test_settle ();
   g_free (theme->heading_font);
   theme->heading_font = g_strdup ("No Such Family Sans");
-  impact_editor_pane_rebuild (fixture->window->editor);
+  impact_editor_pane_rebuild (impact_gui_test_editor (fixture->window));
   impact_gui_test_settle ();
   row = gtk_widget_get_ancestor (field (fixture, "theme.heading_font"), ADW_TYPE_ACTION_ROW);
   g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "not installed") != NULL);

@@ -29,7 +29,7 @@
 
 #include "impact-application.h"
 #include "impact-gui-test-utils.h"
-#include "impact-window-private.h"
+#include "impact-window.h"
 
 #define EXAMPLE_URI "resource:///io/github/impactsheet/ImpactSheet/examples/kolkata.json"
 

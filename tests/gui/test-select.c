@@ -18,26 +18,19 @@
 #include "impact-gui-test-utils.h"
 #include "impact-sheet-selection.h"
 #include "impact-test-utils.h"
+#include "impact-timeline-view.h"
 #include "impact-window-private.h"
 
 static ImpactApplication *app;
-
-static gboolean
-laid_out (gpointer data)
-{
-  ImpactWindow *window = data;
-
-  return window->relayout_timeout == 0 && !impact_session_get_typing (window->session);
-}
 
 static gboolean
 preview_shown (gpointer data)
 {
   ImpactWindow *window = data;
 
-  return gtk_widget_get_width (GTK_WIDGET (window->preview)) > 0 &&
-         impact_sheet_preview_get_layout (window->preview) != NULL &&
-         impact_sheet_preview_get_first_draw_time (window->preview) != 0;
+  return gtk_widget_get_width (GTK_WIDGET (impact_window_get_preview (window))) > 0 &&
+         impact_sheet_preview_get_layout (impact_window_get_preview (window)) != NULL &&
+         impact_sheet_preview_get_first_draw_time (impact_window_get_preview (window)) != 0;
 }
 
 /* A few frames: the pane's rows get their size, the scroll animation ends */
@@ -89,7 +82,7 @@ open_shown (GFile *file)
 static void
 close_window (ImpactWindow *window)
 {
-  window->force_close = TRUE;
+  /* (destroying a window asks nothing: no close-request) */
   gtk_window_destroy (GTK_WINDOW (window));
   impact_gui_test_wait_for (impact_gui_test_no_windows, app, "the window to go away");
 }
@@ -102,11 +95,11 @@ item_centre (ImpactWindow  *window,
              double        *x,
              double        *y)
 {
-  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (window->preview)),
-                                             gtk_widget_get_height (GTK_WIDGET (window->preview)));
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (impact_window_get_preview (window))),
+                                             gtk_widget_get_height (GTK_WIDGET (impact_window_get_preview (window))));
   graphene_rect_t rect, visible;
 
-  g_assert_true (impact_sheet_preview_get_item_rect (window->preview, section, item, &rect));
+  g_assert_true (impact_sheet_preview_get_item_rect (impact_window_get_preview (window), section, item, &rect));
   /* the part of it in view */
   g_assert_true (graphene_rect_intersection (&rect, &view, &visible));
   *x = visible.origin.x + visible.size.width / 2;
@@ -120,7 +113,7 @@ click_at (ImpactWindow *window,
           double        x,
           double        y)
 {
-  GtkEventController *click = impact_gui_test_find_controller (GTK_WIDGET (window->preview), GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *click = impact_gui_test_find_controller (GTK_WIDGET (impact_window_get_preview (window)), GTK_TYPE_GESTURE_CLICK);
 
   g_signal_emit_by_name (click, "pressed", 1, x, y);
   g_signal_emit_by_name (click, "released", 1, x, y);
@@ -132,7 +125,7 @@ hover_at (ImpactWindow *window,
           double        x,
           double        y)
 {
-  GtkEventController *motion = impact_gui_test_find_controller (GTK_WIDGET (window->preview),
+  GtkEventController *motion = impact_gui_test_find_controller (GTK_WIDGET (impact_window_get_preview (window)),
                                                 GTK_TYPE_EVENT_CONTROLLER_MOTION);
 
   g_signal_emit_by_name (motion, "motion", x, y);
@@ -149,10 +142,10 @@ click_item (ImpactWindow  *window,
   guint page;
   double x, y;
 
-  g_assert_true (impact_sheet_layout_find (impact_sheet_preview_get_layout (window->preview),
+  g_assert_true (impact_sheet_layout_find (impact_sheet_preview_get_layout (impact_window_get_preview (window)),
                                            section, item, &page, &box));
-  impact_sheet_preview_scroll_to (window->preview, page, &box);
-  impact_sheet_preview_clear_highlight (window->preview);
+  impact_sheet_preview_scroll_to (impact_window_get_preview (window), page, &box);
+  impact_sheet_preview_clear_highlight (impact_window_get_preview (window));
   settle_frames ();
   item_centre (window, section, item, &x, &y);
   click_at (window, x, y);
@@ -166,7 +159,7 @@ assert_selected (ImpactWindow  *window,
   ImpactSection got_section;
   int got_item;
 
-  g_assert_true (impact_sheet_preview_get_selection (window->preview, &got_section, &got_item));
+  g_assert_true (impact_sheet_preview_get_selection (impact_window_get_preview (window), &got_section, &got_item));
   g_assert_cmpstr (impact_section_to_string (got_section), ==, impact_section_to_string (section));
   g_assert_cmpint (got_item, ==, item);
 }
@@ -175,7 +168,13 @@ assert_selected (ImpactWindow  *window,
 static char *
 focus_key (ImpactWindow *window)
 {
-  return impact_editor_pane_dup_focus_key (window->editor);
+  return impact_editor_pane_dup_focus_key (impact_gui_test_editor (window));
+}
+
+static gboolean
+typing_recorded (gpointer data)
+{
+  return !impact_session_get_typing (impact_window_get_session (data));
 }
 
 /* "Types" into the focused text: replaces what it holds, then Enter */
@@ -184,6 +183,7 @@ type_into_focus (ImpactWindow *window,
                  const char   *text)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr(ImpactSheetLayout) before = g_object_ref (impact_sheet_preview_get_layout (impact_window_get_preview (window)));
   int position = 0;
 
   g_assert_nonnull (focus);
@@ -192,7 +192,8 @@ type_into_focus (ImpactWindow *window,
   gtk_editable_insert_text (GTK_EDITABLE (focus), text, -1, &position);
   /* Enter */
   g_signal_emit_by_name (focus, "activate");
-  g_assert_true (impact_gui_test_wait_for (laid_out, window, "the re-layout"));
+  g_assert_true (impact_gui_test_wait_for_layout (window, before, "the re-layout"));
+  g_assert_true (impact_gui_test_wait_for (typing_recorded, window, "the undo step"));
   settle_frames ();
 }
 
@@ -217,7 +218,7 @@ test_click_statistic_and_type (void)
   double x, y;
 
   g_assert_cmpint (impact_document_compute_derived (doc, stat) , ==, 435);
-  g_assert_false (impact_sheet_preview_get_selection (window->preview, NULL, NULL));
+  g_assert_false (impact_sheet_preview_get_selection (impact_window_get_preview (window), NULL, NULL));
 
   /* Hover shows what a click would select */
   item_centre (window, IMPACT_SECTION_STATISTICS, 0, &x, &y);
@@ -226,15 +227,15 @@ test_click_statistic_and_type (void)
     ImpactSection section;
     int item;
 
-    g_assert_true (impact_sheet_preview_get_hover (window->preview, &section, &item));
+    g_assert_true (impact_sheet_preview_get_hover (impact_window_get_preview (window), &section, &item));
     g_assert_cmpint (section, ==, IMPACT_SECTION_STATISTICS);
     g_assert_cmpint (item, ==, 0);
   }
 
   click_at (window, x, y);
   assert_selected (window, IMPACT_SECTION_STATISTICS, 0);
-  g_assert_true (adw_flap_get_reveal_flap (window->flap));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->side_stack), ==, "edit");
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_FLAP))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "edit"))), ==, "edit");
   /* The figure follows the milestones: the focus is in the other cases */
   key = focus_key (window);
   g_assert_cmpstr (key, ==, "statistics.0.derive.base");
@@ -243,10 +244,10 @@ test_click_statistic_and_type (void)
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
     graphene_rect_t bounds;
 
-    g_assert_true (gtk_widget_compute_bounds (focus, GTK_WIDGET (window->editor), &bounds));
+    g_assert_true (gtk_widget_compute_bounds (focus, GTK_WIDGET (impact_gui_test_editor (window)), &bounds));
     g_assert_cmpfloat (bounds.origin.y, >=, 0);
     g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
-                       gtk_widget_get_height (GTK_WIDGET (window->editor)));
+                       gtk_widget_get_height (GTK_WIDGET (impact_gui_test_editor (window))));
   }
   impact_gui_test_screenshot (GTK_WIDGET (window), "select-statistic");
 
@@ -305,7 +306,7 @@ test_click_each_part (void)
       if (zoom == 1)
         {
           /* View ▸ Zoom In, as far as 200 % */
-          while (impact_sheet_preview_get_zoom (window->preview) < 1.99)
+          while (impact_sheet_preview_get_zoom (impact_window_get_preview (window)) < 1.99)
             {
               g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
               settle_frames ();
@@ -315,7 +316,7 @@ test_click_each_part (void)
         {
           g_autofree char *key = NULL;
 
-          if (!impact_sheet_layout_find (impact_sheet_preview_get_layout (window->preview),
+          if (!impact_sheet_layout_find (impact_sheet_preview_get_layout (impact_window_get_preview (window)),
                                          parts[i].section, parts[i].item, NULL, NULL))
             {
               g_test_message ("%s %d is not on this sheet", impact_section_to_string (parts[i].section),
@@ -332,16 +333,16 @@ test_click_each_part (void)
     }
 
   /* The pane's focus outlines what it edits */
-  gtk_widget_grab_focus (impact_editor_pane_get_field (window->editor, "quote.attribution"));
+  gtk_widget_grab_focus (impact_editor_pane_get_field (impact_gui_test_editor (window), "quote.attribution"));
   impact_gui_test_settle ();
   assert_selected (window, IMPACT_SECTION_QUOTE, -1);
-  gtk_widget_grab_focus (impact_editor_pane_get_field (window->editor, "statistics.2.label"));
+  gtk_widget_grab_focus (impact_editor_pane_get_field (impact_gui_test_editor (window), "statistics.2.label"));
   impact_gui_test_settle ();
   assert_selected (window, IMPACT_SECTION_STATISTICS, 2);
 
   /* A click beside the page selects nothing */
   click_at (window, 2, 2);
-  g_assert_false (impact_sheet_preview_get_selection (window->preview, NULL, NULL));
+  g_assert_false (impact_sheet_preview_get_selection (impact_window_get_preview (window), NULL, NULL));
 
   close_window (window);
   impact_test_remove_tree (dir);
@@ -354,7 +355,7 @@ test_keyboard_on_sheet (void)
   g_autofree char *dir = impact_test_make_tmpdir ();
   g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
   ImpactWindow *window = open_shown (file);
-  GtkEventController *keys = impact_gui_test_find_controller (GTK_WIDGET (window->preview), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  GtkEventController *keys = impact_gui_test_find_controller (GTK_WIDGET (impact_window_get_preview (window)), GTK_TYPE_EVENT_CONTROLLER_KEY);
   /* the header is first on the page, then the problem below it */
   const ImpactBox first = { IMPACT_SECTION_HEADER, -1 };
   const ImpactBox second = { IMPACT_SECTION_PROBLEM, -1 };
@@ -362,7 +363,7 @@ test_keyboard_on_sheet (void)
   g_autofree char *key = NULL;
   g_autofree char *expected = NULL;
 
-  gtk_widget_grab_focus (GTK_WIDGET (window->preview));
+  gtk_widget_grab_focus (GTK_WIDGET (impact_window_get_preview (window)));
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
   g_assert_true (handled);
   assert_selected (window, first.section, first.item);
@@ -414,32 +415,34 @@ test_preflight (void)
   g_autofree char *key = NULL;
 
   /* `impact-sheet validate` finds three statistics without a source */
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->preflight_button)));
-  g_assert_cmpuint (impact_window_preflight_get_n_problems (window), ==, 3);
-  g_assert_cmpstr (gtk_label_get_text (window->preflight_count), ==, "3");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->preflight_button)), ==,
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (GTK_MENU_BUTTON (impact_gui_test_find_named (GTK_WIDGET (window), "preflight")))));
+  /* a row each */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (impact_gui_test_find_named (GTK_WIDGET (window), "preflight-list")), 2));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (impact_gui_test_find_named (GTK_WIDGET (window), "preflight-list")), 3));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (impact_gui_test_find_named (GTK_WIDGET (window), "preflight-count"))), ==, "3");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (GTK_MENU_BUTTON (impact_gui_test_find_named (GTK_WIDGET (window), "preflight")))), ==,
                    "3 Problems Before Printing");
-  gtk_menu_button_popup (window->preflight_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (impact_gui_test_find_named (GTK_WIDGET (window), "preflight")));
   settle_frames ();
-  impact_gui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (window->preflight_button)),
+  impact_gui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (impact_gui_test_find_named (GTK_WIDGET (window), "preflight")))),
                               "preflight");
-  row = gtk_list_box_get_row_at_index (window->preflight_list, 1);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (impact_gui_test_find_named (GTK_WIDGET (window), "preflight-list")), 1);
   g_assert_nonnull (row);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "impact-path"), ==, "statistics[1]");
 
   /* Activating it selects the statistic */
-  g_signal_emit_by_name (window->preflight_list, "row-activated", row);
+  g_signal_emit_by_name (GTK_LIST_BOX (impact_gui_test_find_named (GTK_WIDGET (window), "preflight-list")), "row-activated", row);
   settle_frames ();
   assert_selected (window, IMPACT_SECTION_STATISTICS, 1);
   key = focus_key (window);
   g_assert_cmpstr (key, ==, "statistics.1.value");
 
   /* Giving it a source: two are left */
-  gtk_widget_grab_focus (impact_editor_pane_get_field (window->editor, "statistics.1.source.title"));
+  gtk_widget_grab_focus (impact_editor_pane_get_field (impact_gui_test_editor (window), "statistics.1.source.title"));
   type_into_focus (window, "Court records, Kolkata");
-  g_assert_cmpuint (impact_window_preflight_get_n_problems (window), ==, 2);
-  g_assert_cmpstr (gtk_label_get_text (window->preflight_count), ==, "2");
-  g_assert_null (gtk_list_box_get_row_at_index (window->preflight_list, 2));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (impact_gui_test_find_named (GTK_WIDGET (window), "preflight-list")), 1));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (impact_gui_test_find_named (GTK_WIDGET (window), "preflight-count"))), ==, "2");
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (impact_gui_test_find_named (GTK_WIDGET (window), "preflight-list")), 2));
 
   close_window (window);
   impact_test_remove_tree (dir);
@@ -495,20 +498,20 @@ test_keyboard_window (void)
   g_autofree char *dir = impact_test_make_tmpdir ();
   g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
   ImpactWindow *window = open_shown (file);
-  GtkWidget *timeline = GTK_WIDGET (window->timeline_view);
+  GtkWidget *timeline = GTK_WIDGET (IMPACT_TIMELINE_VIEW (impact_gui_test_find_type (GTK_WIDGET (window), IMPACT_TYPE_TIMELINE_VIEW)));
   GtkWidget *field = NULL;
   g_autoptr(GBytes) overlay = NULL;
 
   press (GTK_WIDGET (window), "<Alt>2", "win.show-view");
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->content_stack), ==, "timeline");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "timeline"))), ==, "timeline");
   press (GTK_WIDGET (window), "<Alt>1", "win.show-view");
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->content_stack), ==, "sheet");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "timeline"))), ==, "sheet");
 
   /* F6: from a field of the pane to the sheet, and back to that field */
-  field = impact_editor_pane_get_field (window->editor, "quote.role");
+  field = impact_editor_pane_get_field (impact_gui_test_editor (window), "quote.role");
   g_assert_true (gtk_widget_grab_focus (field));
   press (GTK_WIDGET (window), "F6", "win.cycle-focus");
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (window->preview));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (impact_window_get_preview (window)));
   /* the quote stays outlined (the pane's focus was in it) */
   assert_selected (window, IMPACT_SECTION_QUOTE, -1);
   press (GTK_WIDGET (window), "F6", "win.cycle-focus");
@@ -525,7 +528,7 @@ test_keyboard_window (void)
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == timeline);
   press (timeline, "Home", "timeline.first");
   press (timeline, "Right", "timeline.next");
-  g_assert_cmpint (impact_timeline_view_get_selected (window->timeline_view), ==, 1);
+  g_assert_cmpint (impact_timeline_view_get_selected (IMPACT_TIMELINE_VIEW (impact_gui_test_find_type (GTK_WIDGET (window), IMPACT_TYPE_TIMELINE_VIEW))), ==, 1);
   press (timeline, "Return", "timeline.details");
   {
     GtkWidget *popover = NULL;
@@ -681,7 +684,7 @@ test_accessible_names (void)
   for (ImpactList list = IMPACT_LIST_STATISTICS; list <= IMPACT_LIST_ERAS; list++)
     for (guint i = 0; i < impact_document_get_list (doc, list)->len; i++)
       {
-        GtkWidget *row = impact_editor_pane_get_item_row (window->editor, list, i);
+        GtkWidget *row = impact_editor_pane_get_item_row (impact_gui_test_editor (window), list, i);
 
         if (row != NULL)
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
@@ -690,7 +693,7 @@ test_accessible_names (void)
 
   collect_unnamed (GTK_WIDGET (window), unnamed, &n_controls);
   /* the preflight's popover too */
-  collect_unnamed (GTK_WIDGET (window->preflight_list), unnamed, &n_controls);
+  collect_unnamed (GTK_WIDGET (GTK_LIST_BOX (impact_gui_test_find_named (GTK_WIDGET (window), "preflight-list"))), unnamed, &n_controls);
   g_test_message ("%u controls", n_controls);
   g_assert_cmpuint (n_controls, >, 100);
   if (unnamed->len > 0)
@@ -705,7 +708,7 @@ test_accessible_names (void)
     for (ImpactList list = IMPACT_LIST_STATISTICS; list <= IMPACT_LIST_ERAS; list++)
       {
         g_autofree char *key = g_strdup_printf ("add.%d", list);
-        GtkWidget *add = impact_editor_pane_get_field (window->editor, key);
+        GtkWidget *add = impact_editor_pane_get_field (impact_gui_test_editor (window), key);
 
         g_assert_nonnull (add);
         g_assert_cmpstr (impact_accessible_get_label (add), ==, expected[list]);
@@ -744,7 +747,7 @@ test_export_kinds (void)
   g_autoptr(GFile) file = copy_example (dir, "kolkata.json", NULL, NULL);
   ImpactWindow *window = open_shown (file);
   ImpactDocument *doc = impact_window_get_document (window);
-  ImpactExportDialog *dialog = impact_export_dialog_new (GTK_WINDOW (window), window->settings, file, 2);
+  ImpactExportDialog *dialog = impact_export_dialog_new (GTK_WINDOW (window), impact_gui_test_get_settings (), file, 2);
   GtkWidget *part = find_row (GTK_WIDGET (dialog), "_What");
   GtkWidget *format = find_row (GTK_WIDGET (dialog), "_Format");
   g_autofree char *card_path = g_build_filename (dir, "card.png", NULL);
@@ -844,11 +847,11 @@ test_export_remembers (void)
   ImpactExportDialog *dialog;
   ImpactExportOptions options;
 
-  reset_export_settings (window->settings);
-  paper = g_settings_get_string (window->settings, "page-size");
+  reset_export_settings (impact_gui_test_get_settings ());
+  paper = g_settings_get_string (impact_gui_test_get_settings (), "page-size");
 
   /* a first dialog: the sheet as a PDF/X with 3 mm bleed and crop marks, on A4 */
-  dialog = impact_export_dialog_new (GTK_WINDOW (window), window->settings, file, 2);
+  dialog = impact_export_dialog_new (GTK_WINDOW (window), impact_gui_test_get_settings (), file, 2);
   gtk_window_present (GTK_WINDOW (dialog));
   impact_gui_test_settle ();
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (impact_gui_test_find_type (find_row (GTK_WIDGET (dialog), "_Crop Marks"),
@@ -866,7 +869,7 @@ test_export_remembers (void)
   impact_gui_test_settle ();
 
   /* the next session's dialog */
-  g_object_get (window->settings, "schema-id", &schema_id, NULL);
+  g_object_get (impact_gui_test_get_settings (), "schema-id", &schema_id, NULL);
   next_session = g_settings_new (schema_id);
   dialog = impact_export_dialog_new (GTK_WINDOW (window), next_session, file, 2);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -895,7 +898,7 @@ test_export_remembers (void)
   gtk_window_close (GTK_WINDOW (dialog));
   impact_gui_test_settle ();
 
-  dialog = impact_export_dialog_new (GTK_WINDOW (window), window->settings, file, 2);
+  dialog = impact_export_dialog_new (GTK_WINDOW (window), impact_gui_test_get_settings (), file, 2);
   gtk_window_present (GTK_WINDOW (dialog));
   impact_gui_test_settle ();
   g_assert_cmpint (impact_export_dialog_get_kind (dialog), ==, IMPACT_EXPORT_KIND_STATS_CARD);
@@ -908,7 +911,7 @@ test_export_remembers (void)
   impact_gui_test_screenshot (GTK_WIDGET (dialog), "export-remembered");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  reset_export_settings (window->settings);
+  reset_export_settings (impact_gui_test_get_settings ());
   close_window (window);
   impact_test_remove_tree (dir);
 }
@@ -1251,7 +1254,7 @@ test_overflow_marked (void)
   g_assert_no_error (error);
   file = g_file_new_for_path (path);
   window = open_shown (file);
-  layout = impact_sheet_preview_get_layout (window->preview);
+  layout = impact_sheet_preview_get_layout (impact_window_get_preview (window));
   for (guint page = 0; overflow == NULL && page < impact_sheet_layout_get_n_pages (layout); page++)
     for (guint i = 0; overflow == NULL && i < impact_sheet_layout_get_n_boxes (layout, page); i++)
       if (impact_sheet_layout_get_box (layout, page, i)->overflow)
@@ -1260,10 +1263,10 @@ test_overflow_marked (void)
           overflow_page = page;
         }
   g_assert_nonnull (overflow);
-  impact_sheet_preview_scroll_to (window->preview, overflow_page, overflow);
+  impact_sheet_preview_scroll_to (impact_window_get_preview (window), overflow_page, overflow);
   settle_frames ();
-  g_assert_true (impact_sheet_preview_get_item_rect (window->preview, overflow->section, overflow->item, &rect));
-  texture = impact_gui_test_render (GTK_WIDGET (window->preview));
+  g_assert_true (impact_sheet_preview_get_item_rect (impact_window_get_preview (window), overflow->section, overflow->item, &rect));
+  texture = impact_gui_test_render (GTK_WIDGET (impact_window_get_preview (window)));
   g_assert_nonnull (texture);
   width = gdk_texture_get_width (texture);
   height = gdk_texture_get_height (texture);

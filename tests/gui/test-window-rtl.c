@@ -19,7 +19,7 @@
 
 #include "impact-application.h"
 #include "impact-gui-test-utils.h"
-#include "impact-window-private.h"
+#include "impact-window.h"
 
 #define EXAMPLE_URI "resource:///io/github/impactsheet/ImpactSheet/examples/kolkata.json"
 
@@ -37,9 +37,9 @@ settled (gpointer data)
 {
   ImpactWindow *window = data;
 
-  return impact_sheet_preview_get_first_draw_time (window->preview) != 0 &&
-         !gtk_stack_get_transition_running (window->stack) &&
-         adw_flap_get_reveal_progress (window->flap) == 1.0 &&
+  return impact_sheet_preview_get_first_draw_time (impact_window_get_preview (window)) != 0 &&
+         !gtk_stack_get_transition_running (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "document"))) &&
+         adw_flap_get_reveal_progress (ADW_FLAP (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_FLAP))) == 1.0 &&
          gtk_widget_get_width (GTK_WIDGET (window)) >= 1000;
 }
 
@@ -128,10 +128,10 @@ test_empty_window (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "document"))), ==, "empty");
   /* The Open _Example button of the empty page, from the .ui file */
-  g_assert_nonnull (find_label (GTK_WIDGET (window->stack), "افتح _مثالًا"));
-  g_assert_null (find_label (GTK_WIDGET (window->stack), "Open _Example"));
+  g_assert_nonnull (find_label (GTK_WIDGET (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "document"))), "افتح _مثالًا"));
+  g_assert_null (find_label (GTK_WIDGET (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "document"))), "Open _Example"));
   screenshot_when_drawn (GTK_WIDGET (window), "window-ar-empty");
   close_window (window);
 }
@@ -149,30 +149,30 @@ test_mirrored_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 818);
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
   g_assert_true (impact_gui_test_wait_for (preview_drawn, window, "the first drawn preview"));
-  adw_flap_set_reveal_flap (window->flap, TRUE);
+  adw_flap_set_reveal_flap (ADW_FLAP (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_FLAP)), TRUE);
   g_assert_true (impact_gui_test_wait_for (settled, window, "the side pane and the preview to settle"));
 
   g_assert_cmpint (gtk_widget_get_direction (widget), ==, GTK_TEXT_DIR_RTL);
-  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window->header_bar)), ==, GTK_TEXT_DIR_RTL);
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, _("Built-in example"));
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), !=, "Built-in example");
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (ADW_HEADER_BAR (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)))), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (impact_gui_test_find_named (GTK_WIDGET (window), "window-title"))), ==, _("Built-in example"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (impact_gui_test_find_named (GTK_WIDGET (window), "window-title"))), !=, "Built-in example");
 
   /* The header bar's start (Open) is at the right, its end (the menu) at the left */
-  open_x = middle_x (GTK_WIDGET (window->open_button), widget);
-  menu_x = middle_x (GTK_WIDGET (window->menu_button), widget);
+  open_x = middle_x (GTK_WIDGET (ADW_SPLIT_BUTTON (impact_gui_test_find_named (GTK_WIDGET (window), "open"))), widget);
+  menu_x = middle_x (GTK_WIDGET (GTK_MENU_BUTTON (impact_gui_test_find_named (GTK_WIDGET (window), "main-menu"))), widget);
   g_assert_cmpfloat (open_x, >, gtk_widget_get_width (widget) / 2.0);
   g_assert_cmpfloat (menu_x, <, gtk_widget_get_width (widget) / 2.0);
 
   /* The side pane, at the flap's start, is at the right of the preview */
-  g_assert_true (adw_flap_get_reveal_flap (window->flap));
-  pane_x = middle_x (GTK_WIDGET (window->side_stack), widget);
-  preview_x = middle_x (GTK_WIDGET (window->preview), widget);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_FLAP))));
+  pane_x = middle_x (GTK_WIDGET (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "edit"))), widget);
+  preview_x = middle_x (GTK_WIDGET (impact_window_get_preview (window)), widget);
   g_assert_cmpfloat (pane_x, >, preview_x);
 
   impact_gui_test_screenshot (widget, "window-ar");
 
   /* The Timeline page, for the screenshot: the view's own words */
-  adw_view_stack_set_visible_child_name (window->content_stack, "timeline");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "timeline")), "timeline");
   g_assert_true (impact_gui_test_wait_for (settled, window, "the timeline page"));
   screenshot_when_drawn (widget, "window-ar-timeline");
   close_window (window);

@@ -18,7 +18,9 @@
 #include "impact-gui-test-utils.h"
 #include "impact-test-utils.h"
 #include "impact-presenter-window.h"
-#include "impact-window-private.h"
+#include "impact-outline-pane.h"
+#include "impact-timeline-view.h"
+#include "impact-window.h"
 
 #define EXAMPLE_URI "resource:///io/github/impactsheet/ImpactSheet/examples/kolkata.json"
 
@@ -85,7 +87,7 @@ static gboolean
 scrolled_down (gpointer data)
 {
   ImpactWindow *window = data;
-  GtkScrollable *scrollable = GTK_SCROLLABLE (window->preview);
+  GtkScrollable *scrollable = GTK_SCROLLABLE (impact_window_get_preview (window));
 
   return gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (scrollable)) > 100;
 }
@@ -140,17 +142,17 @@ test_example (void)
 
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
   g_assert_cmpuint (impact_sheet_preview_get_n_pages (impact_window_get_preview (window)), ==, 2);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "document");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "document"))), ==, "document");
   g_assert_null (impact_window_get_error (window));
   g_assert_true (impact_gui_test_wait_for (preview_drawn, window, "the first drawn preview"));
-  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "kolkata.json");
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "Built-in example");
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (impact_gui_test_find_named (GTK_WIDGET (window), "window-title"))), ==, "kolkata.json");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (impact_gui_test_find_named (GTK_WIDGET (window), "window-title"))), ==, "Built-in example");
 
   /* The outline lists every statistic, and picking a milestone scrolls to it */
-  g_assert_nonnull (impact_outline_pane_find_row (window->outline, IMPACT_SECTION_STATISTICS, 0));
-  g_assert_nonnull (impact_outline_pane_find_row (window->outline, IMPACT_SECTION_STATISTICS,
+  g_assert_nonnull (impact_outline_pane_find_row (IMPACT_OUTLINE_PANE (impact_gui_test_find_type (GTK_WIDGET (window), IMPACT_TYPE_OUTLINE_PANE)), IMPACT_SECTION_STATISTICS, 0));
+  g_assert_nonnull (impact_outline_pane_find_row (IMPACT_OUTLINE_PANE (impact_gui_test_find_type (GTK_WIDGET (window), IMPACT_TYPE_OUTLINE_PANE)), IMPACT_SECTION_STATISTICS,
                                                   impact_document_get_statistics (impact_window_get_document (window))->len - 1));
-  row = impact_outline_pane_find_row (window->outline, IMPACT_SECTION_MILESTONES, -1);
+  row = impact_outline_pane_find_row (IMPACT_OUTLINE_PANE (impact_gui_test_find_type (GTK_WIDGET (window), IMPACT_TYPE_OUTLINE_PANE)), IMPACT_SECTION_MILESTONES, -1);
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activated");
   g_assert_true (impact_gui_test_wait_for (scrolled_down, window, "the preview to scroll to the milestones"));
@@ -182,9 +184,9 @@ test_timeline_and_present (void)
   doc = impact_window_get_document (window);
 
   /* the Timeline page beside the sheet shows the same document */
-  g_assert_true (impact_timeline_view_get_document (window->timeline_view) == doc);
-  adw_view_stack_set_visible_child_name (window->content_stack, "timeline");
-  g_assert_true (adw_view_stack_get_visible_child (window->content_stack) == GTK_WIDGET (window->timeline_view));
+  g_assert_true (impact_timeline_view_get_document (IMPACT_TIMELINE_VIEW (impact_gui_test_find_type (GTK_WIDGET (window), IMPACT_TYPE_TIMELINE_VIEW))) == doc);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "timeline")), "timeline");
+  g_assert_true (adw_view_stack_get_visible_child (ADW_VIEW_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "timeline"))) == GTK_WIDGET (IMPACT_TIMELINE_VIEW (impact_gui_test_find_type (GTK_WIDGET (window), IMPACT_TYPE_TIMELINE_VIEW))));
 
   /* F5's action opens the presenter with a slide per milestone after the
    * statistics' title slide (one monitor here: no question asked) */
@@ -210,11 +212,11 @@ test_open_timelinejs (void)
   doc = impact_window_get_document (window);
   g_assert_cmpuint (impact_document_get_milestones (doc)->len, >, 0);
   g_assert_null (impact_window_get_error (window));
-  g_assert_nonnull (impact_window_get_result (window)->imported_from);
-  g_assert_true (g_file_equal (impact_window_get_result (window)->imported_from, file));
+  g_assert_nonnull (impact_session_get_result (impact_window_get_session (window))->imported_from);
+  g_assert_true (g_file_equal (impact_session_get_result (impact_window_get_session (window))->imported_from, file));
   /* what could not be mapped is reported, not dropped */
   {
-    g_autoptr(ImpactDiagnostics) diagnostics = impact_load_result_dup_diagnostics (impact_window_get_result (window));
+    g_autoptr(ImpactDiagnostics) diagnostics = impact_load_result_dup_diagnostics (impact_session_get_result (impact_window_get_session (window)));
     gboolean reported = FALSE;
 
     for (guint i = 0; i < impact_diagnostics_get_n_items (diagnostics); i++)
@@ -243,20 +245,20 @@ test_invalid_keeps_document (void)
 
   g_test_message ("error: %s", impact_window_get_error (window));
   g_assert_nonnull (strstr (impact_window_get_error (window), "doc.json:3:"));
-  g_assert_true (gtk_revealer_get_reveal_child (window->banner_revealer));
-  g_assert_nonnull (strstr (gtk_label_get_text (window->banner_label), ":3:"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (impact_gui_test_find_named (GTK_WIDGET (window), "banner"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (impact_gui_test_find_named (GTK_WIDGET (window), "banner-label"))), ":3:"));
 
   /* The preview keeps the last good document */
   g_assert_true (impact_window_get_document (window) == good);
-  g_assert_cmpuint (impact_sheet_preview_get_n_pages (window->preview), ==, 2);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "document");
+  g_assert_cmpuint (impact_sheet_preview_get_n_pages (impact_window_get_preview (window)), ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "document"))), ==, "document");
 
   /* Fixing the file hides the banner and shows the new document */
   g_object_unref (copy_example (dir));
   check.old = good;
   g_assert_true (impact_gui_test_wait_for (document_replaced, &check, "the fixed document"));
   g_assert_true (impact_gui_test_wait_for (has_no_error, window, "the banner to go"));
-  g_assert_false (gtk_revealer_get_reveal_child (window->banner_revealer));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (impact_gui_test_find_named (GTK_WIDGET (window), "banner"))));
 
   close_window (window);
 }
@@ -276,7 +278,7 @@ test_invalid_first (void)
   g_test_message ("error: %s", impact_window_get_error (window));
   g_assert_true (g_str_has_prefix (impact_window_get_error (window), "broken.json:"));
   g_assert_null (impact_window_get_document (window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "error");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "document"))), ==, "error");
 
   close_window (window);
 }
@@ -298,10 +300,10 @@ test_invalid_first_literal (void)
 
   g_assert_true (impact_gui_test_wait_for (has_error, window, "the error"));
   g_assert_nonnull (strstr (impact_window_get_error (window), "\"1 & <b>2</b>\""));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "error");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "document"))), ==, "error");
   /* the status page's description is markup: what it shows must be the
    * message itself */
-  description = adw_status_page_get_description (window->error_page);
+  description = adw_status_page_get_description (ADW_STATUS_PAGE (impact_gui_test_find_named (GTK_WIDGET (window), "error-page")));
   {
     g_autofree char *shown = NULL;
 
@@ -340,7 +342,7 @@ test_live_reload (void)
   g_assert_true (impact_gui_test_wait_for (document_replaced, &replaced, "the reloaded document"));
   g_assert_true (impact_gui_test_wait_for (title_is, &check, "the new title"));
   g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, check.title);
-  g_assert_cmpuint (impact_sheet_preview_get_n_pages (window->preview), ==, 2);
+  g_assert_cmpuint (impact_sheet_preview_get_n_pages (impact_window_get_preview (window)), ==, 2);
 
   close_window (window);
 }
@@ -401,7 +403,7 @@ test_zoom (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-original", NULL);
   g_assert_cmpfloat_with_epsilon (impact_sheet_preview_get_zoom (preview), 1.0, 1e-9);
-  g_assert_cmpstr (gtk_label_get_text (window->zoom_label), ==, "100%");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (impact_gui_test_find_named (GTK_WIDGET (window), "zoom-label"))), ==, "100%");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
   g_assert_cmpfloat (impact_sheet_preview_get_zoom (preview), <, 1.0);
@@ -423,14 +425,14 @@ test_page_size (void)
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.page-size", "s", "a4");
-  layout = impact_sheet_preview_get_layout (window->preview);
+  layout = impact_sheet_preview_get_layout (impact_window_get_preview (window));
   g_assert_nonnull (layout);
   impact_sheet_layout_get_page_extent (layout, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 595.28, 0.5);
-  g_assert_cmpuint (impact_sheet_preview_get_n_pages (window->preview), ==, 2);
+  g_assert_cmpuint (impact_sheet_preview_get_n_pages (impact_window_get_preview (window)), ==, 2);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.page-size", "s", "letter");
-  impact_sheet_layout_get_page_extent (impact_sheet_preview_get_layout (window->preview), &width, &height);
+  impact_sheet_layout_get_page_extent (impact_sheet_preview_get_layout (impact_window_get_preview (window)), &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 612.0, 0.5);
 
   close_window (window);
@@ -445,7 +447,7 @@ test_empty_window (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (impact_window_is_empty (window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "document"))), ==, "empty");
 
   /* Opening from the empty window uses it; opening again presents it */
   opened = IMPACT_WINDOW (impact_application_open_file (app, file, GTK_WINDOW (window)));
@@ -487,9 +489,9 @@ test_recent_menu (void)
 
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the copy to load"));
   g_assert_true (impact_gui_test_wait_for (recent_menu_has_entry, uri, "the file in the recent menu"));
-  g_assert_true (adw_split_button_get_menu_model (window->open_button) == impact_application_get_recent_menu (app));
+  g_assert_true (adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (impact_gui_test_find_named (GTK_WIDGET (window), "open"))) == impact_application_get_recent_menu (app));
 
-  dropdown = impact_gui_test_find_type (GTK_WIDGET (window->open_button), GTK_TYPE_MENU_BUTTON);
+  dropdown = impact_gui_test_find_type (GTK_WIDGET (ADW_SPLIT_BUTTON (impact_gui_test_find_named (GTK_WIDGET (window), "open"))), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (dropdown);
   g_assert_true (gtk_widget_is_sensitive (dropdown));
   g_assert_true (gtk_widget_is_sensitive (impact_gui_test_find_type (dropdown, GTK_TYPE_TOGGLE_BUTTON)));
@@ -553,8 +555,8 @@ stack_settled (gpointer data)
 {
   ImpactWindow *window = data;
 
-  return !gtk_stack_get_transition_running (window->stack) &&
-         impact_sheet_preview_get_first_draw_time (window->preview) != 0;
+  return !gtk_stack_get_transition_running (GTK_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "document"))) &&
+         impact_sheet_preview_get_first_draw_time (impact_window_get_preview (window)) != 0;
 }
 
 static gboolean
@@ -568,7 +570,7 @@ switcher_at_bottom (gpointer data)
 {
   ImpactWindow *window = data;
 
-  return adw_view_switcher_bar_get_reveal (window->view_switcher_bar);
+  return adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR)));
 }
 
 /* The window fits a phone (360 px, as the metainfo promises) with a
@@ -582,9 +584,9 @@ test_narrow_window (void)
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
   g_assert_true (impact_gui_test_wait_for (stack_settled, window, "the drawn preview"));
   impact_gui_test_screenshot (GTK_WIDGET (window), "window-wide");
-  g_assert_true (GTK_IS_LABEL (adw_squeezer_get_visible_child (window->open_squeezer)));
-  g_assert_true (GTK_IS_BOX (adw_squeezer_get_visible_child (window->end_squeezer)));
-  g_assert_false (adw_view_switcher_bar_get_reveal (window->view_switcher_bar));
+  g_assert_true (GTK_IS_LABEL (adw_squeezer_get_visible_child (ADW_SQUEEZER (impact_gui_test_find_named (GTK_WIDGET (window), "open-squeezer")))));
+  g_assert_true (GTK_IS_BOX (adw_squeezer_get_visible_child (ADW_SQUEEZER (impact_gui_test_find_named (GTK_WIDGET (window), "end-squeezer")))));
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR))));
   if (min_width (GTK_WIDGET (window)) > 360)
     print_widths (GTK_WIDGET (window), 0);
   g_assert_cmpint (min_width (GTK_WIDGET (window)), <=, 360);
@@ -599,12 +601,12 @@ test_narrow_window (void)
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
   g_assert_true (impact_gui_test_wait_for (is_narrow, window, "the window to be 360 px wide"));
   g_assert_true (impact_gui_test_wait_for (switcher_at_bottom, window, "the view switcher in the bottom bar"));
-  g_assert_true (adw_flap_get_folded (window->flap));
-  g_assert_true (GTK_IS_IMAGE (adw_squeezer_get_visible_child (window->open_squeezer)));
-  g_assert_false (GTK_IS_BOX (adw_squeezer_get_visible_child (window->end_squeezer)));
-  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (window->menu_button), "win.export"));
-  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (window->menu_button), "win.save"));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->narrow_title)));
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (impact_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_FLAP))));
+  g_assert_true (GTK_IS_IMAGE (adw_squeezer_get_visible_child (ADW_SQUEEZER (impact_gui_test_find_named (GTK_WIDGET (window), "open-squeezer")))));
+  g_assert_false (GTK_IS_BOX (adw_squeezer_get_visible_child (ADW_SQUEEZER (impact_gui_test_find_named (GTK_WIDGET (window), "end-squeezer")))));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (impact_gui_test_find_named (GTK_WIDGET (window), "main-menu"))), "win.export"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (impact_gui_test_find_named (GTK_WIDGET (window), "main-menu"))), "win.save"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ADW_WINDOW_TITLE (impact_gui_test_find_named (GTK_WIDGET (window), "narrow-title")))));
   g_assert_true (impact_gui_test_wait_for (stack_settled, window, "the narrow preview"));
   impact_gui_test_screenshot (GTK_WIDGET (window), "window-narrow");
 
@@ -719,9 +721,9 @@ test_export_paper_is_its_own (void)
   GtkWidget *chooser;
   GtkWidget *row;
 
-  g_settings_set_string (window->settings, "page-size", "letter");
+  g_settings_set_string (impact_gui_test_get_settings (), "page-size", "letter");
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
-  g_assert_cmpint (window->page_size, ==, IMPACT_PAGE_SIZE_LETTER);
+  g_assert_cmpint (impact_sheet_layout_get_page_size (impact_sheet_preview_get_layout (impact_window_get_preview (window))), ==, IMPACT_PAGE_SIZE_LETTER);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   dialog = find_toplevel (IMPACT_TYPE_EXPORT_DIALOG);
@@ -744,10 +746,10 @@ test_export_paper_is_its_own (void)
   g_assert_true (g_file_get_contents (pdf_path, &pdf, &pdf_length, NULL));
   g_assert_true (contains_bytes (pdf, pdf_length, "/MediaBox [ 0 0 595"));
   /* the window, its preview and the setting printing follows stay Letter */
-  setting = g_settings_get_string (window->settings, "page-size");
+  setting = g_settings_get_string (impact_gui_test_get_settings (), "page-size");
   g_assert_cmpstr (setting, ==, "letter");
-  g_assert_cmpint (window->page_size, ==, IMPACT_PAGE_SIZE_LETTER);
-  g_assert_cmpint (impact_sheet_layout_get_page_size (impact_window_get_result (window)->layout), ==, IMPACT_PAGE_SIZE_LETTER);
+  g_assert_cmpint (impact_sheet_layout_get_page_size (impact_sheet_preview_get_layout (impact_window_get_preview (window))), ==, IMPACT_PAGE_SIZE_LETTER);
+  g_assert_cmpint (impact_sheet_layout_get_page_size (impact_session_get_result (impact_window_get_session (window))->layout), ==, IMPACT_PAGE_SIZE_LETTER);
 
   close_window (window);
 }
@@ -759,9 +761,9 @@ timeline_shown (gpointer data)
 
   g_autoptr(GdkTexture) texture = NULL;
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (window->timeline_view)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (IMPACT_TIMELINE_VIEW (impact_gui_test_find_type (GTK_WIDGET (window), IMPACT_TYPE_TIMELINE_VIEW)))))
     return FALSE;
-  texture = impact_gui_test_render (GTK_WIDGET (window->timeline_view));
+  texture = impact_gui_test_render (GTK_WIDGET (IMPACT_TIMELINE_VIEW (impact_gui_test_find_type (GTK_WIDGET (window), IMPACT_TYPE_TIMELINE_VIEW))));
   return texture != NULL;
 }
 
@@ -769,7 +771,7 @@ timeline_shown (gpointer data)
 static double
 timeline_corner_luminance (ImpactWindow *window)
 {
-  g_autoptr(GdkTexture) texture = impact_gui_test_render (GTK_WIDGET (window->timeline_view));
+  g_autoptr(GdkTexture) texture = impact_gui_test_render (GTK_WIDGET (IMPACT_TIMELINE_VIEW (impact_gui_test_find_type (GTK_WIDGET (window), IMPACT_TYPE_TIMELINE_VIEW))));
 
   return texture ? impact_gui_test_luminance_at (texture, 4, 4) : -1;
 }
@@ -797,14 +799,14 @@ test_timeline_dark (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the example to load"));
-  adw_view_stack_set_visible_child_name (window->content_stack, "timeline");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (impact_gui_test_find_stack (GTK_WIDGET (window), "timeline")), "timeline");
   g_assert_true (impact_gui_test_wait_for (timeline_shown, window, "the timeline"));
   g_assert_true (impact_gui_test_wait_for (timeline_light, window, "a light canvas"));
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style));
   g_assert_true (impact_gui_test_wait_for (timeline_dark, window, "a dark canvas"));
-  impact_gui_test_screenshot (GTK_WIDGET (window->timeline_view), "timeline-dark");
+  impact_gui_test_screenshot (GTK_WIDGET (IMPACT_TIMELINE_VIEW (impact_gui_test_find_type (GTK_WIDGET (window), IMPACT_TYPE_TIMELINE_VIEW))), "timeline-dark");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   g_assert_true (impact_gui_test_wait_for (timeline_light, window, "a light canvas again"));

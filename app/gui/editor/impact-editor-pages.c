@@ -414,6 +414,7 @@ impact_editor_pages_init (ImpactEditorPane *self,
   gtk_box_append (GTK_BOX (self->bar), self->back_button);
 
   self->page_title = gtk_label_new (NULL);
+  gtk_widget_set_name (self->page_title, "page-title");
   gtk_widget_add_css_class (self->page_title, "heading");
   gtk_label_set_ellipsize (GTK_LABEL (self->page_title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (self->page_title), 0);
