@@ -26,6 +26,15 @@
 
 static ImpactApplication *app;
 
+/* Ctrl+S, and the worker's write done */
+static void
+save (ImpactWindow *window)
+{
+  g_assert_true (impact_window_get_modified (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_save_written, window, "the save"));
+}
+
 /* The preview's layout now, to wait for the next one (a reference) */
 static ImpactSheetLayout *
 preview_layout (ImpactWindow *window)
@@ -298,6 +307,7 @@ test_colour_switch_choice (void)
   ImpactDocument *doc = impact_window_get_document (window);
   GdkRGBA red = { 0.8, 0.1, 0.1, 1.0 };
   g_autofree char *saved = NULL;
+  g_autoptr(ImpactSheetLayout) before = preview_layout (window);
 
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (field (window, "theme.primary")), &red);
   g_assert_cmpstr (impact_document_get_theme_spec (doc)->primary, ==, "#cc1a1a");
@@ -309,10 +319,10 @@ test_colour_switch_choice (void)
   g_assert_null (((ImpactPillar *) g_ptr_array_index (impact_document_get_pillars (doc), 0))->icon);
 
   /* The theme reaches the preview */
-  impact_window_apply_edits (window);
+  g_assert_true (impact_gui_test_wait_for_layout (window, before, "the re-layout"));
   g_assert_cmpstr (impact_document_get_theme_spec (impact_session_get_result (impact_window_get_session (window))->document)->primary, ==, "#cc1a1a");
 
-  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  save (window);
   saved = read_text (file);
   g_assert_nonnull (strstr (saved, "\"primary\": \"#cc1a1a\""));
   g_assert_nonnull (strstr (saved, "\"template\": \"bold\""));
@@ -332,23 +342,26 @@ test_pages_choice (void)
   ImpactDocument *doc = impact_window_get_document (window);
   g_autofree char *saved = NULL;
   g_autofree char *saved_again = NULL;
+  g_autoptr(ImpactSheetLayout) before = preview_layout (window);
 
   g_assert_null (impact_document_get_pages (doc));
   g_assert_cmpuint (impact_sheet_layout_get_n_pages (impact_session_get_result (impact_window_get_session (window))->layout), ==, 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "pages")), 2);
   g_assert_cmpstr (impact_document_get_pages (doc), ==, "1");
-  impact_window_apply_edits (window);
+  g_assert_true (impact_gui_test_wait_for_layout (window, before, "the re-layout"));
   g_assert_cmpuint (impact_sheet_layout_get_n_pages (impact_session_get_result (impact_window_get_session (window))->layout), ==, 1);
   g_assert_true (impact_sheet_layout_get_n_pages (impact_sheet_preview_get_layout (impact_window_get_preview (window))) == 1);
-  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  save (window);
   saved = read_text (file);
   g_assert_nonnull (strstr (saved, "\"pages\": 1"));
 
+  g_clear_object (&before);
+  before = preview_layout (window);
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "pages")), 0);
   g_assert_null (impact_document_get_pages (doc));
-  impact_window_apply_edits (window);
+  g_assert_true (impact_gui_test_wait_for_layout (window, before, "the re-layout"));
   g_assert_cmpuint (impact_sheet_layout_get_n_pages (impact_session_get_result (impact_window_get_session (window))->layout), ==, 2);
-  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  save (window);
   saved_again = read_text (file);
   g_assert_null (strstr (saved_again, "\"pages\""));
   close_window (window);
@@ -362,6 +375,7 @@ test_warnings_next_to_fields (void)
   g_autoptr(GFile) file = copy_example (dir);
   g_autofree char *text = read_text (file);
   GString *s = g_string_new (text);
+  g_autoptr(ImpactSheetLayout) before = NULL;
   ImpactWindow *window;
   const char *message;
 
@@ -376,8 +390,9 @@ test_warnings_next_to_fields (void)
   g_assert_nonnull (strstr (message, "hearts"));
   /* Choosing an icon: the field's own state wins… and the next layout
    * brings no warning for it */
+  before = preview_layout (window);
   g_assert_true (impact_gui_test_pick (field (window, "statistics.0.icon"), "icon:heart"));
-  impact_window_apply_edits (window);
+  g_assert_true (impact_gui_test_wait_for_layout (window, before, "the re-layout"));
   g_assert_null (impact_editor_pane_get_message (impact_gui_test_editor (window), "statistics.0.icon"));
   close_window (window);
 }
@@ -456,7 +471,7 @@ test_milestones (void)
   g_assert_cmpuint (milestones->len, ==, n + 1);
 
   /* Saved in that order, and it loads */
-  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  save (window);
   saved = read_text (file);
   back = impact_json_loader_load_data (saved, strlen (saved), "office.json", file, NULL, &error);
   g_assert_no_error (error);
@@ -468,7 +483,7 @@ test_milestones (void)
   /* Remove it again: the file is back to the example, byte for byte */
   click_item_button (window, IMPACT_LIST_MILESTONES, 0, "remove");
   g_assert_cmpuint (milestones->len, ==, n);
-  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  save (window);
   {
     g_autofree char *example_path = impact_test_example_path ("kolkata.json");
     g_autofree char *example = NULL;
@@ -896,7 +911,7 @@ test_recovery_after_crash (void)
   g_assert_true (impact_window_get_modified (window));
 
   /* Saving uses the copy up */
-  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  save (window);
   {
     g_autoptr(GDir) listing = g_dir_open (recovery, 0, NULL);
 
@@ -978,7 +993,7 @@ test_long_case_log (void)
   impact_session_flush_edits (impact_window_get_session (window));
   g_test_message ("the undo step and outline when typing pauses: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpstr (milestone_title (window, 7), ==, "Case seven");
-  g_assert_true (impact_window_save_to (window, NULL, NULL));
+  save (window);
   close_window (window);
 }
 
@@ -1337,6 +1352,7 @@ test_title_and_save_toast (void)
 static void
 test_template_guidance_warns (void)
 {
+  g_autoptr(ImpactSheetLayout) before = NULL;
   ImpactWindow *window;
   const char *message;
 
@@ -1361,8 +1377,9 @@ test_template_guidance_warns (void)
       impact_gui_test_screenshot (GTK_WIDGET (window), "new-sheet-guidance");
     }
 
+  before = preview_layout (window);
   gtk_editable_set_text (GTK_EDITABLE (field (window, "organisation.phone")), "+51 1 555 0100");
-  impact_window_apply_edits (window);
+  g_assert_true (impact_gui_test_wait_for_layout (window, before, "the re-layout"));
   g_assert_null (impact_editor_pane_get_message (impact_gui_test_editor (window), "organisation.phone"));
   /* the others stay until they are written */
   g_assert_nonnull (impact_editor_pane_get_message (impact_gui_test_editor (window), "office"));
@@ -1372,9 +1389,10 @@ test_template_guidance_warns (void)
     guint n = impact_document_get_milestones (impact_window_get_document (window))->len;
     g_autofree char *key = g_strdup_printf ("milestones.%u.title", n);
 
-    impact_document_insert_item (impact_window_get_document (window), IMPACT_LIST_MILESTONES, -1);
-    impact_window_document_edited (window, NULL);
-    impact_window_apply_edits (window);
+    /* Add Milestone: a change of structure, laid out at once */
+    g_signal_emit_by_name (field (window, "add.3"), "clicked");
+    impact_gui_test_settle ();
+    g_assert_cmpuint (impact_document_get_milestones (impact_window_get_document (window))->len, ==, n + 1);
     g_assert_nonnull (impact_editor_pane_get_message (impact_gui_test_editor (window), key));
   }
 
