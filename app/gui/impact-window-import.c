@@ -408,6 +408,7 @@ import_dialog_new (ImpactWindow *self,
   title = g_strdup_printf (_("Import “%s”"), name);
   gtk_window_set_title (GTK_WINDOW (dialog), title);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_widget_set_name (dialog, "import-dialog");
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 520, 600);

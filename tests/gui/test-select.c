@@ -19,7 +19,7 @@
 #include "impact-sheet-selection.h"
 #include "impact-test-utils.h"
 #include "impact-timeline-view.h"
-#include "impact-window-private.h"
+#include "impact-window.h"
 
 static ImpactApplication *app;
 
@@ -1128,10 +1128,61 @@ has_label_text (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The import dialog @data (a window) shows, or NULL */
+static GtkWindow *
+import_dialog (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_widget_get_name (l->data), "import-dialog") == 0 &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (data))
+      return l->data;
+  return NULL;
+}
+
+static GtkWidget *
+file_chooser (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_FILE_CHOOSER_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return file_chooser () != NULL;
+}
+
+static gboolean
+chooser_has (gpointer data)
+{
+  g_autoptr(GFile) chosen = file_chooser () ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (file_chooser ())) : NULL;
+
+  return chosen != NULL && g_file_equal (chosen, data);
+}
+
+/* File ▸ Import Spreadsheet…, @file chosen in the file chooser */
+static void
+import_file (ImpactWindow *window,
+             GFile        *file)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-spreadsheet", NULL));
+  g_assert_true (impact_gui_test_wait_for (file_chooser_shown, NULL, "the file chooser"));
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (file_chooser ()), file, NULL));
+  g_assert_true (impact_gui_test_wait_for (chooser_has, file, "the chosen file"));
+  gtk_dialog_response (GTK_DIALOG (file_chooser ()), GTK_RESPONSE_ACCEPT);
+  impact_gui_test_settle ();
+}
+
 static gboolean
 import_ready (gpointer data)
 {
-  GtkWindow *dialog = impact_window_get_import_dialog (data);
+  GtkWindow *dialog = import_dialog (data);
   GtkWidget *button = dialog ? find_button_labelled (GTK_WIDGET (dialog), "_Import") : NULL;
 
   return button != NULL && gtk_widget_get_sensitive (button);
@@ -1140,7 +1191,7 @@ import_ready (gpointer data)
 static gboolean
 import_failed (gpointer data)
 {
-  GtkWindow *dialog = impact_window_get_import_dialog (data);
+  GtkWindow *dialog = import_dialog (data);
 
   return dialog != NULL && has_label_text (GTK_WIDGET (dialog), "bad-dates.csv:2:");
 }
@@ -1162,16 +1213,16 @@ test_import_spreadsheet (void)
   GtkWindow *dialog;
 
   /* a bad file: the errors with row and column, Import not offered */
-  impact_window_import_csv (window, bad);
+  import_file (window, bad);
   g_assert_true (impact_gui_test_wait_for (import_failed, window, "the import errors"));
   settle_frames ();
-  impact_gui_test_screenshot (GTK_WIDGET (impact_window_get_import_dialog (window)), "import-errors");
+  impact_gui_test_screenshot (GTK_WIDGET (import_dialog (window)), "import-errors");
   g_assert_false (import_ready (window));
-  gtk_window_destroy (impact_window_get_import_dialog (window));
+  gtk_window_destroy (import_dialog (window));
 
-  impact_window_import_csv (window, csv);
+  import_file (window, csv);
   g_assert_true (impact_gui_test_wait_for (import_ready, window, "the import preview"));
-  dialog = impact_window_get_import_dialog (window);
+  dialog = import_dialog (window);
   settle_frames ();
   impact_gui_test_screenshot (GTK_WIDGET (dialog), "import-preview");
   g_assert_nonnull (find_row (GTK_WIDGET (dialog), "rescued"));        /* the mapping */
@@ -1182,7 +1233,7 @@ test_import_spreadsheet (void)
 
   g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Import"), "clicked");
   impact_gui_test_settle ();
-  g_assert_null (impact_window_get_import_dialog (window));
+  g_assert_null (import_dialog (window));
   g_assert_cmpuint (impact_document_get_milestones (impact_window_get_document (window))->len, ==, before + 3);
   g_assert_true (impact_window_get_modified (window));
 
@@ -1209,9 +1260,9 @@ test_import_eras (void)
   guint eras = impact_document_get_eras (impact_window_get_document (window))->len;
   GtkWindow *dialog;
 
-  impact_window_import_csv (window, csv);
+  import_file (window, csv);
   g_assert_true (impact_gui_test_wait_for (import_ready, window, "the import preview"));
-  dialog = impact_window_get_import_dialog (window);
+  dialog = import_dialog (window);
   g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Row 5: Baruipur partnership"));
   g_assert_cmpuint (impact_document_get_eras (impact_window_get_document (window))->len, ==, eras);
 
