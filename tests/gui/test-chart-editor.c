@@ -14,6 +14,7 @@
 #include "impact-chart-editor.h"
 #include "impact-gui-test-utils.h"
 #include "impact-json-loader.h"
+/* the layout's drawing operations: what the preview draws */
 #include "impact-sheet-layout-private.h"
 #include "impact-test-utils.h"
 #include "impact-window.h"

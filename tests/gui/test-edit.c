@@ -21,6 +21,13 @@
 #include "impact-render.h"
 #include "impact-gui-test-utils.h"
 #include "impact-test-utils.h"
+/* Still private here (no user-level way yet): the synchronous
+ * impact_window_save_to, for its GError on a failed write and for Save As
+ * without the file chooser (driven through win.save-as, the fallback
+ * chooser wrote into the folder it first showed); the file monitor's
+ * impact_window_disk_changed; a crashing session's
+ * impact_window_write_recovery; impact_window_document_edited after a
+ * change made in the model. */
 #include "impact-window-private.h"
 
 

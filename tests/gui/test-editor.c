@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+/* for impact_date_row_text, a pure helper of the date row */
 #include "editor/impact-editor-pane-private.h"
 #include "impact-application.h"
 #include "impact-gui-test-utils.h"
