@@ -22,9 +22,9 @@
 #include "impact-gui-test-utils.h"
 #include "impact-test-utils.h"
 /* Still private here (no user-level way yet): the synchronous
- * impact_window_save_to, for its GError on a failed write and for Save As
- * without the file chooser (driven through win.save-as, the fallback
- * chooser wrote into the folder it first showed); the file monitor's
+ * impact_window_save_to, for Save As without the file chooser (driven
+ * through win.save-as, the fallback chooser wrote into the folder it first
+ * showed) and a save refused before writing; the file monitor's
  * impact_window_disk_changed; a crashing session's
  * impact_window_write_recovery; impact_window_document_edited after a
  * change made in the model. */
@@ -32,6 +32,12 @@
 
 
 static ImpactApplication *app;
+
+static gboolean
+not_saving (gpointer data)
+{
+  return !impact_window_get_saving (data);
+}
 
 /* Ctrl+S, and the worker's write done */
 static void
@@ -714,14 +720,13 @@ test_save_full_disk (void)
   g_autofree char *original = read_text (file);
   g_autofree char *bak_path = g_strconcat (g_file_peek_path (file), ".bak", NULL);
   g_autoptr(GFile) bak = g_file_new_for_path (bak_path);
-  g_autoptr(GError) error = NULL;
   g_autofree char *after = NULL;
   g_autofree char *bak_after = NULL;
   const char *old_bak = "{ \"an\": \"older backup\" }\n";
   ImpactWindow *window = open_loaded (file);
   struct rlimit saved, limit;
   void (*old_handler) (int);
-  gboolean ok;
+  AdwMessageDialog *dialog;
 
   g_file_set_contents (bak_path, old_bak, -1, NULL);
   gtk_editable_set_text (GTK_EDITABLE (field (window, "office")), "Changed");
@@ -732,14 +737,20 @@ test_save_full_disk (void)
   limit.rlim_cur = 1000;
   old_handler = signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-  ok = impact_window_save_to (window, NULL, &error);
+  /* Ctrl+S: the worker's write fails */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (impact_gui_test_wait_for (not_saving, window, "the save to end"));
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
   signal (SIGXFSZ, old_handler);
 
-  g_assert_false (ok);
-  g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_WRITE);
-  g_assert_nonnull (strstr (error->message, "File too large"));
-  g_assert_nonnull (strstr (error->message, "office.json"));
+  /* it says so, naming the file and the cause */
+  dialog = impact_gui_test_find_dialog (GTK_WINDOW (window), "close");
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "File too large"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "office.json"));
+  adw_message_dialog_response (dialog, "close");
+  impact_gui_test_settle ();
   g_assert_true (impact_window_get_modified (window));
   after = read_text (file);
   g_assert_cmpstr (after, ==, original);
@@ -760,9 +771,7 @@ test_save_full_disk (void)
   g_assert_cmpstr (impact_document_get_office (impact_window_get_document (window)), ==, "Changed");
 
   /* with room, the save works and the old file becomes the .bak */
-  g_clear_error (&error);
-  impact_window_save_to (window, NULL, &error);
-  g_assert_no_error (error);
+  save (window);
   g_assert_false (impact_window_get_modified (window));
   g_clear_pointer (&bak_after, g_free);
   bak_after = read_text (bak);
