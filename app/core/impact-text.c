@@ -143,6 +143,39 @@ break_long_runs (const char *text)
  * when it hangs by its ink: impact_text_layout_get_top_trim() */
 #define TALL_FONT_TOP 0.12
 
+/* The line height of @desc's first font in @context's language. Pango's
+ * metrics of a context are not kept: each call loads the fontset, measures
+ * the first font and shapes the language's sample text (66 calls made a
+ * fifth of a cold export's instructions), so they are kept here, per
+ * context, by description and language. */
+static int
+font_height (PangoContext               *context,
+             const PangoFontDescription *desc)
+{
+  GHashTable *heights = g_object_get_data (G_OBJECT (context), "impact-font-heights");
+  g_autofree char *name = pango_font_description_to_string (desc);
+  PangoLanguage *language = pango_context_get_language (context);
+  g_autofree char *key = g_strconcat (language != NULL ? pango_language_to_string (language) : "",
+                                      "\n", name, NULL);
+  gpointer value;
+
+  if (heights == NULL)
+    {
+      heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (context), "impact-font-heights", heights,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  if (!g_hash_table_lookup_extended (heights, key, NULL, &value))
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, desc, language);
+
+      value = GINT_TO_POINTER (pango_font_metrics_get_height (metrics));
+      pango_font_metrics_unref (metrics);
+      g_hash_table_insert (heights, g_steal_pointer (&key), value);
+    }
+  return GPOINTER_TO_INT (value);
+}
+
 static void
 fit_tall_lines (PangoLayout                *layout,
                 PangoContext               *context,
@@ -150,12 +183,10 @@ fit_tall_lines (PangoLayout                *layout,
                 PangoAttrList              *attrs,
                 double                      factor)
 {
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, desc, pango_context_get_language (context));
   double size = pango_font_description_get_size (desc);
-  double height = pango_font_metrics_get_height (metrics);
+  double height = font_height (context, desc);
   int tall = (int) (TALL_FONT_HEIGHT * size + 0.5), line_height = 0;
 
-  pango_font_metrics_unref (metrics);
   if (size <= 0 || height <= tall)
     return;
   /* only when a line of it is that tall: a line of Latin figures keeps
