@@ -1,0 +1,461 @@
+#!/usr/bin/env python3
+# test-accessible-tree.py: what a screen reader sees of the real window
+#
+# Runs impact-sheet-gui on an example and reads its accessible tree back over
+# AT-SPI (the accessibility bus of at-spi2-core, where GTK 4.8 exports it),
+# as Orca would, from the desktop down:
+#
+#  - every interactive control (buttons, toggles, check and radio buttons,
+#    entries and text views, spin buttons, combo boxes, sliders, switches,
+#    links, page tabs, menu items, focusable list items and lists) has a
+#    name (not counting the popup list inside a GtkDropDown, which GTK
+#    builds and gives no way to name); GTK 4.8 falls back to the widget's type name ("GtkButton") for an
+#    unlabelled control (gtkatcontext.c, gtk_at_context_get_name_accumulate),
+#    so such a name counts as none;
+#  - sibling buttons have distinct names (no row of identical "Add");
+#  - each top-level surface is a frame or a dialog and has a name;
+#  - the sheet preview and the timeline expose their parts as named,
+#    focusable children;
+#  - moving the focus with the keyboard (F6, the arrows) is reported: the
+#    object that gets it has the FOCUSED state and a name, for the sheet's
+#    parts, the editor's field and the timeline's milestones;
+#  - the same names check in the export dialog (Ctrl+E), the keyboard
+#    shortcuts window (Ctrl+?) and the main menu (F10).
+#
+# Keys are sent with Atspi.generate_keyboard_event (XTest, through
+# at-spi2-registryd); buttons are pressed with their AT-SPI action. Every
+# wait polls the tree or the focus events with a deadline, no fixed sleep.
+#
+# Usage (meson runs it inside xvfb-run and dbus-run-session):
+#   test-accessible-tree.py IMPACT-SHEET-GUI EXAMPLE.json
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import subprocess
+import sys
+import time
+
+try:
+    import gi
+    gi.require_version('Atspi', '2.0')
+    from gi.repository import Atspi, GLib
+except (ImportError, ValueError) as e:
+    # the Debian packages python3-gi and gir1.2-atspi-2.0 (.ci/debian-packages.txt)
+    print('1..0 # SKIP no AT-SPI bindings for Python: %s' % e)
+    sys.exit(77)
+
+TIMEOUT = float(os.environ.get('IMPACT_A11Y_TIMEOUT', '60'))
+
+R = Atspi.Role
+S = Atspi.StateType
+
+# Always interactive
+CONTROL_ROLES = {
+    R.PUSH_BUTTON, R.TOGGLE_BUTTON, R.CHECK_BOX, R.RADIO_BUTTON,
+    R.MENU_ITEM, R.CHECK_MENU_ITEM, R.RADIO_MENU_ITEM,
+    R.COMBO_BOX, R.ENTRY, R.PASSWORD_TEXT, R.TEXT, R.SPIN_BUTTON,
+    R.SLIDER, R.LINK, R.PAGE_TAB,
+}
+# Interactive when the keyboard can reach them (activatable rows, the
+# lists a screen reader announces on entering)
+FOCUSABLE_ROLES = {
+    R.LIST_ITEM, R.TABLE_CELL, R.TREE_ITEM, R.LIST, R.LIST_BOX, R.TREE,
+    R.TABLE, R.TREE_TABLE, R.IMAGE,
+}
+BUTTON_ROLES = {R.PUSH_BUTTON, R.TOGGLE_BUTTON, R.CHECK_BOX, R.RADIO_BUTTON}
+SURFACE_ROLES = {R.FRAME, R.DIALOG, R.WINDOW, R.ALERT, R.FILE_CHOOSER}
+
+# GTK 4.8's name for an unlabelled control: its type's name
+TYPE_NAME = re.compile(r'(Gtk|Adw|Impact)[A-Z][A-Za-z0-9]*')
+
+# X keysyms
+KEY = {
+    'Tab': 0xff09, 'Escape': 0xff1b, 'Down': 0xff54, 'Right': 0xff53,
+    'F6': 0xffc3, 'F10': 0xffc7, 'e': 0x65, '2': 0x32, 'question': 0x3f,
+}
+CONTROL_MASK = 1 << 2
+MOD1_MASK = 1 << 3  # Alt
+SHIFT_MASK = 1 << 0
+
+n_test = 0
+n_failed = 0
+
+
+def tap(ok, description, details=()):
+    global n_test, n_failed
+    n_test += 1
+    if not ok:
+        n_failed += 1
+    print('%s %d - %s' % ('ok' if ok else 'not ok', n_test, description))
+    for line in details:
+        print('# ' + line)
+    sys.stdout.flush()
+
+
+def diag(line):
+    print('# ' + line)
+    sys.stdout.flush()
+
+
+def pump():
+    ctx = GLib.MainContext.default()
+    while ctx.pending():
+        ctx.iteration(False)
+
+
+def wait_for(predicate, what, timeout=TIMEOUT):
+    """Polls @predicate (pumping AT-SPI events) until it returns a true
+    value, which it returns; None after @timeout seconds."""
+    deadline = time.monotonic() + timeout
+    delay = 0.02
+    while True:
+        pump()
+        try:
+            value = predicate()
+        except GLib.Error:
+            value = None  # an object went away while we looked: look again
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            diag('timed out after %.0f s waiting for %s' % (timeout, what))
+            return None
+        time.sleep(delay)
+        delay = min(delay * 2, 0.25)
+
+
+# The tree
+
+class Node:
+    __slots__ = ('acc', 'role', 'role_name', 'name', 'states', 'path', 'parent', 'children')
+
+    def __init__(self, acc, parent, index):
+        self.acc = acc
+        self.role = acc.get_role()
+        self.role_name = acc.get_role_name()
+        self.name = acc.get_name() or ''
+        self.states = acc.get_state_set()
+        self.parent = parent
+        self.children = []
+        step = self.role_name if index is None else '%s[%d]' % (self.role_name, index)
+        if self.name and not is_unnamed(self.name):
+            step += " '%s'" % shorten(self.name)
+        self.path = step if parent is None else parent.path + ' > ' + step
+
+    def has(self, state):
+        return self.states.contains(state)
+
+
+def shorten(text, n=40):
+    text = text.replace('\n', ' ')
+    return text if len(text) <= n else text[:n - 1] + '…'
+
+
+def is_unnamed(name):
+    return name.strip() == '' or TYPE_NAME.fullmatch(name.strip()) is not None
+
+
+def build(acc, parent=None, index=None, nodes=None):
+    """Reads the tree under @acc once: a list of Node, parents first."""
+    if nodes is None:
+        nodes = []
+    node = Node(acc, parent, index)
+    if parent is not None:
+        parent.children.append(node)
+    nodes.append(node)
+    for i in range(acc.get_child_count()):
+        child = acc.get_child_at_index(i)
+        if child is not None:
+            build(child, node, i, nodes)
+    return nodes
+
+
+def in_combo_box(node):
+    node = node.parent
+    while node is not None:
+        if node.role == R.COMBO_BOX:
+            return True
+        node = node.parent
+    return False
+
+
+def is_control(node):
+    # a GtkDropDown's own list (its popup) is GTK's: it has no API to name
+    # it, and a screen reader announces the combo box
+    if in_combo_box(node):
+        return False
+    if node.role in CONTROL_ROLES:
+        return True
+    return node.role in FOCUSABLE_ROLES and node.has(S.FOCUSABLE)
+
+
+def unnamed_controls(nodes):
+    return [n for n in nodes if is_control(n) and is_unnamed(n.name)]
+
+
+def duplicate_buttons(nodes):
+    found = []
+    for parent in nodes:
+        seen = {}
+        for child in parent.children:
+            if child.role in BUTTON_ROLES and not is_unnamed(child.name):
+                seen.setdefault(child.name, []).append(child)
+        for name, same in seen.items():
+            if len(same) > 1:
+                found.append("%d buttons named '%s' under %s" % (len(same), name, parent.path))
+    return found
+
+
+def mnemonic_names(nodes):
+    """Names that still hold a mnemonic underscore (GTK 4.8 puts a button's
+    raw label in its name): reported, not failed"""
+    return [n for n in nodes if is_control(n) and re.search(r'(^|\s)_\w', n.name)]
+
+
+def check_names(label, nodes):
+    unnamed = unnamed_controls(nodes)
+    n_controls = sum(1 for n in nodes if is_control(n))
+    tap(not unnamed, '%s: %d controls, %d without a name' % (label, n_controls, len(unnamed)),
+        ['unnamed %s: %s' % (n.role_name, n.path) for n in unnamed])
+    dups = duplicate_buttons(nodes)
+    tap(not dups, '%s: sibling buttons have distinct names' % label, dups)
+    for n in mnemonic_names(nodes):
+        diag("note: name with a mnemonic underscore '%s': %s" % (n.name, n.path))
+    return len(unnamed)
+
+
+def find(nodes, predicate):
+    for n in nodes:
+        if predicate(n):
+            return n
+    return None
+
+
+# The application
+
+def find_application(pid):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        if app is not None and app.get_process_id() == pid:
+            return app
+    return None
+
+
+def surfaces(app):
+    out = []
+    for i in range(app.get_child_count()):
+        child = app.get_child_at_index(i)
+        if child is not None:
+            out.append(child)
+    return out
+
+
+def surface_named(app, pattern):
+    for s in surfaces(app):
+        if re.search(pattern, s.get_name() or ''):
+            return s
+    return None
+
+
+def new_surface(app, known):
+    for s in surfaces(app):
+        if s not in known and s.get_state_set().contains(S.VISIBLE):
+            return s
+    return None
+
+
+class Focus:
+    """The last object the application reported focused"""
+
+    def __init__(self):
+        self.source = None
+        self.listener = Atspi.EventListener.new(self.event)
+        self.listener.register('object:state-changed:focused')
+
+    def event(self, event):
+        if event.detail1 == 1:
+            self.source = event.source
+
+    def wait(self, predicate, what):
+        def focused():
+            acc = self.source
+            if acc is None or not acc.get_state_set().contains(S.FOCUSED):
+                return None
+            return acc if predicate(acc) else None
+        return wait_for(focused, what, timeout=TIMEOUT / 2)
+
+
+def describe(acc):
+    if acc is None:
+        return 'nothing'
+    return "%s '%s'" % (acc.get_role_name(), acc.get_name())
+
+
+def press(keysym, modifiers=0):
+    if modifiers:
+        Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.LOCKMODIFIERS)
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+    if modifiers:
+        Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+
+
+def click(node_or_acc):
+    acc = node_or_acc.acc if isinstance(node_or_acc, Node) else node_or_acc
+    for i in range(acc.get_n_actions()):
+        if acc.get_action_name(i) in ('click', 'activate', 'press'):
+            return acc.do_action(i)
+    return False
+
+
+def is_descendant(acc, ancestor):
+    while acc is not None:
+        if acc == ancestor:
+            return True
+        acc = acc.get_parent()
+    return False
+
+
+def check_children(label, nodes, owner_pattern):
+    """The canvas named by @owner_pattern exposes named, focusable children"""
+    owner = find(nodes, lambda n: n.role in (R.IMAGE, R.LIST, R.LIST_BOX, R.PANEL, R.CANVAS)
+                 and re.search(owner_pattern, n.name))
+    if owner is None:
+        tap(False, '%s: found in the tree' % label)
+        return None
+    kids = owner.children
+    bad = [c for c in kids if is_unnamed(c.name) or not c.has(S.FOCUSABLE)]
+    tap(len(kids) > 0 and not bad,
+        '%s (%s): %d children, all named and focusable' % (label, owner.role_name, len(kids)),
+        (['%s exposes no children to a screen reader' % owner.path] if not kids else []) +
+        ['child not named or not focusable: %s' % c.path for c in bad])
+    for c in kids[:3]:
+        diag("  %s '%s'" % (c.role_name, c.name))
+    return owner
+
+
+def main():
+    if len(sys.argv) != 3:
+        print('usage: %s IMPACT-SHEET-GUI EXAMPLE.json' % sys.argv[0], file=sys.stderr)
+        return 2
+    gui, example = sys.argv[1], sys.argv[2]
+
+    env = dict(os.environ)
+    env.pop('NO_AT_BRIDGE', None)
+    env['GTK_A11Y'] = 'atspi'
+    # a test of the tree, not of the memory checks or the settings portal
+    env.pop('MALLOC_CHECK_', None)
+
+    proc = subprocess.Popen([gui, example], env=env)
+    try:
+        status = run(proc)
+        print('1..%d' % n_test)
+        return status
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def run(proc):
+    focus = Focus()
+
+    def started():
+        if proc.poll() is not None:
+            raise SystemExit('impact-sheet-gui exited (status %d) before it showed a window' % proc.returncode)
+        return find_application(proc.pid)
+    app = wait_for(started, 'the application on the accessibility bus')
+    tap(app is not None, 'the application is on the accessibility bus')
+    if app is None:
+        return 1
+
+    def loaded():
+        frame = surface_named(app, r'kolkata')
+        if frame is None:
+            return None
+        nodes = build(frame)
+        preview = find(nodes, lambda n: n.name == 'Fact sheet preview' and n.has(S.VISIBLE))
+        return nodes if preview is not None and find(nodes, lambda n: n.role == R.LIST and n.name == 'Sections') else None
+    nodes = wait_for(loaded, 'the example in the window')
+    tap(nodes is not None, 'the window shows the example')
+    if nodes is None:
+        return 1
+    frame = nodes[0]
+    tap(frame.role in SURFACE_ROLES and not is_unnamed(frame.name),
+        "the window is a %s named '%s'" % (frame.role_name, frame.name))
+
+    total_unnamed = check_names('main window', nodes)
+    check_children('sheet preview', nodes, r'^Fact sheet preview$')
+
+    # F6 puts the focus on the sheet; an arrow chooses its first part
+    press(KEY['F6'])
+    acc = focus.wait(lambda a: a.get_name() == 'Fact sheet preview' or
+                     is_descendant(a, find(nodes, lambda n: n.name == 'Fact sheet preview').acc),
+                     'the focus on the sheet after F6')
+    tap(acc is not None, 'F6: the sheet preview reports the focus (%s)' % describe(acc))
+    press(KEY['Down'])
+    preview = find(nodes, lambda n: n.name == 'Fact sheet preview').acc
+    acc = focus.wait(lambda a: a.get_parent() == preview and not is_unnamed(a.get_name()),
+                     'the focus on a part of the sheet after Down')
+    tap(acc is not None, 'Down: a named part of the sheet reports the focus (%s)' % describe(focus.source))
+    # F6 again: the editor's field for that part
+    press(KEY['F6'])
+    acc = focus.wait(lambda a: a.get_role() in (R.TEXT, R.ENTRY, R.SPIN_BUTTON, R.COMBO_BOX,
+                                                R.PUSH_BUTTON, R.TOGGLE_BUTTON, R.CHECK_BOX),
+                     'the focus on an editor field after F6')
+    tap(acc is not None and not is_unnamed(acc.get_name()),
+        'F6: the editor field reports the focus with its name (%s)' % describe(focus.source))
+
+    # Alt+2: the timeline; F6 puts the focus on it, an arrow on a milestone
+    press(KEY['2'], MOD1_MASK)
+    tl_nodes = build(frame.acc)
+    owner = check_children('timeline', tl_nodes, r'^Timeline of \d+ milestone')
+    press(KEY['F6'])
+    acc = focus.wait(lambda a: owner is not None and is_descendant(a, owner.acc),
+                     'the focus on the timeline after Alt+2 and F6')
+    tap(acc is not None, 'Alt+2, F6: the timeline reports the focus (%s)' % describe(focus.source))
+    press(KEY['Right'])
+    acc = focus.wait(lambda a: owner is not None and a.get_parent() == owner.acc and
+                     not is_unnamed(a.get_name()),
+                     'the focus on a milestone after Right')
+    tap(acc is not None, 'Right: a named milestone of the timeline reports the focus (%s)'
+        % describe(focus.source))
+
+    # Secondary surfaces, opened with the keyboard and closed with Escape
+    for label, keysym, mods in (('export dialog (Ctrl+E)', KEY['e'], CONTROL_MASK),
+                                ('keyboard shortcuts (Ctrl+?)', KEY['question'], CONTROL_MASK | SHIFT_MASK)):
+        known = surfaces(app)
+        press(keysym, mods)
+        surface = wait_for(lambda: new_surface(app, known), 'the %s' % label)
+        if surface is None:
+            tap(False, '%s: opened' % label)
+            continue
+        # let its contents arrive: the tree stops growing
+        sizes = []
+
+        def settled():
+            ns = build(surface)
+            sizes.append(len(ns))
+            return ns if len(sizes) >= 3 and sizes[-1] == sizes[-2] == sizes[-3] else None
+        s_nodes = wait_for(settled, 'the %s to settle' % label)
+        if s_nodes is None:
+            tap(False, '%s: opened' % label)
+            continue
+        tap(surface.get_role() in SURFACE_ROLES and not is_unnamed(surface.get_name() or ''),
+            "%s: a %s named '%s'" % (label, surface.get_role_name(), surface.get_name()))
+        total_unnamed += check_names(label, s_nodes)
+        press(KEY['Escape'])
+        wait_for(lambda: surface not in surfaces(app) or
+                 not surface.get_state_set().contains(S.VISIBLE), 'the %s to close' % label,
+                 timeout=TIMEOUT / 4)
+
+    diag('unnamed controls in all: %d' % total_unnamed)
+    return 0 if n_failed == 0 else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
