@@ -6,6 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
 #include "impact-accessible.h"
 
 #define LABEL_KEY "impact-accessible-label"
@@ -29,4 +33,169 @@ impact_accessible_get_label (GtkWidget *widget)
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
 
   return g_object_get_data (G_OBJECT (widget), LABEL_KEY);
+}
+
+/* The first widget of @type under @widget (itself included), depth first;
+ * @skip of them are passed over */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type,
+                 guint     *skip)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      if (*skip == 0)
+        return widget;
+      (*skip)--;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, skip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+nth_descendant (GtkWidget *widget,
+                GType      type,
+                guint      n)
+{
+  return find_descendant (widget, type, &n);
+}
+
+void
+impact_accessible_label_split_button (GtkWidget  *split_button,
+                                      const char *button_label,
+                                      const char *arrow_label)
+{
+  g_return_if_fail (ADW_IS_SPLIT_BUTTON (split_button));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (split_button);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_MENU_BUTTON (child))
+        {
+          GtkWidget *toggle = nth_descendant (child, GTK_TYPE_TOGGLE_BUTTON, 0);
+
+          impact_accessible_set_label (child, arrow_label);
+          if (toggle != NULL)
+            impact_accessible_set_label (toggle, arrow_label);
+        }
+      else if (GTK_IS_BUTTON (child))
+        impact_accessible_set_label (child, button_label);
+    }
+}
+
+void
+impact_accessible_label_expander_row (GtkWidget  *expander_row,
+                                      const char *title)
+{
+  GtkWidget *header_list;
+  GtkWidget *rows_list;
+
+  g_return_if_fail (ADW_IS_EXPANDER_ROW (expander_row));
+  g_return_if_fail (title != NULL);
+
+  impact_accessible_set_label (expander_row, title);
+  /* the row itself is the first list box row found: its lists follow */
+  header_list = nth_descendant (expander_row, GTK_TYPE_LIST_BOX, 0);
+  rows_list = nth_descendant (expander_row, GTK_TYPE_LIST_BOX, 1);
+  if (header_list != NULL)
+    impact_accessible_set_label (header_list, title);
+  if (rows_list != NULL)
+    {
+      /* Translators: read by a screen reader: the list of fields a
+       * statistic, fact or milestone reveals in the editor, "435: Details" */
+      g_autofree char *label = g_strdup_printf (_("%s: Details"), title);
+
+      impact_accessible_set_label (rows_list, label);
+    }
+}
+
+static void
+label_lists (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_LIST_BOX (widget) && impact_accessible_get_label (widget) == NULL)
+    impact_accessible_set_label (widget, label);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    label_lists (child, label);
+}
+
+void
+impact_accessible_label_lists (GtkWidget  *widget,
+                               const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (label != NULL);
+
+  label_lists (widget, label);
+}
+
+void
+impact_accessible_expose_entry_row (GtkWidget  *entry_row,
+                                    const char *title)
+{
+  GtkEditable *text;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (entry_row));
+  g_return_if_fail (title != NULL);
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (entry_row));
+  /* the role can be set only before the text is shown (its accessible
+   * context realized); a row that already presents it is left alone */
+  if (!GTK_IS_TEXT (text) || gtk_widget_get_realized (GTK_WIDGET (text)) ||
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (text)) != GTK_ACCESSIBLE_ROLE_NONE)
+    return;
+  g_object_set (text, "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
+  impact_accessible_set_label (GTK_WIDGET (text), title);
+}
+
+/* The button under @widget that shows only the icon @icon_name */
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon_name)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (GTK_IS_BUTTON (widget) && GTK_IS_IMAGE (child) &&
+      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), icon_name) == 0)
+    return widget;
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+impact_accessible_label_shortcuts (GtkWidget *shortcuts_window)
+{
+  GtkWidget *widget;
+
+  g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (shortcuts_window));
+
+  if ((widget = nth_descendant (shortcuts_window, GTK_TYPE_SEARCH_ENTRY, 0)) != NULL)
+    impact_accessible_set_label (widget, _("Search Shortcuts"));
+  if ((widget = find_icon_button (shortcuts_window, "edit-find-symbolic")) != NULL)
+    impact_accessible_set_label (widget, _("Search"));
+  if ((widget = nth_descendant (shortcuts_window, GTK_TYPE_MENU_BUTTON, 0)) != NULL)
+    {
+      GtkWidget *toggle = nth_descendant (widget, GTK_TYPE_TOGGLE_BUTTON, 0);
+
+      impact_accessible_set_label (widget, _("Sections"));
+      if (toggle != NULL)
+        impact_accessible_set_label (toggle, _("Sections"));
+    }
 }
