@@ -217,7 +217,7 @@ def check_names(label, nodes):
     unnamed = unnamed_controls(nodes)
     n_controls = sum(1 for n in nodes if is_control(n))
     tap(not unnamed, '%s: %d controls, %d without a name' % (label, n_controls, len(unnamed)),
-        ['unnamed %s: %s' % (n.role_name, n.path) for n in unnamed])
+        ["unnamed %s ('%s'): %s" % (n.role_name, n.name, n.path) for n in unnamed])
     dups = duplicate_buttons(nodes)
     tap(not dups, '%s: sibling buttons have distinct names' % label, dups)
     for n in mnemonic_names(nodes):
@@ -278,13 +278,20 @@ class Focus:
         if event.detail1 == 1:
             self.source = event.source
 
-    def wait(self, predicate, what):
+    def wait(self, predicate, what, tree=None):
         def focused():
             acc = self.source
             if acc is None or not acc.get_state_set().contains(S.FOCUSED):
                 return None
             return acc if predicate(acc) else None
-        return wait_for(focused, what, timeout=TIMEOUT / 2)
+        acc = wait_for(focused, what, timeout=TIMEOUT / 2)
+        if acc is None and tree is not None:
+            # what a screen reader was told, and what holds the focus now
+            diag('last focus event: %s' % describe(self.source))
+            for n in build(tree):
+                if n.has(S.FOCUSED):
+                    diag("focused now, without an event: %s '%s': %s" % (n.role_name, n.name, n.path))
+        return acc
 
 
 def describe(acc):
@@ -406,7 +413,7 @@ def run(proc):
     press(KEY['F6'])
     acc = focus.wait(lambda a: a.get_role() in (R.TEXT, R.ENTRY, R.SPIN_BUTTON, R.COMBO_BOX,
                                                 R.PUSH_BUTTON, R.TOGGLE_BUTTON, R.CHECK_BOX),
-                     'the focus on an editor field after F6')
+                     'the focus on an editor field after F6', frame.acc)
     tap(acc is not None and not is_unnamed(acc.get_name()),
         'F6: the editor field reports the focus with its name (%s)' % describe(focus.source))
 
