@@ -26,16 +26,87 @@
 # at-spi2-registryd); buttons are pressed with their AT-SPI action. Every
 # wait polls the tree or the focus events with a deadline, no fixed sleep.
 #
-# Usage (meson runs it inside xvfb-run and dbus-run-session):
-#   test-accessible-tree.py IMPACT-SHEET-GUI EXAMPLE.json
+# It starts its own X server (Xvfb -displayfd: a free display, no race
+# with other tests, as xvfb-run -a has) and its own D-Bus session
+# (dbus-run-session, where the accessibility bus is activated), then runs
+# itself again inside them; the daemons' messages go to standard error, the
+# TAP to standard output.
+#
+# Usage: test-accessible-tree.py IMPACT-SHEET-GUI EXAMPLE.json
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
 import re
+import select
+import shutil
 import subprocess
 import sys
 import time
+
+INNER = os.environ.get('IMPACT_A11Y_TAP_FD')
+# inside the session, TAP goes to the file descriptor the outer run passed
+tap_out = os.fdopen(int(INNER), 'w') if INNER else sys.stdout
+
+
+def skip(reason):
+    print('1..0 # SKIP %s' % reason, file=tap_out)
+    tap_out.flush()
+    sys.exit(77)
+
+
+def start_xvfb():
+    """An X server on a free display: (process, ':N')"""
+    r, w = os.pipe()
+    xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(w), '-screen', '0', '1280x1024x24',
+                             '-nolisten', 'tcp'],
+                            pass_fds=(w,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(w)
+    number = b''
+    deadline = time.monotonic() + 30
+    while not number.endswith(b'\n') and time.monotonic() < deadline:
+        ready, _, _ = select.select([r], [], [], 1)
+        if ready:
+            chunk = os.read(r, 16)
+            if not chunk:
+                break
+            number += chunk
+    os.close(r)
+    if not number.strip().isdigit():
+        xvfb.kill()
+        xvfb.wait()
+        return None, None
+    return xvfb, ':' + number.decode().strip()
+
+
+def run_outer():
+    if shutil.which('dbus-run-session') is None:
+        skip('dbus-run-session not found (Debian package dbus)')
+    xvfb = None
+    env = dict(os.environ)
+    if shutil.which('Xvfb') is not None:
+        xvfb, display = start_xvfb()
+        if xvfb is None:
+            print('not ok 1 - Xvfb started\n1..1', file=tap_out)
+            return 1
+        env['DISPLAY'] = display
+    elif not env.get('DISPLAY'):
+        skip('no Xvfb and no display')
+    env.pop('WAYLAND_DISPLAY', None)
+    tap_fd = os.dup(sys.stdout.fileno())
+    env['IMPACT_A11Y_TAP_FD'] = str(tap_fd)
+    try:
+        return subprocess.call(['dbus-run-session', '--', sys.executable, os.path.abspath(__file__)] +
+                               sys.argv[1:],
+                               env=env, stdout=sys.stderr.fileno(), pass_fds=(tap_fd,))
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait()
+
+
+if not INNER:
+    sys.exit(run_outer())
 
 try:
     import gi
@@ -43,8 +114,7 @@ try:
     from gi.repository import Atspi, GLib
 except (ImportError, ValueError) as e:
     # the Debian packages python3-gi and gir1.2-atspi-2.0 (.ci/debian-packages.txt)
-    print('1..0 # SKIP no AT-SPI bindings for Python: %s' % e)
-    sys.exit(77)
+    skip('no AT-SPI bindings for Python: %s' % e)
 
 TIMEOUT = float(os.environ.get('IMPACT_A11Y_TIMEOUT', '60'))
 
@@ -88,15 +158,15 @@ def tap(ok, description, details=()):
     n_test += 1
     if not ok:
         n_failed += 1
-    print('%s %d - %s' % ('ok' if ok else 'not ok', n_test, description))
+    print('%s %d - %s' % ('ok' if ok else 'not ok', n_test, description), file=tap_out)
     for line in details:
-        print('# ' + line)
-    sys.stdout.flush()
+        print('# ' + line, file=tap_out)
+    tap_out.flush()
 
 
 def diag(line):
-    print('# ' + line)
-    sys.stdout.flush()
+    print('# ' + line, file=tap_out)
+    tap_out.flush()
 
 
 def pump():
@@ -357,7 +427,8 @@ def main():
     proc = subprocess.Popen([gui, example], env=env)
     try:
         status = run(proc)
-        print('1..%d' % n_test)
+        print('1..%d' % n_test, file=tap_out)
+        tap_out.flush()
         return status
     finally:
         proc.terminate()
@@ -373,9 +444,12 @@ def run(proc):
 
     def started():
         if proc.poll() is not None:
-            raise SystemExit('impact-sheet-gui exited (status %d) before it showed a window' % proc.returncode)
+            return 'exited'
         return find_application(proc.pid)
     app = wait_for(started, 'the application on the accessibility bus')
+    if app == 'exited':
+        diag('impact-sheet-gui exited (status %d) before it showed a window' % proc.returncode)
+        app = None
     tap(app is not None, 'the application is on the accessibility bus')
     if app is None:
         return 1
