@@ -574,6 +574,25 @@ def run(proc):
                  not surface.get_state_set().contains(S.VISIBLE), 'the %s to close' % label,
                  timeout=TIMEOUT / 4)
 
+    # F10: the main menu, a popover in the window
+    press(KEY['F10'])
+
+    def menu_shown():
+        ns = build(frame.acc)
+        button = find(ns, lambda n: n.name == 'Main Menu' and n.role in BUTTON_ROLES | {R.TOGGLE_BUTTON})
+        if button is None:
+            return None
+        items = [n for n in ns if n.role in (R.MENU_ITEM, R.CHECK_MENU_ITEM, R.RADIO_MENU_ITEM)
+                 and n.has(S.VISIBLE) and n.path.startswith(button.path)]
+        return ns if items else None
+    m_nodes = wait_for(menu_shown, 'the main menu after F10')
+    tap(m_nodes is not None, 'F10 opens the main menu')
+    if m_nodes is not None:
+        button = find(m_nodes, lambda n: n.name == 'Main Menu')
+        menu = [n for n in m_nodes if n.path.startswith(button.path)]
+        total_unnamed += check_names('main menu (F10)', menu)
+        press(KEY['Escape'])
+
     diag('unnamed controls in all: %d' % total_unnamed)
     return 0 if n_failed == 0 else 1
 
