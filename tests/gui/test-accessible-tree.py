@@ -312,10 +312,16 @@ def duplicate_buttons(nodes):
     return found
 
 
-def mnemonic_names(nodes):
-    """Names that still hold a mnemonic underscore (GTK 4.8 puts a button's
-    raw label in its name): reported, not failed"""
-    return [n for n in nodes if is_control(n) and re.search(r'(^|\s)_\w', n.name)]
+DOUBLED = re.compile(r'(.+) \1')
+
+
+def garbled_names(nodes):
+    """Names a screen reader would read wrongly: a mnemonic underscore left
+    in ("_Export…": GTK 4.8 names a button by its raw label), or the text
+    twice ("Export… Export…": the label again, by the labelled-by relation
+    a mnemonic label adds)"""
+    return [n for n in nodes if is_control(n) and
+            (re.search(r'(^|\s)_\w', n.name) or DOUBLED.fullmatch(n.name))]
 
 
 def check_names(label, nodes):
@@ -325,8 +331,9 @@ def check_names(label, nodes):
         ["unnamed %s ('%s'): %s" % (n.role_name, n.name, n.path) for n in unnamed])
     dups = duplicate_buttons(nodes)
     tap(not dups, '%s: sibling buttons have distinct names' % label, dups)
-    for n in mnemonic_names(nodes):
-        diag("note: name with a mnemonic underscore '%s': %s" % (n.name, n.path))
+    garbled = garbled_names(nodes)
+    tap(not garbled, '%s: no name with a mnemonic underscore or said twice' % label,
+        ["%s '%s': %s" % (n.role_name, n.name, n.path) for n in garbled])
     return len(unnamed)
 
 
