@@ -24,6 +24,10 @@ impact_accessible_set_label (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  /* the label is the whole name: GTK 4.8 would add the text of a label
+   * that names the widget too ("Header Header"; libadwaita's rows, a
+   * mnemonic label) */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   g_object_set_data_full (G_OBJECT (widget), LABEL_KEY, g_strdup (label), g_free);
 }
 
@@ -79,14 +83,9 @@ impact_accessible_label_split_button (GtkWidget  *split_button,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
+      /* its own button takes the name from it */
       if (GTK_IS_MENU_BUTTON (child))
-        {
-          GtkWidget *toggle = nth_descendant (child, GTK_TYPE_TOGGLE_BUTTON, 0);
-
-          impact_accessible_set_label (child, arrow_label);
-          if (toggle != NULL)
-            impact_accessible_set_label (toggle, arrow_label);
-        }
+        impact_accessible_set_label (child, arrow_label);
       else if (GTK_IS_BUTTON (child))
         impact_accessible_set_label (child, button_label);
     }
@@ -191,11 +190,43 @@ impact_accessible_label_shortcuts (GtkWidget *shortcuts_window)
   if ((widget = find_icon_button (shortcuts_window, "edit-find-symbolic")) != NULL)
     impact_accessible_set_label (widget, _("Search"));
   if ((widget = nth_descendant (shortcuts_window, GTK_TYPE_MENU_BUTTON, 0)) != NULL)
-    {
-      GtkWidget *toggle = nth_descendant (widget, GTK_TYPE_TOGGLE_BUTTON, 0);
+    impact_accessible_set_label (widget, _("Sections"));
+}
 
-      impact_accessible_set_label (widget, _("Sections"));
-      if (toggle != NULL)
-        impact_accessible_set_label (toggle, _("Sections"));
+/* The first label under @widget with a mnemonic */
+static GtkWidget *
+find_mnemonic_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_label_get_use_underline (GTK_LABEL (child)))
+        return child;
+      if ((found = find_mnemonic_label (child)) != NULL)
+        return found;
     }
+  return NULL;
+}
+
+void
+impact_accessible_fix_mnemonic_names (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_BUTTON (widget))
+    {
+      GtkWidget *label = find_mnemonic_label (widget);
+      const char *text = label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+
+      /* the text without its underscore, once */
+      if (text != NULL && *text != '\0')
+        impact_accessible_set_label (widget, text);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    impact_accessible_fix_mnemonic_names (child);
 }

@@ -12,7 +12,8 @@
 
 G_BEGIN_DECLS
 
-/* Sets @widget's accessible label (GTK_ACCESSIBLE_PROPERTY_LABEL) */
+/* Sets @widget's accessible label (GTK_ACCESSIBLE_PROPERTY_LABEL), its
+ * whole name (a labelled-by relation is dropped) */
 void        impact_accessible_set_label (GtkWidget  *widget,
                                          const char *label);
 /* The label set by impact_accessible_set_label(), or NULL */
@@ -43,5 +44,11 @@ void        impact_accessible_expose_entry_row   (GtkWidget  *entry_row,
                                                   const char *title);
 /* A GtkShortcutsWindow's search button, search entry and section menu */
 void        impact_accessible_label_shortcuts    (GtkWidget  *shortcuts_window);
+/* Every button under @widget (itself included) whose text has a mnemonic:
+ * GTK 4.8 names it by its raw text and then the text again ("_Export…
+ * Export…"); names it by the text a screen reader should read. Call it
+ * once the buttons are built; a button whose text changes later is named
+ * again by GTK. */
+void        impact_accessible_fix_mnemonic_names (GtkWidget  *widget);
 
 G_END_DECLS

@@ -510,13 +510,17 @@ impact_application_window_added (GtkApplication *application,
 {
   GTK_APPLICATION_CLASS (impact_application_parent_class)->window_added (application, window);
 
+  impact_accessible_fix_mnemonic_names (GTK_WIDGET (window));
   /* GTK has just given the window its shortcuts window (gtk/help-overlay.ui) */
   if (GTK_IS_APPLICATION_WINDOW (window))
     {
       GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
 
       if (overlay != NULL)
-        impact_accessible_label_shortcuts (GTK_WIDGET (overlay));
+        {
+          impact_accessible_label_shortcuts (GTK_WIDGET (overlay));
+          impact_accessible_fix_mnemonic_names (GTK_WIDGET (overlay));
+        }
     }
 }
 
