@@ -73,25 +73,6 @@ nth_descendant (GtkWidget *widget,
 }
 
 void
-impact_accessible_label_split_button (GtkWidget  *split_button,
-                                      const char *button_label,
-                                      const char *arrow_label)
-{
-  g_return_if_fail (ADW_IS_SPLIT_BUTTON (split_button));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (split_button);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      /* its own button takes the name from it */
-      if (GTK_IS_MENU_BUTTON (child))
-        impact_accessible_set_label (child, arrow_label);
-      else if (GTK_IS_BUTTON (child))
-        impact_accessible_set_label (child, button_label);
-    }
-}
-
-void
 impact_accessible_label_expander_row (GtkWidget  *expander_row,
                                       const char *title)
 {
@@ -212,11 +193,20 @@ find_mnemonic_label (GtkWidget *widget)
 }
 
 void
-impact_accessible_fix_mnemonic_names (GtkWidget *widget)
+impact_accessible_name_parts (GtkWidget *widget)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  if (GTK_IS_BUTTON (widget))
+  /* an AdwSplitButton's arrow: by its tooltip ("Recent Documents") */
+  if (ADW_IS_SPLIT_BUTTON (widget) && adw_split_button_get_dropdown_tooltip (ADW_SPLIT_BUTTON (widget)) != NULL)
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_MENU_BUTTON (child))
+          impact_accessible_set_label (child, adw_split_button_get_dropdown_tooltip (ADW_SPLIT_BUTTON (widget)));
+    }
+  else if (GTK_IS_BUTTON (widget))
     {
       GtkWidget *label = find_mnemonic_label (widget);
       const char *text = label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
@@ -228,5 +218,5 @@ impact_accessible_fix_mnemonic_names (GtkWidget *widget)
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    impact_accessible_fix_mnemonic_names (child);
+    impact_accessible_name_parts (child);
 }

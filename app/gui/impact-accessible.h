@@ -23,10 +23,6 @@ const char *impact_accessible_get_label (GtkWidget  *widget);
  * leave unnamed (a screen reader would read "GtkButton", "GtkListBox"):
  * they are found by type, once, when the widget is built. */
 
-/* An AdwSplitButton's button and its arrow */
-void        impact_accessible_label_split_button (GtkWidget  *split_button,
-                                                  const char *button_label,
-                                                  const char *arrow_label);
 /* An AdwExpanderRow (the row and its two lists: the header, then the
  * rows it reveals); again whenever @title changes */
 void        impact_accessible_label_expander_row (GtkWidget  *expander_row,
@@ -44,11 +40,12 @@ void        impact_accessible_expose_entry_row   (GtkWidget  *entry_row,
                                                   const char *title);
 /* A GtkShortcutsWindow's search button, search entry and section menu */
 void        impact_accessible_label_shortcuts    (GtkWidget  *shortcuts_window);
-/* Every button under @widget (itself included) whose text has a mnemonic:
- * GTK 4.8 names it by its raw text and then the text again ("_Export…
- * Export…"); names it by the text a screen reader should read. Call it
- * once the buttons are built; a button whose text changes later is named
- * again by GTK. */
-void        impact_accessible_fix_mnemonic_names (GtkWidget  *widget);
+/* Under @widget (itself included): every button whose text has a
+ * mnemonic, which GTK 4.8 names by its raw text and then the text again
+ * ("_Export… Export…"), by the text a screen reader should read; every
+ * AdwSplitButton's arrow by its dropdown tooltip (its button has the
+ * text). Call it once the widgets are built; a button whose text changes
+ * later is named again by GTK. */
+void        impact_accessible_name_parts         (GtkWidget  *widget);
 
 G_END_DECLS

@@ -510,7 +510,7 @@ impact_application_window_added (GtkApplication *application,
 {
   GTK_APPLICATION_CLASS (impact_application_parent_class)->window_added (application, window);
 
-  impact_accessible_fix_mnemonic_names (GTK_WIDGET (window));
+  impact_accessible_name_parts (GTK_WIDGET (window));
   /* GTK has just given the window its shortcuts window (gtk/help-overlay.ui) */
   if (GTK_IS_APPLICATION_WINDOW (window))
     {
@@ -519,7 +519,7 @@ impact_application_window_added (GtkApplication *application,
       if (overlay != NULL)
         {
           impact_accessible_label_shortcuts (GTK_WIDGET (overlay));
-          impact_accessible_fix_mnemonic_names (GTK_WIDGET (overlay));
+          impact_accessible_name_parts (GTK_WIDGET (overlay));
         }
     }
 }

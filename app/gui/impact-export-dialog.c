@@ -366,7 +366,7 @@ impact_export_dialog_init (ImpactExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* the settings' group has no title: its list is named for the screen reader */
   impact_accessible_label_lists (GTK_WIDGET (self), _("Export Settings"));
-  impact_accessible_fix_mnemonic_names (GTK_WIDGET (self));
+  impact_accessible_name_parts (GTK_WIDGET (self));
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 

@@ -16,7 +16,6 @@
 
 #include <glib/gi18n.h>
 
-#include "impact-accessible.h"
 #include "impact-application.h"
 #include "impact-export-dialog.h"
 #include "impact-sheet-selection.h"
@@ -757,7 +756,6 @@ impact_window_init (ImpactWindow *self)
   impact_session_set_page_size (self->session, self->page_size);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  impact_accessible_label_split_button (GTK_WIDGET (self->open_button), _("Open"), _("Recent Documents"));
   g_signal_connect_object (self->session, "notify::error", G_CALLBACK (error_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::modified", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::can-undo", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
