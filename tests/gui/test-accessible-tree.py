@@ -9,9 +9,10 @@
 #    entries and text views, spin buttons, combo boxes, sliders, switches,
 #    links, page tabs, menu items, focusable list items and lists) has a
 #    name (not counting the popup list inside a GtkDropDown, which GTK
-#    builds and gives no way to name); GTK 4.8 falls back to the widget's type name ("GtkButton") for an
-#    unlabelled control (gtkatcontext.c, gtk_at_context_get_name_accumulate),
-#    so such a name counts as none;
+#    builds and gives no way to name); GTK 4.8 falls back to the widget's
+#    type name ("GtkButton") for an unlabelled control (gtkatcontext.c,
+#    gtk_at_context_get_name_accumulate), so such a name counts as none;
+#  - no name keeps a mnemonic underscore or says its text twice;
 #  - sibling buttons have distinct names (no row of identical "Add");
 #  - each top-level surface is a frame or a dialog and has a name;
 #  - the sheet preview and the timeline expose their parts as named,
@@ -23,8 +24,8 @@
 #    shortcuts window (Ctrl+?) and the main menu (F10).
 #
 # Keys are sent with Atspi.generate_keyboard_event (XTest, through
-# at-spi2-registryd); buttons are pressed with their AT-SPI action. Every
-# wait polls the tree or the focus events with a deadline, no fixed sleep.
+# at-spi2-registryd): GTK 4.8 does not implement Component.GrabFocus (it
+# answers with an error). Every wait polls the tree or the focus events with a deadline, no fixed sleep.
 #
 # It starts its own X server (Xvfb on a free display, a number well above
 # those xvfb-run -a takes, so no race with the other tests) and its own
@@ -418,14 +419,6 @@ def press(keysym, modifiers=0):
     Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
     if modifiers:
         Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
-
-
-def click(node_or_acc):
-    acc = node_or_acc.acc if isinstance(node_or_acc, Node) else node_or_acc
-    for i in range(acc.get_n_actions()):
-        if acc.get_action_name(i) in ('click', 'activate', 'press'):
-            return acc.do_action(i)
-    return False
 
 
 def is_descendant(acc, ancestor):
