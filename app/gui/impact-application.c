@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "impact-accessible.h"
 #include "impact-application.h"
 #include "impact-brand-window.h"
 #include "impact-help-topics.h"
@@ -501,11 +502,34 @@ impact_application_finalize (GObject *object)
   G_OBJECT_CLASS (impact_application_parent_class)->finalize (object);
 }
 
+/* GtkApplication overrides */
+
+static void
+impact_application_window_added (GtkApplication *application,
+                                 GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (impact_application_parent_class)->window_added (application, window);
+
+  impact_accessible_name_parts (GTK_WIDGET (window));
+  /* GTK has just given the window its shortcuts window (gtk/help-overlay.ui) */
+  if (GTK_IS_APPLICATION_WINDOW (window))
+    {
+      GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+
+      if (overlay != NULL)
+        {
+          impact_accessible_label_shortcuts (GTK_WIDGET (overlay));
+          impact_accessible_name_parts (GTK_WIDGET (overlay));
+        }
+    }
+}
+
 static void
 impact_application_class_init (ImpactApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = impact_application_dispose;
   object_class->finalize = impact_application_finalize;
@@ -514,6 +538,7 @@ impact_application_class_init (ImpactApplicationClass *klass)
   app_class->startup = impact_application_startup;
   app_class->activate = impact_application_activate;
   app_class->open = impact_application_open;
+  gtk_app_class->window_added = impact_application_window_added;
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "impact-accessible.h"
 #include "impact-brand.h"
 #include "impact-brand-window.h"
 #include "impact-open.h"
@@ -339,6 +340,7 @@ entry_row (ImpactBrandWindow *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  impact_accessible_expose_entry_row (row, title);
   gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
   g_object_set_data_full (G_OBJECT (row), "impact-brand-path", g_strdup (path), g_free);
   if (is_colour (path))

@@ -504,6 +504,7 @@ entry_row (GtkWidget  *expander,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  impact_accessible_expose_entry_row (row, title);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   name_control (self, row, index, member);
   g_signal_connect_object (row, "changed", changed, self, 0);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "impact-accessible.h"
 #include "impact-export-dialog.h"
 #include "impact-render.h"
 
@@ -363,6 +364,9 @@ static void
 impact_export_dialog_init (ImpactExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the settings' group has no title: its list is named for the screen reader */
+  impact_accessible_label_lists (GTK_WIDGET (self), _("Export Settings"));
+  impact_accessible_name_parts (GTK_WIDGET (self));
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 
@@ -382,7 +386,10 @@ impact_export_dialog_new (GtkWindow *parent,
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (!document_file || G_IS_FILE (document_file), NULL);
 
+  /* a dialog to a screen reader, not a bare widget (AdwWindow's role,
+   * which a class role does not override) */
   self = g_object_new (IMPACT_TYPE_EXPORT_DIALOG,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        "transient-for", parent,
                        NULL);
   self->settings = g_object_ref (settings);

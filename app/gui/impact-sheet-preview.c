@@ -19,6 +19,7 @@
 
 #include <adwaita.h>
 
+#include "impact-accessible-item.h"
 #include "impact-render.h"
 #include "impact-sheet-preview.h"
 #include "impact-sheet-selection.h"
@@ -30,6 +31,12 @@
 #define MAX_CACHED_PIXELS   (8.0 * 1024 * 1024)
 #define SCROLL_DURATION_MS  250
 
+typedef struct
+{
+  guint     page;
+  ImpactBox box;
+} PagedBox;
+
 struct _ImpactSheetPreview
 {
   GtkWidget          parent_instance;
@@ -40,6 +47,8 @@ struct _ImpactSheetPreview
   GtkAdjustment     *vadjustment;
   GPtrArray         *page_nodes;      /* of GskRenderNode or NULL, per page */
   AdwAnimation      *scroll_animation;
+  GArray            *item_boxes;      /* PagedBox, in reading order */
+  GPtrArray         *items;           /* ImpactAccessibleItem per item_boxes, children */
 
   double             zoom;
   double             cached_scale;    /* scale the page nodes were drawn at */
@@ -591,12 +600,6 @@ set_hover (ImpactSheetPreview *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-typedef struct
-{
-  guint     page;
-  ImpactBox box;
-} PagedBox;
-
 /* Reading order on the page as it looks: top to bottom, then left to
  * right; a section before the items it holds */
 static int
@@ -617,6 +620,80 @@ compare_paged_boxes (gconstpointer a,
   if (area_a != area_b)
     return area_a > area_b ? -1 : 1;
   return 0;
+}
+
+/* The parts of the sheet for screen readers: an item per box, in reading
+ * order, named as the selection is described */
+static void
+update_items (ImpactSheetPreview *self)
+{
+  guint n_pages = impact_sheet_preview_get_n_pages (self);
+
+  g_array_set_size (self->item_boxes, 0);
+  for (guint page = 0; page < n_pages; page++)
+    for (guint i = 0; i < impact_sheet_layout_get_n_boxes (self->layout, page); i++)
+      {
+        PagedBox paged = { page, *impact_sheet_layout_get_box (self->layout, page, i) };
+
+        g_array_append_val (self->item_boxes, paged);
+      }
+  g_array_sort (self->item_boxes, compare_paged_boxes);
+
+  impact_accessible_items_resize (GTK_WIDGET (self), self->items, self->item_boxes->len);
+  for (guint i = 0; i < self->item_boxes->len; i++)
+    {
+      const PagedBox *paged = &g_array_index (self->item_boxes, PagedBox, i);
+      g_autofree char *name = impact_sheet_selection_describe (paged->box.section, paged->box.item);
+
+      impact_accessible_item_set (g_ptr_array_index (self->items, i), name, i);
+    }
+}
+
+/* Marks the selected part; with the focus on the sheet, moves it there so
+ * that a screen reader says which part is chosen */
+static void
+sync_items (ImpactSheetPreview *self)
+{
+  gboolean focus = impact_accessible_items_have_focus (GTK_WIDGET (self));
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const PagedBox *paged = &g_array_index (self->item_boxes, PagedBox, i);
+      GtkWidget *item = g_ptr_array_index (self->items, i);
+      gboolean selected = self->have_selection &&
+                          paged->box.section == self->selected_section &&
+                          paged->box.item == self->selected_item;
+
+      impact_accessible_item_set_selected (IMPACT_ACCESSIBLE_ITEM (item), selected);
+      if (selected && focus && !gtk_widget_has_focus (item))
+        gtk_widget_grab_focus (item);
+    }
+}
+
+/* Each part's item over the part, for magnifiers and hit tests of assistive
+ * technologies */
+static void
+allocate_items (ImpactSheetPreview *self)
+{
+  double scale = get_scale (self);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const PagedBox *paged = &g_array_index (self->item_boxes, PagedBox, i);
+      GtkWidget *item = g_ptr_array_index (self->items, i);
+      graphene_rect_t rect;
+      int min, nat;
+
+      get_page_rect (self, paged->page, &rect);
+      gtk_widget_measure (item, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      gtk_widget_size_allocate (item,
+                                &(GtkAllocation) {
+                                  (int) floor (rect.origin.x + paged->box.x * scale),
+                                  (int) floor (rect.origin.y + paged->box.y * scale),
+                                  MAX (1, (int) ceil (paged->box.width * scale)),
+                                  MAX (1, (int) ceil (paged->box.height * scale)),
+                                }, -1);
+    }
 }
 
 /* Moves the selection @delta boxes on, in reading order over all pages */
@@ -873,6 +950,8 @@ impact_sheet_preview_size_allocate (GtkWidget *widget,
 
   if (self->have_pending_scroll && width > 0 && height > 0)
     apply_scroll_to (self);
+
+  allocate_items (self);
 }
 
 static void
@@ -984,6 +1063,10 @@ impact_sheet_preview_dispose (GObject *object)
   g_clear_object (&self->scroll_animation);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->page_nodes, g_ptr_array_unref);
+  if (self->items != NULL)
+    impact_accessible_items_clear (self->items);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->item_boxes, g_array_unref);
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
@@ -1139,7 +1222,9 @@ impact_sheet_preview_class_init (ImpactSheetPreviewClass *klass)
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
   gtk_widget_class_set_css_name (widget_class, "sheetpreview");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /* a list of the sheet's parts (impact-accessible-item.h) */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
+  widget_class->focus = impact_accessible_items_focus;
 }
 
 static void
@@ -1154,6 +1239,8 @@ impact_sheet_preview_init (ImpactSheetPreview *self)
   self->zoom = 1.0;
   self->zoom_to_fit = TRUE;
   self->page_nodes = g_ptr_array_new_with_free_func (page_node_free);
+  self->item_boxes = g_array_new (FALSE, FALSE, sizeof (PagedBox));
+  self->items = g_ptr_array_new ();
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -1221,6 +1308,8 @@ impact_sheet_preview_set_layout (ImpactSheetPreview *self,
   old_pages = impact_sheet_preview_get_n_pages (self);
   g_set_object (&self->layout, layout);
   clear_page_nodes (self);
+  update_items (self);
+  sync_items (self);
   self->render_failed = FALSE;
   self->have_hover = FALSE;
   self->have_pending_scroll = FALSE;
@@ -1370,6 +1459,7 @@ impact_sheet_preview_clear_highlight (ImpactSheetPreview *self)
 
   self->have_selection = FALSE;
   update_description (self);
+  sync_items (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1387,6 +1477,7 @@ impact_sheet_preview_select (ImpactSheetPreview *self,
   self->selected_section = section;
   self->selected_item = item;
   update_description (self);
+  sync_items (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "impact-accessible-item.h"
 #include "impact-emphasis.h"
 #include "impact-preflight.h"
 #include "impact-theme.h"
@@ -35,6 +36,7 @@ struct _ImpactTimelineView
   ImpactTimelineLayout   *layout;
   GtkWidget              *popover;
   GtkWidget              *popover_label;
+  GPtrArray              *items;          /* ImpactAccessibleItem per milestone, children */
 
   ImpactTimelineViewport  vp;
   gboolean                auto_fit;       /* fit all, again on every resize, until the user moves */
@@ -128,6 +130,67 @@ dark_changed_cb (ImpactTimelineView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The milestones for screen readers: an item each, named by date and title */
+static void
+update_items (ImpactTimelineView *self)
+{
+  guint n = self->layout ? impact_timeline_layout_get_n_items (self->layout) : 0;
+
+  impact_accessible_items_resize (GTK_WIDGET (self), self->items, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const ImpactMilestone *m = impact_timeline_layout_get_milestone (self->layout, i);
+      g_autofree char *date = impact_date_format (&m->date);
+      /* Translators: a milestone on the timeline, read by a screen reader:
+       * its date and title, "2006, First rescue operation" */
+      g_autofree char *name = g_strdup_printf (_("%s, %s"), date ? date : "", m->title ? m->title : "");
+
+      impact_accessible_item_set (g_ptr_array_index (self->items, i), name, i);
+      impact_accessible_item_set_selected (g_ptr_array_index (self->items, i), FALSE);
+    }
+}
+
+/* Marks the selected milestone; with the focus on the timeline, moves it
+ * there so that a screen reader says which milestone is chosen */
+static void
+sync_items (ImpactTimelineView *self)
+{
+  gboolean focus = impact_accessible_items_have_focus (GTK_WIDGET (self));
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GtkWidget *item = g_ptr_array_index (self->items, i);
+      gboolean selected = (int) i == self->vp.selected;
+
+      impact_accessible_item_set_selected (IMPACT_ACCESSIBLE_ITEM (item), selected);
+      if (selected && focus && !gtk_widget_has_focus (item))
+        gtk_widget_grab_focus (item);
+    }
+}
+
+/* Each milestone's item over its label */
+static void
+allocate_items (ImpactTimelineView *self,
+                int                 height)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const ImpactTimelineItem *item = impact_timeline_layout_get_item (self->layout, i);
+      double x = widget_x (self, impact_timeline_viewport_x_for_time (&self->vp, item->time));
+      double w = 0;
+      int min, nat;
+
+      impact_timeline_layout_get_label_size (self->layout, i, &w, NULL);
+      w = MAX (1, w * UNIT_PX);
+      if (is_rtl (self))
+        x -= w;
+      gtk_widget_measure (g_ptr_array_index (self->items, i), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &min, &nat, NULL, NULL);
+      gtk_widget_size_allocate (g_ptr_array_index (self->items, i),
+                                &(GtkAllocation) { (int) floor (x), 0, (int) ceil (w), MAX (height, 1) }, -1);
+    }
+}
+
 static void
 rebuild (ImpactTimelineView *self)
 {
@@ -142,6 +205,7 @@ rebuild (ImpactTimelineView *self)
                                impact_timeline_layout_get_n_items (self->layout));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
+  update_items (self);
   self->vp.selected = -1;
   self->auto_fit = TRUE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -308,6 +372,7 @@ select_position (ImpactTimelineView *self,
     return;
   position = CLAMP (position, 0, (int) n - 1);
   self->vp.selected = position;
+  sync_items (self);
   {
     /* a screen reader says which milestone is selected */
     const ImpactMilestone *m = impact_timeline_layout_get_milestone (self->layout, position);
@@ -583,6 +648,7 @@ impact_timeline_view_size_allocate (GtkWidget *widget,
   if (self->auto_fit && self->layout)
     impact_timeline_viewport_fit (&self->vp, self->layout);
   gtk_popover_present (GTK_POPOVER (self->popover));
+  allocate_items (self, height);
 }
 
 static void
@@ -607,6 +673,9 @@ impact_timeline_view_dispose (GObject *object)
   g_clear_handle_id (&self->redraw_id, g_source_remove);
   stop_camera (self);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  if (self->items != NULL)
+    impact_accessible_items_clear (self->items);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_object (&self->layout);
   G_OBJECT_CLASS (impact_timeline_view_parent_class)->dispose (object);
 }
@@ -648,7 +717,9 @@ impact_timeline_view_class_init (ImpactTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.fit", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /* a list of the milestones (impact-accessible-item.h) */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
+  widget_class->focus = impact_accessible_items_focus;
 }
 
 static void
@@ -658,6 +729,7 @@ impact_timeline_view_init (ImpactTimelineView *self)
   GtkGesture *drag, *zoom, *click;
 
   impact_timeline_viewport_init (&self->vp, 1, 1);
+  self->items = g_ptr_array_new ();
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 

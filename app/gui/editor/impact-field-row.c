@@ -558,6 +558,7 @@ impact_field_row_entry_new (ImpactEditorPane  *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->info->label));
+  impact_accessible_expose_entry_row (row, _(field->info->label));
   /* Ctrl+Z is the document's undo, which knows every field */
   gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");

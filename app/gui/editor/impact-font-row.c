@@ -360,9 +360,9 @@ impact_font_row_new (ImpactEditorPane  *self,
   gtk_widget_set_valign (font_row->button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (font_row->button, "flat");
   gtk_widget_set_tooltip_text (font_row->button, _("Choose a Font"));
-  impact_accessible_set_label (font_row->button, title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (font_row->row), font_row->button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (font_row->row), font_row->button);
+  impact_accessible_set_label (font_row->button, title);
 
   /* the button carries the field and the row's state */
   g_object_set_data_full (G_OBJECT (font_row->button), "impact-font-row", font_row, g_free);

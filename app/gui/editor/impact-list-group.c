@@ -321,8 +321,19 @@ set_item_summary (GtkWidget  *row,
   g_autofree char *short_title = summarise (title);
   g_autofree char *short_subtitle = summarise (subtitle);
 
+  GtkWidget *tools_row = g_object_get_data (G_OBJECT (row), "tools-row");
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), short_title ? short_title : _("Untitled"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), short_subtitle ? short_subtitle : "");
+  impact_accessible_label_expander_row (row, short_title ? short_title : _("Untitled"));
+  if (tools_row != NULL)
+    {
+      /* Translators: read by a screen reader: the row of Move Up, Move
+       * Down, Duplicate and Remove buttons of an item, "Arrange 435" */
+      g_autofree char *label = g_strdup_printf (_("Arrange %s"), short_title ? short_title : _("Untitled"));
+
+      impact_accessible_set_label (tools_row, label);
+    }
 }
 
 void
@@ -365,6 +376,7 @@ item_row (ImpactEditorPane       *self,
   ref->list = list;
   ref->index = index;
   g_object_set_data_full (G_OBJECT (row), "item-ref", ref, g_free);
+  g_object_set_data (G_OBJECT (row), "tools-row", tools_row);
 
   /* document text, never markup: a fact may hold "<span>" or "A & B" */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
