@@ -20,21 +20,52 @@ impact_gui_test_app_new (void)
   return app;
 }
 
-GtkWidget *
-impact_gui_test_find_type (GtkWidget *widget,
-                           GType      type)
+/* The first widget of @widget's tree, @widget included, depth first,
+ * that @match accepts: the one walk behind the finders below */
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_first (GtkWidget     *widget,
+            WidgetMatch    match,
+            gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = impact_gui_test_find_type (child, type);
+      GtkWidget *found = find_first (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
+}
+
+static gboolean
+is_named (GtkWidget *widget, gconstpointer data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+static gboolean
+has_stack_page (GtkWidget *widget, gconstpointer data)
+{
+  return (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), data) != NULL) ||
+         (ADW_IS_VIEW_STACK (widget) && adw_view_stack_get_child_by_name (ADW_VIEW_STACK (widget), data) != NULL);
+}
+
+GtkWidget *
+impact_gui_test_find_type (GtkWidget *widget,
+                           GType      type)
+{
+  return find_first (widget, is_of_type, &type);
 }
 
 gboolean
@@ -192,17 +223,7 @@ GtkWidget *
 impact_gui_test_find_named (GtkWidget  *widget,
                             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = impact_gui_test_find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_first (widget, is_named, name);
 }
 
 GtkEventController *
@@ -319,29 +340,11 @@ impact_gui_test_editor (ImpactWindow *window)
   return IMPACT_EDITOR_PANE (pane);
 }
 
-static GtkWidget *
-find_stack (GtkWidget  *widget,
-            const char *child_name)
-{
-  if ((GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), child_name) != NULL) ||
-      (ADW_IS_VIEW_STACK (widget) && adw_view_stack_get_child_by_name (ADW_VIEW_STACK (widget), child_name) != NULL))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_stack (child, child_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 GtkWidget *
 impact_gui_test_find_stack (GtkWidget  *widget,
                             const char *child_name)
 {
-  GtkWidget *stack = find_stack (widget, child_name);
+  GtkWidget *stack = find_first (widget, has_stack_page, child_name);
 
   if (stack == NULL)
     g_error ("no stack with a page %s in %s", child_name, G_OBJECT_TYPE_NAME (widget));
