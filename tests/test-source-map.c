@@ -874,6 +874,31 @@ test_scan_streamed_reports (void)
       g_string_free (stream.reports.messages, TRUE);
       g_string_free (stream.taken, TRUE);
     }
+
+  /* the cap on elements counts those taken too */
+  {
+    g_autoptr(GString) json = g_string_new ("{\"milestones\": [0");
+    Reports r = { 0 };
+    Stream stream = { { 0 }, "milestones", g_string_new (NULL), 0 };
+    g_autoptr(ImpactSourceMap) full = NULL;
+    g_autoptr(ImpactSourceMap) map = NULL;
+
+    for (guint i = 0; i < IMPACT_JSON_MAX_ITEMS; i++)
+      g_string_append (json, ",0");
+    g_string_append (json, "]}");
+    r.messages = g_string_new (NULL);
+    stream.reports.messages = g_string_new (NULL);
+    full = scan_string (json->str, &r);
+    map = scan_streamed (json->str, &stream);
+    g_assert_null (full);
+    g_assert_null (map);
+    g_assert_nonnull (strstr (r.messages->str, "array with more than"));
+    g_assert_cmpstr (stream.reports.messages->str, ==, r.messages->str);
+    g_assert_cmpuint (stream.n_offered, ==, IMPACT_JSON_MAX_ITEMS);
+    g_string_free (r.messages, TRUE);
+    g_string_free (stream.reports.messages, TRUE);
+    g_string_free (stream.taken, TRUE);
+  }
 }
 
 int
