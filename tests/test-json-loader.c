@@ -8,6 +8,7 @@
 
 #include "impact-error.h"
 #include "impact-json-loader.h"
+#include "impact-open.h"
 #include "impact-test-utils.h"
 
 /* Helpers */
@@ -524,6 +525,25 @@ test_invalid_case (gconstpointer data)
   /* the same errors went to the diagnostics */
   errors = impact_diagnostics_to_string (diagnostics, IMPACT_SEVERITY_ERROR);
   g_assert_cmpstr (errors, ==, expected);
+
+  /* and the command line's exports, which stream when they can, say the
+   * same (impact-open.c gives TimelineJS-shaped cases their own words) */
+  {
+    g_autoptr(ImpactDiagnostics) opened = impact_diagnostics_new ();
+    g_autoptr(ImpactDiagnostics) exported = impact_diagnostics_new ();
+    g_autoptr(GError) open_error = NULL;
+    g_autoptr(GError) export_error = NULL;
+    g_autoptr(ImpactDocument) open_doc = impact_document_open_file (file, opened, NULL, NULL, &open_error);
+    g_autoptr(ImpactDocument) export_doc = impact_json_loader_load_for_export (file, exported, NULL, &export_error);
+    g_autofree char *open_text = impact_diagnostics_to_string (opened, IMPACT_SEVERITY_WARNING);
+    g_autofree char *export_text = impact_diagnostics_to_string (exported, IMPACT_SEVERITY_WARNING);
+
+    g_assert_null (export_doc);
+    g_assert_nonnull (open_error);
+    g_assert_nonnull (export_error);
+    g_assert_cmpstr (export_error->message, ==, open_error->message);
+    g_assert_cmpstr (export_text, ==, open_text);
+  }
 }
 
 static void

@@ -738,6 +738,169 @@ test_lookup_from_threads (void)
   g_assert_null (impact_source_map_lookup (map, NULL));
 }
 
+/* A streamed scan */
+
+typedef struct
+{
+  Reports     reports;
+  const char *take;      /* the array whose elements it takes */
+  GString    *taken;     /* "member[index]=json;" of each element taken */
+  guint       n_offered;
+} Stream;
+
+static void
+stream_collect (gpointer        user_data,
+                ImpactSeverity  severity,
+                ImpactError     code,
+                guint           line,
+                guint           column,
+                const char     *path,
+                const char     *message)
+{
+  Stream *stream = user_data;
+
+  collect (&stream->reports, severity, code, line, column, path, message);
+}
+
+static gboolean
+stream_take (gpointer    user_data,
+             const char *member,
+             guint       index,
+             JsonNode   *element)
+{
+  Stream *stream = user_data;
+  g_autofree char *json = NULL;
+
+  stream->n_offered++;
+  if (g_strcmp0 (member, stream->take) != 0)
+    return FALSE;
+  json = json_to_string (element, FALSE);
+  g_string_append_printf (stream->taken, "%s[%u]=%s;", member, index, json);
+  return TRUE;
+}
+
+static ImpactSourceMap *
+scan_streamed (const char *json,
+               Stream     *stream)
+{
+  g_autoptr(GBytes) text = g_bytes_new (json, strlen (json));
+
+  return impact_json_scan_streamed (text, stream_collect, stream_take, stream);
+}
+
+/* The elements of a top-level array go to the callback as each is
+ * complete; those it takes leave the tree and the map, and what stays
+ * is where it is written. */
+static void
+test_scan_streamed (void)
+{
+  static const char json[] =
+    "{\"title\": \"t\",\n"
+    " \"milestones\": [{\"date\": \"2001\", \"m\": {\"a\": [1, 2]}},\n"
+    "   \"x\", [3, {\"b\": null}], 4],\n"
+    " \"eras\": [{\"start\": \"2000\"}, {\"start\": \"2001\"}],\n"
+    " \"nested\": {\"milestones\": [5]}, \"after\": [true]}";
+  Stream stream = { { 0 }, "milestones", g_string_new (NULL), 0 };
+  Reports r = { 0 };
+  g_autoptr(ImpactSourceMap) full = scan_string (json, &r);
+  g_autoptr(ImpactSourceMap) map = scan_streamed (json, &stream);
+  JsonObject *root;
+
+  g_assert_nonnull (full);
+  g_assert_nonnull (map);
+  g_assert_cmpuint (stream.reports.n_errors + stream.reports.n_warnings, ==, 0);
+  g_assert_cmpstr (stream.taken->str, ==,
+                   "milestones[0]={\"date\":\"2001\",\"m\":{\"a\":[1,2]}};"
+                   "milestones[1]=\"x\";milestones[2]=[3,{\"b\":null}];milestones[3]=4;");
+  /* eras' and after's elements were offered too, not nested.milestones' */
+  g_assert_cmpuint (stream.n_offered, ==, 4 + 2 + 1);
+
+  root = json_node_get_object (impact_source_map_get_root (map));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "milestones")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "eras")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (
+                      json_object_get_array_member (json_object_get_object_member (root, "nested"),
+                                                    "milestones")), ==, 1);
+  /* the twelve values of the elements taken left the map; every other
+   * value's span holds its text, its line and column (the root's and the
+   * emptied array's hold the elements' text too) */
+  g_assert_cmpuint (impact_source_map_get_n_spans (map), ==,
+                    impact_source_map_get_n_spans (full) - 12);
+  {
+    const ImpactSourceSpan *array = impact_source_map_lookup (map, json_object_get_member (root, "milestones"));
+    guint n = 2;
+
+    g_assert_nonnull (impact_source_map_lookup (map, impact_source_map_get_root (map)));
+    g_assert_nonnull (array);
+    g_assert_cmpuint (array->n_children, ==, 0);
+    g_assert_cmpuint (array->line, ==, 2);
+    g_assert_cmpuint (array->column, ==, 16);
+    for (const char * const *name = (const char * const[]) { "title", "eras", "nested", "after", NULL };
+         *name != NULL; name++)
+      n += check_spans (map, json_object_get_member (root, *name));
+    g_assert_cmpuint (n, ==, impact_source_map_get_n_spans (map));
+  }
+  g_string_free (stream.taken, TRUE);
+}
+
+/* Streamed or not, a text gets the same reports */
+static void
+test_scan_streamed_reports (void)
+{
+  static const char * const texts[] = {
+    "{\"milestones\": [{\"a\": 1}, {\"a\": tru}]}",
+    "{\"milestones\": [{\"a\": 1, \"a\": 2}, {\"b\": 1, \"b\": [1]}], \"milestones\": []}",
+    "{\"milestones\": [{\"a\": [1,]}]}",
+    "{\"milestones\": [1, 2}",
+    "{\"milestones\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+    "{\"milestones\": [99999999999999999999, \"\\x\"]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      Reports r = { 0 };
+      Stream stream = { { 0 }, "milestones", g_string_new (NULL), 0 };
+      g_autoptr(ImpactSourceMap) full = NULL;
+      g_autoptr(ImpactSourceMap) map = NULL;
+
+      r.messages = g_string_new (NULL);
+      stream.reports.messages = g_string_new (NULL);
+      full = scan_string (texts[i], &r);
+      map = scan_streamed (texts[i], &stream);
+      g_assert_true ((full == NULL) == (map == NULL));
+      g_assert_cmpuint (r.n_errors + r.n_warnings, >, 0);
+      g_assert_cmpstr (stream.reports.messages->str, ==, r.messages->str);
+      g_string_free (r.messages, TRUE);
+      g_string_free (stream.reports.messages, TRUE);
+      g_string_free (stream.taken, TRUE);
+    }
+
+  /* the cap on elements counts those taken too */
+  {
+    g_autoptr(GString) json = g_string_new ("{\"milestones\": [0");
+    Reports r = { 0 };
+    Stream stream = { { 0 }, "milestones", g_string_new (NULL), 0 };
+    g_autoptr(ImpactSourceMap) full = NULL;
+    g_autoptr(ImpactSourceMap) map = NULL;
+
+    for (guint i = 0; i < IMPACT_JSON_MAX_ITEMS; i++)
+      g_string_append (json, ",0");
+    g_string_append (json, "]}");
+    r.messages = g_string_new (NULL);
+    stream.reports.messages = g_string_new (NULL);
+    full = scan_string (json->str, &r);
+    map = scan_streamed (json->str, &stream);
+    g_assert_null (full);
+    g_assert_null (map);
+    g_assert_nonnull (strstr (r.messages->str, "array with more than"));
+    g_assert_cmpstr (stream.reports.messages->str, ==, r.messages->str);
+    g_assert_cmpuint (stream.n_offered, ==, IMPACT_JSON_MAX_ITEMS);
+    g_string_free (r.messages, TRUE);
+    g_string_free (stream.reports.messages, TRUE);
+    g_string_free (stream.taken, TRUE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -755,6 +918,8 @@ main (int   argc,
   g_test_add_func ("/source-map/open-file-kinds", test_open_file_kinds);
   g_test_add_func ("/source-map/int-overflow", test_int_overflow);
   g_test_add_func ("/source-map/lookup-from-threads", test_lookup_from_threads);
+  g_test_add_func ("/source-map/scan-streamed", test_scan_streamed);
+  g_test_add_func ("/source-map/scan-streamed-reports", test_scan_streamed_reports);
 
   return g_test_run ();
 }

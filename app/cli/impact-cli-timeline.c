@@ -190,7 +190,9 @@ impact_cli_timeline_export_main (int    argc,
 
   start = g_get_monotonic_time ();
   in = g_file_new_for_commandline_arg (argv[2]);
-  doc = impact_document_open_file (in, diagnostics, NULL, NULL, &error);
+  /* the slide is drawn, never saved: read without the whole JSON tree
+   * (each milestone's part freed once read), and with no source map */
+  doc = impact_json_loader_load_for_export (in, diagnostics, NULL, &error);
   if (doc == NULL)
     {
       g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
@@ -203,15 +205,16 @@ impact_cli_timeline_export_main (int    argc,
         }
       return IMPACT_CLI_EXIT_BAD_INPUT;
     }
-  /* The slide needs the model, not the text it was read from: the map's
-   * copy of the text, its spans and its index (60 MiB for 100,000
-   * milestones) go before the layout and the drawing take their memory.
-   * Its tree (the milestones hold their parts of it) is left to the exit
-   * with the document. */
+  /* The slide needs the model, not the text it was read from: a document
+   * that had to be read the full way (it had warnings) drops its map's
+   * copy of the text, spans and index before the layout and the drawing
+   * take their memory. Its tree (the milestones hold their parts of it)
+   * is left to the exit with the document. */
   {
     JsonNode *root = impact_document_get_source_root (doc);
 
-    impact_cli_release (root != NULL ? json_node_ref (root) : NULL, (GDestroyNotify) json_node_unref);
+    if (root != NULL)
+      impact_cli_release (json_node_ref (root), (GDestroyNotify) json_node_unref);
     impact_document_set_source_map (doc, NULL);
   }
   out = g_file_new_for_commandline_arg (output);

@@ -31,6 +31,8 @@
 #include "impact-error.h"
 #include "impact-json-loader.h"
 #include "impact-json-scanner.h"
+#include "impact-open.h"
+#include "impact-timelinejs.h"
 #include "impact-json-loader-private.h"
 #include "sections/impact-sections.h"
 
@@ -314,48 +316,58 @@ ctx_member (ObjectCtx  *o,
 }
 
 static void
-check_rich_text (Loader     *self,
+check_rich_text (ObjectCtx  *o,
+                 const char *name,
                  JsonNode   *node,
-                 const char *path,
                  const char *text)
 {
   g_autofree char *plain = NULL;
   gboolean balanced = TRUE;
 
+  /* only a '*' can be unbalanced (impact-emphasis.c) */
+  if (strchr (text, '*') == NULL)
+    return;
   plain = impact_emphasis_parse (text, NULL, &balanced);
   if (!balanced)
-    node_report (self, IMPACT_SEVERITY_WARNING, IMPACT_ERROR_INVALID_VALUE, node, path,
-                 "unclosed ** or * emphasis marker; write \\* for a literal asterisk");
+    {
+      g_autofree char *path = path_member (o->path, name);
+
+      node_report (o->loader, IMPACT_SEVERITY_WARNING, IMPACT_ERROR_INVALID_VALUE, node, path,
+                   "unclosed ** or * emphasis marker; write \\* for a literal asterisk");
+    }
 }
 
 /* A string member; NULL when absent or invalid (which is reported). The
- * string belongs to the JSON tree. */
+ * string belongs to the JSON tree. Its path is made for a report only
+ * (most members have none: 100,000 milestones read four each). */
 const char *
 ctx_string (ObjectCtx   *o,
             const char  *name,
             StringFlags  flags)
 {
   JsonNode *node = ctx_member (o, name, (flags & STRING_REQUIRED) != 0);
-  g_autofree char *path = NULL;
   const char *value;
 
   if (node == NULL)
     return NULL;
-  path = path_member (o->path, name);
   if (!node_is_string (node))
     {
+      g_autofree char *path = path_member (o->path, name);
+
       report_type (o->loader, node, path, "a string");
       return NULL;
     }
   value = json_node_get_string (node);
   if ((flags & STRING_REQUIRED) && is_blank (value))
     {
+      g_autofree char *path = path_member (o->path, name);
+
       node_report (o->loader, IMPACT_SEVERITY_ERROR, IMPACT_ERROR_INVALID_VALUE,
                    node, path, "must not be empty");
       return NULL;
     }
   if (flags & STRING_RICH)
-    check_rich_text (o->loader, node, path, value);
+    check_rich_text (o, name, node, value);
   return value;
 }
 
@@ -1234,6 +1246,41 @@ scan_report (gpointer        user_data,
   loader_report (user_data, severity, code, line, column, path, "%s", message);
 }
 
+/* Reads the brand, the root object and what derives from it into @doc */
+static void
+load_document (Loader            *loader,
+               JsonNode          *root,
+               GFile             *base_file,
+               ImpactDiagnostics *diagnostics,
+               ImpactDocument    *doc)
+{
+  /* "brand": read first, so that the office may leave out what it gives */
+  {
+    JsonNode *brand_node = json_object_get_member (json_node_get_object (root), "brand");
+
+    if (brand_node != NULL && node_is_string (brand_node) &&
+        !is_blank (json_node_get_string (brand_node)))
+      {
+        loader->brand = load_brand (loader, brand_node, json_node_get_string (brand_node),
+                                    base_file, diagnostics);
+        /* one error about the brand, not one more for each member it lacks */
+        loader->brand_failed = loader->brand == NULL;
+      }
+    else if (brand_node != NULL)
+      report_type (loader, brand_node, "brand", "the path of a brand file");
+  }
+
+  load_root (loader, root, doc);
+  if (loader->brand != NULL)
+    {
+      inherit_brand (doc, loader->brand);
+      impact_document_set_brand (doc, json_node_get_string (json_object_get_member (json_node_get_object (root), "brand")),
+                                 loader->brand);
+    }
+  check_derived (loader, doc);
+  impact_document_set_file (doc, base_file);
+}
+
 ImpactDocument *
 impact_json_loader_load_map (ImpactSourceMap    *map,
                              const char         *display_name,
@@ -1263,32 +1310,8 @@ impact_json_loader_load_map (ImpactSourceMap    *map,
       goto out;
     }
 
-  /* "brand": read first, so that the office may leave out what it gives */
-  {
-    JsonNode *brand_node = json_object_get_member (json_node_get_object (root), "brand");
-
-    if (brand_node != NULL && node_is_string (brand_node) &&
-        !is_blank (json_node_get_string (brand_node)))
-      {
-        loader.brand = load_brand (&loader, brand_node, json_node_get_string (brand_node),
-                                   base_file, diagnostics);
-        /* one error about the brand, not one more for each member it lacks */
-        loader.brand_failed = loader.brand == NULL;
-      }
-    else if (brand_node != NULL)
-      report_type (&loader, brand_node, "brand", "the path of a brand file");
-  }
-
   doc = impact_document_new ();
-  load_root (&loader, root, doc);
-  if (loader.brand != NULL)
-    {
-      inherit_brand (doc, loader.brand);
-      impact_document_set_brand (doc, json_node_get_string (json_object_get_member (json_node_get_object (root), "brand")),
-                                 loader.brand);
-    }
-  check_derived (&loader, doc);
-  impact_document_set_file (doc, base_file);
+  load_document (&loader, root, base_file, diagnostics, doc);
   /* the document keeps the map: warnings found later (layout, preflight)
    * can say where their path is, and saving keeps the text's formatting */
   impact_document_set_source_map (doc, map);
@@ -1299,6 +1322,125 @@ out:
   if (!ok)
     return NULL;
   return g_steal_pointer (&doc);
+}
+
+/* A streamed load (impact_json_loader_load_for_export) */
+typedef struct
+{
+  Loader         *loader;
+  ImpactDocument *doc;
+  gboolean        failed;   /* something the full load would report */
+} Stream;
+
+static void
+stream_report (gpointer        user_data,
+               ImpactSeverity  severity,
+               ImpactError     code,
+               guint           line,
+               guint           column,
+               const char     *path,
+               const char     *message)
+{
+  Stream *stream = user_data;
+
+  scan_report (stream->loader, severity, code, line, column, path, message);
+}
+
+static gboolean
+stream_element (gpointer    user_data,
+                const char *member,
+                guint       index,
+                JsonNode   *element)
+{
+  Stream *stream = user_data;
+  GPtrArray *milestones;
+  g_autofree char *path = NULL;
+  ObjectCtx item;
+
+  if (g_strcmp0 (member, "milestones") != 0)
+    return FALSE;
+  /* the full load will say what: only the scan goes on, as lean */
+  if (stream->failed || stream->loader->pending->len > 0)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    {
+      stream->failed = TRUE;
+      return TRUE;
+    }
+  path = path_element ("milestones", index);
+  item.loader = stream->loader;
+  item.node = element;
+  item.object = json_node_get_object (element);
+  item.path = path;
+  milestones = impact_document_get_milestones (stream->doc);
+  impact_section_milestones_read_milestone (&item, stream->doc);
+  /* the milestone keeps no part of the tree: its unknown members ("x-…")
+   * would not survive a save, which this document never has */
+  if (milestones->len > 0)
+    {
+      ImpactMilestone *milestone = g_ptr_array_index (milestones, milestones->len - 1);
+
+      g_clear_pointer (&milestone->json, json_object_unref);
+    }
+  return TRUE;
+}
+
+/* The milestones are read during the scan, one element at a time, the
+ * rest of the root after it */
+ImpactDocument *
+impact_json_loader_load_streamed (GBytes *text,
+                                  GFile  *base_file)
+{
+  g_autoptr(ImpactDiagnostics) found = impact_diagnostics_new ();
+  g_autoptr(ImpactDocument) doc = impact_document_new ();
+  g_autoptr(ImpactSourceMap) map = NULL;
+  Loader loader;
+  Stream stream = { &loader, doc, FALSE };
+  JsonNode *root;
+  gboolean clean;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (base_file == NULL || G_IS_FILE (base_file), NULL);
+
+  loader_init (&loader);
+  map = impact_json_scan_streamed (text, stream_report, stream_element, &stream);
+  root = map != NULL ? impact_source_map_get_root (map) : NULL;
+  clean = root != NULL && JSON_NODE_HOLDS_OBJECT (root) && !stream.failed &&
+          loader.pending->len == 0 && !impact_source_map_has_int_overflows (map) &&
+          !impact_timelinejs_detect (root);
+  if (clean)
+    {
+      /* positions are wanted only for reports, and any report sends the
+       * file to the full load: the rest reads without the map */
+      load_document (&loader, root, base_file, found, doc);
+      clean = loader.pending->len == 0 && impact_diagnostics_get_n_items (found) == 0;
+    }
+  loader_clear (&loader);
+  if (!clean)
+    return NULL;
+  return g_steal_pointer (&doc);
+}
+
+ImpactDocument *
+impact_json_loader_load_for_export (GFile              *file,
+                                    ImpactDiagnostics  *diagnostics,
+                                    GCancellable       *cancellable,
+                                    GError            **error)
+{
+  g_autoptr(GBytes) text = NULL;
+  ImpactDocument *doc = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  text = impact_json_read_file (file, cancellable, NULL);
+  if (text != NULL)
+    doc = impact_json_loader_load_streamed (text, file);
+  g_clear_pointer (&text, g_bytes_unref);
+  if (doc != NULL)
+    return doc;
+  /* errors, warnings, a TimelineJS file: all said as the window says them */
+  return impact_document_open_file (file, diagnostics, NULL, cancellable, error);
 }
 
 ImpactSourceMap *

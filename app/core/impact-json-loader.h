@@ -58,6 +58,26 @@ ImpactDocument  *impact_json_loader_load_map  (ImpactSourceMap    *map,
                                                ImpactDiagnostics  *diagnostics,
                                                GError            **error);
 
+/* For a document that is exported, then dropped (the command line's
+ * exports): the same document, errors and warnings as
+ * impact_document_open_file(), but read without holding the whole JSON
+ * tree: each milestone is read as soon as the scan has it, and its part of
+ * the tree freed (100,000 milestones: about 120 MiB less). Its milestones
+ * keep no JSON object and it has no source map, so it is not for saving or
+ * editing (unknown "x-" members of milestones would be lost). Whenever
+ * there is anything to report, or the file is TimelineJS, the file is
+ * opened again the full way, which says it as the window does. */
+ImpactDocument *impact_json_loader_load_for_export (GFile              *file,
+                                                    ImpactDiagnostics  *diagnostics,
+                                                    GCancellable       *cancellable,
+                                                    GError            **error);
+
+/* The streamed load alone, for @text (@base_file as for load_data):
+ * NULL, with nothing said, whenever the full load would report anything
+ * at all (an error or a warning) or the text is TimelineJS. */
+ImpactDocument *impact_json_loader_load_streamed   (GBytes             *text,
+                                                    GFile              *base_file);
+
 /* TRUE when @name is one of the built-in icons. */
 gboolean        impact_json_loader_is_icon_name (const char *name);
 

@@ -37,6 +37,8 @@ typedef struct
   gsize     lead_start;    /* after the '{', '[' or ',' before the next child */
   guint     child_base;    /* its children wait in Scanner.pending from here */
   gint64    last_child;    /* span of the child that ended last, or -1 */
+  guint     children_mark; /* an array: map->children's length when its
+                            * current element began */
 } Frame;
 
 typedef struct
@@ -52,6 +54,7 @@ typedef struct
   guint                 n_duplicates;
   ImpactSourceMap      *map;
   ImpactJsonScanReport  report;
+  ImpactJsonScanElement element;   /* a streamed scan's, or NULL */
   gpointer              user_data;
 } Scanner;
 
@@ -567,6 +570,8 @@ span_begin (Scanner *sc)
           span.key_column = top->key_column;
         }
       g_array_append_val (sc->pending, index);
+      if (top->kind == '[')
+        top->children_mark = sc->map->children->len;
     }
   g_array_append_val (sc->map->spans, span);
   return index;
@@ -625,6 +630,33 @@ attach (Scanner  *sc,
   return TRUE;
 }
 
+/* A streamed scan: element @span, just complete, of the array @top (a
+ * member of the top-level object) goes to the callback; if it takes it,
+ * the element leaves the array, and its spans (it began last: they are
+ * the map's last ones), their children and its place among the array's
+ * pending children leave the map. */
+static void
+offer_element (Scanner *sc,
+               Frame   *top,
+               guint    span)
+{
+  const Frame *root = &g_array_index (sc->stack, Frame, 0);
+  JsonArray *array = json_node_get_array (top->node);
+  guint n = json_array_get_length (array);
+
+  g_assert (n > 0 && top->n_items > 0);
+  if (!sc->element (sc->user_data, root->key, top->n_items - 1,
+                    json_array_get_element (array, n - 1)))
+    return;
+  json_array_remove_element (array, n - 1);
+  g_array_set_size (sc->map->spans, span);
+  if (sc->map->nodes->len > span)
+    g_ptr_array_set_size (sc->map->nodes, (gint) span);
+  g_array_set_size (sc->map->children, top->children_mark);
+  g_array_set_size (sc->pending, sc->pending->len - 1);
+  top->last_child = -1;
+}
+
 /* A value ended at the offset. */
 static void
 value_done (Scanner   *sc,
@@ -642,6 +674,9 @@ value_done (Scanner   *sc,
     }
   top->last_child = span;
   *state = WANT_SEPARATOR;
+  if (sc->element != NULL && top->kind == '[' && sc->stack->len == 2 &&
+      g_array_index (sc->stack, Frame, 0).kind == '{')
+    offer_element (sc, top, span);
 }
 
 static gboolean
@@ -928,10 +963,11 @@ position_of_offset (const char *data,
     }
 }
 
-ImpactSourceMap *
-impact_json_scan (GBytes               *text,
-                  ImpactJsonScanReport  report,
-                  gpointer              user_data)
+static ImpactSourceMap *
+scan_text (GBytes                *text,
+           ImpactJsonScanReport   report,
+           ImpactJsonScanElement  element,
+           gpointer               user_data)
 {
   g_autoptr(ImpactSourceMap) map = NULL;
   Scanner sc = { 0 };
@@ -947,6 +983,7 @@ impact_json_scan (GBytes               *text,
   map = impact_source_map_new_empty (text);
   sc.map = map;
   sc.report = report;
+  sc.element = element;
   sc.user_data = user_data;
   sc.line = 1;
 
@@ -1008,4 +1045,23 @@ impact_json_scan (GBytes               *text,
   if (!ok)
     return NULL;
   return g_steal_pointer (&map);
+}
+
+ImpactSourceMap *
+impact_json_scan (GBytes               *text,
+                  ImpactJsonScanReport  report,
+                  gpointer              user_data)
+{
+  return scan_text (text, report, NULL, user_data);
+}
+
+ImpactSourceMap *
+impact_json_scan_streamed (GBytes                *text,
+                           ImpactJsonScanReport   report,
+                           ImpactJsonScanElement  element,
+                           gpointer               user_data)
+{
+  g_return_val_if_fail (element != NULL, NULL);
+
+  return scan_text (text, report, element, user_data);
 }

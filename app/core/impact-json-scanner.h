@@ -42,6 +42,26 @@ ImpactSourceMap *impact_json_scan       (GBytes               *text,
                                          ImpactJsonScanReport  report,
                                          gpointer              user_data);
 
+/* A streamed scan is given each element of an array that is a member of
+ * the top-level object ("milestones": [ … ]) as soon as the element is
+ * complete: @member names the array, @index is the element's, @element is
+ * its tree (borrowed). Returning TRUE takes the element: it leaves the
+ * tree (the array stays, without it) and its spans leave the map, so that
+ * a long array is never held whole. */
+typedef gboolean (*ImpactJsonScanElement) (gpointer    user_data,
+                                           const char *member,
+                                           guint       index,
+                                           JsonNode   *element);
+
+/* As impact_json_scan(), with the same checks, caps and reports, handing
+ * the elements of top-level arrays to @element. The map describes the
+ * text without the elements taken: enough for the rest of the tree's
+ * positions, not for saving. */
+ImpactSourceMap *impact_json_scan_streamed (GBytes                *text,
+                                            ImpactJsonScanReport   report,
+                                            ImpactJsonScanElement  element,
+                                            gpointer               user_data);
+
 /* Reads a regular file of at most IMPACT_JSON_MAX_FILE_SIZE bytes
  * (a FIFO, a device or a folder is refused before anything is read; a file
  * that grows while it is read is cut off at the cap and refused). */

@@ -129,6 +129,14 @@ impact_source_map_int_overflow (ImpactSourceMap *self,
   return span != NULL && (span->flags & IMPACT_SOURCE_SPAN_INT_OVERFLOW) != 0;
 }
 
+gboolean
+impact_source_map_has_int_overflows (ImpactSourceMap *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->n_int_overflows > 0;
+}
+
 const ImpactSourceSpan *
 impact_source_map_get_child (ImpactSourceMap        *self,
                              const ImpactSourceSpan *span,

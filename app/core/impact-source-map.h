@@ -64,6 +64,8 @@ const ImpactSourceSpan *impact_source_map_lookup        (ImpactSourceMap *self,
  * IMPACT_SOURCE_SPAN_INT_OVERFLOW); quick when the text has none */
 gboolean                impact_source_map_int_overflow  (ImpactSourceMap *self,
                                                          JsonNode        *node);
+/* Whether any integer literal of the text is outside gint64 */
+gboolean                impact_source_map_has_int_overflows (ImpactSourceMap *self);
 /* The @index-th child of a container as written (0 ≤ index < n_children) */
 const ImpactSourceSpan *impact_source_map_get_child     (ImpactSourceMap        *self,
                                                          const ImpactSourceSpan *span,

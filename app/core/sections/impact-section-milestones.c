@@ -591,6 +591,13 @@ era_node (const ImpactEra *era)
 }
 
 void
+impact_section_milestones_read_milestone (ObjectCtx      *o,
+                                          ImpactDocument *doc)
+{
+  load_milestone (o, doc);
+}
+
+void
 impact_section_milestones_read (ObjectCtx      *root,
                                 ImpactDocument *doc)
 {

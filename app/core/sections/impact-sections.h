@@ -113,6 +113,9 @@ IMPACT_SECTION_JSON_DECLARE (milestones);
 IMPACT_SECTION_JSON_DECLARE (profile);
 IMPACT_SECTION_JSON_DECLARE (footer);
 IMPACT_SECTION_JSON_DECLARE (charts);
+/* One element of "milestones", read on its own (a streamed load) */
+void impact_section_milestones_read_milestone (struct _ImpactJsonObjectCtx *o,
+                                               ImpactDocument              *doc);
 
 /* the whole statistics card */
 void     impact_section_statistics_place_card    (ImpactLayoutBuilder *b);
