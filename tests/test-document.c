@@ -225,6 +225,46 @@ test_milestone_order (void)
     }
 }
 
+/* random dates of every precision, many equal: the order is the dates'
+ * (impact_date_compare), ties in data order */
+static void
+test_milestone_order_random (void)
+{
+  g_autoptr(ImpactDocument) doc = impact_document_new ();
+  GPtrArray *milestones = impact_document_get_milestones (doc);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  const guint *order;
+  guint n;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *date = NULL;
+      int year = g_rand_int_range (rand, 1990, 2000);
+      int month = g_rand_int_range (rand, 1, 13);
+
+      switch (g_rand_int_range (rand, 0, 3))
+        {
+        case 0: date = g_strdup_printf ("%04d", year); break;
+        case 1: date = g_strdup_printf ("%04d-%02d", year, month); break;
+        default: date = g_strdup_printf ("%04d-%02d-%02d", year, month, g_rand_int_range (rand, 1, 29)); break;
+        }
+      add_milestone (doc, date, "m");
+    }
+  impact_document_changed (doc);
+  order = impact_document_get_milestone_order (doc, &n);
+  g_assert_cmpuint (n, ==, milestones->len);
+  for (guint i = 1; i < n; i++)
+    {
+      const ImpactMilestone *a = g_ptr_array_index (milestones, order[i - 1]);
+      const ImpactMilestone *b = g_ptr_array_index (milestones, order[i]);
+      int cmp = impact_date_compare (&a->date, &b->date);
+
+      g_assert_cmpint (cmp, <=, 0);
+      if (cmp == 0)
+        g_assert_cmpuint (order[i - 1], <, order[i]);
+    }
+}
+
 static void
 changed_cb (ImpactDocument *doc,
             gpointer        user_data)
@@ -482,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/document/milestone/metrics", test_milestone_metrics);
   g_test_add_func ("/document/statistic/derived-sum-limits", test_derived_sum_limits);
   g_test_add_func ("/document/milestone/order", test_milestone_order);
+  g_test_add_func ("/document/milestone/order-random", test_milestone_order_random);
   g_test_add_func ("/document/changed", test_changed_signal);
   g_test_add_func ("/document/resolve-path", test_resolve_path);
   g_test_add_func ("/document/strings-and-sections", test_strings_and_sections);

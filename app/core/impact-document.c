@@ -630,20 +630,30 @@ impact_document_changed (ImpactDocument *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Milestones in date order, ties in their order in the file: each is
+ * sorted as one 64-bit key, its date (year, month, day) above its index,
+ * so the sort compares integers in one array instead of following two
+ * pointers per comparison (100,000 milestones: a twelfth of a slide
+ * export went to the sort's cache misses) */
 static int
-compare_milestone_index (gconstpointer a,
-                         gconstpointer b,
-                         gpointer      user_data)
+compare_keys (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
 {
-  GPtrArray *milestones = user_data;
-  guint ia = *(const guint *) a, ib = *(const guint *) b;
-  const ImpactMilestone *ma = g_ptr_array_index (milestones, ia);
-  const ImpactMilestone *mb = g_ptr_array_index (milestones, ib);
-  int cmp = impact_date_compare (&ma->date, &mb->date);
+  guint64 ka = *(const guint64 *) a, kb = *(const guint64 *) b;
 
-  if (cmp != 0)
-    return cmp;
-  return ia < ib ? -1 : (ia > ib);
+  return ka < kb ? -1 : (ka > kb);
+}
+
+static guint64
+milestone_key (const ImpactMilestone *m,
+               guint                  index)
+{
+  /* the year biased to 0..65535 (any gint16 keeps its order), then month
+   * and day: 32 bits that compare as impact_date_compare() does */
+  guint32 date = ((guint32) (m->date.year + 32768) << 16) | ((guint32) m->date.month << 8) | m->date.day;
+
+  return ((guint64) date << 32) | index;
 }
 
 const guint *
@@ -656,12 +666,15 @@ impact_document_get_milestone_order (ImpactDocument *self,
     {
       guint n = self->milestones->len;
 
+      g_autofree guint64 *keys = g_new (guint64, MAX (n, 1));
+
+      for (guint i = 0; i < n; i++)
+        keys[i] = milestone_key (g_ptr_array_index (self->milestones, i), i);
+      g_qsort_with_data (keys, n, sizeof (guint64), compare_keys, NULL);
       g_free (self->milestone_order);
       self->milestone_order = g_new (guint, MAX (n, 1));
       for (guint i = 0; i < n; i++)
-        self->milestone_order[i] = i;
-      g_qsort_with_data (self->milestone_order, n, sizeof (guint),
-                         compare_milestone_index, self->milestones);
+        self->milestone_order[i] = (guint) (keys[i] & G_MAXUINT32);
       self->milestone_order_len = n;
     }
   if (n_out)
