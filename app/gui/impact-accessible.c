@@ -167,7 +167,12 @@ impact_accessible_label_shortcuts (GtkWidget *shortcuts_window)
   g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (shortcuts_window));
 
   if ((widget = nth_descendant (shortcuts_window, GTK_TYPE_SEARCH_ENTRY, 0)) != NULL)
-    impact_accessible_set_label (widget, _("Search Shortcuts"));
+    {
+      /* GTK's own placeholder says the same, but not in every language
+       * its catalogue covers (Bengali shows it in English) */
+      g_object_set (widget, "placeholder-text", _("Search Shortcuts"), NULL);
+      impact_accessible_set_label (widget, _("Search Shortcuts"));
+    }
   if ((widget = find_icon_button (shortcuts_window, "edit-find-symbolic")) != NULL)
     impact_accessible_set_label (widget, _("Search"));
   if ((widget = nth_descendant (shortcuts_window, GTK_TYPE_MENU_BUTTON, 0)) != NULL)
