@@ -4,6 +4,8 @@
  */
 #include "impact-test-utils.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -34,6 +36,30 @@ impact_test_remove_tree (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  /* g_ptr_array_sort passes pointers to the elements */
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+GPtrArray *
+impact_test_json_names (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, &error);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  return names;
 }
 
 static void

@@ -15,6 +15,9 @@ char     *impact_test_make_tmpdir      (void);
 void      impact_test_remove_tree      (const char *path);
 /* Absolute path of a file under tests/ (G_TEST_SRCDIR) */
 char     *impact_test_data_path        (const char *relative);
+/* The names of the .json files in @dir, sorted (a folder that cannot be
+ * read fails the test) */
+GPtrArray *impact_test_json_names      (const char *dir);
 /* Absolute path of resources/examples/NAME */
 char     *impact_test_example_path     (const char *name);
 /* Runs argv (NULL-terminated); returns the exit status, fills stdout/stderr. */

@@ -1286,28 +1286,12 @@ test_derive_limits (void)
     }
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  /* g_ptr_array_sort passes pointers to the elements */
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
 /* One test per tests/data/invalid/<case>.json */
 static void
 add_invalid_cases (GPtrArray *paths)
 {
   g_autofree char *dir_path = impact_test_data_path ("data/invalid");
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
+  g_autoptr(GPtrArray) names = impact_test_json_names (dir_path);
   for (guint i = 0; i < names->len; i++)
     {
       const char *file = g_ptr_array_index (names, i);

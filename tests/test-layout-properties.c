@@ -1219,14 +1219,12 @@ fixture_paths (void)
 {
   GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *dir = impact_test_data_path ("data/layout");
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
+  g_autoptr(GPtrArray) names = impact_test_json_names (dir);
 
   g_ptr_array_add (paths, impact_test_example_path ("kolkata.json"));
   g_ptr_array_add (paths, impact_test_example_path ("kolkata-bn.json"));
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (paths, g_build_filename (dir, g_ptr_array_index (names, i), NULL));
   return paths;
 }
 

@@ -1355,13 +1355,6 @@ test_shape_pages_auto_examples (void)
     }
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* Every example in resources/examples/ (the directory is listed, so a new
  * example is covered) lays out in both templates and both page sizes
  * without an error, and well formed */
@@ -1369,15 +1362,7 @@ static void
 test_examples_all_designs (void)
 {
   g_autofree char *dir_path = impact_test_example_path ("");
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
+  g_autoptr(GPtrArray) names = impact_test_json_names (dir_path);
   g_assert_cmpuint (names->len, >, 0);
 
   for (guint n = 0; n < names->len; n++)
