@@ -510,18 +510,22 @@ typedef struct
                     * over a second row of milestones), else before all */
 } ReadingKey;
 
-gboolean
-impact_render_tag_is_empty (ImpactSheetLayout *layout,
-                            guint              page,
-                            guint              index,
-                            guint             *end)
+/* The first op of the tag span that opens at @begin that is not a tag
+ * (with @placed, nor a line or polygon: an op with a place of its own),
+ * or NULL; @stop gets the index where the search ended (the span's
+ * closing tag, or the page's end) */
+static const ImpactOp *
+find_in_span (ImpactSheetLayout *layout,
+              guint              page,
+              guint              begin,
+              gboolean           placed,
+              guint             *stop)
 {
   guint n = impact_sheet_layout_get_n_ops (layout, page);
-  gboolean empty = TRUE;
   int depth = 0;
   guint i;
 
-  for (i = index; i < n; i++)
+  for (i = begin; i < n; i++)
     {
       const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
 
@@ -532,12 +536,27 @@ impact_render_tag_is_empty (ImpactSheetLayout *layout,
           if (--depth == 0)
             break;
         }
-      else
-        empty = FALSE;
+      else if (!placed || (op->kind != IMPACT_OP_LINE && op->kind != IMPACT_OP_POLYGON))
+        return op;
     }
-  if (empty && end != NULL)
-    *end = MIN (i, n - 1);
-  return empty;
+  if (stop != NULL)
+    *stop = i;
+  return NULL;
+}
+
+gboolean
+impact_render_tag_is_empty (ImpactSheetLayout *layout,
+                            guint              page,
+                            guint              index,
+                            guint             *end)
+{
+  guint n = impact_sheet_layout_get_n_ops (layout, page), stop = index;
+
+  if (find_in_span (layout, page, index, FALSE, &stop) != NULL)
+    return FALSE;
+  if (end != NULL)
+    *end = MIN (stop, n - 1);
+  return TRUE;
 }
 
 /* Whether @op, at the top of the page's tags, begins a structure element
@@ -641,24 +660,9 @@ span_anchor (ImpactSheetLayout *layout,
              guint              page,
              guint              begin)
 {
-  guint n = impact_sheet_layout_get_n_ops (layout, page);
-  int depth = 0;
+  const ImpactOp *op = find_in_span (layout, page, begin, TRUE, NULL);
 
-  for (guint i = begin; i < n; i++)
-    {
-      const ImpactOp *op = impact_sheet_layout_get_op (layout, page, i);
-
-      if (op->kind == IMPACT_OP_TAG_BEGIN)
-        depth++;
-      else if (op->kind == IMPACT_OP_TAG_END)
-        {
-          if (--depth == 0)
-            break;
-        }
-      else if (op->kind != IMPACT_OP_LINE && op->kind != IMPACT_OP_POLYGON)
-        return op;
-    }
-  return impact_sheet_layout_get_op (layout, page, begin);
+  return op != NULL ? op : impact_sheet_layout_get_op (layout, page, begin);
 }
 
 /* The key of each top-level structure element, in drawing order */
