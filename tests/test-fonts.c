@@ -163,6 +163,45 @@ test_export_same (void)
       }
 }
 
+/* The tall-line rule's font heights are Pango's metrics heights, for the
+ * languages and faces of the examples (one font, a family list whose first
+ * family lacks the script, synthetic slant, a face taller than 1.85 em) */
+static void
+test_font_height (void)
+{
+  const char *languages[] = { "en", "bn", "ar", "hi", "fr", "sw" };
+  const char *descriptions[] = {
+    "Inter 10", "Inter Bold 31", "Inter Display Semi-Bold 24", "Inter Italic 9.5",
+    "Inter, Noto Sans Bengali 12", "Noto Sans Bengali Italic 11",
+    "Noto Sans Arabic Bold 18", "Inter, Noto Sans Arabic, Noto Sans 14",
+    "Noto Sans Devanagari 8", "Noto Serif 12", "No Such Family 12",
+  };
+  guint tall = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GObject) context = G_OBJECT (impact_text_context_new (languages[l]));
+
+      for (guint d = 0; d < G_N_ELEMENTS (descriptions); d++)
+        {
+          PangoFontDescription *desc = pango_font_description_from_string (descriptions[d]);
+          PangoFontMetrics *metrics = pango_context_get_metrics (PANGO_CONTEXT (context), desc, NULL);
+          int height = impact_text_font_height (PANGO_CONTEXT (context), desc);
+
+          g_assert_cmpint (height, >, 0);
+          g_assert_cmpint (height, ==, pango_font_metrics_get_height (metrics));
+          /* kept: the same again */
+          g_assert_cmpint (impact_text_font_height (PANGO_CONTEXT (context), desc), ==, height);
+          if (height > 1.85 * pango_font_description_get_size (desc))
+            tall++;
+          pango_font_metrics_unref (metrics);
+          pango_font_description_free (desc);
+        }
+    }
+  /* Noto Sans Arabic is one of them */
+  g_assert_cmpuint (tall, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,5 +212,6 @@ main (int   argc,
   g_test_add_func ("/fonts/unplanned-character", test_unplanned_character_breaks);
   g_test_add_func ("/fonts/not-installed", test_not_installed);
   g_test_add_func ("/fonts/export-same", test_export_same);
+  g_test_add_func ("/fonts/font-height", test_font_height);
   return g_test_run ();
 }

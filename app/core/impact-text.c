@@ -4,7 +4,9 @@
  */
 #include "impact-text.h"
 
+#include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
+#include <hb.h>
 #include <string.h>
 
 #include "impact-emphasis.h"
@@ -143,14 +145,90 @@ break_long_runs (const char *text)
  * when it hangs by its ink: impact_text_layout_get_top_trim() */
 #define TALL_FONT_TOP 0.12
 
-/* The line height of @desc's first font in @context's language. Pango's
- * metrics of a context are not kept: each call loads the fontset, measures
- * the first font and shapes the language's sample text (66 calls made a
- * fifth of a cold export's instructions), so they are kept here, per
- * context, by description and language. */
+/* A font's own line height, as Pango's metrics give it (pangofc-font.c:
+ * the font's ascent, descent and line gap, scaled by the vertical factor of
+ * a synthetic slant), read from its HarfBuzz font */
 static int
-font_height (PangoContext               *context,
-             const PangoFontDescription *desc)
+face_height (PangoFont *font)
+{
+  hb_font_extents_t extents;
+  FcMatrix *matrix;
+  double height;
+
+  hb_font_get_extents_for_direction (pango_font_get_hb_font (font), HB_DIRECTION_LTR, &extents);
+  height = extents.ascender - extents.descender + extents.line_gap;
+  if (PANGO_IS_FC_FONT (font) &&
+      FcPatternGetMatrix (pango_fc_font_get_pattern (PANGO_FC_FONT (font)), FC_MATRIX, 0,
+                          &matrix) == FcResultMatch &&
+      (matrix->xx != 1 || matrix->xy != 0 || matrix->yx != 0 || matrix->yy != 1))
+    return (int) (height * matrix->yy);
+  return (int) height;
+}
+
+static gboolean
+first_font_height (PangoFontset *fontset,
+                   PangoFont    *font,
+                   gpointer      data)
+{
+  *(int *) data = face_height (font);
+  return TRUE;
+}
+
+/* What pango_context_get_metrics() says of a description's height: the
+ * tallest of the fontset's first font and the fonts its language's sample
+ * text is set in. Pango's own call also shapes the sample text twice and
+ * loads every font once more under a description of its own, to measure
+ * character widths that are not used here (20 calls were a sixth of a cold
+ * export's instructions); this itemizes the sample text and reads each
+ * font's extents. */
+static int
+measure_height (PangoContext               *context,
+                const PangoFontDescription *desc,
+                PangoLanguage              *language)
+{
+  PangoFontset *fontset;
+  const char *sample;
+  PangoAttrList *attrs;
+  GList *items;
+  int height = 0;
+
+  /* Pango scales the metrics of a transformed context; leave that to it */
+  if (pango_context_get_matrix (context) != NULL)
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, desc, language);
+
+      height = pango_font_metrics_get_height (metrics);
+      pango_font_metrics_unref (metrics);
+      return height;
+    }
+  fontset = pango_font_map_load_fontset (pango_context_get_font_map (context), context, desc,
+                                         language);
+  if (fontset == NULL)
+    return 0;
+  pango_fontset_foreach (fontset, first_font_height, &height);
+  g_object_unref (fontset);
+
+  sample = pango_language_get_sample_string (language);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_font_desc_new (desc));
+  items = pango_itemize (context, sample, 0, strlen (sample), attrs, NULL);
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      PangoItem *item = l->data;
+
+      if (item->analysis.font != NULL)
+        height = MAX (height, face_height (item->analysis.font));
+    }
+  g_list_free_full (items, (GDestroyNotify) pango_item_free);
+  pango_attr_list_unref (attrs);
+  return height;
+}
+
+/* The line height of @desc's fonts in @context's language, kept per
+ * context by description and language */
+int
+impact_text_font_height (PangoContext               *context,
+                         const PangoFontDescription *desc)
 {
   GHashTable *heights = g_object_get_data (G_OBJECT (context), "impact-font-heights");
   g_autofree char *name = pango_font_description_to_string (desc);
@@ -167,10 +245,7 @@ font_height (PangoContext               *context,
     }
   if (!g_hash_table_lookup_extended (heights, key, NULL, &value))
     {
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, desc, language);
-
-      value = GINT_TO_POINTER (pango_font_metrics_get_height (metrics));
-      pango_font_metrics_unref (metrics);
+      value = GINT_TO_POINTER (measure_height (context, desc, language));
       g_hash_table_insert (heights, g_steal_pointer (&key), value);
     }
   return GPOINTER_TO_INT (value);
@@ -184,7 +259,7 @@ fit_tall_lines (PangoLayout                *layout,
                 double                      factor)
 {
   double size = pango_font_description_get_size (desc);
-  double height = font_height (context, desc);
+  double height = impact_text_font_height (context, desc);
   int tall = (int) (TALL_FONT_HEIGHT * size + 0.5), line_height = 0;
 
   if (size <= 0 || height <= tall)

@@ -47,6 +47,11 @@ typedef struct
 } ImpactTextDecoration;
 
 PangoContext *impact_text_context_new      (const char *language);
+/* The line height of @desc's fonts in @context's language, in Pango units:
+ * pango_context_get_metrics()'s height, measured without shaping (kept per
+ * context) */
+int           impact_text_font_height     (PangoContext               *context,
+                                           const PangoFontDescription *desc);
 /* @rich: parse the inline-emphasis subset; otherwise the text is literal.
  * @width: wrap width in points, or -1 for a single unwrapped paragraph. */
 PangoLayout  *impact_text_layout_new       (PangoContext          *context,
