@@ -114,15 +114,38 @@ impact_fonts_is_installed (const char *family)
   return ok;
 }
 
-static void
-add_glob (GString    *xml,
-          const char *element,
-          const char *path)
-{
-  g_autofree char *escaped = g_markup_escape_text (path, -1);
-
-  g_string_append_printf (xml, "<%s><glob>%s</glob></%s>\n", element, escaped, element);
-}
+/* The rules of a private configuration (impact_fonts_restrict). Of the
+ * system's, the ones that change how a kept font draws: a face lighter
+ * than the weight asked for is emboldened, and an upright face asked for
+ * a slant is slanted (the system's 90-synthetic rules do the same, with
+ * the same slant, so the output does not change). The others choose among
+ * fonts by name (aliases, generic families, preferred fallbacks): the
+ * families here are named and installed, and the fallbacks for the
+ * document's characters are chosen in the system's order (the kept fonts
+ * keep it). Hinting, antialiasing and subpixel order come from the sheet's
+ * cairo font options (impact_text_context_new). */
+static const char own_rules[] =
+  "<?xml version=\"1.0\"?>\n"
+  "<fontconfig>\n"
+  "  <rescan><int>0</int></rescan>\n"
+  "  <match target=\"font\">\n"
+  "    <test name=\"slant\"><const>roman</const></test>\n"
+  "    <test target=\"pattern\" name=\"slant\" compare=\"not_eq\"><const>roman</const></test>\n"
+  "    <edit name=\"matrix\" mode=\"assign\">\n"
+  "      <times><name>matrix</name>\n"
+  "        <matrix><double>1</double><double>0.2</double><double>0</double><double>1</double></matrix>\n"
+  "      </times>\n"
+  "    </edit>\n"
+  "    <edit name=\"slant\" mode=\"assign\"><const>oblique</const></edit>\n"
+  "    <edit name=\"embeddedbitmap\" mode=\"assign\"><bool>false</bool></edit>\n"
+  "  </match>\n"
+  "  <match target=\"font\">\n"
+  "    <test name=\"weight\" compare=\"less_eq\"><const>medium</const></test>\n"
+  "    <test target=\"pattern\" name=\"weight\" compare=\"more_eq\"><const>bold</const></test>\n"
+  "    <edit name=\"embolden\" mode=\"assign\"><bool>true</bool></edit>\n"
+  "    <edit name=\"weight\" mode=\"assign\"><const>bold</const></edit>\n"
+  "  </match>\n"
+  "</fontconfig>\n";
 
 gboolean
 impact_fonts_restrict (const char * const *families,
@@ -132,8 +155,6 @@ impact_fonts_restrict (const char * const *families,
   FcFontSet *set;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) theme_faces = g_ptr_array_new ();
-  g_autoptr(GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GString) xml = NULL;
   g_autofree gboolean *keep = NULL;
   FcCharSet *doc_chars = FcCharSetCreate ();
   FcCharSet *needed = FcCharSetCreate ();
@@ -220,55 +241,28 @@ impact_fonts_restrict (const char * const *families,
   if (n_keep * 2 > (guint) set->nfont)
     goto out;
 
-  /* the system's configuration, with only the kept files (and the folders
-   * that lead to them) accepted */
-  xml = g_string_new ("<?xml version=\"1.0\"?>\n<fontconfig>\n<selectfont>\n");
-  for (int f = 0; f < set->nfont; f++)
-    {
-      FcChar8 *file;
-
-      if (!keep[f])
-        continue;
-      if (FcPatternGetString (set->fonts[f], FC_FILE, 0, &file) != FcResultMatch ||
-          strpbrk ((const char *) file, "*?[") != NULL)
-        goto out;
-      if (!g_hash_table_contains (dirs, file))
-        {
-          add_glob (xml, "acceptfont", (const char *) file);
-          g_hash_table_add (dirs, g_strdup ((const char *) file));
-        }
-      for (char *dir = g_path_get_dirname ((const char *) file);
-           strcmp (dir, "/") != 0 && strcmp (dir, ".") != 0; )
-        {
-          char *parent;
-
-          if (g_hash_table_contains (dirs, dir))
-            {
-              g_free (dir);
-              break;
-            }
-          add_glob (xml, "acceptfont", dir);
-          parent = g_path_get_dirname (dir);
-          g_hash_table_add (dirs, dir);
-          dir = parent;
-          if (strcmp (dir, "/") == 0 || strcmp (dir, ".") == 0)
-            {
-              g_free (dir);
-              break;
-            }
-        }
-    }
-  g_string_append (xml, "<rejectfont><glob>*</glob></rejectfont>\n</selectfont>\n</fontconfig>\n");
-
+  /* a configuration of its own holding the kept fonts, as the system's
+   * configuration has them (their patterns are shared, not scanned again),
+   * with the rules that change how such a font is drawn; the system's sixty
+   * files of rules are not parsed again, nor run for every description */
   config = FcConfigCreate ();
-  if (!FcConfigParseAndLoad (config, NULL, FcFalse) ||
-      !FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) xml->str, FcFalse) ||
+  if (config == NULL ||
+      !FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) own_rules, FcTrue) ||
       !FcConfigBuildFonts (config))
     goto out;
   built = FcConfigGetFonts (config, FcSetSystem);
-  /* exactly the fonts planned, or none of this */
-  if (built == NULL || (guint) built->nfont != n_keep)
+  if (built == NULL)
     goto out;
+  for (int f = 0; f < set->nfont; f++)
+    if (keep[f])
+      {
+        FcPatternReference (set->fonts[f]);
+        if (!FcFontSetAdd (built, set->fonts[f]))
+          {
+            FcPatternDestroy (set->fonts[f]);
+            goto out;
+          }
+      }
 
   /* characters every theme face has, and the document's own */
   allowed = FcCharSetCopy (doc_chars);
