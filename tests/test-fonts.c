@@ -4,7 +4,10 @@
  */
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "impact-export.h"
+#include "impact-font-plan.h"
 #include "impact-fonts.h"
 #include "impact-json-loader.h"
 #include "impact-text.h"
@@ -82,6 +85,33 @@ test_missing_glyphs (void)
   impact_fonts_unrestrict ();
 }
 
+/* The plans earlier tests left (impact-font-plan.h) */
+static void
+forget_plans (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "impact-sheet", NULL);
+
+  impact_test_remove_tree (dir);
+}
+
+static char *
+plan_path (void)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_ptr_array_add (names, (char *) "Inter Display");
+  g_ptr_array_add (names, (char *) "Inter");
+  return impact_font_plan_path (names);
+}
+
+/* TRUE when the restriction came from a plan: then it is fontconfig's
+ * default configuration too, and the system's was never loaded */
+static gboolean
+restricted_from_plan (void)
+{
+  return impact_fonts_is_restricted () && FcConfigGetCurrent () == impact_fonts_get_config ();
+}
+
 static void
 test_unplanned_character_breaks (void)
 {
@@ -89,6 +119,7 @@ test_unplanned_character_breaks (void)
   g_autoptr(PangoLayout) layout = NULL;
   ImpactTextStyle style = { .family = "Inter", .size = 11 };
 
+  forget_plans ();
   /* planned for Latin text only; then Bengali is laid out */
   g_assert_true (impact_fonts_restrict (theme_families, "Clean water"));
   context = G_OBJECT (impact_text_context_new ("en"));
@@ -202,16 +233,189 @@ test_font_height (void)
   g_assert_cmpuint (tall, >, 0);
 }
 
+/* The second export of a document uses the first one's plan, and chooses
+ * the fonts every font would */
+static void
+test_plan_reused (void)
+{
+  g_autofree char *path = plan_path ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *every = NULL;
+
+      forget_plans ();
+      impact_fonts_unrestrict ();
+      every = fonts_of (samples[i], TRUE);
+      g_assert_true (impact_fonts_restrict (theme_families, samples[i]));
+      g_assert_false (restricted_from_plan ());
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      impact_fonts_unrestrict ();
+
+      g_assert_true (impact_fonts_restrict (theme_families, samples[i]));
+      g_assert_true (restricted_from_plan ());
+      {
+        g_autofree char *own = fonts_of (samples[i], TRUE);
+
+        g_assert_false (impact_fonts_restriction_broken ());
+        g_assert_cmpstr (own, ==, every);
+      }
+      impact_fonts_unrestrict ();
+      /* the system's configuration again */
+      g_assert_false (FcConfigGetCurrent () == NULL);
+      g_assert_false (impact_fonts_is_restricted ());
+    }
+}
+
+/* A plan made for Latin text does not hold for Bengali text: planned again */
+static void
+test_plan_other_characters (void)
+{
+  g_autofree char *every = NULL;
+  g_autofree char *own = NULL;
+
+  forget_plans ();
+  impact_fonts_unrestrict ();
+  every = fonts_of (samples[1], FALSE);
+  g_assert_true (impact_fonts_restrict (theme_families, "Clean water"));
+  impact_fonts_unrestrict ();
+  g_assert_true (impact_fonts_restrict (theme_families, samples[1]));
+  g_assert_false (restricted_from_plan ());
+  own = fonts_of (samples[1], FALSE);
+  g_assert_cmpstr (own, ==, every);
+  impact_fonts_unrestrict ();
+  /* the Bengali plan covers the Latin text too */
+  g_assert_true (impact_fonts_restrict (theme_families, "Clean water"));
+  g_assert_true (restricted_from_plan ());
+  impact_fonts_unrestrict ();
+}
+
+/* A configuration place that appeared since the plan was made (here the
+ * user's fontconfig folder) makes it out of date */
+static void
+test_plan_out_of_date (void)
+{
+  g_autofree char *user = g_build_filename (g_get_user_config_dir (), "fontconfig", NULL);
+
+  forget_plans ();
+  impact_test_remove_tree (user);
+  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+  impact_fonts_unrestrict ();
+  g_assert_cmpint (g_mkdir_with_parents (user, 0700), ==, 0);
+  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+  g_assert_false (restricted_from_plan ());
+  impact_fonts_unrestrict ();
+  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+  g_assert_true (restricted_from_plan ());
+  impact_fonts_unrestrict ();
+  impact_test_remove_tree (user);
+}
+
+/* Damaged plans are refused or read, never a crash; the next restriction
+ * plans again and writes a good one */
+static void
+test_plan_damaged (void)
+{
+  g_autofree char *path = plan_path ();
+  g_autofree char *good = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  FcCharSet *chars = FcCharSetCreate ();
+  gsize len;
+  guint read = 0;
+
+  forget_plans ();
+  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+  impact_fonts_unrestrict ();
+  g_assert_true (g_file_get_contents (path, &good, &len, NULL));
+  for (const char *p = samples[0]; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isgraph (g_utf8_get_char (p)))
+      FcCharSetAddChar (chars, g_utf8_get_char (p));
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GString) bad = g_string_new_len (good, len);
+      g_autoptr(GPtrArray) fonts = NULL;
+      FcCharSet *allowed = NULL;
+      gsize at = g_rand_int_range (rand, 0, bad->len);
+
+      switch (i % 4)
+        {
+        case 0:
+          g_string_truncate (bad, at);
+          break;
+        case 1:
+          bad->str[at] = (char) g_rand_int_range (rand, 1, 256);
+          break;
+        case 2:
+          g_string_erase (bad, at, MIN (bad->len - at, (gsize) g_rand_int_range (rand, 1, 200)));
+          break;
+        default:
+          g_string_insert (bad, at, i % 8 == 3 ? "chars 99\n" : "charset 0:1,2\n");
+          break;
+        }
+      g_assert_true (g_file_set_contents (path, bad->str, bad->len, NULL));
+      if (impact_font_plan_read (path, chars, &fonts, &allowed))
+        {
+          g_assert_nonnull (fonts);
+          g_assert_cmpuint (fonts->len, >, 0);
+          FcCharSetDestroy (allowed);
+          read++;
+        }
+    }
+  /* a flipped byte inside a family name still reads; most do not */
+  g_assert_cmpuint (read, <, 300);
+  g_assert_true (g_file_set_contents (path, "impact-sheet font plan 1\nfontconfig 1\n", -1, NULL));
+  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+  g_assert_false (restricted_from_plan ());
+  impact_fonts_unrestrict ();
+  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+  g_assert_true (restricted_from_plan ());
+  impact_fonts_unrestrict ();
+  FcCharSetDestroy (chars);
+}
+
+/* A plan that cannot be written costs the next run its time, nothing else */
+static void
+test_plan_unwritable (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "impact-sheet", NULL);
+
+  forget_plans ();
+  /* a file where the plans' folder would be */
+  g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
+  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+  impact_fonts_unrestrict ();
+  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+  g_assert_false (restricted_from_plan ());
+  impact_fonts_unrestrict ();
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = g_dir_make_tmp ("test-fonts-XXXXXX", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  int status;
+
+  /* plans are kept in a cache folder of the test's own */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/fonts/plan/reused", test_plan_reused);
+  g_test_add_func ("/fonts/plan/other-characters", test_plan_other_characters);
+  g_test_add_func ("/fonts/plan/out-of-date", test_plan_out_of_date);
+  g_test_add_func ("/fonts/plan/damaged", test_plan_damaged);
+  g_test_add_func ("/fonts/plan/unwritable", test_plan_unwritable);
   g_test_add_func ("/fonts/same-fonts-chosen", test_same_fonts_chosen);
   g_test_add_func ("/fonts/missing-glyphs", test_missing_glyphs);
   g_test_add_func ("/fonts/unplanned-character", test_unplanned_character_breaks);
   g_test_add_func ("/fonts/not-installed", test_not_installed);
   g_test_add_func ("/fonts/export-same", test_export_same);
   g_test_add_func ("/fonts/font-height", test_font_height);
-  return g_test_run ();
+  status = g_test_run ();
+  impact_test_remove_tree (home);
+  return status;
 }

@@ -9,6 +9,7 @@
 #include <fontconfig/fontconfig.h>
 #include <string.h>
 
+#include "impact-font-plan.h"
 #include "impact-script.h"
 
 typedef struct
@@ -16,6 +17,7 @@ typedef struct
   FcConfig   *config;
   FcCharSet  *allowed;   /* characters the subset is known to choose right for */
   gboolean    broken;
+  gboolean    current;   /* config is fontconfig's default configuration */
   guint       serial;
 } Restriction;
 
@@ -147,29 +149,123 @@ static const char own_rules[] =
   "  </match>\n"
   "</fontconfig>\n";
 
+/* The characters of @text Pango chooses a font for */
+static FcCharSet *
+document_chars (const char *text)
+{
+  FcCharSet *chars = FcCharSetCreate ();
+
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (selects_font (c))
+        FcCharSetAddChar (chars, c);
+    }
+  return chars;
+}
+
+/* A configuration of its own holding @fonts (FcPattern *, shared, not
+ * scanned again) and the rules that change how such a font is drawn */
+static FcConfig *
+config_new (GPtrArray *fonts)
+{
+  FcConfig *config = FcConfigCreate ();
+  FcFontSet *built;
+
+  if (config == NULL)
+    return NULL;
+  if (!FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) own_rules, FcTrue) ||
+      !FcConfigBuildFonts (config) ||
+      (built = FcConfigGetFonts (config, FcSetSystem)) == NULL)
+    {
+      FcConfigDestroy (config);
+      return NULL;
+    }
+  for (guint i = 0; i < fonts->len; i++)
+    {
+      FcPattern *font = g_ptr_array_index (fonts, i);
+
+      FcPatternReference (font);
+      if (!FcFontSetAdd (built, font))
+        {
+          FcPatternDestroy (font);
+          FcConfigDestroy (config);
+          return NULL;
+        }
+    }
+  return config;
+}
+
+/* Makes @config and @allowed (both taken) the calling thread's sheet fonts;
+ * @current: fontconfig's default configuration too, so that Pango never
+ * loads the system's */
+static void
+install (FcConfig  *config,
+         FcCharSet *allowed,
+         gboolean   current)
+{
+  Restriction *r = get_restriction ();
+
+  if (r->config != NULL)
+    FcConfigDestroy (r->config);
+  if (r->allowed != NULL)
+    FcCharSetDestroy (r->allowed);
+  r->config = config;
+  r->allowed = allowed;
+  r->broken = FALSE;
+  r->serial++;
+  if (current && FcConfigSetCurrent (config))
+    r->current = TRUE;
+}
+
+/* The characters every face of @faces has */
+static FcCharSet *
+common_chars (GPtrArray *faces)
+{
+  FcCharSet *common = NULL;
+
+  for (guint i = 0; i < faces->len; i++)
+    {
+      FcCharSet *cs;
+
+      if (FcPatternGetCharSet (g_ptr_array_index (faces, i), FC_CHARSET, 0, &cs) != FcResultMatch)
+        {
+          /* a face of unknown characters has none for certain */
+          if (common != NULL)
+            FcCharSetDestroy (common);
+          return FcCharSetCreate ();
+        }
+      if (common == NULL)
+        common = FcCharSetCopy (cs);
+      else
+        {
+          FcCharSet *both = FcCharSetIntersect (common, cs);
+
+          FcCharSetDestroy (common);
+          common = both;
+        }
+    }
+  return common != NULL ? common : FcCharSetCreate ();
+}
+
 gboolean
 impact_fonts_restrict (const char * const *families,
                        const char         *text)
 {
-  FcConfig *base = FcConfigReference (NULL);
+  FcConfig *base = NULL;
   FcFontSet *set;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) theme_faces = g_ptr_array_new ();
-  g_autofree gboolean *keep = NULL;
-  FcCharSet *doc_chars = FcCharSetCreate ();
-  FcCharSet *needed = FcCharSetCreate ();
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GPtrArray) planned = NULL;
+  g_autofree char *plan = NULL;
+  FcCharSet *doc_chars = document_chars (text);
+  FcCharSet *common = NULL;
+  FcCharSet *needed = NULL;
   FcCharSet *allowed = NULL;
   FcConfig *config = NULL;
-  FcFontSet *built;
-  Restriction *r;
-  guint n_keep = 0;
   gboolean ok = FALSE;
-
-  if (base == NULL)
-    goto out;
-  set = FcConfigGetFonts (base, FcSetSystem);
-  if (set == NULL || set->nfont == 0)
-    goto out;
 
   /* the families, as a font description's comma-separated list */
   for (guint i = 0; families[i] != NULL; i++)
@@ -188,129 +284,89 @@ impact_fonts_restrict (const char * const *families,
     }
   if (names->len == 0)
     goto out;
+
+  /* the choice an earlier run made for these families, when it still
+   * holds and covers this document (impact-font-plan.h) */
+  plan = impact_font_plan_path (names);
+  if (impact_font_plan_read (plan, doc_chars, &planned, &allowed))
+    {
+      config = config_new (planned);
+      if (config != NULL)
+        {
+          g_debug ("a private font configuration: %u fonts, as planned before", planned->len);
+          install (g_steal_pointer (&config), g_steal_pointer (&allowed), TRUE);
+          ok = TRUE;
+          goto out;
+        }
+      g_clear_pointer (&allowed, FcCharSetDestroy);
+    }
+
+  base = FcConfigReference (NULL);
+  if (base == NULL)
+    goto out;
+  set = FcConfigGetFonts (base, FcSetSystem);
+  if (set == NULL || set->nfont == 0)
+    goto out;
   for (guint i = 0; i < names->len; i++)
     if (!is_best_match (base, g_ptr_array_index (names, i)))
       goto out;
 
-  keep = g_new0 (gboolean, set->nfont);
   for (int f = 0; f < set->nfont; f++)
     for (guint i = 0; i < names->len; i++)
       if (has_family (set->fonts[f], g_ptr_array_index (names, i)))
         {
-          keep[f] = TRUE;
           g_ptr_array_add (theme_faces, set->fonts[f]);
           break;
         }
   if (theme_faces->len == 0)
     goto out;
 
-  /* the document's characters that some face of the theme lacks */
-  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!selects_font (c) || FcCharSetHasChar (doc_chars, c))
-        continue;
-      FcCharSetAddChar (doc_chars, c);
-      for (guint i = 0; i < theme_faces->len; i++)
-        {
-          FcCharSet *cs;
-
-          if (FcPatternGetCharSet (g_ptr_array_index (theme_faces, i), FC_CHARSET, 0, &cs) != FcResultMatch ||
-              !FcCharSetHasChar (cs, c))
-            {
-              FcCharSetAddChar (needed, c);
-              break;
-            }
-        }
-    }
-
-  /* every font with a needed character */
+  /* the document's characters that some face of the theme lacks, and
+   * every font that has one of them */
+  common = common_chars (theme_faces);
+  needed = FcCharSetSubtract (doc_chars, common);
+  if (needed == NULL)
+    goto out;
   for (int f = 0; f < set->nfont; f++)
     {
       FcCharSet *cs;
+      gboolean keep = FALSE;
 
-      if (!keep[f] && FcCharSetCount (needed) > 0 &&
+      for (guint i = 0; i < theme_faces->len && !keep; i++)
+        keep = set->fonts[f] == g_ptr_array_index (theme_faces, i);
+      if (!keep && FcCharSetCount (needed) > 0 &&
           FcPatternGetCharSet (set->fonts[f], FC_CHARSET, 0, &cs) == FcResultMatch &&
           FcCharSetIntersectCount (cs, needed) > 0)
-        keep[f] = TRUE;
+        keep = TRUE;
+      if (keep)
+        g_ptr_array_add (kept, set->fonts[f]);
     }
-  for (int f = 0; f < set->nfont; f++)
-    n_keep += keep[f];
   /* not worth a second configuration */
-  if (n_keep * 2 > (guint) set->nfont)
+  if (kept->len * 2 > (guint) set->nfont)
     goto out;
 
-  /* a configuration of its own holding the kept fonts, as the system's
-   * configuration has them (their patterns are shared, not scanned again),
-   * with the rules that change how such a font is drawn; the system's sixty
-   * files of rules are not parsed again, nor run for every description */
-  config = FcConfigCreate ();
-  if (config == NULL ||
-      !FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) own_rules, FcTrue) ||
-      !FcConfigBuildFonts (config))
+  config = config_new (kept);
+  if (config == NULL)
     goto out;
-  built = FcConfigGetFonts (config, FcSetSystem);
-  if (built == NULL)
+  /* characters every theme face has, and the ones planned for */
+  allowed = FcCharSetUnion (common, needed);
+  if (allowed == NULL)
     goto out;
-  for (int f = 0; f < set->nfont; f++)
-    if (keep[f])
-      {
-        FcPatternReference (set->fonts[f]);
-        if (!FcFontSetAdd (built, set->fonts[f]))
-          {
-            FcPatternDestroy (set->fonts[f]);
-            goto out;
-          }
-      }
-
-  /* characters every theme face has, and the document's own */
-  allowed = FcCharSetCopy (doc_chars);
-  {
-    FcCharSet *common = NULL;
-
-    for (guint i = 0; i < theme_faces->len; i++)
-      {
-        FcCharSet *cs;
-
-        if (FcPatternGetCharSet (g_ptr_array_index (theme_faces, i), FC_CHARSET, 0, &cs) != FcResultMatch)
-          continue;
-        if (common == NULL)
-          common = FcCharSetCopy (cs);
-        else
-          {
-            FcCharSet *both = FcCharSetIntersect (common, cs);
-
-            FcCharSetDestroy (common);
-            common = both;
-          }
-      }
-    if (common != NULL)
-      {
-        FcCharSetMerge (allowed, common, NULL);
-        FcCharSetDestroy (common);
-      }
-  }
-
-  r = get_restriction ();
-  if (r->config != NULL)
-    FcConfigDestroy (r->config);
-  if (r->allowed != NULL)
-    FcCharSetDestroy (r->allowed);
-  r->config = g_steal_pointer (&config);
-  r->allowed = g_steal_pointer (&allowed);
-  r->broken = FALSE;
-  r->serial++;
+  impact_font_plan_write (plan, base, kept, common, needed);
+  install (g_steal_pointer (&config), g_steal_pointer (&allowed), FALSE);
   ok = TRUE;
-  g_debug ("a private font configuration: %u of %d fonts", n_keep, set->nfont);
+  g_debug ("a private font configuration: %u of %d fonts", kept->len, set->nfont);
 
 out:
   if (config != NULL)
     FcConfigDestroy (config);
   if (allowed != NULL)
     FcCharSetDestroy (allowed);
+  if (common != NULL)
+    FcCharSetDestroy (common);
+  if (needed != NULL)
+    FcCharSetDestroy (needed);
   FcCharSetDestroy (doc_chars);
-  FcCharSetDestroy (needed);
   if (base != NULL)
     FcConfigDestroy (base);
   return ok;
@@ -323,6 +379,10 @@ impact_fonts_unrestrict (void)
 
   if (r->config == NULL)
     return;
+  /* the system's configuration again, loaded when next asked for */
+  if (r->current)
+    FcConfigSetCurrent (NULL);
+  r->current = FALSE;
   g_clear_pointer (&r->config, FcConfigDestroy);
   g_clear_pointer (&r->allowed, FcCharSetDestroy);
   r->broken = FALSE;
