@@ -199,12 +199,14 @@ bad:
  * value of a font's pattern but for its languages), then its characters
  * and its languages on lines of their own. The faces of a family mostly
  * have the same characters: each set is written once ("charset TEXT", the
- * sets numbered in order) and a font names its own ("chars N"), so that
- * reading a plan makes each set once. */
+ * sets numbered in order) and a font names its own ("chars N"); the
+ * same for languages ("langset A|B|…", "langs N"), so that reading a plan
+ * makes each set once. */
 static gboolean
 append_font (GString   *out,
              FcPattern *font,
-             GPtrArray *charsets)
+             GPtrArray *charsets,
+             GPtrArray *langsets)
 {
   FcPattern *copy = FcPatternDuplicate (font);
   FcLangSet *langs;
@@ -243,22 +245,32 @@ append_font (GString   *out,
     }
   if (ok && FcPatternGetLangSet (font, FC_LANG, 0, &langs) == FcResultMatch)
     {
-      FcStrSet *set = FcLangSetGetLangs (langs);
-      FcStrList *list = FcStrListCreate (set);
-      FcChar8 *lang;
-      gboolean first = TRUE;
+      guint n;
 
-      g_string_append (out, "lang ");
-      while ((lang = FcStrListNext (list)) != NULL)
+      for (n = 0; n < langsets->len; n++)
+        if (FcLangSetEqual (g_ptr_array_index (langsets, n), langs))
+          break;
+      if (n == langsets->len)
         {
-          if (strpbrk ((const char *) lang, "|\n") != NULL)
-            ok = FALSE;
-          g_string_append_printf (out, "%s%s", first ? "" : "|", (const char *) lang);
-          first = FALSE;
+          FcStrSet *set = FcLangSetGetLangs (langs);
+          FcStrList *list = FcStrListCreate (set);
+          FcChar8 *lang;
+          gboolean first = TRUE;
+
+          g_string_append (out, "langset ");
+          while ((lang = FcStrListNext (list)) != NULL)
+            {
+              if (strpbrk ((const char *) lang, "|\n") != NULL)
+                ok = FALSE;
+              g_string_append_printf (out, "%s%s", first ? "" : "|", (const char *) lang);
+              first = FALSE;
+            }
+          g_string_append_c (out, '\n');
+          FcStrListDone (list);
+          FcStrSetDestroy (set);
+          g_ptr_array_add (langsets, langs);
         }
-      g_string_append_c (out, '\n');
-      FcStrListDone (list);
-      FcStrSetDestroy (set);
+      g_string_append_printf (out, "langs %u\n", n);
     }
   return ok;
 }
@@ -275,6 +287,7 @@ impact_font_plan_write (const char *path,
   g_autofree char *common_text = charset_to_string (common);
   g_autofree char *needed_text = charset_to_string (needed);
   g_autoptr(GPtrArray) charsets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) langsets = g_ptr_array_new ();
   gboolean complete = TRUE;
   g_autofree char *dir = NULL;
   g_autoptr(GError) error = NULL;
@@ -293,7 +306,7 @@ impact_font_plan_write (const char *path,
     }
   g_string_append_printf (out, "common %s\nneeded %s\n", common_text, needed_text);
   for (guint i = 0; i < kept->len && complete; i++)
-    complete = append_font (out, g_ptr_array_index (kept, i), charsets);
+    complete = append_font (out, g_ptr_array_index (kept, i), charsets, langsets);
   if (!complete)
     return;
 
@@ -311,9 +324,10 @@ impact_font_plan_read (const char  *path,
                        FcCharSet  **allowed)
 {
   g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  guint n_line = 0;
   g_autoptr(GPtrArray) fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) FcPatternDestroy);
   g_autoptr(GPtrArray) charsets = g_ptr_array_new_with_free_func ((GDestroyNotify) FcCharSetDestroy);
+  g_autoptr(GPtrArray) langsets = g_ptr_array_new_with_free_func ((GDestroyNotify) FcLangSetDestroy);
   g_autofree char *version = g_strdup_printf ("fontconfig %d", FcGetVersion ());
   FcCharSet *common = NULL, *needed = NULL, *rest = NULL;
   GStatBuf st;
@@ -323,15 +337,18 @@ impact_font_plan_read (const char  *path,
   if (path == NULL || g_stat (path, &st) != 0 || st.st_size > PLAN_MAX_BYTES ||
       !g_file_get_contents (path, &contents, &len, NULL) || memchr (contents, '\0', len) != NULL)
     return FALSE;
-  lines = g_strsplit (contents, "\n", -1);
-  if (lines[0] == NULL || strcmp (lines[0], PLAN_MAGIC) != 0 ||
-      lines[1] == NULL || strcmp (lines[1], version) != 0)
-    return FALSE;
-
-  for (guint i = 2; lines[i] != NULL; i++)
+  /* line by line, in place */
+  for (char *line = contents, *next; line != NULL; line = next, n_line++)
     {
-      const char *line = lines[i];
-
+      next = strchr (line, '\n');
+      if (next != NULL)
+        *next++ = '\0';
+      if (n_line == 0 || n_line == 1)
+        {
+          if (strcmp (line, n_line == 0 ? PLAN_MAGIC : version) != 0)
+            goto out;
+          continue;
+        }
       if (g_str_has_prefix (line, "stamp ") || g_str_has_prefix (line, "absent "))
         {
           const char *about = stamp_path (line);
@@ -381,16 +398,29 @@ impact_font_plan_read (const char  *path,
           FcPatternAddCharSet (g_ptr_array_index (fonts, fonts->len - 1), FC_CHARSET,
                                g_ptr_array_index (charsets, n));
         }
-      else if (g_str_has_prefix (line, "lang ") && fonts->len > 0)
+      else if (g_str_has_prefix (line, "langset "))
         {
-          g_auto(GStrv) tags = g_strsplit (line + 5, "|", -1);
           FcLangSet *langs = FcLangSetCreate ();
 
-          for (guint t = 0; tags[t] != NULL; t++)
-            if (*tags[t] != '\0')
-              FcLangSetAdd (langs, (const FcChar8 *) tags[t]);
-          FcPatternAddLangSet (g_ptr_array_index (fonts, fonts->len - 1), FC_LANG, langs);
-          FcLangSetDestroy (langs);
+          for (char *tag = line + 8, *end; tag != NULL; tag = end)
+            {
+              end = strchr (tag, '|');
+              if (end != NULL)
+                *end++ = '\0';
+              if (*tag != '\0')
+                FcLangSetAdd (langs, (const FcChar8 *) tag);
+            }
+          g_ptr_array_add (langsets, langs);
+        }
+      else if (g_str_has_prefix (line, "langs ") && fonts->len > 0)
+        {
+          char *end;
+          guint64 n = g_ascii_strtoull (line + 6, &end, 10);
+
+          if (end == line + 6 || *end != '\0' || n >= langsets->len)
+            goto out;
+          FcPatternAddLangSet (g_ptr_array_index (fonts, fonts->len - 1), FC_LANG,
+                               g_ptr_array_index (langsets, n));
         }
       else if (*line != '\0')
         goto out;
