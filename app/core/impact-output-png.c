@@ -1,7 +1,8 @@
 /* impact-output-png.c: a cairo image surface as a PNG file, through libdeflate
  *
- * The page is turned into PNG scanlines in one buffer (the filter byte,
- * then the row's RGB bytes), which libdeflate compresses in a single call
+ * The page is turned into PNG scanlines (the filter byte, then the row's
+ * RGB bytes) in the surface's own memory, which libdeflate compresses in
+ * a single call
  * into the zlib stream of the IDAT chunks; the chunks around it are
  * written here. libpng cannot be handed a stream already compressed (it
  * deflates the rows itself, through zlib), and a PNG's chunks are a few
@@ -67,30 +68,39 @@ write_chunk (ImpactOutputFile *file,
   impact_output_file_write (file, tail, 4);
 }
 
-/* The scanlines of @surface, each its filter byte (None) and R, G, B: the
- * X/alpha byte of cairo's native-endian pixels is dropped. @out holds
- * height × (1 + 3 × width) bytes and 1 spare. */
+/* The scanlines of the surface's pixels, each its filter byte (None) and
+ * R, G, B, built over the pixels themselves: no second page-sized buffer
+ * to fault in and to miss the cache on. The X/alpha byte of cairo's
+ * native-endian pixels is dropped. Each row is copied to @row before it is
+ * overwritten; the scanlines of rows 0 to y end at (y + 1) × (1 + 3 × width),
+ * never past row y + 1's first pixel at (y + 1) × stride, for a stride is
+ * at least 4 × width. */
 static void
-fill_scanlines (const guchar *src,
-                int           src_stride,
-                int           width,
-                int           height,
-                guchar       *out)
+pack_scanlines (guchar  *data,
+                int      stride,
+                int      width,
+                int      height,
+                guint32 *row)
 {
+  guchar *out = data;
+
   for (int y = 0; y < height; y++)
     {
-      const guint32 *s = (const guint32 *) (src + (gsize) y * src_stride);
-
+      memcpy (row, data + (gsize) y * stride, (gsize) width * 4);
       *out++ = IMPACT_PNG_FILTER;
       /* four bytes stored a pixel, three kept: the fourth is overwritten
-       * by the next pixel, the next row's filter byte or the spare byte */
-      for (int x = 0; x < width; x++, out += 3)
+       * by the next pixel; the row's last pixel is stored in three */
+      for (int x = 0; x < width - 1; x++, out += 3)
         {
           /* 0xXXRRGGBB → 0x00BBGGRR, stored little-endian: R, G, B, 0 */
-          guint32 v = GUINT32_TO_LE (GUINT32_SWAP_LE_BE (s[x]) >> 8);
+          guint32 v = GUINT32_TO_LE (GUINT32_SWAP_LE_BE (row[x]) >> 8);
 
           memcpy (out, &v, 4);
         }
+      out[0] = row[width - 1] >> 16;
+      out[1] = row[width - 1] >> 8;
+      out[2] = row[width - 1];
+      out += 3;
     }
 }
 
@@ -114,23 +124,28 @@ impact_output_write_png (cairo_surface_t  *surface,
   static const char software[] = "Software\0Impact Sheet " PACKAGE_VERSION;
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
-  int src_stride = cairo_image_surface_get_stride (surface);
-  const guchar *src;
+  int stride = cairo_image_surface_get_stride (surface);
+  cairo_format_t format = cairo_image_surface_get_format (surface);
+  guchar *data;
   struct libdeflate_compressor *compressor = NULL;
-  guchar *lines = NULL, *packed = NULL;
-  gsize row_bytes, n_lines = 0, bound = 0, n_packed;
+  guint32 *row = NULL;
+  guchar *packed = NULL;
+  gsize n_lines = 0, bound = 0, n_packed;
   guchar ihdr[13];
 
+  g_return_val_if_fail (format == CAIRO_FORMAT_RGB24 || format == CAIRO_FORMAT_ARGB32, FALSE);
+
   cairo_surface_flush (surface);
-  src = cairo_image_surface_get_data (surface);
-  row_bytes = 1 + (gsize) width * 3;
-  if (src != NULL && width > 0 && height > 0 &&
-      g_size_checked_mul (&n_lines, row_bytes, height) && n_lines < G_MAXSIZE - 1)
-    lines = g_try_malloc (n_lines + 1);
-  if (lines != NULL)
+  data = cairo_image_surface_get_data (surface);
+  if (data != NULL && width > 0 && height > 0 && stride >= width * 4 &&
+      g_size_checked_mul (&n_lines, 1 + (gsize) width * 3, height))
+    row = g_try_malloc ((gsize) width * 4);
+  if (row != NULL)
     compressor = libdeflate_alloc_compressor (IMPACT_PNG_LEVEL);
   if (compressor != NULL)
     {
+      /* as large as the stream could be; only what is written of it is
+       * ever touched, a few per cent for a sheet */
       bound = libdeflate_zlib_compress_bound (compressor, n_lines);
       packed = g_try_malloc (bound);
     }
@@ -138,16 +153,18 @@ impact_output_write_png (cairo_surface_t  *surface,
     {
       if (compressor != NULL)
         libdeflate_free_compressor (compressor);
-      g_free (lines);
+      g_free (row);
       g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_TOO_LARGE,
                    "not enough memory for a %d × %d image", width, height);
       return FALSE;
     }
 
-  fill_scanlines (src, src_stride, width, height, lines);
-  n_packed = libdeflate_zlib_compress (compressor, lines, n_lines, packed, bound);
+  pack_scanlines (data, stride, width, height, row);
+  /* the pixels are gone: whatever cairo kept of them too */
+  cairo_surface_mark_dirty (surface);
+  g_free (row);
+  n_packed = libdeflate_zlib_compress (compressor, data, n_lines, packed, bound);
   libdeflate_free_compressor (compressor);
-  g_free (lines);
   if (n_packed == 0)
     {
       /* cannot happen: the buffer is as large as the bound */
