@@ -16,7 +16,10 @@
  * differences turns every edge of a letter into two. Only a page that is
  * mostly photograph would do better with Up (a whole page of one: nearly
  * twice the size); the sheet's photo and logo are small. Level 2 and above
- * use another match finder: 5 % smaller, 80 % more instructions.
+ * use another match finder: 5 % smaller, 80 % more instructions. In CPU
+ * time the gain is much smaller than in instructions (zlib runs more of
+ * them a cycle): level 1 took about as long as zlib at level 3 on a 150-dpi
+ * page, level 2 some 10 % less, and at 600 dpi zlib was the fastest.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
