@@ -71,9 +71,12 @@ gboolean  impact_output_write_bytes_atomic (const char       *path,
                                             gboolean          keep_backup,
                                             GError          **error);
 
-/* Writes an RGB24/ARGB32 image surface into @file as an RGB PNG at zlib
- * level 3 (several times faster than cairo's default, a few per cent
- * larger), recording @dpi (0 = none) so the image prints at its size. */
+/* Writes an RGB24/ARGB32 image surface into @file as an RGB PNG (the
+ * alpha byte is dropped), compressed by libdeflate in one call (much
+ * faster than cairo's libpng defaults, and smaller), recording @dpi
+ * (0 = none) so the image prints at its size. The PNG's rows are built in
+ * the surface's own memory: its pixels are lost, only destroying it is
+ * left to do. */
 gboolean  impact_output_write_png  (cairo_surface_t  *surface,
                                     double            dpi,
                                     ImpactOutputFile *file,
