@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "impact-error.h"
@@ -279,6 +280,57 @@ write_pdf (ImpactPageSource              *source,
                                            g_bytes_get_size (finished), FALSE, error);
 }
 
+/* The pixels PNG pages are drawn into: one buffer for every page of an
+ * export, cleared between pages, so that its memory is faulted in once
+ * (on this kind of machine a first touch of memory costs more than drawing
+ * into it: the second page's surface was a sixth of a two-page PNG export's
+ * CPU). The kernel's huge pages were tried and cost more than they saved.
+ * Mapped, so a fresh buffer is known to be zero. */
+typedef struct
+{
+  guchar   *data;
+  gsize     size;
+  gboolean  used;    /* drawn into since it was mapped */
+} PageBuffer;
+
+static void
+page_buffer_release (PageBuffer *buffer)
+{
+  if (buffer->data != NULL)
+    munmap (buffer->data, buffer->size);
+  memset (buffer, 0, sizeof *buffer);
+}
+
+/* A surface on @buffer's pixels, all zero, as a new image surface's are;
+ * an error surface when memory cannot be had */
+static cairo_surface_t *
+page_buffer_surface (PageBuffer *buffer,
+                     int         width,
+                     int         height)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, width);
+  gsize size;
+
+  if (stride <= 0 || height <= 0)
+    return cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  size = (gsize) stride * height;
+  if (buffer->size < size)
+    {
+      void *map;
+
+      page_buffer_release (buffer);
+      map = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (map == MAP_FAILED)
+        return cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      buffer->data = map;
+      buffer->size = size;
+    }
+  else if (buffer->used)
+    memset (buffer->data, 0, size);
+  buffer->used = TRUE;
+  return cairo_image_surface_create_for_data (buffer->data, CAIRO_FORMAT_RGB24, width, height, stride);
+}
+
 /* PNG: the page into a temporary file next to @target, complete and
  * synced, returned in @out_file for commit_set() to rename */
 static gboolean
@@ -286,6 +338,7 @@ write_png (ImpactPageSource              *source,
            const ImpactPageExportOptions *options,
            guint                          page,
            const char                    *target,
+           PageBuffer                    *pixels,
            ImpactOutputFile             **out_file,
            GError                       **error)
 {
@@ -311,7 +364,7 @@ write_png (ImpactPageSource              *source,
       return FALSE;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
+  surface = page_buffer_surface (pixels, pw, ph);
   if (!check_surface (surface, target, error))
     {
       cairo_surface_destroy (surface);
@@ -495,6 +548,7 @@ impact_page_source_export (ImpactPageSource              *source,
   g_autoptr(GPtrArray) targets = NULL;
   guint n_pages;
   gboolean ok = TRUE;
+  PageBuffer pixels;
 
   g_return_val_if_fail (IMPACT_IS_PAGE_SOURCE (source), FALSE);
   g_return_val_if_fail (options != NULL && target != NULL, FALSE);
@@ -525,6 +579,7 @@ impact_page_source_export (ImpactPageSource              *source,
 
   /* every page to a temporary file first; then all renamed as a set, so
    * a failure never leaves a mix of new and old pages */
+  memset (&pixels, 0, sizeof pixels);
   temps = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_output_file_free);
   targets = g_ptr_array_new_with_free_func (g_free);
   for (guint p = options->first; ok && p <= options->last; p++)
@@ -536,12 +591,13 @@ impact_page_source_export (ImpactPageSource              *source,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         ok = FALSE;
       else if (options->format == IMPACT_EXPORT_FORMAT_PNG)
-        ok = write_png (source, options, p, path, &tmp, error);
+        ok = write_png (source, options, p, path, &pixels, &tmp, error);
       else
         ok = write_svg (source, p, path, &tmp, error);
       if (ok)
         g_ptr_array_add (temps, tmp);
     }
+  page_buffer_release (&pixels);
   /* on failure the temporary files go with @temps */
   if (!ok || !commit_set (temps, targets, error))
     return FALSE;
