@@ -1813,6 +1813,21 @@ test_mark_artifacts (void)
   g_assert_nonnull (strstr (d, "ID \x01 EI Q"));
   g_assert_true (g_str_has_prefix (d, "\n/Artifact BMC\n"));
 
+  /* the input is copied byte for byte around the marks: comments, line
+   * ends, escapes and spaces as they were */
+  {
+    g_autofree char *e = mark ("q % comment BT EMC\n0 0 m (a\\) ET \\\\ (nested) BDC) Tj\r\n"
+                               "/P <</MCID 0>> BDC BT <00 01> Tj ET EMC [1 2]TJ 3 w");
+    g_autofree char *f = mark ("BI /W 2 /H 1 /BPC 8 /CS /G ID xEIy EI");
+    g_autofree char *g = mark ("1 2 3");
+
+    g_assert_cmpstr (e, ==, "\n/Artifact BMC\nq % comment BT EMC\n0 0 m (a\\) ET \\\\ (nested) BDC) Tj\nEMC\n"
+                            "\r\n/P <</MCID 0>> BDC BT <00 01> Tj ET EMC\n/Artifact BMC\n [1 2]TJ 3 w\nEMC\n");
+    g_assert_cmpstr (f, ==, "\n/Artifact BMC\nBI /W 2 /H 1 /BPC 8 /CS /G ID xEIy EI\nEMC\n");
+    /* operands without an operator: copied, nothing marked */
+    g_assert_cmpstr (g, ==, "1 2 3");
+  }
+
   bad = impact_pdf_content_mark_artifacts ((const guint8 *) "EMC", 3, &error);
   g_assert_null (bad);
   g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER);
