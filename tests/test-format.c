@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <unicode/uloc.h>
 
 #include "impact-format.h"
 #include "impact-json-loader.h"
@@ -183,6 +184,41 @@ test_format_date (void)
   }
 }
 
+/* One pattern generator per locale serves every skeleton: two locales
+ * taken in turn, each skeleton after another one of the same locale */
+static void
+test_format_date_skeletons (void)
+{
+  const struct { const char *language; const char *date; int abbrev_year; int abbrev_month; const char *expected; } cases[] = {
+    { "es-MX", "2017-08-15", 0, 0, "15 de agosto de 2017" },
+    { "fr-CA", "2017-02", 0, 0, "février 2017" },
+    { "es-MX", NULL, 2017, 8, "ago 2017" },
+    { "fr-CA", "2017-08-15", 0, 0, "15 août 2017" },
+    { "es-MX", "2017-03", 0, 0, "marzo de 2017" },
+    { "fr-CA", NULL, 0, 2, "févr." },
+    { "es-MX", "2006", 0, 0, "2006" },
+    { "fr-CA", NULL, 2017, 3, "mars 2017" },
+    { "es-MX", NULL, 0, 1, "ene" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (cases[i].date != NULL)
+        {
+          ImpactDate date;
+
+          g_assert_true (impact_date_parse (cases[i].date, &date));
+          text = impact_format_date (cases[i].language, 0, &date);
+        }
+      else
+        text = impact_format_month_abbrev (cases[i].language, 0, cases[i].abbrev_year, cases[i].abbrev_month);
+      g_test_message ("%s: %s", cases[i].language, text);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 static void
 test_format_statistic (void)
 {
@@ -275,6 +311,18 @@ test_format_has_language (void)
   g_assert_false (impact_format_has_language ("xx"));
   g_assert_false (impact_format_has_language ("qaa"));
   g_assert_false (impact_format_has_language ("!!"));
+
+  /* every language of ICU's locales, scripts and regions aside */
+  for (int i = 0; i < uloc_countAvailable (); i++)
+    {
+      char lang[ULOC_LANG_CAPACITY] = { 0 };
+      UErrorCode status = U_ZERO_ERROR;
+
+      uloc_getLanguage (uloc_getAvailable (i), lang, sizeof lang, &status);
+      g_assert_true (U_SUCCESS (status));
+      if (!impact_format_has_language (lang))
+        g_error ("%s (%s) is not a language", lang, uloc_getAvailable (i));
+    }
 }
 
 /* Worker threads format at once, in several languages, with the cache
@@ -364,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/format/decimal", test_format_decimal);
   g_test_add_func ("/format/percent-currency", test_format_percent_currency);
   g_test_add_func ("/format/date", test_format_date);
+  g_test_add_func ("/format/date-skeletons", test_format_date_skeletons);
   g_test_add_func ("/format/statistic", test_format_statistic);
   g_test_add_func ("/format/metrics", test_format_metrics);
   g_test_add_func ("/format/has-language", test_format_has_language);
