@@ -95,6 +95,7 @@ impact_pdf_content_mark_artifacts (const guint8  *data,
       /* the caller's bytes, read where they are (qpdf does not write to them) */
       Buffer buffer (const_cast<unsigned char *> (data), length);
       auto input = std::make_shared<BufferInputSource> ("content stream", &buffer);
+      const std::string context ("content stream");
       QPDFTokenizer tokenizer;
 
       /* spaces and comments are not tokens here: they are copied with
@@ -102,7 +103,7 @@ impact_pdf_content_mark_artifacts (const guint8  *data,
       tokenizer.allowEOF ();
       for (;;)
         {
-          QPDFTokenizer::Token token = tokenizer.readToken (input, "content stream", true);
+          QPDFTokenizer::Token token = tokenizer.readToken (input, context, true);
           QPDFTokenizer::token_type_e type = token.getType ();
 
           if (type == QPDFTokenizer::tt_eof)
@@ -125,7 +126,7 @@ impact_pdf_content_mark_artifacts (const guint8  *data,
 
               input->read (&c, 1);
               tokenizer.expectInlineImage (input);
-              token = tokenizer.readToken (input, "content stream", true);
+              token = tokenizer.readToken (input, context, true);
               if (token.getType () != QPDFTokenizer::tt_inline_image)
                 {
                   g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
