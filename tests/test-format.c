@@ -219,6 +219,34 @@ test_format_date_skeletons (void)
     }
 }
 
+/* A tag's ICU locale is kept per digits and per use: a number's does not
+ * stand in for a date's (English dates the British way), nor native
+ * digits for Latin ones */
+static void
+test_format_locale_kinds (void)
+{
+  ImpactDate date = { 2017, 8, 15 };
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autofree char *en_number = impact_format_decimal ("en", 0, 1234.5, 1);
+      g_autofree char *en_date = impact_format_date ("en", 0, &date);
+      g_autofree char *bn_native = impact_format_decimal ("bn", IMPACT_DIGITS_NATIVE, 87, 0);
+      g_autofree char *bn_latin = impact_format_decimal ("bn", IMPACT_DIGITS_LATIN, 87, 0);
+      g_autofree char *bn_default = impact_format_decimal ("bn", IMPACT_DIGITS_DEFAULT, 87, 0);
+      g_autofree char *bn_date_native = impact_format_date ("bn", IMPACT_DIGITS_NATIVE, &date);
+      g_autofree char *bn_date = impact_format_date ("bn", IMPACT_DIGITS_DEFAULT, &date);
+
+      g_assert_cmpstr (en_number, ==, "1,234.5");
+      g_assert_cmpstr (en_date, ==, "15 August 2017");
+      g_assert_cmpstr (bn_native, ==, "৮৭");
+      g_assert_cmpstr (bn_latin, ==, "87");
+      g_assert_cmpstr (bn_default, ==, "87");
+      g_assert_cmpstr (bn_date_native, ==, "১৫ আগস্ট, ২০১৭");
+      g_assert_cmpstr (bn_date, ==, "15 আগস্ট, 2017");
+    }
+}
+
 static void
 test_format_statistic (void)
 {
@@ -413,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/format/percent-currency", test_format_percent_currency);
   g_test_add_func ("/format/date", test_format_date);
   g_test_add_func ("/format/date-skeletons", test_format_date_skeletons);
+  g_test_add_func ("/format/locale-kinds", test_format_locale_kinds);
   g_test_add_func ("/format/statistic", test_format_statistic);
   g_test_add_func ("/format/metrics", test_format_metrics);
   g_test_add_func ("/format/has-language", test_format_has_language);

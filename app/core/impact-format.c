@@ -207,6 +207,12 @@ resolve_locale (const char   *language,
     }
 }
 
+static void cached_locale (const char   *language,
+                           ImpactDigits  digits,
+                           gboolean      date,
+                           char         *out,
+                           gsize         size);
+
 static char *
 utf16_to_utf8 (const UChar *text,
                int32_t      length)
@@ -324,7 +330,7 @@ format_number (const char   *language,
 
   if (!isfinite (value))
     value = 0.0;
-  resolve_locale (language, digits, locale, sizeof locale);
+  cached_locale (language, digits, FALSE, locale, sizeof locale);
 
   /* an UNumberFormatter is immutable, but lookup() may drop entries when
    * the cache is full: the lock is held while one is in use */
@@ -454,6 +460,54 @@ resolve_date_locale (const char   *language,
     }
 }
 
+/* resolve_locale() (or, for a date, resolve_date_locale()) of a tag, kept
+ * for the process: parsing the tag and setting the keywords cost more
+ * than formatting. Not for the default language, which is whatever
+ * ICU's default locale is at the time. */
+static void
+cached_locale (const char   *language,
+               ImpactDigits  digits,
+               gboolean      date,
+               char         *out,
+               gsize         size)
+{
+  static GMutex lock;
+  static GHashTable *locales;  /* "date|digits|tag" -> ICU locale ID */
+  g_autofree char *key = NULL;
+  const char *found;
+
+  if (language == NULL || *language == '\0')
+    {
+      if (date)
+        resolve_date_locale (language, digits, out, size);
+      else
+        resolve_locale (language, digits, out, size);
+      return;
+    }
+  key = g_strdup_printf ("%d|%d|%s", date ? 1 : 0, (int) digits, language);
+  g_mutex_lock (&lock);
+  if (locales == NULL)
+    locales = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if ((found = g_hash_table_lookup (locales, key)) != NULL)
+    {
+      g_strlcpy (out, found, size);
+      g_mutex_unlock (&lock);
+      return;
+    }
+  g_mutex_unlock (&lock);
+
+  if (date)
+    resolve_date_locale (language, digits, out, size);
+  else
+    resolve_locale (language, digits, out, size);
+
+  g_mutex_lock (&lock);
+  if (g_hash_table_size (locales) >= MAX_CACHED)
+    g_hash_table_remove_all (locales);
+  g_hash_table_replace (locales, g_steal_pointer (&key), g_strdup (out));
+  g_mutex_unlock (&lock);
+}
+
 static char *
 format_udate (const char   *language,
               ImpactDigits  digits,
@@ -480,7 +534,7 @@ format_udate (const char   *language,
   g_date_set_dmy (&g, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   when = ((double) g_date_get_julian (&g) - 719163.0) * 86400000.0 + 43200000.0;
 
-  resolve_date_locale (language, digits, locale, sizeof locale);
+  cached_locale (language, digits, TRUE, locale, sizeof locale);
   g_mutex_lock (&cache_lock);
   f = lookup (locale, KIND_DATE, skeleton);
   if (f != NULL)
