@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <unicode/uloc.h>
 
 #include "impact-format.h"
 #include "impact-json-loader.h"
@@ -183,6 +184,69 @@ test_format_date (void)
   }
 }
 
+/* One pattern generator per locale serves every skeleton: two locales
+ * taken in turn, each skeleton after another one of the same locale */
+static void
+test_format_date_skeletons (void)
+{
+  const struct { const char *language; const char *date; int abbrev_year; int abbrev_month; const char *expected; } cases[] = {
+    { "es-MX", "2017-08-15", 0, 0, "15 de agosto de 2017" },
+    { "fr-CA", "2017-02", 0, 0, "février 2017" },
+    { "es-MX", NULL, 2017, 8, "ago 2017" },
+    { "fr-CA", "2017-08-15", 0, 0, "15 août 2017" },
+    { "es-MX", "2017-03", 0, 0, "marzo de 2017" },
+    { "fr-CA", NULL, 0, 2, "févr." },
+    { "es-MX", "2006", 0, 0, "2006" },
+    { "fr-CA", NULL, 2017, 3, "mars 2017" },
+    { "es-MX", NULL, 0, 1, "ene" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (cases[i].date != NULL)
+        {
+          ImpactDate date;
+
+          g_assert_true (impact_date_parse (cases[i].date, &date));
+          text = impact_format_date (cases[i].language, 0, &date);
+        }
+      else
+        text = impact_format_month_abbrev (cases[i].language, 0, cases[i].abbrev_year, cases[i].abbrev_month);
+      g_test_message ("%s: %s", cases[i].language, text);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+/* A tag's ICU locale is kept per digits and per use: a number's does not
+ * stand in for a date's (English dates the British way), nor native
+ * digits for Latin ones */
+static void
+test_format_locale_kinds (void)
+{
+  ImpactDate date = { 2017, 8, 15 };
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autofree char *en_number = impact_format_decimal ("en", 0, 1234.5, 1);
+      g_autofree char *en_date = impact_format_date ("en", 0, &date);
+      g_autofree char *bn_native = impact_format_decimal ("bn", IMPACT_DIGITS_NATIVE, 87, 0);
+      g_autofree char *bn_latin = impact_format_decimal ("bn", IMPACT_DIGITS_LATIN, 87, 0);
+      g_autofree char *bn_default = impact_format_decimal ("bn", IMPACT_DIGITS_DEFAULT, 87, 0);
+      g_autofree char *bn_date_native = impact_format_date ("bn", IMPACT_DIGITS_NATIVE, &date);
+      g_autofree char *bn_date = impact_format_date ("bn", IMPACT_DIGITS_DEFAULT, &date);
+
+      g_assert_cmpstr (en_number, ==, "1,234.5");
+      g_assert_cmpstr (en_date, ==, "15 August 2017");
+      g_assert_cmpstr (bn_native, ==, "৮৭");
+      g_assert_cmpstr (bn_latin, ==, "87");
+      g_assert_cmpstr (bn_default, ==, "87");
+      g_assert_cmpstr (bn_date_native, ==, "১৫ আগস্ট, ২০১৭");
+      g_assert_cmpstr (bn_date, ==, "15 আগস্ট, 2017");
+    }
+}
+
 static void
 test_format_statistic (void)
 {
@@ -275,6 +339,18 @@ test_format_has_language (void)
   g_assert_false (impact_format_has_language ("xx"));
   g_assert_false (impact_format_has_language ("qaa"));
   g_assert_false (impact_format_has_language ("!!"));
+
+  /* every language of ICU's locales, scripts and regions aside */
+  for (int i = 0; i < uloc_countAvailable (); i++)
+    {
+      char lang[ULOC_LANG_CAPACITY] = { 0 };
+      UErrorCode status = U_ZERO_ERROR;
+
+      uloc_getLanguage (uloc_getAvailable (i), lang, sizeof lang, &status);
+      g_assert_true (U_SUCCESS (status));
+      if (!impact_format_has_language (lang))
+        g_error ("%s (%s) is not a language", lang, uloc_getAvailable (i));
+    }
 }
 
 /* Worker threads format at once, in several languages, with the cache
@@ -364,6 +440,8 @@ main (int   argc,
   g_test_add_func ("/format/decimal", test_format_decimal);
   g_test_add_func ("/format/percent-currency", test_format_percent_currency);
   g_test_add_func ("/format/date", test_format_date);
+  g_test_add_func ("/format/date-skeletons", test_format_date_skeletons);
+  g_test_add_func ("/format/locale-kinds", test_format_locale_kinds);
   g_test_add_func ("/format/statistic", test_format_statistic);
   g_test_add_func ("/format/metrics", test_format_metrics);
   g_test_add_func ("/format/has-language", test_format_has_language);

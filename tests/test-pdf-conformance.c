@@ -1779,6 +1779,135 @@ test_checker_structure (void)
   g_assert_false (has_problem (finished, "a Note without /ID"));
 }
 
+/* The structure element of @type that is the @n-th (from 0) in depth-first order */
+static qpdf_oh
+nth_element (qpdf_data   q,
+             qpdf_oh     node,
+             const char *type,
+             int        *n)
+{
+  qpdf_oh kids;
+
+  if (qpdf_oh_is_array (q, node))
+    {
+      for (int i = 0; i < qpdf_oh_get_array_n_items (q, node); i++)
+        {
+          qpdf_oh found = nth_element (q, qpdf_oh_get_array_item (q, node, i), type, n);
+
+          if (found != 0)
+            return found;
+        }
+      return 0;
+    }
+  if (!qpdf_oh_is_dictionary (q, node))
+    return 0;
+  if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, node, "/S"), type) && (*n)-- == 0)
+    return node;
+  kids = qpdf_oh_get_key (q, node, "/K");
+  return qpdf_oh_is_array (q, kids) || qpdf_oh_is_dictionary (q, kids) ? nth_element (q, kids, type, n) : 0;
+}
+
+static char *
+element_string (qpdf_data   q,
+                const char *type,
+                int         n,
+                const char *key)
+{
+  qpdf_oh tree = qpdf_oh_get_key (q, qpdf_get_root (q), "/StructTreeRoot");
+  qpdf_oh e = nth_element (q, qpdf_oh_get_key (q, tree, "/K"), type, &n);
+  qpdf_oh value = e != 0 ? qpdf_oh_get_key (q, e, key) : 0;
+
+  return value != 0 && qpdf_oh_is_string (q, value) ? g_strdup (qpdf_oh_get_utf8_value (q, value)) : NULL;
+}
+
+/* Figures and notes found in one walk of the tree, in structure order:
+ * each figure its /Alt, each note its /ID, and the IDs in the /IDTree */
+static void
+test_figures_and_notes (void)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, 200, 200);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GPtrArray) alts = g_ptr_array_new ();
+  ImpactPdfFinishOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) done = NULL;
+  const char *data;
+  gsize len;
+  qpdf_data q;
+  qpdf_oh tree, names;
+
+  cairo_tag_begin (cr, "Document", "");
+  cairo_tag_begin (cr, "Note", "");
+  cairo_move_to (cr, 10, 20);
+  cairo_show_text (cr, "1 a note");
+  cairo_tag_end (cr, "Note");
+  cairo_tag_begin (cr, "Figure", "");
+  cairo_rectangle (cr, 10, 30, 20, 20);
+  cairo_fill (cr);
+  cairo_tag_end (cr, "Figure");
+  cairo_tag_begin (cr, "Sect", "");
+  cairo_tag_begin (cr, "Figure", "");
+  cairo_rectangle (cr, 10, 60, 20, 20);
+  cairo_fill (cr);
+  cairo_tag_end (cr, "Figure");
+  cairo_tag_begin (cr, "Note", "");
+  cairo_move_to (cr, 10, 100);
+  cairo_show_text (cr, "2 another");
+  cairo_tag_end (cr, "Note");
+  cairo_tag_end (cr, "Sect");
+  cairo_tag_begin (cr, "Figure", "");
+  cairo_rectangle (cr, 10, 120, 20, 20);
+  cairo_fill (cr);
+  cairo_tag_end (cr, "Figure");
+  cairo_tag_end (cr, "Document");
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_ptr_array_add (alts, (gpointer) "first");
+  g_ptr_array_add (alts, (gpointer) "second");
+  g_ptr_array_add (alts, (gpointer) "third");
+  impact_pdf_finish_options_init (&options);
+  options.title = "Test";
+  options.language = "en";
+  options.figure_alts = alts;
+  done = impact_pdf_finish (pdf->data, pdf->len, &options, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (done, &len);
+
+  q = qpdf_init ();
+  qpdf_silence_errors (q);
+  g_assert_false (qpdf_read_memory (q, "finished", data, len, NULL) & QPDF_ERRORS);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *alt = element_string (q, "/Figure", i, "/Alt");
+
+      g_assert_cmpstr (alt, ==, g_ptr_array_index (alts, i));
+    }
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *id = element_string (q, "/Note", i, "/ID");
+      g_autofree char *expected = g_strdup_printf ("note-%04d", i + 1);
+
+      g_assert_cmpstr (id, ==, expected);
+    }
+  tree = qpdf_oh_get_key (q, qpdf_get_root (q), "/StructTreeRoot");
+  names = qpdf_oh_get_key (q, qpdf_oh_get_key (q, tree, "/IDTree"), "/Names");
+  g_assert_true (qpdf_oh_is_array (q, names));
+  g_assert_cmpint (qpdf_oh_get_array_n_items (q, names), ==, 4);
+  g_assert_cmpstr (qpdf_oh_get_utf8_value (q, qpdf_oh_get_array_item (q, names, 2)), ==, "note-0002");
+  g_assert_cmpint (qpdf_oh_get_object_id (q, qpdf_oh_get_array_item (q, names, 3)), !=, 0);
+  qpdf_cleanup (&q);
+  {
+    g_autoptr(GPtrArray) problems = check_pdf (data, len, "en", FALSE);
+
+    g_assert_false (has_problem (problems, "a Note without /ID"));
+    g_assert_false (has_problem (problems, "a Figure without /Alt"));
+  }
+}
+
 static char *
 mark (const char *content)
 {
@@ -1813,6 +1942,21 @@ test_mark_artifacts (void)
   g_assert_nonnull (strstr (d, "ID \x01 EI Q"));
   g_assert_true (g_str_has_prefix (d, "\n/Artifact BMC\n"));
 
+  /* the input is copied byte for byte around the marks: comments, line
+   * ends, escapes and spaces as they were */
+  {
+    g_autofree char *e = mark ("q % comment BT EMC\n0 0 m (a\\) ET \\\\ (nested) BDC) Tj\r\n"
+                               "/P <</MCID 0>> BDC BT <00 01> Tj ET EMC [1 2]TJ 3 w");
+    g_autofree char *f = mark ("BI /W 2 /H 1 /BPC 8 /CS /G ID xEIy EI");
+    g_autofree char *g = mark ("1 2 3");
+
+    g_assert_cmpstr (e, ==, "\n/Artifact BMC\nq % comment BT EMC\n0 0 m (a\\) ET \\\\ (nested) BDC) Tj\nEMC\n"
+                            "\r\n/P <</MCID 0>> BDC BT <00 01> Tj ET EMC\n/Artifact BMC\n [1 2]TJ 3 w\nEMC\n");
+    g_assert_cmpstr (f, ==, "\n/Artifact BMC\nBI /W 2 /H 1 /BPC 8 /CS /G ID xEIy EI\nEMC\n");
+    /* operands without an operator: copied, nothing marked */
+    g_assert_cmpstr (g, ==, "1 2 3");
+  }
+
   bad = impact_pdf_content_mark_artifacts ((const guint8 *) "EMC", 3, &error);
   g_assert_null (bad);
   g_assert_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER);
@@ -1841,6 +1985,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-structure/outline-order", test_outline_order);
   g_test_add_func ("/pdf-structure/arabic-logical", test_arabic_logical);
   g_test_add_func ("/pdf-content/mark-artifacts", test_mark_artifacts);
+  g_test_add_func ("/pdf-structure/figures-and-notes", test_figures_and_notes);
   g_test_add_func ("/pdf-conformance/checker-fails", test_checker_fails);
   g_test_add_func ("/pdf-conformance/checker-structure", test_checker_structure);
   g_test_add_func ("/pdf-conformance/finished-passes", test_finished_passes);

@@ -3,7 +3,9 @@
  * ICU's number skeletons (unumf, immutable and thread-safe once made) for
  * numbers, and date formats (udat, not thread-safe: used under the lock)
  * from the date-time pattern generator, so "yMMMMd" gets each language's
- * order and words. Both are cached per ICU locale ID.
+ * order and words. Both are cached per ICU locale ID, and so is the
+ * generator (opened at the first date a locale formats, kept for the
+ * process: batch workers are processes of their own).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,6 +44,9 @@ typedef struct
 
 static GMutex cache_lock;
 static GHashTable *cache;        /* "locale|kind|detail" -> Formatter */
+static GHashTable *generators;   /* locale -> UDateTimePatternGenerator, under cache_lock:
+                                  * opening one reads the locale's whole calendar data,
+                                  * which each date skeleton did again */
 
 static void
 formatter_free (gpointer data)
@@ -55,6 +60,34 @@ formatter_free (gpointer data)
   g_free (f);
 }
 
+static void
+generator_free (gpointer data)
+{
+  udatpg_close (data);
+}
+
+/* Called with cache_lock held; NULL when ICU has none for @locale */
+static UDateTimePatternGenerator *
+get_generator (const char *locale)
+{
+  UDateTimePatternGenerator *gen;
+  UErrorCode status = U_ZERO_ERROR;
+
+  if (generators == NULL)
+    generators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, generator_free);
+  if ((gen = g_hash_table_lookup (generators, locale)) != NULL)
+    return gen;
+  gen = udatpg_open (locale, &status);
+  if (U_FAILURE (status))
+    {
+      if (gen)
+        udatpg_close (gen);
+      return NULL;
+    }
+  g_hash_table_insert (generators, g_strdup (locale), gen);
+  return gen;
+}
+
 static gpointer
 load_languages (gpointer data)
 {
@@ -62,13 +95,20 @@ load_languages (gpointer data)
   int n = uloc_countAvailable ();
 
   (void) data;
+  /* ICU's available locale IDs are canonical ("sr_Latn_BA"): the language
+   * is what comes before the first "_", as uloc_getLanguage() says, which
+   * parsed each of the 800 IDs in full */
   for (int i = 0; i < n; i++)
     {
-      char lang[ULOC_LANG_CAPACITY] = { 0 };
-      UErrorCode status = U_ZERO_ERROR;
+      const char *id = uloc_getAvailable (i);
+      gsize length = id ? strcspn (id, "_@") : 0;
+      char lang[ULOC_LANG_CAPACITY];
 
-      uloc_getLanguage (uloc_getAvailable (i), lang, sizeof lang, &status);
-      if (U_SUCCESS (status) && lang[0] != '\0')
+      if (length == 0 || length >= sizeof lang)
+        continue;
+      memcpy (lang, id, length);
+      lang[length] = '\0';
+      if (!g_hash_table_contains (set, lang))
         g_hash_table_add (set, g_strdup (lang));
     }
   return set;
@@ -167,6 +207,12 @@ resolve_locale (const char   *language,
     }
 }
 
+static void cached_locale (const char   *language,
+                           ImpactDigits  digits,
+                           gboolean      date,
+                           char         *out,
+                           gsize         size);
+
 static char *
 utf16_to_utf8 (const UChar *text,
                int32_t      length)
@@ -191,7 +237,11 @@ lookup (const char *locale,
   if ((f = g_hash_table_lookup (cache, key)) != NULL)
     return f;
   if (g_hash_table_size (cache) >= MAX_CACHED)
-    g_hash_table_remove_all (cache);
+    {
+      g_hash_table_remove_all (cache);
+      if (generators)
+        g_hash_table_remove_all (generators);
+    }
 
   f = g_new0 (Formatter, 1);
   f->kind = kind;
@@ -199,14 +249,14 @@ lookup (const char *locale,
     {
       UChar skeleton[32], pattern[128];
       UChar tz[] = { 'U', 'T', 'C', 0 };
-      UDateTimePatternGenerator *gen = udatpg_open (locale, &status);
+      UDateTimePatternGenerator *gen = get_generator (locale);
       int32_t len = 0;
 
       u_uastrcpy (skeleton, detail);
-      if (U_SUCCESS (status))
+      if (gen == NULL)
+        status = U_MISSING_RESOURCE_ERROR;
+      else
         len = udatpg_getBestPattern (gen, skeleton, -1, pattern, G_N_ELEMENTS (pattern) - 1, &status);
-      if (gen)
-        udatpg_close (gen);
       if (U_SUCCESS (status) && len > 0)
         f->date = udat_open (UDAT_PATTERN, UDAT_PATTERN, locale, tz, -1, pattern, len, &status);
       if (U_SUCCESS (status) && f->date)
@@ -280,7 +330,7 @@ format_number (const char   *language,
 
   if (!isfinite (value))
     value = 0.0;
-  resolve_locale (language, digits, locale, sizeof locale);
+  cached_locale (language, digits, FALSE, locale, sizeof locale);
 
   /* an UNumberFormatter is immutable, but lookup() may drop entries when
    * the cache is full: the lock is held while one is in use */
@@ -410,6 +460,54 @@ resolve_date_locale (const char   *language,
     }
 }
 
+/* resolve_locale() (or, for a date, resolve_date_locale()) of a tag, kept
+ * for the process: parsing the tag and setting the keywords cost more
+ * than formatting. Not for the default language, which is whatever
+ * ICU's default locale is at the time. */
+static void
+cached_locale (const char   *language,
+               ImpactDigits  digits,
+               gboolean      date,
+               char         *out,
+               gsize         size)
+{
+  static GMutex lock;
+  static GHashTable *locales;  /* "date|digits|tag" -> ICU locale ID */
+  g_autofree char *key = NULL;
+  const char *found;
+
+  if (language == NULL || *language == '\0')
+    {
+      if (date)
+        resolve_date_locale (language, digits, out, size);
+      else
+        resolve_locale (language, digits, out, size);
+      return;
+    }
+  key = g_strdup_printf ("%d|%d|%s", date ? 1 : 0, (int) digits, language);
+  g_mutex_lock (&lock);
+  if (locales == NULL)
+    locales = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if ((found = g_hash_table_lookup (locales, key)) != NULL)
+    {
+      g_strlcpy (out, found, size);
+      g_mutex_unlock (&lock);
+      return;
+    }
+  g_mutex_unlock (&lock);
+
+  if (date)
+    resolve_date_locale (language, digits, out, size);
+  else
+    resolve_locale (language, digits, out, size);
+
+  g_mutex_lock (&lock);
+  if (g_hash_table_size (locales) >= MAX_CACHED)
+    g_hash_table_remove_all (locales);
+  g_hash_table_replace (locales, g_steal_pointer (&key), g_strdup (out));
+  g_mutex_unlock (&lock);
+}
+
 static char *
 format_udate (const char   *language,
               ImpactDigits  digits,
@@ -436,7 +534,7 @@ format_udate (const char   *language,
   g_date_set_dmy (&g, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   when = ((double) g_date_get_julian (&g) - 719163.0) * 86400000.0 + 43200000.0;
 
-  resolve_date_locale (language, digits, locale, sizeof locale);
+  cached_locale (language, digits, TRUE, locale, sizeof locale);
   g_mutex_lock (&cache_lock);
   f = lookup (locale, KIND_DATE, skeleton);
   if (f != NULL)

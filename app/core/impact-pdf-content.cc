@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include <qpdf/Buffer.hh>
 #include <qpdf/BufferInputSource.hh>
 #include <qpdf/QPDFTokenizer.hh>
 
@@ -20,19 +21,33 @@
 
 namespace {
 
-/* What the rewrite knows of where it is in the stream */
+/* What the rewrite knows of where it is in the stream. The output is the
+ * input copied in spans, with the artifact marks put in between: nothing
+ * of the input is rebuilt from its tokens. */
 struct State
 {
-  std::string out;
-  std::string pending;     /* operands (and spaces) since the last operator */
-  int         depth = 0;   /* marked-content sequences open in the input */
+  const char *data;
+  GByteArray *out;
+  size_t      copied = 0;    /* input up to here is in out: the end of the last operator */
+  int         depth = 0;     /* marked-content sequences open in the input */
   bool        artifact = false;  /* our /Artifact BMC is open */
   bool        text = false;      /* inside BT … ET */
 };
 
 void
+append (State      &s,
+        const char *text,
+        size_t      length)
+{
+  g_byte_array_append (s.out, reinterpret_cast<const guint8 *> (text), (guint) length);
+}
+
+/* An operator at [start, end) of the input: a mark, if one is due, goes
+ * after the previous operator (before this one's operands) */
+void
 operator_seen (State             &s,
-               const std::string &op)
+               const std::string &op,
+               size_t             end)
 {
   bool opens = op == "BDC" || op == "BMC";
 
@@ -41,18 +56,17 @@ operator_seen (State             &s,
       if (opens && s.artifact)
         {
           /* tagged content starts: the decoration before it ends here */
-          s.out += "\nEMC\n";
+          append (s, "\nEMC\n", 5);
           s.artifact = false;
         }
       else if (!opens && !s.artifact)
         {
-          s.out += "\n/Artifact BMC\n";
+          append (s, "\n/Artifact BMC\n", 15);
           s.artifact = true;
         }
     }
-  s.out += s.pending;
-  s.out += op;
-  s.pending.clear ();
+  append (s, s.data + s.copied, end - s.copied);
+  s.copied = end;
 
   if (opens)
     s.depth++;
@@ -71,19 +85,25 @@ impact_pdf_content_mark_artifacts (const guint8  *data,
                                    gsize          length,
                                    GError       **error)
 {
+  g_autoptr(GByteArray) out = g_byte_array_sized_new ((guint) MIN (length + 4096, G_MAXUINT));
   State s;
 
+  s.data = reinterpret_cast<const char *> (data);
+  s.out = out;
   try
     {
-      auto input = std::make_shared<BufferInputSource> (
-        "content stream", std::string (reinterpret_cast<const char *> (data), length));
+      /* the caller's bytes, read where they are (qpdf does not write to them) */
+      Buffer buffer (const_cast<unsigned char *> (data), length);
+      auto input = std::make_shared<BufferInputSource> ("content stream", &buffer);
+      const std::string context ("content stream");
       QPDFTokenizer tokenizer;
 
+      /* spaces and comments are not tokens here: they are copied with
+       * the spans around them */
       tokenizer.allowEOF ();
-      tokenizer.includeIgnorable ();
       for (;;)
         {
-          QPDFTokenizer::Token token = tokenizer.readToken (input, "content stream", true);
+          QPDFTokenizer::Token token = tokenizer.readToken (input, context, true);
           QPDFTokenizer::token_type_e type = token.getType ();
 
           if (type == QPDFTokenizer::tt_eof)
@@ -96,28 +116,25 @@ impact_pdf_content_mark_artifacts (const guint8  *data,
               return NULL;
             }
           if (type != QPDFTokenizer::tt_word)
-            {
-              s.pending += token.getRawValue ();
-              continue;
-            }
-          operator_seen (s, token.getValue ());
+            continue;
+          operator_seen (s, token.getValue (), (size_t) input->tell ());
           if (token.getValue () == "ID")
             {
               /* an inline image: one character after ID, then the data
                * up to EI, copied as they are */
               char c;
 
-              if (input->read (&c, 1) == 1)
-                s.out += c;
+              input->read (&c, 1);
               tokenizer.expectInlineImage (input);
-              token = tokenizer.readToken (input, "content stream", true);
+              token = tokenizer.readToken (input, context, true);
               if (token.getType () != QPDFTokenizer::tt_inline_image)
                 {
                   g_set_error (error, IMPACT_ERROR, IMPACT_ERROR_RENDER,
                                "the PDF page has an inline image qpdf cannot read");
                   return NULL;
                 }
-              s.out += token.getRawValue ();
+              append (s, s.data + s.copied, (size_t) input->tell () - s.copied);
+              s.copied = (size_t) input->tell ();
             }
           if (s.depth < 0)
             {
@@ -140,8 +157,8 @@ impact_pdf_content_mark_artifacts (const guint8  *data,
                    "the PDF page leaves marked content or a text object open");
       return NULL;
     }
-  s.out += s.pending;
+  append (s, s.data + s.copied, length - s.copied);
   if (s.artifact)
-    s.out += "\nEMC\n";
-  return g_bytes_new (s.out.data (), s.out.size ());
+    append (s, "\nEMC\n", 5);
+  return g_byte_array_free_to_bytes (static_cast<GByteArray *> (g_steal_pointer (&out)));
 }

@@ -277,15 +277,21 @@ new_element (qpdf_data   q,
   return qpdf_make_indirect_object (q, e);
 }
 
-/* Figures: /Alt in structure order (depth first, as cairo numbers them) */
+/* Figures (for their /Alt) and notes (for their /ID), in structure
+ * order (depth first, as cairo numbers them), found in one walk of the
+ * tree: each call of qpdf's C API costs a lookup of its handles, and
+ * the first walk reads the elements from the file. Notes are looked for
+ * only under elements that have a /S, figures everywhere. */
 
 static void
-collect_figures (qpdf_data  q,
-                 qpdf_oh    node,
-                 GArray    *figures,
-                 int        depth)
+collect_elements (qpdf_data  q,
+                  qpdf_oh    node,
+                  GArray    *figures,
+                  GArray    *notes,
+                  gboolean   notes_too,
+                  int        depth)
 {
-  qpdf_oh kids;
+  qpdf_oh kids, type;
 
   if (depth > 64)
     return;
@@ -294,30 +300,34 @@ collect_figures (qpdf_data  q,
       int n = qpdf_oh_get_array_n_items (q, node);
 
       for (int i = 0; i < n; i++)
-        collect_figures (q, qpdf_oh_get_array_item (q, node, i), figures, depth + 1);
+        collect_elements (q, qpdf_oh_get_array_item (q, node, i), figures, notes, notes_too, depth + 1);
       return;
     }
   if (!qpdf_oh_is_dictionary (q, node))
     return;
-  if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, node, "/S"), "/Figure"))
+  type = qpdf_oh_get_key (q, node, "/S");
+  if (qpdf_oh_is_name_and_equals (q, type, "/Figure"))
     g_array_append_val (figures, node);
+  else if (notes_too && qpdf_oh_is_name_and_equals (q, type, "/Note"))
+    g_array_append_val (notes, node);
+  notes_too = notes_too && qpdf_oh_has_key (q, node, "/S");
   kids = qpdf_oh_get_key (q, node, "/K");
   if (qpdf_oh_is_array (q, kids) || qpdf_oh_is_dictionary (q, kids))
-    collect_figures (q, kids, figures, depth + 1);
+    collect_elements (q, kids, figures, notes, notes_too, depth + 1);
 }
 
-/* The figures of the structure tree, in the order cairo wrote them (before
- * the reading order changes it) */
-static GArray *
-find_figures (qpdf_data q,
-              qpdf_oh   root)
+/* The figures and notes of the structure tree, in the order cairo wrote
+ * them (before the reading order changes it) */
+static void
+find_elements (qpdf_data q,
+               qpdf_oh   root,
+               GArray   *figures,
+               GArray   *notes)
 {
-  GArray *figures = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
   qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
 
   if (qpdf_oh_is_dictionary (q, tree))
-    collect_figures (q, qpdf_oh_get_key (q, tree, "/K"), figures, 0);
-  return figures;
+    collect_elements (q, qpdf_oh_get_key (q, tree, "/K"), figures, notes, TRUE, 0);
 }
 
 static gboolean
@@ -415,40 +425,16 @@ add_figure_tables (qpdf_data   q,
 /* Notes: PDF/UA-1 (7.9) wants an /ID on every Note, and the IDs are
  * found through the structure tree's /IDTree */
 
-static void
-collect_notes (qpdf_data  q,
-               qpdf_oh    node,
-               GArray    *notes,
-               int        depth)
-{
-  if (depth > 64)
-    return;
-  if (qpdf_oh_is_array (q, node))
-    {
-      for (int i = 0; i < qpdf_oh_get_array_n_items (q, node); i++)
-        collect_notes (q, qpdf_oh_get_array_item (q, node, i), notes, depth + 1);
-      return;
-    }
-  if (!qpdf_oh_is_dictionary (q, node) || !qpdf_oh_has_key (q, node, "/S"))
-    return;
-  if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, node, "/S"), "/Note"))
-    g_array_append_val (notes, node);
-  collect_notes (q, qpdf_oh_get_key (q, node, "/K"), notes, depth + 1);
-}
-
 static gboolean
 identify_notes (qpdf_data   q,
                 qpdf_oh     root,
+                GArray     *notes,
                 GError    **error)
 {
-  g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
   qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
   qpdf_oh names, id_tree;
 
-  if (!qpdf_oh_is_dictionary (q, tree))
-    return TRUE;
-  collect_notes (q, qpdf_oh_get_key (q, tree, "/K"), notes, 0);
-  if (notes->len == 0)
+  if (!qpdf_oh_is_dictionary (q, tree) || notes->len == 0)
     return TRUE;
   names = qpdf_oh_new_array (q);
   for (guint i = 0; i < notes->len; i++)
@@ -1080,6 +1066,7 @@ impact_pdf_finish (const guint8                 *pdf,
   qpdf_data q;
   qpdf_oh root, srgb = 0;
   g_autoptr(GArray) figures = NULL;
+  g_autoptr(GArray) notes = NULL;
   GBytes *result = NULL;
   gboolean ok;
 
@@ -1094,12 +1081,14 @@ impact_pdf_finish (const guint8                 *pdf,
   if (ok)
     {
       root = qpdf_get_root (q);
-      figures = find_figures (q, root);
+      figures = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
+      notes = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
+      find_elements (q, root, figures, notes);
       ok = add_catalog_entries (q, root, options, error) &&
            add_metadata (q, root, options, error) &&
            add_figure_alts (q, figures, options->figure_alts, error) &&
            add_actual_texts (q, root, options->actual_texts, error) &&
-           identify_notes (q, root, error) &&
+           identify_notes (q, root, notes, error) &&
            reorder_structure (q, root, options->reading_order, options->list_roles, error) &&
            add_figure_tables (q, figures, options->figure_tables, error) &&
            (!options->pdfx || add_output_intent (q, root, &srgb, error)) &&
