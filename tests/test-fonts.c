@@ -104,6 +104,24 @@ plan_path (void)
   return impact_font_plan_path (names);
 }
 
+/* The one fonts file of the plans (impact-font-plan.c) */
+static char *
+fonts_file (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "impact-sheet", "fonts", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  char *found = NULL;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".fonts"))
+      {
+        g_assert_null (found);
+        found = g_build_filename (dir, name, NULL);
+      }
+  return found;
+}
+
 /* TRUE when the restriction came from a plan: then it is fontconfig's
  * default configuration too, and the system's was never loaded */
 static gboolean
@@ -284,7 +302,7 @@ test_plan_other_characters (void)
   own = fonts_of (samples[1], FALSE);
   g_assert_cmpstr (own, ==, every);
   impact_fonts_unrestrict ();
-  /* the Bengali plan covers the Latin text too */
+  /* each set of characters keeps its own plan: the Latin one still holds */
   g_assert_true (impact_fonts_restrict (theme_families, "Clean water"));
   g_assert_true (restricted_from_plan ());
   impact_fonts_unrestrict ();
@@ -317,24 +335,33 @@ static void
 test_plan_damaged (void)
 {
   g_autofree char *path = plan_path ();
-  g_autofree char *good = NULL;
+  g_autofree char *fonts = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (14);
   FcCharSet *chars = FcCharSetCreate ();
-  gsize len;
   guint read = 0;
 
   forget_plans ();
   g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
   impact_fonts_unrestrict ();
-  g_assert_true (g_file_get_contents (path, &good, &len, NULL));
+  fonts = fonts_file ();
+  g_assert_nonnull (fonts);
   for (const char *p = samples[0]; *p; p = g_utf8_next_char (p))
     if (g_unichar_isgraph (g_utf8_get_char (p)))
       FcCharSetAddChar (chars, g_utf8_get_char (p));
 
   for (guint i = 0; i < 300; i++)
     {
-      g_autoptr(GString) bad = g_string_new_len (good, len);
-      g_autoptr(GPtrArray) fonts = NULL;
+      /* the plan file, then its fonts file, in turn */
+      const char *damaged = i % 2 == 0 ? path : fonts;
+      g_autofree char *good = NULL;
+      g_autoptr(GString) bad = NULL;
+      gsize len;
+
+      g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+      impact_fonts_unrestrict ();
+      g_assert_true (g_file_get_contents (damaged, &good, &len, NULL));
+      bad = g_string_new_len (good, len);
+      g_autoptr(GPtrArray) read_fonts = NULL;
       FcCharSet *allowed = NULL;
       gsize at = g_rand_int_range (rand, 0, bad->len);
 
@@ -353,18 +380,18 @@ test_plan_damaged (void)
           g_string_insert (bad, at, i % 8 == 3 ? "chars 99\n" : "charset 0:1,2\n");
           break;
         }
-      g_assert_true (g_file_set_contents (path, bad->str, bad->len, NULL));
-      if (impact_font_plan_read (path, chars, &fonts, &allowed))
+      g_assert_true (g_file_set_contents (damaged, bad->str, bad->len, NULL));
+      if (impact_font_plan_read (path, chars, &read_fonts, &allowed))
         {
-          g_assert_nonnull (fonts);
-          g_assert_cmpuint (fonts->len, >, 0);
+          g_assert_nonnull (read_fonts);
+          g_assert_cmpuint (read_fonts->len, >, 0);
           FcCharSetDestroy (allowed);
           read++;
         }
     }
   /* a flipped byte inside a family name still reads; most do not */
   g_assert_cmpuint (read, <, 300);
-  g_assert_true (g_file_set_contents (path, "impact-sheet font plan 1\nfontconfig 1\n", -1, NULL));
+  g_assert_true (g_file_set_contents (path, "impact-sheet font plan 2\nfontconfig 1\n", -1, NULL));
   g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
   g_assert_false (restricted_from_plan ());
   impact_fonts_unrestrict ();
@@ -391,6 +418,39 @@ test_plan_unwritable (void)
   g_assert_cmpint (g_unlink (dir), ==, 0);
 }
 
+/* One fonts file for each set of characters documents needed, at most 32:
+ * the oldest go, the newest holds */
+static void
+test_plan_pruned (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "impact-sheet", "fonts", NULL);
+  g_autofree char *last = NULL;
+  guint n = 0;
+
+  forget_plans ();
+  for (guint i = 0; i < 40; i++)
+    {
+      char symbol[8] = { 0 };
+
+      g_unichar_to_utf8 (0x2600 + i, symbol);
+      g_free (last);
+      last = g_strconcat (samples[0], " ", symbol, NULL);
+      g_assert_true (impact_fonts_restrict (theme_families, last));
+      impact_fonts_unrestrict ();
+    }
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      n += g_str_has_suffix (name, ".fonts");
+  }
+  g_assert_cmpuint (n, ==, 32);
+  g_assert_true (impact_fonts_restrict (theme_families, last));
+  g_assert_true (restricted_from_plan ());
+  impact_fonts_unrestrict ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/fonts/plan/out-of-date", test_plan_out_of_date);
   g_test_add_func ("/fonts/plan/damaged", test_plan_damaged);
   g_test_add_func ("/fonts/plan/unwritable", test_plan_unwritable);
+  g_test_add_func ("/fonts/plan/pruned", test_plan_pruned);
   g_test_add_func ("/fonts/same-fonts-chosen", test_same_fonts_chosen);
   g_test_add_func ("/fonts/missing-glyphs", test_missing_glyphs);
   g_test_add_func ("/fonts/unplanned-character", test_unplanned_character_breaks);

@@ -11,7 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define PLAN_MAGIC "impact-sheet font plan 1"
+#define PLAN_MAGIC "impact-sheet font plan 2"
+#define FONTS_MAGIC "impact-sheet font plan fonts 2"
+/* fonts files kept, one for each set of characters documents needed */
+#define MAX_FONTS_FILES 32
 /* a plan of every installed font would be about half a megabyte */
 #define PLAN_MAX_BYTES (16 * 1024 * 1024)
 
@@ -275,68 +278,73 @@ append_font (GString   *out,
   return ok;
 }
 
-void
-impact_font_plan_write (const char *path,
-                        FcConfig   *base,
-                        GPtrArray  *kept,
-                        FcCharSet  *common,
-                        FcCharSet  *needed)
+/* What a plan's files hold, as read */
+typedef struct
 {
-  g_autoptr(GString) out = g_string_new (PLAN_MAGIC "\n");
-  g_autoptr(GPtrArray) paths = NULL;
-  g_autofree char *common_text = charset_to_string (common);
-  g_autofree char *needed_text = charset_to_string (needed);
-  g_autoptr(GPtrArray) charsets = g_ptr_array_new ();
-  g_autoptr(GPtrArray) langsets = g_ptr_array_new ();
-  gboolean complete = TRUE;
-  g_autofree char *dir = NULL;
-  g_autoptr(GError) error = NULL;
+  FcCharSet *common;
+  FcCharSet *needed;
+  char      *plan;      /* a fonts file's: its plan file's digest */
+  GPtrArray *fonts;     /* FcPattern * */
+  GPtrArray *charsets;
+  GPtrArray *langsets;
+} Plan;
 
-  if (path == NULL)
-    return;
-  g_string_append_printf (out, "fontconfig %d\n", FcGetVersion ());
-  paths = configuration_paths (base);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autofree char *line = stamp (g_ptr_array_index (paths, i));
-
-      if (strchr (line, '\n') != NULL)
-        complete = FALSE;
-      g_string_append_printf (out, "%s\n", line);
-    }
-  g_string_append_printf (out, "common %s\nneeded %s\n", common_text, needed_text);
-  for (guint i = 0; i < kept->len && complete; i++)
-    complete = append_font (out, g_ptr_array_index (kept, i), charsets, langsets);
-  if (!complete)
-    return;
-
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0600, &error))
-    g_debug ("the font plan was not kept: %s", error != NULL ? error->message : g_strerror (errno));
+static void
+plan_init (Plan *plan)
+{
+  memset (plan, 0, sizeof *plan);
+  plan->fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) FcPatternDestroy);
+  plan->charsets = g_ptr_array_new_with_free_func ((GDestroyNotify) FcCharSetDestroy);
+  plan->langsets = g_ptr_array_new_with_free_func ((GDestroyNotify) FcLangSetDestroy);
 }
 
-gboolean
-impact_font_plan_read (const char  *path,
-                       FcCharSet   *doc_chars,
-                       GPtrArray  **patterns,
-                       FcCharSet  **allowed)
+static void
+plan_clear (Plan *plan)
+{
+  if (plan->common != NULL)
+    FcCharSetDestroy (plan->common);
+  if (plan->needed != NULL)
+    FcCharSetDestroy (plan->needed);
+  g_free (plan->plan);
+  g_ptr_array_unref (plan->fonts);
+  g_ptr_array_unref (plan->charsets);
+  g_ptr_array_unref (plan->langsets);
+  memset (plan, 0, sizeof *plan);
+}
+
+/* The fonts file of the plan at @path for the characters @needed */
+static char *
+fonts_path (const char *path,
+            FcCharSet  *needed)
+{
+  g_autofree char *text = charset_to_string (needed);
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autofree char *stem = g_str_has_suffix (path, ".plan") ? g_strndup (path, strlen (path) - 5)
+                                                          : g_strdup (path);
+
+  return g_strdup_printf ("%s-%.16s.fonts", stem, sum);
+}
+
+/* Reads one of a plan's files: TRUE when it parsed, began with @magic and
+ * fontconfig's version, and every stamp in it still holds; @digest, when
+ * given, the file's SHA-256 */
+static gboolean
+read_plan_file (const char  *path,
+                const char  *magic,
+                Plan        *plan,
+                char       **digest)
 {
   g_autofree char *contents = NULL;
-  guint n_line = 0;
-  g_autoptr(GPtrArray) fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) FcPatternDestroy);
-  g_autoptr(GPtrArray) charsets = g_ptr_array_new_with_free_func ((GDestroyNotify) FcCharSetDestroy);
-  g_autoptr(GPtrArray) langsets = g_ptr_array_new_with_free_func ((GDestroyNotify) FcLangSetDestroy);
   g_autofree char *version = g_strdup_printf ("fontconfig %d", FcGetVersion ());
-  FcCharSet *common = NULL, *needed = NULL, *rest = NULL;
+  guint n_line = 0;
   GStatBuf st;
   gsize len;
-  gboolean ok = FALSE;
 
   if (path == NULL || g_stat (path, &st) != 0 || st.st_size > PLAN_MAX_BYTES ||
       !g_file_get_contents (path, &contents, &len, NULL) || memchr (contents, '\0', len) != NULL)
     return FALSE;
+  if (digest != NULL)
+    *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
   /* line by line, in place */
   for (char *line = contents, *next; line != NULL; line = next, n_line++)
     {
@@ -345,8 +353,8 @@ impact_font_plan_read (const char  *path,
         *next++ = '\0';
       if (n_line == 0 || n_line == 1)
         {
-          if (strcmp (line, n_line == 0 ? PLAN_MAGIC : version) != 0)
-            goto out;
+          if (strcmp (line, n_line == 0 ? magic : version) != 0)
+            return FALSE;
           continue;
         }
       if (g_str_has_prefix (line, "stamp ") || g_str_has_prefix (line, "absent "))
@@ -359,44 +367,46 @@ impact_font_plan_read (const char  *path,
               g_autofree char *shown = g_utf8_make_valid (about != NULL ? about : line, -1);
 
               g_debug ("the font plan is out of date: %s", shown);
-              goto out;
+              return FALSE;
             }
         }
-      else if (g_str_has_prefix (line, "common ") && common == NULL)
+      else if (g_str_has_prefix (line, "common ") && plan->common == NULL)
         {
-          if ((common = charset_from_string (line + 7)) == NULL)
-            goto out;
+          if ((plan->common = charset_from_string (line + 7)) == NULL)
+            return FALSE;
         }
-      else if (g_str_has_prefix (line, "needed ") && needed == NULL)
+      else if (g_str_has_prefix (line, "needed ") && plan->needed == NULL)
         {
-          if ((needed = charset_from_string (line + 7)) == NULL)
-            goto out;
+          if ((plan->needed = charset_from_string (line + 7)) == NULL)
+            return FALSE;
         }
+      else if (g_str_has_prefix (line, "plan ") && plan->plan == NULL)
+        plan->plan = g_strdup (line + 5);
       else if (g_str_has_prefix (line, "font "))
         {
           FcPattern *font = FcNameParse ((const FcChar8 *) line + 5);
 
           if (font == NULL)
-            goto out;
-          g_ptr_array_add (fonts, font);
+            return FALSE;
+          g_ptr_array_add (plan->fonts, font);
         }
       else if (g_str_has_prefix (line, "charset "))
         {
           FcCharSet *chars = charset_from_string (line + 8);
 
           if (chars == NULL)
-            goto out;
-          g_ptr_array_add (charsets, chars);
+            return FALSE;
+          g_ptr_array_add (plan->charsets, chars);
         }
-      else if (g_str_has_prefix (line, "chars ") && fonts->len > 0)
+      else if (g_str_has_prefix (line, "chars ") && plan->fonts->len > 0)
         {
           char *end;
           guint64 n = g_ascii_strtoull (line + 6, &end, 10);
 
-          if (end == line + 6 || *end != '\0' || n >= charsets->len)
-            goto out;
-          FcPatternAddCharSet (g_ptr_array_index (fonts, fonts->len - 1), FC_CHARSET,
-                               g_ptr_array_index (charsets, n));
+          if (end == line + 6 || *end != '\0' || n >= plan->charsets->len)
+            return FALSE;
+          FcPatternAddCharSet (g_ptr_array_index (plan->fonts, plan->fonts->len - 1), FC_CHARSET,
+                               g_ptr_array_index (plan->charsets, n));
         }
       else if (g_str_has_prefix (line, "langset "))
         {
@@ -410,42 +420,186 @@ impact_font_plan_read (const char  *path,
               if (*tag != '\0')
                 FcLangSetAdd (langs, (const FcChar8 *) tag);
             }
-          g_ptr_array_add (langsets, langs);
+          g_ptr_array_add (plan->langsets, langs);
         }
-      else if (g_str_has_prefix (line, "langs ") && fonts->len > 0)
+      else if (g_str_has_prefix (line, "langs ") && plan->fonts->len > 0)
         {
           char *end;
           guint64 n = g_ascii_strtoull (line + 6, &end, 10);
 
-          if (end == line + 6 || *end != '\0' || n >= langsets->len)
-            goto out;
-          FcPatternAddLangSet (g_ptr_array_index (fonts, fonts->len - 1), FC_LANG,
-                               g_ptr_array_index (langsets, n));
+          if (end == line + 6 || *end != '\0' || n >= plan->langsets->len)
+            return FALSE;
+          FcPatternAddLangSet (g_ptr_array_index (plan->fonts, plan->fonts->len - 1), FC_LANG,
+                               g_ptr_array_index (plan->langsets, n));
         }
       else if (*line != '\0')
-        goto out;
+        return FALSE;
     }
-  if (common == NULL || needed == NULL || fonts->len == 0)
-    goto out;
+  return TRUE;
+}
 
-  /* every character the document needs beyond the families' common ones
-   * was planned for */
-  rest = FcCharSetSubtract (doc_chars, common);
-  if (rest == NULL || !FcCharSetIsSubset (rest, needed))
+static gint
+compare_mtime (gconstpointer a,
+               gconstpointer b)
+{
+  const GStatBuf *sa = *(GStatBuf * const *) a, *sb = *(GStatBuf * const *) b;
+
+  if (sa->st_mtim.tv_sec != sb->st_mtim.tv_sec)
+    return sa->st_mtim.tv_sec < sb->st_mtim.tv_sec ? -1 : 1;
+  return sa->st_mtim.tv_nsec < sb->st_mtim.tv_nsec ? -1 : sa->st_mtim.tv_nsec > sb->st_mtim.tv_nsec;
+}
+
+/* At most MAX_FONTS_FILES fonts files in @dir: the oldest go */
+static void
+prune (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (listing == NULL)
+    return;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".fonts"))
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        /* the stat buffer, then the name after it */
+        gsize size = sizeof (GStatBuf) + strlen (file) + 1;
+        GStatBuf *entry = g_malloc0 (size);
+
+        if (g_stat (file, entry) != 0)
+          {
+            g_free (entry);
+            continue;
+          }
+        strcpy ((char *) (entry + 1), file);
+        g_ptr_array_add (files, entry);
+      }
+  if (files->len <= MAX_FONTS_FILES)
+    return;
+  g_ptr_array_sort (files, compare_mtime);
+  for (guint i = 0; i + MAX_FONTS_FILES < files->len; i++)
+    g_unlink ((const char *) ((GStatBuf *) g_ptr_array_index (files, i) + 1));
+}
+
+static gboolean
+write_file (const char  *path,
+            GString     *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_set_contents_full (path, contents->str, contents->len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0600, &error))
     {
-      g_debug ("the font plan was made for other characters");
+      g_debug ("the font plan was not kept: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+impact_font_plan_write (const char *path,
+                        FcConfig   *base,
+                        GPtrArray  *kept,
+                        FcCharSet  *common,
+                        FcCharSet  *needed)
+{
+  g_autoptr(GString) head = g_string_new (PLAN_MAGIC "\n");
+  g_autoptr(GString) body = g_string_new (FONTS_MAGIC "\n");
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autofree char *common_text = charset_to_string (common);
+  g_autofree char *needed_text = charset_to_string (needed);
+  g_autoptr(GPtrArray) charsets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) langsets = g_ptr_array_new ();
+  g_autofree char *digest = NULL;
+  g_autofree char *existing = NULL;
+  g_autofree char *fonts = NULL;
+  g_autofree char *dir = NULL;
+  gsize existing_len;
+  gboolean complete = TRUE;
+
+  if (path == NULL)
+    return;
+  /* the plan file: what the choice was made from, and the families'
+   * common characters */
+  g_string_append_printf (head, "fontconfig %d\n", FcGetVersion ());
+  paths = configuration_paths (base);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autofree char *line = stamp (g_ptr_array_index (paths, i));
+
+      if (strchr (line, '\n') != NULL)
+        return;
+      g_string_append_printf (head, "%s\n", line);
+    }
+  g_string_append_printf (head, "common %s\n", common_text);
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) head->str, head->len);
+
+  /* its fonts file for these characters */
+  g_string_append_printf (body, "fontconfig %d\nplan %s\nneeded %s\n", FcGetVersion (), digest,
+                          needed_text);
+  for (guint i = 0; i < kept->len && complete; i++)
+    complete = append_font (body, g_ptr_array_index (kept, i), charsets, langsets);
+  if (!complete)
+    return;
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_debug ("the font plan was not kept: %s", g_strerror (errno));
+      return;
+    }
+  /* the same plan file is left as it is: the other fonts files name it */
+  if (!(g_file_get_contents (path, &existing, &existing_len, NULL) && existing_len == head->len &&
+        memcmp (existing, head->str, head->len) == 0) &&
+      !write_file (path, head))
+    return;
+  fonts = fonts_path (path, needed);
+  if (write_file (fonts, body))
+    prune (dir);
+}
+
+gboolean
+impact_font_plan_read (const char  *path,
+                       FcCharSet   *doc_chars,
+                       GPtrArray  **patterns,
+                       FcCharSet  **allowed)
+{
+  Plan family, variant;
+  g_autofree char *digest = NULL;
+  g_autofree char *fonts = NULL;
+  FcCharSet *rest = NULL;
+  gboolean ok = FALSE;
+
+  plan_init (&family);
+  plan_init (&variant);
+  if (!read_plan_file (path, PLAN_MAGIC, &family, &digest) || family.common == NULL ||
+      family.fonts->len > 0)
+    goto out;
+  /* the document's characters beyond the families' common ones, and the
+   * fonts chosen for exactly those */
+  rest = FcCharSetSubtract (doc_chars, family.common);
+  if (rest == NULL)
+    goto out;
+  fonts = fonts_path (path, rest);
+  if (!read_plan_file (fonts, FONTS_MAGIC, &variant, NULL))
+    {
+      g_debug ("no font plan for these characters yet");
       goto out;
     }
-  *allowed = FcCharSetUnion (common, needed);
-  *patterns = g_steal_pointer (&fonts);
-  ok = *allowed != NULL;
+  if (variant.plan == NULL || strcmp (variant.plan, digest) != 0 || variant.needed == NULL ||
+      !FcCharSetEqual (variant.needed, rest) || variant.fonts->len == 0)
+    goto out;
+  *allowed = FcCharSetUnion (family.common, rest);
+  if (*allowed == NULL)
+    goto out;
+  *patterns = g_ptr_array_ref (variant.fonts);
+  ok = TRUE;
 
 out:
-  if (common != NULL)
-    FcCharSetDestroy (common);
-  if (needed != NULL)
-    FcCharSetDestroy (needed);
   if (rest != NULL)
     FcCharSetDestroy (rest);
+  plan_clear (&family);
+  plan_clear (&variant);
   return ok;
 }

@@ -4,19 +4,23 @@
  * document can be drawn with. Choosing needs the system's fontconfig
  * configuration (sixty files of rules and the caches of every font folder:
  * about a tenth of a cold export). The choice is kept in the user's cache
- * folder, per family list: the kept fonts' patterns as fontconfig had
- * them, the characters every face of the families has ("common") and the
- * characters the choice was made for ("needed"). A later run whose
- * document needs no character outside those two sets builds its
- * configuration from the plan alone and never reads the system's.
+ * folder, per family list, in two kinds of file:
+ *  - the plan (NAME.plan): what the choice was made from, and the
+ *    characters the families are sure to draw ("common");
+ *  - a fonts file for each set of other characters a document needed
+ *    (NAME-SUM.fonts, at most 32, the oldest removed): those characters,
+ *    the plan it belongs to (its SHA-256) and the kept fonts' patterns as
+ *    fontconfig had them.
+ * A later run whose document needs the same other characters builds its
+ * configuration from the two files alone and never reads the system's.
  *
- * A plan holds only while nothing it was made from changed: the plan
- * records the modification time of every configuration file and folder
- * and every font folder the system's configuration read (and the user's
- * configuration places that did not exist), fontconfig's version and the
- * environment that chooses the configuration; any difference, or a file
- * that does not parse, and the caller plans again. This is the check
- * fontconfig makes of its own caches.
+ * A plan holds only while nothing it was made from changed: it records
+ * the modification time, size and inode of every configuration file and
+ * folder and every font folder the system's configuration read (and of
+ * the user's configuration places that did not exist), fontconfig's
+ * version, and the environment that chooses the configuration is part of
+ * its name; any difference, or a file that does not parse, and the caller
+ * plans again. This is the check fontconfig makes of its own caches.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,8 +35,8 @@ G_BEGIN_DECLS
  * there is no cache folder */
 char     *impact_font_plan_path  (GPtrArray  *names);
 
-/* Reads the plan at @path. TRUE when it still holds and covers
- * @doc_chars: then @patterns holds the kept fonts' patterns (FcPattern *,
+/* Reads the plan at @path and its fonts file for @doc_chars. TRUE when
+ * both still hold: then @patterns holds the kept fonts' patterns (FcPattern *,
  * owned, freed with the array) and @allowed the characters the plan is
  * right for (the caller destroys it). */
 gboolean  impact_font_plan_read  (const char  *path,
@@ -40,9 +44,9 @@ gboolean  impact_font_plan_read  (const char  *path,
                                   GPtrArray  **patterns,
                                   FcCharSet  **allowed);
 
-/* Keeps the plan made with @base: the fonts @kept (FcPattern *), the
- * families' @common and the document's @needed characters. Failing to
- * write is not an error: the next run plans again. */
+/* Keeps the plan made with @base: the families' @common characters, and
+ * the fonts @kept (FcPattern *) for the document's @needed ones. Failing
+ * to write is not an error: the next run plans again. */
 void      impact_font_plan_write (const char  *path,
                                   FcConfig    *base,
                                   GPtrArray   *kept,

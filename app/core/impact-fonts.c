@@ -219,30 +219,64 @@ install (FcConfig  *config,
     r->current = TRUE;
 }
 
-/* The characters every face of @faces has */
+/* The names of a font description's comma-separated family list */
+static GPtrArray *
+split_families (const char *list)
+{
+  g_auto(GStrv) parts = g_strsplit (list, ",", -1);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint j = 0; parts[j] != NULL; j++)
+    {
+      char *name = g_strstrip (g_strdup (parts[j]));
+
+      if (*name == '\0')
+        g_free (name);
+      else
+        g_ptr_array_add (names, name);
+    }
+  return names;
+}
+
+/* The characters Pango is sure to take from a theme face in a text set in
+ * any of the family lists @families: for each list, some face of one of
+ * its families has the character. FcFontSort puts every face of a
+ * description's families (strong matches) before any other font, so the
+ * first font that has such a character, the one Pango takes, is a theme
+ * face, kept in any restriction. (Asking that every face of every family
+ * have it was much stricter: a Bengali theme, "Noto Sans Bengali, Inter",
+ * then needed every font with a comma.) */
 static FcCharSet *
-common_chars (GPtrArray *faces)
+common_chars (const char * const *families,
+              FcFontSet          *set)
 {
   FcCharSet *common = NULL;
 
-  for (guint i = 0; i < faces->len; i++)
+  for (guint i = 0; families[i] != NULL; i++)
     {
-      FcCharSet *cs;
+      g_autoptr(GPtrArray) names = split_families (families[i]);
+      FcCharSet *some = FcCharSetCreate ();
 
-      if (FcPatternGetCharSet (g_ptr_array_index (faces, i), FC_CHARSET, 0, &cs) != FcResultMatch)
+      for (int f = 0; f < set->nfont; f++)
         {
-          /* a face of unknown characters has none for certain */
-          if (common != NULL)
-            FcCharSetDestroy (common);
-          return FcCharSetCreate ();
+          FcCharSet *cs;
+
+          for (guint n = 0; n < names->len; n++)
+            if (has_family (set->fonts[f], g_ptr_array_index (names, n)))
+              {
+                if (FcPatternGetCharSet (set->fonts[f], FC_CHARSET, 0, &cs) == FcResultMatch)
+                  FcCharSetMerge (some, cs, NULL);
+                break;
+              }
         }
       if (common == NULL)
-        common = FcCharSetCopy (cs);
+        common = some;
       else
         {
-          FcCharSet *both = FcCharSetIntersect (common, cs);
+          FcCharSet *both = FcCharSetIntersect (common, some);
 
           FcCharSetDestroy (common);
+          FcCharSetDestroy (some);
           common = both;
         }
     }
@@ -270,17 +304,10 @@ impact_fonts_restrict (const char * const *families,
   /* the families, as a font description's comma-separated list */
   for (guint i = 0; families[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (families[i], ",", -1);
+      g_autoptr(GPtrArray) list = split_families (families[i]);
 
-      for (guint j = 0; parts[j] != NULL; j++)
-        {
-          char *name = g_strstrip (g_strdup (parts[j]));
-
-          if (*name == '\0')
-            g_free (name);
-          else
-            g_ptr_array_add (names, name);
-        }
+      for (guint j = 0; j < list->len; j++)
+        g_ptr_array_add (names, g_strdup (g_ptr_array_index (list, j)));
     }
   if (names->len == 0)
     goto out;
@@ -323,7 +350,7 @@ impact_fonts_restrict (const char * const *families,
 
   /* the document's characters that some face of the theme lacks, and
    * every font that has one of them */
-  common = common_chars (theme_faces);
+  common = common_chars (families, set);
   needed = FcCharSetSubtract (doc_chars, common);
   if (needed == NULL)
     goto out;
