@@ -130,6 +130,18 @@ restricted_from_plan (void)
   return impact_fonts_is_restricted () && FcConfigGetCurrent () == impact_fonts_get_config ();
 }
 
+/* @text is planned for afresh, and the next restriction uses that plan */
+static void
+assert_planned_then_reused (const char *text)
+{
+  g_assert_true (impact_fonts_restrict (theme_families, text));
+  g_assert_false (restricted_from_plan ());
+  impact_fonts_unrestrict ();
+  g_assert_true (impact_fonts_restrict (theme_families, text));
+  g_assert_true (restricted_from_plan ());
+  impact_fonts_unrestrict ();
+}
+
 static void
 test_unplanned_character_breaks (void)
 {
@@ -320,12 +332,7 @@ test_plan_out_of_date (void)
   g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
   impact_fonts_unrestrict ();
   g_assert_cmpint (g_mkdir_with_parents (user, 0700), ==, 0);
-  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
-  g_assert_false (restricted_from_plan ());
-  impact_fonts_unrestrict ();
-  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
-  g_assert_true (restricted_from_plan ());
-  impact_fonts_unrestrict ();
+  assert_planned_then_reused (samples[0]);
   impact_test_remove_tree (user);
 }
 
@@ -392,12 +399,7 @@ test_plan_damaged (void)
   /* a flipped byte inside a family name still reads; most do not */
   g_assert_cmpuint (read, <, 300);
   g_assert_true (g_file_set_contents (path, "impact-sheet font plan 2\nfontconfig 1\n", -1, NULL));
-  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
-  g_assert_false (restricted_from_plan ());
-  impact_fonts_unrestrict ();
-  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
-  g_assert_true (restricted_from_plan ());
-  impact_fonts_unrestrict ();
+  assert_planned_then_reused (samples[0]);
   FcCharSetDestroy (chars);
 }
 

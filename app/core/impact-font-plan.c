@@ -325,6 +325,21 @@ fonts_path (const char *path,
   return g_strdup_printf ("%s-%.16s.fonts", stem, sum);
 }
 
+/* @text as a number below @limit: a set written earlier in the file */
+static gboolean
+parse_index (const char *text,
+             guint       limit,
+             guint      *out)
+{
+  char *end;
+  guint64 n = g_ascii_strtoull (text, &end, 10);
+
+  if (end == text || *end != '\0' || n >= limit)
+    return FALSE;
+  *out = (guint) n;
+  return TRUE;
+}
+
 /* Reads one of a plan's files: TRUE when it parsed, began with @magic and
  * fontconfig's version, and every stamp in it still holds; @digest, when
  * given, the file's SHA-256 */
@@ -400,10 +415,9 @@ read_plan_file (const char  *path,
         }
       else if (g_str_has_prefix (line, "chars ") && plan->fonts->len > 0)
         {
-          char *end;
-          guint64 n = g_ascii_strtoull (line + 6, &end, 10);
+          guint n;
 
-          if (end == line + 6 || *end != '\0' || n >= plan->charsets->len)
+          if (!parse_index (line + 6, plan->charsets->len, &n))
             return FALSE;
           FcPatternAddCharSet (g_ptr_array_index (plan->fonts, plan->fonts->len - 1), FC_CHARSET,
                                g_ptr_array_index (plan->charsets, n));
@@ -424,10 +438,9 @@ read_plan_file (const char  *path,
         }
       else if (g_str_has_prefix (line, "langs ") && plan->fonts->len > 0)
         {
-          char *end;
-          guint64 n = g_ascii_strtoull (line + 6, &end, 10);
+          guint n;
 
-          if (end == line + 6 || *end != '\0' || n >= plan->langsets->len)
+          if (!parse_index (line + 6, plan->langsets->len, &n))
             return FALSE;
           FcPatternAddLangSet (g_ptr_array_index (plan->fonts, plan->fonts->len - 1), FC_LANG,
                                g_ptr_array_index (plan->langsets, n));
