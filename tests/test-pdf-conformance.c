@@ -1664,6 +1664,27 @@ test_checker_fails (void)
       g_error ("the checker did not find “%s” in a PDF as cairo writes it", expected[i]);
 }
 
+/* @pdf finished as an English "Test", as PDF/X when @pdfx, with @alts
+ * (may be NULL) for its figures */
+static GBytes *
+finish_test_pdf (GByteArray *pdf,
+                 gboolean    pdfx,
+                 GPtrArray  *alts)
+{
+  ImpactPdfFinishOptions options;
+  g_autoptr(GError) error = NULL;
+  GBytes *done;
+
+  impact_pdf_finish_options_init (&options);
+  options.title = "Test";
+  options.language = "en";
+  options.pdfx = pdfx;
+  options.figure_alts = alts;
+  done = impact_pdf_finish (pdf->data, pdf->len, &options, &error);
+  g_assert_no_error (error);
+  return done;
+}
+
 /* The same file finished passes, in both kinds */
 static void
 test_finished_passes (void)
@@ -1672,19 +1693,12 @@ test_finished_passes (void)
 
   for (int pdfx = 0; pdfx <= 1; pdfx++)
     {
-      ImpactPdfFinishOptions options;
-      g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) done = NULL;
       g_autoptr(GPtrArray) problems = NULL;
       gsize len;
       const char *data;
 
-      impact_pdf_finish_options_init (&options);
-      options.title = "Test";
-      options.language = "en";
-      options.pdfx = pdfx;
-      done = impact_pdf_finish (pdf->data, pdf->len, &options, &error);
-      g_assert_no_error (error);
+      done = finish_test_pdf (pdf, pdfx, NULL);
       data = g_bytes_get_data (done, &len);
       problems = check_pdf (data, len, "en", pdfx);
       for (guint i = 0; i < problems->len; i++)
@@ -1736,8 +1750,6 @@ test_checker_structure (void)
   g_autoptr(GByteArray) pdf = g_byte_array_new ();
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, 200, 200);
   cairo_t *cr = cairo_create (surface);
-  ImpactPdfFinishOptions options;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) done = NULL;
   g_autoptr(GPtrArray) raw = NULL;
   g_autoptr(GPtrArray) finished = NULL;
@@ -1768,11 +1780,7 @@ test_checker_structure (void)
   g_ptr_array_unref (read_structure ((const char *) pdf->data, pdf->len, raw));
   g_assert_true (has_problem (raw, "the first heading is H2"));
 
-  impact_pdf_finish_options_init (&options);
-  options.title = "Test";
-  options.language = "en";
-  done = impact_pdf_finish (pdf->data, pdf->len, &options, &error);
-  g_assert_no_error (error);
+  done = finish_test_pdf (pdf, FALSE, NULL);
   data = g_bytes_get_data (done, &len);
   finished = check_pdf (data, len, "en", FALSE);
   g_assert_true (has_problem (finished, "an LI in /Document"));
@@ -1829,8 +1837,6 @@ test_figures_and_notes (void)
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, 200, 200);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GPtrArray) alts = g_ptr_array_new ();
-  ImpactPdfFinishOptions options;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) done = NULL;
   const char *data;
   gsize len;
@@ -1869,12 +1875,7 @@ test_figures_and_notes (void)
   g_ptr_array_add (alts, (gpointer) "first");
   g_ptr_array_add (alts, (gpointer) "second");
   g_ptr_array_add (alts, (gpointer) "third");
-  impact_pdf_finish_options_init (&options);
-  options.title = "Test";
-  options.language = "en";
-  options.figure_alts = alts;
-  done = impact_pdf_finish (pdf->data, pdf->len, &options, &error);
-  g_assert_no_error (error);
+  done = finish_test_pdf (pdf, FALSE, alts);
   data = g_bytes_get_data (done, &len);
 
   q = qpdf_init ();
