@@ -56,7 +56,7 @@ test_same_fonts_chosen (void)
 
         impact_fonts_unrestrict ();
         every = fonts_of (samples[i], bold);
-        g_assert_true (impact_fonts_restrict (theme_families, all_text));
+        g_assert_true (impact_fonts_restrict (theme_families, NULL, all_text));
         g_assert_true (impact_fonts_is_restricted ());
         own = fonts_of (samples[i], bold);
         g_assert_false (impact_fonts_restriction_broken ());
@@ -77,7 +77,7 @@ test_missing_glyphs (void)
   g_autofree char *missing = NULL;
   ImpactTextStyle style = { .family = "Inter", .size = 11 };
 
-  g_assert_true (impact_fonts_restrict (theme_families, text));
+  g_assert_true (impact_fonts_restrict (theme_families, NULL, text));
   context = G_OBJECT (impact_text_context_new ("bn"));
   layout = impact_text_layout_new (PANGO_CONTEXT (context), &style, text, FALSE, -1);
   missing = impact_text_find_missing_glyphs (layout);
@@ -134,10 +134,10 @@ restricted_from_plan (void)
 static void
 assert_planned_then_reused (const char *text)
 {
-  g_assert_true (impact_fonts_restrict (theme_families, text));
+  g_assert_true (impact_fonts_restrict (theme_families, NULL, text));
   g_assert_false (restricted_from_plan ());
   impact_fonts_unrestrict ();
-  g_assert_true (impact_fonts_restrict (theme_families, text));
+  g_assert_true (impact_fonts_restrict (theme_families, NULL, text));
   g_assert_true (restricted_from_plan ());
   impact_fonts_unrestrict ();
 }
@@ -151,7 +151,7 @@ test_unplanned_character_breaks (void)
 
   forget_plans ();
   /* planned for Latin text only; then Bengali is laid out */
-  g_assert_true (impact_fonts_restrict (theme_families, "Clean water"));
+  g_assert_true (impact_fonts_restrict (theme_families, NULL, "Clean water"));
   context = G_OBJECT (impact_text_context_new ("en"));
   layout = impact_text_layout_new (PANGO_CONTEXT (context), &style, "Clean water", FALSE, -1);
   g_assert_false (impact_fonts_restriction_broken ());
@@ -167,7 +167,7 @@ test_not_installed (void)
 {
   const char *const families[] = { "No Such Font Family 1234", NULL };
 
-  g_assert_false (impact_fonts_restrict (families, "text"));
+  g_assert_false (impact_fonts_restrict (families, NULL, "text"));
   g_assert_false (impact_fonts_is_restricted ());
 }
 
@@ -277,12 +277,12 @@ test_plan_reused (void)
       forget_plans ();
       impact_fonts_unrestrict ();
       every = fonts_of (samples[i], TRUE);
-      g_assert_true (impact_fonts_restrict (theme_families, samples[i]));
+      g_assert_true (impact_fonts_restrict (theme_families, NULL, samples[i]));
       g_assert_false (restricted_from_plan ());
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       impact_fonts_unrestrict ();
 
-      g_assert_true (impact_fonts_restrict (theme_families, samples[i]));
+      g_assert_true (impact_fonts_restrict (theme_families, NULL, samples[i]));
       g_assert_true (restricted_from_plan ());
       {
         g_autofree char *own = fonts_of (samples[i], TRUE);
@@ -307,15 +307,15 @@ test_plan_other_characters (void)
   forget_plans ();
   impact_fonts_unrestrict ();
   every = fonts_of (samples[1], FALSE);
-  g_assert_true (impact_fonts_restrict (theme_families, "Clean water"));
+  g_assert_true (impact_fonts_restrict (theme_families, NULL, "Clean water"));
   impact_fonts_unrestrict ();
-  g_assert_true (impact_fonts_restrict (theme_families, samples[1]));
+  g_assert_true (impact_fonts_restrict (theme_families, NULL, samples[1]));
   g_assert_false (restricted_from_plan ());
   own = fonts_of (samples[1], FALSE);
   g_assert_cmpstr (own, ==, every);
   impact_fonts_unrestrict ();
   /* each set of characters keeps its own plan: the Latin one still holds */
-  g_assert_true (impact_fonts_restrict (theme_families, "Clean water"));
+  g_assert_true (impact_fonts_restrict (theme_families, NULL, "Clean water"));
   g_assert_true (restricted_from_plan ());
   impact_fonts_unrestrict ();
 }
@@ -329,7 +329,7 @@ test_plan_out_of_date (void)
 
   forget_plans ();
   impact_test_remove_tree (user);
-  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+  g_assert_true (impact_fonts_restrict (theme_families, NULL, samples[0]));
   impact_fonts_unrestrict ();
   g_assert_cmpint (g_mkdir_with_parents (user, 0700), ==, 0);
   assert_planned_then_reused (samples[0]);
@@ -348,7 +348,7 @@ test_plan_damaged (void)
   guint read = 0;
 
   forget_plans ();
-  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+  g_assert_true (impact_fonts_restrict (theme_families, NULL, samples[0]));
   impact_fonts_unrestrict ();
   fonts = fonts_file ();
   g_assert_nonnull (fonts);
@@ -364,7 +364,7 @@ test_plan_damaged (void)
       g_autoptr(GString) bad = NULL;
       gsize len;
 
-      g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+      g_assert_true (impact_fonts_restrict (theme_families, NULL, samples[0]));
       impact_fonts_unrestrict ();
       g_assert_true (g_file_get_contents (damaged, &good, &len, NULL));
       bad = g_string_new_len (good, len);
@@ -412,9 +412,9 @@ test_plan_unwritable (void)
   forget_plans ();
   /* a file where the plans' folder would be */
   g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
-  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+  g_assert_true (impact_fonts_restrict (theme_families, NULL, samples[0]));
   impact_fonts_unrestrict ();
-  g_assert_true (impact_fonts_restrict (theme_families, samples[0]));
+  g_assert_true (impact_fonts_restrict (theme_families, NULL, samples[0]));
   g_assert_false (restricted_from_plan ());
   impact_fonts_unrestrict ();
   g_assert_cmpint (g_unlink (dir), ==, 0);
@@ -437,7 +437,7 @@ test_plan_pruned (void)
       g_unichar_to_utf8 (0x2600 + i, symbol);
       g_free (last);
       last = g_strconcat (samples[0], " ", symbol, NULL);
-      g_assert_true (impact_fonts_restrict (theme_families, last));
+      g_assert_true (impact_fonts_restrict (theme_families, NULL, last));
       impact_fonts_unrestrict ();
     }
   {
@@ -448,7 +448,7 @@ test_plan_pruned (void)
       n += g_str_has_suffix (name, ".fonts");
   }
   g_assert_cmpuint (n, ==, 32);
-  g_assert_true (impact_fonts_restrict (theme_families, last));
+  g_assert_true (impact_fonts_restrict (theme_families, NULL, last));
   g_assert_true (restricted_from_plan ());
   impact_fonts_unrestrict ();
 }

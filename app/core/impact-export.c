@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <pango/pango.h>
 #include <string.h>
 
 #include "impact-error.h"
@@ -78,35 +77,6 @@ impact_export_part_from_string (const char       *text,
   return TRUE;
 }
 
-/* What a private font configuration is planned for: the document's text,
- * and the sample texts Pango measures fonts with (pango_context_get_metrics
- * and each font's metrics set the sample text of the document's language,
- * and of each script's own language, in the sheet's fonts) */
-static char *
-planned_text (const char *text,
-              const char *language)
-{
-  GString *out = g_string_new (text);
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  PangoLanguage *own = pango_language_from_string (language != NULL && *language ? language : "en");
-
-  g_string_append (out, pango_language_get_sample_string (own));
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
-      PangoLanguage *sample;
-
-      if (script == G_UNICODE_SCRIPT_COMMON || script == G_UNICODE_SCRIPT_INHERITED ||
-          g_hash_table_contains (seen, GINT_TO_POINTER (script)))
-        continue;
-      g_hash_table_add (seen, GINT_TO_POINTER (script));
-      sample = pango_script_get_sample_language ((PangoScript) script);
-      if (sample != NULL)
-        g_string_append (out, pango_language_get_sample_string (sample));
-    }
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 export_document (ImpactDocument             *document,
                  const ImpactExportOptions  *options,
@@ -172,11 +142,10 @@ export_document (ImpactDocument             *document,
 
       if (text != NULL)
         {
-          g_autofree char *valid = g_utf8_make_valid (g_bytes_get_data (text, NULL),
+          g_autofree char *chars = g_utf8_make_valid (g_bytes_get_data (text, NULL),
                                                       g_bytes_get_size (text));
-          g_autofree char *chars = planned_text (valid, impact_document_get_language (document));
 
-          impact_fonts_restrict (families, chars);
+          impact_fonts_restrict (families, impact_document_get_language (document), chars);
         }
     }
   if (options->part == IMPACT_EXPORT_PART_STATS)

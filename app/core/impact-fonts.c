@@ -7,6 +7,7 @@
 #include "impact-fonts.h"
 
 #include <fontconfig/fontconfig.h>
+#include <pango/pango.h>
 #include <string.h>
 
 #include "impact-font-plan.h"
@@ -283,8 +284,38 @@ common_chars (const char * const *families,
   return common != NULL ? common : FcCharSetCreate ();
 }
 
+/* What a private font configuration is planned for: @text, and the
+ * sample texts Pango measures fonts with (pango_context_get_metrics
+ * and each font's metrics set the sample text of the document's language,
+ * and of each script's own language, in the sheet's fonts) */
+static char *
+planned_text (const char *text,
+              const char *language)
+{
+  GString *out = g_string_new (text);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  PangoLanguage *own = pango_language_from_string (language != NULL && *language ? language : "en");
+
+  g_string_append (out, pango_language_get_sample_string (own));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+      PangoLanguage *sample;
+
+      if (script == G_UNICODE_SCRIPT_COMMON || script == G_UNICODE_SCRIPT_INHERITED ||
+          g_hash_table_contains (seen, GINT_TO_POINTER (script)))
+        continue;
+      g_hash_table_add (seen, GINT_TO_POINTER (script));
+      sample = pango_script_get_sample_language ((PangoScript) script);
+      if (sample != NULL)
+        g_string_append (out, pango_language_get_sample_string (sample));
+    }
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 impact_fonts_restrict (const char * const *families,
+                       const char         *language,
                        const char         *text)
 {
   FcConfig *base = NULL;
@@ -294,7 +325,8 @@ impact_fonts_restrict (const char * const *families,
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   g_autoptr(GPtrArray) planned = NULL;
   g_autofree char *plan = NULL;
-  FcCharSet *doc_chars = document_chars (text);
+  g_autofree char *measured = planned_text (text != NULL ? text : "", language);
+  FcCharSet *doc_chars = document_chars (measured);
   FcCharSet *common = NULL;
   FcCharSet *needed = NULL;
   FcCharSet *allowed = NULL;

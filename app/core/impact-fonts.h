@@ -19,10 +19,13 @@
 G_BEGIN_DECLS
 
 /* Restricts the calling thread's sheet fonts (impact_text_context_new) to
- * what @families (NULL-terminated) and @text need. FALSE, and nothing
- * changed, when it would not help (a family is not installed or not the
- * best match for its name, or most fonts are needed anyway). */
+ * what @families (NULL-terminated) and @text need, and the sample texts
+ * Pango measures fonts with in @language (may be NULL) and @text's
+ * scripts. FALSE, and nothing changed, when it would not help (a family is
+ * not installed or not the best match for its name, or most fonts are
+ * needed anyway). */
 gboolean impact_fonts_restrict          (const char * const *families,
+                                         const char         *language,
                                          const char         *text);
 /* Back to every installed font */
 void     impact_fonts_unrestrict        (void);
