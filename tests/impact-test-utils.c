@@ -172,6 +172,15 @@ impact_test_run_cli (ImpactTestResult   *result,
                      const char         *input,
                      const char * const *args)
 {
+  impact_test_run_cli_env (result, NULL, input, args);
+}
+
+void
+impact_test_run_cli_env (ImpactTestResult   *result,
+                         const char * const *env,
+                         const char         *input,
+                         const char * const *args)
+{
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) proc = NULL;
@@ -195,6 +204,19 @@ impact_test_run_cli (ImpactTestResult   *result,
       g_autofree char *quiet = g_strconcat (lsan, ":print_suppressions=0", NULL);
 
       g_subprocess_launcher_setenv (launcher, "LSAN_OPTIONS", quiet, TRUE);
+    }
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      const char *equals = strchr (env[i], '=');
+
+      if (equals == NULL)
+        g_subprocess_launcher_unsetenv (launcher, env[i]);
+      else
+        {
+          g_autofree char *name = g_strndup (env[i], equals - env[i]);
+
+          g_subprocess_launcher_setenv (launcher, name, equals + 1, TRUE);
+        }
     }
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);

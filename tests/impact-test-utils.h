@@ -41,6 +41,12 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImpactTestResult, impact_test_result_clear)
 void      impact_test_run_cli          (ImpactTestResult   *result,
                                         const char         *input,
                                         const char * const *args);
+/* The same with @env (NULL-terminated): "NAME=VALUE" sets a variable for
+ * the run, "NAME" unsets it */
+void      impact_test_run_cli_env      (ImpactTestResult   *result,
+                                        const char * const *env,
+                                        const char         *input,
+                                        const char * const *args);
 
 /* Path of the built impact-sheet binary */
 const char *impact_test_binary         (void);

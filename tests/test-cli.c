@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -49,6 +50,85 @@ test_export_pdf (void)
   g_assert_cmpstr (r.err, ==, "");
   g_assert_nonnull (strstr (r.out, "Wrote "));
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The PDF finisher is a module (impact-pdf-finish.c): only an export that
+ * writes a PDF loads it, and libqpdf with it; the program finds it next to
+ * itself in the build tree as it does in its installed folder */
+static gboolean
+loads_qpdf (const ImpactTestResult *r)
+{
+  return strstr (r->err, "libimpact-pdf-qpdf.so") != NULL || strstr (r->err, "libqpdf.so") != NULL;
+}
+
+static void
+test_export_finisher_loaded_for_pdf (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "k.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "k.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "k.svg", NULL);
+  g_autofree char *input = example ();
+  /* the loader's log; the build tree's own place for the module, not the
+   * tests' variable */
+  const char *const env[] = { "LD_DEBUG=files", "IMPACT_SHEET_MODULE_DIR", NULL };
+  const char *const pdf_args[] = { "export", input, "-o", pdf, "--page", "1", NULL };
+  const char *const png_args[] = { "export", input, "-o", png, "--page", "1", "--dpi", "36", NULL };
+  const char *const svg_args[] = { "export", input, "-o", svg, "--page", "1", NULL };
+  const char *const check_args[] = { "validate", input, NULL };
+  g_auto(ImpactTestResult) r_pdf = { 0 };
+  g_auto(ImpactTestResult) r_png = { 0 };
+  g_auto(ImpactTestResult) r_svg = { 0 };
+  g_auto(ImpactTestResult) r_check = { 0 };
+
+  impact_test_run_cli_env (&r_pdf, env, NULL, pdf_args);
+  impact_test_run_cli_env (&r_png, env, NULL, png_args);
+  impact_test_run_cli_env (&r_svg, env, NULL, svg_args);
+  impact_test_run_cli_env (&r_check, env, NULL, check_args);
+
+  g_assert_cmpint (r_pdf.status, ==, 0);
+  g_assert_true (loads_qpdf (&r_pdf));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (r_png.status, ==, 0);
+  g_assert_false (loads_qpdf (&r_png));
+  g_assert_cmpint (r_svg.status, ==, 0);
+  g_assert_false (loads_qpdf (&r_svg));
+  g_assert_cmpint (r_check.status, ==, 0);
+  g_assert_false (loads_qpdf (&r_check));
+}
+
+/* without its module a PDF is refused with the reason, nothing is
+ * written, and the other formats still export */
+static void
+test_export_finisher_missing (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *empty = g_build_filename (dir, "modules", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "k.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "k.png", NULL);
+  g_autofree char *input = example ();
+  g_autofree char *setting = g_strconcat ("IMPACT_SHEET_MODULE_DIR=", empty, NULL);
+  const char *const env[] = { setting, NULL };
+  const char *const pdf_args[] = { "export", input, "-o", pdf, NULL };
+  const char *const png_args[] = { "export", input, "-o", png, "--page", "1", "--dpi", "36", NULL };
+  g_autoptr(GDir) left = NULL;
+  g_auto(ImpactTestResult) r_pdf = { 0 };
+  g_auto(ImpactTestResult) r_png = { 0 };
+
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+  impact_test_run_cli_env (&r_pdf, env, NULL, pdf_args);
+  impact_test_run_cli_env (&r_png, env, NULL, png_args);
+
+  g_assert_cmpint (r_pdf.status, ==, 1);
+  g_assert_nonnull (strstr (r_pdf.err, "cannot finish the PDF: its finishing module cannot be loaded"));
+  g_assert_nonnull (strstr (r_pdf.err, "libimpact-pdf-qpdf.so"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (r_png.status, ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  /* no temporary file left by the refused PDF */
+  left = g_dir_open (dir, 0, NULL);
+  for (const char *name; (name = g_dir_read_name (left)) != NULL;)
+    g_assert_true (g_str_equal (name, "modules") || g_str_equal (name, "k.png"));
 }
 
 static void
@@ -549,6 +629,8 @@ main (int   argc,
 
   g_test_add_func ("/cli/export/pdf", test_export_pdf);
   g_test_add_func ("/cli/export/png-dpi", test_export_png_dpi);
+  g_test_add_func ("/cli/export/finisher-loaded-for-pdf", test_export_finisher_loaded_for_pdf);
+  g_test_add_func ("/cli/export/finisher-missing", test_export_finisher_missing);
   g_test_add_func ("/cli/export/one-page", test_export_one_page);
   g_test_add_func ("/cli/export/bleed", test_export_bleed);
   g_test_add_func ("/cli/export/stats-card", test_export_stats_card);

@@ -158,6 +158,11 @@ for f in /usr/bin/impact-sheet \
          "/usr/share/doc/$pkg/copyright"; do
   check "installed: $f" test -s "$f"
 done
+# the PDF finisher, a module the program opens from its own folder
+# (app/core/impact-pdf-finish.c): the exports below use it
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
+check "installed: /usr/lib/$multiarch/$pkg/libimpact-pdf-qpdf.so" \
+  test -s "/usr/lib/$multiarch/$pkg/libimpact-pdf-qpdf.so"
 
 langs=$(sed -e 's/#.*//' "$src/po/LINGUAS" | tr -s ' \t' '\n' | sed '/^$/d')
 if [ -z "$langs" ]; then
