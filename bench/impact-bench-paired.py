@@ -5,8 +5,11 @@
 
 Runs A B (C …) A B … so machine load falls on every command alike, and prints
 for each the median CPU time (user + system, of the process and its
-children), wall time and peak resident memory, and each command's ratio of
-median CPU to the first command's (put the floor first to get "× floor").
+children), wall time and peak resident memory, each command's ratio of
+median CPU to the first command's (put the floor first to get "× floor"),
+and the median of the ratios within each round (a round runs every command
+once, one after the other, so a slow minute of the machine weighs on both
+sides of its ratio).
 """
 import argparse
 import os
@@ -37,13 +40,15 @@ def main():
     for _ in range(args.pairs):
         for c in args.commands:
             results[c].append(run(c))
-    base = statistics.median(r[0] for r in results[args.commands[0]])
+    first = results[args.commands[0]]
+    base = statistics.median(r[0] for r in first)
     for c in args.commands:
         cpu = statistics.median(r[0] for r in results[c]) * 1000
         wall = statistics.median(r[1] for r in results[c]) * 1000
         rss = max(r[2] for r in results[c])
+        within = statistics.median(r[0] / f[0] for r, f in zip(results[c], first))
         print(f"{cpu:8.1f} ms CPU  {wall:8.1f} ms wall  {rss:6.1f} MiB peak  "
-              f"{cpu / 1000 / base:5.2f}x  {c}")
+              f"{cpu / 1000 / base:5.2f}x  (rounds {within:4.2f}x)  {c}")
 
 
 if __name__ == "__main__":
