@@ -5,6 +5,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <string.h>
 
+#include "impact-fonts.h"
 #include "impact-json-loader.h"
 #include "impact-placeholders.h"
 #include "impact-preflight.h"
@@ -198,6 +199,74 @@ test_missing_glyph (void)
   g_assert_cmpuint (count_lines_with (text, "title:"), ==, 1);
 }
 
+/* Among the document's own fonts (what validate does) the preflight says
+ * exactly what it says with every font, on the examples and fixtures:
+ * missing glyphs, fallback fonts, overflow and all; and the thread's fonts
+ * are every font again afterwards */
+static void
+check_private_fonts_same (ImpactDocument *doc,
+                          const char     *name)
+{
+  g_autoptr(ImpactDiagnostics) every = impact_diagnostics_new ();
+  g_autoptr(ImpactDiagnostics) own = impact_diagnostics_new ();
+  g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+  guint n_every, n_own;
+
+  n_every = impact_preflight_run (doc, theme, both, G_N_ELEMENTS (both), every);
+  n_own = impact_preflight_run_private_fonts (doc, theme, both, G_N_ELEMENTS (both), own);
+  g_assert_false (impact_fonts_is_restricted ());
+  for (ImpactSeverity severity = IMPACT_SEVERITY_WARNING; severity <= IMPACT_SEVERITY_ERROR; severity++)
+    {
+      g_autofree char *every_text = impact_diagnostics_to_string (every, severity);
+      g_autofree char *own_text = impact_diagnostics_to_string (own, severity);
+
+      if (g_strcmp0 (every_text, own_text) != 0)
+        g_test_message ("%s", name);
+      g_assert_cmpstr (own_text, ==, every_text);
+    }
+  g_assert_cmpuint (n_own, ==, n_every);
+}
+
+static void
+test_private_fonts (void)
+{
+  const char *const dirs[] = { "data/valid", "data/layout" };
+  g_autoptr(ImpactDocument) glyph = load_string (
+    "{ \"format\": \"1\", \"office\": \"Office \xf0\x98\xac\x80 \xe2\x82\xb9 \xe0\xa6\x95\", "
+    "  \"organisation\": { \"name\": \"Y\" }, \"theme\": { \"accent\": \"#a8561a\" } }",
+    "glyph.json");
+  g_autoptr(GPtrArray) examples = impact_test_json_names (g_getenv ("IMPACT_EXAMPLES_DIR"));
+  guint n = 1;
+
+  check_private_fonts_same (glyph, "glyph.json");
+  for (guint i = 0; i < examples->len; i++, n++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("IMPACT_EXAMPLES_DIR"),
+                                                g_ptr_array_index (examples, i), NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, NULL);
+
+      g_assert_nonnull (doc);
+      check_private_fonts_same (doc, path);
+    }
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *dir = impact_test_data_path (dirs[d]);
+      g_autoptr(GPtrArray) names = impact_test_json_names (dir);
+
+      for (guint i = 0; i < names->len; i++, n++)
+        {
+          g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, NULL);
+
+          if (doc != NULL)
+            check_private_fonts_same (doc, path);
+        }
+    }
+  g_assert_cmpuint (n, >, 20);
+}
+
 static void
 test_overflow (void)
 {
@@ -283,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/preflight/image/low-resolution", test_image_resolution);
   g_test_add_func ("/preflight/image/enough", test_image_resolution_enough);
   g_test_add_func ("/preflight/missing-glyph", test_missing_glyph);
+  g_test_add_func ("/preflight/private-fonts", test_private_fonts);
   g_test_add_func ("/preflight/overflow", test_overflow);
   g_test_add_func ("/preflight/example", test_example);
   g_test_add_func ("/preflight/template-guidance", test_template_guidance);

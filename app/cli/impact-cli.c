@@ -629,8 +629,9 @@ run_validate (int    argc,
     g_autoptr(ImpactTheme) theme = impact_theme_new (impact_document_get_theme_spec (doc),
                                                      template_name, diagnostics);
 
-    /* sources, contrast, image resolution, glyphs and overflow */
-    impact_preflight_run (doc, theme, sizes, n_sizes, diagnostics);
+    /* sources, contrast, image resolution, glyphs and overflow, among the
+     * fonts the document can use, as an export chooses them */
+    impact_preflight_run_private_fonts (doc, theme, sizes, n_sizes, diagnostics);
   }
 
   impact_document_locate_diagnostics (doc, diagnostics, input_name);

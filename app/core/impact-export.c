@@ -133,21 +133,8 @@ export_document (ImpactDocument             *document,
 
   theme = impact_theme_new (impact_document_get_theme_spec (document),
                             options->template_name, diagnostics);
-  if (options->private_fonts && !impact_fonts_is_restricted ())
-    {
-      ImpactSourceMap *map = impact_document_get_source_map (document);
-      GBytes *text = map != NULL ? impact_source_map_get_text (map) : NULL;
-      const char *families[] = { impact_theme_get_heading_font (theme),
-                                 impact_theme_get_body_font (theme), NULL };
-
-      if (text != NULL)
-        {
-          g_autofree char *chars = g_utf8_make_valid (g_bytes_get_data (text, NULL),
-                                                      g_bytes_get_size (text));
-
-          impact_fonts_restrict (families, impact_document_get_language (document), chars);
-        }
-    }
+  if (options->private_fonts)
+    impact_export_restrict_fonts (document, theme);
   if (options->part == IMPACT_EXPORT_PART_STATS)
     {
       int cw = options->card_width > 0 ? options->card_width : 1080;
@@ -204,6 +191,31 @@ export_document (ImpactDocument             *document,
   page_options.last = last;
   page_options.pdfx = options->pdfx;
   return impact_page_source_export (source, &page_options, target, written, cancellable, error);
+}
+
+void
+impact_export_restrict_fonts (ImpactDocument *document,
+                              ImpactTheme    *theme)
+{
+  ImpactSourceMap *map;
+  GBytes *text;
+  const char *families[3];
+  g_autofree char *chars = NULL;
+
+  g_return_if_fail (IMPACT_IS_DOCUMENT (document));
+  g_return_if_fail (IMPACT_IS_THEME (theme));
+
+  if (impact_fonts_is_restricted ())
+    return;
+  map = impact_document_get_source_map (document);
+  text = map != NULL ? impact_source_map_get_text (map) : NULL;
+  if (text == NULL)
+    return;
+  families[0] = impact_theme_get_heading_font (theme);
+  families[1] = impact_theme_get_body_font (theme);
+  families[2] = NULL;
+  chars = g_utf8_make_valid (g_bytes_get_data (text, NULL), g_bytes_get_size (text));
+  impact_fonts_restrict (families, impact_document_get_language (document), chars);
 }
 
 gboolean

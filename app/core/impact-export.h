@@ -13,6 +13,7 @@
 #include "impact-diagnostics.h"
 #include "impact-document.h"
 #include "impact-page.h"
+#include "impact-theme.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,13 @@ const char *impact_export_format_to_string (ImpactExportFormat   format);
 /* "sheet", "stats" */
 gboolean impact_export_part_from_string    (const char          *text,
                                             ImpactExportPart    *out_part);
+
+/* Restricts this thread's fonts to those @document can use with @theme
+ * (impact_fonts_restrict(): its families, and the fonts its characters
+ * fall back to), unless they are restricted already. What private_fonts
+ * does for an export; impact_fonts_unrestrict() undoes it. */
+void     impact_export_restrict_fonts      (ImpactDocument             *document,
+                                            ImpactTheme                *theme);
 
 /* Writes @output; for PNG and SVG with several pages and options->page == 0,
  * writes OUT-1.png, OUT-2.png … next to @output instead. @written (optional)

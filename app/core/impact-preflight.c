@@ -9,9 +9,12 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
 
+#include "impact-export.h"
+#include "impact-fonts.h"
 #include "impact-placeholders.h"
 #include "impact-preflight.h"
 #include "impact-sheet-words.h"
+#include "impact-text-cache.h"
 #include "impact-sheet-layout-private.h"
 
 static char *
@@ -258,6 +261,7 @@ impact_preflight_run (ImpactDocument       *document,
                       ImpactDiagnostics    *diagnostics)
 {
   g_autoptr(GPtrArray) per_size = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_diagnostics_free);
+  g_autoptr(ImpactTextCache) texts = NULL;
   guint n;
 
   g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), 0);
@@ -266,6 +270,13 @@ impact_preflight_run (ImpactDocument       *document,
   g_return_val_if_fail (diagnostics != NULL, 0);
 
   n = impact_preflight_check_document (document, theme, diagnostics);
+  /* a text placed again while a page is fitted is shaped once, as in an
+   * export (impact-text-cache.h) */
+  if (impact_text_cache_get_current () == NULL)
+    {
+      texts = impact_text_cache_new (0);
+      impact_text_cache_begin (texts);
+    }
   for (guint i = 0; i < n_sizes; i++)
     {
       ImpactDiagnostics *page_diags = impact_diagnostics_new ();
@@ -275,6 +286,8 @@ impact_preflight_run (ImpactDocument       *document,
       impact_sheet_layout_report_omissions (layout, page_diags);
       g_ptr_array_add (per_size, page_diags);
     }
+  if (texts != NULL)
+    impact_text_cache_end (texts);
 
   for (guint i = 0; i < n_sizes; i++)
     {
@@ -309,5 +322,32 @@ impact_preflight_run (ImpactDocument       *document,
           n++;
         }
     }
+  return n;
+}
+
+guint
+impact_preflight_run_private_fonts (ImpactDocument       *document,
+                                    ImpactTheme          *theme,
+                                    const ImpactPageSize *sizes,
+                                    guint                 n_sizes,
+                                    ImpactDiagnostics    *diagnostics)
+{
+  g_autoptr(ImpactDiagnostics) attempt = NULL;
+  guint n;
+
+  g_return_val_if_fail (IMPACT_IS_DOCUMENT (document), 0);
+  g_return_val_if_fail (diagnostics != NULL, 0);
+
+  impact_export_restrict_fonts (document, theme);
+  attempt = impact_diagnostics_new ();
+  n = impact_preflight_run (document, theme, sizes, n_sizes, attempt);
+  if (impact_fonts_restriction_broken ())
+    {
+      /* a character the plan did not foresee: every font, as without it */
+      impact_fonts_unrestrict ();
+      return impact_preflight_run (document, theme, sizes, n_sizes, diagnostics);
+    }
+  impact_fonts_unrestrict ();
+  impact_diagnostics_extend (diagnostics, attempt);
   return n;
 }

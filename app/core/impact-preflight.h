@@ -43,6 +43,16 @@ guint impact_preflight_run            (ImpactDocument       *document,
                                        const ImpactPageSize *sizes,
                                        guint                 n_sizes,
                                        ImpactDiagnostics    *diagnostics);
+/* The same among the fonts @document can use only (impact_export_restrict_fonts()),
+ * as an export with private_fonts is, and with every font again when a
+ * text needs a character that choice did not plan for: the same warnings,
+ * a fraction of the font matching. For a process or thread that checks one
+ * document at a time. */
+guint impact_preflight_run_private_fonts (ImpactDocument       *document,
+                                          ImpactTheme          *theme,
+                                          const ImpactPageSize *sizes,
+                                          guint                 n_sizes,
+                                          ImpactDiagnostics    *diagnostics);
 
 /* A colour near @color, moved towards black or white (away from @other),
  * that reaches @ratio against @other; as "#rrggbb". NULL when none does. */
