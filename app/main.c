@@ -13,6 +13,7 @@
 
 #include "impact-cli.h"
 #include "impact-cli-timeline.h"
+#include "impact-program-files.h"
 
 /* The window's program: $IMPACT_SHEET_GUI_BIN, else next to this program
  * (the build tree), else in the installed libexec folder. */
@@ -20,21 +21,10 @@ static char *
 find_gui_program (void)
 {
   const char *env = g_getenv ("IMPACT_SHEET_GUI_BIN");
-  g_autofree char *self = NULL;
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  self = g_file_read_link ("/proc/self/exe", NULL);
-  if (self != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (self);
-      char *sibling = g_build_filename (dir, GUI_PROGRAM_NAME, NULL);
-
-      if (g_file_test (sibling, G_FILE_TEST_IS_EXECUTABLE))
-        return sibling;
-      g_free (sibling);
-    }
-  return g_build_filename (LIBEXECDIR, GUI_PROGRAM_NAME, NULL);
+  return impact_program_file (GUI_PROGRAM_NAME, LIBEXECDIR, G_FILE_TEST_IS_EXECUTABLE);
 }
 
 int

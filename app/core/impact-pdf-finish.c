@@ -23,6 +23,7 @@
 #include "impact-error.h"
 #include "impact-pdf-finish.h"
 #include "impact-pdf-qpdf.h"
+#include "impact-program-files.h"
 
 /* The sanitizers' runtime cannot follow a library that binds to its own
  * dependencies first */
@@ -54,21 +55,10 @@ static char *
 module_path (void)
 {
   const char *dir = g_getenv ("IMPACT_SHEET_MODULE_DIR");
-  g_autofree char *self = NULL;
 
   if (dir != NULL && *dir != '\0')
     return g_build_filename (dir, IMPACT_PDF_QPDF_MODULE, NULL);
-  self = g_file_read_link ("/proc/self/exe", NULL);
-  if (self != NULL)
-    {
-      g_autofree char *program_dir = g_path_get_dirname (self);
-      char *built = g_build_filename (program_dir, "core", IMPACT_PDF_QPDF_MODULE, NULL);
-
-      if (g_file_test (built, G_FILE_TEST_IS_REGULAR))
-        return built;
-      g_free (built);
-    }
-  return g_build_filename (IMPACT_MODULE_DIR, IMPACT_PDF_QPDF_MODULE, NULL);
+  return impact_program_file ("core/" IMPACT_PDF_QPDF_MODULE, IMPACT_MODULE_DIR, G_FILE_TEST_IS_REGULAR);
 }
 
 typedef struct
