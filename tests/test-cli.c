@@ -14,21 +14,43 @@
 
 typedef ImpactTestResult Result;
 
+static void
+run_va (Result             *r,
+        const char * const *env,
+        va_list             args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *arg;
+
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+  impact_test_run_cli_env (r, env, NULL, (const char * const *) argv->pdata);
+}
+
 /* Runs impact-sheet with the arguments (NULL-terminated), with no display */
 static void
 run (Result *r,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *arg;
   va_list args;
 
   va_start (args, r);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  run_va (r, NULL, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-  impact_test_run_cli (r, NULL, (const char * const *) argv->pdata);
+}
+
+/* The same with @env ("NAME=VALUE" sets, "NAME" unsets; NULL-terminated) */
+static void
+run_env (Result             *r,
+         const char * const *env,
+         ...)
+{
+  va_list args;
+
+  va_start (args, env);
+  run_va (r, env, args);
+  va_end (args);
 }
 
 static char *
@@ -72,19 +94,15 @@ test_export_finisher_loaded_for_pdf (void)
   /* the loader's log; the build tree's own place for the module, not the
    * tests' variable */
   const char *const env[] = { "LD_DEBUG=files", "IMPACT_SHEET_MODULE_DIR", NULL };
-  const char *const pdf_args[] = { "export", input, "-o", pdf, "--page", "1", NULL };
-  const char *const png_args[] = { "export", input, "-o", png, "--page", "1", "--dpi", "36", NULL };
-  const char *const svg_args[] = { "export", input, "-o", svg, "--page", "1", NULL };
-  const char *const check_args[] = { "validate", input, NULL };
   g_auto(ImpactTestResult) r_pdf = { 0 };
   g_auto(ImpactTestResult) r_png = { 0 };
   g_auto(ImpactTestResult) r_svg = { 0 };
   g_auto(ImpactTestResult) r_check = { 0 };
 
-  impact_test_run_cli_env (&r_pdf, env, NULL, pdf_args);
-  impact_test_run_cli_env (&r_png, env, NULL, png_args);
-  impact_test_run_cli_env (&r_svg, env, NULL, svg_args);
-  impact_test_run_cli_env (&r_check, env, NULL, check_args);
+  run_env (&r_pdf, env, "export", input, "-o", pdf, "--page", "1", NULL);
+  run_env (&r_png, env, "export", input, "-o", png, "--page", "1", "--dpi", "36", NULL);
+  run_env (&r_svg, env, "export", input, "-o", svg, "--page", "1", NULL);
+  run_env (&r_check, env, "validate", input, NULL);
 
   g_assert_cmpint (r_pdf.status, ==, 0);
   g_assert_true (loads_qpdf (&r_pdf));
@@ -109,15 +127,13 @@ test_export_finisher_missing (void)
   g_autofree char *input = example ();
   g_autofree char *setting = g_strconcat ("IMPACT_SHEET_MODULE_DIR=", empty, NULL);
   const char *const env[] = { setting, NULL };
-  const char *const pdf_args[] = { "export", input, "-o", pdf, NULL };
-  const char *const png_args[] = { "export", input, "-o", png, "--page", "1", "--dpi", "36", NULL };
   g_autoptr(GDir) left = NULL;
   g_auto(ImpactTestResult) r_pdf = { 0 };
   g_auto(ImpactTestResult) r_png = { 0 };
 
   g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
-  impact_test_run_cli_env (&r_pdf, env, NULL, pdf_args);
-  impact_test_run_cli_env (&r_png, env, NULL, png_args);
+  run_env (&r_pdf, env, "export", input, "-o", pdf, NULL);
+  run_env (&r_png, env, "export", input, "-o", png, "--page", "1", "--dpi", "36", NULL);
 
   g_assert_cmpint (r_pdf.status, ==, 1);
   g_assert_nonnull (strstr (r_pdf.err, "cannot finish the PDF: its finishing module cannot be loaded"));
