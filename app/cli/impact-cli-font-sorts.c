@@ -1,39 +1,82 @@
-/* impact-cli-font-sorts.c: Pango's font sorts run in the thread that asks
+/* impact-cli-font-sorts.c: Pango's font matches run in the thread that
+ * asks, and its font sorts only when a character needs one
  *
  * Pango 1.50 answers every new font pattern (a family, weight, style and
  * size a layout asks for) by starting two threads, "[pango] FcFontSetMatch"
- * and "[pango] FcFontSetSort", and the thread that asked waits for the first
- * of them at once and for the second as soon as a character needs a
- * fallback. A two-page sheet asks for about 47 patterns, so an export
- * started some 95 threads. Against the sheet's private font configuration
- * (impact-fonts.c: a few dozen fonts) each match or sort takes
- * microseconds; each thread costs far more: a clone, a stack and its
- * thread-local storage to fault in, and two cores shared by threads that
- * mostly wait for one another. Measured (docs/PERFORMANCE.md, "Two threads
- * per font"): about a tenth of a cold export's CPU time.
+ * and "[pango] FcFontSetSort". The thread that asked waits for the match at
+ * once, and for the sort (the fallback fonts, best first) only when a
+ * character is missing from the matched font. A two-page sheet asks for
+ * about 47 patterns, so an export started some 95 threads. Against the
+ * sheet's private font configuration (impact-fonts.c: a few dozen fonts)
+ * each job takes microseconds; each thread costs more: a clone, a stack
+ * and its thread-local storage to fault in, and two cores shared by
+ * threads that mostly wait for one another.
  *
- * This program therefore defines g_thread_new. The dynamic linker binds
- * every library's calls to it here, ahead of GLib's (a definition in the
- * executable comes first in the lookup order). The two Pango jobs run at
- * once in the calling thread, which then finds their results ready; every
- * other thread is created as GLib creates it. Running them here is safe:
- * they take only their own pattern's lock, which the caller does not hold,
- * and they free only what they were given. Other Pango versions keep their
- * threads (the names and this behaviour are 1.50's).
+ * This program therefore defines g_thread_new and g_cond_wait. The dynamic
+ * linker binds the libraries' calls to them here, ahead of GLib's (a
+ * definition in the executable comes first in the lookup order; GLib's
+ * own calls stay inside GLib).
+ * - A match runs at once in the calling thread, which then finds it ready.
+ * - A sort is kept, not run. When a thread waits on a condition, and a kept
+ *   sort answers that very condition (its patterns' mutex and condition are
+ *   the ones waited on), the waiting thread lets go of the mutex, runs the
+ *   sort, takes the mutex again and returns: a wake-up that Pango's loop
+ *   then finds answered. Any other wait is GLib's. Most sheets never need
+ *   a sort: the Kolkata example asks for 47 and needs none, the Bengali one
+ *   needs 21 of 71 (docs/PERFORMANCE.md, "Sorting only what is needed").
+ * - The sorts a thread kept for one font configuration are run, to free
+ *   what they hold, when the same thread asks for a sort under another
+ *   (the next sheet of a batch): at most one sheet's sorts wait per thread.
+ * - Every other thread is created as GLib creates it.
+ * Running a job in another thread than Pango's own is safe: a job takes
+ * only its own patterns' lock (which the waiter has let go of), and frees
+ * only what it was given. A kept sort computes what it would have computed
+ * at once: it works on a copy of the pattern and the font set, made when
+ * it was asked for.
  *
- * The window's program does not carry this: its fonts are loaded while
- * the window is being built, where the threads overlap other work.
+ * The structures read here are Pango 1.50's (the same in every 1.50
+ * release); other Pango versions keep their threads. The window's program
+ * does not carry this: its fonts are loaded while the window is being
+ * built, where the threads overlap other work.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <pango/pango.h>
 #include <string.h>
 
 #include "impact-cli-font-sorts.h"
 
-static guint sorts_in_caller;
+/* Pango 1.50's ThreadData (what a job is given) and the head of its
+ * PangoFcPatterns, in pangofc-fontmap.c */
+typedef struct
+{
+  gpointer fontmap;
+  GMutex   mutex;
+  GCond    cond;
+} PangoPatternsHead;
+
+typedef struct
+{
+  gpointer           config;
+  gpointer           fonts;
+  gpointer           pattern;
+  PangoPatternsHead *patterns;
+} PangoJobData;
+
+typedef struct
+{
+  GThreadFunc   func;
+  PangoJobData *data;
+  GThread      *asker;   /* compared, never dereferenced */
+} KeptSort;
+
+static guint jobs_in_caller;
+static guint sorts_kept;
+static GMutex kept_lock;
+static GQueue kept = G_QUEUE_INIT;   /* of KeptSort, oldest first */
 
 static gboolean
 is_pango_font_job (const char *name)
@@ -55,6 +98,87 @@ is_pango_font_job (const char *name)
           strcmp (name, "[pango] FcFontSetSort") == 0);
 }
 
+static void
+run_sort (KeptSort *sort)
+{
+  sort->func (sort->data);
+  g_atomic_int_inc (&jobs_in_caller);
+  g_free (sort);
+}
+
+/* Keeps a sort; first runs the ones this thread kept under another font
+ * configuration, which nobody will wait for */
+static void
+keep_sort (GThreadFunc func,
+           gpointer    data)
+{
+  KeptSort *sort = g_new (KeptSort, 1);
+  GQueue stale = G_QUEUE_INIT;
+
+  sort->func = func;
+  sort->data = data;
+  sort->asker = g_thread_self ();
+  g_mutex_lock (&kept_lock);
+  for (GList *l = kept.head; l != NULL;)
+    {
+      GList *next = l->next;
+      KeptSort *other = l->data;
+
+      if (other->asker == sort->asker && other->data->config != sort->data->config)
+        {
+          g_queue_unlink (&kept, l);
+          g_queue_push_tail_link (&stale, l);
+        }
+      l = next;
+    }
+  g_queue_push_tail (&kept, sort);
+  g_mutex_unlock (&kept_lock);
+  g_atomic_int_inc (&sorts_kept);
+
+  for (KeptSort *old; (old = g_queue_pop_head (&stale)) != NULL;)
+    run_sort (old);
+}
+
+void
+g_cond_wait (GCond  *cond,
+             GMutex *mutex)
+{
+  static void (*glib_cond_wait) (GCond *, GMutex *);
+  KeptSort *sort = NULL;
+
+  g_mutex_lock (&kept_lock);
+  for (GList *l = kept.head; l != NULL; l = l->next)
+    {
+      KeptSort *candidate = l->data;
+
+      if (&candidate->data->patterns->mutex == mutex && &candidate->data->patterns->cond == cond)
+        {
+          sort = candidate;
+          g_queue_delete_link (&kept, l);
+          break;
+        }
+    }
+  g_mutex_unlock (&kept_lock);
+  if (sort != NULL)
+    {
+      /* the sort stores its answer under this mutex */
+      g_mutex_unlock (mutex);
+      run_sort (sort);
+      g_mutex_lock (mutex);
+      return;
+    }
+
+  if (g_atomic_pointer_get (&glib_cond_wait) == NULL)
+    {
+      gpointer found = dlsym (RTLD_NEXT, "g_cond_wait");
+
+      if (found == NULL)
+        g_error ("cannot find GLib's g_cond_wait: %s", dlerror ());
+      g_atomic_pointer_set (&glib_cond_wait, found);
+    }
+  glib_cond_wait (cond, mutex);
+}
+
 GThread *
 g_thread_new (const char  *name,
               GThreadFunc  func,
@@ -65,8 +189,13 @@ g_thread_new (const char  *name,
 
   if (is_pango_font_job (name))
     {
-      func (data);
-      g_atomic_int_inc (&sorts_in_caller);
+      if (strcmp (name, "[pango] FcFontSetSort") == 0)
+        keep_sort (func, data);
+      else
+        {
+          func (data);
+          g_atomic_int_inc (&jobs_in_caller);
+        }
       /* the caller unreferences what it is given, as it would a thread */
       return g_thread_ref (g_thread_self ());
     }
@@ -81,5 +210,22 @@ g_thread_new (const char  *name,
 guint
 impact_cli_font_sorts_in_caller (void)
 {
-  return (guint) g_atomic_int_get (&sorts_in_caller);
+  return (guint) g_atomic_int_get (&jobs_in_caller);
+}
+
+guint
+impact_cli_font_sorts_kept (void)
+{
+  return (guint) g_atomic_int_get (&sorts_kept);
+}
+
+guint
+impact_cli_font_sorts_waiting (void)
+{
+  guint n;
+
+  g_mutex_lock (&kept_lock);
+  n = kept.length;
+  g_mutex_unlock (&kept_lock);
+  return n;
 }
