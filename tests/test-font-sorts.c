@@ -111,6 +111,13 @@ wait_for (FakePatterns *patterns)
   g_mutex_unlock (&patterns->mutex);
 }
 
+static gpointer
+wait_in_thread (gpointer data)
+{
+  wait_for (data);
+  return NULL;
+}
+
 static void
 test_sort_runs_when_waited_for (void)
 {
@@ -144,7 +151,7 @@ test_sort_runs_when_waited_for (void)
 
   /* a thread waiting for it in another thread runs it there */
   {
-    GThread *other = g_thread_new ("impact-waiter", (GThreadFunc) (void (*) (void)) wait_for, &first);
+    GThread *other = g_thread_new ("impact-waiter", wait_in_thread, &first);
 
     g_thread_join (other);
     g_assert_true (first.answered);
