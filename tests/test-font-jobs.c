@@ -1,18 +1,17 @@
-/* test-font-sorts.c: the command line runs Pango's font matches in the
- * thread that asks for them, its font sorts only when one is waited for,
- * and every other thread as GLib does
- * (app/cli/impact-cli-font-sorts.c, linked into this test as into the
- * program)
+/* test-font-jobs.c: both programs run Pango's font matches in the thread
+ * that asks for them, its font sorts only when one is waited for, and
+ * every other thread as GLib does (app/impact-font-jobs.c, linked into
+ * this test as into the programs)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
 
-#include "impact-cli-font-sorts.h"
+#include "impact-font-jobs.h"
 #include "impact-text.h"
 #include "impact-test-utils.h"
 
-/* the jobs and structures impact-cli-font-sorts.c knows are Pango 1.50's */
+/* the jobs and structures impact-font-jobs.c knows are Pango 1.50's */
 static gboolean
 is_pango_150 (void)
 {
@@ -42,7 +41,7 @@ note_thread (gpointer data)
 static void
 test_match_runs_here (void)
 {
-  guint before = impact_cli_font_sorts_in_caller ();
+  guint before = impact_font_jobs_run_here ();
   GThread *ran_in = NULL;
   GThread *thread;
 
@@ -54,10 +53,10 @@ test_match_runs_here (void)
   g_assert_true (ran_in == g_thread_self ());
   g_assert_nonnull (thread);
   g_thread_unref (thread);
-  g_assert_cmpuint (impact_cli_font_sorts_in_caller (), ==, before + 1);
+  g_assert_cmpuint (impact_font_jobs_run_here (), ==, before + 1);
 }
 
-/* What Pango 1.50 gives a sort job (impact-cli-font-sorts.c): a font
+/* What Pango 1.50 gives a sort job (impact-font-jobs.c): a font
  * configuration, a font set, a pattern and the patterns whose mutex and
  * condition the answer is given under */
 typedef struct
@@ -124,9 +123,9 @@ test_sort_runs_when_waited_for (void)
   int config;
   FakePatterns first, second;
   FakeJob a, b;
-  guint kept = impact_cli_font_sorts_kept ();
-  guint ran = impact_cli_font_sorts_in_caller ();
-  guint waiting = impact_cli_font_sorts_waiting ();
+  guint kept = impact_font_jobs_sorts_kept ();
+  guint ran = impact_font_jobs_run_here ();
+  guint waiting = impact_font_jobs_sorts_waiting ();
 
   if (skip_unless_pango_150 ())
     return;
@@ -138,16 +137,16 @@ test_sort_runs_when_waited_for (void)
   /* asked for, not run */
   g_assert_false (first.answered);
   g_assert_false (second.answered);
-  g_assert_cmpuint (impact_cli_font_sorts_kept (), ==, kept + 2);
-  g_assert_cmpuint (impact_cli_font_sorts_waiting (), ==, waiting + 2);
-  g_assert_cmpuint (impact_cli_font_sorts_in_caller (), ==, ran);
+  g_assert_cmpuint (impact_font_jobs_sorts_kept (), ==, kept + 2);
+  g_assert_cmpuint (impact_font_jobs_sorts_waiting (), ==, waiting + 2);
+  g_assert_cmpuint (impact_font_jobs_run_here (), ==, ran);
 
   /* the wait runs the sort it waits for, here, and only that one */
   wait_for (&second);
   g_assert_true (second.ran_in == g_thread_self ());
   g_assert_false (first.answered);
-  g_assert_cmpuint (impact_cli_font_sorts_waiting (), ==, waiting + 1);
-  g_assert_cmpuint (impact_cli_font_sorts_in_caller (), ==, ran + 1);
+  g_assert_cmpuint (impact_font_jobs_sorts_waiting (), ==, waiting + 1);
+  g_assert_cmpuint (impact_font_jobs_run_here (), ==, ran + 1);
 
   /* a thread waiting for it in another thread runs it there */
   {
@@ -157,8 +156,8 @@ test_sort_runs_when_waited_for (void)
     g_assert_true (first.answered);
     g_assert_true (first.ran_in == other);
   }
-  g_assert_cmpuint (impact_cli_font_sorts_waiting (), ==, waiting);
-  g_assert_cmpuint (impact_cli_font_sorts_in_caller (), ==, ran + 2);
+  g_assert_cmpuint (impact_font_jobs_sorts_waiting (), ==, waiting);
+  g_assert_cmpuint (impact_font_jobs_run_here (), ==, ran + 2);
 }
 
 /* a wait that no kept sort answers is GLib's: it returns when signalled */
@@ -199,7 +198,7 @@ test_stale_sorts_run (void)
   int one, two;
   FakePatterns first, second;
   FakeJob a, b;
-  guint waiting = impact_cli_font_sorts_waiting ();
+  guint waiting = impact_font_jobs_sorts_waiting ();
 
   if (skip_unless_pango_150 ())
     return;
@@ -212,9 +211,9 @@ test_stale_sorts_run (void)
   g_assert_true (first.answered);
   g_assert_true (first.ran_in == g_thread_self ());
   g_assert_false (second.answered);
-  g_assert_cmpuint (impact_cli_font_sorts_waiting (), ==, waiting + 1);
+  g_assert_cmpuint (impact_font_jobs_sorts_waiting (), ==, waiting + 1);
   wait_for (&second);
-  g_assert_cmpuint (impact_cli_font_sorts_waiting (), ==, waiting);
+  g_assert_cmpuint (impact_font_jobs_sorts_waiting (), ==, waiting);
 }
 
 static void
@@ -224,14 +223,14 @@ test_other_threads_are_threads (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      guint before = impact_cli_font_sorts_in_caller ();
+      guint before = impact_font_jobs_run_here ();
       GThread *ran_in = NULL;
       GThread *thread = g_thread_new (names[i], note_thread, &ran_in);
 
       g_assert_cmpint (GPOINTER_TO_INT (g_thread_join (thread)), ==, 7);
       g_assert_nonnull (ran_in);
       g_assert_true (ran_in != g_thread_self ());
-      g_assert_cmpuint (impact_cli_font_sorts_in_caller (), ==, before);
+      g_assert_cmpuint (impact_font_jobs_run_here (), ==, before);
     }
 }
 
@@ -267,26 +266,26 @@ test_pango_sorts_here (void)
 
   for (guint i = 0; i < 6; i++)
     {
-      guint before = impact_cli_font_sorts_in_caller ();
+      guint before = impact_font_jobs_run_here ();
       double size = 9.25 + i * 1.5;   /* sizes nothing else asks for */
       g_autofree char *latin = NULL;
       g_autofree char *mixed = NULL;
       int latin_width = 0, mixed_width = 0;
 
-      guint kept = impact_cli_font_sorts_kept ();
-      guint waiting = impact_cli_font_sorts_waiting ();
+      guint kept = impact_font_jobs_sorts_kept ();
+      guint waiting = impact_font_jobs_sorts_waiting ();
       guint after_latin;
 
       latin = lay_out (PANGO_CONTEXT (context), "Clean water for 12,400 families", size, &latin_width);
       g_assert_cmpstr (latin, ==, "Inter|");
       g_assert_cmpint (latin_width, >, 0);
-      after_latin = impact_cli_font_sorts_in_caller ();
+      after_latin = impact_font_jobs_run_here ();
       if (is_pango_150 ())
         {
           /* the match ran here; the sort is kept: Inter has every letter */
           g_assert_cmpuint (after_latin, >=, before + 1);
-          g_assert_cmpuint (impact_cli_font_sorts_kept (), >=, kept + 1);
-          g_assert_cmpuint (impact_cli_font_sorts_waiting (), >=, waiting + 1);
+          g_assert_cmpuint (impact_font_jobs_sorts_kept (), >=, kept + 1);
+          g_assert_cmpuint (impact_font_jobs_sorts_waiting (), >=, waiting + 1);
         }
       mixed = lay_out (PANGO_CONTEXT (context), "Kolkata কলকাতা", size, &mixed_width);
       g_assert_true (g_str_has_prefix (mixed, "Inter|"));
@@ -295,9 +294,9 @@ test_pango_sorts_here (void)
 
       if (is_pango_150 ())
         /* Bengali needs the fallbacks: the sort ran when Pango waited */
-        g_assert_cmpuint (impact_cli_font_sorts_in_caller (), >, after_latin);
+        g_assert_cmpuint (impact_font_jobs_run_here (), >, after_latin);
       else
-        g_assert_cmpuint (impact_cli_font_sorts_in_caller (), ==, before);
+        g_assert_cmpuint (impact_font_jobs_run_here (), ==, before);
     }
 }
 
@@ -330,17 +329,46 @@ test_two_threads (void)
   g_assert_true (GPOINTER_TO_INT (g_thread_join (b)));
 }
 
+/* no more than IMPACT_FONT_JOBS_MAX_KEPT sorts wait: the oldest is run */
+static void
+test_kept_sorts_are_bounded (void)
+{
+  int config;
+  guint n = IMPACT_FONT_JOBS_MAX_KEPT + 1;
+  g_autofree FakePatterns *patterns = g_new (FakePatterns, n);
+  g_autofree FakeJob *jobs = g_new (FakeJob, n);
+  guint before = impact_font_jobs_sorts_waiting ();
+  guint added = 0;
+
+  if (skip_unless_pango_150 ())
+    return;
+  g_assert_cmpuint (before, <, IMPACT_FONT_JOBS_MAX_KEPT);
+  for (guint i = 0; i < n; i++)
+    fake_job_init (&jobs[i], &patterns[i], &config);
+  while (!patterns[0].answered && added < n)
+    g_thread_unref (g_thread_new ("[pango] FcFontSetSort", fake_sort, &jobs[added++]));
+  /* the first is run by the one that makes too many */
+  g_assert_true (patterns[0].answered);
+  g_assert_cmpuint (added, ==, IMPACT_FONT_JOBS_MAX_KEPT - before + 1);
+  g_assert_false (patterns[1].answered);
+  g_assert_cmpuint (impact_font_jobs_sorts_waiting (), ==, IMPACT_FONT_JOBS_MAX_KEPT);
+  for (guint i = 1; i < added; i++)
+    wait_for (&patterns[i]);
+  g_assert_cmpuint (impact_font_jobs_sorts_waiting (), ==, IMPACT_FONT_JOBS_MAX_KEPT - added + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/font-sorts/match-runs-here", test_match_runs_here);
-  g_test_add_func ("/font-sorts/sort-runs-when-waited-for", test_sort_runs_when_waited_for);
-  g_test_add_func ("/font-sorts/other-waits", test_other_waits_are_glibs);
-  g_test_add_func ("/font-sorts/stale-sorts", test_stale_sorts_run);
-  g_test_add_func ("/font-sorts/other-threads", test_other_threads_are_threads);
-  g_test_add_func ("/font-sorts/pango", test_pango_sorts_here);
-  g_test_add_func ("/font-sorts/two-threads", test_two_threads);
+  g_test_add_func ("/font-jobs/match-runs-here", test_match_runs_here);
+  g_test_add_func ("/font-jobs/sort-runs-when-waited-for", test_sort_runs_when_waited_for);
+  g_test_add_func ("/font-jobs/other-waits", test_other_waits_are_glibs);
+  g_test_add_func ("/font-jobs/stale-sorts", test_stale_sorts_run);
+  g_test_add_func ("/font-jobs/bounded", test_kept_sorts_are_bounded);
+  g_test_add_func ("/font-jobs/other-threads", test_other_threads_are_threads);
+  g_test_add_func ("/font-jobs/pango", test_pango_sorts_here);
+  g_test_add_func ("/font-jobs/two-threads", test_two_threads);
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* impact-cli-font-sorts.c: Pango's font matches run in the thread that
+/* impact-font-jobs.c: Pango's font matches run in the thread that
  * asks, and its font sorts only when a character needs one
  *
  * Pango 1.50 answers every new font pattern (a family, weight, style and
@@ -10,12 +10,14 @@
  * sheet's private font configuration (impact-fonts.c: a few dozen fonts)
  * each job takes microseconds; each thread costs more: a clone, a stack
  * and its thread-local storage to fault in, and two cores shared by
- * threads that mostly wait for one another.
+ * threads that mostly wait for one another. In the window, which matches
+ * against every installed font, the sorts nobody needs were about a tenth
+ * of the launch's CPU time.
  *
- * This program therefore defines g_thread_new and g_cond_wait. The dynamic
- * linker binds the libraries' calls to them here, ahead of GLib's (a
- * definition in the executable comes first in the lookup order; GLib's
- * own calls stay inside GLib).
+ * Both programs (the command line and the window) therefore define
+ * g_thread_new and g_cond_wait, in this file. The dynamic linker binds the
+ * libraries' calls to them, ahead of GLib's (a definition in the executable
+ * comes first in the lookup order; GLib's own calls stay inside GLib).
  * - A match runs at once in the calling thread, which then finds it ready.
  * - A sort is kept, not run. When a thread waits on a condition, and a kept
  *   sort answers that very condition (its patterns' mutex and condition are
@@ -24,9 +26,11 @@
  *   then finds answered. Any other wait is GLib's. Most sheets never need
  *   a sort: the Kolkata example asks for 47 and needs none, the Bengali one
  *   needs 21 of 71 (docs/PERFORMANCE.md, "Sorting only what is needed").
- * - The sorts a thread kept for one font configuration are run, to free
- *   what they hold, when the same thread asks for a sort under another
- *   (the next sheet of a batch): at most one sheet's sorts wait per thread.
+ * - What a kept sort holds is freed by running it, and so it is run
+ *   anyway: when the thread that kept it asks for a sort under another
+ *   font configuration (the next sheet of a batch, the window's font map
+ *   after the fonts changed), and when more than
+ *   IMPACT_FONT_JOBS_MAX_KEPT wait (the oldest first).
  * - Every other thread is created as GLib creates it.
  * Running a job in another thread than Pango's own is safe: a job takes
  * only its own patterns' lock (which the waiter has let go of), and frees
@@ -35,9 +39,7 @@
  * it was asked for.
  *
  * The structures read here are Pango 1.50's (the same in every 1.50
- * release); other Pango versions keep their threads. The window's program
- * does not carry this: its fonts are loaded while the window is being
- * built, where the threads overlap other work.
+ * release); other Pango versions keep their threads.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,7 +49,7 @@
 #include <pango/pango.h>
 #include <string.h>
 
-#include "impact-cli-font-sorts.h"
+#include "impact-font-jobs.h"
 
 /* Pango 1.50's ThreadData (what a job is given) and the head of its
  * PangoFcPatterns, in pangofc-fontmap.c */
@@ -106,8 +108,9 @@ run_sort (KeptSort *sort)
   g_free (sort);
 }
 
-/* Keeps a sort; first runs the ones this thread kept under another font
- * configuration, which nobody will wait for */
+/* Keeps a sort; runs the ones this thread kept under another font
+ * configuration, which nobody will wait for, and the oldest beyond the
+ * limit */
 static void
 keep_sort (GThreadFunc func,
            gpointer    data)
@@ -132,6 +135,8 @@ keep_sort (GThreadFunc func,
       l = next;
     }
   g_queue_push_tail (&kept, sort);
+  while (kept.length > IMPACT_FONT_JOBS_MAX_KEPT)
+    g_queue_push_tail (&stale, g_queue_pop_head (&kept));
   g_mutex_unlock (&kept_lock);
   g_atomic_int_inc (&sorts_kept);
 
@@ -208,19 +213,19 @@ g_thread_new (const char  *name,
 }
 
 guint
-impact_cli_font_sorts_in_caller (void)
+impact_font_jobs_run_here (void)
 {
   return (guint) g_atomic_int_get (&jobs_in_caller);
 }
 
 guint
-impact_cli_font_sorts_kept (void)
+impact_font_jobs_sorts_kept (void)
 {
   return (guint) g_atomic_int_get (&sorts_kept);
 }
 
 guint
-impact_cli_font_sorts_waiting (void)
+impact_font_jobs_sorts_waiting (void)
 {
   guint n;
 
