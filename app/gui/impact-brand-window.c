@@ -17,6 +17,7 @@
 #include "impact-accessible.h"
 #include "impact-brand.h"
 #include "impact-brand-window.h"
+#include "impact-editor-pane.h"
 #include "impact-open.h"
 #include "impact-page.h"
 #include "impact-sheet-layout.h"
@@ -251,6 +252,58 @@ colour_chosen_cb (GtkColorButton *button,
   gtk_editable_set_text (editable, text);
 }
 
+/* The logo chosen from the disk: written relative to the brand file's
+ * folder, where the offices look for it (impact_brand_file_dup_values) */
+static void
+logo_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                GtkEditable     *editable)
+{
+  ImpactBrandWindow *self = IMPACT_BRAND_WINDOW (gtk_widget_get_root (GTK_WIDGET (editable)));
+
+  if (response == GTK_RESPONSE_ACCEPT && self != NULL)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = chosen ? impact_editor_image_path (self->file, chosen) : NULL;
+
+      if (path != NULL)
+        gtk_editable_set_text (editable, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (editable);
+}
+
+static void
+choose_logo_clicked_cb (GtkButton   *button,
+                        GtkEditable *editable)
+{
+  ImpactBrandWindow *self = IMPACT_BRAND_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = impact_editor_image_filter_new ();
+  g_autoptr(GFile) folder = g_file_get_parent (self->file);
+  const char *current = gtk_editable_get_text (editable);
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* the logo there is now, else the brand's folder */
+  if (folder != NULL && current[0] != '\0')
+    {
+      g_autoptr(GFile) logo = g_file_resolve_relative_path (folder, current);
+
+      if (g_file_query_exists (logo, NULL))
+        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), logo, NULL);
+      else
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  else if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (logo_chosen_cb), g_object_ref (editable));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 address_changed_cb (GtkTextBuffer     *buffer,
                     ImpactBrandWindow *self)
@@ -357,6 +410,19 @@ entry_row (ImpactBrandWindow *self,
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
       g_object_set_data (G_OBJECT (row), "impact-brand-colour", button);
       g_signal_connect (button, "notify::rgba", G_CALLBACK (colour_chosen_cb), row);
+    }
+  else if (g_strcmp0 (path, "organisation.logo") == 0)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("document-open-symbolic");
+
+      gtk_widget_set_name (button, "choose-logo");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Choose a Logo…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Choose a Logo…"), -1);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+      g_signal_connect (button, "clicked", G_CALLBACK (choose_logo_clicked_cb), row);
     }
   g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
   g_hash_table_replace (self->fields, g_strdup (path), row);

@@ -83,5 +83,7 @@ char           *impact_editor_format_metrics    (GArray     *metrics);
  * @document_file when @chosen is inside it or near it, else absolute. */
 char           *impact_editor_image_path        (GFile      *document_file,
                                                  GFile      *chosen);
+/* The images a sheet can show (PNG, JPEG, SVG), for a file chooser */
+GtkFileFilter  *impact_editor_image_filter_new  (void);
 
 G_END_DECLS

@@ -220,6 +220,24 @@ impact_gui_test_screenshot (GtkWidget  *widget,
 }
 
 GtkWidget *
+impact_gui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWidget *window = g_list_model_get_item (toplevels, i);
+      gboolean found = G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window);
+
+      /* the list keeps its reference */
+      g_object_unref (window);
+      if (found)
+        return window;
+    }
+  return NULL;
+}
+
+GtkWidget *
 impact_gui_test_find_named (GtkWidget  *widget,
                             const char *name)
 {

@@ -31,6 +31,8 @@ ImpactApplication *impact_gui_test_app_new (void);
 GtkWidget *impact_gui_test_find_type (GtkWidget *widget,
                                       GType      type);
 gboolean impact_gui_test_no_windows   (gpointer             app);
+/* A visible toplevel window of @type (a dialog, a file chooser), or NULL */
+GtkWidget *impact_gui_test_find_toplevel (GType type);
 /* The Kolkata example copied as office.json into a new temporary folder
  * (*dir, for impact_gui_test_close_example), opened in @app with the side
  * pane on the editor */

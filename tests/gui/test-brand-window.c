@@ -279,6 +279,107 @@ test_brand_window_broken (void)
   close_all ();
 }
 
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return impact_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+/* the chooser has @args[1] selected */
+static gboolean
+chooser_has (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (args[0]);
+
+  return file != NULL && g_file_equal (file, args[1]);
+}
+
+/* the chooser has gone to the folder @args[1] */
+static gboolean
+chooser_in (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (args[0]);
+
+  return folder != NULL && g_strcmp0 (g_file_peek_path (folder), args[1]) == 0;
+}
+
+static gboolean
+logo_is (gpointer data)
+{
+  gpointer *args = data;
+  g_autofree char *value = impact_brand_file_dup_value (impact_brand_window_get_brand (args[0]),
+                                                        "organisation.logo");
+
+  return g_strcmp0 (value, args[1]) == 0;
+}
+
+/* The Logo field's button opens a file chooser at the brand's folder; the
+ * chosen image is written relative to the brand file, and the offices
+ * find it there */
+static void
+test_brand_window_choose_logo (void)
+{
+  g_autofree char *offices = make_offices (brand_json);
+  g_autofree char *logo_path = g_build_filename (offices, "art", "logo.png", NULL);
+  g_autofree char *art = g_path_get_dirname (logo_path);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 24);
+  ImpactBrandWindow *window;
+  GtkWidget *field, *button, *chooser;
+  g_autoptr(GFile) chosen = g_file_new_for_path (logo_path);
+  gpointer args[2];
+  ImpactDocument *doc;
+
+  g_assert_cmpint (g_mkdir_with_parents (art, 0755), ==, 0);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, logo_path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  window = open_brand (offices);
+  field = impact_brand_window_get_field (window, "organisation.logo");
+  g_assert_nonnull (field);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "");
+  button = impact_gui_test_find_named (field, "choose-logo");
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Choose a Logo…");
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (impact_gui_test_wait_for (file_chooser_shown, NULL, "the file chooser"));
+  chooser = impact_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  /* it opens at the brand's folder */
+  args[0] = chooser;
+  args[1] = offices;
+  g_assert_true (impact_gui_test_wait_for (chooser_in, args, "the brand's folder"));
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), chosen, NULL));
+  args[1] = chosen;
+  g_assert_true (impact_gui_test_wait_for (chooser_has, args, "the logo to be selected"));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  /* written relative to the brand file, and applied */
+  args[0] = window;
+  args[1] = "art/logo.png";
+  g_assert_true (impact_gui_test_wait_for (logo_is, args, "the logo to be set"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "art/logo.png");
+  g_assert_null (impact_brand_window_get_message (window, "organisation.logo"));
+  /* the previewed office finds it next to the brand, not next to itself */
+  doc = previewed (window);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (impact_document_get_organisation (doc)->logo, ==, logo_path);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  /* cancelled: nothing changes */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (impact_gui_test_wait_for (file_chooser_shown, NULL, "the file chooser"));
+  chooser = impact_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  /* it opens on the logo there is now */
+  args[0] = chooser;
+  args[1] = art;
+  g_assert_true (impact_gui_test_wait_for (chooser_in, args, "the logo's folder"));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  impact_gui_test_settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "art/logo.png");
+  close_all ();
+}
+
 static GtkWidget *
 editor_field (ImpactWindow *window,
               const char   *key)
@@ -444,6 +545,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/brand/window-edit-preview-save", test_brand_window_edit_preview_save);
   g_test_add_func ("/gui/brand/window-broken", test_brand_window_broken);
+  g_test_add_func ("/gui/brand/choose-logo", test_brand_window_choose_logo);
   g_test_add_func ("/gui/brand/editor-marks", test_editor_marks);
   g_test_add_func ("/gui/brand/editor-no-marks", test_editor_no_marks);
   return g_test_run ();

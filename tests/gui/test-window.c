@@ -648,28 +648,10 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWidget *window = g_list_model_get_item (toplevels, i);
-      gboolean found = G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window);
-
-      /* the list keeps its reference */
-      g_object_unref (window);
-      if (found)
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 file_chooser_shown (gpointer data)
 {
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+  return impact_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
 }
 
 static const char *chosen_path;
@@ -726,7 +708,7 @@ test_export_paper_is_its_own (void)
   g_assert_cmpint (impact_sheet_layout_get_page_size (impact_sheet_preview_get_layout (impact_window_get_preview (window))), ==, IMPACT_PAGE_SIZE_LETTER);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = find_toplevel (IMPACT_TYPE_EXPORT_DIALOG);
+  dialog = impact_gui_test_find_toplevel (IMPACT_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   row = find_row (dialog, "Paper _Size");
   g_assert_nonnull (row);
@@ -735,7 +717,7 @@ test_export_paper_is_its_own (void)
   g_signal_emit_by_name (find_button (dialog, "_Export…"), "clicked");
 
   g_assert_true (impact_gui_test_wait_for (file_chooser_shown, NULL, "the file chooser"));
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = impact_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   /* suggested: the document's name, in its folder */
   chosen_path = pdf_path;
   g_assert_true (impact_gui_test_wait_for (chooser_has_file, chooser, "the chosen file"));

@@ -57,6 +57,18 @@ image_data_free (gpointer data)
   g_free (image);
 }
 
+GtkFileFilter *
+impact_editor_image_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+  return filter;
+}
+
 static void
 image_chooser_response_cb (GtkNativeDialog  *chooser,
                            int               response,
@@ -96,11 +108,7 @@ image_choose_clicked_cb (GtkButton *button,
 
   chooser = gtk_file_chooser_native_new (_("Choose an Image"), GTK_WINDOW (native),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Images"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+  filter = impact_editor_image_filter_new ();
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
   g_object_set_data_full (G_OBJECT (chooser), "key", g_strdup (image->key), g_free);
