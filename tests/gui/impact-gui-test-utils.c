@@ -237,6 +237,12 @@ impact_gui_test_find_toplevel (GType type)
   return NULL;
 }
 
+gboolean
+impact_gui_test_file_chooser_shown (gpointer data)
+{
+  return impact_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
 GtkWidget *
 impact_gui_test_find_named (GtkWidget  *widget,
                             const char *name)

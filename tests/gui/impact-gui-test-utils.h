@@ -33,6 +33,8 @@ GtkWidget *impact_gui_test_find_type (GtkWidget *widget,
 gboolean impact_gui_test_no_windows   (gpointer             app);
 /* A visible toplevel window of @type (a dialog, a file chooser), or NULL */
 GtkWidget *impact_gui_test_find_toplevel (GType type);
+/* A condition: a file chooser dialog is shown */
+gboolean   impact_gui_test_file_chooser_shown (gpointer data);
 /* The Kolkata example copied as office.json into a new temporary folder
  * (*dir, for impact_gui_test_close_example), opened in @app with the side
  * pane on the editor */

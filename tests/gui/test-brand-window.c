@@ -279,12 +279,6 @@ test_brand_window_broken (void)
   close_all ();
 }
 
-static gboolean
-file_chooser_shown (gpointer data)
-{
-  return impact_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
 /* the chooser has @args[1] selected */
 static gboolean
 chooser_has (gpointer data)
@@ -303,6 +297,24 @@ chooser_in (gpointer data)
   g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (args[0]);
 
   return folder != NULL && g_strcmp0 (g_file_peek_path (folder), args[1]) == 0;
+}
+
+/* Clicks @button and returns the file chooser it opens, once it shows
+ * @folder */
+static GtkWidget *
+open_chooser (GtkWidget  *button,
+              const char *folder)
+{
+  GtkWidget *chooser;
+  gpointer args[2];
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_file_chooser_shown, NULL, "the file chooser"));
+  chooser = impact_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  args[0] = chooser;
+  args[1] = (gpointer) folder;
+  g_assert_true (impact_gui_test_wait_for (chooser_in, args, folder));
+  return chooser;
 }
 
 static gboolean
@@ -342,13 +354,9 @@ test_brand_window_choose_logo (void)
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Choose a Logo…");
 
-  g_signal_emit_by_name (button, "clicked");
-  g_assert_true (impact_gui_test_wait_for (file_chooser_shown, NULL, "the file chooser"));
-  chooser = impact_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   /* it opens at the brand's folder */
+  chooser = open_chooser (button, offices);
   args[0] = chooser;
-  args[1] = offices;
-  g_assert_true (impact_gui_test_wait_for (chooser_in, args, "the brand's folder"));
   g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), chosen, NULL));
   args[1] = chosen;
   g_assert_true (impact_gui_test_wait_for (chooser_has, args, "the logo to be selected"));
@@ -366,14 +374,8 @@ test_brand_window_choose_logo (void)
   g_assert_cmpstr (impact_document_get_organisation (doc)->logo, ==, logo_path);
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
-  /* cancelled: nothing changes */
-  g_signal_emit_by_name (button, "clicked");
-  g_assert_true (impact_gui_test_wait_for (file_chooser_shown, NULL, "the file chooser"));
-  chooser = impact_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  /* it opens on the logo there is now */
-  args[0] = chooser;
-  args[1] = art;
-  g_assert_true (impact_gui_test_wait_for (chooser_in, args, "the logo's folder"));
+  /* cancelled: nothing changes; it opens on the logo there is now */
+  chooser = open_chooser (button, art);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   impact_gui_test_settle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "art/logo.png");

@@ -648,12 +648,6 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
-static gboolean
-file_chooser_shown (gpointer data)
-{
-  return impact_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
 static const char *chosen_path;
 
 /* @needle in binary data (a PDF has NUL bytes) */
@@ -716,7 +710,7 @@ test_export_paper_is_its_own (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);                          /* A4 */
   g_signal_emit_by_name (find_button (dialog, "_Export…"), "clicked");
 
-  g_assert_true (impact_gui_test_wait_for (file_chooser_shown, NULL, "the file chooser"));
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_file_chooser_shown, NULL, "the file chooser"));
   chooser = impact_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   /* suggested: the document's name, in its folder */
   chosen_path = pdf_path;
