@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "impact-file-watch.h"
 #include "impact-json-loader.h"
 #include "impact-session-private.h"
 #include "impact-theme.h"
@@ -189,27 +190,11 @@ file_changed_cb (ImpactSession     *self,
                  GFileMonitorEvent  event,
                  GFileMonitor      *monitor)
 {
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CHANGED:
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-    case G_FILE_MONITOR_EVENT_DELETED:
-      /* Editors write in several steps: wait until the file settles */
-      g_clear_handle_id (&self->reload_timeout, g_source_remove);
-      self->reload_timeout = g_timeout_add (IMPACT_SESSION_RELOAD_DELAY_MS, reload_timeout_cb, self);
-      break;
-
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
-    case G_FILE_MONITOR_EVENT_MOVED:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    default:
-      break;
-    }
+  if (!impact_file_watch_event_is_change (event))
+    return;
+  /* Editors write in several steps: wait until the file settles */
+  g_clear_handle_id (&self->reload_timeout, g_source_remove);
+  self->reload_timeout = g_timeout_add (IMPACT_SESSION_RELOAD_DELAY_MS, reload_timeout_cb, self);
 }
 
 static void
