@@ -6,6 +6,12 @@
  * (impact_brand_apply()) and the copy is laid out again. The office itself
  * is never changed or saved.
  *
+ * Both files are watched (ImpactFileWatch). The office changed by someone
+ * else is shown as it is now; the brand is read again and its fields
+ * rebuilt, unless the window has changes of its own: then a toast offers
+ * to reload and lose them. A file that no longer reads leaves the window
+ * as it was, with a toast that says why.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "impact-brand-window"
@@ -18,12 +24,15 @@
 #include "impact-brand.h"
 #include "impact-brand-window.h"
 #include "impact-editor-pane.h"
+#include "impact-file-watch.h"
 #include "impact-open.h"
 #include "impact-page.h"
 #include "impact-sheet-layout.h"
 #include "impact-theme.h"
 
 #define SAMPLE_URI "resource:///io/github/impactsheet/ImpactSheet/examples/kolkata.json"
+/* how long a file must be left alone before a change on disk counts */
+#define SETTLE_MS 250
 
 struct _ImpactBrandWindow
 {
@@ -36,6 +45,7 @@ struct _ImpactBrandWindow
   AdwWindowTitle     *title;
   AdwToastOverlay    *toasts;
   GtkDropDown        *offices;
+  GtkPaned           *paned;
   ImpactSheetPreview *preview;
   GHashTable         *fields;     /* path -> editable widget */
   GHashTable         *messages;   /* path -> message */
@@ -46,6 +56,11 @@ struct _ImpactBrandWindow
   ImpactPageSize      page_size;
   gboolean            closing;
   guint               apply_idle;
+
+  ImpactFileWatch    *brand_watch;
+  ImpactFileWatch    *office_watch;
+  gboolean            changed_on_disk;  /* and not reloaded: the window has changes */
+  char               *disk_error;       /* why the last reload failed */
 };
 
 G_DEFINE_FINAL_TYPE (ImpactBrandWindow, impact_brand_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -109,31 +124,56 @@ update_preview (ImpactBrandWindow *self)
   g_debug ("Brand preview laid out in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 }
 
+static void office_changed_cb (ImpactBrandWindow *self);
+
+/* The chosen office, read from its file; when @keep, a file that no longer
+ * reads leaves the office shown as it was */
 static void
-load_office (ImpactBrandWindow *self)
+load_office (ImpactBrandWindow *self,
+             gboolean           keep)
 {
   guint chosen = gtk_drop_down_get_selected (self->offices);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) sample = g_file_new_for_uri (SAMPLE_URI);
+  ImpactDocument *office;
   GFile *file;
 
-  g_clear_object (&self->office);
   self->sample = self->office_files == NULL || chosen >= self->office_files->len;
   file = self->sample ? sample : g_ptr_array_index (self->office_files, chosen);
-  self->office = impact_document_open_file (file, NULL, NULL, NULL, &error);
-  if (self->office == NULL)
+  office = impact_document_open_file (file, NULL, NULL, NULL, &error);
+  if (office == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot show this office: %s"), error->message);
 
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+      if (keep)
+        return;
+    }
+  g_clear_object (&self->office);
+  self->office = office;
+  if (!keep)
+    {
+      g_clear_object (&self->office_watch);
+      if (!self->sample)
+        {
+          self->office_watch = impact_file_watch_new (file, SETTLE_MS);
+          g_signal_connect_swapped (self->office_watch, "changed", G_CALLBACK (office_changed_cb), self);
+        }
     }
   update_preview (self);
 }
 
 static void
+office_changed_cb (ImpactBrandWindow *self)
+{
+  impact_file_watch_know_current (self->office_watch);
+  load_office (self, TRUE);
+}
+
+static void
 office_chosen_cb (ImpactBrandWindow *self)
 {
-  load_office (self);
+  load_office (self, FALSE);
 }
 
 /* Fields */
@@ -501,6 +541,10 @@ impact_brand_window_save (ImpactBrandWindow  *self,
     }
   if (!impact_brand_file_save (self->brand, TRUE, error))
     return FALSE;
+  /* what was written is not a change from outside */
+  if (self->brand_watch != NULL)
+    impact_file_watch_know_current (self->brand_watch);
+  self->changed_on_disk = FALSE;
   update_title (self);
   return TRUE;
 }
@@ -570,6 +614,96 @@ impact_brand_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* The brand changed on disk */
+
+/* Reads the brand again and rebuilds its fields; a file that does not read
+ * leaves everything as it was */
+static void
+reload_brand (ImpactBrandWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  ImpactBrandFile *brand = impact_brand_file_load (self->file, &error);
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *message = NULL;
+
+  g_clear_pointer (&self->disk_error, g_free);
+  if (brand == NULL)
+    {
+      self->disk_error = g_strdup (error->message);
+      /* Translators: %s is why the brand file changed on disk no longer reads */
+      message = g_strdup_printf (_("The brand changed on disk and cannot be read: %s. "
+                                   "The window keeps what it shows."), error->message);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+      return;
+    }
+  g_clear_handle_id (&self->apply_idle, g_source_remove);
+  g_clear_object (&self->brand);
+  self->brand = brand;
+  impact_file_watch_know_current (self->brand_watch);
+  self->changed_on_disk = FALSE;
+  g_hash_table_remove_all (self->fields);
+  g_hash_table_remove_all (self->messages);
+  gtk_paned_set_start_child (self->paned, build_fields (self));
+  update_title (self);
+  update_preview (self);
+  /* Translators: %s is the brand file's name */
+  message = g_strdup_printf (_("“%s” changed on disk and was read again"), name);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+static void
+reload_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  ImpactBrandWindow *self = user_data;
+
+  if (self->paned != NULL)
+    reload_brand (self);
+}
+
+static void
+brand_changed_cb (ImpactBrandWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  /* a brand that could not be opened shows why; it opens when opened again */
+  if (self->paned == NULL)
+    return;
+  if (self->apply_idle == 0 && !impact_brand_file_is_modified (self->brand))
+    {
+      reload_brand (self);
+      return;
+    }
+  /* the window's own changes are not thrown away unasked */
+  self->changed_on_disk = TRUE;
+  /* Translators: %s is the brand file's name; the window has unsaved changes */
+  message = g_strdup_printf (_("“%s” changed on disk"), name);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Reload"));
+  adw_toast_set_action_name (toast, "win.reload");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+gboolean
+impact_brand_window_get_changed_on_disk (ImpactBrandWindow *self)
+{
+  g_return_val_if_fail (IMPACT_IS_BRAND_WINDOW (self), FALSE);
+
+  return self->changed_on_disk;
+}
+
+const char *
+impact_brand_window_get_disk_error (ImpactBrandWindow *self)
+{
+  g_return_val_if_fail (IMPACT_IS_BRAND_WINDOW (self), NULL);
+
+  return self->disk_error;
+}
+
 /* GObject */
 
 static void
@@ -578,6 +712,8 @@ impact_brand_window_dispose (GObject *object)
   ImpactBrandWindow *self = IMPACT_BRAND_WINDOW (object);
 
   g_clear_handle_id (&self->apply_idle, g_source_remove);
+  g_clear_object (&self->brand_watch);
+  g_clear_object (&self->office_watch);
   g_clear_object (&self->office);
   g_clear_pointer (&self->office_files, g_ptr_array_unref);
   G_OBJECT_CLASS (impact_brand_window_parent_class)->dispose (object);
@@ -593,6 +729,7 @@ impact_brand_window_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->messages, g_hash_table_unref);
   g_free (self->error);
+  g_free (self->disk_error);
   G_OBJECT_CLASS (impact_brand_window_parent_class)->finalize (object);
 }
 
@@ -614,10 +751,13 @@ impact_brand_window_init (ImpactBrandWindow *self)
   self->page_size = IMPACT_PAGE_SIZE_A4;
 }
 
+static void brand_changed_cb (ImpactBrandWindow *self);
+static void reload_action    (GSimpleAction *action, GVariant *parameter, gpointer user_data);
+
 static void
 build (ImpactBrandWindow *self)
 {
-  static const GActionEntry actions[] = { { "save", save_action } };
+  static const GActionEntry actions[] = { { "save", save_action }, { "reload", reload_action } };
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
@@ -664,6 +804,8 @@ build (ImpactBrandWindow *self)
     }
 
   self->brand = impact_brand_file_load (self->file, &error);
+  self->brand_watch = impact_file_watch_new (self->file, SETTLE_MS);
+  g_signal_connect_swapped (self->brand_watch, "changed", G_CALLBACK (brand_changed_cb), self);
   if (self->brand == NULL)
     {
       GtkWidget *status = adw_status_page_new ();
@@ -683,6 +825,7 @@ build (ImpactBrandWindow *self)
       return;
     }
 
+  self->paned = GTK_PANED (paned);
   self->preview = IMPACT_SHEET_PREVIEW (preview);
   impact_sheet_preview_set_zoom_to_fit (self->preview, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), preview);
@@ -696,7 +839,7 @@ build (ImpactBrandWindow *self)
 
   fill_offices (self);
   g_signal_connect_swapped (offices, "notify::selected", G_CALLBACK (office_chosen_cb), self);
-  load_office (self);
+  load_office (self, FALSE);
   update_title (self);
 }
 

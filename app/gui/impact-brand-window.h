@@ -43,5 +43,10 @@ ImpactSheetPreview *impact_brand_window_get_preview (ImpactBrandWindow *self);
 GtkDropDown        *impact_brand_window_get_offices (ImpactBrandWindow *self);
 gboolean            impact_brand_window_save        (ImpactBrandWindow *self,
                                                      GError           **error);
+/* The brand changed on disk while the window had changes of its own (a
+ * toast offers win.reload); FALSE once reloaded or saved */
+gboolean            impact_brand_window_get_changed_on_disk (ImpactBrandWindow *self);
+/* Why the brand changed on disk could not be read again, or NULL */
+const char         *impact_brand_window_get_disk_error      (ImpactBrandWindow *self);
 
 G_END_DECLS

@@ -382,6 +382,116 @@ test_brand_window_choose_logo (void)
   close_all ();
 }
 
+static gboolean
+field_reads (gpointer data)
+{
+  gpointer *args = data;
+  GtkWidget *field = impact_brand_window_get_field (args[0], args[1]);
+
+  return field != NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (field)), args[2]) == 0;
+}
+
+static gboolean
+changed_on_disk (gpointer data)
+{
+  return impact_brand_window_get_changed_on_disk (data);
+}
+
+static gboolean
+disk_error_said (gpointer data)
+{
+  return impact_brand_window_get_disk_error (data) != NULL;
+}
+
+static gboolean
+office_named (gpointer data)
+{
+  gpointer *args = data;
+  ImpactDocument *doc = previewed (args[0]);
+
+  return doc != NULL && g_strcmp0 (impact_document_get_office (doc), args[1]) == 0;
+}
+
+/* Lets the file watches see a quiet file: longer than their settling */
+static void
+wait_past_settling (void)
+{
+  gint64 until = g_get_monotonic_time () + 700 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The brand or the office changed by someone else: the window follows,
+ * keeps its own changes unless asked, keeps what it shows when the file no
+ * longer reads, and does not take its own save for a change */
+static void
+test_brand_window_follows_disk (void)
+{
+  g_autofree char *offices = make_offices (brand_json);
+  g_autofree char *brand_path = g_build_filename (offices, "brand.json", NULL);
+  g_autofree char *lima_path = g_build_filename (offices, "lima", "lima.json", NULL);
+  ImpactBrandWindow *window = open_brand (offices);
+  GtkWidget *name = impact_brand_window_get_field (window, "organisation.name");
+  g_autofree char *changed = NULL;
+  g_autofree char *lima = NULL;
+  GString *text;
+  gpointer args[3] = { window, "theme.primary", "#123456" };
+
+  /* our own save is not a change from outside: the fields stay */
+  gtk_editable_set_text (GTK_EDITABLE (name), "Example Mission Worldwide");
+  impact_gui_test_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_past_settling ();
+  g_assert_true (impact_brand_window_get_field (window, "organisation.name") == name);
+  g_assert_false (impact_brand_window_get_changed_on_disk (window));
+
+  /* written by someone else while the window has no changes: read again */
+  text = g_string_new (brand_json);
+  g_string_replace (text, "#0b3d2e", "#123456", 1);
+  changed = g_string_free (text, FALSE);
+  write_text (brand_path, changed);
+  g_assert_true (impact_gui_test_wait_for (field_reads, args, "the new primary colour"));
+  g_assert_cmpstr (impact_document_get_theme_spec (previewed (window))->primary, ==, "#123456");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "brand.json");
+  name = impact_brand_window_get_field (window, "organisation.name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Example Mission");
+
+  /* while the window has changes: they stay until Reload is chosen */
+  gtk_editable_set_text (GTK_EDITABLE (name), "Typed Here");
+  impact_gui_test_settle ();
+  write_text (brand_path, brand_json);
+  g_assert_true (impact_gui_test_wait_for (changed_on_disk, window, "the change on disk to be noticed"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (impact_brand_window_get_field (window, "theme.primary"))),
+                   ==, "#123456");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Typed Here");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  args[2] = "#0b3d2e";
+  g_assert_true (field_reads (args));
+  g_assert_false (impact_brand_window_get_changed_on_disk (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (impact_brand_window_get_field (window, "organisation.name"))),
+                   ==, "Example Mission");
+
+  /* the office shown, changed on disk, is shown as it is now */
+  lima = read_text (lima_path);
+  text = g_string_new (lima);
+  g_string_replace (text, "\"Kolkata, India\"", "\"Lima, Peru\"", 1);
+  write_text (lima_path, text->str);
+  g_string_free (text, TRUE);
+  args[1] = "Lima, Peru";
+  g_assert_true (impact_gui_test_wait_for (office_named, args, "the office's new name"));
+  args[1] = "theme.primary";
+
+  /* a file that no longer reads: the window keeps what it shows */
+  write_text (brand_path, "{ \"theme\": { \"accent\": ");
+  g_assert_true (impact_gui_test_wait_for (disk_error_said, window, "the broken brand to be noticed"));
+  g_assert_true (field_reads (args));
+  g_assert_cmpstr (impact_document_get_theme_spec (previewed (window))->primary, ==, "#0b3d2e");
+  g_assert_nonnull (strstr (impact_brand_window_get_disk_error (window), "brand.json"));
+
+  close_all ();
+}
+
 static GtkWidget *
 editor_field (ImpactWindow *window,
               const char   *key)
@@ -548,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/gui/brand/window-edit-preview-save", test_brand_window_edit_preview_save);
   g_test_add_func ("/gui/brand/window-broken", test_brand_window_broken);
   g_test_add_func ("/gui/brand/choose-logo", test_brand_window_choose_logo);
+  g_test_add_func ("/gui/brand/follows-disk", test_brand_window_follows_disk);
   g_test_add_func ("/gui/brand/editor-marks", test_editor_marks);
   g_test_add_func ("/gui/brand/editor-no-marks", test_editor_no_marks);
   return g_test_run ();
