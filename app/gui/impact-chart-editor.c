@@ -4,6 +4,10 @@
  * builds them again at idle (never inside the handler of the control
  * that changed), keeping the chart that was being edited open.
  *
+ * The sheet's warnings about a chart (its diagnostics, given by the pane)
+ * mark the row they are about, which says them as its tooltip, and the
+ * chart's own row, which says them as its subtitle.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "impact-chart-editor"
@@ -27,6 +31,8 @@ struct _ImpactChartEditor
   GtkWidget           *add_button;
   guint                rebuild_idle;
   int                  expanded;    /* the chart whose row stays open on a rebuild, or -1 */
+  GHashTable          *notes;       /* key -> the sheet's warning, or NULL */
+  GPtrArray           *noted;       /* the rows showing one now */
 };
 
 G_DEFINE_FINAL_TYPE (ImpactChartEditor, impact_chart_editor, ADW_TYPE_PREFERENCES_GROUP)
@@ -570,6 +576,7 @@ chart_row (ImpactChartEditor *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), spec->label ? spec->label : "");
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), kind_label (spec->kind));
+  g_object_set_data (G_OBJECT (expander), "impact-chart-subtitle", (gpointer) kind_label (spec->kind));
   name_control (self, expander, index, "row");
   g_object_set_data (G_OBJECT (expander), "impact-chart-editor", self);
 
@@ -618,11 +625,108 @@ chart_row (ImpactChartEditor *self,
   return expander;
 }
 
+/* Notes */
+
+/* The row that shows a note for @control: the control itself, or the row
+ * a switch sits in */
+static GtkWidget *
+note_row (GtkWidget *control)
+{
+  if (ADW_IS_PREFERENCES_ROW (control))
+    return control;
+  return gtk_widget_get_ancestor (control, ADW_TYPE_ACTION_ROW);
+}
+
+/* A row with a note is marked and says it as its tooltip; a chart's own
+ * row also says it as its subtitle, so that it shows while the row is
+ * closed (a choice's row keeps its width for the choice) */
+static void
+set_note (GtkWidget  *row,
+          const char *note)
+{
+  if (ADW_IS_EXPANDER_ROW (row))
+    {
+      /* its rows inside are not all about the note: only an icon is
+       * added, the row is not marked */
+      const char *subtitle = g_object_get_data (G_OBJECT (row), "impact-chart-subtitle");
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), note ? note : (subtitle ? subtitle : ""));
+      adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (row), note ? "dialog-warning-symbolic" : NULL);
+      return;
+    }
+  /* a text that does not read keeps its own message */
+  if (!gtk_widget_has_css_class (row, "error"))
+    gtk_widget_set_tooltip_text (row, note);
+  if (note != NULL)
+    gtk_widget_add_css_class (row, "warning");
+  else
+    gtk_widget_remove_css_class (row, "warning");
+}
+
+/* Shows the notes on the rows built now, and clears the others */
+static void
+show_notes (ImpactChartEditor *self)
+{
+  GHashTableIter iter;
+  gpointer key, message;
+
+  for (guint i = 0; i < self->noted->len; i++)
+    set_note (g_ptr_array_index (self->noted, i), NULL);
+  g_ptr_array_set_size (self->noted, 0);
+  if (self->notes == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->notes);
+  while (g_hash_table_iter_next (&iter, &key, &message))
+    {
+      const char *digits = (const char *) key + strlen ("charts.");
+      GtkWidget *control, *chart = NULL;
+      g_autofree char *row_key = NULL;
+      guint64 index;
+      char *end;
+
+      if (!g_str_has_prefix (key, "charts."))
+        continue;
+      index = g_ascii_strtoull (digits, &end, 10);
+      if (end == digits || index >= G_MAXUINT)
+        continue;
+      row_key = key_of ((guint) index, "row");
+      chart = g_hash_table_lookup (self->controls, row_key);
+      /* the control the note is about ("charts.N.derive.per") */
+      if ((control = g_hash_table_lookup (self->controls, key)) != NULL &&
+          (control = note_row (control)) != NULL && control != chart &&
+          !g_ptr_array_find (self->noted, control, NULL))
+        {
+          set_note (control, message);
+          g_ptr_array_add (self->noted, control);
+        }
+      /* and the chart's row, with the first note about it */
+      if (chart != NULL && !g_ptr_array_find (self->noted, chart, NULL))
+        {
+          set_note (chart, message);
+          g_ptr_array_add (self->noted, chart);
+        }
+    }
+}
+
+void
+impact_chart_editor_set_notes (ImpactChartEditor *self,
+                               GHashTable        *notes)
+{
+  g_return_if_fail (IMPACT_IS_CHART_EDITOR (self));
+
+  g_clear_pointer (&self->notes, g_hash_table_unref);
+  if (notes != NULL)
+    self->notes = g_hash_table_ref (notes);
+  show_notes (self);
+}
+
 static void
 build_rows (ImpactChartEditor *self)
 {
   GPtrArray *charts;
 
+  /* the rows with notes go with the others */
+  g_ptr_array_set_size (self->noted, 0);
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
@@ -639,6 +743,7 @@ build_rows (ImpactChartEditor *self)
       g_ptr_array_add (self->rows, row);
     }
   gtk_widget_set_sensitive (self->add_button, charts->len < IMPACT_CHART_MAX_CHARTS);
+  show_notes (self);
 }
 
 /* GObject */
@@ -659,6 +764,8 @@ impact_chart_editor_finalize (GObject *object)
   ImpactChartEditor *self = IMPACT_CHART_EDITOR (object);
 
   g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->noted);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
   g_hash_table_unref (self->controls);
   G_OBJECT_CLASS (impact_chart_editor_parent_class)->finalize (object);
 }
@@ -689,6 +796,7 @@ static void
 impact_chart_editor_init (ImpactChartEditor *self)
 {
   self->rows = g_ptr_array_new ();
+  self->noted = g_ptr_array_new ();
   self->controls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->expanded = -1;
   self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");

@@ -33,6 +33,12 @@ GtkWidget *impact_chart_editor_new            (ImpactDocument *document);
  * run (impact_editor_pane_get_field() asks this for "charts." keys) */
 GtkWidget *impact_chart_editor_get_control    (ImpactChartEditor *self,
                                                const char        *key);
+/* The sheet's warnings, by key ("charts.0.derive.per", "charts.0" for a
+ * chart as a whole): each marks the row it is about (its tooltip says
+ * it) and is the subtitle of its chart's row, again after the rows are
+ * rebuilt; NULL clears them. @notes is referenced and must not change. */
+void       impact_chart_editor_set_notes      (ImpactChartEditor *self,
+                                               GHashTable        *notes);
 
 /* Pure helpers (unit-tested without a display) */
 

@@ -238,6 +238,77 @@ test_kind_points_undo (void)
   impact_test_remove_tree (dir);
 }
 
+static gboolean
+no_warning (gpointer data)
+{
+  return !gtk_widget_has_css_class (data, "warning");
+}
+
+static gboolean
+tooltip_has (gpointer data)
+{
+  gpointer *args = data;
+  g_autofree char *tooltip = gtk_widget_get_tooltip_text (args[0]) ? g_strdup (gtk_widget_get_tooltip_text (args[0])) : NULL;
+
+  return tooltip != NULL && strstr (tooltip, args[1]) != NULL;
+}
+
+/* The sheet's warning about a chart shows on the row it is about and on
+ * the chart's row: per quarter, a milestone dated only by year is left
+ * out, and the Per row says so until the chart is per year again */
+static void
+test_warning_on_its_row (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autoptr(GFile) file = example_with_charts (dir);
+  ImpactWindow *window = IMPACT_WINDOW (impact_application_open_file (app, file, NULL));
+  GtkWidget *per, *metric, *row;
+  gpointer args[2];
+
+  g_assert_true (impact_gui_test_wait_for (impact_gui_test_has_document, window, "the document to load"));
+  impact_gui_test_settle ();
+  per = control (window, "charts.0.derive.per");
+  g_assert_true (ADW_IS_COMBO_ROW (per));
+  g_assert_false (gtk_widget_has_css_class (per, "warning"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (per), IMPACT_CHART_PER_QUARTER);
+  args[0] = per;
+  args[1] = "dated only by year";
+  g_assert_true (impact_gui_test_wait_for (tooltip_has, args, "the warning on the Per row"));
+  g_assert_true (gtk_widget_has_css_class (per, "warning"));
+  /* and on the chart's row, closed or open */
+  row = control (window, "charts.0.row");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "dated only by year"));
+  g_assert_cmpstr (adw_expander_row_get_icon_name (ADW_EXPANDER_ROW (row)), ==, "dialog-warning-symbolic");
+  /* only the Per row is marked, not every row of the chart */
+  g_assert_false (gtk_widget_has_css_class (row, "warning"));
+  g_assert_nonnull (strstr (impact_editor_pane_get_message (impact_gui_test_editor (window), "charts.0.derive.per"),
+                            "per-quarter chart"));
+  /* only there: the metric's row has none */
+  metric = control (window, "charts.0.derive.metric");
+  g_assert_false (gtk_widget_has_css_class (metric, "warning"));
+  /* the chart's row, open, as a user finds it */
+  g_assert_true (impact_editor_pane_select (impact_gui_test_editor (window), IMPACT_SECTION_CHARTS, 0));
+  for (int i = 0; i < 40 && g_getenv ("IMPACT_TEST_SCREENSHOT_DIR") != NULL; i++)
+    {
+      g_usleep (10 * 1000);
+      impact_gui_test_settle ();
+    }
+  impact_gui_test_screenshot (GTK_WIDGET (window), "chart-warning");
+
+  /* per year again: the warning goes */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (per), IMPACT_CHART_PER_YEAR);
+  g_assert_true (impact_gui_test_wait_for (no_warning, per, "the warning to go"));
+  g_assert_null (gtk_widget_get_tooltip_text (per));
+  row = control (window, "charts.0.row");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Columns");
+  g_assert_null (adw_expander_row_get_icon_name (ADW_EXPANDER_ROW (row)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  impact_gui_test_wait_for (impact_gui_test_no_windows, app, "the window to go away");
+  impact_test_remove_tree (dir);
+}
+
 /* The points as text, both ways */
 static void
 test_points_text (void)
@@ -279,6 +350,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/chart-editor/kind-points-undo", test_kind_points_undo);
   g_test_add_func ("/gui/chart-editor/points-text", test_points_text);
+  g_test_add_func ("/gui/chart-editor/warning-on-its-row", test_warning_on_its_row);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -222,6 +222,8 @@ build_extra_groups (ImpactEditorPane *self)
   g_signal_connect_object (group, "begin-edit", G_CALLBACK (impact_editor_pane_begin_edit), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (group, "edited", G_CALLBACK (impact_editor_pane_emit_edited), self, G_CONNECT_SWAPPED);
   g_object_set_data_full (G_OBJECT (self), "impact-chart-editor", g_object_ref (group), g_object_unref);
+  /* the warnings known now, until the next layout says others */
+  impact_chart_editor_set_notes (IMPACT_CHART_EDITOR (group), self->notes);
   gtk_box_append (GTK_BOX (impact_editor_pages_get (self, "charts", _("Charts"), NULL)), group);
 }
 
@@ -703,4 +705,7 @@ impact_editor_pane_set_diagnostics (ImpactEditorPane  *self,
           impact_field_row_update_message (self, field);
       }
   }
+  /* the charts' rows are the chart group's own */
+  if (g_object_get_data (G_OBJECT (self), "impact-chart-editor") != NULL)
+    impact_chart_editor_set_notes (g_object_get_data (G_OBJECT (self), "impact-chart-editor"), self->notes);
 }
