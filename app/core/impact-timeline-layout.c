@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "impact-direction.h"
+#include "impact-fonts.h"
 #include "impact-format.h"
 #include "impact-script.h"
 #include "impact-text.h"
@@ -47,6 +48,7 @@ struct _ImpactTimelineLayout
   GHashTable       *texts;        /* key string → PangoLayout */
   GHashTable       *sprites;      /* renderer's key → cairo_surface_t */
   PangoLayout      *measure;      /* reused for measuring */
+  char             *label_families;  /* the labels' font families, once made */
   float            *advances;     /* LINE_STYLES × ADVANCE_CHARS, NAN until measured */
   double            line_heights[2];  /* a label of two lines, of three */
 
@@ -79,6 +81,7 @@ impact_timeline_layout_finalize (GObject *object)
   g_clear_pointer (&self->texts, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_object (&self->measure);
+  g_free (self->label_families);
   g_free (self->advances);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->eras, g_array_unref);
@@ -608,13 +611,21 @@ static const char *line_spans[LINE_STYLES] = {
   "<span size='8.5pt'>",
 };
 
+/* The labels' families: the theme's body font, then the fallbacks the
+ * sheet uses for the document's language and for symbols
+ * (impact_fonts_complete_families), so that a label picks the fonts its
+ * text gets on the sheet */
 static void
 set_label_font (ImpactTimelineLayout *self,
                 PangoLayout          *layout)
 {
   g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
 
-  pango_font_description_set_family (desc, impact_theme_get_body_font (self->theme));
+  if (self->label_families == NULL)
+    self->label_families = impact_fonts_complete_families (impact_theme_get_body_font (self->theme),
+                                                           impact_document_get_language (self->document),
+                                                           NULL);
+  pango_font_description_set_family (desc, self->label_families);
   pango_font_description_set_size (desc, 11 * PANGO_SCALE);
   pango_layout_set_font_description (layout, desc);
 }

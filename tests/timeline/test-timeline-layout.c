@@ -317,6 +317,63 @@ test_ticks (void)
     }
 }
 
+/* The labels choose their fonts as the sheet does: the theme's body font,
+ * then the document's script's Noto family and the common fallbacks; a
+ * Bengali label is set in a Bengali face */
+static void
+test_label_fonts (void)
+{
+  g_autofree char *path = impact_test_example_path ("kolkata-bn.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ImpactDocument) doc = impact_json_loader_load_file (file, NULL, NULL, &error);
+  g_autoptr(ImpactTheme) theme = NULL;
+  g_autoptr(ImpactTimelineLayout) layout = NULL;
+  gboolean bengali_run = FALSE;
+  PangoLayout *label;
+  const char *families;
+
+  g_assert_no_error (error);
+  theme = impact_theme_new (impact_document_get_theme_spec (doc), NULL, NULL);
+  layout = impact_timeline_layout_new (doc, theme);
+  g_assert_cmpuint (impact_timeline_layout_get_n_items (layout), >, 0);
+  label = impact_timeline_layout_get_label (layout, 0);
+  families = pango_font_description_get_family (pango_layout_get_font_description (label));
+  g_assert_true (g_str_has_prefix (families, impact_theme_get_body_font (theme)));
+  g_assert_nonnull (strstr (families, "Noto Sans Bengali"));
+  g_assert_nonnull (strstr (families, "Noto Sans Symbols2"));
+
+  for (GSList *lines = pango_layout_get_lines_readonly (label); lines != NULL; lines = lines->next)
+    for (GSList *runs = ((PangoLayoutLine *) lines->data)->runs; runs != NULL; runs = runs->next)
+      {
+        PangoGlyphItem *run = runs->data;
+        g_autoptr(PangoFontDescription) desc = pango_font_describe (run->item->analysis.font);
+
+        if (strstr (pango_font_description_get_family (desc), "Bengali") != NULL)
+          bengali_run = TRUE;
+      }
+  g_assert_true (bengali_run);
+
+  /* IMPACT_TEST_SCREENSHOT_DIR: the whole timeline as the window draws it */
+  if (g_getenv ("IMPACT_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1400, 520);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *out = g_build_filename (g_getenv ("IMPACT_TEST_SCREENSHOT_DIR"), "timeline-bn.png", NULL);
+      ImpactTimelineViewport vp;
+
+      impact_timeline_viewport_init (&vp, 1400, 520);
+      impact_timeline_viewport_fit (&vp, layout);
+      vp.background = TRUE;
+      vp.legend = TRUE;
+      vp.pixel_scale = 1;
+      impact_timeline_render (cr, layout, &vp);
+      g_assert_cmpint (cairo_surface_write_to_png (surface, out), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -327,5 +384,6 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline-layout/dense-no-overlap", test_dense_no_overlap);
   g_test_add_func ("/timeline-layout/culling", test_culling);
   g_test_add_func ("/timeline-layout/ticks", test_ticks);
+  g_test_add_func ("/timeline-layout/label-fonts", test_label_fonts);
   return g_test_run ();
 }
