@@ -180,6 +180,21 @@ impact_file_watch_get_file (ImpactFileWatch *self)
 }
 
 void
+impact_file_watch_know_changed (ImpactFileWatch *self)
+{
+  g_return_if_fail (IMPACT_IS_FILE_WATCH (self));
+
+  /* the contents "changed" was said for; none said yet: the file now */
+  if (self->said == NULL)
+    {
+      impact_file_watch_know_current (self);
+      return;
+    }
+  g_free (self->known);
+  self->known = g_steal_pointer (&self->said);
+}
+
+void
 impact_file_watch_know_current (ImpactFileWatch *self)
 {
   g_return_if_fail (IMPACT_IS_FILE_WATCH (self));

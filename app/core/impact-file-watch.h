@@ -29,6 +29,10 @@ ImpactFileWatch *impact_file_watch_new           (GFile           *file,
 GFile           *impact_file_watch_get_file      (ImpactFileWatch *self);
 /* The file's contents now are the known ones (after a load or a save) */
 void             impact_file_watch_know_current  (ImpactFileWatch *self);
+/* The contents "changed" was last said for are the known ones: the owner
+ * read the file again because of it. No second read; a change made since
+ * is said in turn. */
+void             impact_file_watch_know_changed  (ImpactFileWatch *self);
 /* A monitor's event that may have changed the file's contents (a write, a
  * replacement, a removal), as opposed to its attributes or a mount */
 gboolean         impact_file_watch_event_is_change (GFileMonitorEvent event);

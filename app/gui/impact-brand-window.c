@@ -166,7 +166,7 @@ load_office (ImpactBrandWindow *self,
 static void
 office_changed_cb (ImpactBrandWindow *self)
 {
-  impact_file_watch_know_current (self->office_watch);
+  impact_file_watch_know_changed (self->office_watch);
   load_office (self, TRUE);
 }
 
@@ -329,17 +329,15 @@ choose_logo_clicked_cb (GtkButton   *button,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   /* the logo there is now, else the brand's folder */
-  if (folder != NULL && current[0] != '\0')
+  if (folder != NULL)
     {
-      g_autoptr(GFile) logo = g_file_resolve_relative_path (folder, current);
+      g_autoptr(GFile) logo = current[0] != '\0' ? g_file_resolve_relative_path (folder, current) : NULL;
 
-      if (g_file_query_exists (logo, NULL))
+      if (logo != NULL && g_file_query_exists (logo, NULL))
         gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), logo, NULL);
       else
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
     }
-  else if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   g_signal_connect (chooser, "response", G_CALLBACK (logo_chosen_cb), g_object_ref (editable));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -639,7 +637,7 @@ reload_brand (ImpactBrandWindow *self)
   g_clear_handle_id (&self->apply_idle, g_source_remove);
   g_clear_object (&self->brand);
   self->brand = brand;
-  impact_file_watch_know_current (self->brand_watch);
+  impact_file_watch_know_changed (self->brand_watch);
   self->changed_on_disk = FALSE;
   g_hash_table_remove_all (self->fields);
   g_hash_table_remove_all (self->messages);
